@@ -1,0 +1,75 @@
+/** A1 addresses: parsing, formatting and sheet qualification. 0-based coordinates inside the core. */
+
+export interface CellPos {
+  row: number;
+  col: number;
+}
+
+export interface RangePos {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export function columnName(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function columnIndex(name: string): number {
+  let n = 0;
+  for (const ch of name.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export function toA1(row: number, col: number): string {
+  return `${columnName(col)}${row + 1}`;
+}
+
+export function parseA1(a1: string): CellPos {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
+  if (!m) throw new Error(`not an A1 cell address: ${a1}`);
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+}
+
+export function parseRange(ref: string): RangePos {
+  const [a, b] = ref.split(":");
+  const p = parseA1(a);
+  const q = b ? parseA1(b) : p;
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
+}
+
+export function rangeToA1(r: RangePos): string {
+  const a = toA1(r.top, r.left);
+  return r.top === r.bottom && r.left === r.right ? a : `${a}:${toA1(r.bottom, r.right)}`;
+}
+
+/** Excel quotes sheet names that are not plain identifiers; CJK letters count as plain. */
+export function quoteSheet(name: string): string {
+  return /^[\p{L}\p{N}_.]+$/u.test(name) && !/^\d/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export function qualify(sheet: string, a1: string): string {
+  return `${quoteSheet(sheet)}!${a1}`;
+}
+
+/** Splits "申报表!D5" or "'预算 表'!D5:E6" into sheet and address. */
+export function splitQualified(ref: string): { sheet: string; address: string } {
+  const i = ref.lastIndexOf("!");
+  if (i < 0) return { sheet: "", address: ref };
+  let sheet = ref.slice(0, i);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, address: ref.slice(i + 1) };
+}

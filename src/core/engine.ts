@@ -1,0 +1,92 @@
+/** Runs the rule catalogue over a workbook snapshot: recognise every form, check each, collect findings. */
+import { qualify, toA1 } from "./a1";
+import { Config, resolveSetting } from "./config";
+import { FormModel } from "./form/model";
+import { SheetRecognition, recognizeWorkbook } from "./form/recognize";
+import { render } from "./rules/interpolate";
+import { RULES } from "./rules/registry";
+import { Finding, Report, Rule, RuleOptions, Severity } from "./rules/types";
+import { WorkbookSnapshot } from "./snapshot";
+
+export interface FormResult {
+  sheet: string;
+  model: FormModel;
+  findings: Finding[];
+}
+
+export interface CheckResult {
+  source: string;
+  recognitions: SheetRecognition[];
+  forms: FormResult[];
+  /** Every finding, form findings first in sheet order, then workbook-level ones. */
+  findings: Finding[];
+  summary: Summary;
+}
+
+export type Summary = Record<Severity, number>;
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function summarize(findings: Finding[]): Summary {
+  const s: Summary = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) s[f.severity]++;
+  return s;
+}
+
+function makeFinding(rule: Rule, sheet: string, r: Report<string>, severity: Severity): Finding {
+  const msg = rule.meta.messages[r.messageId];
+  if (!msg) throw new Error(`rule ${rule.meta.id} reported unknown messageId ${r.messageId}`);
+  return {
+    rule: rule.meta.id,
+    severity,
+    category: rule.meta.category,
+    messageId: r.messageId,
+    data: r.data ?? {},
+    message: render(msg, r.data),
+    cells: r.cells.map((c) => qualify(sheet, toA1(c.row, c.col))),
+    sheet,
+    ...(r.fix ? { fix: r.fix } : {}),
+    ...(r.templates?.length ? { templates: r.templates } : {}),
+  };
+}
+
+function sortFindings(list: Finding[]): Finding[] {
+  return list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+export function checkWorkbook(wb: WorkbookSnapshot, config?: Config, rules: Rule[] = RULES): CheckResult {
+  const recognitions = recognizeWorkbook(wb);
+  const forms: FormResult[] = [];
+  for (const rec of recognitions) {
+    for (const { model, grid } of rec.forms) {
+      const findings: Finding[] = [];
+      for (const rule of rules) {
+        if (!rule.check) continue;
+        const setting = resolveSetting(config, rule.meta.id);
+        if (setting.severity === "off") continue;
+        const options = { ...rule.meta.defaultOptions, ...setting.options } as RuleOptions;
+        rule.check({
+          form: model,
+          grid,
+          options,
+          report: (r) => findings.push(makeFinding(rule, model.sheet, r, setting.severity ?? r.severity ?? rule.meta.severity)),
+        });
+      }
+      forms.push({ sheet: rec.sheet, model, findings: sortFindings(findings) });
+    }
+  }
+  const workbookFindings: Finding[] = [];
+  for (const rule of rules) {
+    if (!rule.checkWorkbook) continue;
+    const setting = resolveSetting(config, rule.meta.id);
+    if (setting.severity === "off") continue;
+    rule.checkWorkbook({
+      source: wb.source,
+      recognitions,
+      options: { ...rule.meta.defaultOptions, ...setting.options } as RuleOptions,
+      report: (r) => workbookFindings.push(makeFinding(rule, r.sheet, r, setting.severity ?? r.severity ?? rule.meta.severity)),
+    });
+  }
+  const findings = [...forms.flatMap((f) => f.findings), ...workbookFindings];
+  return { source: wb.source, recognitions, forms, findings, summary: summarize(findings) };
+}

@@ -1,0 +1,216 @@
+/**
+ * The 绩效指标 table. Columns come from its header row; 一级 and 二级 are inherited down merged
+ * cells; a repeated header (printed second page) is skipped; rows whose cells slid sideways are
+ * re-aligned by what their cells say, and the slide is recorded for layout/misaligned-row.
+ */
+import { labelKey } from "../text";
+import { Grid } from "./grid";
+import { LabelIndex } from "./labelIndex";
+import * as L from "./labels";
+import { Cell, IndicatorColumns, IndicatorRow, IndicatorTable, Level1, Level2 } from "./model";
+
+const FOOTER = /^(填表人|填报人|联系人|联系电话|审核人|负责人|备注|说明|单位负责人|填报日期|财政部门审核意见)/;
+const MAX_BLANK_RUN = 6;
+
+interface HeaderHit {
+  row: number;
+  columns: IndicatorColumns;
+  layout: IndicatorTable["layout"];
+}
+
+function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): HeaderHit | null {
+  let l1 = -1, l2 = -1, l3 = -1, period = -1, annual = -1, single = -1;
+  for (const h of index.hits) {
+    if (h.row !== row || h.col < minCol) continue;
+    const H = L.INDICATOR_HEADERS;
+    if (L.matches(h.key, H.level1)) l1 = h.col;
+    else if (L.matches(h.key, H.level2)) l2 = h.col;
+    else if (L.matches(h.key, H.level3)) l3 = h.col;
+    else if (L.matches(h.key, H.period)) period = h.col;
+    else if (L.matches(h.key, H.annual)) annual = h.col;
+    else if (L.matches(h.key, H.single)) single = h.col;
+  }
+  if (l1 < 0 || l2 < 0 || l3 < 0) return null;
+  const value = annual >= 0 ? annual : single >= 0 ? single : period;
+  if (value < 0) return null;
+  const layout = period >= 0 && annual >= 0 ? "two-values" : "single-value";
+  // The left label column (绩效指标 / 绩效目标) is whatever sits left of 一级指标 on this row.
+  let label: number | null = null;
+  for (let c = l1 - 1; c >= grid.firstCol; c--) {
+    const cell = grid.cell(row, c);
+    if (cell.text !== "") {
+      label = cell.col;
+      break;
+    }
+  }
+  return {
+    row,
+    layout,
+    columns: { label, level1: l1, level2: l2, level3: l3, period: layout === "two-values" ? period : null, annual: value },
+  };
+}
+
+/** Finds the header rows (一级指标 / 二级指标 / 三级指标 …) between top and bottom. */
+export function findIndicatorHeaders(grid: Grid, index: LabelIndex, top: number, bottom: number): HeaderHit[] {
+  const rows = new Set<number>();
+  for (const h of index.hits) {
+    if (h.row >= top && h.row <= bottom && L.matches(h.key, L.INDICATOR_HEADERS.level1)) rows.add(h.row);
+  }
+  const out: HeaderHit[] = [];
+  for (const r of [...rows].sort((a, b) => a - b)) {
+    const hit = headerAt(grid, index, r, grid.firstCol);
+    if (hit) out.push(hit);
+  }
+  return out;
+}
+
+type Classified =
+  | { kind: "section"; col: number }
+  | { kind: "level1"; col: number; cell: Cell; level: Level1 }
+  | { kind: "level2"; col: number; cell: Cell; level: Level2 }
+  | { kind: "unknown-category"; col: number; cell: Cell }
+  | { kind: "content"; col: number; cell: Cell };
+
+function classify(cell: Cell, cols: IndicatorColumns, costIsLevel1: boolean): Classified {
+  const key = labelKey(cell.value);
+  const col = cell.col;
+  // Only cells left of the 三级 column can be category labels; anything at or right of it is content.
+  if (col >= cols.level3) return { kind: "content", col, cell };
+  if (L.INDICATORS.includes(key)) return { kind: "section", col };
+  const asL1 = L.level1Of(key);
+  const asL2 = L.level2Of(key);
+  if (col === cols.level1 && asL1 && !(asL1 === "成本" && !costIsLevel1)) return { kind: "level1", col, cell, level: asL1 };
+  if (asL2 && col <= cols.level2) return { kind: "level2", col, cell, level: asL2 };
+  if (asL1) return { kind: "level1", col, cell, level: asL1 };
+  if (/指标$/.test(key) && key.length <= 12) return { kind: "unknown-category", col, cell };
+  return { kind: "content", col, cell };
+}
+
+function detectCostIsLevel1(grid: Grid, cols: IndicatorColumns, first: number, last: number): boolean {
+  for (let r = first; r <= last; r++) {
+    const l2 = L.level2Of(labelKey(grid.raw(r, cols.level2)));
+    if (l2 === "经济成本" || l2 === "社会成本" || l2 === "生态环境成本") return true;
+    if (L.level1Of(labelKey(grid.raw(r, cols.level1))) === "成本" && l2 !== null) return true;
+  }
+  return false;
+}
+
+/**
+ * A 三级 name that reads like a category ("服务对象满意度") in the 二级 column, with the values one
+ * column early and the last value column empty, is a slid row, not a 二级 label: the seed's
+ * 满意度 row is exactly this. Telling sign: the "name" repeats the first value, or carries a number
+ * the label does not.
+ */
+function reclassifySlidName(items: Classified[], cols: IndicatorColumns): void {
+  if (cols.period === null) return;
+  const at = (c: number) => items.find((i) => i.col === c);
+  const name = at(cols.level3);
+  const period = at(cols.period);
+  const left = at(cols.level3 - 1);
+  if (!name || !period || at(cols.annual) || !left || left.kind === "section" || left.kind === "content") return;
+  if (name.kind !== "content" || period.kind !== "content") return;
+  const n = name.cell.text;
+  if (n === period.cell.text || (/\d/.test(n) && !/\d/.test(left.cell.text))) {
+    items[items.indexOf(left)] = { kind: "content", col: left.col, cell: left.cell };
+  }
+}
+
+export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit, bottom: number): IndicatorTable {
+  const cols = header.columns;
+  const leftmost = cols.label ?? cols.level1;
+  const valueCols = [cols.level3, ...(cols.period !== null ? [cols.period] : []), cols.annual];
+  const expected = new Set(valueCols);
+  // One column past the table catches a row slid right, unless the header uses that column.
+  const headerRight = grid.rightEdge(header.row, cols.annual);
+  const scanRight = grid.cell(header.row, headerRight + 1).text === "" ? headerRight + 1 : headerRight;
+
+  const costIsLevel1 = detectCostIsLevel1(grid, cols, header.row + 1, bottom);
+  const rows: IndicatorRow[] = [];
+  const repeated: number[] = [];
+  let l1: { level: Level1 | null; text: string; cell: Cell | null } = { level: null, text: "", cell: null };
+  let l2: { level: Level2 | null; text: string; cell: Cell | null } = { level: null, text: "", cell: null };
+  let blanks = 0;
+  let lastRow = header.row;
+
+  for (let r = header.row + 1; r <= bottom; r++) {
+    if (headerAt(grid, index, r, leftmost)) {
+      repeated.push(r);
+      lastRow = r;
+      blanks = 0;
+      continue;
+    }
+    const items: Classified[] = [];
+    for (let c = leftmost; c <= scanRight; c++) {
+      const v = grid.raw(r, c);
+      if (v === null || (typeof v === "string" && v.trim() === "")) continue;
+      items.push(classify(grid.cell(r, c), cols, costIsLevel1));
+    }
+    if (items.length === 0) {
+      if (++blanks > MAX_BLANK_RUN) break;
+      continue;
+    }
+    const first = items[0];
+    if (first.kind === "content" && first.col < cols.level1 && FOOTER.test(labelKey(first.cell.value))) break;
+    // A label of the next block in the left column (not a category, not 绩效指标) ends the table.
+    if (first.kind === "content" && first.col === leftmost && leftmost < cols.level1 && items.length === 1) break;
+    blanks = 0;
+    lastRow = r;
+
+    reclassifySlidName(items, cols);
+    let labelShift = 0;
+    for (const it of items) {
+      if (it.kind === "level1") {
+        l1 = { level: it.level, text: it.cell.text, cell: it.cell };
+        l2 = { level: null, text: "", cell: null };
+        if (it.col !== cols.level1) labelShift = it.col - cols.level1;
+      } else if (it.kind === "level2") {
+        const parent = L.PARENT_OF[it.level];
+        if (l1.level !== parent && !(it.level === "成本" && l1.level === "成本")) {
+          l1 = { level: parent, text: L.level1Label(parent), cell: null };
+        }
+        l2 = { level: it.level, text: it.cell.text, cell: it.cell };
+        if (it.col !== cols.level2) labelShift = it.col - cols.level2;
+      } else if (it.kind === "unknown-category") {
+        if (it.col === cols.level1) {
+          l1 = { level: null, text: it.cell.text, cell: it.cell };
+          l2 = { level: null, text: "", cell: null };
+        } else l2 = { level: null, text: it.cell.text, cell: it.cell };
+      }
+    }
+
+    const content = items.filter((i): i is Extract<Classified, { kind: "content" }> => i.kind === "content");
+    let shift = 0;
+    if (content.length > 0 && !content.every((c) => expected.has(c.col))) {
+      shift = cols.level3 - Math.min(...content.map((c) => c.col));
+    }
+    const at = (target: number): Cell => {
+      const found = content.find((c) => c.col + shift === target);
+      return found ? found.cell : grid.cell(r, target - shift);
+    };
+    const emptyGroup = content.length === 0;
+    rows.push({
+      row: r,
+      level1: l1.level,
+      level2: l2.level,
+      level1Text: l1.text,
+      level2Text: l2.text,
+      level1Cell: l1.cell,
+      level2Cell: l2.cell,
+      name: emptyGroup ? grid.cell(r, cols.level3) : at(cols.level3),
+      period: cols.period === null ? null : emptyGroup ? grid.cell(r, cols.period) : at(cols.period),
+      annual: emptyGroup ? grid.cell(r, cols.annual) : at(cols.annual),
+      shift: content.length > 0 ? 0 - shift || 0 : labelShift,
+      emptyGroup,
+      hidden: grid.isHidden(r),
+    });
+  }
+  return {
+    headerRow: header.row,
+    repeatedHeaderRows: repeated,
+    columns: cols,
+    layout: header.layout,
+    costIsLevel1,
+    rows,
+    lastRow,
+  };
+}

@@ -1,0 +1,65 @@
+/** Where each known label sits on a sheet, found once per sheet. */
+import { labelKey } from "../text";
+import { Grid } from "./grid";
+import * as L from "./labels";
+
+export interface LabelHit {
+  row: number;
+  col: number;
+  key: string;
+}
+
+const ALL_LABELS: Set<string> = new Set([
+  ...L.DEPARTMENT,
+  ...L.HEADCOUNT,
+  ...L.SUB_UNITS,
+  ...L.OVERALL_GOAL,
+  ...L.KEY_TASKS,
+  ...L.BUDGET,
+  ...L.BASIC_INFO,
+  ...L.INDICATORS,
+  ...Object.values(L.AMOUNT_LABELS).flat(),
+  ...L.TASK_HEADERS.name,
+  ...L.TASK_HEADERS.content,
+  ...Object.values(L.INDICATOR_HEADERS).flat(),
+  "部门预算支出",
+  "收入来源",
+  "事业发展性支出",
+  "按预算级次划分",
+]);
+
+const LABEL_PATTERNS: RegExp[] = [L.TASK_HEADERS.amount, L.TASK_HEADERS.goal, L.OTHER_TASKS, /^预算金额(\(万元\))?$/];
+
+export function isKnownLabel(key: string): boolean {
+  return ALL_LABELS.has(key) || LABEL_PATTERNS.some((re) => re.test(key));
+}
+
+export class LabelIndex {
+  readonly hits: LabelHit[] = [];
+
+  constructor(readonly grid: Grid) {
+    const { sheet } = grid;
+    sheet.values.forEach((cells, i) => {
+      cells.forEach((v, j) => {
+        // Labels are short text; long text is content, which saves work on big sheets.
+        if (typeof v !== "string" || v.length > 40) return;
+        const key = labelKey(v);
+        if (key && (isKnownLabel(key) || L.TITLE.test(key))) {
+          this.hits.push({ row: sheet.originRow + i, col: sheet.originCol + j, key });
+        }
+      });
+    });
+  }
+
+  /** First hit inside the row band whose key is one of names, in reading order. */
+  find(names: string[] | RegExp, top: number, bottom: number): LabelHit | null {
+    for (const h of this.hits) {
+      if (h.row >= top && h.row <= bottom && L.matches(h.key, names)) return h;
+    }
+    return null;
+  }
+
+  all(names: string[] | RegExp): LabelHit[] {
+    return this.hits.filter((h) => L.matches(h.key, names));
+  }
+}

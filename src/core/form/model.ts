@@ -1,0 +1,127 @@
+/** The recognised form: every field keeps the cells it came from, so findings can point at them. */
+import { ParsedAmount } from "../amount";
+import { CellValue } from "../snapshot";
+
+/** A cell of the form, 0-based on its sheet. */
+export interface Cell {
+  row: number;
+  col: number;
+  value: CellValue;
+  /** Folded display text ("" for empty). */
+  text: string;
+}
+
+/** A labelled field: the label cell and the cell that holds its value (null when none was found). */
+export interface Field {
+  label: Cell;
+  value: Cell | null;
+}
+
+export type AmountKey =
+  | "basic" // 基本支出
+  | "project" // 项目支出
+  | "total" // 部门预算支出合计 (optional row)
+  | "fiscal" // 财政拨款
+  | "otherFunds" // 其他资金
+  | "special" // 财政专项资金
+  | "otherDevelopment" // 其他事业发展性支出
+  | "local" // 区本级使用资金
+  | "transfer"; // 拟用于对下转移支付资金
+
+export interface AmountField extends Field {
+  key: AmountKey;
+  amount: ParsedAmount;
+}
+
+export interface KeyTask {
+  row: number;
+  name: Cell;
+  content: Cell;
+  amount: Cell;
+  parsedAmount: ParsedAmount;
+  goal: Cell;
+}
+
+/** Canonical 一级 categories. */
+export type Level1 = "产出" | "效益" | "满意度" | "成本";
+
+/** Canonical 二级 categories. */
+export type Level2 =
+  | "数量"
+  | "质量"
+  | "时效"
+  | "成本" // 二级 成本指标 under 产出
+  | "经济效益"
+  | "社会效益"
+  | "生态效益"
+  | "可持续影响"
+  | "服务对象满意度"
+  | "经济成本"
+  | "社会成本"
+  | "生态环境成本";
+
+export interface IndicatorColumns {
+  /** The left label column (绩效指标 / 绩效目标), when the layout has one. */
+  label: number | null;
+  level1: number;
+  level2: number;
+  level3: number;
+  /** 实施周期指标值; null in the single-value layout. */
+  period: number | null;
+  /** 年度指标值, or the single 指标值 column. */
+  annual: number;
+}
+
+export interface IndicatorRow {
+  row: number;
+  /** Canonical categories after inheritance down merged cells (null when none could be told). */
+  level1: Level1 | null;
+  level2: Level2 | null;
+  /** The 一级 / 二级 text as printed (inherited), for messages. */
+  level1Text: string;
+  level2Text: string;
+  /** Cells where the 一级 / 二级 of this row were printed (the group's anchor when inherited). */
+  level1Cell: Cell | null;
+  level2Cell: Cell | null;
+  /** Where name and values were actually found (after undoing a slide). */
+  name: Cell;
+  period: Cell | null;
+  annual: Cell;
+  /** Columns the row's content is displaced by (−1: slid one column left). 0 when aligned. */
+  shift: number;
+  /** A row that prints a 二级 (or 一级) but no 三级 and no value: an empty group. */
+  emptyGroup: boolean;
+  hidden: boolean;
+}
+
+export interface IndicatorTable {
+  headerRow: number;
+  /** Further header rows (a printed second page repeats it). */
+  repeatedHeaderRows: number[];
+  columns: IndicatorColumns;
+  layout: "two-values" | "single-value";
+  /** 成本指标 is printed as a 一级 with its own 二级 (财预〔2021〕101号 style). */
+  costIsLevel1: boolean;
+  rows: IndicatorRow[];
+  lastRow: number;
+}
+
+export interface FormModel {
+  sheet: string;
+  /** Top-left cell of the form (its title, or the 部门名称 label). */
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  department: Field | null;
+  headcount: Field | null;
+  subUnits: Field | null;
+  amounts: Partial<Record<AmountKey, AmountField>>;
+  overallGoal: Field | null;
+  /** The 年度重点工作任务 label, when found. */
+  tasksLabel: Cell | null;
+  tasks: KeyTask[];
+  /** The 拟投入的资金 column, for tasks. */
+  taskColumns: { name: number; content: number; amount: number; goal: number } | null;
+  indicators: IndicatorTable | null;
+}

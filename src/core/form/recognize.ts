@@ -1,0 +1,106 @@
+/**
+ * Finds the 申报表 on a sheet by its labels, never by fixed addresses: it may start anywhere, on any
+ * sheet, twice on one sheet, with full-width brackets or spaces inside labels.
+ */
+import { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { amountFieldAt, fieldAt } from "./fields";
+import { Grid } from "./grid";
+import { findIndicatorHeaders, readIndicators } from "./indicators";
+import { LabelIndex } from "./labelIndex";
+import * as L from "./labels";
+import { AmountField, AmountKey, FormModel } from "./model";
+import { readTasks } from "./tasks";
+
+/** The anchors a sheet must show to count as the form; their zh names go into form-not-found. */
+export const ANCHORS = [
+  { id: "department", zh: "部门名称", en: "department name" },
+  { id: "budget", zh: "预算整体情况 / 基本支出", en: "budget overview / basic expenditure" },
+  { id: "goal", zh: "总体绩效目标", en: "overall performance goal" },
+  { id: "tasks", zh: "年度重点工作任务", en: "key annual tasks" },
+  { id: "indicators", zh: "绩效指标表头(一级指标/二级指标/三级指标)", en: "indicator table header" },
+] as const;
+
+export type AnchorId = (typeof ANCHORS)[number]["id"];
+
+/** How many anchors make a sheet "the form". */
+const MIN_ANCHORS = 3;
+
+export interface SheetRecognition {
+  sheet: string;
+  forms: RecognizedForm[];
+  /** Anchors missing on this sheet when no form was found (empty when one was). */
+  missing: AnchorId[];
+  /** Anchors found (for telling "nearly a form" from "unrelated sheet"). */
+  found: AnchorId[];
+}
+
+export interface RecognizedForm {
+  model: FormModel;
+  grid: Grid;
+}
+
+function anchorsIn(index: LabelIndex, grid: Grid, top: number, bottom: number): AnchorId[] {
+  const found: AnchorId[] = [];
+  if (index.find(L.DEPARTMENT, top, bottom)) found.push("department");
+  if (index.find(L.BUDGET, top, bottom) || index.find(L.AMOUNT_LABELS.basic, top, bottom)) found.push("budget");
+  if (index.find(L.OVERALL_GOAL, top, bottom)) found.push("goal");
+  if (index.find(L.KEY_TASKS, top, bottom)) found.push("tasks");
+  if (findIndicatorHeaders(grid, index, top, bottom).length > 0) found.push("indicators");
+  return found;
+}
+
+function readForm(grid: Grid, index: LabelIndex, top: number, bottom: number): FormModel {
+  const find = (names: string[]) => index.find(names, top, bottom);
+  const amounts: Partial<Record<AmountKey, AmountField>> = {};
+  for (const key of Object.keys(L.AMOUNT_LABELS) as AmountKey[]) {
+    const f = amountFieldAt(grid, key, find(L.AMOUNT_LABELS[key]));
+    if (f) amounts[key] = f;
+  }
+  const tasksLabel = find(L.KEY_TASKS);
+  const headers = findIndicatorHeaders(grid, index, top, bottom);
+  const indicators = headers.length > 0 ? readIndicators(grid, index, headers[0], bottom) : null;
+  const taskBottom = indicators ? indicators.headerRow - 1 : bottom;
+  const title = index.hits.find((h) => h.row >= Math.max(grid.firstRow, top - 3) && h.row <= top && L.TITLE.test(h.key));
+  const dept = find(L.DEPARTMENT);
+  const firstRow = title ? title.row : top;
+  const left = Math.min(...index.hits.filter((h) => h.row >= top && h.row <= bottom).map((h) => h.col));
+  return {
+    sheet: grid.name,
+    top: firstRow,
+    left: Number.isFinite(left) ? left : grid.firstCol,
+    bottom: indicators ? indicators.lastRow : bottom,
+    right: indicators ? grid.rightEdge(indicators.headerRow, indicators.columns.annual) : grid.lastCol,
+    department: fieldAt(grid, dept),
+    headcount: fieldAt(grid, find(L.HEADCOUNT)),
+    subUnits: fieldAt(grid, find(L.SUB_UNITS)),
+    amounts,
+    overallGoal: fieldAt(grid, find(L.OVERALL_GOAL)),
+    tasksLabel: tasksLabel ? grid.cell(tasksLabel.row, tasksLabel.col) : null,
+    ...readTasks(grid, index, tasksLabel, taskBottom),
+    indicators,
+  };
+}
+
+export function recognizeSheet(sheet: SheetSnapshot): SheetRecognition {
+  const grid = new Grid(sheet);
+  const index = new LabelIndex(grid);
+  const found = anchorsIn(index, grid, grid.firstRow, grid.lastRow);
+  const missing = ANCHORS.map((a) => a.id).filter((id) => !found.includes(id));
+  if (found.length < MIN_ANCHORS) return { sheet: sheet.name, forms: [], missing, found };
+  // Each 部门名称 starts a form; a sheet holding two forms one under the other yields both.
+  const starts = index.all(L.DEPARTMENT).map((h) => h.row);
+  const bands: [number, number][] = [];
+  if (starts.length <= 1) bands.push([grid.firstRow, grid.lastRow]);
+  else {
+    starts.forEach((s, i) => bands.push([i === 0 ? grid.firstRow : s, i + 1 < starts.length ? starts[i + 1] - 1 : grid.lastRow]));
+  }
+  const forms: RecognizedForm[] = [];
+  for (const [top, bottom] of bands) {
+    if (anchorsIn(index, grid, top, bottom).length >= MIN_ANCHORS) forms.push({ model: readForm(grid, index, top, bottom), grid });
+  }
+  return { sheet: sheet.name, forms, missing: forms.length ? [] : missing, found };
+}
+
+export function recognizeWorkbook(wb: WorkbookSnapshot): SheetRecognition[] {
+  return wb.sheets.map(recognizeSheet);
+}

@@ -1,0 +1,43 @@
+/**
+ * Edit plans: what a fix or a template insertion wants done to the workbook, as data. The core only
+ * produces them; each host (Excel, .xlsx file) applies them. Hosts apply the edits in order.
+ */
+import { CellValue } from "../snapshot";
+
+/** Set one cell's value. `expected` is what the plan was computed from: a host refuses to overwrite
+ * a cell that has changed since, so a stale fix never clobbers the user's newer input. */
+export interface SetValueEdit {
+  op: "setValue";
+  sheet: string;
+  address: string; // "D5"
+  value: string | number | null;
+  expected?: CellValue;
+}
+
+/** Insert whole rows before `row` (1-based), copying formats (borders, fills, fonts, height) from
+ * `formatFrom` (1-based, numbered before the insertion). */
+export interface InsertRowsEdit {
+  op: "insertRows";
+  sheet: string;
+  row: number;
+  count: number;
+  formatFrom: number;
+}
+
+export interface MergeEdit {
+  op: "merge" | "unmerge";
+  sheet: string;
+  range: string; // "B10:B15"
+}
+
+export type Edit = SetValueEdit | InsertRowsEdit | MergeEdit;
+
+export interface EditPlan {
+  /** Shown on the button and in the undo/confirmation text. */
+  title: { zh: string; en: string };
+  edits: Edit[];
+}
+
+export function setValue(sheet: string, address: string, value: string | number | null, expected?: CellValue): SetValueEdit {
+  return { op: "setValue", sheet, address, value, expected };
+}

@@ -1,0 +1,91 @@
+/** The rule contract, ESLint-style: metadata with bilingual messages, and a check that reports. */
+import { Grid } from "../form/grid";
+import { FormModel } from "../form/model";
+import { SheetRecognition } from "../form/recognize";
+import { EditPlan } from "../plan/editPlan";
+
+export type Severity = "error" | "warning" | "info";
+export type Category = "layout" | "budget" | "required" | "tasks" | "indicators";
+
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+export type OptionValue = number | boolean | string;
+export type RuleOptions = Record<string, OptionValue>;
+
+export interface RuleMeta<M extends string, O extends RuleOptions> {
+  /** Stable id, never reused once published ("budget/income-matches-expenditure"). */
+  id: string;
+  category: Category;
+  severity: Severity;
+  docs: Message;
+  /** Messages with {{placeholders}}, by message id. */
+  messages: Record<M, Message>;
+  /** Option defaults; a JSON config can override them. */
+  defaultOptions: O;
+  /** One line per option, for the README and the settings pane. */
+  optionDocs?: Partial<Record<keyof O, Message>>;
+  /** Whether findings may carry a fix. */
+  fixable?: boolean;
+}
+
+/** Where a finding points: a cell on the form's sheet (0-based). */
+export interface CellLoc {
+  row: number;
+  col: number;
+}
+
+export interface Report<M extends string> {
+  messageId: M;
+  data?: Record<string, string | number>;
+  /** The first cell is where the user is taken. */
+  cells: CellLoc[];
+  /** Overrides the rule's default severity for this one finding (unless the config overrides the rule). */
+  severity?: Severity;
+  fix?: EditPlan;
+  /** Ids of indicator templates that would resolve the finding. */
+  templates?: string[];
+}
+
+export interface RuleContext<M extends string, O extends RuleOptions> {
+  form: FormModel;
+  grid: Grid;
+  options: O;
+  report(r: Report<M>): void;
+}
+
+export interface WorkbookContext<M extends string, O extends RuleOptions> {
+  source: string;
+  recognitions: SheetRecognition[];
+  options: O;
+  /** Cells here are on the named sheet. */
+  report(r: Report<M> & { sheet: string }): void;
+}
+
+export interface Rule<M extends string = string, O extends RuleOptions = RuleOptions> {
+  meta: RuleMeta<M, O>;
+  /** Runs once per recognised form. */
+  check?(ctx: RuleContext<M, O>): void;
+  /** Runs once per workbook (for rules about the workbook as a whole). */
+  checkWorkbook?(ctx: WorkbookContext<M, O>): void;
+}
+
+export function defineRule<M extends string, O extends RuleOptions = Record<string, never>>(rule: Rule<M, O>): Rule<M, O> {
+  return rule;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  category: Category;
+  messageId: string;
+  data: Record<string, string | number>;
+  message: Message;
+  /** Sheet-qualified A1 ("申报表!D5"); the first is where the user is taken. */
+  cells: string[];
+  sheet: string;
+  fix?: EditPlan;
+  templates?: string[];
+}

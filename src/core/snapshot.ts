@@ -1,0 +1,59 @@
+/**
+ * The plain picture of one worksheet that every host (Excel, .xlsx file) hands to the core.
+ * It carries only what recognition and the rules need, so both hosts can build it cheaply
+ * and tests can write it by hand.
+ */
+
+/** An Excel error value such as `#REF!`, kept apart from text so rules can tell them apart. */
+export interface CellError {
+  error: string;
+}
+
+export type CellValue = string | number | boolean | null | CellError;
+
+export interface SheetSnapshot {
+  name: string;
+  /** 0-based row of values[0] (the used range may start below row 1). */
+  originRow: number;
+  /** 0-based column of values[i][0]. */
+  originCol: number;
+  /** Row-major cell values of the used range; ragged rows are allowed. */
+  values: CellValue[][];
+  /** Formula text ("=SUM(D5:D6)") where a cell holds one; same shape as values, null elsewhere. */
+  formulas?: (string | null)[][];
+  /** Merged areas as A1 ranges without the sheet ("B5:C5"). */
+  merges: string[];
+  /** 1-based numbers of hidden rows. */
+  hiddenRows: number[];
+}
+
+export interface WorkbookSnapshot {
+  /** A name for messages: the file name, or the workbook's title in Excel. */
+  source: string;
+  sheets: SheetSnapshot[];
+}
+
+export function isCellError(v: CellValue | undefined): v is CellError {
+  return typeof v === "object" && v !== null && "error" in v;
+}
+
+/** Value at 0-based sheet coordinates, null outside the used range. */
+export function cellValue(sheet: SheetSnapshot, row: number, col: number): CellValue {
+  const r = sheet.values[row - sheet.originRow];
+  if (!r) return null;
+  const v = r[col - sheet.originCol];
+  return v === undefined ? null : v;
+}
+
+export function cellFormula(sheet: SheetSnapshot, row: number, col: number): string | null {
+  const r = sheet.formulas?.[row - sheet.originRow];
+  const f = r?.[col - sheet.originCol];
+  return f ?? null;
+}
+
+/** Last 0-based row / column covered by the snapshot (inclusive). */
+export function sheetExtent(sheet: SheetSnapshot): { lastRow: number; lastCol: number } {
+  let width = 0;
+  for (const r of sheet.values) if (r.length > width) width = r.length;
+  return { lastRow: sheet.originRow + sheet.values.length - 1, lastCol: sheet.originCol + width - 1 };
+}

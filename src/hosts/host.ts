@@ -1,0 +1,54 @@
+/**
+ * What the task pane and the ribbon need from wherever the workbook lives. Implemented by the Excel
+ * host (office-js, src/hosts/excel) and the file host (.xlsx via exceljs, src/hosts/file), so the
+ * UI is written once and tested without Office.
+ */
+import { Config } from "../core/config";
+import { EditPlan } from "../core/plan/editPlan";
+import { Finding, Message } from "../core/rules/types";
+import { WorkbookSnapshot } from "../core/snapshot";
+
+export type Lang = "zh" | "en";
+
+/** Per-workbook state, saved inside the workbook so a colleague opening it sees the same. */
+export interface WorkbookState {
+  /** Ignored findings, keyed by ignoreKey(). */
+  ignored: string[];
+  settings: Settings;
+}
+
+export interface Settings {
+  lang: Lang;
+  liveCheck: boolean;
+  /** Rule severity/option overrides (same shape as the CLI's --config file). */
+  config: Config;
+}
+
+export const DEFAULT_SETTINGS: Settings = { lang: "zh", liveCheck: true, config: {} };
+
+/** Like Excel's own ignored errors: per rule and cell. */
+export function ignoreKey(f: Pick<Finding, "rule" | "cells">): string {
+  return `${f.rule}@${f.cells[0] ?? ""}`;
+}
+
+export type ApplyResult = { ok: true } | { ok: false; reason: Message };
+
+export interface Host {
+  readonly kind: "excel" | "file";
+  /** One snapshot of every sheet that could hold the form. */
+  read(): Promise<WorkbookSnapshot>;
+  /** Marks the findings' cells (by severity colour), replacing earlier marks. */
+  mark(findings: Finding[]): Promise<void>;
+  /** Removes exactly the marks this add-in made. */
+  clearMarks(): Promise<void>;
+  /** Activates the cell's sheet and selects the cell ("申报表!D5"). */
+  goTo(ref: string): Promise<void>;
+  /** Applies an edit plan; refuses (ok: false) when a cell changed since the plan was made. */
+  apply(plan: EditPlan): Promise<ApplyResult>;
+  loadState(): Promise<WorkbookState>;
+  saveState(state: WorkbookState): Promise<void>;
+  /** Calls back (debounced by the host) when the user edits the form; returns an unsubscribe. */
+  onChange?(listener: () => void): () => void;
+  /** Writes a 校验报告 sheet listing the findings. */
+  writeReport?(findings: Finding[], lang: Lang): Promise<void>;
+}
