@@ -63,13 +63,14 @@ export function checkWorkbook(wb: WorkbookSnapshot, config?: Config, rules: Rule
       for (const rule of rules) {
         if (!rule.check) continue;
         const setting = resolveSetting(config, rule.meta.id);
-        if (setting.severity === "off") continue;
+        const forced = setting.severity;
+        if (forced === "off") continue;
         const options = { ...rule.meta.defaultOptions, ...setting.options } as RuleOptions;
         rule.check({
           form: model,
           grid,
           options,
-          report: (r) => findings.push(makeFinding(rule, model.sheet, r, setting.severity ?? r.severity ?? rule.meta.severity)),
+          report: (r) => findings.push(makeFinding(rule, model.sheet, r, forced ?? r.severity ?? rule.meta.severity)),
         });
       }
       forms.push({ sheet: rec.sheet, model, findings: sortFindings(findings) });
@@ -79,12 +80,13 @@ export function checkWorkbook(wb: WorkbookSnapshot, config?: Config, rules: Rule
   for (const rule of rules) {
     if (!rule.checkWorkbook) continue;
     const setting = resolveSetting(config, rule.meta.id);
-    if (setting.severity === "off") continue;
+    const forced = setting.severity;
+    if (forced === "off") continue;
     rule.checkWorkbook({
       source: wb.source,
       recognitions,
       options: { ...rule.meta.defaultOptions, ...setting.options } as RuleOptions,
-      report: (r) => workbookFindings.push(makeFinding(rule, r.sheet, r, setting.severity ?? r.severity ?? rule.meta.severity)),
+      report: (r) => workbookFindings.push(makeFinding(rule, r.sheet, r, forced ?? r.severity ?? rule.meta.severity)),
     });
   }
   const findings = [...forms.flatMap((f) => f.findings), ...workbookFindings];
