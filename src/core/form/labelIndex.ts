@@ -30,6 +30,9 @@ const ALL_LABELS: Set<string> = new Set([
 
 const LABEL_PATTERNS: RegExp[] = [L.TASK_HEADERS.amount, L.TASK_HEADERS.goal, L.OTHER_TASKS, /^预算金额(\(万元\))?$/];
 
+/** First characters of every label: a cheap filter before the costly normalisation of a cell. */
+const FIRST_CHARS = new Set([...ALL_LABELS].map((l) => l[0]).concat(["拟", "预", "期", "其", "部"]));
+
 export function isKnownLabel(key: string): boolean {
   return ALL_LABELS.has(key) || LABEL_PATTERNS.some((re) => re.test(key));
 }
@@ -42,7 +45,7 @@ export class LabelIndex {
     sheet.values.forEach((cells, i) => {
       cells.forEach((v, j) => {
         // Labels are short text; long text is content, which saves work on big sheets.
-        if (typeof v !== "string" || v.length > 40) return;
+        if (typeof v !== "string" || v.length > 40 || !FIRST_CHARS.has(v.trimStart().charAt(0).normalize("NFKC"))) return;
         const key = labelKey(v);
         if (key && (isKnownLabel(key) || L.TITLE.test(key))) {
           this.hits.push({ row: sheet.originRow + i, col: sheet.originCol + j, key });

@@ -1,0 +1,67 @@
+/**
+ * Engine benchmark: the example form (median of many runs) and synthetic forms with 500 and 5,000
+ * indicator rows, to show cost grows linearly. Prints numbers; asserts nothing (targets are in the
+ * README and compared here only to print PASS/MISS).
+ */
+import { readFileSync } from "fs";
+import { join } from "path";
+import { performance } from "perf_hooks";
+import { checkWorkbook } from "../src/core/engine";
+import { layoutFromRows, layoutFromTsv, parseTsv } from "../scripts/lib/tsvLayout";
+
+const root = join(__dirname, "..");
+const seed = readFileSync(join(root, "examples/source/seed.tsv"), "utf8");
+const clean = readFileSync(join(root, "examples/source/corrected.tsv"), "utf8");
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeRuns(fn: () => void, runs: number): number {
+  for (let i = 0; i < Math.min(20, runs); i++) fn(); // warm-up: JIT and caches
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const a = performance.now();
+    fn();
+    t.push(performance.now() - a);
+  }
+  return median(t);
+}
+
+/** The corrected form with its 数量 group repeated until the table has n indicator rows. */
+function syntheticRows(n: number): string[][] {
+  const rows = parseTsv(clean);
+  const header = rows.findIndex((r) => r.includes("三级指标"));
+  const head = rows.slice(0, header + 1);
+  const table = rows.slice(header + 1);
+  const out: string[][] = [];
+  let i = 0;
+  while (out.length < n) {
+    const src = table[i % table.length];
+    const copy = src.slice();
+    if (copy[3]) copy[3] = `${copy[3]}-${Math.floor(i / table.length)}`; // distinct names: no duplicate findings
+    out.push(copy);
+    i++;
+  }
+  return [...head, ...out];
+}
+
+export function runEngineBench(): Record<string, number> {
+  const seedSnap = { source: "seed", sheets: [layoutFromTsv(seed)] };
+  const exampleMs = timeRuns(() => checkWorkbook(seedSnap), 300);
+  const s500 = { source: "500", sheets: [layoutFromRows(syntheticRows(500))] };
+  const s5000 = { source: "5000", sheets: [layoutFromRows(syntheticRows(5000))] };
+  const t500 = timeRuns(() => checkWorkbook(s500), 30);
+  const t5000 = timeRuns(() => checkWorkbook(s5000), 7);
+  return { exampleMs, t500, t5000, ratio: t5000 / t500 };
+}
+
+if (require.main === module) {
+  const r = runEngineBench();
+  const ok = (b: boolean) => (b ? "PASS" : "MISS");
+  console.log(`engine, example form (median of 300):   ${r.exampleMs.toFixed(3)} ms   target ≤ 2 ms      ${ok(r.exampleMs <= 2)}`);
+  console.log(`engine, 500 indicator rows (median):     ${r.t500.toFixed(2)} ms`);
+  console.log(`engine, 5,000 indicator rows (median):   ${r.t5000.toFixed(2)} ms`);
+  console.log(`growth 5,000 / 500:                      ${r.ratio.toFixed(2)} ×     target ≤ 12 ×      ${ok(r.ratio <= 12)}`);
+}
