@@ -60,9 +60,11 @@ function readForm(grid: Grid, index: LabelIndex, top: number, bottom: number): F
   const headers = findIndicatorHeaders(grid, index, top, bottom);
   const indicators = headers.length > 0 ? readIndicators(grid, index, headers[0], bottom) : null;
   const taskBottom = indicators ? indicators.headerRow - 1 : bottom;
-  const title = index.hits.find((h) => h.row >= Math.max(grid.firstRow, top - 3) && h.row <= top && L.TITLE.test(h.key));
   const dept = find(L.DEPARTMENT);
-  const firstRow = title ? title.row : top;
+  // The form starts at its title when one sits just above 部门名称, else at 部门名称 itself.
+  const deptRow = dept ? dept.row : top;
+  const title = index.hits.find((h) => h.row >= Math.max(top, deptRow - 3) && h.row <= deptRow && L.TITLE.test(h.key));
+  const firstRow = title ? title.row : deptRow;
   const left = Math.min(...index.hits.filter((h) => h.row >= top && h.row <= bottom).map((h) => h.col));
   return {
     sheet: grid.name,

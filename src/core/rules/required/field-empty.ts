@@ -1,0 +1,106 @@
+/**
+ * @fileoverview Required fields of the form left empty (完整性): 部门名称, both head counts, every
+ * amount the form prints, and 总体绩效目标 (with a warning when it is too short to say anything).
+ * Points at the empty value cell, where the user types; a row the form lacks entirely points at the
+ * form's top-left cell.
+ */
+import { AmountKey, Field } from "../../form/model";
+import { CellLoc, Message, defineRule } from "../types";
+import { AMOUNT_NAMES } from "../util/amountNames";
+import { numberOption } from "../util/options";
+import { valueCellOf } from "../util/valueCell";
+
+/** Amounts every variant of the form prints; the others (合计, 事业发展性, 按预算级次划分) are checked only where printed. */
+const REQUIRED_AMOUNTS: AmountKey[] = ["basic", "project", "fiscal", "otherFunds"];
+
+type Messages = "emptyField" | "emptyAmount" | "goalEmpty" | "goalShort" | "missingLabel";
+
+interface Pending {
+  at: CellLoc;
+  messageId: Messages;
+  data: Record<string, string | number>;
+  severity?: "warning";
+}
+
+export default defineRule({
+  meta: {
+    id: "required/field-empty",
+    category: "required",
+    severity: "error",
+    docs: {
+      zh: "必填项为空:部门名称、财政供养人员数、下属二级单位数、表中列出的各项金额、总体绩效目标(过短时提示)",
+      en: "A required field is empty: department name, both head counts, every amount the form prints, the overall goal (too short: a warning)",
+    },
+    messages: {
+      emptyField: {
+        zh: "「{{label}}」未填写:请在此单元格填写{{hint}}",
+        en: "\"{{label}}\" ({{labelEn}}) is empty: enter {{hintEn}} in this cell",
+      },
+      emptyAmount: {
+        zh: "「{{label}}」金额未填写,相关勾稽无法核对:请填写金额(万元,两位小数),没有时填 0.00",
+        en: "The amount \"{{label}}\" ({{labelEn}}) is empty, so the related totals cannot be checked: enter it (10k yuan, 2 decimals), 0.00 if none",
+      },
+      goalEmpty: {
+        zh: "「总体绩效目标」未填写:请概述本年度部门整体要达到的产出和效果",
+        en: "The overall performance goal is empty: summarise the outputs and effects the department aims for this year",
+      },
+      goalShort: {
+        zh: "「总体绩效目标」只有 {{length}} 个字(少于 {{min}} 字):请写明本年度主要任务及要达到的产出和效果",
+        en: "The overall performance goal has only {{length}} characters (fewer than {{min}}): state the year's main tasks and the outputs and effects aimed for",
+      },
+      missingLabel: {
+        zh: "申报表缺少「{{label}}」一栏:请按模板补上该行并填写",
+        en: "The form lacks the \"{{label}}\" ({{labelEn}}) row: add it as in the template and fill it in",
+      },
+    },
+    defaultOptions: { minGoalLength: 20 },
+    optionDocs: {
+      minGoalLength: {
+        zh: "总体绩效目标的最少字数(不计空白),少于此数给出警告;默认 20",
+        en: "Fewest characters (white space not counted) for the overall goal before a warning; default 20",
+      },
+    },
+  },
+  check(ctx) {
+    const { form } = ctx;
+    const minGoal = numberOption(ctx.options.minGoalLength, 20);
+    const top: CellLoc = { row: form.top, col: form.left };
+    const pending: Pending[] = [];
+    const missing = (name: Message) => pending.push({ at: top, messageId: "missingLabel", data: { label: name.zh, labelEn: name.en } });
+
+    const texts: { field: Field | null; name: Message; hint: Message }[] = [
+      { field: form.department, name: { zh: "部门名称", en: "department name" }, hint: { zh: "部门(单位)全称", en: "the department's full name" } },
+      { field: form.headcount, name: { zh: "财政供养人员数", en: "headcount" }, hint: { zh: "人数(整数,没有时填 0)", en: "the number of staff (0 if none)" } },
+      { field: form.subUnits, name: { zh: "下属二级单位数", en: "subordinate units" }, hint: { zh: "单位数(整数,没有时填 0)", en: "the number of units (0 if none)" } },
+    ];
+    for (const { field, name, hint } of texts) {
+      if (!field) missing(name);
+      else if (isEmpty(field)) {
+        pending.push({ at: valueCellOf(field), messageId: "emptyField", data: { label: name.zh, labelEn: name.en, hint: hint.zh, hintEn: hint.en } });
+      }
+    }
+
+    for (const key of REQUIRED_AMOUNTS) if (!form.amounts[key]) missing(AMOUNT_NAMES[key]);
+    for (const f of Object.values(form.amounts)) {
+      if (!f || f.amount.state !== "empty") continue;
+      const printed = f.label.text.replace(/\s+/g, "") || AMOUNT_NAMES[f.key].zh;
+      pending.push({ at: valueCellOf(f), messageId: "emptyAmount", data: { label: printed, labelEn: AMOUNT_NAMES[f.key].en } });
+    }
+
+    const goal = form.overallGoal;
+    if (!goal) missing({ zh: "总体绩效目标", en: "overall performance goal" });
+    else if (!goal.value || isEmpty(goal)) pending.push({ at: valueCellOf(goal), messageId: "goalEmpty", data: {} });
+    else {
+      const length = [...goal.value.text.replace(/\s+/g, "")].length;
+      if (length < minGoal) pending.push({ at: valueCellOf(goal), messageId: "goalShort", severity: "warning", data: { length, min: minGoal } });
+    }
+
+    // Reading order of where each finding points, so the list follows the form top to bottom.
+    pending.sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col);
+    for (const p of pending) ctx.report({ messageId: p.messageId, data: p.data, cells: [p.at], ...(p.severity ? { severity: p.severity } : {}) });
+  },
+});
+
+function isEmpty(f: Field): boolean {
+  return !f.value || f.value.text === "";
+}
