@@ -20,7 +20,7 @@ ruleTester(rule, {
     },
     {
       name: "a row slid right by one",
-      // Row 28 of the clean form: 三级 moved from D to E, values from E/F to F/G.
+      // Row 28 of the clean form (科普活动参与群众受益率): 三级 moved from D to E, values from E/F to F/G.
       sheet: setCells(cleanSheet(), { D28: null, E28: "公众科普知识知晓率(%)", F28: "≥95%", G28: "≥95%" }),
       errors: [{ messageId: "slidRight", cells: ["申报表!E28"] }],
     },
