@@ -10,10 +10,22 @@ import incomeMatchesExpenditure from "./budget/income-matches-expenditure";
 import levelsMatchExpenditure from "./budget/levels-match-expenditure";
 import tasksCoverProject from "./budget/tasks-cover-project";
 import tasksWithinBudget from "./budget/tasks-within-budget";
+import annualExceedsPeriod from "./indicators/annual-exceeds-period";
+import categoryMismatch from "./indicators/category-mismatch";
+import duplicateIndicator from "./indicators/duplicate";
+import impossibleTarget from "./indicators/impossible-target";
+import missingCategory from "./indicators/missing-category";
+import missingValue from "./indicators/missing-value";
+import notQuantified from "./indicators/not-quantified";
+import operatorStyle from "./indicators/operator-style";
+import satisfactionBelowFloor from "./indicators/satisfaction-below-floor";
+import unitMismatch from "./indicators/unit-mismatch";
+import vagueWording from "./indicators/vague-wording";
 import formNotFound from "./layout/form-not-found";
 import misalignedRow from "./layout/misaligned-row";
 import fieldEmpty from "./required/field-empty";
 import incompleteRow from "./tasks/incomplete-row";
+import noMatchingIndicator from "./tasks/no-matching-indicator";
 import { Rule } from "./types";
 
 export const RULES: Rule[] = [
@@ -25,10 +37,22 @@ export const RULES: Rule[] = [
   levelsMatchExpenditure,
   tasksCoverProject,
   tasksWithinBudget,
+  annualExceedsPeriod,
+  categoryMismatch,
+  duplicateIndicator,
+  impossibleTarget,
+  missingCategory,
+  missingValue,
+  notQuantified,
+  operatorStyle,
+  satisfactionBelowFloor,
+  unitMismatch,
+  vagueWording,
   formNotFound,
   misalignedRow,
   fieldEmpty,
   incompleteRow,
+  noMatchingIndicator,
 ] as Rule[];
 
 export function ruleById(id: string): Rule | undefined {

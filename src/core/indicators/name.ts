@@ -1,0 +1,38 @@
+/**
+ * Reading a 三级 indicator name: the units it asks for in brackets ("组织学术交流次数(次)",
+ * "满意度（%）") and the name without them, which is what duplicates are compared on.
+ */
+import { fold } from "../text";
+import { nameUnit } from "./units";
+
+export interface ParsedName {
+  /** Folded name without its unit brackets and without white space. */
+  core: string;
+  /** Canonical units named in brackets, in order ("篇数(篇)、阅读量(人次)" → 篇, 人次). */
+  units: string[];
+  /** The last unit named, the one the value is expected in; null when the name gives none. */
+  unit: string | null;
+}
+
+const BRACKET = /\(([^()]*)\)/g;
+
+export function parseName(name: string): ParsedName {
+  const s = fold(name).replace(/[【\[]/g, "(").replace(/[】\]]/g, ")");
+  const units: string[] = [];
+  // Only brackets that hold a unit are dropped: "夏(冬)令营" keeps its "(冬)".
+  const core = s
+    .replace(BRACKET, (whole, content: string) => {
+      const u = nameUnit(content);
+      if (!u) return whole;
+      units.push(u);
+      return "";
+    })
+    .replace(/\s+/g, "")
+    .replace(/[,,、。;;::]+$/, "");
+  return { core, units, unit: units.length ? units[units.length - 1] : null };
+}
+
+/** Key under which two names count as the same indicator. */
+export function nameKey(name: string): string {
+  return parseName(name).core.toLowerCase();
+}

@@ -1,0 +1,99 @@
+/**
+ * @fileoverview Indicator categories left without any 三级 indicator (domain-rules §2.1):
+ * - 产出 / 效益 / 满意度, and 成本 where the layout prints it as a 一级: error;
+ * - 产出 without any 数量 / 质量 / 时效 indicator: warning naming the group;
+ * - a printed 二级 row left empty: warning, fill it or delete it.
+ * One gap is reported once: an empty printed 时效 row gives only the empty-row finding, and an
+ * empty 一级 gives only the 一级 finding (its empty rows are listed as further cells).
+ * 效益 needs one of its 二级, never all four.
+ */
+import { Cell, IndicatorRow, Level1, Level2 } from "../../form/model";
+import { contentRows, loc } from "../../indicators/cells";
+import { templateIdsFor } from "../../templates/suggest";
+import { Message, defineRule } from "../types";
+
+const LEVEL1_NAMES: Record<Level1, Message> = {
+  产出: { zh: "产出指标", en: "output indicators (产出指标)" },
+  效益: { zh: "效益指标", en: "benefit indicators (效益指标)" },
+  满意度: { zh: "满意度指标", en: "satisfaction indicators (满意度指标)" },
+  成本: { zh: "成本指标", en: "cost indicators (成本指标)" },
+};
+
+const OUTPUT_GROUPS: { level: Level2; name: Message }[] = [
+  { level: "数量", name: { zh: "数量指标", en: "quantity indicators (数量指标)" } },
+  { level: "质量", name: { zh: "质量指标", en: "quality indicators (质量指标)" } },
+  { level: "时效", name: { zh: "时效指标", en: "timeliness indicators (时效指标)" } },
+];
+
+const same = (a: Cell | null, b: Cell | null) => a !== null && b !== null && a.row === b.row && a.col === b.col;
+
+export default defineRule({
+  meta: {
+    id: "indicators/missing-category",
+    category: "indicators",
+    severity: "error",
+    docs: {
+      zh: "产出、效益、满意度(及单列为一级的成本)指标至少各有一条三级指标;产出应含数量、质量、时效;印出的空二级行应填写或删除",
+      en: "Outputs, benefits and satisfaction (and cost when it is a top-level category) each need an indicator; outputs should cover quantity, quality and timeliness; empty printed rows should be filled or deleted",
+    },
+    messages: {
+      missingLevel1: {
+        zh: "缺少{{level}}:该一级指标下没有任何三级指标,请至少填写一条(三级指标名称及指标值)",
+        en: "No {{levelEn}}: there is no indicator under this category; add at least one (name and target value)",
+      },
+      missingGroup: {
+        zh: "产出指标缺少{{group}}:产出指标应含数量、质量、时效指标,请补充一条{{group}}",
+        en: "Outputs have no {{groupEn}}: outputs should cover quantity, quality and timeliness; add one",
+      },
+      emptyGroup: {
+        zh: "「{{group}}」一行是空的:请填写三级指标和指标值,或删除该行",
+        en: "The \"{{group}}\" row is empty: fill in an indicator and its target, or delete the row",
+      },
+    },
+    defaultOptions: {},
+  },
+  check(ctx) {
+    const t = ctx.form.indicators;
+    if (!t) return;
+    const filled = contentRows(t);
+    const empty = t.rows.filter((r) => r.emptyGroup);
+    const covered = new Set<IndicatorRow>();
+    const header: Cell = { row: t.headerRow, col: t.columns.level1, value: null, text: "" };
+
+    const required: Level1[] = ["产出", "效益", "满意度", ...(t.costIsLevel1 ? (["成本"] as Level1[]) : [])];
+    for (const level of required) {
+      if (filled.some((r) => r.level1 === level)) continue;
+      const printed = empty.filter((r) => r.level1 === level);
+      printed.forEach((r) => covered.add(r));
+      const anchor = printed.find((r) => r.level1Cell)?.level1Cell ?? printed[0]?.level2Cell ?? header;
+      const cells = [anchor, ...printed.map((r) => r.level2Cell).filter((c): c is Cell => c !== null && !same(c, anchor))];
+      const name = LEVEL1_NAMES[level];
+      ctx.report({ messageId: "missingLevel1", data: { level: name.zh, levelEn: name.en }, cells: cells.map(loc), templates: templateIdsFor(level) });
+    }
+
+    const outputs = filled.filter((r) => r.level1 === "产出");
+    if (outputs.length > 0) {
+      const anchor = outputs.find((r) => r.level1Cell)?.level1Cell ?? outputs[0].name;
+      for (const g of OUTPUT_GROUPS) {
+        if (outputs.some((r) => r.level2 === g.level)) continue;
+        // A printed but empty row of this group is reported below, as an empty row.
+        if (empty.some((r) => r.level1 === "产出" && r.level2 === g.level)) continue;
+        ctx.report({
+          messageId: "missingGroup",
+          severity: "warning",
+          data: { group: g.name.zh, groupEn: g.name.en },
+          cells: [loc(anchor)],
+          templates: templateIdsFor("产出", g.level),
+        });
+      }
+    }
+
+    for (const r of empty) {
+      if (covered.has(r)) continue;
+      const label = r.level2Cell;
+      // The label of a group whose indicators follow on later rows is not an empty group.
+      if (!label || filled.some((f) => same(f.level2Cell, label))) continue;
+      ctx.report({ messageId: "emptyGroup", severity: "warning", data: { group: r.level2Text }, cells: [loc(label)], templates: templateIdsFor(r.level1, r.level2) });
+    }
+  },
+});

@@ -1,0 +1,61 @@
+/**
+ * @fileoverview Vague words in a target value (约, 左右, 力争, 进一步, 明显 …): reviewers call this
+ * 模糊化 (domain-rules §1.3, §2.2). Words that are part of the indicator's own name, repeated in
+ * the value, are not counted. The word list is an option.
+ */
+import { contentRows, loc, valueCells } from "../../indicators/cells";
+import { classifyIndicator } from "../../indicators/direction";
+import { parseName } from "../../indicators/name";
+import { clip } from "../../indicators/quote";
+import { DEFAULT_VAGUE_WORDS, findVague, parseWordList } from "../../indicators/vague";
+import { defineRule } from "../types";
+
+export default defineRule({
+  meta: {
+    id: "indicators/vague-wording",
+    category: "indicators",
+    severity: "warning",
+    docs: {
+      zh: "指标值中不应有“约、左右、力争、进一步、明显”等模糊表述",
+      en: "Target values should not use vague wording such as 约 (about), 左右 (or so), 力争 (strive to), 进一步 (further), 明显 (markedly)",
+    },
+    messages: {
+      vague: {
+        zh: "「{{text}}」含模糊表述「{{words}}」,请改为明确的目标值(如「{{suggestion}}」)",
+        en: "\"{{text}}\" uses vague wording ({{words}}); state a definite target (e.g. \"{{suggestion}}\")",
+      },
+      vagueNoNumber: {
+        zh: "「{{text}}」含模糊表述「{{words}}」,请改为明确、可衡量的目标值(运算符+数值+单位,如 ≥95%)",
+        en: "\"{{text}}\" uses vague wording ({{words}}); state a definite, measurable target (operator + number + unit, e.g. ≥95%)",
+      },
+    },
+    defaultOptions: { words: DEFAULT_VAGUE_WORDS.join("、") },
+    optionDocs: {
+      words: { zh: "视为模糊表述的词语,用顿号或逗号分隔", en: "Words counted as vague, separated by 、 or commas" },
+    },
+  },
+  check(ctx) {
+    const t = ctx.form.indicators;
+    if (!t) return;
+    const words = parseWordList(String(ctx.options.words));
+    for (const row of contentRows(t)) {
+      const core = parseName(row.name.text).core;
+      const found: string[] = [];
+      const cells = valueCells(t, row).filter((v) => {
+        // A value that repeats (part of) the name ("有效处置率≥95%") is not blamed for the name's words.
+        const hits = findVague(v.parsed.raw, words).filter((w) => !core.includes(w));
+        for (const w of hits) if (!found.includes(w)) found.push(w);
+        return hits.length > 0;
+      });
+      if (cells.length === 0) continue;
+      // The suggestion keeps the user's own number and unit: "约3000人次" → "≥3000人次".
+      const main = cells[0].parsed.main;
+      const bound = classifyIndicator(row.name.text).direction === "negative" ? "≤" : "≥";
+      ctx.report({
+        messageId: main?.unit ? "vague" : "vagueNoNumber",
+        data: { text: clip(cells[0].parsed.raw), words: found.join("、"), suggestion: main?.unit ? `${bound}${main.text}` : "" },
+        cells: cells.map((v) => loc(v.cell)),
+      });
+    }
+  },
+});

@@ -1,0 +1,67 @@
+import rule from "../../../../src/core/rules/indicators/category-mismatch";
+import { ruleTester } from "../../../helpers/ruleTester";
+import { cleanSheet, seedSheet, setCells } from "../../../helpers/forms";
+import { OFF, costLevel1Sheet, q, shifted, singleValueSheet } from "./fixtures";
+
+ruleTester(rule, {
+  valid: [
+    { name: "the corrected example", sheet: cleanSheet() },
+    { name: "the corrected example at an offset", sheet: cleanSheet(OFF) },
+    { name: "the single-value layout", sheet: singleValueSheet() },
+    { name: "the seed", sheet: seedSheet() },
+    { name: "a completion rate under 数量 is customary (培训完成率)", sheet: setCells(cleanSheet(), { D23: "培训完成率(%)", E23: "＝100%", F23: "＝100%" }) },
+    { name: "a saving under 经济效益 is a benefit", sheet: setCells(cleanSheet(), { D35: "节约运行成本(万元)", E35: "≥5万元", F35: "≥5万元" }) },
+    { name: "a duration under 数量 is a quantity", sheet: setCells(cleanSheet(), { D27: "志愿服务时间(小时)", E27: "≥500小时", F27: "≥500小时" }) },
+    { name: "投诉率 under 满意度 is a satisfaction proxy", sheet: setCells(cleanSheet(), { D38: "群众投诉率(%)", E38: "≤1%", F38: "≤1%" }) },
+  ],
+  invalid: [
+    {
+      name: "a deadline under 数量",
+      sheet: setCells(cleanSheet(), { D22: "科普图书室建设按时完成率(%)", E22: "＝100%", F22: "＝100%" }),
+      errors: [{ messageId: "misplaced", cells: [q("D22")], severity: "warning", data: { target: "时效指标", level: "数量指标" } }],
+    },
+    {
+      name: "a completion date under 数量",
+      sheet: setCells(cleanSheet(), { D23: "换届会议召开时间", E23: "2025年12月31日前", F23: "2025年12月31日前" }),
+      errors: [{ messageId: "misplaced", cells: [q("D23")], data: { target: "时效指标" } }],
+    },
+    {
+      name: "a pass rate under 数量",
+      sheet: setCells(cleanSheet(), { D24: "夏令营安全检查合格率(%)", E24: "＝100%", F24: "＝100%" }),
+      errors: [{ messageId: "misplaced", cells: [q("D24")], data: { target: "质量指标" } }],
+    },
+    {
+      name: "satisfaction under 效益",
+      sheet: setCells(cleanSheet(), { D35: "参训人员满意度(%)", E35: "≥95%", F35: "≥95%" }),
+      errors: [{ messageId: "misplaced", cells: [q("D35")], data: { target: "满意度指标(服务对象满意度指标)", level: "社会效益指标" } }],
+    },
+    {
+      name: "an execution rate and a cost under 效益",
+      sheet: setCells(cleanSheet(), { D34: "预算执行率(%)", D36: "会议经费支出(万元)", E36: "≤5万元", F36: "≤5万元" }),
+      errors: [
+        { messageId: "misplaced", cells: [q("D34")], data: { target: "产出指标(质量或时效指标)" } },
+        { messageId: "misplaced", cells: [q("D36")], data: { target: "产出指标下的成本指标", level: "可持续影响指标" } },
+      ],
+    },
+    {
+      name: "a cost under 效益 when 成本 is a 一级",
+      sheet: setCells(costLevel1Sheet(), { D36: "会议经费支出(万元)", E36: "≤5万元", F36: "≤5万元" }),
+      errors: [{ messageId: "misplaced", cells: [q("D36")], data: { target: "成本指标" } }],
+    },
+    {
+      name: "a count under 满意度",
+      sheet: setCells(cleanSheet(), { D38: "科普活动参加人次(人次)", E38: "≥3000人次", F38: "≥3000人次" }),
+      errors: [{ messageId: "misplaced", cells: [q("D38")], data: { target: "产出指标或效益指标", level: "服务对象满意度指标" } }],
+    },
+    {
+      name: "at an offset",
+      sheet: setCells(cleanSheet(OFF), shifted({ D24: "夏令营安全检查合格率(%)", E24: "＝100%", F24: "＝100%" }, OFF)),
+      errors: [{ messageId: "misplaced", cells: [q("D24", OFF)] }],
+    },
+    {
+      name: "in the single-value layout",
+      sheet: setCells(singleValueSheet(), { D35: "参训人员满意度(%)", E35: "≥95%" }),
+      errors: [{ messageId: "misplaced", cells: [q("D35")] }],
+    },
+  ],
+});

@@ -1,0 +1,52 @@
+import rule from "../../../../src/core/rules/indicators/unit-mismatch";
+import { ruleTester } from "../../../helpers/ruleTester";
+import { cleanSheet, seedSheet, setCells } from "../../../helpers/forms";
+import { OFF, q, shifted, singleValueSheet } from "./fixtures";
+
+ruleTester(rule, {
+  valid: [
+    { name: "the corrected example", sheet: cleanSheet() },
+    { name: "the corrected example at an offset", sheet: cleanSheet(OFF) },
+    { name: "the single-value layout", sheet: singleValueSheet() },
+    {
+      name: "near-synonyms and a duration (次/场, 人/名, 时长/小时)",
+      sheet: setCells(cleanSheet(), { E26: "≥6次", F36: "≥300名", D27: "科普图书室开放(时长)", E27: "每周≥5小时", F27: "每周≥5小时" }),
+    },
+    {
+      name: "a value naming the unit among other numbers",
+      sheet: setCells(cleanSheet(), { E21: "科普咨询活动2次,受众1200人" }),
+    },
+    { name: "a value without a unit says nothing about units", sheet: setCells(cleanSheet(), { E28: "95" }) },
+  ],
+  invalid: [
+    {
+      name: "the seed: 人数 counted in 人次, 个 for people",
+      sheet: seedSheet(),
+      errors: [
+        { messageId: "nameMismatch", cells: [q("E25"), q("F25")], severity: "warning", data: { nameUnit: "人", valueUnit: "人次" } },
+        { messageId: "nameMismatch", cells: [q("E35"), q("F35")], data: { nameUnit: "个", valueUnit: "人" } },
+        { messageId: "nameMismatch", cells: [q("E38"), q("F38")], data: { nameUnit: "人", valueUnit: "人次" } },
+      ],
+    },
+    {
+      name: "a percentage for a count, in one column",
+      sheet: setCells(cleanSheet(), { F23: "＝100%" }),
+      errors: [{ messageId: "nameMismatch", cells: [q("F23")], data: { nameUnit: "次", valueUnit: "%", text: "＝100%" } }],
+    },
+    {
+      name: "the two columns disagree when the name gives no unit",
+      sheet: setCells(cleanSheet(), { D21: "组织学会开展科普咨询活动", E21: "≥2次", F21: "≥2个" }),
+      errors: [{ messageId: "columnsDiffer", cells: [q("F21"), q("E21")], data: { periodUnit: "次", annualUnit: "个" } }],
+    },
+    {
+      name: "at an offset",
+      sheet: setCells(cleanSheet(OFF), shifted({ E35: "≥10000人" }, OFF)),
+      errors: [{ messageId: "nameMismatch", cells: [q("E35", OFF)], data: { nameUnit: "人次", valueUnit: "人" } }],
+    },
+    {
+      name: "in the single-value layout",
+      sheet: setCells(singleValueSheet(), { E22: "＝1人" }),
+      errors: [{ messageId: "nameMismatch", cells: [q("E22")] }],
+    },
+  ],
+});
