@@ -1,0 +1,95 @@
+/** budget-form add: inserts one standard indicator row into a copy of the workbook. */
+import { basename } from "path";
+import { checkWorkbook } from "../../core/engine";
+import { findTemplate } from "../../core/templates/catalogue";
+import { isInsertError, planInsertion } from "../../core/templates/insert";
+import { applyPlan } from "../../hosts/file/apply";
+import { UsageError, parseArgs } from "../args";
+import { Command, EXIT } from "../io";
+import { inputAndOutput, readInput, writeCopy } from "./rewrite";
+import { loadTemplates } from "./templateLibrary";
+
+const HELP = {
+  zh: `用法: budget-form add <文件> --template <编号> --out <新文件> [选项]
+
+在申报表的对应分组中插入一条标准绩效指标(模板编号见 budget-form templates),写出新文件,原文件不会被修改。
+
+选项:
+  --template <编号>     模板编号,如 satisfaction.service-recipients
+  --period <指标值>     实施周期指标值(默认取模板值)
+  --annual <指标值>     年度指标值(默认取模板值;只给年度值时实施周期值与之相同)
+  --templates <文件>    自定义模板库(JSON)
+  --sheet <工作表>      表单所在的工作表(默认第一个识别到的申报表)
+  --out <新文件>        写出的新文件,不能与原文件相同
+  -h, --help           显示本帮助
+
+示例: budget-form add 申报表.xlsx --template satisfaction.service-recipients --annual ≥96% --out 申报表-已补充.xlsx
+`,
+  en: `Usage: budget-form add <file> --template <id> --out <new file> [options]
+
+Inserts one standard indicator into its group of the form (ids: budget-form templates) and writes a new file; the input is never modified.
+
+Options:
+  --template <id>      template id, e.g. satisfaction.service-recipients
+  --period <value>     实施周期 target (default: the template's)
+  --annual <value>     annual target (default: the template's; alone, it sets the 实施周期 target too)
+  --templates <file>   custom template library (JSON)
+  --sheet <name>       the sheet holding the form (default: the first form found)
+  --out <new file>     the file to write; must differ from the input
+  -h, --help           show this help
+`,
+};
+
+export const add: Command = {
+  name: "add",
+  summary: { zh: "按模板插入一条绩效指标(写出新文件)", en: "insert an indicator from a template (writes a new file)" },
+  help: HELP,
+  async run(args, ctx) {
+    const { io, lang } = ctx;
+    const parsed = parseArgs(args, { values: ["template", "period", "annual", "templates", "sheet", "out", "lang"], flags: { help: "h" } });
+    if (parsed.flags.has("help")) {
+      io.stdout.write(HELP[lang]);
+      return EXIT.ok;
+    }
+    const id = parsed.values.template;
+    if (!id) throw new UsageError({ zh: "请用 --template 指定模板编号(budget-form templates 可列出全部)", en: "Give the template id with --template (budget-form templates lists them)" });
+    const { input, output, display } = inputAndOutput(parsed.positionals, parsed.values.out, ctx, "add");
+    const list = loadTemplates(parsed.values.templates, ctx);
+    if (!list) return EXIT.failure;
+    const template = findTemplate(id, list);
+    if (!template) {
+      io.stderr.write(lang === "zh" ? `没有编号为「${id}」的模板;运行 budget-form templates 查看全部编号\n` : `No template "${id}"; run budget-form templates to list the ids\n`);
+      return EXIT.failure;
+    }
+
+    const read = await readInput(input, display, ctx);
+    if (!read) return EXIT.failure;
+    const result = checkWorkbook(read.snapshot);
+    const forms = result.recognitions.flatMap((r) => r.forms);
+    const form = parsed.values.sheet === undefined ? forms[0] : forms.find((f) => f.model.sheet === parsed.values.sheet);
+    if (!form) {
+      const where = parsed.values.sheet === undefined ? "" : lang === "zh" ? `工作表「${parsed.values.sheet}」中` : ` on sheet "${parsed.values.sheet}"`;
+      io.stderr.write(lang === "zh" ? `「${display}」${where}没有识别到部门整体预算绩效目标申报表,未做任何更改\n` : `No form was recognised in "${display}"${where}; nothing was changed\n`);
+      return EXIT.failure;
+    }
+    const plan = planInsertion(form.model, form.grid, template, { period: parsed.values.period, annual: parsed.values.annual });
+    if (isInsertError(plan)) {
+      io.stderr.write(`${plan.error[lang]}\n`);
+      return EXIT.failure;
+    }
+    const applied = applyPlan(read.workbook, plan);
+    if (!applied.ok) {
+      io.stderr.write(`${applied.reason[lang]}\n`);
+      return EXIT.failure;
+    }
+    const outDisplay = parsed.values.out!;
+    if (!(await writeCopy(read, read.workbook, output, outDisplay, ctx))) return EXIT.failure;
+    const row = plan.target.row + 1;
+    io.stdout.write(
+      lang === "zh"
+        ? `${plan.title.zh}:${plan.target.mode === "fill" ? "填入" : "插入"}「${form.model.sheet}」第 ${row} 行,已写出「${outDisplay}」\n`
+        : `${plan.title.en}: ${plan.target.mode === "fill" ? "filled" : "inserted"} row ${row} of "${form.model.sheet}"; wrote "${basename(outDisplay)}"\n`,
+    );
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,166 @@
+/**
+ * budget-form check <files…>: reads each workbook, checks every form in it, prints the findings and
+ * optionally writes annotated copies. One workbook is held in memory at a time.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "fs";
+import { basename, join, resolve } from "path";
+import { Config } from "../../core/config";
+import { checkWorkbook } from "../../core/engine";
+import { Message } from "../../core/rules/types";
+import { annotate } from "../../hosts/file/annotate";
+import { FileReadError } from "../../hosts/file/errors";
+import { readXlsx } from "../../hosts/file/read";
+import { UsageError, parseArgs } from "../args";
+import { loadConfig } from "../config";
+import { Input, MissingInput, expandInputs } from "../inputs";
+import { CliContext, Command, EXIT } from "../io";
+import { Entry, entriesFor, isUnreadable, toJson, toText } from "../report";
+
+const HELP = {
+  zh: `用法: budget-form check <文件、文件夹或通配符…> [选项]
+
+检查一个或多个 .xlsx 文件中的部门整体预算绩效目标申报表。
+
+选项:
+  --format text|json   输出格式(默认 text)
+  --lang zh|en         输出语言(默认 zh)
+  --config <文件>       规则配置(JSON),例如 {"rules": {"indicators/vague-wording": "off"}}
+  --annotate <文件夹>   在该文件夹写出带标注的副本(问题单元格加底色和批注),原文件不会被修改
+  -h, --help           显示本帮助
+
+退出码: 0 未发现错误;1 发现至少一个错误;2 有文件无法读取、用法或配置有误
+示例: budget-form check "申报表/*.xlsx" --annotate 已标注
+`,
+  en: `Usage: budget-form check <files, folders or globs…> [options]
+
+Checks the department budget performance-target form in one or more .xlsx files.
+
+Options:
+  --format text|json   output format (default text)
+  --lang zh|en         output language (default zh)
+  --config <file>      rule configuration (JSON), e.g. {"rules": {"indicators/vague-wording": "off"}}
+  --annotate <folder>  write annotated copies there (problem cells filled and noted); inputs are never modified
+  -h, --help           show this help
+
+Exit codes: 0 no error found; 1 at least one error; 2 a file could not be read, bad usage or bad config
+Example: budget-form check "forms/*.xlsx" --annotate reviewed
+`,
+};
+
+interface CheckOptions {
+  format: "text" | "json";
+  config: Config | undefined;
+  annotateDir: string | null;
+}
+
+function readFailure(e: unknown, file: string): Message {
+  if (e instanceof FileReadError) return e.reason;
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === "EACCES" || code === "EPERM") return { zh: `无法读取「${file}」:没有读取权限`, en: `Cannot read "${file}": permission denied` };
+  if (code === "EBUSY") return { zh: `无法读取「${file}」:文件被其他程序占用,请关闭后重试`, en: `Cannot read "${file}": the file is locked by another program; close it and retry` };
+  return { zh: `无法读取「${file}」:${(e as Error)?.message ?? String(e)}`, en: `Cannot read "${file}": ${(e as Error)?.message ?? String(e)}` };
+}
+
+function progress(ctx: CliContext, i: number, n: number, name: string): void {
+  if (!ctx.io.isTTY) return;
+  const label = ctx.lang === "zh" ? "检查中" : "Checking";
+  ctx.io.stderr.write(`\r\x1b[K${label} [${i}/${n}] ${name}`);
+}
+
+/** Output path of the annotated copy; never the input itself, never twice the same name. */
+function annotatedPath(dir: string, input: Input, used: Set<string>): string {
+  const base = basename(input.path);
+  let out = join(dir, base);
+  for (let k = 2; used.has(out) || resolve(out) === resolve(input.path); k++) out = join(dir, base.replace(/(\.xlsx)?$/i, `-${k}$1`));
+  used.add(out);
+  return out;
+}
+
+async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used: Set<string>): Promise<{ entries: Entry[]; failed: boolean }> {
+  let read;
+  try {
+    read = await readXlsx(readFileSync(input.path), input.display);
+  } catch (e) {
+    return { entries: [{ file: input.display, error: readFailure(e, input.display) }], failed: true };
+  }
+  const result = checkWorkbook(read.snapshot, opts.config);
+  const entries = entriesFor(input.display, result, read.snapshot.sheets[0]?.name ?? "");
+  if (!opts.annotateDir) return { entries, failed: false };
+
+  const out = annotatedPath(opts.annotateDir, input, used);
+  // Start on a clean line when a progress line is showing.
+  const clear = ctx.io.isTTY ? "\r\x1b[K" : "";
+  for (const w of read.warnings) {
+    ctx.io.stderr.write(clear + (ctx.lang === "zh" ? `注意:「${input.display}」${w.message.zh}。\n` : `Note: "${input.display}": ${w.message.en}.\n`));
+  }
+  try {
+    annotate(read.workbook, result.findings, ctx.lang);
+    writeFileSync(out, new Uint8Array(await read.workbook.xlsx.writeBuffer()));
+    return { entries, failed: false };
+  } catch (e) {
+    const msg = (e as Error).message;
+    ctx.io.stderr.write(clear + (ctx.lang === "zh" ? `无法写出标注副本「${out}」:${msg}\n` : `Cannot write the annotated copy "${out}": ${msg}\n`));
+    return { entries, failed: true };
+  }
+}
+
+export const check: Command = {
+  name: "check",
+  summary: { zh: "检查一个或多个 .xlsx 文件中的申报表", en: "check the form in one or more .xlsx files" },
+  help: HELP,
+  async run(args, ctx) {
+    const { io, lang } = ctx;
+    const parsed = parseArgs(args, { values: ["format", "config", "annotate", "lang"], flags: { help: "h" } });
+    if (parsed.flags.has("help")) {
+      io.stdout.write(HELP[lang]);
+      return EXIT.ok;
+    }
+    const format = parsed.values.format ?? "text";
+    if (format !== "text" && format !== "json") throw new UsageError({ zh: `--format 只能是 text 或 json,收到「${format}」`, en: `--format must be text or json, got "${format}"` });
+    if (parsed.positionals.length === 0) throw new UsageError({ zh: "请给出要检查的 .xlsx 文件", en: "Name the .xlsx files to check" });
+
+    let config: Config | undefined;
+    if (parsed.values.config !== undefined) {
+      const c = loadConfig(parsed.values.config, io.cwd);
+      if (!c.ok) {
+        for (const p of c.problems) io.stderr.write(`${p[lang]}\n`);
+        return EXIT.failure;
+      }
+      config = c.config;
+    }
+    let annotateDir: string | null = null;
+    if (parsed.values.annotate !== undefined) {
+      annotateDir = resolve(io.cwd, parsed.values.annotate);
+      try {
+        mkdirSync(annotateDir, { recursive: true });
+      } catch (e) {
+        io.stderr.write(lang === "zh" ? `无法创建文件夹「${parsed.values.annotate}」:${(e as Error).message}\n` : `Cannot create folder "${parsed.values.annotate}": ${(e as Error).message}\n`);
+        return EXIT.failure;
+      }
+    }
+
+    const inputs = expandInputs(parsed.positionals, io.cwd);
+    const files = inputs.filter((i): i is Input => !("error" in i));
+    const entries: Entry[] = [];
+    let failed = false;
+    const used = new Set<string>();
+    let n = 0;
+    for (const input of inputs) {
+      if ("error" in input) {
+        const missing = input as MissingInput;
+        entries.push({ file: missing.display, error: missing.error });
+        failed = true;
+        continue;
+      }
+      progress(ctx, ++n, files.length, input.display);
+      const r = await checkOne(input, { format, config, annotateDir }, ctx, used);
+      entries.push(...r.entries);
+      failed ||= r.failed;
+    }
+    if (io.isTTY && files.length > 0) io.stderr.write("\r\x1b[K");
+
+    io.stdout.write(format === "json" ? toJson(entries, lang) : toText(entries, inputs.length, lang));
+    if (failed || entries.some(isUnreadable)) return EXIT.failure;
+    return entries.some((e) => !isUnreadable(e) && e.summary.error > 0) ? EXIT.findings : EXIT.ok;
+  },
+};

@@ -1,0 +1,106 @@
+/**
+ * budget-form fix: applies every safe automatic fix to a copy of the workbook. The form is checked
+ * again after each fix, so every fix is planned from the values as they are by then (a fix computed
+ * before an earlier one changed its cell would be refused by its `expected` value, never forced).
+ */
+import { Config } from "../../core/config";
+import { checkWorkbook } from "../../core/engine";
+import { EditPlan } from "../../core/plan/editPlan";
+import { Finding, Message } from "../../core/rules/types";
+import { applyPlan } from "../../hosts/file/apply";
+import { snapshotWorkbook } from "../../hosts/file/snapshot";
+import { parseArgs } from "../args";
+import { loadConfig } from "../config";
+import { Command, EXIT } from "../io";
+import { inputAndOutput, readInput, writeCopy } from "./rewrite";
+
+const HELP = {
+  zh: `用法: budget-form fix <文件> --out <新文件> [选项]
+
+自动修复可安全修复的问题(如把文本型数字改为数字、统一运算符),写出新文件,原文件不会被修改。
+每修复一处都重新检查一次;只改单元格的值,不插入行、不改合并单元格。
+
+选项:
+  --out <新文件>        写出的新文件,不能与原文件相同
+  --config <文件>       规则配置(JSON),关闭的规则不会修复
+  -h, --help           显示本帮助
+
+退出码: 0 修复后没有错误;1 修复后仍有错误;2 文件无法读取或写出、用法有误
+`,
+  en: `Usage: budget-form fix <file> --out <new file> [options]
+
+Applies every safe automatic fix (e.g. numbers stored as text, operator style) and writes a new file;
+the input is never modified. The form is checked again after each fix; only cell values change.
+
+Options:
+  --out <new file>     the file to write; must differ from the input
+  --config <file>      rule configuration (JSON); rules turned off are not fixed
+  -h, --help           show this help
+
+Exit codes: 0 no error left; 1 errors remain; 2 a file could not be read or written, or bad usage
+`,
+};
+
+/** A fix that only sets values: it cannot break merges or move rows, and each write is guarded. */
+const isSafe = (plan: EditPlan) => plan.edits.length > 0 && plan.edits.every((e) => e.op === "setValue");
+const keyOf = (f: Finding) => `${f.rule} ${f.cells.join(",")} ${f.fix!.title.zh}`;
+const MAX_FIXES = 500;
+
+export const fix: Command = {
+  name: "fix",
+  summary: { zh: "自动修复可安全修复的问题(写出新文件)", en: "apply the safe automatic fixes (writes a new file)" },
+  help: HELP,
+  async run(args, ctx) {
+    const { io, lang } = ctx;
+    const parsed = parseArgs(args, { values: ["out", "config", "lang"], flags: { help: "h" } });
+    if (parsed.flags.has("help")) {
+      io.stdout.write(HELP[lang]);
+      return EXIT.ok;
+    }
+    const { input, output, display } = inputAndOutput(parsed.positionals, parsed.values.out, ctx, "fix");
+    let config: Config | undefined;
+    if (parsed.values.config !== undefined) {
+      const c = loadConfig(parsed.values.config, io.cwd);
+      if (!c.ok) {
+        for (const p of c.problems) io.stderr.write(`${p[lang]}\n`);
+        return EXIT.failure;
+      }
+      config = c.config;
+    }
+    const read = await readInput(input, display, ctx);
+    if (!read) return EXIT.failure;
+
+    const tried = new Set<string>();
+    const done: { title: Message; cells: string[] }[] = [];
+    const refused: { title: Message; reason: Message }[] = [];
+    const manual = new Set<string>();
+    let findings: Finding[] = [];
+    for (let i = 0; i <= MAX_FIXES; i++) {
+      findings = checkWorkbook(snapshotWorkbook(read.workbook, display), config).findings;
+      for (const f of findings) if (f.fix && !isSafe(f.fix)) manual.add(`${f.fix.title[lang]}(${f.cells[0] ?? ""})`);
+      const next = findings.find((f) => f.fix && isSafe(f.fix) && !tried.has(keyOf(f)));
+      if (!next || i === MAX_FIXES) break;
+      tried.add(keyOf(next));
+      const r = applyPlan(read.workbook, next.fix!);
+      if (r.ok) done.push({ title: next.fix!.title, cells: next.cells });
+      else refused.push({ title: next.fix!.title, reason: r.reason });
+    }
+
+    for (const d of done) io.stdout.write(`${lang === "zh" ? "已修复" : "Fixed"}: ${d.title[lang]}  ${d.cells[0] ?? ""}\n`);
+    for (const s of refused) io.stdout.write(`${lang === "zh" ? "未修复" : "Not fixed"}: ${s.title[lang]} — ${s.reason[lang]}\n`);
+    for (const m of manual) io.stdout.write(`${lang === "zh" ? "需人工处理" : "Needs a person"}: ${m}\n`);
+    const errors = findings.filter((f) => f.severity === "error").length;
+    const warnings = findings.filter((f) => f.severity === "warning").length;
+    if (done.length === 0) {
+      io.stdout.write(lang === "zh" ? `「${display}」没有可自动修复的问题,未写出新文件。仍有 ${errors} 个错误、${warnings} 个警告。\n` : `"${display}" has nothing to fix automatically; no file was written. ${errors} errors and ${warnings} warnings remain.\n`);
+      return errors > 0 ? EXIT.findings : EXIT.ok;
+    }
+    if (!(await writeCopy(read, read.workbook, output, parsed.values.out!, ctx))) return EXIT.failure;
+    io.stdout.write(
+      lang === "zh"
+        ? `共修复 ${done.length} 处,已写出「${parsed.values.out}」。仍有 ${errors} 个错误、${warnings} 个警告,请运行 budget-form check 查看。\n`
+        : `Fixed ${done.length}; wrote "${parsed.values.out}". ${errors} errors and ${warnings} warnings remain; run budget-form check to see them.\n`,
+    );
+    return errors > 0 ? EXIT.findings : EXIT.ok;
+  },
+};

@@ -1,0 +1,90 @@
+/** budget-form templates: lists the standard indicator templates, plus a custom library. */
+import { Level1, Level2 } from "../../core/form/model";
+import { level1Label, level2Label } from "../../core/form/labels";
+import { search } from "../../core/templates/catalogue";
+import { IndicatorTemplate, LEVEL1_ORDER, LEVEL2_ORDER } from "../../core/templates/types";
+import { UsageError, parseArgs } from "../args";
+import { CliContext, Command, EXIT } from "../io";
+import { loadTemplates } from "./templateLibrary";
+
+const HELP = {
+  zh: `用法: budget-form templates [选项]
+
+列出标准绩效指标模板(可用于 budget-form add --template <编号>)。
+
+选项:
+  --format text|json   输出格式(默认 text)
+  --templates <文件>    同时列出自定义模板库(JSON)
+  --search <文字>       只列出名称、编号、标签或计算口径含该文字的模板
+  --category <分类>     只列出某一级或二级分类,如 满意度、时效、经济成本
+  --tag <标签>          只列出带该标签的模板,如 部门整体、会议培训
+  -h, --help           显示本帮助
+`,
+  en: `Usage: budget-form templates [options]
+
+Lists the standard indicator templates (for budget-form add --template <id>).
+
+Options:
+  --format text|json   output format (default text)
+  --templates <file>   also list a custom template library (JSON)
+  --search <text>      only templates whose name, id, tags or definition contain the text
+  --category <name>    only one 一级 or 二级 category, e.g. 满意度, 时效, 经济成本
+  --tag <tag>          only templates with this tag, e.g. 部门整体, 会议培训
+  -h, --help           show this help
+`,
+};
+
+const CATEGORIES = new Set<string>([...LEVEL1_ORDER, ...LEVEL2_ORDER]);
+
+function toText(list: IndicatorTemplate[], ctx: CliContext): string {
+  if (list.length === 0) return ctx.lang === "zh" ? "没有符合条件的模板。\n" : "No template matches.\n";
+  const groups = new Map<string, IndicatorTemplate[]>();
+  const sorted = list
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => LEVEL2_ORDER.indexOf(a.t.placement.level2) - LEVEL2_ORDER.indexOf(b.t.placement.level2) || a.i - b.i);
+  for (const { t } of sorted) {
+    const p = t.placement;
+    const key = `${level1Label(p.level1)} / ${level2Label(p.level2)}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(t);
+  }
+  const width = Math.max(...list.map((t) => t.id.length)) + 2;
+  const lines: string[] = [];
+  for (const [key, ts] of groups) {
+    const cost = ts[0].placement.level2 === "成本";
+    lines.push(cost ? `${key}${ctx.lang === "zh" ? "(成本为一级时:成本指标 / 经济、社会、生态环境成本指标)" : " (when 成本 is a 一级: 成本指标 / 经济·社会·生态环境成本指标)"}` : key);
+    for (const t of ts) {
+      const values = t.period === t.annual ? t.annual : `${t.period} / ${t.annual}`;
+      lines.push(`  ${t.id.padEnd(width)}${t.name}  ${values}  [${t.tags.join("、")}]`);
+    }
+    lines.push("");
+  }
+  const total = ctx.lang === "zh" ? `共 ${list.length} 个模板。` : `${list.length} templates.`;
+  return `${lines.join("\n")}${total}\n`;
+}
+
+export const templates: Command = {
+  name: "templates",
+  summary: { zh: "列出标准绩效指标模板", en: "list the standard indicator templates" },
+  help: HELP,
+  async run(args, ctx) {
+    const { io, lang } = ctx;
+    const parsed = parseArgs(args, { values: ["format", "templates", "search", "category", "tag", "lang"], flags: { help: "h" } });
+    if (parsed.flags.has("help")) {
+      io.stdout.write(HELP[lang]);
+      return EXIT.ok;
+    }
+    if (parsed.positionals.length > 0) throw new UsageError({ zh: `多余的参数「${parsed.positionals[0]}」`, en: `Unexpected argument "${parsed.positionals[0]}"` });
+    const format = parsed.values.format ?? "text";
+    if (format !== "text" && format !== "json") throw new UsageError({ zh: `--format 只能是 text 或 json,收到「${format}」`, en: `--format must be text or json, got "${format}"` });
+    const category = parsed.values.category;
+    if (category !== undefined && !CATEGORIES.has(category)) {
+      throw new UsageError({ zh: `--category 无法识别「${category}」,可用:${[...CATEGORIES].join("、")}`, en: `--category "${category}" is not known; use one of ${[...CATEGORIES].join(", ")}` });
+    }
+    const loaded = loadTemplates(parsed.values.templates, ctx);
+    if (!loaded) return EXIT.failure;
+    const list = search(parsed.values.search ?? "", { list: loaded, tag: parsed.values.tag, category: category as Level1 | Level2 | undefined });
+    io.stdout.write(format === "json" ? `${JSON.stringify({ templates: list }, null, 2)}\n` : toText(list, ctx));
+    return EXIT.ok;
+  },
+};

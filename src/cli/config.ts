@@ -1,0 +1,34 @@
+/** Loads --config: a JSON file of rule overrides, checked against the rule catalogue. */
+import { readFileSync } from "fs";
+import { resolve } from "path";
+import { Config, validateConfig } from "../core/config";
+import { RULES } from "../core/rules/registry";
+import { Message } from "../core/rules/types";
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: Message[] };
+
+export function loadConfig(file: string, cwd: string): ConfigResult {
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, file), "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? { zh: "文件不存在", en: "file not found" } : code === "EISDIR" ? { zh: "这是一个文件夹", en: "it is a folder" } : { zh: "无法打开", en: "cannot open it" };
+    return { ok: false, problems: [{ zh: `无法读取配置文件「${file}」:${why.zh}`, en: `Cannot read config file "${file}": ${why.en}` }] };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\ufeff/, ""));
+  } catch (e) {
+    return {
+      ok: false,
+      problems: [{ zh: `配置文件「${file}」不是有效的 JSON:${(e as Error).message}`, en: `Config file "${file}" is not valid JSON: ${(e as Error).message}` }],
+    };
+  }
+  // validateConfig speaks Chinese only; the English line says where to look.
+  const problems = validateConfig(raw, RULES.map((r) => r.meta.id));
+  if (problems.length > 0) {
+    return { ok: false, problems: problems.map((p) => ({ zh: `配置文件「${file}」:${p}`, en: `Config file "${file}": ${p}` })) };
+  }
+  return { ok: true, config: raw as Config };
+}

@@ -1,0 +1,49 @@
+/** Turns the command line's files, folders and globs into the list of workbooks to check. */
+import { existsSync, statSync } from "fs";
+import { isAbsolute, relative, resolve } from "path";
+import { globSync } from "tinyglobby";
+import { Message } from "../core/rules/types";
+
+export interface Input {
+  /** As shown to the user (relative to the working directory unless given absolute). */
+  display: string;
+  path: string;
+}
+
+export interface MissingInput {
+  display: string;
+  error: Message;
+}
+
+const MAGIC = /[*?[\]{}]/;
+/** Excel's lock files (~$name.xlsx) are not workbooks. */
+const isLockFile = (p: string) => /(^|[\\/])~\$[^\\/]*$/.test(p);
+
+export function expandInputs(args: string[], cwd: string): (Input | MissingInput)[] {
+  const out: (Input | MissingInput)[] = [];
+  const seen = new Set<string>();
+  const add = (abs: string, given: string) => {
+    if (seen.has(abs) || isLockFile(abs)) return;
+    seen.add(abs);
+    out.push({ path: abs, display: isAbsolute(given) ? abs : relative(cwd, abs) || abs });
+  };
+  for (const arg of args) {
+    const abs = resolve(cwd, arg);
+    if (existsSync(abs)) {
+      if (statSync(abs).isDirectory()) {
+        const found = globSync("**/*.xlsx", { cwd: abs, absolute: true, caseSensitiveMatch: false }).sort();
+        if (found.length === 0) out.push({ display: arg, error: { zh: `文件夹「${arg}」中没有 .xlsx 文件`, en: `No .xlsx file in folder "${arg}"` } });
+        for (const f of found) add(resolve(f), arg);
+      } else add(abs, arg);
+      continue;
+    }
+    if (MAGIC.test(arg)) {
+      const found = globSync(arg.replace(/\\/g, "/"), { cwd, absolute: true, onlyFiles: true }).sort();
+      if (found.length === 0) out.push({ display: arg, error: { zh: `没有文件与「${arg}」匹配`, en: `No file matches "${arg}"` } });
+      for (const f of found) add(resolve(f), arg);
+      continue;
+    }
+    out.push({ display: arg, error: { zh: `找不到文件「${arg}」`, en: `File not found: "${arg}"` } });
+  }
+  return out;
+}

@@ -1,0 +1,34 @@
+/** What a CLI command may touch of the outside world; tests pass collectors instead of the process's streams. */
+import { Lang } from "../hosts/host";
+
+export interface Writer {
+  write(text: string): unknown;
+}
+
+export interface CliIO {
+  stdout: Writer;
+  stderr: Writer;
+  /** Whether stderr is a terminal (progress is shown only then). */
+  isTTY: boolean;
+  cwd: string;
+}
+
+export interface CliContext {
+  io: CliIO;
+  lang: Lang;
+}
+
+export interface Command {
+  name: string;
+  summary: { zh: string; en: string };
+  /** Usage lines shown by `budget-form <command> --help`, per language. */
+  help: { zh: string; en: string };
+  run(args: string[], ctx: CliContext): Promise<number>;
+}
+
+/** Exit codes shared by all commands. */
+export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
+
+export function say(ctx: CliContext, msg: { zh: string; en: string }): string {
+  return msg[ctx.lang];
+}

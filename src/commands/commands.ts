@@ -1,0 +1,69 @@
+/**
+ * The ribbon's 一键校验 (manifest FunctionName "validateWorkbook"). It runs the pane's own flow
+ * (read → check with the workbook's settings → mark), hands the counts to the pane, and opens the
+ * pane when there are errors. Excel offers function commands no notification of their own, so the
+ * marks in the sheet and the pane are how the result shows. The task pane calls registerCommands()
+ * once Office.onReady reports Excel; without a shared runtime Office loads the same page on its own
+ * as the function file, and the command still validates and marks.
+ */
+import { publishOutcome } from "../app/lastResult";
+import { validate } from "../app/validate";
+import { isSetSupported } from "../hosts/excel/capabilities";
+import { ExcelHost } from "../hosts/excel/excelHost";
+import { Host } from "../hosts/host";
+
+export const VALIDATE_COMMAND = "validateWorkbook";
+
+export interface CommandDeps {
+  /** The host to check; the pane passes its own so both share one view of the workbook. */
+  host?: () => Host;
+  /** Reveals the task pane (shared runtime only). */
+  showPane?: () => Promise<void>;
+}
+
+interface CommandEvent {
+  completed(): void;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function showPaneIfPossible(): Promise<void> {
+  if (!isSetSupported("SharedRuntime", "1.1")) return Promise.resolve();
+  try {
+    return Office.addin.showAsTaskpane().catch(() => undefined);
+  } catch {
+    return Promise.resolve();
+  }
+}
+
+/** The handler body; event.completed() always runs, or Excel would queue every later click forever. */
+export async function runValidateCommand(event: CommandEvent, deps: CommandDeps = {}): Promise<void> {
+  const showPane = deps.showPane ?? showPaneIfPossible;
+  try {
+    const host = deps.host ? deps.host() : new ExcelHost();
+    const result = await validate(host);
+    publishOutcome({ at: Date.now(), summary: result.summary, ignored: result.ignored });
+    if (result.summary.error > 0) await showPane();
+  } catch (e) {
+    const msg = errorText(e);
+    publishOutcome({ at: Date.now(), error: { zh: `校验失败:${msg}`, en: `The check failed: ${msg}` } });
+    try {
+      await showPane();
+    } catch {
+      // Nothing more to show the user from a ribbon command.
+    }
+  } finally {
+    event.completed();
+  }
+}
+
+export function registerCommands(deps: CommandDeps = {}): void {
+  const handler = (event: Office.AddinCommands.Event): void => {
+    void runValidateCommand(event, deps);
+  };
+  if (typeof Office !== "undefined" && Office.actions?.associate) Office.actions.associate(VALIDATE_COMMAND, handler);
+  // Function-file runtimes that predate Office.actions look the function up on the page by name.
+  (globalThis as unknown as Record<string, unknown>)[VALIDATE_COMMAND] = handler;
+}

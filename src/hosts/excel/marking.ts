@@ -1,0 +1,129 @@
+/**
+ * Marks as conditional formats whose formula carries our tag. A mark never touches the cell's own
+ * fill, borders, value or the user's conditional formats, and removing it needs no memory of what was
+ * there before. Round trips: one read-only sync lists each sheet's rule types, a second reads the
+ * formulas of the custom rules (skipped when a sheet has none), then ONE sync deletes our old rules
+ * and adds the new ones together, so the sheet is never seen half-marked. Excel offers no way to find
+ * a rule by its formula without reading it, hence the reads.
+ */
+import { markCss } from "../../core/marks";
+import { Finding, Message, Severity } from "../../core/rules/types";
+import { ExcelCaps, has } from "./capabilities";
+import { SheetMarkPlan, chunkAreas, isMarkerFormula, markerFormula, planMarks } from "./markAreas";
+
+interface SheetRules {
+  name: string;
+  ws: Excel.Worksheet;
+  formats: Excel.ConditionalFormatCollection;
+  protection?: Excel.WorksheetProtection;
+  ours: Excel.ConditionalFormat[];
+}
+
+export interface MarkOutcome {
+  /** Cells coloured. */
+  marked: number;
+  /** Our rules removed. */
+  removed: number;
+  warnings: Message[];
+}
+
+const SEVERITY_ORDER: Severity[] = ["info", "warning", "error"];
+
+/** Lists, on each named sheet, the conditional formats that are ours. Read-only. */
+export async function findMarkRules(ctx: Excel.RequestContext, names: string[], caps: ExcelCaps): Promise<SheetRules[]> {
+  const sheets: SheetRules[] = names.map((name) => {
+    const ws = ctx.workbook.worksheets.getItem(name);
+    const formats = ws.getRange().conditionalFormats;
+    formats.load("items/type");
+    let protection: Excel.WorksheetProtection | undefined;
+    if (has(caps, "protection")) {
+      protection = ws.protection;
+      protection.load("protected");
+    }
+    return { name, ws, formats, protection, ours: [] };
+  });
+  await ctx.sync();
+  // Only custom rules have a formula; asking other types for one is not allowed, hence two steps.
+  const custom: { sheet: SheetRules; cf: Excel.ConditionalFormat }[] = [];
+  for (const sheet of sheets) {
+    for (const cf of sheet.formats.items) {
+      if (cf.type !== "Custom") continue;
+      cf.custom.rule.load("formula");
+      custom.push({ sheet, cf });
+    }
+  }
+  if (custom.length) await ctx.sync();
+  for (const { sheet, cf } of custom) if (isMarkerFormula(cf.custom.rule.formula)) sheet.ours.push(cf);
+  return sheets;
+}
+
+function protectedWarning(sheet: string): Message {
+  return {
+    zh: `工作表「${sheet}」受保护,无法标记或清除标记。请在“审阅 → 撤销工作表保护”后再校验。`,
+    en: `Sheet "${sheet}" is protected, so marks cannot be added or removed. Unprotect it (Review → Unprotect Sheet) and check again.`,
+  };
+}
+
+export const UNSUPPORTED_MARKS: Message = {
+  zh: "此版本的 Excel 不支持条件格式接口(需要 ExcelApi 1.6),无法在表中标记问题;请使用任务窗格中的问题列表。",
+  en: "This Excel does not support the conditional-format API (ExcelApi 1.6 needed), so problems cannot be marked in the sheet; use the list in the task pane.",
+};
+
+function addRule(target: Excel.Range | Excel.RangeAreas, severity: Severity): void {
+  const cf = target.conditionalFormats.add("Custom");
+  cf.custom.rule.formula = markerFormula(severity);
+  cf.custom.format.fill.color = markCss(severity);
+  // On top, so a user's own rule with "stop if true" cannot hide the mark on a flagged cell.
+  cf.priority = 0;
+}
+
+function queueAdds(ws: Excel.Worksheet, plan: SheetMarkPlan, caps: ExcelCaps): void {
+  for (const severity of SEVERITY_ORDER) {
+    const areas = plan.bySeverity[severity];
+    if (!areas?.length) continue;
+    if (has(caps, "rangeAreas")) {
+      for (const chunk of chunkAreas(areas)) addRule(ws.getRanges(chunk.join(",")), severity);
+    } else {
+      // Office 2019 (ExcelApi 1.8) has no RangeAreas: one rule per rectangle.
+      for (const area of areas) addRule(ws.getRange(area), severity);
+    }
+  }
+}
+
+/** Replaces our marks on the named sheets with marks for these findings (none: just removes them). */
+export async function replaceMarks(ctx: Excel.RequestContext, names: string[], findings: Finding[], caps: ExcelCaps): Promise<MarkOutcome> {
+  if (!has(caps, "conditionalFormats")) return { marked: 0, removed: 0, warnings: findings.length ? [UNSUPPORTED_MARKS] : [] };
+  const plans = planMarks(findings);
+  const all = [...new Set([...names, ...plans.map((p) => p.sheet)])];
+  const sheets = await findMarkRules(ctx, all, caps);
+  const warnings: Message[] = [];
+  let writes = 0;
+  let removed = 0;
+  let marked = 0;
+  for (const sheet of sheets) {
+    const plan = plans.find((p) => p.sheet === sheet.name);
+    if (sheet.protection?.protected) {
+      if (plan || sheet.ours.length) warnings.push(protectedWarning(sheet.name));
+      continue;
+    }
+    // Highest index first: deleting a rule renumbers the ones after it.
+    for (const cf of [...sheet.ours].reverse()) {
+      cf.delete();
+      writes++;
+      removed++;
+    }
+    if (plan) {
+      queueAdds(sheet.ws, plan, caps);
+      writes++;
+      marked += plan.cells;
+    }
+  }
+  if (writes) await ctx.sync();
+  return { marked, removed, warnings };
+}
+
+export async function countMarkRules(ctx: Excel.RequestContext, names: string[], caps: ExcelCaps): Promise<number> {
+  if (!has(caps, "conditionalFormats")) return 0;
+  const sheets = await findMarkRules(ctx, names, caps);
+  return sheets.reduce((n, s) => n + s.ours.length, 0);
+}

@@ -1,0 +1,108 @@
+/**
+ * Ignored findings and settings, saved in the workbook through Office's document settings (per add-in,
+ * per workbook, saved with the file; works on every Excel that runs add-ins). A workbook last saved
+ * by the command-line tool or the preview carries its state in the very hidden sheet the file host
+ * writes; that is read when the document settings hold nothing yet.
+ */
+import { DEFAULT_SETTINGS, Lang, Settings, WorkbookState } from "../host";
+import { STATE_SHEET } from "../file/state";
+import { ExcelRun } from "./runner";
+
+export const SETTINGS_KEY = "budgetFormAssistant.state";
+
+/** The part of Office.Settings we use, so tests can pass a fake. */
+export interface SettingsStore {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  saveAsync(callback?: (result: Office.AsyncResult<void>) => void): void;
+  refreshAsync?(callback?: (result: Office.AsyncResult<Office.Settings>) => void): void;
+}
+
+export function officeSettings(): SettingsStore | null {
+  try {
+    return typeof Office !== "undefined" && Office.context?.document?.settings ? (Office.context.document.settings as SettingsStore) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Anything read back from a workbook is untrusted: keep what has the right shape, default the rest. */
+export function sanitizeState(raw: unknown): WorkbookState {
+  const r = (typeof raw === "string" ? safeParse(raw) : raw) as Partial<WorkbookState> | null | undefined;
+  const s = (r && typeof r.settings === "object" && r.settings ? r.settings : {}) as Partial<Settings>;
+  const lang: Lang = s.lang === "en" ? "en" : "zh";
+  return {
+    ignored: Array.isArray(r?.ignored) ? r!.ignored.filter((k): k is string => typeof k === "string") : [],
+    settings: {
+      lang,
+      liveCheck: typeof s.liveCheck === "boolean" ? s.liveCheck : DEFAULT_SETTINGS.liveCheck,
+      config: s.config && typeof s.config === "object" && !Array.isArray(s.config) ? s.config : {},
+    },
+  };
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Another runtime (the ribbon's, without a shared runtime) may have saved since this one loaded. */
+function refresh(store: SettingsStore): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof store.refreshAsync !== "function") return resolve();
+    try {
+      store.refreshAsync(() => resolve());
+    } catch {
+      resolve();
+    }
+  });
+}
+
+/** The file host's JSON, split over column A of its very hidden sheet. */
+async function readStateSheet(run: ExcelRun): Promise<unknown> {
+  return run(null, async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
+    await ctx.sync();
+    if (ws.isNullObject) return null;
+    const used = ws.getUsedRange(true);
+    used.load("values");
+    await ctx.sync();
+    let json = "";
+    for (const row of used.values) {
+      if (typeof row[0] !== "string" || row[0] === "") break;
+      json += row[0];
+    }
+    return json ? safeParse(json) : null;
+  });
+}
+
+export async function loadState(store: SettingsStore | null, run: ExcelRun | null): Promise<WorkbookState> {
+  if (store) {
+    await refresh(store);
+    const saved = store.get(SETTINGS_KEY);
+    if (saved !== null && saved !== undefined) return sanitizeState(saved);
+  }
+  if (run) {
+    try {
+      const fromSheet = await readStateSheet(run);
+      if (fromSheet) return sanitizeState(fromSheet);
+    } catch {
+      // No readable state sheet: the defaults are right.
+    }
+  }
+  return sanitizeState(null);
+}
+
+export function saveState(store: SettingsStore | null, state: WorkbookState): Promise<void> {
+  if (!store) return Promise.reject(new Error("无法保存设置:Office 文档设置不可用 / Office document settings are unavailable"));
+  store.set(SETTINGS_KEY, sanitizeState(state));
+  return new Promise((resolve, reject) => {
+    store.saveAsync((res) => {
+      if (String(res.status) === "failed") reject(new Error(`保存设置失败:${res.error?.message ?? ""} / Saving settings failed`));
+      else resolve();
+    });
+  });
+}

@@ -1,0 +1,65 @@
+/** exceljs cell values → the core's CellValue: rich text flattened, hyperlinks as their text, dates as ISO text. */
+import type { Cell, CellValue as XCellValue } from "exceljs";
+import { CellValue } from "../../core/snapshot";
+
+// Values of exceljs's ValueType; kept here so this module needs exceljs only for types.
+export const VT = { Null: 0, Merge: 1, Formula: 6 } as const;
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** Excel dates carry no zone; exceljs returns them as UTC instants, so read them back in UTC. */
+export function isoDate(d: Date): string {
+  if (Number.isNaN(d.getTime())) return "";
+  const day = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const h = d.getUTCHours(), m = d.getUTCMinutes(), s = d.getUTCSeconds();
+  return h || m || s ? `${day}T${pad(h)}:${pad(m)}:${pad(s)}` : day;
+}
+
+function richText(v: unknown): string | null {
+  if (typeof v === "object" && v !== null && Array.isArray((v as { richText?: unknown }).richText)) {
+    return (v as { richText: { text?: string }[] }).richText.map((r) => r.text ?? "").join("");
+  }
+  return null;
+}
+
+/** A plain value (no formula wrapper) as the core sees it. */
+export function plainValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string") return v === "" ? null : v;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "boolean") return v;
+  if (v instanceof Date) return isoDate(v) || null;
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if (typeof o.error === "string") return { error: o.error };
+    const rt = richText(v);
+    if (rt !== null) return rt === "" ? null : rt;
+    if ("hyperlink" in o || "text" in o) {
+      const t = o.text;
+      if (typeof t === "string") return t === "" ? null : t;
+      const inner = richText(t);
+      if (inner !== null) return inner === "" ? null : inner;
+      return typeof o.hyperlink === "string" ? o.hyperlink : null;
+    }
+    if ("formula" in o || "sharedFormula" in o) return plainValue(o.result);
+  }
+  return null;
+}
+
+export interface ReadCell {
+  value: CellValue;
+  /** "=SUM(D8:D9)" when the cell holds a formula. */
+  formula: string | null;
+}
+
+/** Reads one cell; a cell covered by a merge (not its top-left) reads as empty, like the snapshot wants. */
+export function readCell(cell: Cell): ReadCell {
+  if (cell.type === VT.Merge) return { value: null, formula: null };
+  const v = cell.value as XCellValue;
+  if (cell.type === VT.Formula) {
+    const f = cell.formula;
+    const o = v as { result?: unknown };
+    return { value: plainValue(o?.result), formula: f ? `=${f}` : null };
+  }
+  return { value: plainValue(v), formula: null };
+}

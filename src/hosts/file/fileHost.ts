@@ -1,0 +1,159 @@
+/**
+ * The Host over an in-memory .xlsx (exceljs), for the browser preview and the CLI. Marks and the
+ * selection are kept in memory and announced to subscribers: the preview draws them on its grid.
+ */
+import ExcelJS from "exceljs";
+import { splitQualified } from "../../core/a1";
+import { CellMark, marksByCell } from "../../core/marks";
+import { EditPlan } from "../../core/plan/editPlan";
+import { Finding } from "../../core/rules/types";
+import { WorkbookSnapshot } from "../../core/snapshot";
+import { ApplyResult, Host, Lang, WorkbookState } from "../host";
+import { annotate } from "./annotate";
+import { applyPlan } from "./apply";
+import { PackageWarning } from "./package";
+import { readXlsx } from "./read";
+import { snapshotWorkbook } from "./snapshot";
+import { readState, writeState } from "./state";
+
+// structuredClone is missing under jest's jsdom environment, where the preview is tested.
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+export type FileHostEvent =
+  | { type: "marks"; marks: CellMark[] }
+  | { type: "selection"; sheet: string; address: string }
+  | { type: "workbook" };
+
+export interface Selection {
+  sheet: string;
+  address: string;
+}
+
+export class FileHost implements Host {
+  readonly kind = "file" as const;
+  private snapshot: WorkbookSnapshot | null = null;
+  private marks: CellMark[] = [];
+  private marked: Finding[] = [];
+  private selection: Selection | null = null;
+  private state: WorkbookState;
+  private readonly listeners = new Set<(e: FileHostEvent) => void>();
+  private readonly changeListeners = new Set<() => void>();
+
+  constructor(
+    private workbook: ExcelJS.Workbook,
+    readonly source: string,
+    /** What a written copy would lose (from readXlsx); shown before a download. */
+    readonly warnings: PackageWarning[] = [],
+  ) {
+    this.state = readState(workbook);
+  }
+
+  /** Reads the bytes of an .xlsx; throws FileReadError on bad input. */
+  static async fromData(data: ArrayBuffer | Uint8Array, source: string): Promise<FileHost> {
+    const r = await readXlsx(data, source);
+    const host = new FileHost(r.workbook, source, r.warnings);
+    host.snapshot = r.snapshot;
+    return host;
+  }
+
+  get excelWorkbook(): ExcelJS.Workbook {
+    return this.workbook;
+  }
+
+  async read(): Promise<WorkbookSnapshot> {
+    this.snapshot ??= snapshotWorkbook(this.workbook, this.source);
+    return this.snapshot;
+  }
+
+  async mark(findings: Finding[]): Promise<void> {
+    this.marked = findings.slice();
+    this.marks = marksByCell(findings);
+    this.emit({ type: "marks", marks: this.getMarks() });
+  }
+
+  async clearMarks(): Promise<void> {
+    this.marks = [];
+    this.marked = [];
+    this.emit({ type: "marks", marks: [] });
+  }
+
+  getMarks(): CellMark[] {
+    return this.marks.slice();
+  }
+
+  getSelection(): Selection | null {
+    return this.selection;
+  }
+
+  async goTo(ref: string): Promise<void> {
+    const { sheet, address } = splitQualified(ref);
+    const name = sheet || this.selection?.sheet || this.workbook.worksheets[0]?.name || "";
+    this.selection = { sheet: name, address: address.split(":")[0].replace(/\$/g, "").toUpperCase() };
+    this.emit({ type: "selection", ...this.selection });
+  }
+
+  async apply(plan: EditPlan): Promise<ApplyResult> {
+    // Row insertions and merges change many cells; keep a copy to restore if one fails part way.
+    const structural = plan.edits.some((e) => e.op !== "setValue");
+    const backup = structural ? await this.workbook.xlsx.writeBuffer() : null;
+    let result: ApplyResult;
+    try {
+      result = applyPlan(this.workbook, plan);
+    } catch (e) {
+      result = {
+        ok: false,
+        reason: { zh: `应用“${plan.title.zh}”时出错,未做任何更改:${(e as Error).message}`, en: `Applying "${plan.title.en}" failed; nothing was changed: ${(e as Error).message}` },
+      };
+    }
+    if (!result.ok && backup) {
+      const restored = new ExcelJS.Workbook();
+      await restored.xlsx.load(backup as ArrayBuffer);
+      this.workbook = restored;
+    }
+    this.snapshot = null;
+    if (result.ok) {
+      this.emit({ type: "workbook" });
+      for (const l of [...this.changeListeners]) l();
+    }
+    return result;
+  }
+
+  async loadState(): Promise<WorkbookState> {
+    return clone(this.state);
+  }
+
+  /** Keeps the state in memory and in the workbook (very hidden sheet, see state.ts), so a download carries it. */
+  async saveState(state: WorkbookState): Promise<void> {
+    this.state = clone(state);
+    writeState(this.workbook, this.state);
+  }
+
+  /** Called after every successful apply(); the file does not change under us otherwise. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Marks, selection and workbook changes, for the preview. Returns an unsubscribe. */
+  subscribe(listener: (e: FileHostEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * The workbook as .xlsx bytes, for download. With `annotate`, the copy carries the current marks
+   * as fills and notes; the in-memory workbook itself stays unmarked.
+   */
+  async toBuffer(options: { annotate?: Lang } = {}): Promise<Uint8Array> {
+    const bytes = new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    if (!options.annotate || this.marks.length === 0) return bytes;
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.load(bytes as unknown as ArrayBuffer);
+    annotate(copy, this.marked, options.annotate);
+    return new Uint8Array(await copy.xlsx.writeBuffer());
+  }
+
+  private emit(e: FileHostEvent): void {
+    for (const l of [...this.listeners]) l(e);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Moves row numbers in formula text after rows were inserted. exceljs inserts rows by moving values
+ * only, so `=SUM(D30:D35)` would keep pointing at the old rows; Excel itself would have rewritten it.
+ */
+
+/** A reference, optionally sheet-qualified: D5, $D$5, D5:F9, 5:9 (whole rows), 'A b'!D5, 申报表!D5. */
+const REF =
+  /("(?:[^"]|"")*")|((?:'(?:[^']|'')+'|[\p{L}\p{N}_.]+)!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?\d+:\$?\d+)(?![\p{L}\p{N}_(!])/gu;
+
+const CELL = /^(\$?[A-Za-z]{1,3})?(\$?)(\d+)$/;
+
+function unquote(sheet: string): string {
+  const s = sheet.slice(0, -1);
+  return s.startsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
+}
+
+export interface RowShift {
+  /** Sheet whose rows moved. */
+  sheet: string;
+  /** First row (1-based) that moved down. */
+  at: number;
+  count: number;
+}
+
+/** Rewrites references to rows ≥ at on the shifted sheet; `formulaSheet` is where the formula lives. */
+export function shiftFormula(formula: string, formulaSheet: string, shift: RowShift): string {
+  return formula.replace(REF, (whole, str: string | undefined, prefix: string | undefined, ref: string, offset: number) => {
+    if (str) return whole;
+    // Part of a longer name (e.g. the "10" in LOG10 or a function name): leave it.
+    const before = offset > 0 ? formula[offset - 1] : "";
+    if (before && /[\p{L}\p{N}_.$]/u.test(before)) return whole;
+    const sheet = prefix ? unquote(prefix) : formulaSheet;
+    if (sheet !== shift.sheet) return whole;
+    const moved = ref
+      .split(":")
+      .map((part) => {
+        const m = CELL.exec(part);
+        if (!m) return part;
+        const row = Number(m[3]);
+        return row >= shift.at ? `${m[1] ?? ""}${m[2]}${row + shift.count}` : part;
+      })
+      .join(":");
+    return `${prefix ?? ""}${moved}`;
+  });
+}

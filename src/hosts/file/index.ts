@@ -1,0 +1,12 @@
+/** The .xlsx host: no Node APIs here, so webpack can bundle it for the browser preview. */
+export { readXlsx, loadWorkbook } from "./read";
+export type { ReadResult } from "./read";
+export { FileReadError } from "./errors";
+export type { FileReadErrorKind } from "./errors";
+export type { PackageWarning, PackageWarningKind } from "./package";
+export { applyPlan } from "./apply";
+export { annotate } from "./annotate";
+export { FileHost } from "./fileHost";
+export type { FileHostEvent, Selection } from "./fileHost";
+export { snapshotWorkbook, snapshotWorksheet } from "./snapshot";
+export { STATE_SHEET, STATE_NAME } from "./state";

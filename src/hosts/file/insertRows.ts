@@ -1,0 +1,171 @@
+/**
+ * Whole-row insertion that keeps the form intact (recipe in shared/notes/exceljs.md): exceljs's own
+ * insertRow moves values and styles but not merges, notes, hidden flags, validations, conditional
+ * formats or formula references, and a sheet with stale merges cannot even be read back.
+ */
+import type { Workbook, Worksheet } from "exceljs";
+import { RangePos, parseRange, rangeToA1, toA1 } from "../../core/a1";
+import { RowShift, shiftFormula } from "./formulaShift";
+import { mergeRanges, unmergeKeepingStyles } from "./merges";
+import { VT } from "./cellValue";
+
+interface NoteSlot {
+  _comment?: unknown;
+}
+
+interface StyledRow {
+  style: Record<string, unknown>;
+}
+
+function shiftRangeText(text: string, at: number, count: number): string {
+  return text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((part) => {
+      const r = parseRange(part.replace(/\$/g, ""));
+      const move = (row: number) => (row + 1 >= at ? row + count : row);
+      return rangeToA1({ top: move(r.top), left: r.left, bottom: move(r.bottom), right: r.right });
+    })
+    .join(" ");
+}
+
+/** Shared formulas point at their master cell by address; turn them into plain formulas before rows move. */
+function unshareFormulas(wb: Workbook): void {
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.type !== VT.Formula) return;
+        const v = cell.value as { sharedFormula?: string; shareType?: string; result?: unknown };
+        if (v.sharedFormula !== undefined || v.shareType === "shared") {
+          cell.value = { formula: cell.formula, result: v.result } as never;
+        }
+      }),
+    );
+  }
+}
+
+function shiftFormulas(wb: Workbook, shift: RowShift): void {
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.type !== VT.Formula) return;
+        const v = cell.value as { formula: string; result?: unknown };
+        const f = shiftFormula(v.formula, ws.name, shift);
+        if (f !== v.formula) cell.value = { ...v, formula: f } as never;
+      }),
+    );
+  }
+}
+
+/**
+ * How each merge looks after inserting `count` rows before `at` (1-based), copying formats from
+ * `formatFrom` (1-based, numbered before the insertion). A vertical group that spans the insertion
+ * point, or ends right above it and contains `formatFrom`, grows to take the new rows in; merges
+ * across the formatFrom row alone (e.g. E15:F15) are repeated on each new row.
+ */
+export function plannedMerges(merges: RangePos[], at: number, count: number, formatFrom: number): RangePos[] {
+  const a = at - 1; // 0-based first moved row
+  const from = formatFrom - 1;
+  const out: RangePos[] = [];
+  for (const m of merges) {
+    if (m.top >= a) out.push({ ...m, top: m.top + count, bottom: m.bottom + count });
+    else if (m.bottom >= a) out.push({ ...m, bottom: m.bottom + count });
+    else if (m.bottom === a - 1 && m.top < m.bottom && from >= m.top && from <= m.bottom) out.push({ ...m, bottom: m.bottom + count });
+    else out.push(m);
+  }
+  const overlaps = (x: RangePos) => out.some((o) => x.top <= o.bottom && o.top <= x.bottom && x.left <= o.right && o.left <= x.right);
+  for (const m of merges) {
+    if (m.top !== from || m.bottom !== from) continue;
+    for (let i = 0; i < count; i++) {
+      const copy = { top: a + i, bottom: a + i, left: m.left, right: m.right };
+      if (!overlaps(copy)) out.push(copy);
+    }
+  }
+  return out;
+}
+
+export function insertRows(wb: Workbook, ws: Worksheet, at: number, count: number, formatFrom: number): void {
+  if (count <= 0) return;
+  unshareFormulas(wb);
+  const before = mergeRanges(ws);
+  const after = plannedMerges(before, at, count, formatFrom);
+  const key = (m: RangePos) => rangeToA1(m);
+  const keep = new Set(before.filter((m) => after.some((n) => key(n) === key(m))).map(key));
+  const styles: [number, number, Record<string, unknown>][] = [];
+  for (const m of before) if (!keep.has(key(m))) styles.push(...unmergeKeepingStyles(ws, m, false));
+
+  // Row and cell properties that exceljs does not move with the values.
+  const last = ws.rowCount;
+  const moved: { row: number; hidden: boolean; outline: number; notes: [number, unknown][] }[] = [];
+  for (let r = at; r <= last; r++) {
+    const row = ws.findRow(r);
+    if (!row) continue;
+    const notes: [number, unknown][] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      // The note object itself (text plus box settings) lives in a private slot; move it whole.
+      const c = cell as unknown as NoteSlot;
+      if (c._comment !== undefined) {
+        notes.push([col, c._comment]);
+        c._comment = undefined;
+      }
+    });
+    if (row.hidden || row.outlineLevel || notes.length) moved.push({ row: r, hidden: row.hidden, outline: row.outlineLevel ?? 0, notes });
+    row.hidden = false;
+    row.outlineLevel = 0;
+  }
+
+  ws.insertRows(at, Array.from({ length: count }, () => []), "n");
+
+  for (const [r, c, style] of styles) ws.getCell(r >= at ? r + count : r, c).style = style as never;
+  const src = formatFrom >= at ? formatFrom + count : formatFrom;
+  const srcRow = ws.getRow(src);
+  for (let i = 0; i < count; i++) {
+    const dst = ws.getRow(at + i);
+    (dst as unknown as StyledRow).style = JSON.parse(JSON.stringify((srcRow as unknown as StyledRow).style ?? {}));
+    if (srcRow.height) dst.height = srcRow.height;
+    srcRow.eachCell({ includeEmpty: true }, (cell, col) => {
+      dst.getCell(col).style = JSON.parse(JSON.stringify(cell.style ?? {}));
+    });
+  }
+  for (const m of moved) {
+    const row = ws.getRow(m.row + count);
+    row.hidden = m.hidden;
+    if (m.outline) row.outlineLevel = m.outline;
+    for (const [col, note] of m.notes) (row.getCell(col) as unknown as NoteSlot)._comment = note;
+  }
+
+  // Data validations are kept per cell address; move those below, and give new rows formatFrom's.
+  const dv = (ws as unknown as { dataValidations?: { model: Record<string, unknown> } }).dataValidations;
+  if (dv?.model) {
+    const next: Record<string, unknown> = {};
+    for (const [addr, rule] of Object.entries(dv.model)) {
+      if (!rule) continue;
+      const isRange = addr.startsWith("range:");
+      const text = isRange ? addr.slice(6) : addr;
+      const p = parseRange(text.replace(/\$/g, ""));
+      if (!isRange && p.top === formatFrom - 1) {
+        for (let i = 0; i < count; i++) next[toA1(at - 1 + i, p.left)] = rule;
+      }
+      next[(isRange ? "range:" : "") + shiftRangeText(text, at, count)] = rule;
+    }
+    dv.model = next;
+  }
+  // A conditional format's formulas are relative to its range's top-left cell, which moves with it.
+  const cfs = (ws as unknown as { conditionalFormattings?: { ref: string; rules?: { formulae?: unknown[] }[] }[] }).conditionalFormattings;
+  const shift = { sheet: ws.name, at, count };
+  for (const cf of cfs ?? []) {
+    cf.ref = shiftRangeText(cf.ref, at, count);
+    for (const rule of cf.rules ?? []) {
+      if (rule.formulae) rule.formulae = rule.formulae.map((f) => (typeof f === "string" ? shiftFormula(f, ws.name, shift) : f));
+    }
+  }
+  if (ws.pageSetup?.printArea) {
+    ws.pageSetup.printArea = ws.pageSetup.printArea
+      .split(",")
+      .map((a) => shiftRangeText(a, at, count))
+      .join(",");
+  }
+
+  shiftFormulas(wb, shift);
+  for (const m of after) if (!keep.has(key(m))) ws.mergeCellsWithoutStyle(key(m));
+}

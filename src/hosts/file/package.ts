@@ -1,0 +1,144 @@
+/**
+ * Looks at the raw bytes before exceljs does, so a renamed CSV, a legacy .xls, an encrypted file or
+ * a truncated download gets a sentence the user can act on instead of a zip library's stack trace;
+ * and lists the package parts exceljs would not carry into a written copy (charts, pivots, …).
+ */
+import JSZip from "jszip";
+import { Message } from "../../core/rules/types";
+import { FileReadError, fileReadError } from "./errors";
+
+export type PackageWarningKind = "notes" | "threaded-comments" | "charts" | "pivots" | "drawings" | "macros";
+
+export interface PackageWarning {
+  kind: PackageWarningKind;
+  message: Message;
+}
+
+export interface PackageInfo {
+  /** Cell notes stored in the package (xl/comments*.xml), to compare with what exceljs loaded. */
+  noteCount: number;
+  warnings: PackageWarning[];
+}
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, sig: number[]): boolean {
+  return bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b);
+}
+
+/** Text has no NUL bytes and few control characters (UTF-16 text is recognised by its BOM). */
+function looksLikeText(bytes: Uint8Array): boolean {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return true;
+  const n = Math.min(bytes.length, 4096);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return false;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  }
+  return control <= n * 0.02;
+}
+
+export function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
+
+/** Throws a FileReadError unless the bytes are a zip package (what an .xlsx is). */
+export function sniff(bytes: Uint8Array, source: string): void {
+  if (bytes.length === 0) throw fileReadError("empty", source);
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05) && (bytes[3] === 0x04 || bytes[3] === 0x06);
+  if (isZip) return;
+  if (startsWith(bytes, OLE_SIGNATURE)) throw fileReadError("ole", source);
+  throw fileReadError(looksLikeText(bytes) ? "text" : "not-zip", source);
+}
+
+function count(names: string[], re: RegExp): number {
+  return names.filter((n) => re.test(n)).length;
+}
+
+export async function inspectPackage(data: ArrayBuffer | Uint8Array, source: string): Promise<PackageInfo> {
+  const bytes = toBytes(data);
+  sniff(bytes, source);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (e) {
+    throw fileReadError("corrupt", source, (e as Error).message);
+  }
+  const names = Object.keys(zip.files).map((n) => n.replace(/^\//, ""));
+  if (!names.some((n) => /^xl\/workbook\d*\.xml$/i.test(n))) throw fileReadError("not-workbook", source);
+
+  let noteCount = 0;
+  try {
+    for (const n of names.filter((x) => /^xl\/comments\d*\.xml$/i.test(x))) {
+      const xml = await zip.file(n)!.async("string");
+      noteCount += (xml.match(/<comment[\s>]/g) ?? []).length;
+    }
+  } catch (e) {
+    throw fileReadError("corrupt", source, (e as Error).message);
+  }
+
+  const warnings: PackageWarning[] = [];
+  const threads = count(names, /^xl\/threadedComments\/.+\.xml$/i);
+  if (threads > 0) {
+    warnings.push({
+      kind: "threaded-comments",
+      message: {
+        zh: "工作簿含有新式“批注”(对话式批注),写出的副本中只保留其旧式便笺文字,回复和对话将丢失",
+        en: "The workbook has threaded comments; a written copy keeps only their legacy note text, replies are lost",
+      },
+    });
+  }
+  const charts = count(names, /^xl\/charts\/chart\d*\.xml$/i);
+  if (charts > 0) {
+    warnings.push({
+      kind: "charts",
+      message: {
+        zh: `工作簿包含 ${charts} 个图表,写出的副本中将不保留图表`,
+        en: `The workbook contains ${charts} chart(s); a written copy will not keep them`,
+      },
+    });
+  }
+  const pivots = count(names, /^xl\/(pivotTables|pivotCache|slicers|slicerCaches|timelines)\/.+\.xml$/i);
+  if (pivots > 0) {
+    warnings.push({
+      kind: "pivots",
+      message: {
+        zh: "工作簿包含数据透视表或切片器,写出的副本中将不保留它们",
+        en: "The workbook contains pivot tables or slicers; a written copy will not keep them",
+      },
+    });
+  }
+  const drawings = count(names, /^xl\/drawings\/drawing\d*\.xml$/i);
+  if (drawings > 0 && charts === 0) {
+    warnings.push({
+      kind: "drawings",
+      message: {
+        zh: "工作簿包含图片、形状或文本框,写出的副本中可能丢失或错位",
+        en: "The workbook contains pictures, shapes or text boxes; a written copy may lose or misplace them",
+      },
+    });
+  }
+  if (names.some((n) => /^xl\/vbaProject\.bin$/i.test(n))) {
+    warnings.push({
+      kind: "macros",
+      message: {
+        zh: "工作簿包含宏(VBA),写出的 .xlsx 副本中将不保留宏",
+        en: "The workbook contains macros (VBA); a written .xlsx copy will not keep them",
+      },
+    });
+  }
+  return { noteCount, warnings };
+}
+
+export function notesLostWarning(lost: number): PackageWarning {
+  return {
+    kind: "notes",
+    message: {
+      zh: `工作簿中有 ${lost} 条批注未能读取,写出的副本中将不保留这些批注`,
+      en: `${lost} cell note(s) in the workbook could not be read; a written copy will not keep them`,
+    },
+  };
+}
+
+export { FileReadError };

@@ -1,0 +1,176 @@
+/**
+ * The task pane: the form at a glance, the status ("can I send it?"), the primary 一键校验, and tabs
+ * for the findings, the indicator templates and the settings. Works on any Host, so the same pane
+ * runs in Excel, in the browser preview and under jsdom.
+ */
+import * as React from "react";
+import {
+  Button,
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Switch,
+  Tab,
+  TabList,
+  Theme,
+  Toast,
+  ToastBody,
+  ToastTitle,
+  Toaster,
+  makeStyles,
+  tokens,
+  useId,
+  useToastController,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { CheckmarkStarburst20Regular, DocumentBulletList20Regular, Eraser20Regular, Info16Regular } from "@fluentui/react-icons";
+import { Rule } from "../../core/rules/types";
+import { Host, Lang } from "../../hosts/host";
+import { pick, strings } from "../i18n";
+import { Notice, useChecker } from "../state/useChecker";
+import { FindingsList } from "./FindingsList";
+import { FormSummary } from "./FormSummary";
+import { StatusBar } from "./StatusBar";
+import { useFindingTemplates } from "../templates/useFindingTemplates";
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100%", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "10px",
+    padding: "12px 12px 24px 12px",
+    minWidth: 0,
+    maxWidth: "100%",
+    boxSizing: "border-box",
+    overflowWrap: "anywhere",
+  },
+  top: { display: "flex", flexDirection: "column", gap: "8px", minWidth: 0 },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "6px" },
+  marks: { display: "flex", gap: "4px", alignItems: "flex-start", color: tokens.colorNeutralForeground2 },
+  marksIcon: { flexShrink: 0, marginTop: "1px" },
+  tabs: { marginLeft: "-8px", flexWrap: "wrap" },
+  panel: { minWidth: 0 },
+});
+
+// The settings tab (inputs, radios, fields) is not needed for the first paint; it loads when opened.
+const SettingsTab = React.lazy(() => import(/* webpackChunkName: "settings" */ "./SettingsTab").then((m) => ({ default: m.SettingsTab })));
+
+const TemplatesTab = React.lazy(() => import(/* webpackChunkName: "templates" */ "./TemplatesTab").then((m) => ({ default: m.TemplatesTab })));
+
+type TabId = "issues" | "templates" | "settings";
+
+export interface AppProps {
+  host: Host;
+  /** The rule catalogue; tests may pass their own. */
+  rules?: Rule[];
+  theme?: Theme;
+  /** Told when the user switches language (the preview's toolbar follows it). */
+  onLangChange?(lang: Lang): void;
+  /** Checks run elsewhere (the ribbon button); the pane re-checks to show what was marked. */
+  externalChecks?(listener: () => void): () => void;
+}
+
+export function App({ host, rules, theme = webLightTheme, onLangChange, externalChecks }: AppProps): React.JSX.Element {
+  const s = useStyles();
+  const toasterId = useId("toaster");
+  const { dispatchToast } = useToastController(toasterId);
+  const notify = React.useCallback(
+    (n: Notice) =>
+      dispatchToast(
+        <Toast>
+          <ToastTitle>{n.title}</ToastTitle>
+          {n.body && <ToastBody>{n.body}</ToastBody>}
+        </Toast>,
+        { intent: n.intent, timeout: n.intent === "error" ? 8000 : 3000 },
+      ),
+    [dispatchToast],
+  );
+  const [view, act] = useChecker(host, { rules, notify });
+  const [tab, setTab] = React.useState<TabId>("issues");
+  const lang = view.settings.lang;
+  const t = strings(lang);
+  const templates = useFindingTemplates({ host, lang, result: view.result, notify, onApplied: () => void act.check(), openTab: () => setTab("templates") });
+
+  React.useEffect(() => {
+    document.documentElement.lang = lang === "zh" ? "zh-CN" : "en-US";
+    onLangChange?.(lang);
+  }, [lang, onLangChange]);
+
+  const { check } = act;
+  React.useEffect(() => externalChecks?.(() => void check({ mark: true })), [externalChecks, check]);
+
+  const tabLabel: Record<TabId, string> = { issues: t.tabIssues, templates: t.tabTemplates, settings: t.tabSettings };
+
+  return (
+    <FluentProvider theme={theme} className={s.provider}>
+      <main className={s.pane} data-check-seq={view.seq} data-busy={view.busy ? "true" : "false"} aria-busy={view.busy}>
+        <section className={s.top} aria-label={t.appTitle}>
+          <FormSummary result={view.result} lang={lang} />
+          <StatusBar phase={view.phase} visible={view.visible} passed={view.passed} lang={lang} loadError={view.loadError} />
+          {view.hostWarnings.map((w, i) => (
+            <MessageBar key={i} intent="warning" layout="multiline">
+              <MessageBarBody>{pick(w, lang)}</MessageBarBody>
+            </MessageBar>
+          ))}
+          <div className={s.actions}>
+            <Button
+              appearance="primary"
+              icon={<CheckmarkStarburst20Regular />}
+              onClick={() => void act.check({ mark: true })}
+              disabledFocusable={view.busy}
+            >
+              {t.validate}
+            </Button>
+            <Button appearance="subtle" icon={<Eraser20Regular />} onClick={() => void act.clearMarks()}>
+              {t.clearMarks}
+            </Button>
+            {act.writeReport && (
+              <Button appearance="subtle" icon={<DocumentBulletList20Regular />} onClick={() => void act.writeReport!()}>
+                {t.report}
+              </Button>
+            )}
+            <Switch label={t.liveCheck} checked={view.settings.liveCheck} onChange={(_, d) => void act.updateSettings({ liveCheck: d.checked })} />
+          </div>
+          {view.marked > 0 && (
+            <Caption1 className={s.marks} role="note" data-testid="marks-note">
+              <Info16Regular className={s.marksIcon} aria-hidden />
+              {t.marksOn(view.marked)}
+            </Caption1>
+          )}
+        </section>
+        <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
+          <Tab value="issues">{t.tabIssues}</Tab>
+          <Tab value="templates">{t.tabTemplates}</Tab>
+          <Tab value="settings">{t.tabSettings}</Tab>
+        </TabList>
+        <div className={s.panel} role="tabpanel" aria-label={tabLabel[tab]}>
+          {tab === "issues" && (
+            <FindingsList
+              findings={view.visible}
+              hidden={view.hidden}
+              lang={lang}
+              onGoTo={(c) => void act.goTo(c)}
+              onFix={(f) => void act.fix(f)}
+              onIgnore={(f) => void act.ignore(f)}
+              onUnignore={(f) => void act.unignore(f)}
+              onTemplate={templates.onTemplate}
+            />
+          )}
+          {tab === "templates" && (
+            <React.Suspense fallback={null}>
+              <TemplatesTab host={host} lang={lang} result={view.result} onApplied={() => void act.check()} preselect={templates.preselect} />
+            </React.Suspense>
+          )}
+          {tab === "settings" && (
+            <React.Suspense fallback={null}>
+              <SettingsTab settings={view.settings} rules={rules} onChange={(p) => void act.updateSettings(p)} />
+            </React.Suspense>
+          )}
+        </div>
+      </main>
+      <Toaster toasterId={toasterId} position="bottom" />
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * One finding: the message and the cell form one big button (click or Enter goes to the cell);
+ * 修复 and 忽略 sit beside it as their own buttons, so nothing interactive is nested.
+ */
+import * as React from "react";
+import { Badge, Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Add16Regular, Eye16Regular, EyeOff16Regular, Wrench16Regular } from "@fluentui/react-icons";
+import { Finding } from "../../core/rules/types";
+import { findTemplate } from "../../core/templates/catalogue";
+import { Lang } from "../../hosts/host";
+import { pick, severityName, strings } from "../i18n";
+import { templateStrings } from "../templates/strings";
+import { SeverityIcon, SEVERITY_COLOR, markStyle } from "./severity";
+
+const useStyles = makeStyles({
+  row: {
+    position: "relative",
+    listStyleType: "none",
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    paddingBottom: "4px",
+    borderLeftWidth: "3px",
+    borderLeftStyle: "solid",
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+  },
+  ignored: { opacity: 0.7 },
+  main: {
+    display: "flex",
+    alignItems: "flex-start",
+    gap: "6px",
+    width: "100%",
+    minWidth: 0,
+    padding: "6px 8px 2px 6px",
+    border: "none",
+    background: "transparent",
+    color: tokens.colorNeutralForeground1,
+    font: "inherit",
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    textAlign: "left",
+    cursor: "pointer",
+    borderRadius: tokens.borderRadiusMedium,
+    ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover },
+    ":active": { backgroundColor: tokens.colorSubtleBackgroundPressed },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+    ":disabled": { cursor: "default" },
+  },
+  text: { display: "flex", flexDirection: "column", gap: "4px", minWidth: 0, flexGrow: 1 },
+  message: { overflowWrap: "anywhere", wordBreak: "break-word", whiteSpace: "normal" },
+  cell: {
+    alignSelf: "flex-start",
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    padding: "0 6px",
+    borderRadius: tokens.borderRadiusSmall,
+    overflowWrap: "anywhere",
+  },
+  cellLine: { display: "flex", minHeight: "24px", alignItems: "center", boxSizing: "border-box" },
+  actions: { display: "flex", flexWrap: "wrap", justifyContent: "flex-end", gap: "4px", paddingRight: "6px" },
+  // Beside the cell chip, so a finding takes one line less; the chip line keeps room for them.
+  overlay: { position: "absolute", right: "6px", bottom: "4px" },
+  // Template suggestions and the actions share one wrapping row under the message.
+  inline: { justifyContent: "flex-start", paddingLeft: "32px", paddingTop: "2px" },
+});
+
+export interface FindingItemProps {
+  finding: Finding;
+  lang: Lang;
+  ignored: boolean;
+  onGoTo(cell: string): void;
+  onFix(f: Finding): void;
+  onIgnore(f: Finding): void;
+  onUnignore(f: Finding): void;
+  onTemplate?(f: Finding, templateId: string): void;
+}
+
+export function FindingItem({ finding: f, lang, ignored, onGoTo, onFix, onIgnore, onUnignore, onTemplate }: FindingItemProps): React.JSX.Element {
+  const s = useStyles();
+  const t = strings(lang);
+  const cell = f.cells[0] ?? "";
+  const more = f.cells.length > 1 ? ` +${f.cells.length - 1}` : "";
+  const message = pick(f.message, lang);
+  const sev = severityName(f.severity, lang);
+  const fixTitle = f.fix ? pick(f.fix.title, lang) : "";
+  // Template suggestions get a row of their own: they are long and there may be three.
+  const templateButtons =
+    onTemplate && !ignored
+      ? (f.templates ?? []).slice(0, 3).flatMap((id) => {
+          const tpl = findTemplate(id);
+          if (!tpl) return [];
+          return [
+            <Button key={id} size="small" appearance="secondary" icon={<Add16Regular />} data-template-id={id} title={`${tpl.annual} · ${tpl.formula}`} onClick={() => onTemplate(f, id)}>
+              {templateStrings(lang).insertTemplate(tpl.name)}
+            </Button>,
+          ];
+        })
+      : [];
+  // With no template row, the actions sit on the chip's line; reserve their room (px, generous for English).
+  const overlay = !!cell && templateButtons.length === 0;
+  const reserve = overlay ? (ignored ? 56 + 96 : 72) + (f.fix && !ignored ? 72 : 0) : 0;
+  return (
+    <li
+      className={mergeClasses(s.row, ignored && s.ignored)}
+      style={{ borderLeftColor: SEVERITY_COLOR[f.severity] }}
+      data-rule-id={f.rule}
+      data-cell={cell}
+      data-severity={f.severity}
+      data-ignored={ignored ? "true" : undefined}
+    >
+      <button
+        type="button"
+        className={s.main}
+        disabled={!cell}
+        onClick={() => cell && onGoTo(cell)}
+        aria-label={t.findingLabel(sev, message, cell + more) + (ignored ? ` (${t.ignoredTag})` : "")}
+        title={cell ? t.goToCell(cell) : undefined}
+      >
+        <SeverityIcon severity={f.severity} />
+        <span className={s.text}>
+          <span className={s.message}>{message}</span>
+          {cell && (
+            <span className={s.cellLine} style={{ paddingRight: reserve }}>
+              <span className={s.cell} style={markStyle(f.severity)}>
+                {cell}
+                {more}
+              </span>
+            </span>
+          )}
+        </span>
+      </button>
+      <div className={mergeClasses(s.actions, overlay ? s.overlay : s.inline)}>
+        {templateButtons}
+        {ignored && (
+          <Badge appearance="outline" color="subtle" size="small">
+            {t.ignoredTag}
+          </Badge>
+        )}
+        {f.fix && !ignored && (
+          <Button size="small" appearance="primary" icon={<Wrench16Regular />} onClick={() => onFix(f)} title={fixTitle} aria-label={`${t.fix}:${fixTitle}`}>
+            {t.fix}
+          </Button>
+        )}
+        {ignored ? (
+          <Button size="small" appearance="subtle" icon={<Eye16Regular />} onClick={() => onUnignore(f)}>
+            {t.unignore}
+          </Button>
+        ) : (
+          <Button size="small" appearance="subtle" icon={<EyeOff16Regular />} onClick={() => onIgnore(f)}>
+            {t.ignore}
+          </Button>
+        )}
+      </div>
+    </li>
+  );
+}

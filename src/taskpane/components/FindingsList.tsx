@@ -1,0 +1,130 @@
+/** Findings grouped by severity (accordion) and then category, with counts; ignored ones on request. */
+import * as React from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Caption1,
+  CounterBadge,
+  Switch,
+  makeStyles,
+  tokens,
+  useArrowNavigationGroup,
+} from "@fluentui/react-components";
+import { Category, Finding, Severity } from "../../core/rules/types";
+import { Lang, ignoreKey } from "../../hosts/host";
+import { categoryName, severityName, strings } from "../i18n";
+import { FindingItem } from "./FindingItem";
+import { SEVERITIES, SeverityIcon } from "./severity";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "4px", minWidth: 0 },
+  toolbar: { display: "flex", alignItems: "center", justifyContent: "space-between", flexWrap: "wrap", gap: "4px" },
+  header: { display: "flex", alignItems: "center", gap: "6px" },
+  panel: { margin: "0 0 8px 0", minWidth: 0 },
+  category: { display: "flex", alignItems: "center", gap: "6px", margin: "6px 0 4px 4px", color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
+  list: { display: "flex", flexDirection: "column", gap: "6px", margin: 0, padding: 0, minWidth: 0 },
+  warningBadge: { backgroundColor: tokens.colorPaletteMarigoldBackground3, color: "#000000" },
+  empty: { padding: "8px 4px", color: tokens.colorNeutralForeground2 },
+});
+
+// CounterBadge has no warning colour; the warning badge borrows the status palette instead.
+const BADGE_COLOR: Record<Severity, "danger" | "important" | "brand"> = { error: "danger", warning: "important", info: "brand" };
+
+export interface FindingsListProps {
+  findings: Finding[];
+  hidden: Finding[];
+  lang: Lang;
+  onGoTo(cell: string): void;
+  onFix(f: Finding): void;
+  onIgnore(f: Finding): void;
+  onUnignore(f: Finding): void;
+  /** A finding's 插入模板 button (findings that carry template ids). */
+  onTemplate?(f: Finding, templateId: string): void;
+}
+
+function groupByCategory(list: Finding[]): [Category, Finding[]][] {
+  const map = new Map<Category, Finding[]>();
+  for (const f of list) {
+    const g = map.get(f.category);
+    if (g) g.push(f);
+    else map.set(f.category, [f]);
+  }
+  return [...map.entries()];
+}
+
+function CategoryList(props: { findings: Finding[]; ignored: Set<string> } & Omit<FindingsListProps, "findings" | "hidden">): React.JSX.Element {
+  const s = useStyles();
+  // Arrow keys move between rows and buttons; Tab still reaches every action.
+  const arrows = useArrowNavigationGroup({ axis: "grid-linear", tabbable: true });
+  return (
+    <ul className={s.list} {...arrows}>
+      {props.findings.map((f, i) => (
+        <FindingItem
+          key={`${ignoreKey(f)}#${f.messageId}#${i}`}
+          finding={f}
+          lang={props.lang}
+          ignored={props.ignored.has(ignoreKey(f))}
+          onGoTo={props.onGoTo}
+          onFix={props.onFix}
+          onIgnore={props.onIgnore}
+          onUnignore={props.onUnignore}
+          onTemplate={props.onTemplate}
+        />
+      ))}
+    </ul>
+  );
+}
+
+export function FindingsList(props: FindingsListProps): React.JSX.Element {
+  const s = useStyles();
+  const t = strings(props.lang);
+  const [showIgnored, setShowIgnored] = React.useState(false);
+  const ignoredKeys = React.useMemo(() => new Set(props.hidden.map(ignoreKey)), [props.hidden]);
+  const shown = showIgnored ? [...props.findings, ...props.hidden] : props.findings;
+  const bySeverity = SEVERITIES.map((sev) => [sev, shown.filter((f) => f.severity === sev)] as const).filter(([, l]) => l.length > 0);
+  const [open, setOpen] = React.useState<string[]>(["error", "warning", "info"]);
+
+  return (
+    <div className={s.root}>
+      <div className={s.toolbar}>
+        <Caption1>{props.hidden.length > 0 ? t.ignoredCount(props.hidden.length) : ""}</Caption1>
+        <Switch label={t.showIgnored} checked={showIgnored} onChange={(_, d) => setShowIgnored(d.checked)} />
+      </div>
+      {bySeverity.length === 0 && <div className={s.empty}>{t.noIssues}</div>}
+      <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems.map(String))}>
+        {bySeverity.map(([sev, list]) => {
+          const name = severityName(sev, props.lang);
+          return (
+            <AccordionItem key={sev} value={sev} data-severity-group={sev}>
+              <AccordionHeader size="medium">
+                <span className={s.header}>
+                  <SeverityIcon severity={sev} />
+                  {name}
+                  <CounterBadge
+                    count={list.length}
+                    color={BADGE_COLOR[sev]}
+                    className={sev === "warning" ? s.warningBadge : undefined}
+                    size="small"
+                  />
+                </span>
+              </AccordionHeader>
+              <AccordionPanel className={s.panel}>
+                {groupByCategory(list).map(([cat, items]) => (
+                  <section key={cat} aria-label={`${name} · ${categoryName(cat, props.lang)}`} data-category={cat}>
+                    <div className={s.category}>
+                      {categoryName(cat, props.lang)}
+                      <CounterBadge count={items.length} appearance="ghost" color="informative" size="small" />
+                    </div>
+                    <CategoryList {...props} findings={items} ignored={ignoredKeys} />
+                  </section>
+                ))}
+              </AccordionPanel>
+            </AccordionItem>
+          );
+        })}
+      </Accordion>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+/** The answer to "can I send it now?": a green 可以提交, or how many errors, warnings and tips remain. */
+import * as React from "react";
+import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles } from "@fluentui/react-components";
+import { Finding, Severity } from "../../core/rules/types";
+import { Lang } from "../../hosts/host";
+import { strings } from "../i18n";
+import { SEVERITIES, SeverityIcon } from "./severity";
+
+const useStyles = makeStyles({
+  counts: { display: "flex", flexWrap: "wrap", columnGap: "12px", rowGap: "2px" },
+  count: { display: "inline-flex", alignItems: "center", gap: "4px" },
+  body: { overflowWrap: "anywhere" },
+});
+
+export interface StatusBarProps {
+  phase: "loading" | "ready" | "failed";
+  visible: Finding[];
+  passed: number;
+  lang: Lang;
+  loadError: string | null;
+}
+
+export function StatusBar({ phase, visible, passed, lang, loadError }: StatusBarProps): React.JSX.Element {
+  const s = useStyles();
+  const t = strings(lang);
+  if (phase === "loading") {
+    return (
+      <MessageBar intent="info" data-testid="status">
+        <MessageBarBody>{t.reading}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (phase === "failed") {
+    return (
+      <MessageBar intent="error" layout="multiline" data-testid="status">
+        <MessageBarBody className={s.body}>
+          <MessageBarTitle>{t.readFailed}</MessageBarTitle>
+          {loadError}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const n: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of visible) n[f.severity]++;
+  const label: Record<Severity, (k: number) => string> = { error: t.countError, warning: t.countWarning, info: t.countInfo };
+  if (n.error === 0) {
+    const notes = n.warning + n.info > 0 ? `;${t.alsoNotes(n.warning, n.info)}` : "";
+    return (
+      <MessageBar intent="success" layout="multiline" data-testid="status" data-status="ok">
+        <MessageBarBody className={s.body}>
+          <MessageBarTitle>{t.canSubmit}</MessageBarTitle>
+          {t.passed(passed)}
+          {lang === "en" ? notes.replace(";", "; ") : notes}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return (
+    <MessageBar intent="error" layout="multiline" data-testid="status" data-status="errors">
+      <MessageBarBody className={s.body}>
+        <MessageBarTitle>{t.cannotSubmit}</MessageBarTitle>
+        <span className={s.counts}>
+          {SEVERITIES.filter((sev) => n[sev] > 0).map((sev) => (
+            <span key={sev} className={s.count}>
+              <SeverityIcon severity={sev} />
+              {label[sev](n[sev])}
+            </span>
+          ))}
+        </span>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * Entry of taskpane.html. Inside Excel: the Excel host, the ribbon commands and the pane, with
+ * Office's theme. Anywhere else (office.js blocked, or loaded outside Office): the browser preview,
+ * loaded on demand so neither mode downloads the other's code.
+ */
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./components/App";
+import { loadExcel } from "./loadExcel";
+import { fluentTheme, isDarkOfficeTheme } from "./theme";
+
+/** If office.js loaded but cannot reach its host files, onReady never settles: fall back after this. */
+const OFFICE_READY_TIMEOUT_MS = 8000;
+
+async function officeHost(): Promise<string | null> {
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return null;
+  const ready = Office.onReady().then(
+    (info) => (info.host ? String(info.host) : null),
+    () => null,
+  );
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), OFFICE_READY_TIMEOUT_MS));
+  return Promise.race([ready, timeout]);
+}
+
+function officeIsDark(): boolean {
+  try {
+    return isDarkOfficeTheme(Office.context.officeTheme);
+  } catch {
+    return false; // officeTheme is missing on some platforms
+  }
+}
+
+async function main(container: HTMLElement): Promise<void> {
+  const host = await officeHost();
+  if (host === "Excel") {
+    const excel = await loadExcel();
+    document.body.dataset.mode = "excel";
+    createRoot(container).render(<App host={excel.host} theme={fluentTheme(officeIsDark())} externalChecks={excel.onRibbonCheck} />);
+    return;
+  }
+  const { bootPreview } = await import(/* webpackChunkName: "preview-mode" */ "./preview/boot");
+  bootPreview(container);
+}
+
+const container = document.getElementById("container")!;
+main(container).catch((e: unknown) => {
+  const p = document.createElement("p");
+  p.className = "boot";
+  p.textContent = `绩效表助手无法启动:${e instanceof Error ? e.message : String(e)}`;
+  container.replaceChildren(p);
+});

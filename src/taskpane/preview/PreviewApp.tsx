@@ -1,0 +1,335 @@
+/**
+ * The browser preview: a toolbar (open, download), the sheet drawn as a grid on the left and the
+ * very same task pane on the right, running on the .xlsx file host. exceljs arrives with the file
+ * host in its own chunk, after the page is on screen.
+ */
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Tab,
+  TabList,
+  Theme,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowDownload20Regular, FolderOpen20Regular } from "@fluentui/react-icons";
+import type { FileHost, FileHostEvent } from "../../hosts/file";
+import { qualify } from "../../core/a1";
+import { CellMark } from "../../core/marks";
+import { Message } from "../../core/rules/types";
+import { WorkbookSnapshot } from "../../core/snapshot";
+import { Lang } from "../../hosts/host";
+import { App } from "../components/App";
+import { pick, strings } from "../i18n";
+import { SheetGrid } from "./SheetGrid";
+import { GRID_LIMITS, anchorAddress } from "./gridModel";
+
+const useStyles = makeStyles({
+  root: {
+    height: "100vh",
+    display: "flex",
+    flexDirection: "row",
+    overflow: "hidden",
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+    "@media (max-width: 759px)": { flexDirection: "column", height: "auto", minHeight: "100vh", overflow: "visible" },
+  },
+  sheetSide: {
+    flexGrow: 1,
+    minWidth: 0,
+    display: "flex",
+    flexDirection: "column",
+    "@media (max-width: 759px)": { height: "60vh" },
+  },
+  toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "8px", padding: "8px 12px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  title: { marginRight: "8px" },
+  file: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  spacer: { flexGrow: 1 },
+  notes: { display: "flex", flexDirection: "column", gap: "4px", padding: "6px 12px 0 12px" },
+  empty: { padding: "24px", display: "flex", flexDirection: "column", gap: "12px", alignItems: "flex-start" },
+  sheetTabs: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: "0 8px", overflowX: "auto" },
+  pane: {
+    width: "350px",
+    flexShrink: 0,
+    overflowY: "auto",
+    overflowX: "hidden",
+    borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    "@media (max-width: 759px)": { width: "auto", maxWidth: "100%", borderLeft: "none", borderTop: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: "visible" },
+  },
+  drop: { outline: `3px dashed ${tokens.colorBrandStroke1}`, outlineOffset: "-6px" },
+  hiddenInput: { display: "none" },
+});
+
+interface SheetLook {
+  widths: (number | undefined)[];
+  decimals: Record<string, number>;
+}
+
+type Loaded = { host: FileHost; snapshot: WorkbookSnapshot; id: number; look: Record<string, SheetLook> };
+
+function errorMessage(e: unknown, lang: Lang): string {
+  const reason = (e as { reason?: Message }).reason;
+  if (reason && typeof reason.zh === "string") return pick(reason, lang);
+  return strings(lang).openFailed(e instanceof Error ? e.message : String(e));
+}
+
+/**
+ * Column widths (Excel's character units → px) and number-format decimals from the workbook, so
+ * the grid looks like the sheet: 326.6 formatted "0.00" shows as 326.60.
+ */
+function sheetLooks(host: FileHost): Record<string, SheetLook> {
+  const out: Record<string, SheetLook> = {};
+  for (const ws of host.excelWorkbook.worksheets) {
+    const widths: (number | undefined)[] = [];
+    const n = Math.min(ws.columnCount, GRID_LIMITS.cols);
+    for (let c = 1; c <= n; c++) {
+      const w = ws.getColumn(c).width;
+      widths.push(typeof w === "number" && w > 0 ? Math.round(w * 7 + 5) : undefined);
+    }
+    const decimals: Record<string, number> = {};
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      if (r > GRID_LIMITS.rows) return;
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const m = typeof cell.value === "number" ? /^[#,0]*0\.(0+)(?![^;]*%)/.exec(cell.numFmt ?? "") : null;
+        if (m) decimals[cell.address] = m[1].length;
+      });
+    });
+    out[ws.name] = { widths, decimals };
+  }
+  return out;
+}
+
+async function openHost(data: ArrayBuffer, name: string): Promise<FileHost> {
+  const { FileHost } = await import(/* webpackChunkName: "filehost" */ "../../hosts/file");
+  return FileHost.fromData(data, name);
+}
+
+function download(bytes: Uint8Array, name: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export interface PreviewAppProps {
+  theme: Theme;
+  /** Where the bundled example lives (same origin). */
+  exampleUrl?: string;
+}
+
+export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAppProps): React.JSX.Element {
+  const s = useStyles();
+  const [lang, setLang] = React.useState<Lang>("zh");
+  const t = strings(lang);
+  const [loaded, setLoaded] = React.useState<Loaded | null>(null);
+  const [busy, setBusy] = React.useState<string | null>(t.loadingExample);
+  const [error, setError] = React.useState<string | null>(null);
+  const [marks, setMarks] = React.useState<CellMark[]>([]);
+  const [selection, setSelection] = React.useState<{ sheet: string; address: string } | null>(null);
+  const [activeSheet, setActiveSheet] = React.useState<string>("");
+  const [annotated, setAnnotated] = React.useState(false);
+  const [dragging, setDragging] = React.useState(false);
+  const fileInput = React.useRef<HTMLInputElement>(null);
+  const seq = React.useRef(0);
+
+  const adopt = React.useCallback(async (host: FileHost) => {
+    const snapshot = await host.read();
+    seq.current++;
+    setLoaded({ host, snapshot, id: seq.current, look: sheetLooks(host) });
+    setMarks([]);
+    setSelection(null);
+    setActiveSheet(snapshot.sheets[0]?.name ?? "");
+    setError(null);
+  }, []);
+
+  const openData = React.useCallback(
+    async (data: ArrayBuffer, name: string) => {
+      setBusy(name);
+      try {
+        await adopt(await openHost(data, name));
+      } catch (e) {
+        setError(errorMessage(e, lang));
+      } finally {
+        setBusy(null);
+      }
+    },
+    [adopt, lang],
+  );
+
+  // The bundled example opens by default.
+  React.useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      try {
+        const res = await fetch(exampleUrl);
+        if (!res.ok) throw new Error(String(res.status));
+        const data = await res.arrayBuffer();
+        if (cancelled) return;
+        const name = decodeURIComponent(exampleUrl.split("/").pop() || "seed-form.xlsx");
+        await adopt(await openHost(data, name));
+      } catch (e) {
+        if (!cancelled) setError((e as { reason?: Message }).reason ? errorMessage(e, "zh") : strings("zh").exampleMissing);
+      } finally {
+        if (!cancelled) setBusy(null);
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [exampleUrl, adopt]);
+
+  // Marks, selection and edits announced by the file host.
+  React.useEffect(() => {
+    if (!loaded) return undefined;
+    const { host } = loaded;
+    return host.subscribe((e: FileHostEvent) => {
+      if (e.type === "marks") setMarks(e.marks);
+      else if (e.type === "selection") {
+        setSelection({ sheet: e.sheet, address: e.address });
+        setActiveSheet(e.sheet);
+      } else {
+        void host.read().then((snapshot) => setLoaded((l) => (l && l.host === host ? { ...l, snapshot, look: sheetLooks(host) } : l)));
+      }
+    });
+  }, [loaded?.host]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const openFile = (file: File | undefined | null): void => {
+    if (!file) return;
+    if (!/\.xlsx$/i.test(file.name)) {
+      setError(t.notXlsx);
+      return;
+    }
+    void file.arrayBuffer().then((buf) => openData(buf, file.name));
+  };
+
+  const sheet = loaded?.snapshot.sheets.find((x) => x.name === activeSheet) ?? loaded?.snapshot.sheets[0];
+  const sheetMarks = React.useMemo(() => {
+    const m = new Map<string, CellMark>();
+    if (!sheet) return m;
+    for (const mark of marks) if (mark.sheet === sheet.name || (mark.sheet === "" && sheet === loaded?.snapshot.sheets[0])) m.set(anchorAddress(sheet, mark.address), mark);
+    return m;
+  }, [marks, sheet, loaded]);
+  const selected = sheet && selection && selection.sheet === sheet.name ? anchorAddress(sheet, selection.address) : null;
+
+  const onDownload = async (): Promise<void> => {
+    if (!loaded) return;
+    try {
+      const bytes = await loaded.host.toBuffer(annotated ? { annotate: lang } : {});
+      const base = loaded.host.source.replace(/\.xlsx$/i, "");
+      download(bytes, annotated ? `${base}-${lang === "zh" ? "标记" : "marked"}.xlsx` : `${base}.xlsx`);
+    } catch (e) {
+      setError(errorMessage(e, lang));
+    }
+  };
+
+  return (
+    <FluentProvider theme={theme}>
+      <div
+        className={`${s.root} ${dragging ? s.drop : ""}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          openFile(e.dataTransfer.files?.[0]);
+        }}
+        data-testid="preview"
+      >
+        <div className={s.sheetSide}>
+          <div className={s.toolbar} role="toolbar" aria-label={t.previewTitle}>
+            <Subtitle2 as="h1" className={s.title}>
+              {t.previewTitle}
+            </Subtitle2>
+            <Caption1 className={s.file} data-testid="file-name">
+              {loaded?.host.source ?? ""}
+            </Caption1>
+            <span className={s.spacer} />
+            <input
+              ref={fileInput}
+              className={s.hiddenInput}
+              type="file"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              data-testid="file-input"
+              onChange={(e) => {
+                openFile(e.target.files?.[0]);
+                e.target.value = "";
+              }}
+            />
+            <Button icon={<FolderOpen20Regular />} onClick={() => fileInput.current?.click()}>
+              {t.openFile}
+            </Button>
+            <Button icon={<ArrowDownload20Regular />} disabled={!loaded} onClick={() => void onDownload()}>
+              {t.download}
+            </Button>
+            <Checkbox label={lang === "zh" ? "附带标记和批注" : "with marks and notes"} checked={annotated} disabled={marks.length === 0} onChange={(_, d) => setAnnotated(!!d.checked)} />
+          </div>
+          <div className={s.notes}>
+            <Caption1>
+              {t.previewNote} {t.dropHint}
+            </Caption1>
+            {error && (
+              <MessageBar intent="error" layout="multiline" data-testid="preview-error">
+                <MessageBarBody>{error}</MessageBarBody>
+              </MessageBar>
+            )}
+            {loaded?.host.warnings.map((w) => (
+              <MessageBar key={w.kind} intent="warning" layout="multiline">
+                <MessageBarBody>{pick(w.message, lang)}</MessageBarBody>
+              </MessageBar>
+            ))}
+          </div>
+          {busy && (
+            <div className={s.empty}>
+              <Spinner size="small" label={busy} />
+            </div>
+          )}
+          {!busy && !loaded && (
+            <div className={s.empty}>
+              <Body1>{t.dropHint}</Body1>
+            </div>
+          )}
+          {sheet && (
+            <SheetGrid
+              sheet={sheet}
+              marks={sheetMarks}
+              selected={selected}
+              widths={loaded?.look[sheet.name]?.widths}
+              decimals={loaded?.look[sheet.name]?.decimals}
+              lang={lang}
+              onSelect={(address) => void loaded?.host.goTo(qualify(sheet.name, address))}
+            />
+          )}
+          {loaded && loaded.snapshot.sheets.length > 1 && (
+            <TabList className={s.sheetTabs} size="small" aria-label={t.sheetTabs} selectedValue={sheet?.name} onTabSelect={(_, d) => setActiveSheet(String(d.value))}>
+              {loaded.snapshot.sheets.map((x) => (
+                <Tab key={x.name} value={x.name}>
+                  {x.name}
+                </Tab>
+              ))}
+            </TabList>
+          )}
+        </div>
+        <aside className={s.pane} data-testid="pane">
+          {loaded && <App key={loaded.id} host={loaded.host} theme={theme} onLangChange={setLang} />}
+        </aside>
+      </div>
+    </FluentProvider>
+  );
+}

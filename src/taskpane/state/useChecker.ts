@@ -1,0 +1,298 @@
+/**
+ * The pane's state machine: load the saved state, check, mark, fix, ignore, save settings. Every
+ * call to the host goes through one queue so a live re-check never interleaves with a fix.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { resolveSetting } from "../../core/config";
+import { CheckResult, checkWorkbook } from "../../core/engine";
+import { RULES } from "../../core/rules/registry";
+import { Finding, Message, Rule } from "../../core/rules/types";
+import { DEFAULT_SETTINGS, Host, Settings, WorkbookState, ignoreKey } from "../../hosts/host";
+import { strings } from "../i18n";
+
+export type Notice = { intent: "success" | "error" | "info"; title: string; body?: string };
+
+export interface CheckerView {
+  phase: "loading" | "ready" | "failed";
+  settings: Settings;
+  ignored: string[];
+  result: CheckResult | null;
+  /** Findings not ignored, in engine order. */
+  visible: Finding[];
+  /** Ignored findings that are still present. */
+  hidden: Finding[];
+  /** Rules that ran and reported nothing visible. */
+  passed: number;
+  busy: boolean;
+  /** Cells currently marked by this pane (0 when marks are off). */
+  marked: number;
+  /** Completed checks, so tests and the benchmark can wait for the next one. */
+  seq: number;
+  loadError: string | null;
+  /** What the host could not do on the last check (a sheet too large to read, a protected sheet left unmarked). */
+  hostWarnings: Message[];
+}
+
+export interface CheckerActions {
+  /** Re-reads and checks; `mark: true` colours the cells (一键校验), omitted keeps the current marks state. */
+  check(opts?: { mark?: boolean }): Promise<void>;
+  clearMarks(): Promise<void>;
+  goTo(cell: string): Promise<void>;
+  fix(f: Finding): Promise<void>;
+  ignore(f: Finding): Promise<void>;
+  unignore(f: Finding): Promise<void>;
+  updateSettings(patch: Partial<Settings>): Promise<void>;
+  writeReport?(): Promise<void>;
+}
+
+export interface CheckerOptions {
+  rules?: Rule[];
+  /** Toasts: the messages are already in the user's language. */
+  notify?(n: Notice): void;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function normaliseState(s: Partial<WorkbookState> | null | undefined): WorkbookState {
+  const settings = { ...DEFAULT_SETTINGS, ...(s?.settings ?? {}) };
+  return { ignored: Array.isArray(s?.ignored) ? s!.ignored.filter((k) => typeof k === "string") : [], settings };
+}
+
+/** Hosts may say what they had to skip; the Excel host does, the file host need not. */
+function hostNotes(host: Host, key: "lastReadWarnings" | "lastMarkWarnings"): Message[] {
+  const v = (host as unknown as Record<string, unknown>)[key];
+  return Array.isArray(v) ? (v as Message[]).filter((m) => m && typeof m.zh === "string") : [];
+}
+
+function visibleOf(r: CheckResult | null, ignored: string[]): Finding[] {
+  return r ? r.findings.filter((f) => !ignored.includes(ignoreKey(f))) : [];
+}
+
+function countCells(findings: Finding[]): number {
+  return new Set(findings.flatMap((f) => f.cells)).size;
+}
+
+export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView, CheckerActions] {
+  const rules = opts.rules ?? RULES;
+  const [phase, setPhase] = useState<CheckerView["phase"]>("loading");
+  const [state, setState] = useState<WorkbookState>(() => normaliseState(null));
+  const [result, setResult] = useState<CheckResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [marked, setMarked] = useState(0);
+  const [seq, setSeq] = useState(0);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [hostWarnings, setHostWarnings] = useState<Message[]>([]);
+
+  // Async steps read the latest values through refs, not through stale closures.
+  const stateRef = useRef(state);
+  const resultRef = useRef<CheckResult | null>(null);
+  const markedRef = useRef(marked);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const alive = useRef(true);
+  const optsRef = useRef(opts);
+  optsRef.current = opts;
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+
+  const notify = useCallback((n: Notice) => optsRef.current.notify?.(n), []);
+  const texts = useCallback(() => strings(stateRef.current.settings.lang), []);
+
+  /** Runs host work one step at a time; errors become a toast rather than an unhandled rejection. */
+  const enqueue = useCallback(
+    <T,>(step: () => Promise<T>): Promise<T | undefined> => {
+      const run = queue.current.then(async () => {
+        if (!alive.current) return undefined;
+        setBusy(true);
+        try {
+          return await step();
+        } catch (e) {
+          if (alive.current) notify({ intent: "error", title: texts().actionFailed, body: errorText(e) });
+          return undefined;
+        } finally {
+          if (alive.current) setBusy(false);
+        }
+      });
+      queue.current = run.catch(() => undefined);
+      return run;
+    },
+    [notify, texts],
+  );
+
+  /** The body of a check, to be called inside the queue. */
+  const runCheck = useCallback(
+    async (mark: boolean) => {
+      let snapshot;
+      try {
+        snapshot = await host.read();
+      } catch (e) {
+        setLoadError(errorText(e));
+        setPhase("failed");
+        return;
+      }
+      const current = stateRef.current;
+      const r = checkWorkbook(snapshot, current.settings.config, rules);
+      const notes = hostNotes(host, "lastReadWarnings");
+      if (mark) {
+        const vis = visibleOf(r, current.ignored);
+        await host.mark(vis);
+        markedRef.current = countCells(vis);
+        setMarked(markedRef.current);
+        notes.push(...hostNotes(host, "lastMarkWarnings"));
+      }
+      if (!alive.current) return;
+      setHostWarnings(notes);
+      setLoadError(null);
+      resultRef.current = r;
+      setResult(r);
+      setPhase("ready");
+      setSeq((n) => n + 1);
+    },
+    [host, rules],
+  );
+
+  const save = useCallback(
+    async (next: WorkbookState) => {
+      stateRef.current = next;
+      setState(next);
+      await host.saveState(next);
+    },
+    [host],
+  );
+
+  // Load saved state, then a first check without marks: the status and the list appear at once,
+  // while the sheet is only coloured when the user asks.
+  useEffect(() => {
+    void enqueue(async () => {
+      try {
+        const loaded = normaliseState(await host.loadState());
+        stateRef.current = loaded;
+        setState(loaded);
+      } catch {
+        // A workbook without saved state, or an unreadable one: defaults are right.
+      }
+      await runCheck(false);
+    });
+  }, [host, enqueue, runCheck]);
+
+  // Without an explicit `mark`, a re-check keeps the sheet as it is: re-marked if marks are on, untouched if not.
+  const check = useCallback((o?: { mark?: boolean }) => enqueue(() => runCheck(o?.mark ?? markedRef.current > 0)).then(() => undefined), [enqueue, runCheck]);
+
+  // Live check: re-read after the user edits, keeping marks in step if they are on.
+  const live = state.settings.liveCheck;
+  useEffect(() => {
+    if (!live || !host.onChange) return undefined;
+    return host.onChange(() => {
+      void enqueue(() => runCheck(markedRef.current > 0));
+    });
+  }, [host, live, enqueue, runCheck]);
+
+  const clearMarks = useCallback(
+    () =>
+      enqueue(async () => {
+        await host.clearMarks();
+        markedRef.current = 0;
+        setMarked(0);
+        notify({ intent: "info", title: texts().marksCleared });
+      }).then(() => undefined),
+    [enqueue, host, notify, texts],
+  );
+
+  const goTo = useCallback((cell: string) => enqueue(() => host.goTo(cell)).then(() => undefined), [enqueue, host]);
+
+  const fix = useCallback(
+    (f: Finding) =>
+      enqueue(async () => {
+        if (!f.fix) return;
+        const lang = stateRef.current.settings.lang;
+        const res = await host.apply(f.fix);
+        if (!res.ok) {
+          notify({ intent: "error", title: texts().fixRefused, body: pickMessage(res.reason, lang) });
+          return;
+        }
+        notify({ intent: "success", title: texts().fixApplied(pickMessage(f.fix.title, lang)) });
+        await runCheck(markedRef.current > 0);
+      }).then(() => undefined),
+    [enqueue, host, notify, texts, runCheck],
+  );
+
+  const remark = useCallback(
+    async (ignored: string[]) => {
+      const r = resultRef.current;
+      if (markedRef.current === 0 || !r) return;
+      const vis = visibleOf(r, ignored);
+      await host.mark(vis);
+      markedRef.current = countCells(vis);
+      setMarked(markedRef.current);
+    },
+    [host],
+  );
+
+  const ignore = useCallback(
+    (f: Finding) =>
+      enqueue(async () => {
+        const key = ignoreKey(f);
+        const cur = stateRef.current;
+        if (cur.ignored.includes(key)) return;
+        const ignored = [...cur.ignored, key];
+        await save({ ...cur, ignored });
+        await remark(ignored);
+      }).then(() => undefined),
+    [enqueue, save, remark],
+  );
+
+  const unignore = useCallback(
+    (f: Finding) =>
+      enqueue(async () => {
+        const key = ignoreKey(f);
+        const cur = stateRef.current;
+        const ignored = cur.ignored.filter((k) => k !== key);
+        await save({ ...cur, ignored });
+        await remark(ignored);
+      }).then(() => undefined),
+    [enqueue, save, remark],
+  );
+
+  const updateSettings = useCallback(
+    (patch: Partial<Settings>) =>
+      enqueue(async () => {
+        const cur = stateRef.current;
+        const settings = { ...cur.settings, ...patch };
+        await save({ ...cur, settings });
+        // Options change what the rules report; language and live-check do not need a re-read.
+        if (patch.config !== undefined) await runCheck(markedRef.current > 0);
+      }).then(() => undefined),
+    [enqueue, save, runCheck],
+  );
+
+  const writeReport = useMemo(() => {
+    if (!host.writeReport) return undefined;
+    return () =>
+      enqueue(async () => {
+        const snapshot = await host.read();
+        const cur = stateRef.current;
+        const r = checkWorkbook(snapshot, cur.settings.config, rules);
+        await host.writeReport!(visibleOf(r, cur.ignored), cur.settings.lang);
+        notify({ intent: "success", title: texts().reportDone });
+      }).then(() => undefined);
+  }, [host, enqueue, rules, notify, texts]);
+
+  const visible = visibleOf(result, state.ignored);
+  const hidden = result ? result.findings.filter((f) => state.ignored.includes(ignoreKey(f))) : [];
+  const active = rules.filter((r) => resolveSetting(state.settings.config, r.meta.id).severity !== "off");
+  const failing = new Set(visible.map((f) => f.rule));
+  const passed = active.filter((r) => !failing.has(r.meta.id)).length;
+
+  const view: CheckerView = { phase, settings: state.settings, ignored: state.ignored, result, visible, hidden, passed, busy, marked, seq, loadError, hostWarnings };
+  const actions: CheckerActions = { check, clearMarks, goTo, fix, ignore, unignore, updateSettings, ...(writeReport ? { writeReport } : {}) };
+  return [view, actions];
+}
+
+function pickMessage(m: Message, lang: Settings["lang"]): string {
+  return m[lang] || m.zh;
+}

@@ -1,0 +1,26 @@
+/** Inserting a template through a Host: read the workbook as it is now, plan, apply. */
+import { recognizeWorkbook } from "../../core/form/recognize";
+import { Message } from "../../core/rules/types";
+import { InsertValues, InsertionPlan, isInsertError, planInsertion } from "../../core/templates/insert";
+import { IndicatorTemplate } from "../../core/templates/types";
+import { Host } from "../../hosts/host";
+
+export type InsertOutcome = { ok: true; plan: InsertionPlan } | { ok: false; reason: Message; duplicate?: boolean };
+
+const NO_FORM: Message = {
+  zh: "未识别到申报表,无法插入指标。请先打开申报表并点「一键校验」。",
+  en: "No form was recognised, so nothing can be inserted. Open the form and press Check first.",
+};
+
+/** `sheet` picks the form when the workbook holds several (the one the pane shows). */
+export async function insertTemplate(host: Host, template: IndicatorTemplate, values: InsertValues, sheet?: string): Promise<InsertOutcome> {
+  // Planned on a fresh read, never on the last check's snapshot: the user may have typed since.
+  const snapshot = await host.read();
+  const forms = recognizeWorkbook(snapshot).flatMap((r) => r.forms);
+  const form = forms.find((f) => f.model.sheet === sheet) ?? forms[0];
+  if (!form) return { ok: false, reason: NO_FORM };
+  const plan = planInsertion(form.model, form.grid, template, values);
+  if (isInsertError(plan)) return { ok: false, reason: plan.error, duplicate: plan.code === "duplicate" };
+  const applied = await host.apply(plan);
+  return applied.ok ? { ok: true, plan } : { ok: false, reason: applied.reason };
+}

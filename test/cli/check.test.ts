@@ -1,0 +1,272 @@
+import { createHash } from "crypto";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { checkWorkbook } from "../../src/core/engine";
+import { SEVERITY_NAMES } from "../../src/core/i18n";
+import { markArgb } from "../../src/core/marks";
+import { readXlsx } from "../../src/hosts/file/read";
+import { ROOT, examplePath, fixturePath, readExample } from "../helpers/xlsx";
+import { fixturesUpToDate } from "../../scripts/build-fixtures";
+import { noStackTrace, run } from "./capture";
+
+const SEED = "examples/seed-form.xlsx";
+const CLEAN = "examples/corrected-form.xlsx";
+const fx = (n: string) => `test/fixtures/generated/${n}`;
+const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+const tmp = () => mkdtempSync(join(tmpdir(), "budget-form-"));
+
+async function seedResult() {
+  return checkWorkbook((await readExample("seed-form.xlsx")).snapshot);
+}
+
+describe("usage", () => {
+  test("--help and help in English", async () => {
+    const zh = await run(["--help"]);
+    expect(zh.code).toBe(0);
+    expect(zh.out).toContain("用法: budget-form <命令>");
+    expect(zh.out).toMatch(/check\s+检查/);
+    const en = await run(["--lang", "en", "--help"]);
+    expect(en.out).toContain("Usage: budget-form <command>");
+    const cmd = await run(["check", "--help"]);
+    expect([cmd.code, cmd.out.includes("--annotate <文件夹>")]).toEqual([0, true]);
+  });
+
+  test("--version prints package.json's version", async () => {
+    const r = await run(["--version"]);
+    expect(r).toEqual({ code: 0, out: `${JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version}\n`, err: "" });
+  });
+
+  test.each([
+    [[], /用法/],
+    [["frobnicate"], /未知命令「frobnicate」/],
+    [["check"], /请给出要检查的 \.xlsx 文件/],
+    [["check", CLEAN, "--format", "xml"], /--format 只能是 text 或 json/],
+    [["check", CLEAN, "--format"], /--format 需要一个值/],
+    [["check", CLEAN, "--fast"], /未知选项 --fast/],
+    [["check", CLEAN, "--lang", "fr"], /--lang 只能是 zh 或 en/],
+  ])("bad usage %j → exit 2 with a Chinese message", async (argv, message) => {
+    const r = await run(argv as string[]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.out).toBe("");
+  });
+});
+
+describe("text output", () => {
+  test("grouped by file, then severity; one line per finding; subtotals and a total", async () => {
+    const seed = await seedResult();
+    const r = await run(["check", CLEAN, SEED]);
+    expect(r.code).toBe(seed.summary.error > 0 ? 1 : 0);
+    const [clean, seedBlock, total] = r.out.trimEnd().split("\n\n");
+    expect(clean).toBe(`${CLEAN}  [申报表]\n  未发现问题\n  小计:0 个错误,0 个警告,0 条提示`);
+    const lines = seedBlock.split("\n");
+    expect(lines[0]).toBe(`${SEED}  [申报表]`);
+    // Severity headings in order, each followed by its findings.
+    const headings = lines.filter((l) => /^ {2}\S/.test(l) && !l.startsWith("  小计"));
+    const present = (["error", "warning", "info"] as const).filter((s) => seed.summary[s] > 0);
+    expect(headings).toEqual(present.map((s) => `  ${SEVERITY_NAMES[s].zh}`));
+    for (const f of seed.findings) expect(lines).toContain(`    ${f.cells[0]}  ${f.rule}  ${f.message.zh}`);
+    expect(lines[lines.length - 1]).toBe(`  小计:${seed.summary.error} 个错误,${seed.summary.warning} 个警告,${seed.summary.info} 条提示`);
+    expect(total).toBe(`共 2 个文件:${seed.summary.error} 个错误,${seed.summary.warning} 个警告,${seed.summary.info} 条提示`);
+    expect(r.err).toBe("");
+  });
+
+  test("in English", async () => {
+    const seed = await seedResult();
+    const r = await run(["check", SEED, "--lang", "en"]);
+    expect(r.out).toContain("  Warning\n");
+    for (const f of seed.findings) expect(r.out).toContain(`    ${f.cells[0]}  ${f.rule}  ${f.message.en}`);
+    expect(r.out.trimEnd().split("\n").pop()).toMatch(/^1 file: \d+ errors?, \d+ warnings?, \d+ tips?$/);
+  });
+
+  test("the slid rows of the seed are listed with their cells", async () => {
+    const r = await run(["check", SEED]);
+    for (const cell of ["B43", "C44", "C49", "C50"]) expect(r.out).toMatch(new RegExp(`申报表!${cell}  layout/misaligned-row  第 \\d+ 行错位`));
+  });
+});
+
+describe("JSON output", () => {
+  test("exactly the documented shape, messages in --lang", async () => {
+    const seed = await seedResult();
+    const r = await run(["check", SEED, CLEAN, "--format", "json", "--lang", "en"]);
+    const json = JSON.parse(r.out);
+    expect(Object.keys(json)).toEqual(["files"]);
+    expect(json.files).toHaveLength(2);
+    const [s, c] = json.files;
+    expect(Object.keys(s)).toEqual(["file", "sheet", "findings", "summary"]);
+    expect(s.file).toBe(SEED);
+    expect(s.sheet).toBe("申报表");
+    expect(s.summary).toEqual(seed.summary);
+    expect(s.findings).toEqual(seed.findings.map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message.en })));
+    for (const f of s.findings) expect(Object.keys(f)).toEqual(["rule", "severity", "cells", "message"]);
+    expect(c).toEqual({ file: CLEAN, sheet: "申报表", findings: [], summary: { error: 0, warning: 0, info: 0 } });
+  });
+
+  test("two forms in one workbook → two entries", async () => {
+    const r = await run(["check", fx("two-forms.xlsx"), "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).files.map((f: { file: string; sheet: string }) => [f.file, f.sheet])).toEqual([
+      [fx("two-forms.xlsx"), "科协"],
+      [fx("two-forms.xlsx"), "文化馆"],
+    ]);
+  });
+
+  test("no form in the file → one entry with the form-not-found finding, exit 1", async () => {
+    const r = await run(["check", fx("not-the-form.xlsx"), "--format", "json"]);
+    expect(r.code).toBe(1);
+    const [entry] = JSON.parse(r.out).files;
+    expect(entry.sheet).toBe("工资表");
+    expect(entry.findings.map((f: { rule: string }) => f.rule)).toEqual(["layout/form-not-found"]);
+    expect(entry.findings[0].message).toMatch(/未找到.*申报表/);
+  });
+
+  test("an unreadable file gets an error entry; the others are still checked; exit 2", async () => {
+    const r = await run(["check", fx("csv-renamed.xlsx"), CLEAN, "--format", "json"]);
+    expect(r.code).toBe(2);
+    const files = JSON.parse(r.out).files;
+    expect(files[0]).toEqual({ file: fx("csv-renamed.xlsx"), error: expect.stringContaining("文本文件") });
+    expect(files[1].summary).toEqual({ error: 0, warning: 0, info: 0 });
+  });
+});
+
+describe("bad inputs: clear Chinese message, no stack trace, exit 2", () => {
+  test.each([
+    ["empty.xlsx", /文件是空的/],
+    ["csv-renamed.xlsx", /文本文件\(如 CSV/],
+    ["ole-renamed.xlsx", /旧版 Excel 97-2003.*密码/],
+    ["truncated.xlsx", /已损坏或不完整/],
+    ["no-sheets.xlsx", /没有任何工作表/],
+  ])("%s", async (name, message) => {
+    const r = await run(["check", fx(name)]);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(message);
+    expect(r.out).toContain(`${fx(name)}\n  无法读取「${fx(name)}」`);
+    expect(r.out.trimEnd().split("\n").pop()).toBe("共 1 个文件:0 个错误,0 个警告,0 条提示,1 个文件无法读取");
+    noStackTrace(r.out + r.err);
+  });
+
+  test("a missing file, a glob matching nothing, an empty folder", async () => {
+    const dir = tmp();
+    const r = await run(["check", "没有这个文件.xlsx", "nothing-*.xlsx", dir, CLEAN], { cwd: ROOT });
+    expect(r.code).toBe(2);
+    expect(r.out).toContain("找不到文件「没有这个文件.xlsx」");
+    expect(r.out).toContain("没有文件与「nothing-*.xlsx」匹配");
+    expect(r.out).toContain(".xlsx 文件");
+    expect(r.out).toContain(`${CLEAN}  [申报表]`);
+  });
+
+  test("a 50,000-row sheet is checked like any other file", async () => {
+    const r = await run(["check", fx("rows-50000.xlsx"), "--format", "json"]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).files[0].findings[0].rule).toBe("layout/form-not-found");
+  });
+});
+
+describe("inputs", () => {
+  test("globs and folders expand to their .xlsx files (sorted, de-duplicated)", async () => {
+    const r = await run(["check", "test/fixtures/generated/two-*.xlsx", "examples", CLEAN, "--format", "json"]);
+    const files = [...new Set(JSON.parse(r.out).files.map((f: { file: string }) => f.file))];
+    expect(files).toEqual([fx("two-forms.xlsx"), fx("two-page-indicators.xlsx"), CLEAN, SEED]);
+  });
+
+  test("absolute paths are shown as given", async () => {
+    const abs = examplePath("corrected-form.xlsx");
+    const r = await run(["check", abs, "--format", "json"], { cwd: tmp() });
+    expect(JSON.parse(r.out).files[0].file).toBe(abs);
+  });
+});
+
+describe("--config", () => {
+  test("a rule turned off, a severity raised", async () => {
+    const dir = tmp();
+    const off = join(dir, "off.json");
+    writeFileSync(off, JSON.stringify({ rules: { "layout/form-not-found": "off" } }));
+    const a = await run(["check", fx("not-the-form.xlsx"), "--config", off, "--format", "json"]);
+    expect([a.code, JSON.parse(a.out).files[0].findings]).toEqual([0, []]);
+
+    const raise = join(dir, "raise.json");
+    writeFileSync(raise, JSON.stringify({ rules: { "layout/misaligned-row": "error" } }));
+    const b = await run(["check", SEED, "--config", raise, "--format", "json"]);
+    const slid = JSON.parse(b.out).files[0].findings.filter((f: { rule: string }) => f.rule === "layout/misaligned-row");
+    expect(slid.length).toBe(4);
+    expect(slid.every((f: { severity: string }) => f.severity === "error")).toBe(true);
+    expect(b.code).toBe(1);
+  });
+
+  test.each([
+    ["unknown.json", JSON.stringify({ rules: { "no/such-rule": "off" } }), /未知规则 "no\/such-rule"/],
+    ["severity.json", JSON.stringify({ rules: { "layout/misaligned-row": "fatal" } }), /级别 "fatal" 无效/],
+    ["broken.json", "{ rules: ", /不是有效的 JSON/],
+    ["array.json", "[]", /应为 JSON 对象/],
+  ])("bad config %s → exit 2, nothing checked", async (name, text, message) => {
+    const file = join(tmp(), name);
+    writeFileSync(file, text);
+    const r = await run(["check", CLEAN, "--config", file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.out).toBe("");
+  });
+
+  test("a config file that does not exist", async () => {
+    const r = await run(["check", CLEAN, "--config", "没有.json"]);
+    expect([r.code, r.err]).toEqual([2, "无法读取配置文件「没有.json」:文件不存在\n"]);
+  });
+});
+
+describe("--annotate", () => {
+  test("writes marked copies under the same names; inputs stay byte for byte the same", async () => {
+    const dir = tmp();
+    const inputs = [SEED, fx("with-parts.xlsx"), fx("empty.xlsx")];
+    const before = inputs.map((f) => sha(join(ROOT, f)));
+    const r = await run(["check", ...inputs, "--annotate", join(dir, "out")]);
+    expect(r.code).toBe(2); // empty.xlsx cannot be read
+    expect(inputs.map((f) => sha(join(ROOT, f)))).toEqual(before);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["seed-form.xlsx", "with-parts.xlsx"]);
+
+    const seed = await seedResult();
+    const copy = await readXlsx(readFileSync(join(dir, "out/seed-form.xlsx")), "copy.xlsx");
+    const ws = copy.workbook.getWorksheet("申报表")!;
+    for (const f of seed.findings) {
+      const a1 = f.cells[0].split("!")[1];
+      expect(String(ws.getCell(a1).note)).toContain(f.message.zh);
+    }
+    const firstError = seed.findings.find((f) => f.severity === "error");
+    if (firstError) expect((ws.getCell(firstError.cells[0].split("!")[1]).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(markArgb("error"));
+    // The copy still recognises the same (values untouched).
+    expect(checkWorkbook(copy.snapshot).summary).toEqual(seed.summary);
+
+    expect(r.err).toContain(`注意:「${fx("with-parts.xlsx")}」工作簿包含 1 个图表,写出的副本中将不保留图表。`);
+    expect(r.err).toContain("数据透视表");
+    expect(r.err).toContain("2 条批注");
+    expect(r.err).not.toContain("seed-form.xlsx");
+    noStackTrace(r.err);
+  });
+
+  test("annotating into the input's own folder never overwrites the input", async () => {
+    const dir = tmp();
+    const input = join(dir, "申报表.xlsx");
+    copyFileSync(examplePath("seed-form.xlsx"), input);
+    const before = sha(input);
+    await run(["check", input, "--annotate", dir]);
+    expect(sha(input)).toBe(before);
+    expect(existsSync(join(dir, "申报表-2.xlsx"))).toBe(true);
+  });
+});
+
+describe("progress", () => {
+  test("shown on stderr only when stderr is a terminal", async () => {
+    const tty = await run(["check", CLEAN, SEED], { isTTY: true });
+    expect(tty.err).toContain(`[1/2] ${CLEAN}`);
+    expect(tty.err).toContain(`[2/2] ${SEED}`);
+    expect(tty.err.endsWith("\r\x1b[K")).toBe(true);
+    const pipe = await run(["check", CLEAN, SEED], { isTTY: false });
+    expect(pipe.err).toBe("");
+    expect(pipe.out).toBe(tty.out);
+  });
+});
+
+test("the fixtures the tests rely on exist (built by jest's globalSetup)", () => {
+  for (const n of ["two-forms.xlsx", "rows-50000.xlsx"]) expect(existsSync(fixturePath(n))).toBe(true);
+  expect(fixturesUpToDate()).toBe(true);
+});

@@ -1,0 +1,88 @@
+import { applyToSnapshot, applyToWorkbook } from "../../../src/core/plan/applyToSnapshot";
+import { EditPlan, setValue } from "../../../src/core/plan/editPlan";
+import { SheetSnapshot, cellValue } from "../../../src/core/snapshot";
+
+const S = "表";
+const base = (): SheetSnapshot => ({
+  name: S,
+  originRow: 1, // values start at row 2
+  originCol: 0,
+  values: [
+    ["a2", "b2"],
+    ["a3", "b3"],
+    ["a4", "b4"],
+    ["a5", "b5"],
+  ],
+  formulas: [[null, null], [null, "=A3"], [null, null], [null, null]],
+  merges: ["A2:A3", "B3:B5", "A5:B5"],
+  hiddenRows: [4],
+});
+const plan = (...edits: EditPlan["edits"]): EditPlan => ({ title: { zh: "测试", en: "test" }, edits });
+const get = (s: SheetSnapshot, a1: string) => {
+  const m = /^([A-Z])(\d+)$/.exec(a1)!;
+  return cellValue(s, Number(m[2]) - 1, m[1].charCodeAt(0) - 65);
+};
+const applied = (s: SheetSnapshot, p: EditPlan) => {
+  const r = applyToSnapshot(s, p);
+  if (!r.ok) throw new Error(r.reason.zh);
+  return r.value;
+};
+
+describe("applyToSnapshot", () => {
+  test("insertRows moves values, formulas and hidden rows; merges shift, grow or stay like Excel's", () => {
+    const s = applied(base(), plan({ op: "insertRows", sheet: S, row: 4, count: 1, formatFrom: 3 }));
+    expect(get(s, "A3")).toBe("a3");
+    expect(get(s, "A4")).toBeNull();
+    expect(get(s, "B4")).toBeNull();
+    expect(get(s, "A5")).toBe("a4");
+    expect(get(s, "B6")).toBe("b5");
+    expect(s.formulas![1][1]).toBe("=A3");
+    expect(s.merges).toEqual(["A2:A3", "B3:B6", "A6:B6"]);
+    expect(s.hiddenRows).toEqual([5]);
+    expect(s.originRow).toBe(1);
+    // The input is untouched.
+    expect(base().merges).toEqual(["A2:A3", "B3:B5", "A5:B5"]);
+  });
+
+  test("inserting above the used range moves the origin only", () => {
+    const s = applied(base(), plan({ op: "insertRows", sheet: S, row: 1, count: 2, formatFrom: 2 }));
+    expect(s.originRow).toBe(3);
+    expect(get(s, "A4")).toBe("a2");
+    expect(s.merges).toEqual(["A4:A5", "B5:B7", "A7:B7"]);
+  });
+
+  test("setValue writes, grows the grid, clears a formula, and honours expected", () => {
+    let s = applied(base(), plan(setValue(S, "B3", 7, "b3"), setValue(S, "D9", "x"), setValue(S, "A1", "top", null)));
+    expect(get(s, "B3")).toBe(7);
+    expect(s.formulas![s.originRow === 0 ? 2 : 1][1]).toBeNull();
+    expect(get(s, "D9")).toBe("x");
+    expect(get(s, "A1")).toBe("top");
+    expect(get(s, "A2")).toBe("a2");
+    s = applied(s, plan(setValue(S, "D9", "", "x")));
+    expect(get(s, "D9")).toBeNull();
+    const stale = applyToSnapshot(base(), plan(setValue(S, "A2", "new", "old")));
+    expect(stale.ok).toBe(false);
+    expect(!stale.ok && stale.reason.zh).toBe("表!A2 已被修改(现为「a2」),请重新校验后再试");
+    // Blank text and null are the same to a user.
+    expect(applyToSnapshot({ ...base(), values: [["  "]] }, plan(setValue(S, "A2", "v", null))).ok).toBe(true);
+  });
+
+  test("merge refuses overlaps; unmerge refuses an area that is not merged", () => {
+    expect(applied(base(), plan({ op: "unmerge", sheet: S, range: "B3:B5" }, { op: "merge", sheet: S, range: "B3:B4" })).merges).toEqual([
+      "A2:A3",
+      "A5:B5",
+      "B3:B4",
+    ]);
+    const overlap = applyToSnapshot(base(), plan({ op: "merge", sheet: S, range: "A3:A4" }));
+    expect(!overlap.ok && overlap.reason.zh).toBe("无法合并 A3:A4:与已合并的 A2:A3 重叠");
+    const missing = applyToSnapshot(base(), plan({ op: "unmerge", sheet: S, range: "C1:C2" }));
+    expect(!missing.ok && missing.reason.zh).toBe("无法取消合并 C1:C2:该区域未合并");
+  });
+
+  test("a workbook plan is all or nothing and names a missing sheet", () => {
+    const wb = { source: "x.xlsx", sheets: [base()] };
+    const r = applyToWorkbook(wb, plan(setValue(S, "A2", "changed"), setValue("别的表", "A1", 1)));
+    expect(!r.ok && r.reason.zh).toBe("找不到工作表「别的表」");
+    expect(get(wb.sheets[0], "A2")).toBe("a2");
+  });
+});

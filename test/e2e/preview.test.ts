@@ -1,0 +1,283 @@
+/**
+ * End to end in real headless Chromium: dist/ served on a loopback port, every non-loopback request
+ * aborted (so office.js from the CDN fails and the pane starts in preview mode, as it would offline).
+ * Skips only when /usr/bin/chromium is absent; fails when dist/ has not been built.
+ */
+import { existsSync, mkdirSync, readFileSync } from "fs";
+import { join } from "path";
+import type { Server } from "http";
+import ExcelJS from "exceljs";
+import { Browser, BrowserContext, Page, chromium } from "playwright-core";
+import { serve } from "../../scripts/serve";
+
+const ROOT = join(__dirname, "../..");
+const DIST = join(ROOT, "dist");
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = join(ROOT, "test-artifacts/screenshots");
+const OFFICE_JS_DIR = join(ROOT, "node_modules/@microsoft/office-js/dist");
+const TEXT_AMOUNTS = join(ROOT, "test/fixtures/generated/text-amounts.xlsx");
+const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.warn(`[e2e] 跳过浏览器端到端测试:未找到 ${CHROMIUM}(Debian: apt-get install chromium)。Skipping: ${CHROMIUM} not found.`);
+}
+
+test("dist/ has been built (npm test builds it first)", () => {
+  for (const f of ["taskpane.html", "preview.html", "seed-form.xlsx", "manifest.xml"]) {
+    expect({ file: f, exists: existsSync(join(DIST, f)) }).toEqual({ file: f, exists: true });
+  }
+});
+
+const browserDescribe = haveChromium ? describe : describe.skip;
+
+browserDescribe("browser preview in headless Chromium", () => {
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: run npm run build first");
+    mkdirSync(SHOTS, { recursive: true });
+    ({ server, url: base } = await serve({ root: DIST, port: 0 }));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+  });
+
+  interface Opened {
+    ctx: BrowserContext;
+    page: Page;
+    /** Non-loopback requests the page tried (all aborted or fulfilled locally). */
+    external: string[];
+    errors: string[];
+  }
+
+  async function open(path: string, opts: { width?: number; height?: number; dark?: boolean; officeJs?: boolean } = {}): Promise<Opened> {
+    const ctx = await browser.newContext({
+      viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
+      colorScheme: opts.dark ? "dark" : "light",
+      acceptDownloads: true,
+    });
+    const external: string[] = [];
+    await ctx.route("**/*", async (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === "127.0.0.1" || url.hostname === "localhost") return route.continue();
+      external.push(url.href);
+      if (opts.officeJs && url.href.startsWith(CDN)) {
+        const file = join(OFFICE_JS_DIR, url.href.slice(CDN.length).split("?")[0]);
+        if (existsSync(file)) return route.fulfill({ body: readFileSync(file), contentType: "text/javascript" });
+      }
+      return route.abort();
+    });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(base + path);
+    return { ctx, page, external, errors };
+  }
+
+  /** Waits until the pane has finished its first check of the loaded workbook. */
+  async function ready(page: Page, seq = 1): Promise<void> {
+    await page.waitForSelector("[data-testid=sheet-grid]", { timeout: 30000 });
+    await page.waitForFunction((n) => Number(document.querySelector("[data-check-seq]")?.getAttribute("data-check-seq")) >= n && document.querySelector("[data-busy=false]") !== null, seq, { timeout: 30000 });
+  }
+
+  async function checkSeq(page: Page): Promise<number> {
+    return Number(await page.getAttribute("[data-check-seq]", "data-check-seq"));
+  }
+
+  async function validate(page: Page): Promise<void> {
+    const before = await checkSeq(page);
+    await page.getByRole("button", { name: /校验/ }).click();
+    await ready(page, before + 1);
+  }
+
+  async function shot(page: Page, name: string): Promise<void> {
+    await page.locator("[data-testid=pane]").screenshot({ path: join(SHOTS, `${name}.png`) });
+  }
+
+  async function toEnglish(page: Page): Promise<void> {
+    await page.getByRole("tab", { name: "设置" }).click();
+    await page.getByRole("radio", { name: "English" }).check();
+    await page.getByRole("tab", { name: "Issues" }).click();
+  }
+
+  test("taskpane.html outside Office: the example opens, 一键校验 marks, a finding selects its cell", async () => {
+    const { ctx, page, external, errors } = await open("taskpane.html");
+    try {
+      await ready(page);
+      // office.js was the only request off this machine, and it was refused.
+      expect(external).toEqual([`${CDN}office.js`]);
+      expect(await page.getAttribute("body", "data-mode")).toBe("preview");
+      expect(await page.textContent("[data-testid=file-name]")).toBe("seed-form.xlsx");
+      expect(await page.textContent("[data-testid=form-summary]")).toContain("广州市白云区科学技术协会");
+
+      await validate(page);
+      const rows = page.locator("[data-rule-id]");
+      expect(await rows.count()).toBeGreaterThan(0);
+      // Every finding's cell is marked in the grid, in the severity's colour.
+      const marked = await page.locator("td[data-mark]").count();
+      expect(marked).toBeGreaterThan(0);
+      expect(await page.getAttribute("td[data-mark=error]", "style")).toContain("rgb(255, 199, 206)"); // FFC7CE
+      expect(await page.getByTestId("marks-note").textContent()).toContain("清除标记");
+
+      // Click a finding whose cell is a plain (unmerged) cell: that cell gets selected.
+      const cell = (await rows.first().getAttribute("data-cell"))!;
+      await rows.first().locator("button").first().click();
+      const address = cell.split("!")[1];
+      await page.waitForSelector(`td[data-selected=true]`);
+      const selected = await page.getAttribute("td[data-selected=true]", "data-address");
+      const box = await page.locator("td[data-selected=true]").boundingBox();
+      expect(selected).toBeTruthy();
+      // The selected cell is the finding's cell, or the anchor of the merge that contains it.
+      const anchorCovers = await page.evaluate(
+        ([sel, addr]) => {
+          const td = document.querySelector(`td[data-address="${sel}"]`) as HTMLTableCellElement;
+          const col = (a: string) => a.replace(/\d+/g, "").split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+          const row = (a: string) => Number(a.replace(/[A-Z]+/g, ""));
+          return row(addr) >= row(sel) && row(addr) < row(sel) + td.rowSpan && col(addr) >= col(sel) && col(addr) < col(sel) + td.colSpan;
+        },
+        [selected!, address],
+      );
+      expect(anchorCovers).toBe(true);
+      expect(box).not.toBeNull();
+
+      // Keyboard: Enter on another finding moves the selection there.
+      const second = rows.nth(1);
+      const cell2 = (await second.getAttribute("data-cell"))!.split("!")[1];
+      await second.locator("button").first().focus();
+      await page.keyboard.press("Enter");
+      await page.waitForFunction((a) => document.querySelector("td[data-selected=true]")?.getAttribute("data-address") !== a, selected);
+
+      await shot(page, "pane-zh-light");
+      await page.screenshot({ path: join(SHOTS, "preview-zh-light.png") });
+      expect(cell2).toBeTruthy();
+
+      await page.getByRole("button", { name: "清除标记" }).click();
+      await page.waitForFunction(() => document.querySelectorAll("td[data-mark]").length === 0);
+      expect(errors).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test("opens an .xlsx through the file input, applies a fix, and downloads the changed workbook", async () => {
+    const { ctx, page, external, errors } = await open("preview.html");
+    try {
+      await ready(page);
+      expect(external).toEqual([]); // preview.html makes no request off this machine at all
+      await page.setInputFiles("[data-testid=file-input]", TEXT_AMOUNTS);
+      await page.waitForFunction(() => document.querySelector("[data-testid=file-name]")?.textContent === "text-amounts.xlsx");
+      await ready(page);
+
+      const fixable = page.locator("[data-rule-id]").filter({ has: page.getByRole("button", { name: /修复/ }) });
+      const before = await page.locator("[data-rule-id]").count();
+      expect(await fixable.count()).toBeGreaterThan(0);
+      const target = fixable.first();
+      const rule = (await target.getAttribute("data-rule-id"))!;
+      const cell = (await target.getAttribute("data-cell"))!;
+      const seq = await checkSeq(page);
+      await target.getByRole("button", { name: /修复/ }).click();
+      await ready(page, seq + 1);
+      expect(await page.locator(`[data-rule-id="${rule}"][data-cell="${cell}"]`).count()).toBe(0);
+      expect(await page.locator("[data-rule-id]").count()).toBe(before - 1);
+      await page.getByText(/已修复/).first().waitFor();
+
+      // The download carries the fix: the cell now holds a number.
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /下载/ }).click()]);
+      expect(download.suggestedFilename()).toBe("text-amounts.xlsx");
+      const bytes = readFileSync((await download.path())!);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      const [sheet, address] = cell.split("!");
+      expect(typeof wb.getWorksheet(sheet)!.getCell(address).value).toBe("number");
+      expect(errors).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test("a file that is not a workbook gets a clear Chinese message", async () => {
+    const { ctx, page } = await open("preview.html");
+    try {
+      await ready(page);
+      await page.setInputFiles("[data-testid=file-input]", { name: "表格.xlsx", mimeType: "text/csv", buffer: Buffer.from("部门名称,金额\n科协,367.24\n") });
+      const msg = await page.getByTestId("preview-error").textContent();
+      expect(msg).toContain("无法读取");
+      expect(msg).toContain("表格.xlsx");
+      // The workbook that was open stays open.
+      expect(await page.textContent("[data-testid=file-name]")).toBe("seed-form.xlsx");
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test("dark theme and English: screenshots of the pane", async () => {
+    for (const dark of [false, true]) {
+      const { ctx, page } = await open(`preview.html${dark ? "?theme=dark" : ""}`);
+      try {
+        await ready(page);
+        await validate(page);
+        if (dark) await shot(page, "pane-zh-dark");
+        await toEnglish(page);
+        await page.getByText("Fix the errors before submitting").waitFor();
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe("en-US");
+        await shot(page, `pane-en-${dark ? "dark" : "light"}`);
+        if (dark) {
+          // The pane really is dark: its background is darker than its text.
+          const bg = await page.locator("[data-testid=pane]").evaluate((el) => getComputedStyle(el).backgroundColor);
+          expect(bg).toMatch(/rgb\((\d{1,2}), \1, \1\)/);
+        }
+      } finally {
+        await ctx.close();
+      }
+    }
+    // prefers-color-scheme alone also switches the preview to dark.
+    const { ctx, page } = await open("preview.html", { dark: true });
+    try {
+      await ready(page);
+      const bg = await page.locator("[data-testid=pane]").evaluate((el) => getComputedStyle(el).backgroundColor);
+      expect(bg).toMatch(/rgb\((\d{1,2}), \1, \1\)/);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test("usable at 320 px: nothing scrolls sideways, long messages wrap", async () => {
+    const { ctx, page } = await open("taskpane.html", { width: 320, height: 720 });
+    try {
+      await ready(page);
+      await validate(page);
+      const overflow = await page.evaluate(() => {
+        const pane = document.querySelector("[data-testid=pane]") as HTMLElement;
+        return { page: document.documentElement.scrollWidth - document.documentElement.clientWidth, pane: pane.scrollWidth - pane.clientWidth };
+      });
+      expect(overflow).toEqual({ page: 0, pane: 0 });
+      await page.locator("[data-testid=pane]").screenshot({ path: join(SHOTS, "pane-zh-320.png") });
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  const officeJsTest = existsSync(join(OFFICE_JS_DIR, "office.js")) ? test : test.skip;
+  if (!existsSync(join(OFFICE_JS_DIR, "office.js"))) {
+    console.warn("[e2e] 跳过 office.js 变体:未安装 @microsoft/office-js(86 MB,本项目不安装)。Skipping the real-office.js variant.");
+  }
+  officeJsTest("with the real office.js served locally, the page still runs as the preview outside Office", async () => {
+    const { ctx, page, errors } = await open("taskpane.html", { officeJs: true });
+    try {
+      await ready(page);
+      expect(await page.getAttribute("body", "data-mode")).toBe("preview");
+      expect(errors).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+});

@@ -1,0 +1,143 @@
+import { rangeToA1 } from "../../../src/core/a1";
+import { EditPlan, setValue } from "../../../src/core/plan/editPlan";
+import { copySpans, originalRow } from "../../../src/hosts/excel/applyPlan";
+import { seedSheet } from "../../helpers/forms";
+import { FakeExcel, FakeSheet } from "./fakeExcel";
+import { fakeWith, hostFor } from "./helpers";
+
+const plan = (...edits: EditPlan["edits"]): EditPlan => ({ title: { zh: "修复", en: "Fix" }, edits });
+const merges = (s: FakeSheet) => s.merges.map(rangeToA1).sort();
+
+function form(minor = 20): { excel: FakeExcel; sheet: FakeSheet } {
+  const excel = fakeWith(minor, seedSheet());
+  return { excel, sheet: excel.find("申报表")! };
+}
+
+describe("ExcelHost.apply", () => {
+  it("writes a value whose cell still holds what the plan expects: one read sync, one write sync", async () => {
+    const { excel, sheet } = form();
+    const before = sheet.get(7, 3);
+    expect(typeof before).toBe("number");
+    const { host } = hostFor(excel);
+    const res = await host.apply(plan(setValue("申报表", "D8", 300, before)));
+    expect(res).toEqual({ ok: true });
+    expect(sheet.get(7, 3)).toBe(300);
+    expect(excel.syncs).toHaveLength(2);
+    expect(excel.syncs[0].writes).toEqual([]);
+    expect(excel.syncs[1].writes).toEqual(["values="]);
+  });
+
+  it("refuses a stale cell and writes nothing at all", async () => {
+    const { excel, sheet } = form();
+    const planned = sheet.get(7, 3);
+    const { host } = hostFor(excel);
+    excel.userEdit("申报表", "D8", 999);
+    const res = await host.apply(plan(setValue("申报表", "D9", 1, sheet.get(8, 3)), setValue("申报表", "D8", 300, planned)));
+    expect(res.ok).toBe(false);
+    if (!res.ok) {
+      expect(res.reason.zh).toContain("D8");
+      expect(res.reason.zh).toContain("999");
+    }
+    expect(sheet.get(7, 3)).toBe(999);
+    expect(excel.writeSyncs).toHaveLength(0);
+  });
+
+  it("refuses a protected sheet with a message that says what to do", async () => {
+    const { excel, sheet } = form();
+    sheet.protected = true;
+    const { host } = hostFor(excel);
+    const res = await host.apply(plan(setValue("申报表", "D8", 1)));
+    expect(res).toEqual({ ok: false, reason: { zh: expect.stringContaining("撤销工作表保护"), en: expect.stringContaining("Unprotect") } });
+    expect(excel.writeSyncs).toHaveLength(0);
+  });
+
+  it("refuses a sheet that no longer exists", async () => {
+    const { excel } = form();
+    const { host } = hostFor(excel);
+    const res = await host.apply(plan(setValue("旧表", "D8", 1)));
+    expect(res.ok).toBe(false);
+    expect(excel.writeSyncs).toHaveLength(0);
+  });
+
+  it("inserts whole rows inside a merged block: the merge grows, formats and height are copied, later edits land on the new rows", async () => {
+    const { excel, sheet } = form();
+    // An indicator block with a vertically merged first column, a fill and a tall row to copy.
+    sheet.merges = sheet.merges.filter((m) => m.bottom < 20 || m.top > 24);
+    sheet.merges.push({ top: 20, bottom: 23, left: 1, right: 1 });
+    for (let c = 2; c <= 5; c++) sheet.fills.set(`21,${c}`, "#E2EFDA");
+    sheet.rowHeights.set(22, 30);
+    const { host } = hostFor(excel);
+    const res = await host.apply(
+      plan({ op: "insertRows", sheet: "申报表", row: 23, count: 2, formatFrom: 22 }, setValue("申报表", "D23", "新指标", null), setValue("申报表", "D24", "第二个", null)),
+    );
+    expect(res).toEqual({ ok: true });
+    expect(merges(sheet)).toContain("B21:B26");
+    // Column B is merged through the template row, so only the other columns take its formats.
+    for (const r of [22, 23]) for (let c = 2; c <= 5; c++) expect(sheet.fills.get(`${r},${c}`)).toBe("#E2EFDA");
+    expect(sheet.fills.get("22,1")).toBeUndefined();
+    expect(sheet.rowHeights.get(23)).toBe(30);
+    expect(sheet.rowHeights.get(24)).toBe(30);
+    expect(sheet.get(22, 3)).toBe("新指标");
+    expect(sheet.get(23, 3)).toBe("第二个");
+    expect(excel.writeSyncs).toHaveLength(1);
+  });
+
+  it("checks `expected` against the cell's position after earlier insertions in the plan", async () => {
+    const { excel, sheet } = form();
+    const d30 = sheet.get(29, 3);
+    const { host } = hostFor(excel);
+    // After inserting 2 rows at 25, the old D30 is D32.
+    const ok = await host.apply(plan({ op: "insertRows", sheet: "申报表", row: 25, count: 2, formatFrom: 24 }, setValue("申报表", "D32", "改", d30)));
+    expect(ok).toEqual({ ok: true });
+    expect(sheet.get(31, 3)).toBe("改");
+  });
+
+  it("merges and unmerges, refusing a merge that would swallow another", async () => {
+    const { excel, sheet } = form();
+    const { host } = hostFor(excel);
+    expect(await host.apply(plan({ op: "merge", sheet: "申报表", range: "E40:F40" }))).toEqual({ ok: true });
+    expect(merges(sheet)).toContain("E40:F40");
+    expect(await host.apply(plan({ op: "unmerge", sheet: "申报表", range: "E40:F40" }))).toEqual({ ok: true });
+    expect(merges(sheet)).not.toContain("E40:F40");
+    const clash = await host.apply(plan({ op: "merge", sheet: "申报表", range: "A3:B4" }));
+    expect(clash.ok).toBe(false);
+    expect(merges(sheet)).toContain("A3:F3");
+  });
+
+  it("asks Excel for one undo step where ExcelApi 1.20 allows it", async () => {
+    const modern = form(20);
+    await hostFor(modern.excel).host.apply(plan(setValue("申报表", "D8", 1)));
+    expect(modern.excel.runs[0].options).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
+    const office2021 = form(14);
+    await hostFor(office2021.excel).host.apply(plan(setValue("申报表", "D8", 1)));
+    expect(office2021.excel.runs[0].options).toEqual({ delayForCellEdit: true });
+  });
+
+  it("on Office 2019 (no merged-area API) still unmerges what the plan names", async () => {
+    const { excel, sheet } = form(8);
+    const { host } = hostFor(excel);
+    expect(await host.apply(plan({ op: "unmerge", sheet: "申报表", range: "B5:F5" }))).toEqual({ ok: true });
+    expect(merges(sheet)).not.toContain("B5:F5");
+  });
+});
+
+describe("apply helpers", () => {
+  it("maps rows back through earlier insertions", () => {
+    const ins = { op: "insertRows" as const, sheet: "S", row: 10, count: 3, formatFrom: 9 };
+    expect(originalRow(9, "S", [ins])).toBe(9);
+    expect(originalRow(11, "S", [ins])).toBeNull();
+    expect(originalRow(15, "S", [ins])).toBe(12);
+    expect(originalRow(15, "T", [ins])).toBe(15);
+  });
+
+  it("leaves vertically merged columns out of the format copy", () => {
+    const s = { name: "S", originRow: 0, originCol: 0, values: [["a", "b", "c", "d", "e"]], merges: ["B3:B6", "C4:D4", "E1:E2"], hiddenRows: [] };
+    expect(copySpans(s, 4)).toEqual([
+      [0, 0],
+      [2, 4],
+    ]);
+    expect(copySpans(s, 1)).toEqual([
+      [0, 3],
+    ]);
+  });
+});

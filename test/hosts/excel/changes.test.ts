@@ -1,0 +1,105 @@
+import { setValue } from "../../../src/core/plan/editPlan";
+import { cleanSheet, seedSheet } from "../../helpers/forms";
+import { fakeWith, hostFor } from "./helpers";
+
+const fix = (value: number) => ({ title: { zh: "改", en: "Fix" }, edits: [setValue("申报表", "D8", value)] });
+
+describe("ExcelHost.onChange (live re-check)", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it("calls back once, 400 ms after the user's last edit", async () => {
+    const excel = fakeWith(9, seedSheet());
+    const { host } = hostFor(excel);
+    const listener = jest.fn();
+    host.onChange(listener);
+    await jest.advanceTimersByTimeAsync(0);
+    excel.userEdit("申报表", "D8", 1);
+    await jest.advanceTimersByTimeAsync(100);
+    excel.userEdit("申报表", "D9", 2);
+    await jest.advanceTimersByTimeAsync(100);
+    excel.userEdit("申报表", "D10", 3);
+    await jest.advanceTimersByTimeAsync(400);
+    expect(listener).not.toHaveBeenCalled();
+    await jest.advanceTimersByTimeAsync(50);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it("ignores the add-in's own writes by a flag when Excel cannot say who wrote (ExcelApi 1.9)", async () => {
+    const excel = fakeWith(9, seedSheet());
+    const { host } = hostFor(excel);
+    const listener = jest.fn();
+    host.onChange(listener);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(await host.apply(fix(1))).toEqual({ ok: true });
+    await jest.advanceTimersByTimeAsync(2000);
+    expect(listener).not.toHaveBeenCalled();
+    excel.userEdit("申报表", "D9", 5);
+    await jest.advanceTimersByTimeAsync(500);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it("trusts Excel's triggerSource from ExcelApi 1.14: our writes' events are ignored however late they come", async () => {
+    const excel = fakeWith(14, seedSheet());
+    excel.eventDelayMs = 900; // later than the flag's grace period
+    const { host } = hostFor(excel);
+    const listener = jest.fn();
+    host.onChange(listener);
+    await jest.advanceTimersByTimeAsync(0);
+    await host.apply(fix(1));
+    await jest.advanceTimersByTimeAsync(900 + 400 + 100);
+    expect(listener).not.toHaveBeenCalled();
+    excel.userEdit("申报表", "D9", 5);
+    await jest.advanceTimersByTimeAsync(900 + 400 + 10);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it("from ExcelApi 1.14 hears the user even while our own write is settling", async () => {
+    const excel = fakeWith(14, seedSheet());
+    const { host } = hostFor(excel);
+    const listener = jest.fn();
+    host.onChange(listener);
+    await jest.advanceTimersByTimeAsync(0);
+    await host.apply(fix(1));
+    excel.userEdit("申报表", "D9", 5);
+    await jest.advanceTimersByTimeAsync(20 + 400 + 10);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it("watches every sheet one by one on Office 2019 (ExcelApi 1.8)", async () => {
+    const excel = fakeWith(8, seedSheet(), cleanSheet({ sheetName: "备份" }));
+    const { host } = hostFor(excel);
+    const listener = jest.fn();
+    host.onChange(listener);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(excel.handlers).toHaveLength(2);
+    excel.userEdit("备份", "A1", "x");
+    await jest.advanceTimersByTimeAsync(500);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it("unsubscribes: handlers removed, a pending call cancelled", async () => {
+    const excel = fakeWith(20, seedSheet());
+    const { host } = hostFor(excel);
+    const listener = jest.fn();
+    const stop = host.onChange(listener);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(excel.handlers).toHaveLength(1);
+    excel.userEdit("申报表", "D8", 1);
+    await jest.advanceTimersByTimeAsync(100);
+    stop();
+    await jest.advanceTimersByTimeAsync(1000);
+    expect(listener).not.toHaveBeenCalled();
+    expect(excel.handlers).toHaveLength(0);
+  });
+
+  it("does nothing, and does not fail, where Excel has no change events (ExcelApi 1.6)", async () => {
+    const excel = fakeWith(6, seedSheet());
+    const { host } = hostFor(excel);
+    const stop = host.onChange(jest.fn());
+    await jest.advanceTimersByTimeAsync(0);
+    expect(excel.handlers).toHaveLength(0);
+    expect(excel.runs).toHaveLength(0);
+    stop();
+  });
+});

@@ -1,0 +1,942 @@
+/**
+ * A hand-written fake of the slice of the Excel JavaScript API the Excel host uses. It keeps
+ * office-js's batch semantics, so tests can count round trips and catch reads before a sync:
+ * - calls queue operations; `context.sync()` runs them in order and records one SyncRecord;
+ * - a property can be read only after it was loaded AND synced (otherwise the read throws);
+ * - property assignments are writes that take effect at the next sync;
+ * - APIs newer than the fake's ExcelApi version throw ApiNotFound, like an old Excel;
+ * - value changes raise WorksheetChanged events a little after the sync, as Excel does.
+ * OfficeMockObject (office-addin-mock) has no collections, OrNullObject semantics or sync counting,
+ * which is why this fake exists.
+ */
+import { RangePos, parseRange, quoteSheet, rangeToA1, toA1 } from "../../../src/core/a1";
+import { CellValue, isCellError } from "../../../src/core/snapshot";
+import { ExcelRun } from "../../../src/hosts/excel/runner";
+
+export interface SyncRecord {
+  loads: string[];
+  writes: string[];
+}
+
+export interface FakeCF {
+  type: string;
+  formula: string | null;
+  fill: string | null;
+  ranges: RangePos[];
+}
+
+interface Cell {
+  value: CellValue;
+  formula?: string;
+}
+
+class FakeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+const MAX_ROW = 1_048_575;
+const MAX_COL = 16_383;
+
+export function intersects(a: RangePos, b: RangePos): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+/** "A1:B2", "5:7" (whole rows) or "" (whole sheet) → 0-based range. */
+export function parseAddress(address: string | undefined): RangePos {
+  if (!address) return { top: 0, left: 0, bottom: MAX_ROW, right: MAX_COL };
+  const a = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(a);
+  if (rows) return { top: Number(rows[1]) - 1, bottom: Number(rows[2]) - 1, left: 0, right: MAX_COL };
+  return parseRange(a.replace(/\$/g, ""));
+}
+
+export class FakeSheet {
+  readonly cells = new Map<string, Cell>();
+  /** The user's own cell formatting (fill colours); marks must never change it. */
+  readonly fills = new Map<string, string>();
+  merges: RangePos[] = [];
+  readonly hiddenRows = new Set<number>();
+  readonly rowHeights = new Map<number, number>();
+  readonly columnWidths = new Map<number, number>();
+  cfs: FakeCF[] = [];
+  protected = false;
+  frozenRows = 0;
+  /** Pretend the used range is this big (values then come back null past 5 million cells). */
+  claimed?: { rows: number; cols: number };
+
+  constructor(
+    public name: string,
+    readonly id: string,
+  ) {}
+
+  get(r: number, c: number): CellValue {
+    return this.cells.get(key(r, c))?.value ?? null;
+  }
+
+  set(r: number, c: number, value: CellValue, formula?: string): void {
+    if (value === null || value === "") {
+      if (formula) this.cells.set(key(r, c), { value: null, formula });
+      else this.cells.delete(key(r, c));
+    } else this.cells.set(key(r, c), formula ? { value, formula } : { value });
+  }
+
+  /** Fills a block from a 2-D array whose top-left is at A1-address `at`. */
+  put(at: string, rows: CellValue[][]): this {
+    const p = parseRange(at);
+    rows.forEach((row, i) => row.forEach((v, j) => this.set(p.top + i, p.left + j, v)));
+    return this;
+  }
+
+  bounds(valuesOnly: boolean): RangePos | null {
+    const keys = [...this.cells.keys(), ...(valuesOnly ? [] : [...this.fills.keys()])];
+    if (!keys.length) return null;
+    const pts = keys.map((k) => k.split(",").map(Number));
+    return {
+      top: Math.min(...pts.map((p) => p[0])),
+      bottom: Math.max(...pts.map((p) => p[0])),
+      left: Math.min(...pts.map((p) => p[1])),
+      right: Math.max(...pts.map((p) => p[1])),
+    };
+  }
+
+  insertRows(at: number, count: number): void {
+    const shiftMap = <T>(m: Map<string, T>) => {
+      const entries = [...m.entries()];
+      m.clear();
+      for (const [k, v] of entries) {
+        const [r, c] = k.split(",").map(Number);
+        m.set(key(r >= at ? r + count : r, c), v);
+      }
+    };
+    shiftMap(this.cells);
+    shiftMap(this.fills);
+    const move = (p: RangePos): RangePos =>
+      p.top >= at ? { ...p, top: p.top + count, bottom: Math.min(MAX_ROW, p.bottom + count) } : p.bottom >= at ? { ...p, bottom: Math.min(MAX_ROW, p.bottom + count) } : p;
+    this.merges = this.merges.map(move);
+    for (const cf of this.cfs) cf.ranges = cf.ranges.map(move);
+    const hidden = [...this.hiddenRows].map((n) => (n >= at + 1 ? n + count : n));
+    this.hiddenRows.clear();
+    hidden.forEach((n) => this.hiddenRows.add(n));
+    const heights = [...this.rowHeights.entries()];
+    this.rowHeights.clear();
+    for (const [n, h] of heights) this.rowHeights.set(n >= at + 1 ? n + count : n, h);
+  }
+}
+
+type Op = { kind: "load" | "write"; label: string; run: () => void; changes?: () => FakeSheet | null };
+
+export interface FakeOptions {
+  minor?: number;
+  sheets?: FakeSheet[];
+  /** Reject a sync whose loaded cells exceed this (Excel on the web's payload limit). */
+  payloadLimitCells?: number;
+  /** Delay of change events after the sync that caused them. */
+  eventDelayMs?: number;
+}
+
+type Handler = (args: Record<string, unknown>) => Promise<unknown> | void;
+
+export class FakeExcel {
+  minor: number;
+  sheets: FakeSheet[];
+  active: FakeSheet;
+  selection: { sheet: string; address: string } | null = null;
+  readonly syncs: SyncRecord[] = [];
+  readonly runs: { options: unknown }[] = [];
+  payloadLimitCells?: number;
+  eventDelayMs: number;
+  handlers: Handler[] = [];
+  workbookName = "预算申报.xlsx";
+  private nextId = 1;
+
+  constructor(opts: FakeOptions = {}) {
+    this.minor = opts.minor ?? 20;
+    this.sheets = opts.sheets ?? [];
+    this.active = this.sheets[0];
+    this.payloadLimitCells = opts.payloadLimitCells;
+    this.eventDelayMs = opts.eventDelayMs ?? 20;
+  }
+
+  sheet(name: string, build?: (s: FakeSheet) => void): FakeSheet {
+    const s = new FakeSheet(name, `{sheet-${this.nextId++}}`);
+    build?.(s);
+    this.sheets.push(s);
+    this.active ??= s;
+    return s;
+  }
+
+  find(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  need(minor: number, api: string): void {
+    if (this.minor < minor) throw new FakeError("ApiNotFound", `${api} needs ExcelApi 1.${minor}; this fake is 1.${this.minor}`);
+  }
+
+  readonly run: ExcelRun = async (first, batch) => {
+    const reuse = first instanceof FakeContext ? first : null;
+    this.runs.push({ options: reuse ? "context" : first });
+    const ctx = reuse ?? new FakeContext(this);
+    const result = await batch(ctx as unknown as Excel.RequestContext);
+    if (ctx.pending()) throw new Error(`batch ended with ${ctx.pending()} operations never synced`);
+    return result;
+  };
+
+  /** The user types into a cell: the value changes and Excel raises a change event. */
+  userEdit(sheet: string, a1: string, value: CellValue): void {
+    const s = this.find(sheet)!;
+    const p = parseRange(a1);
+    s.set(p.top, p.left, value);
+    this.raise(s, "Unknown");
+  }
+
+  raise(s: FakeSheet, source: "ThisLocalAddin" | "Unknown"): void {
+    const args: Record<string, unknown> = { type: "WorksheetChanged", worksheetId: s.id, address: "A1", source: "Local", changeType: "RangeEdited" };
+    if (this.minor >= 14) args.triggerSource = source;
+    setTimeout(() => {
+      for (const h of [...this.handlers]) void h(args);
+    }, this.eventDelayMs);
+  }
+
+  /** Writes per sync, and the number of syncs. */
+  get writeSyncs(): SyncRecord[] {
+    return this.syncs.filter((s) => s.writes.length > 0);
+  }
+
+  resetLog(): void {
+    this.syncs.length = 0;
+    this.runs.length = 0;
+  }
+}
+
+export class FakeContext {
+  private queue: Op[] = [];
+  readonly workbook: WorkbookProxy;
+
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new WorkbookProxy(this);
+  }
+
+  pending(): number {
+    return this.queue.length;
+  }
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  load(label: string, run: () => void): void {
+    this.enqueue({ kind: "load", label, run });
+  }
+
+  write(label: string, run: () => void, changes?: () => FakeSheet | null): void {
+    this.enqueue({ kind: "write", label, run, changes });
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    const rec: SyncRecord = { loads: [], writes: [] };
+    this.excel.syncs.push(rec);
+    const changed = new Set<FakeSheet>();
+    cellsLoaded = 0;
+    await Promise.resolve();
+    for (const op of ops) {
+      (op.kind === "load" ? rec.loads : rec.writes).push(op.label);
+      op.run();
+      const s = op.changes?.();
+      if (s) changed.add(s);
+    }
+    if (this.excel.payloadLimitCells !== undefined && cellsLoaded > this.excel.payloadLimitCells) {
+      throw new FakeError("RequestPayloadSizeLimitExceeded", `response of ${cellsLoaded} cells exceeds the limit`);
+    }
+    for (const s of changed) this.excel.raise(s, "ThisLocalAddin");
+  }
+
+  /** Used by office-js-helpers. */
+  get trackedObjects(): unknown {
+    return { add() {}, remove() {} };
+  }
+}
+
+/** Cells loaded in the current sync, for the payload limit. */
+let cellsLoaded = 0;
+
+function props(p: string | string[] | undefined): string[] {
+  if (p === undefined) return [];
+  const list = Array.isArray(p) ? p : p.split(",");
+  return list.map((x) => x.trim()).filter(Boolean);
+}
+
+/** Loaded-and-synced properties; reading anything else throws, as office-js does. */
+class Loadable {
+  protected loaded = new Map<string, unknown>();
+  constructor(
+    protected readonly ctx: FakeContext,
+    private readonly label: string,
+  ) {}
+
+  protected value<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw new Error(`${this.label}.${prop} was read before load + sync`);
+    return this.loaded.get(prop) as T;
+  }
+
+  protected queueLoad(list: string[], read: (prop: string) => unknown): void {
+    this.ctx.load(`${this.label}.load(${list.join(",")})`, () => {
+      for (const p of list) this.loaded.set(p, read(p));
+    });
+  }
+}
+
+class WorkbookProxy extends Loadable {
+  readonly worksheets: WorksheetsProxy;
+  constructor(readonly context: FakeContext) {
+    super(context, "Workbook");
+    this.worksheets = new WorksheetsProxy(context);
+  }
+  load(p?: string | string[]): this {
+    const list = props(p);
+    if (list.includes("name")) this.ctx.excel.need(7, "Workbook.name");
+    this.queueLoad(list, (x) => (x === "name" ? this.ctx.excel.workbookName : undefined));
+    return this;
+  }
+  get name(): string {
+    return this.value("name");
+  }
+}
+
+class EventSource {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly minor: number,
+    private readonly api: string,
+  ) {}
+  add(handler: Handler) {
+    this.ctx.excel.need(this.minor, this.api);
+    const excel = this.ctx.excel;
+    this.ctx.write(`${this.api}.add`, () => excel.handlers.push(handler));
+    const ctx = this.ctx;
+    return {
+      context: ctx,
+      remove: () => ctx.write(`${this.api}.remove`, () => (excel.handlers = excel.handlers.filter((h) => h !== handler))),
+    };
+  }
+}
+
+class WorksheetsProxy extends Loadable {
+  private itemList: WorksheetProxy[] | null = null;
+  readonly onChanged: EventSource;
+  constructor(ctx: FakeContext) {
+    super(ctx, "Worksheets");
+    this.onChanged = new EventSource(ctx, 9, "WorksheetCollection.onChanged");
+  }
+  load(p?: string | string[]): this {
+    const list = props(p);
+    this.ctx.load(`Worksheets.load(${list.join(",")})`, () => {
+      this.itemList = this.ctx.excel.sheets.map((s) => {
+        const w = new WorksheetProxy(this.ctx, () => s);
+        w.preload(list.filter((x) => x.startsWith("items/")).map((x) => x.slice(6)));
+        return w;
+      });
+    });
+    return this;
+  }
+  get items(): WorksheetProxy[] {
+    if (!this.itemList) throw new Error("Worksheets.items was read before load + sync");
+    return this.itemList;
+  }
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => {
+      const s = this.ctx.excel.find(name);
+      if (!s) throw new FakeError("ItemNotFound", `sheet ${name} does not exist`);
+      return s;
+    });
+  }
+  getItemOrNullObject(name: string): WorksheetProxy {
+    this.ctx.excel.need(4, "getItemOrNullObject");
+    return new WorksheetProxy(this.ctx, () => this.ctx.excel.find(name) ?? null).knowsIfNull();
+  }
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.excel.active);
+  }
+  add(name?: string): WorksheetProxy {
+    const excel = this.ctx.excel;
+    let created: FakeSheet | null = null;
+    this.ctx.write(`Worksheets.add(${name ?? ""})`, () => {
+      if (name && excel.find(name)) throw new FakeError("ItemAlreadyExists", `sheet ${name} exists`);
+      created = excel.sheet(name ?? `Sheet${excel.sheets.length + 1}`);
+    });
+    return new WorksheetProxy(this.ctx, () => created);
+  }
+}
+
+class WorksheetProxy extends Loadable {
+  readonly onChanged: EventSource;
+  constructor(
+    ctx: FakeContext,
+    private readonly resolveSheet: () => FakeSheet | null,
+  ) {
+    super(ctx, "Worksheet");
+    this.onChanged = new EventSource(ctx, 7, "Worksheet.onChanged");
+  }
+  /** The sheet, or ItemNotFound (a null object used for anything but isNullObject). */
+  sheet(): FakeSheet {
+    const s = this.resolveSheet();
+    if (!s) throw new FakeError("ItemNotFound", "the worksheet is a null object");
+    return s;
+  }
+  /** OrNullObject proxies: isNullObject is readable after the next sync without a load. */
+  knowsIfNull(): this {
+    this.queueLoad(["isNullObject"], (x) => this.read(x));
+    return this;
+  }
+  preload(list: string[]): void {
+    for (const p of list) this.loaded.set(p, this.read(p));
+  }
+  private read(p: string): unknown {
+    if (p === "isNullObject") return this.resolveSheet() === null;
+    const s = this.sheet();
+    if (p === "name") return s.name;
+    if (p === "id") return s.id;
+    throw new Error(`fake Worksheet cannot load ${p}`);
+  }
+  load(p?: string | string[]): this {
+    const list = props(p);
+    this.queueLoad(list, (x) => this.read(x));
+    return this;
+  }
+  get name(): string {
+    return this.value("name");
+  }
+  get isNullObject(): boolean {
+    return this.value("isNullObject");
+  }
+  private protectionProxy?: ReturnType<WorksheetProxy["makeProtection"]>;
+  get protection() {
+    return (this.protectionProxy ??= this.makeProtection());
+  }
+  private makeProtection() {
+    this.ctx.excel.need(2, "Worksheet.protection");
+    const ctx = this.ctx;
+    const loaded = new Map<string, unknown>();
+    const self = this;
+    return {
+      load(p: string) {
+        ctx.load("Protection.load", () => {
+          for (const x of props(p)) loaded.set(x, x === "protected" ? self.sheet().protected : undefined);
+        });
+        return this;
+      },
+      get protected(): boolean {
+        if (!loaded.has("protected")) throw new Error("protection.protected was read before load + sync");
+        return loaded.get("protected") as boolean;
+      },
+    };
+  }
+  get freezePanes() {
+    this.ctx.excel.need(7, "Worksheet.freezePanes");
+    return { freezeRows: (n: number) => this.ctx.write(`freezeRows(${n})`, () => (this.sheet().frozenRows = n)) };
+  }
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.ctx, this, () => parseAddress(address));
+  }
+  getRanges(address: string): RangeAreasProxy {
+    this.ctx.excel.need(9, "Worksheet.getRanges");
+    const areas = address.split(",").map((a) => parseAddress(a));
+    return new RangeAreasProxy(this.ctx, this, () => areas);
+  }
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    if (valuesOnly !== undefined) this.ctx.excel.need(2, "getUsedRange(valuesOnly)");
+    return new RangeProxy(this.ctx, this, () => this.usedPos(Boolean(valuesOnly)) ?? { top: 0, left: 0, bottom: 0, right: 0 });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    this.ctx.excel.need(4, "getUsedRangeOrNullObject");
+    return new RangeProxy(this.ctx, this, () => this.usedPos(Boolean(valuesOnly))).knowsIfNull();
+  }
+  private usedPos(valuesOnly: boolean): RangePos | null {
+    const s = this.sheet();
+    if (s.claimed) return { top: 0, left: 0, bottom: s.claimed.rows - 1, right: s.claimed.cols - 1 };
+    return s.bounds(valuesOnly);
+  }
+  activate(): void {
+    this.ctx.write("Worksheet.activate", () => (this.ctx.excel.active = this.sheet()));
+  }
+}
+
+const VALUE_TYPE = (v: CellValue): string =>
+  v === null ? "Empty" : isCellError(v) ? "Error" : typeof v === "number" ? (Number.isInteger(v) ? "Integer" : "Double") : typeof v === "boolean" ? "Boolean" : "String";
+
+class FormatProxy extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly range: RangeProxy,
+  ) {
+    super(ctx, "RangeFormat");
+  }
+  load(p?: string | string[]): this {
+    this.queueLoad(props(p), (x) => {
+      if (x !== "rowHeight") throw new Error(`fake RangeFormat cannot load ${x}`);
+      const pos = this.range.pos();
+      return this.range.sheet().rowHeights.get(pos.top + 1) ?? 15;
+    });
+    return this;
+  }
+  get rowHeight(): number {
+    return this.value("rowHeight");
+  }
+  set rowHeight(h: number) {
+    this.ctx.write(`rowHeight=${h}`, () => {
+      const p = this.range.pos();
+      for (let r = p.top; r <= p.bottom; r++) this.range.sheet().rowHeights.set(r + 1, h);
+    });
+  }
+  set columnWidth(w: number) {
+    this.ctx.write(`columnWidth=${w}`, () => {
+      const p = this.range.pos();
+      for (let c = p.left; c <= p.right; c++) this.range.sheet().columnWidths.set(c, w);
+    });
+  }
+  set wrapText(w: boolean) {
+    this.ctx.write(`wrapText=${w}`, () => undefined);
+  }
+  get fill() {
+    const ctx = this.ctx;
+    const range = this.range;
+    return {
+      set color(c: string) {
+        ctx.write(`fill=${c}`, () => {
+          const p = range.pos();
+          for (let r = p.top; r <= p.bottom; r++) for (let col = p.left; col <= p.right; col++) range.sheet().fills.set(key(r, col), c);
+        });
+      },
+    };
+  }
+  get font() {
+    const ctx = this.ctx;
+    return {
+      set bold(b: boolean) {
+        ctx.write(`font.bold=${b}`, () => undefined);
+      },
+      set size(n: number) {
+        ctx.write(`font.size=${n}`, () => undefined);
+      },
+    };
+  }
+}
+
+class RangeProxy extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    readonly ws: WorksheetProxy,
+    private readonly resolvePos: () => RangePos | null,
+  ) {
+    super(ctx, "Range");
+  }
+  sheet(): FakeSheet {
+    return this.ws.sheet();
+  }
+  pos(): RangePos {
+    const p = this.resolvePos();
+    if (!p) throw new FakeError("ItemNotFound", "the range is a null object");
+    return p;
+  }
+  private read(prop: string): unknown {
+    if (prop === "isNullObject") return this.resolvePos() === null;
+    const s = this.sheet();
+    const p = this.pos();
+    const rows = p.bottom - p.top + 1;
+    const cols = p.right - p.left + 1;
+    const grid = <T>(f: (r: number, c: number) => T): T[][] | null => {
+      cellsLoaded += rows * cols;
+      if (rows * cols > 5_000_000) return null;
+      return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(p.top + i, p.left + j)));
+    };
+    switch (prop) {
+      case "address":
+        return `${quoteSheet(s.name)}!${rangeToA1(p)}`;
+      case "rowIndex":
+        return p.top;
+      case "columnIndex":
+        return p.left;
+      case "rowCount":
+        return rows;
+      case "columnCount":
+        return cols;
+      case "values":
+        return grid((r, c) => {
+          const v = s.get(r, c);
+          return v === null ? "" : isCellError(v) ? v.error : v;
+        });
+      case "valueTypes":
+        return grid((r, c) => VALUE_TYPE(s.get(r, c)));
+      case "formulas":
+        return grid((r, c) => {
+          const cell = s.cells.get(key(r, c));
+          if (cell?.formula) return cell.formula;
+          const v = cell?.value ?? null;
+          return v === null ? "" : isCellError(v) ? v.error : v;
+        });
+      default:
+        throw new Error(`fake Range cannot load ${prop}`);
+    }
+  }
+  load(p?: string | string[]): this {
+    this.queueLoad(props(p), (x) => this.read(x));
+    return this;
+  }
+  knowsIfNull(): this {
+    return this.load("isNullObject");
+  }
+  get isNullObject(): boolean {
+    return this.value("isNullObject");
+  }
+  get address(): string {
+    return this.value("address");
+  }
+  get rowIndex(): number {
+    return this.value("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.value("columnIndex");
+  }
+  get rowCount(): number {
+    return this.value("rowCount");
+  }
+  get columnCount(): number {
+    return this.value("columnCount");
+  }
+  get values(): unknown[][] {
+    return this.value("values");
+  }
+  set values(v: unknown[][]) {
+    this.writeGrid("values", v);
+  }
+  get valueTypes(): string[][] {
+    return this.value("valueTypes");
+  }
+  get formulas(): unknown[][] {
+    return this.value("formulas");
+  }
+  set formulas(v: unknown[][]) {
+    this.writeGrid("formulas", v);
+  }
+  private writeGrid(label: string, v: unknown[][]): void {
+    this.ctx.write(
+      `${label}=`,
+      () => {
+        const s = this.sheet();
+        const p = this.pos();
+        if (v.length !== p.bottom - p.top + 1 || v.some((row) => row.length !== p.right - p.left + 1)) {
+          throw new FakeError("InvalidArgument", `${label} shape does not match ${rangeToA1(p)}`);
+        }
+        v.forEach((row, i) =>
+          row.forEach((x, j) => {
+            if (typeof x === "string" && x.startsWith("=")) s.set(p.top + i, p.left + j, x, x);
+            else if (typeof x === "string" && x.startsWith("'")) s.set(p.top + i, p.left + j, x.slice(1));
+            else s.set(p.top + i, p.left + j, x as CellValue);
+          }),
+        );
+      },
+      () => this.sheet(),
+    );
+  }
+  private formatProxy?: FormatProxy;
+  private cfProxy?: CFCollectionProxy;
+  get format(): FormatProxy {
+    return (this.formatProxy ??= new FormatProxy(this.ctx, this));
+  }
+  get conditionalFormats(): CFCollectionProxy {
+    this.ctx.excel.need(6, "Range.conditionalFormats");
+    return (this.cfProxy ??= new CFCollectionProxy(this.ctx, this.ws, () => [this.pos()]));
+  }
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    this.ctx.excel.need(13, "getMergedAreasOrNullObject");
+    return new RangeAreasProxy(this.ctx, this.ws, () => {
+      const p = this.pos();
+      // Like Excel (office-js#3611): only merges whose top-left cell lies in the range.
+      const found = this.sheet().merges.filter((m) => m.top >= p.top && m.top <= p.bottom && m.left >= p.left && m.left <= p.right);
+      if (found.length > 512) throw new FakeError("GeneralException", "more than 512 merged areas");
+      return found.length ? found : null;
+    }).load("isNullObject");
+  }
+  getRowProperties(opts: { rowIndex?: boolean; rowHidden?: boolean }) {
+    this.ctx.excel.need(9, "getRowProperties");
+    const result: { value: { rowIndex?: number; rowHidden?: boolean }[] } = { value: [] };
+    let ready = false;
+    this.ctx.load("Range.getRowProperties", () => {
+      const p = this.pos();
+      const s = this.sheet();
+      result.value = Array.from({ length: p.bottom - p.top + 1 }, (_, i) => ({
+        ...(opts.rowIndex ? { rowIndex: p.top + i } : {}),
+        ...(opts.rowHidden ? { rowHidden: s.hiddenRows.has(p.top + i + 1) } : {}),
+      }));
+      ready = true;
+    });
+    return {
+      get value() {
+        if (!ready) throw new Error("ClientResult.value was read before sync");
+        return result.value;
+      },
+    };
+  }
+  select(): void {
+    this.ctx.write("Range.select", () => {
+      const s = this.sheet();
+      if (this.ctx.excel.active !== s) throw new FakeError("InvalidOperation", "select() on a sheet that is not active");
+      this.ctx.excel.selection = { sheet: s.name, address: rangeToA1(this.pos()) };
+    });
+  }
+  insert(direction: string): RangeProxy {
+    this.ctx.write(
+      `Range.insert(${direction})`,
+      () => {
+        const p = this.pos();
+        if (direction !== "Down" || p.left !== 0 || p.right !== MAX_COL) throw new Error("the fake inserts whole rows only");
+        this.sheet().insertRows(p.top, p.bottom - p.top + 1);
+      },
+      () => this.sheet(),
+    );
+    return this;
+  }
+  copyFrom(source: RangeProxy, type: string): void {
+    this.ctx.excel.need(9, "Range.copyFrom");
+    this.ctx.write(`Range.copyFrom(${type})`, () => {
+      if (type !== "Formats") throw new Error("the fake copies formats only");
+      const s = this.sheet();
+      const src = source.pos();
+      const dst = this.pos();
+      // Like Excel's UI: a source cutting through a merged area cannot be copied.
+      for (const m of s.merges) {
+        const inside = m.top >= src.top && m.bottom <= src.bottom && m.left >= src.left && m.right <= src.right;
+        if (intersects(m, src) && !inside) throw new FakeError("InvalidOperation", `copy source ${rangeToA1(src)} cuts merged ${rangeToA1(m)}`);
+      }
+      const h = src.bottom - src.top + 1;
+      const w = src.right - src.left + 1;
+      for (let r = dst.top; r <= dst.bottom; r++) {
+        for (let c = dst.left; c <= dst.right; c++) {
+          const fill = s.fills.get(key(src.top + ((r - dst.top) % h), src.left + ((c - dst.left) % w)));
+          if (fill) s.fills.set(key(r, c), fill);
+          else s.fills.delete(key(r, c));
+        }
+      }
+    });
+  }
+  merge(across?: boolean): void {
+    this.ctx.excel.need(2, "Range.merge");
+    this.ctx.write(`Range.merge(${Boolean(across)})`, () => {
+      const p = this.pos();
+      const s = this.sheet();
+      s.merges = [...s.merges.filter((m) => !intersects(m, p)), p];
+    });
+  }
+  unmerge(): void {
+    this.ctx.excel.need(2, "Range.unmerge");
+    this.ctx.write("Range.unmerge", () => {
+      const p = this.pos();
+      const s = this.sheet();
+      s.merges = s.merges.filter((m) => !intersects(m, p));
+    });
+  }
+  clear(): void {
+    this.ctx.write(
+      "Range.clear",
+      () => {
+        const p = this.pos();
+        const s = this.sheet();
+        for (const k of [...s.cells.keys(), ...s.fills.keys()]) {
+          const [r, c] = k.split(",").map(Number);
+          if (r >= p.top && r <= p.bottom && c >= p.left && c <= p.right) {
+            s.cells.delete(k);
+            s.fills.delete(k);
+          }
+        }
+        s.merges = s.merges.filter((m) => !intersects(m, p));
+        s.cfs = s.cfs.filter((cf) => !cf.ranges.some((r) => intersects(r, p)));
+      },
+      () => this.sheet(),
+    );
+  }
+}
+
+class RangeAreasProxy extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: WorksheetProxy,
+    private readonly resolveAreas: () => RangePos[] | null,
+  ) {
+    super(ctx, "RangeAreas");
+  }
+  load(p?: string | string[]): this {
+    this.queueLoad(props(p), (x) => {
+      const areas = this.resolveAreas();
+      if (x === "isNullObject") return areas === null;
+      if (x === "address") return areas ? areas.map((a) => `${quoteSheet(this.ws.sheet().name)}!${rangeToA1(a)}`).join(",") : null;
+      if (x === "areaCount") return areas?.length ?? 0;
+      throw new Error(`fake RangeAreas cannot load ${x}`);
+    });
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.value("isNullObject");
+  }
+  get address(): string {
+    return this.value("address");
+  }
+  private cfProxy?: CFCollectionProxy;
+  get conditionalFormats(): CFCollectionProxy {
+    return (this.cfProxy ??= new CFCollectionProxy(this.ctx, this.ws, () => this.resolveAreas() ?? []));
+  }
+}
+
+class CFCollectionProxy extends Loadable {
+  private itemList: CFProxy[] | null = null;
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: WorksheetProxy,
+    private readonly areas: () => RangePos[],
+  ) {
+    super(ctx, "ConditionalFormats");
+  }
+  load(p?: string | string[]): this {
+    const list = props(p);
+    for (const x of list) if (x !== "items/type") throw new Error(`fake ConditionalFormats cannot load ${x}`);
+    this.ctx.load("ConditionalFormats.load(items/type)", () => {
+      const areas = this.areas();
+      this.itemList = this.ws
+        .sheet()
+        .cfs.filter((cf) => cf.ranges.some((r) => areas.some((a) => intersects(r, a))))
+        .map((cf) => new CFProxy(this.ctx, this.ws, () => cf, true));
+    });
+    return this;
+  }
+  get items(): CFProxy[] {
+    if (!this.itemList) throw new Error("ConditionalFormats.items was read before load + sync");
+    return this.itemList;
+  }
+  add(type: string): CFProxy {
+    let created: FakeCF | null = null;
+    this.ctx.write(`ConditionalFormats.add(${type})`, () => {
+      created = { type, formula: null, fill: null, ranges: this.areas() };
+      this.ws.sheet().cfs.push(created);
+    });
+    return new CFProxy(this.ctx, this.ws, () => created!, false);
+  }
+}
+
+class CFProxy {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly ws: WorksheetProxy,
+    private readonly cf: () => FakeCF,
+    private readonly typeLoaded: boolean,
+  ) {}
+  get type(): string {
+    if (!this.typeLoaded) throw new Error("ConditionalFormat.type was read before load + sync");
+    return this.cf().type;
+  }
+  set priority(p: number) {
+    this.ctx.write(`ConditionalFormat.priority=${p}`, () => {
+      const s = this.ws.sheet();
+      const me = this.cf();
+      s.cfs = s.cfs.filter((x) => x !== me);
+      s.cfs.splice(p, 0, me);
+    });
+  }
+  delete(): void {
+    this.ctx.write("ConditionalFormat.delete", () => {
+      const s = this.ws.sheet();
+      const me = this.cf();
+      if (!s.cfs.includes(me)) throw new FakeError("ItemNotFound", "conditional format already deleted");
+      s.cfs = s.cfs.filter((x) => x !== me);
+    });
+  }
+  private customProxy?: ReturnType<CFProxy["makeCustom"]>;
+  /** Navigation properties are the same proxy on every access, as in office-js. */
+  get custom() {
+    return (this.customProxy ??= this.makeCustom());
+  }
+  private makeCustom() {
+    const ctx = this.ctx;
+    const cf = this.cf;
+    let formula: string | null | undefined;
+    let loaded = false;
+    return {
+      rule: {
+        load(p: string) {
+          if (p !== "formula") throw new Error(`fake rule cannot load ${p}`);
+          ctx.load("CustomConditionalFormat.rule.load(formula)", () => {
+            if (cf().type !== "Custom") throw new FakeError("InvalidArgument", "not a custom conditional format");
+            formula = cf().formula;
+            loaded = true;
+          });
+          return this;
+        },
+        get formula(): string | null {
+          if (!loaded) throw new Error("rule.formula was read before load + sync");
+          return formula ?? null;
+        },
+        set formula(f: string | null) {
+          ctx.write("rule.formula=", () => (cf().formula = f));
+        },
+      },
+      format: {
+        fill: {
+          set color(c: string) {
+            ctx.write(`cf.fill=${c}`, () => (cf().fill = c));
+          },
+        },
+      },
+    };
+  }
+}
+
+/** A user's own conditional format, to check that marks leave it alone. */
+export function userRule(sheet: FakeSheet, address: string, type = "CellValue", formula: string | null = null, fill = "#00B050"): FakeCF {
+  const cf: FakeCF = { type, formula, fill, ranges: [parseAddress(address)] };
+  sheet.cfs.push(cf);
+  return cf;
+}
+
+export class FakeSettings {
+  readonly data = new Map<string, unknown>();
+  saves = 0;
+  refreshes = 0;
+  get(name: string): unknown {
+    return this.data.has(name) ? this.data.get(name) : null;
+  }
+  set(name: string, value: unknown): void {
+    this.data.set(name, JSON.parse(JSON.stringify(value)));
+  }
+  saveAsync(cb?: (r: Office.AsyncResult<void>) => void): void {
+    this.saves++;
+    cb?.({ status: "succeeded" } as unknown as Office.AsyncResult<void>);
+  }
+  refreshAsync(cb?: (r: Office.AsyncResult<Office.Settings>) => void): void {
+    this.refreshes++;
+    cb?.({ status: "succeeded" } as unknown as Office.AsyncResult<Office.Settings>);
+  }
+}
+
+/** The global Office that office-js-helpers consults (isSetSupported only). */
+export function installOfficeGlobal(excel: FakeExcel): () => void {
+  const g = globalThis as unknown as { Office?: unknown };
+  const before = g.Office;
+  g.Office = {
+    context: {
+      requirements: {
+        isSetSupported: (name: string, version: string | number) => name === "ExcelApi" && Number(String(version).split(".")[1] ?? 0) <= excel.minor,
+      },
+    },
+  };
+  return () => {
+    g.Office = before;
+  };
+}
+
+export { toA1 };

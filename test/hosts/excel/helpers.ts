@@ -1,0 +1,55 @@
+/** Builds fake workbooks from the example forms, and an ExcelHost wired to them. */
+import { parseRange } from "../../../src/core/a1";
+import { Finding } from "../../../src/core/rules/types";
+import { SheetSnapshot, cellValue, sheetExtent } from "../../../src/core/snapshot";
+import { capsFor } from "../../../src/hosts/excel/capabilities";
+import { ExcelHost, ExcelHostOptions } from "../../../src/hosts/excel/excelHost";
+import { forceCreateSheet } from "../../../src/hosts/excel/officeHelpers";
+import { FakeExcel, FakeSettings, FakeSheet } from "./fakeExcel";
+
+/** Copies a snapshot (values, merges, hidden rows) into a fake sheet. */
+export function addSnapshot(excel: FakeExcel, snap: SheetSnapshot): FakeSheet {
+  return excel.sheet(snap.name, (s) => {
+    snap.values.forEach((row, i) => row.forEach((v, j) => s.set(snap.originRow + i, snap.originCol + j, v)));
+    s.merges = snap.merges.map((m) => parseRange(m));
+    snap.hiddenRows.forEach((n) => s.hiddenRows.add(n));
+  });
+}
+
+export function fakeWith(minor: number, ...snaps: SheetSnapshot[]): FakeExcel {
+  const excel = new FakeExcel({ minor });
+  for (const s of snaps) addSnapshot(excel, s);
+  return excel;
+}
+
+export function hostFor(excel: FakeExcel, opts: ExcelHostOptions = {}): { host: ExcelHost; settings: FakeSettings } {
+  const settings = new FakeSettings();
+  const host = new ExcelHost({ run: excel.run, caps: capsFor(excel.minor), settings, createSheet: forceCreateSheet, ...opts });
+  return { host, settings };
+}
+
+/** Every cell of both snapshots, compared by value (shape and origin may differ). */
+export function cellsOf(s: SheetSnapshot): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  const { lastRow, lastCol } = sheetExtent(s);
+  for (let r = s.originRow; r <= lastRow; r++) {
+    for (let c = s.originCol; c <= lastCol; c++) {
+      const v = cellValue(s, r, c);
+      if (v !== null && v !== "") out.set(`${r},${c}`, v);
+    }
+  }
+  return out;
+}
+
+export function finding(rule: string, severity: Finding["severity"], ...cells: string[]): Finding {
+  return {
+    rule,
+    severity,
+    category: "budget",
+    messageId: "m",
+    data: {},
+    message: { zh: `问题 ${rule}`, en: `Problem ${rule}` },
+    cells,
+    sheet: cells[0]?.split("!")[0] ?? "",
+  };
+}

@@ -1,0 +1,135 @@
+import { checkWorkbook } from "../../../src/core/engine";
+import { cleanSheet, seedSheet, workbook } from "../../helpers/forms";
+import { FakeExcel } from "./fakeExcel";
+import { cellsOf, fakeWith, hostFor } from "./helpers";
+
+const dataLoads = (excel: FakeExcel) => excel.syncs.map((s) => s.loads.filter((l) => l.includes("values")).length);
+
+describe("ExcelHost.read", () => {
+  it("reads a one-sheet workbook in exactly one sync, cells and merges intact", async () => {
+    const seed = seedSheet();
+    const excel = fakeWith(20, seed);
+    const { host } = hostFor(excel);
+    const wb = await host.read();
+    expect(excel.syncs).toHaveLength(1);
+    expect(excel.writeSyncs).toHaveLength(0);
+    expect(wb.source).toBe("预算申报.xlsx");
+    expect(wb.sheets).toHaveLength(1);
+    const got = wb.sheets[0];
+    expect(got.name).toBe("申报表");
+    expect(cellsOf(got)).toEqual(cellsOf(seed));
+    expect([...got.merges].sort()).toEqual([...seed.merges].sort());
+  });
+
+  it("reads other sheets in one more sync, each sheet's data loaded exactly once, in tab order", async () => {
+    const excel = fakeWith(20, cleanSheet({ sheetName: "说明" }), seedSheet(), cleanSheet({ sheetName: "备份" }));
+    excel.active = excel.find("申报表")!;
+    const { host } = hostFor(excel);
+    const wb = await host.read();
+    expect(excel.syncs).toHaveLength(2);
+    expect(dataLoads(excel)).toEqual([1, 2]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["说明", "申报表", "备份"]);
+  });
+
+  it("leaves out the file host's hidden state sheet", async () => {
+    const excel = fakeWith(20, seedSheet());
+    excel.sheet("_BudgetFormState", (s) => s.put("A1", [['{"ignored":[]}']]));
+    const { host } = hostFor(excel);
+    const wb = await host.read();
+    expect(wb.sheets.map((s) => s.name)).toEqual(["申报表"]);
+    expect(dataLoads(excel).reduce((a, b) => a + b, 0)).toBe(1);
+  });
+
+  it("keeps errors apart from text, formulas as formulas, and empties as null", async () => {
+    const excel = new FakeExcel({ minor: 20 });
+    excel.sheet("表", (s) => {
+      s.put("B2", [[{ error: "#REF!" }, "#REF!", 12.5, ""]]);
+      s.set(2, 1, 377.24, "=SUM(D8:D9)");
+    });
+    const { host } = hostFor(excel);
+    const [s] = (await host.read()).sheets;
+    expect(s.originRow).toBe(1);
+    expect(s.originCol).toBe(1);
+    expect(s.values[0]).toEqual([{ error: "#REF!" }, "#REF!", 12.5]);
+    expect(s.values[1]).toEqual([377.24, null, null]);
+    expect(s.formulas?.[1][0]).toBe("=SUM(D8:D9)");
+    expect(s.formulas?.[0][2]).toBeNull();
+  });
+
+  it("finds the form wherever it sits, and the core reports the same findings as on the source snapshot", async () => {
+    const moved = seedSheet({ rowOffset: 3, colOffset: 2, sheetName: "预算 表" });
+    const excel = fakeWith(20, moved);
+    const { host } = hostFor(excel);
+    const wb = await host.read();
+    expect(wb.sheets[0].originRow).toBeGreaterThanOrEqual(3);
+    const key = (r: ReturnType<typeof checkWorkbook>) => r.findings.map((f) => `${f.rule} ${f.cells.join(" ")}`).sort();
+    const direct = checkWorkbook(workbook(moved));
+    expect(direct.forms).toHaveLength(1);
+    expect(direct.findings.length).toBeGreaterThan(0);
+    expect(key(checkWorkbook(wb))).toEqual(key(direct));
+  });
+
+  it("reports hidden rows from ExcelApi 1.9 and skips them quietly before", async () => {
+    const seed = seedSheet();
+    const withHidden = { ...seed, hiddenRows: [10, 12] };
+    const modern = fakeWith(20, withHidden);
+    expect((await hostFor(modern).host.read()).sheets[0].hiddenRows).toEqual([10, 12]);
+    const office2019 = fakeWith(8, withHidden);
+    const wb = await hostFor(office2019).host.read();
+    expect(wb.sheets[0].hiddenRows).toEqual([]);
+    expect(wb.sheets[0].merges).toEqual([]);
+    expect(wb.source).toBe("预算申报.xlsx");
+    // Recognition works from labels, not merges: the form is still found on Office 2019.
+    expect(checkWorkbook(wb).forms).toHaveLength(1);
+  });
+
+  it("skips a sheet too large to read, with a message naming it, and reads the rest", async () => {
+    const excel = fakeWith(20, seedSheet());
+    excel.sheet("流水", (s) => {
+      s.claimed = { rows: 1000, cols: 6000 };
+    });
+    const { host } = hostFor(excel);
+    const wb = await host.read();
+    expect(wb.sheets.map((s) => s.name)).toEqual(["申报表"]);
+    expect(host.lastReadWarnings).toHaveLength(1);
+    expect(host.lastReadWarnings[0].zh).toContain("流水");
+    expect(host.lastReadWarnings[0].zh).toContain("1000 行 × 6000 列");
+  });
+
+  it("falls back to sheet-by-sheet reading when Excel refuses the batch as too large", async () => {
+    const excel = fakeWith(20, cleanSheet({ sheetName: "说明" }), seedSheet());
+    excel.sheet("明细", (s) => {
+      for (let r = 0; r < 400; r++) s.put(`A${r + 1}`, [[r, `行${r}`, r * 2]]);
+    });
+    excel.active = excel.find("申报表")!;
+    excel.payloadLimitCells = 1000;
+    const { host } = hostFor(excel);
+    const wb = await host.read();
+    expect(wb.sheets.map((s) => s.name)).toEqual(["说明", "申报表"]);
+    expect(host.lastReadWarnings.map((w) => w.en)).toEqual([expect.stringContaining('"明细"')]);
+  });
+
+  it("reads without merges, and says so, when a sheet has more merged areas than Excel will list", async () => {
+    const excel = fakeWith(20, seedSheet());
+    excel.sheet("排版", (s) => {
+      for (let r = 0; r < 600; r++) s.merges.push({ top: r, bottom: r, left: 0, right: 1 });
+      s.put("A1", [["x"]]);
+    });
+    const { host } = hostFor(excel);
+    const wb = await host.read();
+    expect(wb.sheets.map((s) => s.name)).toEqual(["申报表", "排版"]);
+    expect(wb.sheets[0].merges).toEqual([]);
+    expect(checkWorkbook(wb).forms).toHaveLength(1);
+    expect(host.lastReadWarnings[0].zh).toContain("512");
+  });
+
+  it("lets other errors through instead of hiding them", async () => {
+    const excel = fakeWith(20, seedSheet());
+    const boom = Object.assign(new Error("GeneralException"), { code: "GeneralException" });
+    const run = async () => {
+      throw boom;
+    };
+    const { host } = hostFor(excel, { run });
+    await expect(host.read()).rejects.toBe(boom);
+  });
+});

@@ -1,0 +1,145 @@
+import { readFileSync } from "fs";
+import { checkWorkbook } from "../../../src/core/engine";
+import { markArgb } from "../../../src/core/marks";
+import { setValue } from "../../../src/core/plan/editPlan";
+import { DEFAULT_SETTINGS, WorkbookState } from "../../../src/hosts/host";
+import { FileHost, FileHostEvent } from "../../../src/hosts/file/fileHost";
+import { readXlsx } from "../../../src/hosts/file/read";
+import { STATE_NAME, STATE_SHEET } from "../../../src/hosts/file/state";
+import { FileReadError } from "../../../src/hosts/file/errors";
+import { examplePath, fixturePath } from "../../helpers/xlsx";
+
+const solidFill = (fill: unknown) => ((fill as { pattern?: string } | undefined)?.pattern === "solid" ? fill : undefined);
+const open = (name: string) => FileHost.fromData(readFileSync(examplePath(name)), name);
+
+describe("FileHost", () => {
+  test("read() gives the snapshot of every sheet, named after the file", async () => {
+    const host = await open("seed-form.xlsx");
+    expect(host.kind).toBe("file");
+    const snap = await host.read();
+    expect(snap.source).toBe("seed-form.xlsx");
+    expect(snap.sheets.map((s) => s.name)).toEqual(["申报表"]);
+    expect(await host.read()).toBe(snap);
+  });
+
+  test("bad bytes reject with the FileReadError", async () => {
+    await expect(FileHost.fromData(readFileSync(fixturePath("csv-renamed.xlsx")), "x.xlsx")).rejects.toBeInstanceOf(FileReadError);
+  });
+
+  test("mark() keeps marks in memory and tells subscribers; clearMarks() removes them", async () => {
+    const host = await open("seed-form.xlsx");
+    const events: FileHostEvent[] = [];
+    const off = host.subscribe((e) => events.push(e));
+    const findings = checkWorkbook(await host.read()).findings;
+    await host.mark(findings);
+    const marks = host.getMarks();
+    expect(marks.map((m) => m.ref)).toEqual(expect.arrayContaining(["申报表!E41", "申报表!B43", "申报表!E25"]));
+    expect(marks.find((m) => m.ref === "申报表!E41")!.severity).toBe("error");
+    expect(marks.find((m) => m.ref === "申报表!E25")!.findings.length).toBe(2);
+    expect(events).toEqual([{ type: "marks", marks }]);
+    await host.clearMarks();
+    expect(host.getMarks()).toEqual([]);
+    expect(events[1]).toEqual({ type: "marks", marks: [] });
+    off();
+    await host.mark(findings);
+    expect(events.length).toBe(2);
+    // The workbook itself is not marked: marks are drawn by the preview.
+    expect(solidFill(host.excelWorkbook.getWorksheet("申报表")!.getCell("E41").fill)).toBeUndefined();
+  });
+
+  test("goTo() records the selection and notifies", async () => {
+    const host = await open("seed-form.xlsx");
+    const events: FileHostEvent[] = [];
+    host.subscribe((e) => events.push(e));
+    await host.goTo("申报表!c44");
+    expect(host.getSelection()).toEqual({ sheet: "申报表", address: "C44" });
+    await host.goTo("'申报表'!$D$5:$F$5");
+    expect(host.getSelection()).toEqual({ sheet: "申报表", address: "D5" });
+    expect(events).toEqual([
+      { type: "selection", sheet: "申报表", address: "C44" },
+      { type: "selection", sheet: "申报表", address: "D5" },
+    ]);
+  });
+
+  test("apply() changes the workbook, re-reads it and calls onChange listeners", async () => {
+    const host = await open("corrected-form.xlsx");
+    const changed = jest.fn();
+    const off = host.onChange(changed);
+    const before = await host.read();
+    const r = await host.apply({ title: { zh: "改金额", en: "fix amount" }, edits: [setValue("申报表", "D8", 300, 326.6)] });
+    expect(r).toEqual({ ok: true });
+    expect(changed).toHaveBeenCalledTimes(1);
+    const after = await host.read();
+    expect(after).not.toBe(before);
+    expect(after.sheets[0].values[8 - 1 - after.sheets[0].originRow][3]).toBe(300);
+    off();
+    await host.apply({ title: { zh: "再改", en: "again" }, edits: [setValue("申报表", "D8", 310, 300)] });
+    expect(changed).toHaveBeenCalledTimes(1);
+  });
+
+  test("a refused plan changes nothing and calls nobody", async () => {
+    const host = await open("corrected-form.xlsx");
+    const changed = jest.fn();
+    host.onChange(changed);
+    const r = await host.apply({ title: { zh: "过期", en: "stale" }, edits: [setValue("申报表", "D8", 300, 1)] });
+    expect(r.ok).toBe(false);
+    expect(changed).not.toHaveBeenCalled();
+  });
+
+  test("a structural plan failing part way is rolled back", async () => {
+    const host = await open("corrected-form.xlsx");
+    const r = await host.apply({
+      title: { zh: "插入并合并", en: "insert and merge" },
+      edits: [
+        { op: "insertRows", sheet: "申报表", row: 22, count: 1, formatFrom: 21 },
+        { op: "merge", sheet: "申报表", range: "D21:D23" }, // D21 and D23 hold indicator names
+      ],
+    });
+    expect(r.ok).toBe(false);
+    const snap = await host.read();
+    const s = snap.sheets[0];
+    expect(s.values[22 - 1 - s.originRow][3]).toBe("建设社区科普图书室个数(个)");
+    expect(s.merges).toContain("C21:C27");
+  });
+
+  test("state: defaults first; saved state travels in the downloaded file, hidden from the snapshot", async () => {
+    const host = await open("corrected-form.xlsx");
+    expect(await host.loadState()).toEqual({ ignored: [], settings: DEFAULT_SETTINGS });
+    const state: WorkbookState = {
+      ignored: ["indicators/vague-wording@申报表!E25", "x".repeat(40000)],
+      settings: { lang: "en", liveCheck: false, config: { rules: { "indicators/vague-wording": "off" } } },
+    };
+    await host.saveState(state);
+    expect(await host.loadState()).toEqual(state);
+    const bytes = await host.toBuffer();
+    const again = await FileHost.fromData(bytes, "again.xlsx");
+    expect(await again.loadState()).toEqual(state);
+    expect((await again.read()).sheets.map((s) => s.name)).toEqual(["申报表"]);
+    const wb = again.excelWorkbook;
+    expect(wb.getWorksheet(STATE_SHEET)!.state).toBe("veryHidden");
+    expect(wb.definedNames.model.find((n) => n.name === STATE_NAME)?.ranges).toEqual([`'${STATE_SHEET}'!$A$1`]);
+    // Saving twice replaces, not duplicates.
+    await again.saveState({ ...state, ignored: [] });
+    expect((await again.loadState()).ignored).toEqual([]);
+    expect(again.excelWorkbook.worksheets.filter((w) => w.name === STATE_SHEET).length).toBe(1);
+  });
+
+  test("loadState() is never broken by a damaged state sheet", async () => {
+    const host = await open("corrected-form.xlsx");
+    host.excelWorkbook.addWorksheet(STATE_SHEET).getCell("A1").value = "{not json";
+    const fresh = await FileHost.fromData(await host.toBuffer(), "x.xlsx");
+    expect(await fresh.loadState()).toEqual({ ignored: [], settings: DEFAULT_SETTINGS });
+  });
+
+  test("toBuffer({annotate}) carries the marks; the host's workbook stays unmarked", async () => {
+    const host = await open("seed-form.xlsx");
+    await host.mark(checkWorkbook(await host.read()).findings);
+    const plain = await readXlsx(await host.toBuffer(), "plain.xlsx");
+    expect(solidFill(plain.workbook.getWorksheet("申报表")!.getCell("E41").fill)).toBeUndefined();
+    const marked = await readXlsx(await host.toBuffer({ annotate: "zh" }), "marked.xlsx");
+    const cell = marked.workbook.getWorksheet("申报表")!.getCell("E41");
+    expect((cell.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(markArgb("error"));
+    expect(String(cell.note)).toContain("【错误】");
+    expect(host.excelWorkbook.getWorksheet("申报表")!.getCell("E41").note).toBeUndefined();
+  });
+});

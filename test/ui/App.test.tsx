@@ -1,0 +1,281 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { checkWorkbook } from "../../src/core/engine";
+import { RULES } from "../../src/core/rules/registry";
+import { Finding, Severity } from "../../src/core/rules/types";
+import { SheetSnapshot } from "../../src/core/snapshot";
+import { ignoreKey } from "../../src/hosts/host";
+import { App } from "../../src/taskpane/components/App";
+import { FakeHost, ReportingFakeHost } from "./fakeHost";
+import { cleanSheet, seedSheet, setCells, workbook } from "../helpers/forms";
+
+/** The seed with its income pushed 10.00 off expenditure, so every severity group has something. */
+function flawedSheet(): SheetSnapshot {
+  return setCells(seedSheet({ numbersAsText: true }), { F8: 357.24 });
+}
+
+function rows(): HTMLElement[] {
+  return Array.from(document.querySelectorAll<HTMLElement>("[data-rule-id]"));
+}
+
+function rowKeys(): string[] {
+  return rows().map((r) => `${r.dataset.ruleId}@${r.dataset.cell}`);
+}
+
+function rowFor(rule: string, cell: string): HTMLElement | undefined {
+  return rows().find((r) => r.dataset.ruleId === rule && r.dataset.cell === cell);
+}
+
+function pane(): HTMLElement {
+  return document.querySelector("[data-check-seq]") as HTMLElement;
+}
+
+async function checked(n = 1): Promise<void> {
+  await waitFor(() => expect(Number(pane()?.dataset.checkSeq)).toBeGreaterThanOrEqual(n));
+  await waitFor(() => expect(pane().dataset.busy).toBe("false"));
+}
+
+async function mount(host: FakeHost): Promise<ReturnType<typeof userEvent.setup>> {
+  const user = userEvent.setup();
+  render(<App host={host} />);
+  await checked();
+  return user;
+}
+
+const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+
+describe("task pane", () => {
+  test("groups findings by severity then category, with the engine's counts", async () => {
+    const host = new FakeHost(workbook(flawedSheet()));
+    await mount(host);
+    const expected = checkWorkbook(host.snapshot).findings;
+    expect(expected.some((f) => f.severity === "error")).toBe(true);
+
+    // One row per finding, each pointing at its rule and first cell.
+    expect(rowKeys().sort()).toEqual(expected.map((f) => `${f.rule}@${f.cells[0]}`).sort());
+
+    for (const sev of ["error", "warning", "info"] as Severity[]) {
+      const list = expected.filter((f) => f.severity === sev);
+      const group = document.querySelector<HTMLElement>(`[data-severity-group="${sev}"]`);
+      if (list.length === 0) {
+        expect(group).toBeNull();
+        continue;
+      }
+      expect(group).not.toBeNull();
+      const header = within(group!).getAllByRole("button")[0];
+      expect(header.textContent).toContain(SEVERITY_ZH[sev]);
+      expect(header.textContent).toContain(String(list.length));
+      // Inside, one section per category with its own count, holding only that category's rows.
+      const sections = Array.from(group!.querySelectorAll<HTMLElement>("section[data-category]"));
+      expect(sections.map((x) => x.dataset.category).sort()).toEqual([...new Set(list.map((f) => f.category))].sort());
+      for (const sec of sections) {
+        const inCat = list.filter((f) => f.category === sec.dataset.category);
+        expect(sec.querySelectorAll("[data-rule-id]").length).toBe(inCat.length);
+        expect(sec.textContent).toContain(String(inCat.length));
+      }
+    }
+
+    // The status says it cannot be sent yet and gives the counts.
+    const status = screen.getByTestId("status");
+    expect(status.textContent).toContain("请先改正错误再提交");
+    const errors = expected.filter((f) => f.severity === "error").length;
+    const warnings = expected.filter((f) => f.severity === "warning").length;
+    expect(status.textContent).toContain(`${errors} 个错误`);
+    if (warnings) expect(status.textContent).toContain(`${warnings} 个警告`);
+
+    // Severity, message and cell are in each row's accessible name.
+    const first = expected[0];
+    const btn = within(rowFor(first.rule, first.cells[0])!).getAllByRole("button")[0];
+    expect(btn.getAttribute("aria-label")).toContain(SEVERITY_ZH[first.severity]);
+    expect(btn.getAttribute("aria-label")).toContain(first.message.zh);
+    expect(btn.getAttribute("aria-label")).toContain(first.cells[0]);
+  });
+
+  test("shows the form at a glance with 2-decimal amounts", async () => {
+    const host = new FakeHost(workbook(seedSheet()));
+    await mount(host);
+    const model = checkWorkbook(host.snapshot).forms[0].model;
+    const basic = model.amounts.basic!.amount.value!;
+    const project = model.amounts.project!.amount.value!;
+    const summary = screen.getByTestId("form-summary");
+    expect(summary.textContent).toContain(model.department!.value!.text);
+    expect(summary.textContent).toContain((basic + project).toFixed(2));
+    expect(summary.textContent).toContain(basic.toFixed(2));
+    expect(summary.textContent).toContain(project.toFixed(2));
+  });
+
+  test("clicking a finding, or Enter on it, goes to its cell", async () => {
+    const host = new FakeHost(workbook(flawedSheet()));
+    const user = await mount(host);
+    const [a, b] = rows();
+    await user.click(within(a).getAllByRole("button")[0]);
+    await waitFor(() => expect(host.calls.goTo).toEqual([a.dataset.cell]));
+    within(b).getAllByRole("button")[0].focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(host.calls.goTo).toEqual([a.dataset.cell, b.dataset.cell]));
+  });
+
+  test("修复 applies the plan, re-checks, and the finding drops off", async () => {
+    const host = new FakeHost(workbook(cleanSheet({ numbersAsText: true })));
+    const user = await mount(host);
+    const target = checkWorkbook(host.snapshot).findings.find((f) => f.fix)!;
+    expect(target).toBeDefined();
+    const before = rows().length;
+    const row = rowFor(target.rule, target.cells[0])!;
+    await user.click(within(row).getByRole("button", { name: /修复/ }));
+    await checked(2);
+    expect(host.calls.apply).toEqual([target.fix]);
+    expect(rowFor(target.rule, target.cells[0])).toBeUndefined();
+    expect(rows().length).toBe(before - 1);
+    expect(await screen.findByText(/已修复/)).toBeTruthy();
+  });
+
+  test("a refused fix shows the host's reason and keeps the finding", async () => {
+    const host = new FakeHost(workbook(cleanSheet({ numbersAsText: true })));
+    host.refuse = { zh: "单元格 D8 已被他人修改,请重新校验", en: "D8 changed" };
+    const user = await mount(host);
+    const target = checkWorkbook(host.snapshot).findings.find((f) => f.fix)!;
+    await user.click(within(rowFor(target.rule, target.cells[0])!).getByRole("button", { name: /修复/ }));
+    expect(await screen.findByText("单元格 D8 已被他人修改,请重新校验")).toBeTruthy();
+    expect(screen.getByText("未能修复")).toBeTruthy();
+    expect(rowFor(target.rule, target.cells[0])).toBeDefined();
+  });
+
+  test("忽略 saves the key, hides the finding, and 显示已忽略 brings it back", async () => {
+    const host = new FakeHost(workbook(flawedSheet()));
+    const user = await mount(host);
+    const row = rows()[0];
+    const rule = row.dataset.ruleId!;
+    const cell = row.dataset.cell!;
+    const key = ignoreKey({ rule, cells: [cell] });
+    const before = rows().length;
+
+    await user.click(within(row).getByRole("button", { name: "忽略" }));
+    await waitFor(() => expect(host.calls.saveState.at(-1)?.ignored).toEqual([key]));
+    expect(rowFor(rule, cell)).toBeUndefined();
+    expect(rows().length).toBe(before - 1);
+    expect(screen.getByText("已忽略 1 项")).toBeTruthy();
+
+    await user.click(screen.getByRole("switch", { name: "显示已忽略" }));
+    const back = rowFor(rule, cell)!;
+    expect(back).toBeDefined();
+    expect(back.dataset.ignored).toBe("true");
+    await user.click(within(back).getByRole("button", { name: "取消忽略" }));
+    await waitFor(() => expect(host.calls.saveState.at(-1)?.ignored).toEqual([]));
+    expect(rowFor(rule, cell)?.dataset.ignored).toBeUndefined();
+  });
+
+  test("ignored findings saved in the workbook stay hidden when the pane opens, and are not marked", async () => {
+    const base = workbook(flawedSheet());
+    const f: Finding = checkWorkbook(base).findings[0];
+    const host = new FakeHost(base, { ignored: [ignoreKey(f)] });
+    const user = await mount(host);
+    expect(rowFor(f.rule, f.cells[0])).toBeUndefined();
+    await user.click(screen.getByRole("button", { name: /校验/ }));
+    await checked(2);
+    const marked = host.calls.mark.at(-1)!;
+    expect(marked.some((m) => ignoreKey(m) === ignoreKey(f))).toBe(false);
+    expect(marked.length).toBe(checkWorkbook(base).findings.length - 1);
+  });
+
+  test("一键校验 marks the cells and says so; 清除标记 removes them", async () => {
+    const host = new FakeHost(workbook(flawedSheet()));
+    const user = await mount(host);
+    expect(host.calls.mark).toHaveLength(0);
+    expect(screen.queryByTestId("marks-note")).toBeNull();
+    await user.click(screen.getByRole("button", { name: /校验/ }));
+    await checked(2);
+    expect(host.calls.mark).toHaveLength(1);
+    expect(host.calls.mark[0].length).toBe(rows().length);
+    const note = screen.getByTestId("marks-note");
+    expect(note.textContent).toContain("随文件一起保存");
+    expect(note.textContent).toContain("清除标记");
+    await user.click(screen.getByRole("button", { name: "清除标记" }));
+    await waitFor(() => expect(host.calls.clearMarks).toBe(1));
+    expect(screen.queryByTestId("marks-note")).toBeNull();
+  });
+
+  test("可以提交 on the corrected form, with the number of checks passed", async () => {
+    const host = new FakeHost(workbook(cleanSheet()));
+    await mount(host);
+    const status = screen.getByTestId("status");
+    expect(status.dataset.status).toBe("ok");
+    expect(status.textContent).toContain("可以提交");
+    expect(checkWorkbook(host.snapshot).findings).toHaveLength(0);
+    expect(status.textContent).toContain(`已通过 ${RULES.length} 项检查`);
+    expect(rows()).toHaveLength(0);
+    expect(screen.getByText("没有发现问题。")).toBeTruthy();
+  });
+
+  test("switching to English relabels the pane and the findings, and is saved", async () => {
+    const host = new FakeHost(workbook(flawedSheet()));
+    const user = await mount(host);
+    await user.click(screen.getByRole("tab", { name: "设置" }));
+    await user.click(screen.getByRole("radio", { name: "English" }));
+    await waitFor(() => expect(host.calls.saveState.at(-1)?.settings.lang).toBe("en"));
+    expect(screen.getByRole("tab", { name: "Issues" })).toBeTruthy();
+    expect(document.documentElement.lang).toBe("en-US");
+    await user.click(screen.getByRole("tab", { name: "Issues" }));
+    const f = checkWorkbook(host.snapshot).findings[0];
+    expect(rowFor(f.rule, f.cells[0])!.textContent).toContain(f.message.en);
+    expect(screen.getByTestId("status").textContent).toContain("Fix the errors before submitting");
+  });
+
+  test("the tolerance setting is saved as a rule option and re-checks", async () => {
+    const host = new FakeHost(workbook(flawedSheet()));
+    const user = await mount(host);
+    const rule = "budget/income-matches-expenditure";
+    expect(rows().some((r) => r.dataset.ruleId === rule)).toBe(true);
+    await user.click(screen.getByRole("tab", { name: "设置" }));
+    const input = screen.getByRole("spinbutton", { name: /允许误差/ });
+    await user.clear(input);
+    await user.type(input, "20{Enter}");
+    await waitFor(() => expect(host.calls.saveState.at(-1)?.settings.config.rules?.[rule]).toEqual({ options: { tolerance: 20 } }));
+    await checked(2);
+    await user.click(screen.getByRole("tab", { name: "问题" }));
+    expect(rows().some((r) => r.dataset.ruleId === rule)).toBe(false);
+  });
+
+  test("live check re-reads after an edit and can be switched off", async () => {
+    const host = new FakeHost(workbook(cleanSheet()));
+    const user = await mount(host);
+    expect(rows()).toHaveLength(0);
+    expect(host.listenerCount).toBe(1);
+    act(() => host.edit("申报表", "F8", 357.24));
+    await checked(2);
+    expect(rows().some((r) => r.dataset.ruleId === "budget/income-matches-expenditure")).toBe(true);
+    await user.click(screen.getByRole("switch", { name: "实时校验" }));
+    await waitFor(() => expect(host.listenerCount).toBe(0));
+    expect(host.calls.saveState.at(-1)?.settings.liveCheck).toBe(false);
+  });
+
+  test("校验报告 appears only when the host can write one", async () => {
+    const plain = new FakeHost(workbook(flawedSheet()));
+    const { unmount } = render(<App host={plain} />);
+    await checked();
+    expect(screen.queryByRole("button", { name: "校验报告" })).toBeNull();
+    unmount();
+
+    const host = new ReportingFakeHost(workbook(flawedSheet()));
+    const user = userEvent.setup();
+    render(<App host={host} />);
+    await checked();
+    await user.click(screen.getByRole("button", { name: "校验报告" }));
+    await waitFor(() => expect(host.calls.writeReport).toHaveLength(1));
+    expect(host.calls.writeReport[0].lang).toBe("zh");
+    expect(host.calls.writeReport[0].findings.length).toBe(rows().length);
+  });
+
+  test("a workbook that cannot be read says so instead of crashing", async () => {
+    const host = new FakeHost(workbook(cleanSheet()));
+    host.read = async () => {
+      throw new Error("工作簿已损坏");
+    };
+    render(<App host={host} />);
+    const status = await screen.findByTestId("status");
+    await waitFor(() => expect(status.textContent).toContain("工作簿已损坏"));
+    expect(status.textContent).toContain("读取表格失败");
+  });
+});
