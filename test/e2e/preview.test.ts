@@ -230,6 +230,9 @@ browserDescribe("browser preview in headless Chromium", () => {
         await page.getByText("Fix the errors before submitting").waitFor();
         expect(await page.evaluate(() => document.documentElement.lang)).toBe("en-US");
         await shot(page, `pane-en-${dark ? "dark" : "light"}`);
+        await page.getByRole("tab", { name: "Settings" }).click();
+        await page.getByRole("spinbutton", { name: /Satisfaction floor/ }).waitFor();
+        await shot(page, `settings-en-${dark ? "dark" : "light"}`);
         if (dark) {
           // The pane really is dark: its background is darker than its text.
           const bg = await page.locator("[data-testid=pane]").evaluate((el) => getComputedStyle(el).backgroundColor);
@@ -260,7 +263,9 @@ browserDescribe("browser preview in headless Chromium", () => {
         return { page: document.documentElement.scrollWidth - document.documentElement.clientWidth, pane: pane.scrollWidth - pane.clientWidth };
       });
       expect(overflow).toEqual({ page: 0, pane: 0 });
-      await page.locator("[data-testid=pane]").screenshot({ path: join(SHOTS, "pane-zh-320.png") });
+      // What a 320 px wide window shows once scrolled to the pane (below the grid at this width).
+      await page.evaluate(() => window.scrollTo(0, (document.querySelector("[data-testid=pane]") as HTMLElement).offsetTop));
+      await page.screenshot({ path: join(SHOTS, "pane-zh-320.png") });
     } finally {
       await ctx.close();
     }

@@ -104,20 +104,18 @@ describe("templates into the example workbooks through the file host", () => {
 });
 
 /*
- * Styles: every original cell keeps its style, the new row gets the table's borders. These fail
- * today because exceljs's unMergeCells wipes the styles of a merge's non-top-left cells, and the
- * file host unmerges (its insertRows, and the plan's unmerge edits) without restoring them: the
- * left label / 一级 / 二级 columns lose their borders below each re-made merge, and the new row
- * copies the wiped style. Saving each cell's style before unMergeCells and restoring it after makes
- * all of these pass (checked with a patched exceljs). Remove `.failing` once src/hosts/file does so.
+ * Styles: every original cell keeps its style and the new row gets the table's borders. exceljs's
+ * unMergeCells wipes the styles of a merge's other cells, so this guards the file host's restoring them.
  */
 describe("styles through the file host", () => {
   const cases: [string, string][] = [
     ["corrected-form.xlsx", "timeliness.project-on-schedule"],
     ["corrected-form.xlsx", "cost.three-public-change"],
+    ["corrected-form.xlsx", "satisfaction.public"],
+    ["corrected-form.xlsx", "benefit.economic.surplus-rate"],
     ["seed-form.xlsx", "quantity.training-sessions"],
   ];
-  test.failing.each(cases)("%s + %s: styles unchanged, new row bordered (file host bug, see comment)", async (file, id) => {
+  test.each(cases)("%s + %s: styles unchanged, new row bordered", async (file, id) => {
     const { changed, unbordered } = await verify(file, id);
     expect({ changed, unbordered }).toEqual({ changed: [], unbordered: [] });
   });

@@ -278,4 +278,58 @@ describe("task pane", () => {
     await waitFor(() => expect(status.textContent).toContain("工作簿已损坏"));
     expect(status.textContent).toContain("读取表格失败");
   });
+
+  test("what the host could not do (a protected sheet left unmarked) is shown after 一键校验", async () => {
+    const host = new FakeHost(workbook(flawedSheet()));
+    const warn = { zh: "工作表「申报表」受保护,未能标记", en: "Sheet 申报表 is protected; it was not marked" };
+    const orig = host.mark.bind(host);
+    host.mark = async (f) => {
+      await orig(f);
+      (host as unknown as { lastMarkWarnings: unknown[] }).lastMarkWarnings = [warn];
+    };
+    const user = await mount(host);
+    expect(screen.queryByText(warn.zh)).toBeNull();
+    await user.click(screen.getByRole("button", { name: /校验/ }));
+    expect(await screen.findByText(warn.zh)).toBeTruthy();
+  });
+
+  test("a check from the ribbon re-checks the pane and shows the marks", async () => {
+    const host = new FakeHost(workbook(flawedSheet()));
+    let ribbon: (() => void) | null = null;
+    const subscribe = (l: () => void) => {
+      ribbon = l;
+      return () => (ribbon = null);
+    };
+    render(<App host={host} externalChecks={subscribe} />);
+    await checked();
+    expect(ribbon).not.toBeNull();
+    act(() => ribbon!());
+    await checked(2);
+    expect(host.calls.mark).toHaveLength(1);
+    expect(screen.getByTestId("marks-note")).toBeTruthy();
+  });
+
+  test("a re-check without an explicit mark keeps the sheet as it is", async () => {
+    const host = new FakeHost(workbook(cleanSheet()));
+    const user = await mount(host);
+    act(() => host.edit("申报表", "F8", 357.24)); // live check, marks off
+    await checked(2);
+    expect(host.calls.mark).toHaveLength(0);
+    await user.click(screen.getByRole("button", { name: /校验/ }));
+    await checked(3);
+    act(() => host.edit("申报表", "F8", 367.24)); // live check, marks on: re-marked, now with nothing
+    await checked(4);
+    expect(host.calls.mark).toHaveLength(2);
+    expect(host.calls.mark[1]).toHaveLength(0);
+  });
+
+  test("a finding without a cell is listed but cannot be clicked to nowhere", async () => {
+    const host = new FakeHost({ source: "empty.xlsx", sheets: [] });
+    await mount(host);
+    const [row] = rows();
+    expect(row.dataset.ruleId).toBe("layout/form-not-found");
+    expect(row.dataset.cell).toBe("");
+    expect((within(row).getAllByRole("button")[0] as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId("form-summary").textContent).toContain("未识别到申报表");
+  });
 });

@@ -27,8 +27,19 @@ export function parseWordList(s: string): string[] {
 }
 
 /** The vague words found in text, each once, in order of appearance; longer words win over the words inside them. */
+const sortedLists = new WeakMap<string[], string[]>();
+
+function longestFirst(words: string[]): string[] {
+  let sorted = sortedLists.get(words);
+  if (!sorted) {
+    sorted = [...new Set(words)].sort((a, b) => b.length - a.length);
+    sortedLists.set(words, sorted);
+  }
+  return sorted;
+}
+
 export function findVague(text: string, words: string[] = DEFAULT_VAGUE_WORDS): string[] {
-  const sorted = [...new Set(words)].sort((a, b) => b.length - a.length);
+  const sorted = longestFirst(words);
   const taken = new Array<boolean>(text.length).fill(false);
   const hits: { word: string; at: number }[] = [];
   for (const w of sorted) {

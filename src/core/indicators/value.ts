@@ -78,17 +78,23 @@ const SYMBOLS: { text: string; op: Operator; ascii: boolean }[] = [
   { text: "<", op: "＜", ascii: true },
 ];
 
+// Sticky (y) patterns are matched at lastIndex without slicing the text at every position.
 const PREFIX_WORDS: [RegExp, Operator][] = [
-  [/^(不低于|不少于|不小于|大于或等于|大于等于|至少)/, "≥"],
-  [/^(不高于|不超过|不多于|不大于|小于或等于|小于等于|控制在)/, "≤"],
-  [/^(大于|高于|多于|超过)/, "＞"],
-  [/^(小于|低于|少于)/, "＜"],
-  [/^等于/, "＝"],
+  [/(不低于|不少于|不小于|大于或等于|大于等于|至少)/y, "≥"],
+  [/(不高于|不超过|不多于|不大于|小于或等于|小于等于|控制在)/y, "≤"],
+  [/(大于|高于|多于|超过)/y, "＞"],
+  [/(小于|低于|少于)/y, "＜"],
+  [/等于/y, "＝"],
 ];
 const SUFFIX_WORDS: [RegExp, Operator][] = [
-  [/^(及以上|以上)/, "≥"],
-  [/^(及以下|以下|以内)/, "≤"],
+  [/(及以上|以上)/y, "≥"],
+  [/(及以下|以下|以内)/y, "≤"],
 ];
+
+function matchAt(re: RegExp, text: string, index: number): RegExpExecArray | null {
+  re.lastIndex = index;
+  return re.exec(text);
+}
 
 const PLACEHOLDER = /^[-—–_/\\、.。·]+$|^(无|暂无|空|n\/?a|none|null)$/i;
 
@@ -243,7 +249,7 @@ function findOperator(n: string, numbers: NumberHit[]): OperatorHit | null {
   }
   for (let i = 0; i < n.length; i++) {
     for (const [re, op] of PREFIX_WORDS) {
-      const m = re.exec(n.slice(i));
+      const m = matchAt(re, n, i);
       const number = m ? numberAt(i + m[0].length) : null;
       if (m && number) return { op, text: m[0], index: i, ascii: false, symbol: false, number };
     }
@@ -252,14 +258,28 @@ function findOperator(n: string, numbers: NumberHit[]): OperatorHit | null {
     if (h.date) continue;
     const after = h.index + h.text.length;
     for (const [re, op] of SUFFIX_WORDS) {
-      const m = re.exec(n.slice(after));
+      const m = matchAt(re, n, after);
       if (m) return { op, text: m[0], index: after, ascii: false, symbol: false, number: h };
     }
   }
   return firstSymbol;
 }
 
+/** Every rule parses the same value cells; parsing once per distinct text keeps a batch linear and cheap. */
+const cache = new Map<string, ParsedValue>();
+const CACHE_LIMIT = 20000;
+
 export function parseValue(v: CellValue): ParsedValue {
+  const key = isCellError(v) ? `\u0000${v.error}` : `${typeof v}\u0000${cellText(v)}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  const parsed = parseValueUncached(v);
+  cache.set(key, parsed);
+  return parsed;
+}
+
+function parseValueUncached(v: CellValue): ParsedValue {
   const raw = isCellError(v) ? v.error : cellText(v);
   const n = halfWidth(raw);
   const trimmed = n.trim();

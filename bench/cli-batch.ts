@@ -1,0 +1,77 @@
+/**
+ * Batch benchmark: the CLI checking 200 workbooks against merely loading the same 200 files with
+ * exceljs, each in its own fresh Node process so neither warms the other and peak memory (maxRSS)
+ * is the batch's own. Parsing is the floor; the ratio shows what checking adds.
+ */
+import { spawnSync } from "child_process";
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+
+const root = join(__dirname, "..");
+const N = 200;
+
+function makeBatch(): string {
+  const dir = mkdtempSync(join(tmpdir(), "bfa-batch-"));
+  const sources = ["seed-form.xlsx", "corrected-form.xlsx"].map((f) => join(root, "examples", f));
+  for (let i = 0; i < N; i++) copyFileSync(sources[i % 2], join(dir, `form-${String(i).padStart(3, "0")}.xlsx`));
+  return dir;
+}
+
+/** Runs a script in a child node and returns its own report: wall ms and maxRSS (KB). */
+function child(script: string, dir: string): { ms: number; rssMB: number } {
+  const r = spawnSync(process.execPath, ["-e", script, dir], { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 });
+  const line = r.stderr.trim().split("\n").pop() ?? "";
+  try {
+    const j = JSON.parse(line) as { ms: number; rss: number };
+    return { ms: j.ms, rssMB: j.rss / 1024 };
+  } catch {
+    throw new Error(`bench child failed (${r.status}): ${r.stderr.slice(0, 500)}`);
+  }
+}
+
+const LOAD_ONLY = `
+const ExcelJS = require("exceljs"); const fs = require("fs"); const path = require("path");
+const dir = process.argv[1]; const files = fs.readdirSync(dir).map(f => path.join(dir, f));
+(async () => { const t = performance.now();
+  for (const f of files) { const wb = new ExcelJS.Workbook(); await wb.xlsx.load(fs.readFileSync(f)); }
+  process.stderr.write(JSON.stringify({ ms: performance.now() - t, rss: process.resourceUsage().maxRSS }) + "\\n"); })();`;
+
+const CLI = `
+const { main } = require("./lib/cli/main.js"); const dir = process.argv[1];
+const sink = { write() {} };
+(async () => { const t = performance.now();
+  const code = await main(["check", dir, "--format", "json"], { stdout: sink, stderr: sink, isTTY: false, cwd: process.cwd() });
+  if (code === 2) throw new Error("a file could not be read");
+  process.stderr.write(JSON.stringify({ ms: performance.now() - t, rss: process.resourceUsage().maxRSS }) + "\\n"); })();`;
+
+export function runBatchBench(rounds = 3): { loadMs: number; cliMs: number; ratio: number; peakMB: number; files: number } {
+  const dir = makeBatch();
+  try {
+    const loads: number[] = [];
+    const clis: number[] = [];
+    let peak = 0;
+    for (let i = 0; i < rounds; i++) {
+      // Alternate the order so neither side always runs on a cooler machine.
+      const a = i % 2 === 0 ? child(LOAD_ONLY, dir) : null;
+      const c = child(CLI, dir);
+      const b = a ?? child(LOAD_ONLY, dir);
+      loads.push(b.ms);
+      clis.push(c.ms);
+      peak = Math.max(peak, c.rssMB);
+    }
+    const best = (xs: number[]) => Math.min(...xs);
+    return { loadMs: best(loads), cliMs: best(clis), ratio: best(clis) / best(loads), peakMB: peak, files: readdirSync(dir).length };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  const r = runBatchBench();
+  const ok = (b: boolean) => (b ? "PASS" : "MISS");
+  console.log(`exceljs load only, ${r.files} workbooks (best of 3):  ${r.loadMs.toFixed(0)} ms`);
+  console.log(`budget-form check, ${r.files} workbooks (best of 3):  ${r.cliMs.toFixed(0)} ms`);
+  console.log(`ratio check / load:                          ${r.ratio.toFixed(2)} ×   target ≤ 1.25 ×   ${ok(r.ratio <= 1.25)}`);
+  console.log(`peak memory of the batch (maxRSS):           ${r.peakMB.toFixed(0)} MB   target ≤ 300 MB   ${ok(r.peakMB <= 300)}`);
+}

@@ -1,0 +1,72 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+// exceljs (via the file host) needs uuid's Node build; jsdom would otherwise pick its ESM browser build.
+import * as React from "react";
+import { readFileSync } from "fs";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { webLightTheme } from "@fluentui/react-components";
+import { PreviewApp } from "../../src/taskpane/preview/PreviewApp";
+import { examplePath } from "../helpers/xlsx";
+import { markCss } from "../../src/core/marks";
+
+function respond(bytes: Buffer | null): void {
+  (globalThis as { fetch?: unknown }).fetch = jest.fn(async () =>
+    bytes
+      ? { ok: true, status: 200, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) }
+      : { ok: false, status: 404, arrayBuffer: async () => new ArrayBuffer(0) },
+  );
+}
+
+function pane(): HTMLElement {
+  return document.querySelector("[data-check-seq]") as HTMLElement;
+}
+
+async function checked(n: number): Promise<void> {
+  await waitFor(() => expect(Number(pane()?.dataset.checkSeq)).toBeGreaterThanOrEqual(n), { timeout: 15000 });
+  await waitFor(() => expect(pane().dataset.busy).toBe("false"));
+}
+
+beforeAll(() => {
+  Element.prototype.scrollIntoView = jest.fn();
+});
+
+describe("browser preview (jsdom)", () => {
+  test("opens the bundled example, marks the grid after 一键校验, and selects a finding's cell", async () => {
+    respond(readFileSync(examplePath("seed-form.xlsx")));
+    const user = userEvent.setup();
+    render(<PreviewApp theme={webLightTheme} />);
+    await checked(1);
+    expect((globalThis as unknown as { fetch: jest.Mock }).fetch).toHaveBeenCalledWith("./seed-form.xlsx");
+    expect(screen.getByTestId("file-name").textContent).toBe("seed-form.xlsx");
+    const grid = screen.getByTestId("sheet-grid");
+    expect(grid.querySelectorAll("td[data-mark]")).toHaveLength(0);
+    // Amounts show with their number format: 326.6 formatted 0.00.
+    expect(grid.querySelector('td[data-address="D8"]')?.textContent).toBe("326.60");
+
+    await user.click(screen.getByRole("button", { name: /校验/ }));
+    await checked(2);
+    const marked = Array.from(grid.querySelectorAll<HTMLElement>("td[data-mark]"));
+    expect(marked.length).toBeGreaterThan(0);
+    const err = grid.querySelector<HTMLElement>("td[data-mark=error]")!;
+    expect(err.style.backgroundColor).toBe("rgb(255, 199, 206)");
+    expect(markCss("error")).toBe("#FFC7CE");
+
+    const row = document.querySelector<HTMLElement>("[data-rule-id]")!;
+    await user.click(within(row).getAllByRole("button")[0]);
+    await waitFor(() => expect(grid.querySelector("td[data-selected=true]")).not.toBeNull());
+    expect(Element.prototype.scrollIntoView).toHaveBeenCalled();
+
+    await user.click(screen.getByRole("button", { name: "清除标记" }));
+    await waitFor(() => expect(grid.querySelectorAll("td[data-mark]")).toHaveLength(0));
+  });
+
+  test("without the example it asks the user to open a file", async () => {
+    respond(null);
+    render(<PreviewApp theme={webLightTheme} />);
+    expect(await screen.findByText(/未找到示例文件/)).toBeTruthy();
+    expect(screen.queryByTestId("sheet-grid")).toBeNull();
+  });
+});
