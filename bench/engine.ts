@@ -7,6 +7,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { performance } from "perf_hooks";
 import { checkWorkbook } from "../src/core/engine";
+import { clearMemoCaches } from "../src/core/memo";
 import { layoutFromRows, layoutFromTsv, parseTsv } from "../scripts/lib/tsvLayout";
 
 const root = join(__dirname, "..");
@@ -18,10 +19,13 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function timeRuns(fn: () => void, runs: number): number {
-  for (let i = 0; i < Math.min(20, runs); i++) fn(); // warm-up: JIT and caches
+/** Median time of fn. Cold: the text caches are emptied before each run, as for a workbook never
+ * seen before (the CLI's case); warm: they are kept, as for a live re-check of the same form. */
+function timeRuns(fn: () => void, runs: number, cold = true): number {
+  for (let i = 0; i < Math.min(20, runs); i++) fn(); // warm-up: JIT
   const t: number[] = [];
   for (let i = 0; i < runs; i++) {
+    if (cold) clearMemoCaches();
     const a = performance.now();
     fn();
     t.push(performance.now() - a);
@@ -50,17 +54,19 @@ function syntheticRows(n: number): string[][] {
 export function runEngineBench(): Record<string, number> {
   const seedSnap = { source: "seed", sheets: [layoutFromTsv(seed)] };
   const exampleMs = timeRuns(() => checkWorkbook(seedSnap), 300);
+  const exampleWarmMs = timeRuns(() => checkWorkbook(seedSnap), 300, false);
   const s500 = { source: "500", sheets: [layoutFromRows(syntheticRows(500))] };
   const s5000 = { source: "5000", sheets: [layoutFromRows(syntheticRows(5000))] };
   const t500 = timeRuns(() => checkWorkbook(s500), 30);
   const t5000 = timeRuns(() => checkWorkbook(s5000), 7);
-  return { exampleMs, t500, t5000, ratio: t5000 / t500 };
+  return { exampleMs, exampleWarmMs, t500, t5000, ratio: t5000 / t500 };
 }
 
 if (require.main === module) {
   const r = runEngineBench();
   const ok = (b: boolean) => (b ? "PASS" : "MISS");
-  console.log(`engine, example form (median of 300):   ${r.exampleMs.toFixed(3)} ms   target ≤ 2 ms      ${ok(r.exampleMs <= 2)}`);
+  console.log(`engine, example form, first check (median of 300):  ${r.exampleMs.toFixed(3)} ms   target ≤ 2 ms   ${ok(r.exampleMs <= 2)}`);
+  console.log(`engine, example form, re-check (median of 300):      ${r.exampleWarmMs.toFixed(3)} ms`);
   console.log(`engine, 500 indicator rows (median):     ${r.t500.toFixed(2)} ms`);
   console.log(`engine, 5,000 indicator rows (median):   ${r.t5000.toFixed(2)} ms`);
   console.log(`growth 5,000 / 500:                      ${r.ratio.toFixed(2)} ×     target ≤ 12 ×      ${ok(r.ratio <= 12)}`);

@@ -1,4 +1,5 @@
 /** Text normalisation shared by recognition and rules. */
+import { memoize } from "./memo";
 import { CellValue, isCellError } from "./snapshot";
 
 /** The cell as display text: numbers as written, errors as their code, null as "". */
@@ -14,9 +15,7 @@ export function cellText(v: CellValue): string {
  * Folds full-width forms (（）：０-９ Ａ-Ｚ) to half-width with NFKC and trims. Comparison operators
  * ≥ ≤ survive NFKC; ＝ ＞ ＜ become = > < which is what the value parser wants.
  */
-export function fold(s: string): string {
-  return s.normalize("NFKC").replace(/\u3000/g, " ").trim();
-}
+export const fold: (s: string) => string = memoize((s) => s.normalize("NFKC").replace(/\u3000/g, " ").trim());
 
 /**
  * Key for matching a label: folded, all white space removed, a trailing colon and the content of

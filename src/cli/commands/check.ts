@@ -79,7 +79,8 @@ function annotatedPath(dir: string, input: Input, used: Set<string>): string {
 async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used: Set<string>): Promise<{ entries: Entry[]; failed: boolean }> {
   let read;
   try {
-    read = await readXlsx(readFileSync(input.path), input.display);
+    // Without --annotate nothing is written, so the read can skip what only a writer needs.
+    read = await readXlsx(readFileSync(input.path), input.display, { readOnly: !opts.annotateDir });
   } catch (e) {
     return { entries: [{ file: input.display, error: readFailure(e, input.display) }], failed: true };
   }

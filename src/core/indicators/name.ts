@@ -4,6 +4,7 @@
  */
 import { fold } from "../text";
 import { nameUnit } from "./units";
+import { memoize } from "../memo";
 
 export interface ParsedName {
   /** Folded name without its unit brackets and without white space. */
@@ -16,7 +17,9 @@ export interface ParsedName {
 
 const BRACKET = /\(([^()]*)\)/g;
 
-export function parseName(name: string): ParsedName {
+export const parseName: (name: string) => ParsedName = memoize(parseNameUncached);
+
+function parseNameUncached(name: string): ParsedName {
   const s = fold(name).replace(/[【\[]/g, "(").replace(/[】\]]/g, ")");
   const units: string[] = [];
   // Only brackets that hold a unit are dropped: "夏(冬)令营" keeps its "(冬)".

@@ -3,6 +3,7 @@
  * "科普咨询活动2次,受众1200人", "约3000人次", "优", "达成预期指标", "2025年12月31日前".
  * Pure and total: any text gives a result, never an exception.
  */
+import { memoize } from "../memo";
 import { CellValue, isCellError } from "../snapshot";
 import { cellText } from "../text";
 import { unitAt } from "./units";
@@ -265,18 +266,16 @@ function findOperator(n: string, numbers: NumberHit[]): OperatorHit | null {
   return firstSymbol;
 }
 
-/** Every rule parses the same value cells; parsing once per distinct text keeps a batch linear and cheap. */
-const cache = new Map<string, ParsedValue>();
-const CACHE_LIMIT = 20000;
+/** Every rule parses the same value cells; parsing once per distinct text keeps a batch cheap. */
+const parseCached = memoize((key: string): ParsedValue => {
+  const kind = key.charAt(0);
+  const text = key.slice(1);
+  return parseValueUncached(kind === "e" ? { error: text } : kind === "n" ? Number(text) : text);
+});
 
 export function parseValue(v: CellValue): ParsedValue {
-  const key = isCellError(v) ? `\u0000${v.error}` : `${typeof v}\u0000${cellText(v)}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  const parsed = parseValueUncached(v);
-  cache.set(key, parsed);
-  return parsed;
+  if (v === null || typeof v === "boolean") return parseValueUncached(v);
+  return parseCached(isCellError(v) ? `e${v.error}` : typeof v === "number" ? `n${v}` : `s${v}`);
 }
 
 function parseValueUncached(v: CellValue): ParsedValue {

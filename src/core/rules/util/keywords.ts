@@ -3,10 +3,13 @@
  * out BEFORE pairing, so that "组织学术交流" does not match "组织学会…" through the junk pair "织学"
  * that straddles the stop word.
  */
+import { memoize } from "../../memo";
 import { fold } from "../../text";
 
 /** Splits a user-written word list: commas (half or full width), 、, semicolons or white space. */
-export function wordList(s: string): string[] {
+export const wordList: (s: string) => string[] = memoize(wordListUncached, 100);
+
+function wordListUncached(s: string): string[] {
   return s
     .split(/[,，、;；\s]+/)
     .map((w) => fold(w))
@@ -14,16 +17,36 @@ export function wordList(s: string): string[] {
 }
 
 /** The bigrams of `text` once the stop words are removed; pairs never cross punctuation or brackets. */
+const bigramCache = new WeakMap<readonly string[], (text: string) => Set<string>>();
+const NUMERIC_PAIR = /^\p{N}\p{N}$/u;
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Cached per stop list (wordList returns the same array for the same option text). Read-only result. */
 export function bigrams(text: string, stopWords: readonly string[]): Set<string> {
+  let f = bigramCache.get(stopWords);
+  if (!f) {
+    // One alternation, longest first, so a stop word never leaves half of a longer one behind.
+    const words = [...new Set(stopWords.map((w) => w.toLowerCase()).filter((w) => w !== ""))].sort((a, b) => b.length - a.length);
+    const stop = words.length ? new RegExp(words.map(escapeRegExp).join("|"), "g") : null;
+    f = memoize((t) => bigramsUncached(t, stop), 5000);
+    bigramCache.set(stopWords, f);
+  }
+  return f(text);
+}
+
+function bigramsUncached(text: string, stop: RegExp | null): Set<string> {
   let s = fold(text).toLowerCase();
-  // Longest first, so a stop word never leaves half of a longer one behind.
-  for (const w of [...stopWords].sort((a, b) => b.length - a.length)) s = s.split(w.toLowerCase()).join("|");
+  if (stop) s = s.replace(stop, "|");
   const out = new Set<string>();
-  for (const run of s.split(/[^\p{L}\p{N}]+/u)) {
+  for (const run of s.split(NOT_WORD)) {
     const chars = Array.from(run);
     for (let i = 0; i + 1 < chars.length; i++) {
       const pair = chars[i] + chars[i + 1];
-      if (!/^\p{N}+$/u.test(pair)) out.add(pair);
+      if (!NUMERIC_PAIR.test(pair)) out.add(pair);
     }
   }
   return out;
