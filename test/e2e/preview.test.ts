@@ -152,6 +152,17 @@ browserDescribe("browser preview in headless Chromium", () => {
       // Keyboard: Enter on another finding moves the selection there.
       const second = rows.nth(1);
       const cell2 = (await second.getAttribute("data-cell"))!.split("!")[1];
+      // Arrow keys move through the list (rows and their buttons); Enter goes to the cell.
+      await rows.first().locator("button").first().focus();
+      let reached = false;
+      for (let i = 0; i < 5 && !reached; i++) {
+        await page.keyboard.press("ArrowDown");
+        reached = await page.evaluate(() => {
+          const row = document.activeElement?.closest("[data-rule-id]");
+          return !!row && row !== document.querySelector("[data-rule-id]");
+        });
+      }
+      expect(reached).toBe(true);
       await second.locator("button").first().focus();
       await page.keyboard.press("Enter");
       await page.waitForFunction((a) => document.querySelector("td[data-selected=true]")?.getAttribute("data-address") !== a, selected);
@@ -199,6 +210,32 @@ browserDescribe("browser preview in headless Chromium", () => {
       const [sheet, address] = cell.split("!");
       expect(typeof wb.getWorksheet(sheet)!.getCell(address).value).toBe("number");
       expect(errors).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test("dropping the corrected form onto the page opens it, and it is ready to submit", async () => {
+    const { ctx, page } = await open("preview.html");
+    try {
+      await ready(page);
+      const bytes = readFileSync(join(ROOT, "examples/corrected-form.xlsx")).toString("base64");
+      const dataTransfer = await page.evaluateHandle((b64) => {
+        const bin = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bin], "corrected-form.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+        return dt;
+      }, bytes);
+      await page.dispatchEvent("[data-testid=preview]", "drop", { dataTransfer });
+      await page.waitForFunction(() => document.querySelector("[data-testid=file-name]")?.textContent === "corrected-form.xlsx");
+      await ready(page);
+      await validate(page);
+      const status = page.getByTestId("status");
+      expect(await status.getAttribute("data-status")).toBe("ok");
+      expect(await status.textContent()).toContain("可以提交");
+      expect(await page.locator("[data-rule-id]").count()).toBe(0);
+      expect(await page.locator("td[data-mark]").count()).toBe(0);
+      await shot(page, "pane-zh-ok");
     } finally {
       await ctx.close();
     }

@@ -56,10 +56,8 @@ function groupByCategory(list: Finding[]): [Category, Finding[]][] {
 
 function CategoryList(props: { findings: Finding[]; ignored: Set<string> } & Omit<FindingsListProps, "findings" | "hidden">): React.JSX.Element {
   const s = useStyles();
-  // Arrow keys move between rows and buttons; Tab still reaches every action.
-  const arrows = useArrowNavigationGroup({ axis: "grid-linear", tabbable: true });
   return (
-    <ul className={s.list} {...arrows}>
+    <ul className={s.list}>
       {props.findings.map((f, i) => (
         <FindingItem
           key={`${ignoreKey(f)}#${f.messageId}#${i}`}
@@ -85,15 +83,19 @@ export function FindingsList(props: FindingsListProps): React.JSX.Element {
   const shown = showIgnored ? [...props.findings, ...props.hidden] : props.findings;
   const bySeverity = SEVERITIES.map((sev) => [sev, shown.filter((f) => f.severity === sev)] as const).filter(([, l]) => l.length > 0);
   const [open, setOpen] = React.useState<string[]>(["error", "warning", "info"]);
+  // Arrow keys move through the whole list (group headers, rows, their buttons); Tab still reaches every action.
+  const arrows = useArrowNavigationGroup({ axis: "grid-linear", tabbable: true });
 
   return (
     <div className={s.root}>
-      <div className={s.toolbar}>
-        <Caption1>{props.hidden.length > 0 ? t.ignoredCount(props.hidden.length) : ""}</Caption1>
-        <Switch label={t.showIgnored} checked={showIgnored} onChange={(_, d) => setShowIgnored(d.checked)} />
-      </div>
+      {props.hidden.length > 0 && (
+        <div className={s.toolbar}>
+          <Caption1>{t.ignoredCount(props.hidden.length)}</Caption1>
+          <Switch label={t.showIgnored} checked={showIgnored} onChange={(_, d) => setShowIgnored(d.checked)} />
+        </div>
+      )}
       {bySeverity.length === 0 && <div className={s.empty}>{t.noIssues}</div>}
-      <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems.map(String))}>
+      <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems.map(String))} {...arrows}>
         {bySeverity.map(([sev, list]) => {
           const name = severityName(sev, props.lang);
           return (
