@@ -19,8 +19,21 @@ export function contentRows(t: IndicatorTable): IndicatorRow[] {
   return t.rows.filter((r) => !r.emptyGroup);
 }
 
+// Nine rules ask for the same rows' value cells; a row object lives for one check, so this is
+// computed once per row per check. Results are shared: read-only.
+const cellsOfRow = new WeakMap<IndicatorRow, ValueCell[]>();
+
 /** The row's value cells, 实施周期 first; both even when empty. */
 export function valueCells(t: IndicatorTable, row: IndicatorRow): ValueCell[] {
+  let cached = cellsOfRow.get(row);
+  if (!cached) {
+    cached = computeValueCells(t, row);
+    cellsOfRow.set(row, cached);
+  }
+  return cached;
+}
+
+function computeValueCells(t: IndicatorTable, row: IndicatorRow): ValueCell[] {
   const out: ValueCell[] = [];
   if (t.layout === "two-values" && row.period) out.push({ cell: row.period, column: "period", parsed: parseValue(row.period.value) });
   out.push({ cell: row.annual, column: "annual", parsed: parseValue(row.annual.value) });

@@ -266,16 +266,12 @@ function findOperator(n: string, numbers: NumberHit[]): OperatorHit | null {
   return firstSymbol;
 }
 
-/** Every rule parses the same value cells; parsing once per distinct text keeps a batch cheap. */
-const parseCached = memoize((key: string): ParsedValue => {
-  const kind = key.charAt(0);
-  const text = key.slice(1);
-  return parseValueUncached(kind === "e" ? { error: text } : kind === "n" ? Number(text) : text);
-});
+/** Every rule parses the same value cells; parsing once per distinct text keeps a batch cheap.
+ * Keyed by the cell's own string, whose hash V8 keeps, rather than by a freshly built key. */
+const parseText = memoize((text: string): ParsedValue => parseValueUncached(text));
 
 export function parseValue(v: CellValue): ParsedValue {
-  if (v === null || typeof v === "boolean") return parseValueUncached(v);
-  return parseCached(isCellError(v) ? `e${v.error}` : typeof v === "number" ? `n${v}` : `s${v}`);
+  return typeof v === "string" ? parseText(v) : parseValueUncached(v);
 }
 
 function parseValueUncached(v: CellValue): ParsedValue {

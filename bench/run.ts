@@ -1,0 +1,47 @@
+/**
+ * npm run bench: every speed and memory target of the project, measured and printed. Builds what it
+ * measures first (the CLI into lib/, the pane into dist/) so the numbers are for the current code.
+ */
+import { execSync } from "child_process";
+import { existsSync } from "fs";
+import { join } from "path";
+import { runBatchBench } from "./cli-batch";
+import { runEngineBench } from "./engine";
+
+const root = join(__dirname, "..");
+const ok = (b: boolean) => (b ? "PASS" : "MISS");
+const line = (label: string, value: string, target = "", pass?: boolean) =>
+  console.log(`${label.padEnd(58)} ${value.padStart(12)}   ${target.padEnd(16)} ${pass === undefined ? "" : ok(pass)}`);
+
+async function main(): Promise<void> {
+  console.log("绩效表助手 benchmarks (this machine: 2 cores; numbers vary with load)\n");
+  const e = runEngineBench();
+  line("engine: example form, first check (median of 300)", `${e.exampleMs.toFixed(3)} ms`, "≤ 2 ms", e.exampleMs <= 2);
+  line("engine: example form, re-check with warm caches", `${e.exampleWarmMs.toFixed(3)} ms`);
+  line("engine: 500 indicator rows (median)", `${e.t500.toFixed(2)} ms`);
+  line("engine: 5,000 indicator rows (median)", `${e.t5000.toFixed(2)} ms`);
+  line("engine: growth 5,000 / 500 rows", `${e.ratio.toFixed(2)} ×`, "≤ 12 ×", e.ratio <= 12);
+
+  execSync("npm run build:cli", { cwd: root, stdio: "ignore" });
+  const b = await runBatchBench();
+  line(`batch: exceljs load only, ${b.files} workbooks (best of 3)`, `${b.loadMs.toFixed(0)} ms`);
+  line(`batch: budget-form check, ${b.files} workbooks (best of 3)`, `${b.cliMs.toFixed(0)} ms`);
+  line("batch: ratio check / load", `${b.ratio.toFixed(2)} ×`, "≤ 1.25 ×", b.ratio <= 1.25);
+  line("batch: peak memory (maxRSS of the CLI process)", `${b.peakMB.toFixed(0)} MB`, "≤ 300 MB", b.peakMB <= 300);
+
+  if (!existsSync(join(root, "dist", "taskpane.html"))) execSync("npm run build", { cwd: root, stdio: "ignore" });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pane = require("./bundle-size.js") as {
+    measureBundle(): { gzip: number; exceljsInInitialBundle: boolean | null };
+    measureCheckTime(runs: number): Promise<{ skipped?: string; medianMs?: number; runs?: number }>;
+  };
+  const bundle = pane.measureBundle();
+  const kb = bundle.gzip / 1024;
+  line("pane: initial JavaScript of the Excel task pane (gzip)", `${kb.toFixed(1)} KB`, "≤ 200 KB", kb <= 200);
+  line("pane: exceljs in that initial JavaScript", bundle.exceljsInInitialBundle === null ? "unknown" : bundle.exceljsInInitialBundle ? "yes" : "no", "no", bundle.exceljsInInitialBundle === false);
+  const c = await pane.measureCheckTime(9);
+  if (c.skipped) console.log(`pane: 一键校验 → findings shown: skipped (${c.skipped})`);
+  else line(`pane: 一键校验 → findings shown, preview (median of ${c.runs})`, `${c.medianMs} ms`);
+}
+
+void main();
