@@ -43,9 +43,13 @@ async function main(container: HTMLElement): Promise<void> {
 }
 
 const container = document.getElementById("container")!;
-main(container).catch((e: unknown) => {
-  const p = document.createElement("p");
-  p.className = "boot";
-  p.textContent = `绩效表助手无法启动:${e instanceof Error ? e.message : String(e)}`;
-  container.replaceChildren(p);
-});
+// taskpane.html already told a legacy webview's user why the pane cannot run; keep that message.
+const legacy = (window as { __legacyWebview?: boolean }).__legacyWebview === true;
+if (!legacy) {
+  main(container).catch((e: unknown) => {
+    const p = document.createElement("p");
+    p.className = "boot";
+    p.textContent = `绩效表助手无法启动:${e instanceof Error ? e.message : String(e)}`;
+    container.replaceChildren(p);
+  });
+}
