@@ -215,6 +215,29 @@ browserDescribe("browser preview in headless Chromium", () => {
     }
   });
 
+  test("a missing-category finding offers a template; inserting it makes the finding go away", async () => {
+    const { ctx, page, errors } = await open("preview.html");
+    try {
+      await ready(page);
+      // The seed's printed but empty 时效指标 row.
+      const finding = page.locator('[data-rule-id="indicators/missing-category"][data-cell="申报表!B43"]');
+      expect(await finding.count()).toBe(1);
+      const button = finding.locator("button[data-template-id]").first();
+      const templateId = (await button.getAttribute("data-template-id"))!;
+      expect(templateId).toBeTruthy();
+      const seq = await checkSeq(page);
+      await button.click();
+      await ready(page, seq + 1);
+      expect(await finding.count()).toBe(0);
+      // The template's row landed in the grid: row 43 now holds a 三级 name with a ＝/≥/≤ target.
+      const row43 = await page.locator("[data-testid=sheet-grid] tr").filter({ has: page.locator("th", { hasText: /^43$/ }) }).innerText();
+      expect(row43).toMatch(/[＝≥≤]\s*\d/);
+      expect(errors).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test("dropping the corrected form onto the page opens it, and it is ready to submit", async () => {
     const { ctx, page } = await open("preview.html");
     try {

@@ -214,7 +214,7 @@ describe("task pane", () => {
     const host = new FakeHost(workbook(flawedSheet()));
     const user = await mount(host);
     await user.click(screen.getByRole("tab", { name: "设置" }));
-    await user.click(screen.getByRole("radio", { name: "English" }));
+    await user.click(await screen.findByRole("radio", { name: "English" }));
     await waitFor(() => expect(host.calls.saveState.at(-1)?.settings.lang).toBe("en"));
     expect(screen.getByRole("tab", { name: "Issues" })).toBeTruthy();
     expect(document.documentElement.lang).toBe("en-US");
@@ -230,7 +230,7 @@ describe("task pane", () => {
     const rule = "budget/income-matches-expenditure";
     expect(rows().some((r) => r.dataset.ruleId === rule)).toBe(true);
     await user.click(screen.getByRole("tab", { name: "设置" }));
-    const input = screen.getByRole("spinbutton", { name: /允许误差/ });
+    const input = await screen.findByRole("spinbutton", { name: /允许误差/ });
     await user.clear(input);
     await user.type(input, "20{Enter}");
     await waitFor(() => expect(host.calls.saveState.at(-1)?.settings.config.rules?.[rule]).toEqual({ options: { tolerance: 20 } }));

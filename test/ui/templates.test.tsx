@@ -126,7 +126,7 @@ describe("指标模板 tab", () => {
     const select = screen.getByRole("combobox", { name: "将表中一行保存为模板" });
     await user.selectOptions(select, "28"); // 0-based: row 29, 会议代表出席率
     await user.click(screen.getByRole("button", { name: "保存为模板" }));
-    expect((await screen.findByTestId("custom-notice")).textContent).toBe("已保存为模板「会议代表出席率(%)」");
+    await waitFor(() => expect(screen.getByTestId("custom-notice").textContent).toBe("已保存为模板「会议代表出席率(%)」"));
     const customId = items().find((id) => id.startsWith("custom."))!;
     expect(customId).toBeDefined();
     const stored = JSON.parse(localStorage.getItem(STORAGE_KEY)!);
@@ -143,7 +143,8 @@ describe("指标模板 tab", () => {
 
     const bad = new File(["{ nope"], "bad.json", { type: "application/json" });
     await user.upload(screen.getByTestId("template-import"), bad);
-    expect((await screen.findByTestId("custom-notice")).textContent).toMatch(/^导入失败模板库不是有效的 JSON/);
+    // The previous notice is still on screen until the file has been read: wait for the new one.
+    await waitFor(() => expect(screen.getByTestId("custom-notice").textContent).toMatch(/^导入失败模板库不是有效的 JSON/));
 
     await user.click(screen.getByRole("button", { name: "删除:档案数字化率(%)" }));
     expect(items()).not.toContain("custom.digital");
