@@ -4,6 +4,7 @@ import { resolve } from "path";
 import { Config, validateConfig } from "../core/config";
 import { RULES } from "../core/rules/registry";
 import { Message } from "../core/rules/types";
+import { CliContext } from "./io";
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: Message[] };
 
@@ -31,4 +32,16 @@ export function loadConfig(file: string, cwd: string): ConfigResult {
     return { ok: false, problems: problems.map((p) => ({ zh: `配置文件「${file}」:${p}`, en: `Config file "${file}": ${p}` })) };
   }
   return { ok: true, config: raw as Config };
+}
+
+/**
+ * The --config option of a command: no option → no config; a bad file → its problems are printed
+ * and null is returned, so the command exits with EXIT.failure.
+ */
+export function configOption(file: string | undefined, ctx: CliContext): { config: Config | undefined } | null {
+  if (file === undefined) return { config: undefined };
+  const c = loadConfig(file, ctx.io.cwd);
+  if (c.ok) return { config: c.config };
+  for (const p of c.problems) ctx.io.stderr.write(`${p[ctx.lang]}\n`);
+  return null;
 }

@@ -7,6 +7,7 @@ import { Config } from "../core/config";
 import { EditPlan } from "../core/plan/editPlan";
 import { Finding, Message } from "../core/rules/types";
 import { WorkbookSnapshot } from "../core/snapshot";
+import { IndicatorTemplate } from "../core/templates/types";
 
 export type Lang = "zh" | "en";
 
@@ -15,6 +16,8 @@ export interface WorkbookState {
   /** Ignored findings, keyed by ignoreKey(). */
   ignored: string[];
   settings: Settings;
+  /** A custom template library carried by the workbook (absent when it carries none). */
+  templates?: IndicatorTemplate[];
 }
 
 export interface Settings {

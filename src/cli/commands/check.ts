@@ -11,7 +11,7 @@ import { annotate } from "../../hosts/file/annotate";
 import { FileReadError } from "../../hosts/file/errors";
 import { readXlsx } from "../../hosts/file/read";
 import { UsageError, parseArgs } from "../args";
-import { loadConfig } from "../config";
+import { configOption } from "../config";
 import { Input, MissingInput, expandInputs } from "../inputs";
 import { CliContext, Command, EXIT } from "../io";
 import { Entry, entriesFor, isUnreadable, toJson, toText } from "../report";
@@ -120,15 +120,9 @@ export const check: Command = {
     if (format !== "text" && format !== "json") throw new UsageError({ zh: `--format 只能是 text 或 json,收到「${format}」`, en: `--format must be text or json, got "${format}"` });
     if (parsed.positionals.length === 0) throw new UsageError({ zh: "请给出要检查的 .xlsx 文件", en: "Name the .xlsx files to check" });
 
-    let config: Config | undefined;
-    if (parsed.values.config !== undefined) {
-      const c = loadConfig(parsed.values.config, io.cwd);
-      if (!c.ok) {
-        for (const p of c.problems) io.stderr.write(`${p[lang]}\n`);
-        return EXIT.failure;
-      }
-      config = c.config;
-    }
+    const configured = configOption(parsed.values.config, ctx);
+    if (!configured) return EXIT.failure;
+    const { config } = configured;
     let annotateDir: string | null = null;
     if (parsed.values.annotate !== undefined) {
       annotateDir = resolve(io.cwd, parsed.values.annotate);

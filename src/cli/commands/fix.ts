@@ -3,14 +3,13 @@
  * again after each fix, so every fix is planned from the values as they are by then (a fix computed
  * before an earlier one changed its cell would be refused by its `expected` value, never forced).
  */
-import { Config } from "../../core/config";
 import { checkWorkbook } from "../../core/engine";
 import { EditPlan } from "../../core/plan/editPlan";
 import { Finding, Message } from "../../core/rules/types";
 import { applyPlan } from "../../hosts/file/apply";
 import { snapshotWorkbook } from "../../hosts/file/snapshot";
 import { parseArgs } from "../args";
-import { loadConfig } from "../config";
+import { configOption } from "../config";
 import { Command, EXIT } from "../io";
 import { inputAndOutput, readInput, writeCopy } from "./rewrite";
 
@@ -58,15 +57,9 @@ export const fix: Command = {
       return EXIT.ok;
     }
     const { input, output, display } = inputAndOutput(parsed.positionals, parsed.values.out, ctx, "fix");
-    let config: Config | undefined;
-    if (parsed.values.config !== undefined) {
-      const c = loadConfig(parsed.values.config, io.cwd);
-      if (!c.ok) {
-        for (const p of c.problems) io.stderr.write(`${p[lang]}\n`);
-        return EXIT.failure;
-      }
-      config = c.config;
-    }
+    const configured = configOption(parsed.values.config, ctx);
+    if (!configured) return EXIT.failure;
+    const { config } = configured;
     const read = await readInput(input, display, ctx);
     if (!read) return EXIT.failure;
 

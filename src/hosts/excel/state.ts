@@ -6,6 +6,7 @@
  */
 import { DEFAULT_SETTINGS, Lang, Settings, WorkbookState } from "../host";
 import { STATE_SHEET } from "../file/state";
+import { sanitizeTemplates } from "../stateTemplates";
 import { ExcelRun } from "./runner";
 
 export const SETTINGS_KEY = "budgetFormAssistant.state";
@@ -31,6 +32,7 @@ export function sanitizeState(raw: unknown): WorkbookState {
   const r = (typeof raw === "string" ? safeParse(raw) : raw) as Partial<WorkbookState> | null | undefined;
   const s = (r && typeof r.settings === "object" && r.settings ? r.settings : {}) as Partial<Settings>;
   const lang: Lang = s.lang === "en" ? "en" : "zh";
+  const templates = sanitizeTemplates(r?.templates);
   return {
     ignored: Array.isArray(r?.ignored) ? r!.ignored.filter((k): k is string => typeof k === "string") : [],
     settings: {
@@ -38,6 +40,7 @@ export function sanitizeState(raw: unknown): WorkbookState {
       liveCheck: typeof s.liveCheck === "boolean" ? s.liveCheck : DEFAULT_SETTINGS.liveCheck,
       config: s.config && typeof s.config === "object" && !Array.isArray(s.config) ? s.config : {},
     },
+    ...(templates ? { templates } : {}),
   };
 }
 

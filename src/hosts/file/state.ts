@@ -7,6 +7,7 @@
  */
 import type { Workbook, Worksheet } from "exceljs";
 import { DEFAULT_SETTINGS, WorkbookState } from "../host";
+import { sanitizeTemplates } from "../stateTemplates";
 
 export const STATE_SHEET = "_BudgetFormState";
 export const STATE_NAME = "BudgetFormAssistantState";
@@ -33,9 +34,11 @@ export function readState(wb: Workbook): WorkbookState {
   try {
     const raw = JSON.parse(json) as Partial<WorkbookState>;
     const d = defaultState();
+    const templates = sanitizeTemplates(raw?.templates);
     return {
-      ignored: Array.isArray(raw.ignored) ? raw.ignored.filter((x): x is string => typeof x === "string") : d.ignored,
-      settings: { ...d.settings, ...(typeof raw.settings === "object" && raw.settings ? raw.settings : {}) },
+      ignored: Array.isArray(raw?.ignored) ? raw.ignored.filter((x): x is string => typeof x === "string") : d.ignored,
+      settings: { ...d.settings, ...(typeof raw?.settings === "object" && raw.settings ? raw.settings : {}) },
+      ...(templates ? { templates } : {}),
     };
   } catch {
     return defaultState();

@@ -1,17 +1,19 @@
 /**
  * 我的模板: save a row of the form as a template, export the custom templates as JSON (a download
  * and a text to copy, since downloads may be blocked inside Office) and import a colleague's file.
+ * 保存到工作簿 puts the library into the workbook itself, so whoever receives the file gets it too.
  */
 import * as React from "react";
 import { Button, Caption1, Field, MessageBar, MessageBarBody, Select, Subtitle2, Textarea, makeStyles } from "@fluentui/react-components";
-import { ArrowDownload16Regular, ArrowUpload16Regular, Save16Regular } from "@fluentui/react-icons";
+import { ArrowDownload16Regular, ArrowUpload16Regular, DocumentArrowUp16Regular, DocumentDismiss16Regular, Save16Regular } from "@fluentui/react-icons";
 import { FormModel, IndicatorRow } from "../../core/form/model";
 import { CATALOGUE } from "../../core/templates/catalogue";
 import { exportLibrary, parseLibrary, templateFromRow } from "../../core/templates/library";
 import { IndicatorTemplate } from "../../core/templates/types";
 import { cellText } from "../../core/text";
-import { Lang } from "../../hosts/host";
+import { Host, Lang } from "../../hosts/host";
 import { templateStrings } from "../templates/strings";
+import { mergeById, saveWorkbookTemplates } from "../templates/workbookTemplates";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", marginTop: "8px", minWidth: 0 },
@@ -21,23 +23,21 @@ const useStyles = makeStyles({
 });
 
 export interface CustomTemplatesProps {
+  host: Host;
   lang: Lang;
   form: FormModel | null;
   custom: IndicatorTemplate[];
+  /** The library the workbook carries (empty when none). */
+  workbook: IndicatorTemplate[];
   persistent: boolean;
   onChange(list: IndicatorTemplate[]): void;
+  /** Called with the workbook's library after it was saved or removed. */
+  onWorkbookChange(list: IndicatorTemplate[]): void;
 }
 
 type Notice = { intent: "success" | "error" | "info"; lines: string[] };
 
 const savable = (r: IndicatorRow) => !r.emptyGroup && r.level1 !== null && r.level2 !== null && cellText(r.name.value).trim() !== "";
-
-/** Later entries replace earlier ones with the same id, so re-importing an edited file updates it. */
-function mergeById(a: IndicatorTemplate[], b: IndicatorTemplate[]): IndicatorTemplate[] {
-  const map = new Map(a.map((t) => [t.id, t]));
-  for (const t of b) map.set(t.id, t);
-  return [...map.values()];
-}
 
 /** FileReader rather than File.text(): older Office web views lack the latter. */
 function readText(f: File): Promise<string> {
@@ -60,14 +60,30 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-export function CustomTemplates({ lang, form, custom, persistent, onChange }: CustomTemplatesProps): React.JSX.Element {
+export function CustomTemplates({ host, lang, form, custom, workbook, persistent, onChange, onWorkbookChange }: CustomTemplatesProps): React.JSX.Element {
   const s = useStyles();
   const text = templateStrings(lang);
   const rows = (form?.indicators?.rows ?? []).filter(savable);
   const [rowPick, setRowPick] = React.useState("");
   const [exported, setExported] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
+  const [writing, setWriting] = React.useState(false);
   const file = React.useRef<HTMLInputElement>(null);
+  // What the tab lists as custom: the workbook's library with the user's own on top.
+  const library = mergeById(workbook, custom);
+
+  const writeWorkbook = async (list: IndicatorTemplate[], done: string, failed: string) => {
+    setWriting(true);
+    try {
+      await saveWorkbookTemplates(host, list);
+      onWorkbookChange(list);
+      setNotice({ intent: "success", lines: [done] });
+    } catch (e) {
+      setNotice({ intent: "error", lines: [failed, e instanceof Error ? e.message : String(e)] });
+    } finally {
+      setWriting(false);
+    }
+  };
 
   const saveRow = () => {
     const row = rows.find((r) => String(r.row) === rowPick);
@@ -80,7 +96,7 @@ export function CustomTemplates({ lang, form, custom, persistent, onChange }: Cu
         level1: row.level1!,
         level2: row.level2!,
       },
-      [...CATALOGUE, ...custom].map((t) => t.id),
+      [...CATALOGUE, ...library].map((t) => t.id),
     );
     if (!r.ok) {
       setNotice({ intent: "error", lines: r.errors.map((e) => e[lang]) });
@@ -92,7 +108,7 @@ export function CustomTemplates({ lang, form, custom, persistent, onChange }: Cu
   };
 
   const exportAll = () => {
-    const json = exportLibrary(custom);
+    const json = exportLibrary(library);
     setExported(json);
     download("绩效指标模板.json", json);
     setNotice({ intent: "info", lines: [text.exported] });
@@ -119,7 +135,8 @@ export function CustomTemplates({ lang, form, custom, persistent, onChange }: Cu
     <section className={s.root} aria-label={text.customTitle}>
       <Subtitle2>{text.customTitle}</Subtitle2>
       {!persistent && <Caption1>{text.storageOff}</Caption1>}
-      {custom.length === 0 && <Caption1>{text.noCustom}</Caption1>}
+      {library.length === 0 && <Caption1>{text.noCustom}</Caption1>}
+      {workbook.length > 0 && <Caption1>{text.workbookHas(workbook.length)}</Caption1>}
       {rows.length === 0 ? (
         <Caption1>{text.noRows}</Caption1>
       ) : (
@@ -140,7 +157,7 @@ export function CustomTemplates({ lang, form, custom, persistent, onChange }: Cu
         </div>
       )}
       <div className={s.row}>
-        <Button icon={<ArrowDownload16Regular />} disabled={custom.length === 0} onClick={exportAll}>
+        <Button icon={<ArrowDownload16Regular />} disabled={library.length === 0} onClick={exportAll}>
           {text.exportJson}
         </Button>
         <Button icon={<ArrowUpload16Regular />} onClick={() => file.current?.click()}>
@@ -158,6 +175,25 @@ export function CustomTemplates({ lang, form, custom, persistent, onChange }: Cu
             if (f) void importFile(f);
           }}
         />
+      </div>
+      <div className={s.row}>
+        <Button
+          icon={<DocumentArrowUp16Regular />}
+          disabled={library.length === 0}
+          disabledFocusable={writing}
+          onClick={() => void writeWorkbook(library, text.savedToWorkbook(library.length), text.saveToWorkbookFailed)}
+        >
+          {writing ? text.savingToWorkbook : text.saveToWorkbook}
+        </Button>
+        {workbook.length > 0 && (
+          <Button
+            icon={<DocumentDismiss16Regular />}
+            disabledFocusable={writing}
+            onClick={() => void writeWorkbook([], text.removedFromWorkbook(workbook.length), text.removeFromWorkbookFailed)}
+          >
+            {text.removeFromWorkbook}
+          </Button>
+        )}
       </div>
       {notice && (
         <MessageBar intent={notice.intent} data-testid="custom-notice">

@@ -1,10 +1,11 @@
 /**
  * 指标模板: search the standard indicators by name, filter by category and tag, check or edit the
  * values, and insert the row into its group of the form. Custom templates (saved from a row, or
- * imported JSON) sit in the same list and are kept per user (CustomTemplates below).
+ * imported JSON) sit in the same list, kept per user and optionally in the workbook (CustomTemplates below).
  */
 import * as React from "react";
 import {
+  Badge,
   Button,
   Caption1,
   Dropdown,
@@ -33,6 +34,7 @@ import { Host, Lang } from "../../hosts/host";
 import { customStore } from "../templates/customStore";
 import { insertTemplate } from "../templates/insertTemplate";
 import { TemplateStrings, templateStrings } from "../templates/strings";
+import { loadWorkbookTemplates } from "../templates/workbookTemplates";
 import { CustomTemplates } from "./CustomTemplates";
 
 const useStyles = makeStyles({
@@ -104,6 +106,8 @@ function TemplateItem(props: {
   picked: boolean;
   where: string;
   text: TemplateStrings;
+  /** Also stored in the workbook's own library. */
+  inWorkbook: boolean;
   onPick(): void;
   onRemove?(): void;
 }): React.JSX.Element {
@@ -123,6 +127,11 @@ function TemplateItem(props: {
             <Tag size="extra-small" appearance="brand">
               {props.text.custom}
             </Tag>
+          )}
+          {props.inWorkbook && (
+            <Badge size="small" appearance="tint" color="informative" data-testid="workbook-badge">
+              {props.text.workbookBadge}
+            </Badge>
           )}
           {t.tags.map((tag) => (
             <Tag key={tag} size="extra-small" appearance="outline">
@@ -194,7 +203,10 @@ export function TemplatesTab({ host, lang, result, onApplied, preselect }: Templ
   const text = templateStrings(lang);
   const store = React.useMemo(customStore, []);
   const [custom, setCustom] = React.useState<IndicatorTemplate[]>(() => store.load());
-  const all = React.useMemo(() => mergeLibraries(custom), [custom]);
+  const [workbook, setWorkbook] = React.useState<IndicatorTemplate[]>([]);
+  // The user's own copy of a template wins over the workbook's one with the same id.
+  const all = React.useMemo(() => mergeLibraries(workbook, custom), [workbook, custom]);
+  const inWorkbook = React.useMemo(() => new Set(workbook.map((t) => t.id)), [workbook]);
   const [query, setQuery] = React.useState("");
   const [category, setCategory] = React.useState<Level1 | Level2 | "">("");
   const [tag, setTag] = React.useState("");
@@ -202,6 +214,20 @@ export function TemplatesTab({ host, lang, result, onApplied, preselect }: Templ
   const [busy, setBusy] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [lastValues, setLastValues] = React.useState<{ name: string; period?: string; annual: string } | null>(null);
+
+  React.useEffect(() => {
+    let alive = true;
+    loadWorkbookTemplates(host).then(
+      (list) => {
+        if (alive) setWorkbook(list);
+      },
+      // A workbook whose state cannot be read carries no library; the user's own templates still show.
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, [host]);
 
   const form = result?.forms[0]?.model ?? null;
   const costIsLevel1 = form?.indicators?.costIsLevel1 ?? false;
@@ -314,12 +340,13 @@ export function TemplatesTab({ host, lang, result, onApplied, preselect }: Templ
               picked={t.id === picked}
               where={whereOf(t)}
               text={text}
+              inWorkbook={inWorkbook.has(t.id)}
               onPick={() => {
                 setPicked(t.id === picked ? null : t.id);
                 setNotice(null);
               }}
               onRemove={
-                t.id.startsWith(CUSTOM_PREFIX)
+                custom.some((c) => c.id === t.id)
                   ? () => {
                       updateCustom(custom.filter((c) => c.id !== t.id));
                       if (picked === t.id) setPicked(null);
@@ -331,7 +358,16 @@ export function TemplatesTab({ host, lang, result, onApplied, preselect }: Templ
           ))}
         </ul>
       )}
-      <CustomTemplates lang={lang} form={form} custom={custom} persistent={store.persistent} onChange={updateCustom} />
+      <CustomTemplates
+        host={host}
+        lang={lang}
+        form={form}
+        custom={custom}
+        workbook={workbook}
+        persistent={store.persistent}
+        onChange={updateCustom}
+        onWorkbookChange={setWorkbook}
+      />
     </div>
   );
 }

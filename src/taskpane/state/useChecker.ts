@@ -60,6 +60,21 @@ function normaliseState(s: Partial<WorkbookState> | null | undefined): WorkbookS
   return { ignored: Array.isArray(s?.ignored) ? s!.ignored.filter((k) => typeof k === "string") : [], settings };
 }
 
+/**
+ * The 指标模板 tab owns the workbook's template library and saves it on its own; keep what the workbook
+ * holds now, so saving settings or an ignored finding never brings back or drops that library.
+ */
+async function withStoredTemplates(host: Host, next: WorkbookState): Promise<WorkbookState> {
+  let stored: WorkbookState["templates"];
+  try {
+    stored = (await host.loadState())?.templates;
+  } catch {
+    stored = next.templates;
+  }
+  const { templates: _stale, ...rest } = next;
+  return stored ? { ...rest, templates: stored } : rest;
+}
+
 /** Hosts may say what they had to skip; the Excel host does, the file host need not. */
 function hostNotes(host: Host, key: "lastReadWarnings" | "lastMarkWarnings"): Message[] {
   const v = (host as unknown as Record<string, unknown>)[key];
@@ -160,7 +175,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     async (next: WorkbookState) => {
       stateRef.current = next;
       setState(next);
-      await host.saveState(next);
+      await host.saveState(await withStoredTemplates(host, next));
     },
     [host],
   );

@@ -42,6 +42,15 @@ const zh = {
   storageOff: "浏览器不允许保存数据,自定义模板只在本次打开期间有效。",
   libraryLabel: "模板库 JSON",
   insertTemplate: (name: string) => `插入模板:${name}`,
+  workbookBadge: "工作簿",
+  workbookHas: (n: number) => `本工作簿带有 ${n} 个模板,已列在上方(标有「工作簿」)。`,
+  saveToWorkbook: "保存到工作簿",
+  savingToWorkbook: "正在保存…",
+  savedToWorkbook: (n: number) => `已将 ${n} 个模板保存到工作簿。保存工作簿文件后,同事打开这份文件即可使用这些模板。`,
+  saveToWorkbookFailed: "保存到工作簿失败,模板仍保存在本机。请稍后重试。",
+  removeFromWorkbook: "从工作簿移除",
+  removedFromWorkbook: (n: number) => `已从工作簿移除 ${n} 个模板;本机保存的模板不受影响。`,
+  removeFromWorkbookFailed: "从工作簿移除失败,请稍后重试。",
 };
 
 export type TemplateStrings = typeof zh;
@@ -87,6 +96,15 @@ const en: TemplateStrings = {
   storageOff: "This browser does not allow saving data; custom templates last only while the pane is open.",
   libraryLabel: "Template library JSON",
   insertTemplate: (name) => `Insert template: ${name}`,
+  workbookBadge: "Workbook",
+  workbookHas: (n) => `This workbook carries ${n} templates, listed above (marked "Workbook").`,
+  saveToWorkbook: "Save to workbook",
+  savingToWorkbook: "Saving…",
+  savedToWorkbook: (n) => `Saved ${n} templates into the workbook. Once the file is saved, colleagues who open it can use them.`,
+  saveToWorkbookFailed: "Saving to the workbook failed; the templates are still kept on this computer. Try again later.",
+  removeFromWorkbook: "Remove from workbook",
+  removedFromWorkbook: (n) => `Removed ${n} templates from the workbook; the templates kept on this computer are unchanged.`,
+  removeFromWorkbookFailed: "Removing from the workbook failed. Try again later.",
 };
 
 export function templateStrings(lang: Lang): TemplateStrings {
