@@ -15,6 +15,7 @@ import categoryMismatch from "./indicators/category-mismatch";
 import duplicateIndicator from "./indicators/duplicate";
 import impossibleTarget from "./indicators/impossible-target";
 import missingCategory from "./indicators/missing-category";
+import missingOperator from "./indicators/missing-operator";
 import missingValue from "./indicators/missing-value";
 import notQuantified from "./indicators/not-quantified";
 import operatorStyle from "./indicators/operator-style";
@@ -42,6 +43,7 @@ export const RULES: Rule[] = [
   duplicateIndicator,
   impossibleTarget,
   missingCategory,
+  missingOperator,
   missingValue,
   notQuantified,
   operatorStyle,

@@ -11,6 +11,7 @@ const IDS = [
   "indicators/duplicate",
   "indicators/impossible-target",
   "indicators/missing-category",
+  "indicators/missing-operator",
   "indicators/missing-value",
   "indicators/not-quantified",
   "indicators/operator-style",
@@ -45,7 +46,8 @@ test.each([
 });
 
 test("the seed's indicator findings, by rule and cell", () => {
-  const found = listed(seedSheet());
+  // missing-operator's info tips fall on nearly every seed row; missing-operator.test.ts counts them.
+  const found = listed(seedSheet()).filter((f) => !f.startsWith("indicators/missing-operator "));
   // The problems a reviewer would raise on the seed, each where it is.
   const expected = [
     "indicators/missing-category 申报表!B43", // the empty (and slid) 时效 row

@@ -1,0 +1,82 @@
+/**
+ * @fileoverview A quantified target with no comparison operator ("建设科普图书室1个", "满意度95%"):
+ * a quantitative value is operator + number + unit (≥95%, ＝100%, ≥2次 — domain-rules §2.2), and
+ * the budgeting systems store the operator in a field of its own (计算符号), so a bare number
+ * leaves that field to guesswork.
+ *
+ * Scope, so that one problem is reported once:
+ * - Only values with a quantity (a number that is not part of a date). A value with no number,
+ *   date or grade is indicators/not-quantified's; a deadline or a graded level (优, 达成预期指标)
+ *   takes no operator. The two rules never fire on the same cell.
+ * - Any operator counts, symbol or word (≥, >=, 不低于, 以上 …): ASCII forms are
+ *   indicators/operator-style's, a wrong direction is indicators/impossible-target's.
+ * - A vague value with a number ("约3000人次") still gets this tip: vague-wording asks for the
+ *   hedge to go, this rule for the bound to be stated; deleting "约" alone would leave "3000人次".
+ * No fix: ≥ and ＝ mean different targets, only the user knows which one is meant.
+ */
+import { contentRows, loc, ValueCell, valueCells } from "../../indicators/cells";
+import { classifyIndicator } from "../../indicators/direction";
+import { parseName } from "../../indicators/name";
+import { clip } from "../../indicators/quote";
+import { ParsedValue, percentOf } from "../../indicators/value";
+import { defineRule } from "../types";
+
+function lacksOperator(p: ParsedValue): boolean {
+  return !p.empty && !p.placeholder && p.grade === null && p.main !== null && !p.main.date && p.operator === null;
+}
+
+/** The number as the target should state it: the user's own text, or a number cell as a percentage. */
+function targetText(p: ParsedValue, pct: number | null): string {
+  if (p.numberCell && pct !== null) return `${pct}%`;
+  return p.main?.text ?? p.raw;
+}
+
+type Suggestion = { messageId: "missing"; suggestion: string } | { messageId: "missingEither"; atLeast: string; exactly: string };
+
+function suggest(v: ValueCell, negative: boolean, assumePercent: boolean): Suggestion {
+  const p = v.parsed;
+  const rate = p.main?.unit === "%" || (p.numberCell && assumePercent);
+  const pct = rate ? percentOf(p, assumePercent) : null;
+  const n = targetText(p, pct);
+  // A cost or a negative rate is a ceiling; a rate is a floor, except 100%, which nothing exceeds.
+  if (negative) return { messageId: "missing", suggestion: `≤${n}` };
+  if (pct !== null) return { messageId: "missing", suggestion: pct === 100 ? `＝${n}` : `≥${n}` };
+  return { messageId: "missingEither", atLeast: `≥${n}`, exactly: `＝${n}` };
+}
+
+export default defineRule({
+  meta: {
+    id: "indicators/missing-operator",
+    category: "indicators",
+    severity: "info",
+    docs: {
+      zh: "定量指标值应写明比较符号(≥ ≤ ＝ ＞ ＜),如 ≥2次、＝100%,而不是只写数值",
+      en: "A quantified target should state its comparison operator (≥ ≤ ＝ ＞ ＜), e.g. ≥2次, ＝100%, not a bare number",
+    },
+    messages: {
+      missing: {
+        zh: "「{{text}}」没有写明比较符号,目标值建议写成「{{suggestion}}」(一体化系统把计算符号单独存放)",
+        en: "\"{{text}}\" states no comparison operator; write the target as \"{{suggestion}}\" (the budgeting system stores the operator separately)",
+      },
+      missingEither: {
+        zh: "「{{text}}」没有写明比较符号,目标值建议写成「{{atLeast}}」或「{{exactly}}」(一体化系统把计算符号单独存放)",
+        en: "\"{{text}}\" states no comparison operator; write the target as \"{{atLeast}}\" or \"{{exactly}}\" (the budgeting system stores the operator separately)",
+      },
+    },
+    defaultOptions: {},
+  },
+  check(ctx) {
+    const t = ctx.form.indicators;
+    if (!t) return;
+    for (const row of contentRows(t)) {
+      const values = valueCells(t, row);
+      const bare = values.filter((v) => lacksOperator(v.parsed));
+      if (bare.length === 0) continue;
+      const label = row.name.text || values.map((v) => v.parsed.raw).join(" ");
+      const negative = classifyIndicator(label).direction === "negative";
+      const assumePercent = parseName(row.name.text).units.includes("%");
+      const { messageId, ...data } = suggest(bare[0], negative, assumePercent);
+      ctx.report({ messageId, data: { text: clip(bare[0].parsed.raw), ...data }, cells: bare.map((v) => loc(v.cell)) });
+    }
+  },
+});
