@@ -200,6 +200,7 @@ export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit,
       period: cols.period === null ? null : emptyGroup ? grid.cell(r, cols.period) : at(cols.period),
       annual: emptyGroup ? grid.cell(r, cols.annual) : at(cols.annual),
       shift: content.length > 0 ? 0 - shift || 0 : labelShift,
+      labelShift,
       emptyGroup,
       hidden: grid.isHidden(r),
     });

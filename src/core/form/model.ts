@@ -89,6 +89,9 @@ export interface IndicatorRow {
   annual: Cell;
   /** Columns the row's content is displaced by (−1: slid one column left). 0 when aligned. */
   shift: number;
+  /** Columns a category label printed on this row sits away from its own column (the seed's
+   * 时效指标 in the 一级 column: −1). Reported on its own when the row's content is aligned. */
+  labelShift: number;
   /** A row that prints a 二级 (or 一级) but no 三级 and no value: an empty group. */
   emptyGroup: boolean;
   hidden: boolean;

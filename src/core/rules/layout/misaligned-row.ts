@@ -23,6 +23,10 @@ export default defineRule({
         zh: "第 {{row}} 行错位:内容整体右移了 {{n}} 列(三级指标应在 {{col}} 列),已按内容读取,请移回对应列",
         en: "Row {{row}} is misaligned: its cells slid {{n}} column(s) right (三级 belongs in column {{col}}); read by content, please move them back",
       },
+      labelMoved: {
+        zh: "第 {{row}} 行的「{{label}}」写在了 {{at}} 列,应在{{level}}列({{col}} 列),已按内容读取,请移回",
+        en: "Row {{row}}: \"{{label}}\" is in column {{at}}; it belongs in the {{levelEn}} column ({{col}}); read by content, please move it",
+      },
     },
     defaultOptions: {},
   },
@@ -30,6 +34,27 @@ export default defineRule({
     const t = ctx.form.indicators;
     if (!t) return;
     for (const row of t.rows) {
+      if (row.shift === 0 && row.labelShift !== 0) {
+        // The content is where it belongs, only the category label is not (e.g. after a template
+        // filled the seed's empty 时效 row, its 时效指标 still stands in the 一级 column).
+        const cell = row.level2Cell && row.level2Cell.row === row.row ? row.level2Cell : row.level1Cell;
+        if (!cell || cell.row !== row.row) continue;
+        const isL2 = cell === row.level2Cell;
+        const home = isL2 ? t.columns.level2 : t.columns.level1;
+        ctx.report({
+          messageId: "labelMoved",
+          data: {
+            row: row.row + 1,
+            label: cell.text,
+            at: columnName(cell.col),
+            col: columnName(home),
+            level: isL2 ? "二级指标" : "一级指标",
+            levelEn: isL2 ? "二级 (second-level)" : "一级 (first-level)",
+          },
+          cells: [{ row: cell.row, col: cell.col }],
+        });
+        continue;
+      }
       if (row.shift === 0) continue;
       // Point at the first cell that holds content in the wrong place.
       const first = row.emptyGroup ? (row.level2Cell ?? row.level1Cell ?? row.name) : row.name;
