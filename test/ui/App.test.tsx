@@ -46,12 +46,30 @@ async function mount(host: FakeHost): Promise<ReturnType<typeof userEvent.setup>
 
 const SEVERITY_ZH: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 
+function groupHeader(sev: Severity): HTMLElement {
+  return document.querySelector(`[data-severity-group=${sev}] button[aria-expanded]`) as HTMLElement;
+}
+
+/** Tips start folded when errors or warnings are listed; unfold every group to see all rows. */
+async function unfoldAll(user: ReturnType<typeof userEvent.setup>): Promise<void> {
+  for (const sev of ["error", "warning", "info"] as Severity[]) {
+    const h = groupHeader(sev);
+    if (h && h.getAttribute("aria-expanded") === "false") await user.click(h);
+  }
+}
+
 describe("task pane", () => {
   test("groups findings by severity then category, with the engine's counts", async () => {
     const host = new FakeHost(workbook(flawedSheet()));
-    await mount(host);
+    const user = await mount(host);
     const expected = checkWorkbook(host.snapshot).findings;
     expect(expected.some((f) => f.severity === "error")).toBe(true);
+    // With errors to read first, the tips start folded; the serious groups are open.
+    expect(groupHeader("error").getAttribute("aria-expanded")).toBe("true");
+    expect(groupHeader("warning").getAttribute("aria-expanded")).toBe("true");
+    expect(groupHeader("info").getAttribute("aria-expanded")).toBe("false");
+    expect(rows().some((r) => r.dataset.ruleId === "indicators/missing-operator")).toBe(false);
+    await unfoldAll(user);
 
     // One row per finding, each pointing at its rule and first cell.
     expect(rowKeys().sort()).toEqual(expected.map((f) => `${f.rule}@${f.cells[0]}`).sort());
@@ -184,6 +202,7 @@ describe("task pane", () => {
   test("一键校验 marks the cells and says so; 清除标记 removes them", async () => {
     const host = new FakeHost(workbook(flawedSheet()));
     const user = await mount(host);
+    await unfoldAll(user);
     expect(host.calls.mark).toHaveLength(0);
     expect(screen.queryByTestId("marks-note")).toBeNull();
     await user.click(screen.getByRole("button", { name: /校验/ }));
@@ -263,6 +282,7 @@ describe("task pane", () => {
     const user = userEvent.setup();
     render(<App host={host} />);
     await checked();
+    await unfoldAll(user);
     await user.click(screen.getByRole("button", { name: "校验报告" }));
     await waitFor(() => expect(host.calls.writeReport).toHaveLength(1));
     expect(host.calls.writeReport[0].lang).toBe("zh");

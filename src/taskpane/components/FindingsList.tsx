@@ -83,6 +83,14 @@ export function FindingsList(props: FindingsListProps): React.JSX.Element {
   const shown = showIgnored ? [...props.findings, ...props.hidden] : props.findings;
   const bySeverity = SEVERITIES.map((sev) => [sev, shown.filter((f) => f.severity === sev)] as const).filter(([, l]) => l.length > 0);
   const [open, setOpen] = React.useState<string[]>(["error", "warning", "info"]);
+  // Tips start folded when the first result has something more serious to read first (the seed
+  // has 25 of them); after that the user's own folding is kept across re-checks.
+  const folded = React.useRef(false);
+  React.useEffect(() => {
+    if (folded.current || props.findings.length === 0) return;
+    folded.current = true;
+    if (props.findings.some((f) => f.severity !== "info")) setOpen((o) => o.filter((k) => k !== "info"));
+  }, [props.findings]);
   // Arrow keys move through the whole list (group headers, rows, their buttons); Tab still reaches every action.
   const arrows = useArrowNavigationGroup({ axis: "grid-linear", tabbable: true });
 
