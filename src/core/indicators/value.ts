@@ -92,6 +92,11 @@ const SUFFIX_WORDS: [RegExp, Operator][] = [
   [/(及以下|以下|以内)/y, "≤"],
 ];
 
+// First characters of every symbol and operator word: most positions of a value start none, and
+// a Set lookup is far cheaper than trying every symbol and pattern there.
+const SYMBOL_FIRST = new Set(SYMBOLS.map((x) => x.text[0]));
+const PREFIX_FIRST = new Set(PREFIX_WORDS.flatMap(([re]) => re.source.replace(/[()]/g, "").split("|").map((w) => w[0])));
+
 function matchAt(re: RegExp, text: string, index: number): RegExpExecArray | null {
   re.lastIndex = index;
   return re.exec(text);
@@ -241,6 +246,7 @@ function findOperator(n: string, numbers: NumberHit[]): OperatorHit | null {
   };
   let firstSymbol: OperatorHit | null = null;
   for (let i = 0; i < n.length; i++) {
+    if (!SYMBOL_FIRST.has(n[i])) continue;
     const s = SYMBOLS.find((x) => n.startsWith(x.text, i));
     if (!s) continue;
     const hit = { op: s.op, text: s.text, index: i, ascii: s.ascii, symbol: true, number: numberAt(i + s.text.length) };
@@ -249,6 +255,7 @@ function findOperator(n: string, numbers: NumberHit[]): OperatorHit | null {
     i += s.text.length - 1;
   }
   for (let i = 0; i < n.length; i++) {
+    if (!PREFIX_FIRST.has(n[i])) continue;
     for (const [re, op] of PREFIX_WORDS) {
       const m = matchAt(re, n, i);
       const number = m ? numberAt(i + m[0].length) : null;
