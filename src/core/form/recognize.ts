@@ -3,10 +3,11 @@
  * sheet, twice on one sheet, with full-width brackets or spaces inside labels.
  */
 import { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { isBlank } from "../text";
 import { amountFieldAt, fieldAt } from "./fields";
 import { Grid } from "./grid";
 import { findIndicatorHeaders, readIndicators } from "./indicators";
-import { LabelIndex } from "./labelIndex";
+import { LabelHit, LabelIndex } from "./labelIndex";
 import * as L from "./labels";
 import { AmountField, AmountKey, FormModel } from "./model";
 import { readTasks } from "./tasks";
@@ -49,34 +50,64 @@ function anchorsIn(index: LabelIndex, grid: Grid, top: number, bottom: number): 
   return found;
 }
 
-function readForm(grid: Grid, index: LabelIndex, top: number, bottom: number): FormModel {
-  const find = (names: string[]) => index.find(names, top, bottom);
-  const amounts: Partial<Record<AmountKey, AmountField>> = {};
-  for (const key of Object.keys(L.AMOUNT_LABELS) as AmountKey[]) {
-    const f = amountFieldAt(grid, key, find(L.AMOUNT_LABELS[key]));
-    if (f) amounts[key] = f;
+/**
+ * The last column of the form: the columns from its left edge on that hold a value or a merged area
+ * on some row of the form. A wholly empty column separates the form from a table beside it, whose
+ * cells must not be read as the form's values.
+ */
+function formRightEdge(grid: Grid, top: number, bottom: number, left: number): number {
+  let right = left;
+  for (let c = left; c <= grid.lastCol; c++) {
+    let used = false;
+    for (let r = top; r <= bottom && !used; r++) used = grid.merge(r, c) !== null || !isBlank(grid.raw(r, c));
+    if (!used) break;
+    right = c;
   }
-  const tasksLabel = find(L.KEY_TASKS);
+  return right;
+}
+
+function readForm(grid: Grid, index: LabelIndex, top: number, bottom: number): FormModel {
   const headers = findIndicatorHeaders(grid, index, top, bottom);
   const indicators = headers.length > 0 ? readIndicators(grid, index, headers[0], bottom) : null;
-  const taskBottom = indicators ? indicators.headerRow - 1 : bottom;
-  const dept = find(L.DEPARTMENT);
+  const dept = index.find(L.DEPARTMENT, top, bottom);
   // The form starts at its title when one sits just above 部门名称, else at 部门名称 itself.
   const deptRow = dept ? dept.row : top;
   const title = index.hits.find((h) => h.row >= Math.max(top, deptRow - 3) && h.row <= deptRow && L.TITLE.test(h.key));
   const firstRow = title ? title.row : deptRow;
-  const left = Math.min(...index.hits.filter((h) => h.row >= top && h.row <= bottom).map((h) => h.col));
+  const lastRow = indicators ? indicators.lastRow : bottom;
+  // A reduce, not Math.min(...): a long sheet may hold more labels than a call takes arguments.
+  const left = index.hits.reduce((m, h) => (h.row >= top && h.row <= bottom && h.col < m ? h.col : m), Infinity);
+  const right = formRightEdge(grid, firstRow, lastRow, Number.isFinite(left) ? left : grid.firstCol);
+  const find = (names: string[], from = top, to = bottom) => {
+    const hit = index.find(names, from, to);
+    return hit && hit.col <= right ? hit : null;
+  };
+  const field = (hit: LabelHit | null) => fieldAt(grid, hit, right);
+
+  const tasksLabel = find(L.KEY_TASKS);
+  const taskBottom = indicators ? indicators.headerRow - 1 : bottom;
+  // The budget block ends where the next section (key tasks, indicators) begins: a 合计 printed
+  // under the key tasks is theirs, not the budget's.
+  const budget = find(L.BUDGET) ?? find(L.AMOUNT_LABELS.basic);
+  const budgetTop = budget ? budget.row : top;
+  const next = [tasksLabel?.row, indicators?.headerRow].filter((r): r is number => r !== undefined && r > budgetTop);
+  const budgetBottom = next.length > 0 ? Math.min(...next) - 1 : bottom;
+  const amounts: Partial<Record<AmountKey, AmountField>> = {};
+  for (const key of Object.keys(L.AMOUNT_LABELS) as AmountKey[]) {
+    const f = amountFieldAt(grid, key, find(L.AMOUNT_LABELS[key], top, budgetBottom), right);
+    if (f) amounts[key] = f;
+  }
   return {
     sheet: grid.name,
     top: firstRow,
     left: Number.isFinite(left) ? left : grid.firstCol,
-    bottom: indicators ? indicators.lastRow : bottom,
-    right: indicators ? grid.rightEdge(indicators.headerRow, indicators.columns.annual) : grid.lastCol,
-    department: fieldAt(grid, dept),
-    headcount: fieldAt(grid, find(L.HEADCOUNT)),
-    subUnits: fieldAt(grid, find(L.SUB_UNITS)),
+    bottom: lastRow,
+    right: indicators ? Math.max(right, grid.rightEdge(indicators.headerRow, indicators.columns.annual)) : right,
+    department: field(dept && dept.col <= right ? dept : null),
+    headcount: field(find(L.HEADCOUNT)),
+    subUnits: field(find(L.SUB_UNITS)),
     amounts,
-    overallGoal: fieldAt(grid, find(L.OVERALL_GOAL)),
+    overallGoal: field(find(L.OVERALL_GOAL)),
     tasksLabel: tasksLabel ? grid.cell(tasksLabel.row, tasksLabel.col) : null,
     ...readTasks(grid, index, tasksLabel, taskBottom),
     indicators,

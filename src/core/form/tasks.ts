@@ -6,6 +6,8 @@ import { LabelHit, LabelIndex, isKnownLabel } from "./labelIndex";
 import * as L from "./labels";
 import { FormModel, KeyTask } from "./model";
 
+const ORDINAL = /^(\(?(\d+|[一二三四五六七八九十]+)\)?)[、.,)]?$/;
+
 export function readTasks(
   grid: Grid,
   index: LabelIndex,
@@ -40,6 +42,8 @@ export function readTasks(
       const v = grid.raw(r, c);
       if (typeof v === "string" && v.trim() !== "") {
         const key = labelKey(v);
+        // A 序号 ("1", "一、", "(3)") left of the name numbers the task; it is no section label.
+        if (c < cols.name && ORDINAL.test(key)) continue;
         if (c < cols.name || isKnownLabel(key) || L.OTHER_TASKS.test(key)) {
           ended = true;
           break;

@@ -38,6 +38,8 @@ export interface ParsedValue {
   placeholder: boolean;
   /** The cell held a number, not text (Excel may store 95% as 0.95). */
   numberCell: boolean;
+  /** The cell held an Excel error value (#REF!, #N/A …): raw is its code. */
+  errorValue: boolean;
   operator: Operator | null;
   /** The operator as written (">=", "≥", "不低于", "以上" …) and where, in raw. */
   operatorText: string | null;
@@ -295,6 +297,7 @@ function parseValueUncached(v: CellValue): ParsedValue {
     empty: trimmed === "",
     placeholder: PLACEHOLDER.test(trimmed),
     numberCell: typeof v === "number",
+    errorValue: isCellError(v),
     operator: op?.op ?? null,
     operatorText: op?.text ?? null,
     operatorIndex: op?.index ?? -1,

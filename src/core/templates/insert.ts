@@ -11,7 +11,8 @@ import { level1Label, level2Label } from "../form/labels";
 import { FormModel, IndicatorRow, IndicatorTable, Level1, Level2 } from "../form/model";
 import { Edit, EditPlan, setValue } from "../plan/editPlan";
 import { Message } from "../rules/types";
-import { isBlank, labelKey } from "../text";
+import { nameKey } from "../indicators/name";
+import { isBlank } from "../text";
 import { normalizeValue } from "./library";
 import { IndicatorTemplate, LEVEL1_ORDER, LEVEL2_ORDER, Placement, placementFor } from "./types";
 
@@ -40,9 +41,6 @@ export type InsertResult = InsertionPlan | InsertError;
 export function isInsertError(r: InsertResult): r is InsertError {
   return "error" in r;
 }
-
-/** Names compared without unit brackets and spaces, as a reader would. */
-const nameKey = (s: string) => labelKey(s).replace(/\([^()]*\)/g, "");
 
 /** The values a template would be written with on this form (a 万元 ceiling comes from its 项目支出). */
 export function defaultValues(form: FormModel | null, t: IndicatorTemplate, v: InsertValues = {}): { period: string; annual: string } {

@@ -321,6 +321,15 @@ describe("values, duplicates and errors", () => {
     expect(isInsertError(forced)).toBe(false);
   });
 
+  test("duplicates are told as indicators/duplicate tells them: only unit brackets are ignored", () => {
+    const { model, grid } = recognise(clean);
+    // The form has 举办科技夏(冬)令营次数(次): a summer camp alone is another indicator.
+    const summer = planInsertion(model, grid, T("quantity.training-sessions"), { name: "举办科技夏令营次数(次)" });
+    expect(isInsertError(summer)).toBe(false);
+    const same = planInsertion(model, grid, T("quantity.training-sessions"), { name: "举办科技夏(冬)令营次数（场次）" });
+    expect(isInsertError(same) && same.code).toBe("duplicate");
+  });
+
   test("empty name or value, and a sheet without an indicator table, give a message", () => {
     const { model, grid } = recognise(clean);
     const noValue = planInsertion(model, grid, T("satisfaction.public"), { annual: "  " });

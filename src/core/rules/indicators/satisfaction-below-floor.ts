@@ -9,6 +9,7 @@ import { clip } from "../../indicators/quote";
 import { percentOf } from "../../indicators/value";
 import { SERVICE_SATISFACTION } from "../../templates/suggest";
 import { defineRule } from "../types";
+import { numberOption } from "../util/options";
 
 export default defineRule({
   meta: {
@@ -37,7 +38,7 @@ export default defineRule({
   check(ctx) {
     const t = ctx.form.indicators;
     if (!t) return;
-    const floor = Number(ctx.options.floor);
+    const floor = numberOption(ctx.options.floor, 90);
     for (const row of contentRows(t)) {
       const values = valueCells(t, row).filter((v) => !v.parsed.empty);
       const label = row.name.text || values.map((v) => v.parsed.raw).join(" ");

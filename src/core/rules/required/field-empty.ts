@@ -6,7 +6,7 @@
  */
 import { AmountKey, Field } from "../../form/model";
 import { CellLoc, Message, defineRule } from "../types";
-import { AMOUNT_NAMES } from "../util/amountNames";
+import { AMOUNT_NAMES, printedName } from "../util/amountNames";
 import { numberOption } from "../util/options";
 import { valueCellOf } from "../util/valueCell";
 
@@ -83,8 +83,7 @@ export default defineRule({
     for (const key of REQUIRED_AMOUNTS) if (!form.amounts[key]) missing(AMOUNT_NAMES[key]);
     for (const f of Object.values(form.amounts)) {
       if (!f || f.amount.state !== "empty") continue;
-      const printed = f.label.text.replace(/\s+/g, "") || AMOUNT_NAMES[f.key].zh;
-      pending.push({ at: valueCellOf(f), messageId: "emptyAmount", data: { label: printed, labelEn: AMOUNT_NAMES[f.key].en } });
+      pending.push({ at: valueCellOf(f), messageId: "emptyAmount", data: { label: printedName(f), labelEn: AMOUNT_NAMES[f.key].en } });
     }
 
     const goal = form.overallGoal;

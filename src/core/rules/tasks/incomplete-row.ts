@@ -4,6 +4,7 @@
  * or 0 拟投入的资金 (R9); and a form with no key task at all.
  */
 import { Cell } from "../../form/model";
+import { loc } from "../../indicators/cells";
 import { Message, defineRule } from "../types";
 import { usableValue } from "../util/money";
 
@@ -67,10 +68,10 @@ export default defineRule({
           cells: empty.map(({ part }) => ({ row: t[part].row, col: t[part].col })),
         });
       } else if (onlyAmount) {
-        ctx.report({ messageId: "noAmount", severity: "warning", data: { task }, cells: [at(t.amount)] });
+        ctx.report({ messageId: "noAmount", severity: "warning", data: { task }, cells: [loc(t.amount)] });
       }
       if (usableValue(t.parsedAmount) === 0) {
-        ctx.report({ messageId: "zeroAmount", severity: "warning", data: { task: task || `第 ${t.row + 1} 行`, taskEn: task ? `"${task}"` : `in row ${t.row + 1}` }, cells: [at(t.amount)] });
+        ctx.report({ messageId: "zeroAmount", severity: "warning", data: { task: task || `第 ${t.row + 1} 行`, taskEn: task ? `"${task}"` : `in row ${t.row + 1}` }, cells: [loc(t.amount)] });
       }
     }
   },
@@ -78,8 +79,4 @@ export default defineRule({
 
 function isBlank(c: Cell): boolean {
   return c.text === "";
-}
-
-function at(c: Cell): { row: number; col: number } {
-  return { row: c.row, col: c.col };
 }

@@ -5,7 +5,7 @@
 import { ParsedAmount } from "../../amount";
 import { Cell, FormModel } from "../../form/model";
 import { Message } from "../types";
-import { AMOUNT_NAMES } from "./amountNames";
+import { AMOUNT_NAMES, printedName } from "./amountNames";
 
 export interface AmountCell {
   cell: Cell;
@@ -17,9 +17,7 @@ export function amountCells(form: FormModel): AmountCell[] {
   const out: AmountCell[] = [];
   for (const f of Object.values(form.amounts)) {
     if (!f || !f.value) continue;
-    // The printed label names the field as the user sees it (合计 may read 部门预算支出合计).
-    const printed = f.label.text.replace(/\s+/g, "");
-    out.push({ cell: f.value, amount: f.amount, name: { zh: printed || AMOUNT_NAMES[f.key].zh, en: AMOUNT_NAMES[f.key].en } });
+    out.push({ cell: f.value, amount: f.amount, name: { zh: printedName(f), en: AMOUNT_NAMES[f.key].en } });
   }
   for (const t of form.tasks) {
     const task = t.name.text || `第 ${t.row + 1} 行`;

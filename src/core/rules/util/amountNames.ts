@@ -1,5 +1,5 @@
 /** How messages name each amount of the 预算整体情况 block, in both locales. */
-import { AmountKey } from "../../form/model";
+import { AmountField, AmountKey } from "../../form/model";
 import { Message } from "../types";
 
 export const AMOUNT_NAMES: Record<AmountKey, Message> = {
@@ -13,3 +13,8 @@ export const AMOUNT_NAMES: Record<AmountKey, Message> = {
   local: { zh: "区本级使用资金", en: "funds used at district level" },
   transfer: { zh: "拟用于对下转移支付资金", en: "transfers to lower levels" },
 };
+
+/** The label as the form prints it, which is how the user knows the field (合计 may read 部门预算支出合计). */
+export function printedName(f: AmountField): string {
+  return f.label.text.replace(/\s+/g, "") || AMOUNT_NAMES[f.key].zh;
+}

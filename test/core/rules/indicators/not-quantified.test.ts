@@ -16,6 +16,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "an error value in a value cell is named as one, not as wording",
+      sheet: setCells(cleanSheet(), { F21: { error: "#REF!" } }),
+      errors: [{ messageId: "errorValue", cells: ["申报表!F21"], data: { text: "#REF!" } }],
+    },
+    {
       name: "the seed's 按上级要求 row",
       sheet: seedSheet(),
       errors: [{ messageId: "notQuantified", cells: [q("E41"), q("F41")], severity: "error", data: { text: "按上级要求,落实财务管理、保密工作、档案…" } }],

@@ -52,6 +52,12 @@ ruleTester(rule, {
       errors: [{ messageId: "belowFloor", cells: [q("F37", OFF)] }],
     },
     {
+      name: "a floor that is no number falls back to the default 90",
+      sheet: setCells(cleanSheet(), { F37: "≥85%" }),
+      options: { floor: "九十" },
+      errors: [{ messageId: "belowFloor", cells: [q("F37")], data: { floor: 90 } }],
+    },
+    {
       name: "in the single-value layout",
       sheet: setCells(singleValueSheet(), { E38: "＝100%" }),
       errors: [{ messageId: "unrealistic", cells: [q("E38")] }],
