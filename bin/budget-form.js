@@ -13,6 +13,12 @@ if (!existsSync(entry)) {
   process.exit(2);
 }
 
+// `budget-form check … | head` closes the pipe early: stop quietly instead of printing a stack trace.
+process.stdout.on("error", (e) => {
+  if (e && e.code === "EPIPE") process.exit(process.exitCode || 0);
+  throw e;
+});
+
 require(entry)
   .main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, isTTY: Boolean(process.stderr.isTTY), cwd: process.cwd() })
   .then(

@@ -16,6 +16,15 @@ export interface MissingInput {
 }
 
 const MAGIC = /[*?[\]{}]/;
+
+/**
+ * Parentheses are ordinary characters in Windows and Chinese file names ("预算(2024)", "申报表 (2)"),
+ * but the glob library reads them as pattern groups, so such a folder would match nothing.
+ */
+export function toGlobPattern(arg: string): string {
+  return arg.replace(/\\/g, "/").replace(/[()]/g, "\\$&");
+}
+
 /** Excel's lock files (~$name.xlsx) are not workbooks. */
 const isLockFile = (p: string) => /(^|[\\/])~\$[^\\/]*$/.test(p);
 
@@ -38,7 +47,7 @@ export function expandInputs(args: string[], cwd: string): (Input | MissingInput
       continue;
     }
     if (MAGIC.test(arg)) {
-      const found = globSync(arg.replace(/\\/g, "/"), { cwd, absolute: true, onlyFiles: true }).sort();
+      const found = globSync(toGlobPattern(arg), { cwd, absolute: true, onlyFiles: true }).sort();
       if (found.length === 0) out.push({ display: arg, error: { zh: `没有文件与「${arg}」匹配`, en: `No file matches "${arg}"` } });
       for (const f of found) add(resolve(f), arg);
       continue;

@@ -67,13 +67,21 @@ function progress(ctx: CliContext, i: number, n: number, name: string): void {
   ctx.io.stderr.write(`\r\x1b[K${label} [${i}/${n}] ${name}`);
 }
 
-/** Output path of the annotated copy; never the input itself, never twice the same name. */
+/**
+ * Output path of the annotated copy; never twice the same name, and never any input of this run:
+ * annotating a folder into itself must not overwrite "二科/申报表.xlsx"'s namesake before it is read.
+ */
 function annotatedPath(dir: string, input: Input, used: Set<string>): string {
   const base = basename(input.path);
-  let out = join(dir, base);
-  for (let k = 2; used.has(out) || resolve(out) === resolve(input.path); k++) out = join(dir, base.replace(/(\.xlsx)?$/i, `-${k}$1`));
-  used.add(out);
+  let out = resolve(dir, base);
+  for (let k = 2; used.has(pathKey(out)); k++) out = resolve(dir, base.replace(/(\.xlsx)?$/i, `-${k}$1`));
+  used.add(pathKey(out));
   return out;
+}
+
+/** Windows and macOS file systems ignore case: "A.xlsx" and "a.XLSX" are one file there. */
+function pathKey(p: string): string {
+  return process.platform === "win32" || process.platform === "darwin" ? p.toLowerCase() : p;
 }
 
 async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used: Set<string>): Promise<{ entries: Entry[]; failed: boolean }> {
@@ -138,7 +146,8 @@ export const check: Command = {
     const files = inputs.filter((i): i is Input => !("error" in i));
     const entries: Entry[] = [];
     let failed = false;
-    const used = new Set<string>();
+    // Seeded with every input, so no annotated copy is ever written over one.
+    const used = new Set<string>(files.map((f) => pathKey(resolve(f.path))));
     let n = 0;
     for (const input of inputs) {
       if ("error" in input) {

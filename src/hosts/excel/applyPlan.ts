@@ -4,14 +4,16 @@
  * edits before anything is written, then ONE sync writes every edit, so a refused plan leaves the
  * workbook untouched. Where ExcelApi 1.20 allows, the whole run is one undo step.
  */
-import { columnName, parseRange } from "../../core/a1";
+import { columnName, parseA1, parseRange, qualify, toA1 } from "../../core/a1";
 import { EditPlan, InsertRowsEdit } from "../../core/plan/editPlan";
 import { applyToWorkbook } from "../../core/plan/applyToSnapshot";
-import { SheetSnapshot, WorkbookSnapshot, sheetExtent } from "../../core/snapshot";
+import { SheetSnapshot, WorkbookSnapshot, cellValue, sheetExtent } from "../../core/snapshot";
 import { ApplyResult } from "../host";
+import { formulaCellRefusal, mergeLosesContentRefusal } from "../refusals";
 import { localAddress, splitAreas } from "./addresses";
 import { ExcelCaps, has } from "./capabilities";
-import { toCellGrid, toFormulaGrid } from "./cells";
+import { asText, toCellGrid, toFormulaGrid } from "./cells";
+import { isNotFound } from "./runner";
 
 interface SheetRead {
   ws: Excel.Worksheet;
@@ -62,10 +64,6 @@ export function copySpans(sheet: SheetSnapshot, formatRow: number): [number, num
   return spans;
 }
 
-function isNotFound(e: unknown): boolean {
-  return (e as { code?: unknown })?.code === "ItemNotFound";
-}
-
 /** Everything the checks need, in one sync: protection, the used range, merges, format-row heights. */
 async function readSheets(ctx: Excel.RequestContext, plan: EditPlan, caps: ExcelCaps): Promise<{ reads: Map<string, SheetRead>; heights: Map<number, Excel.RangeFormat> }> {
   const reads = new Map<string, SheetRead>();
@@ -108,6 +106,39 @@ function toSnapshot(name: string, r: SheetRead): SheetSnapshot {
     merges: r.merged && !r.merged.isNullObject && r.merged.address ? splitAreas(r.merged.address).map(localAddress) : [],
     hiddenRows: [],
   };
+}
+
+/** The formula a cell holds in this picture of the workbook (null for a constant or a bad address). */
+function formulaAt(wb: WorkbookSnapshot, sheet: string, address: string): string | null {
+  const s = wb.sheets.find((x) => x.name === sheet);
+  if (!s?.formulas) return null;
+  let at;
+  try {
+    at = parseA1(address);
+  } catch {
+    return null;
+  }
+  return s.formulas[at.row - s.originRow]?.[at.col - s.originCol] ?? null;
+}
+
+/** The first cell other than the top-left that holds something a merge would discard (null: none). */
+function contentLostByMerge(wb: WorkbookSnapshot, sheet: string, range: string): string | null {
+  const s = wb.sheets.find((x) => x.name === sheet);
+  if (!s) return null;
+  let r;
+  try {
+    r = parseRange(range);
+  } catch {
+    return null;
+  }
+  for (let row = r.top; row <= r.bottom; row++) {
+    for (let col = r.left; col <= r.right; col++) {
+      if (row === r.top && col === r.left) continue;
+      const v = cellValue(s, row, col);
+      if ((v !== null && v !== "") || s.formulas?.[row - s.originRow]?.[col - s.originCol]) return toA1(row, col);
+    }
+  }
+  return null;
 }
 
 function queueInsert(ws: Excel.Worksheet, e: InsertRowsEdit, before: SheetSnapshot, caps: ExcelCaps, height: number | undefined): void {
@@ -153,6 +184,14 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps:
   const states: WorkbookSnapshot[] = [];
   for (const e of plan.edits) {
     states.push(wb);
+    if (e.op === "setValue") {
+      const formula = formulaAt(wb, e.sheet, e.address);
+      if (formula) return { ok: false, reason: formulaCellRefusal(qualify(e.sheet, e.address), formula) };
+    }
+    if (e.op === "merge") {
+      const lost = contentLostByMerge(wb, e.sheet, e.range);
+      if (lost) return { ok: false, reason: mergeLosesContentRefusal(qualify(e.sheet, e.range), qualify(e.sheet, lost)) };
+    }
     const res = applyToWorkbook(wb, { title: plan.title, edits: [e] });
     if (!res.ok) return { ok: false, reason: res.reason };
     wb = res.value;
@@ -162,7 +201,7 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps:
     const ws = reads.get(e.sheet)!.ws;
     switch (e.op) {
       case "setValue":
-        ws.getRange(e.address).values = [[e.value === null ? "" : e.value]];
+        ws.getRange(e.address).values = [[e.value === null ? "" : typeof e.value === "string" ? asText(e.value) : e.value]];
         break;
       case "insertRows":
         queueInsert(ws, e, states[i].sheets.find((s) => s.name === e.sheet)!, caps, heights.get(i)?.rowHeight);

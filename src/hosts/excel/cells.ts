@@ -32,3 +32,11 @@ export function toCellGrid(values: unknown[][], types: string[][]): CellValue[][
 export function toFormulaGrid(formulas: unknown[][]): (string | null)[][] {
   return formulas.map((row) => row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null)));
 }
+
+/**
+ * A string as Excel should store it: text Excel would take for a formula ("=…", "+…", "-…", "@…")
+ * gets the apostrophe that makes it text, so a template or message can never inject a formula.
+ */
+export function asText(s: string): string {
+  return /^[=+\-@]/.test(s) ? `'${s}` : s;
+}

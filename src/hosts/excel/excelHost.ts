@@ -14,7 +14,7 @@ import { MarkOutcome, countMarkRules, replaceMarks } from "./marking";
 import { CreateSheet, forceCreateSheet } from "./officeHelpers";
 import { isStateSheetName, readWorkbook } from "./readWorkbook";
 import { writeReportSheet } from "./report";
-import { ExcelRun, officeRun } from "./runner";
+import { ExcelRun, isNotFound, officeRun } from "./runner";
 import { SettingsStore, loadState, officeSettings, saveState } from "./state";
 
 export interface ExcelHostOptions {
@@ -25,10 +25,6 @@ export interface ExcelHostOptions {
   createSheet?: CreateSheet;
   debounceMs?: number;
   ownWriteGraceMs?: number;
-}
-
-function isNotFound(e: unknown): boolean {
-  return (e as { code?: unknown })?.code === "ItemNotFound";
 }
 
 async function listSheets(ctx: Excel.RequestContext): Promise<string[]> {

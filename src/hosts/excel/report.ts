@@ -11,6 +11,7 @@ import { summarize } from "../../core/engine";
 import { Lang } from "../host";
 import { formulaString, linkTarget } from "./addresses";
 import { ExcelCaps, has } from "./capabilities";
+import { asText } from "./cells";
 import { MARK_TAG } from "./markAreas";
 import { CreateSheet } from "./officeHelpers";
 
@@ -27,10 +28,6 @@ function isOurs(a1: unknown): boolean {
   return typeof a1 === "string" && a1.startsWith(MARK_TAG);
 }
 
-/** Text that Excel would take for a formula is stored as text. */
-function text(s: string): string {
-  return /^[=+\-@]/.test(s) ? `'${s}` : s;
-}
 
 function stamp(d: Date): string {
   const p = (n: number) => String(n).padStart(2, "0");
@@ -40,7 +37,7 @@ function stamp(d: Date): string {
 function link(ref: string | undefined): string {
   if (!ref) return "";
   const { sheet, address } = splitQualified(ref);
-  if (!sheet) return text(ref);
+  if (!sheet) return asText(ref);
   return `=HYPERLINK(${formulaString(linkTarget(sheet, address))},${formulaString(ref)})`;
 }
 
@@ -58,7 +55,7 @@ export function reportRows(findings: Finding[], lang: Lang, now: Date): (string 
     header,
   ];
   findings.forEach((f, i) => {
-    rows.push([i + 1, SEVERITY_NAMES[f.severity][lang], CATEGORY_NAMES[f.category][lang], text(f.message[lang] || f.message.zh), link(f.cells[0]), f.rule]);
+    rows.push([i + 1, SEVERITY_NAMES[f.severity][lang], CATEGORY_NAMES[f.category][lang], asText(f.message[lang] || f.message.zh), link(f.cells[0]), f.rule]);
   });
   if (!findings.length) rows.push(["", "", "", lang === "en" ? "No problems found." : "未发现问题。", "", ""]);
   return rows;

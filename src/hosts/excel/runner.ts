@@ -10,3 +10,8 @@ export type ExcelRun = <T>(first: Excel.RunOptions | OfficeExtension.ClientReque
 
 export const officeRun: ExcelRun = (first, batch) =>
   first === null ? Excel.run(batch) : Excel.run(first as Excel.RunOptions, batch);
+
+/** The error office-js raises for a sheet or range that no longer exists (renamed or deleted). */
+export function isNotFound(e: unknown): boolean {
+  return (e as { code?: unknown })?.code === "ItemNotFound";
+}

@@ -4,10 +4,12 @@
  * by the command-line tool or the preview carries its state in the very hidden sheet the file host
  * writes; that is read when the document settings hold nothing yet.
  */
-import { DEFAULT_SETTINGS, Lang, Settings, WorkbookState } from "../host";
+import { WorkbookState } from "../host";
 import { STATE_SHEET } from "../file/state";
-import { sanitizeTemplates } from "../stateTemplates";
+import { sanitizeState } from "../workbookState";
 import { ExcelRun } from "./runner";
+
+export { sanitizeState };
 
 export const SETTINGS_KEY = "budgetFormAssistant.state";
 
@@ -25,23 +27,6 @@ export function officeSettings(): SettingsStore | null {
   } catch {
     return null;
   }
-}
-
-/** Anything read back from a workbook is untrusted: keep what has the right shape, default the rest. */
-export function sanitizeState(raw: unknown): WorkbookState {
-  const r = (typeof raw === "string" ? safeParse(raw) : raw) as Partial<WorkbookState> | null | undefined;
-  const s = (r && typeof r.settings === "object" && r.settings ? r.settings : {}) as Partial<Settings>;
-  const lang: Lang = s.lang === "en" ? "en" : "zh";
-  const templates = sanitizeTemplates(r?.templates);
-  return {
-    ignored: Array.isArray(r?.ignored) ? r!.ignored.filter((k): k is string => typeof k === "string") : [],
-    settings: {
-      lang,
-      liveCheck: typeof s.liveCheck === "boolean" ? s.liveCheck : DEFAULT_SETTINGS.liveCheck,
-      config: s.config && typeof s.config === "object" && !Array.isArray(s.config) ? s.config : {},
-    },
-    ...(templates ? { templates } : {}),
-  };
 }
 
 function safeParse(text: string): unknown {

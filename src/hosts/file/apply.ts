@@ -1,11 +1,12 @@
 /** Applies an edit plan to an exceljs workbook, the way the Excel host applies it to a live workbook. */
 import type { Cell, Workbook, Worksheet } from "exceljs";
 import { parseA1, parseRange, qualify, rangeToA1, toA1 } from "../../core/a1";
-import { Edit, EditPlan } from "../../core/plan/editPlan";
+import { Edit, EditPlan, SetValueEdit } from "../../core/plan/editPlan";
 import { CellValue, isCellError } from "../../core/snapshot";
 import { cellText } from "../../core/text";
 import { ApplyResult } from "../host";
-import { VT, readCell } from "./cellValue";
+import { formulaCellRefusal, mergeLosesContentRefusal } from "../refusals";
+import { ReadCell, VT, readCell } from "./cellValue";
 import { insertRows } from "./insertRows";
 import { mergeRanges, unmergeKeepingStyles } from "./merges";
 
@@ -32,22 +33,26 @@ const show = (v: CellValue) => (v === null ? "(空)" : `“${cellText(v)}”`);
 const showEn = (v: CellValue) => (v === null ? "(empty)" : `"${cellText(v)}"`);
 
 /**
- * The value a setValue edit will find, seen before any edit runs: later edits are addressed after the
- * plan's earlier row insertions, so map their rows back (a row the plan inserts starts empty).
+ * What a setValue edit will find (value and formula), seen before any edit runs: later edits are
+ * addressed after the plan's earlier row insertions, so map their rows back (a row the plan inserts
+ * starts empty). An earlier edit of the plan that writes the same cell replaces its formula.
  */
-function currentValue(wb: Workbook, edits: Edit[], index: number): CellValue | undefined {
-  const e = edits[index];
-  if (e.op !== "setValue") return undefined;
+function currentCell(wb: Workbook, edits: Edit[], index: number): ReadCell {
+  const e = edits[index] as SetValueEdit;
   let { row, col } = parseA1(e.address);
   for (let i = index - 1; i >= 0; i--) {
     const p = edits[i];
+    if (p.op === "setValue" && p.sheet === e.sheet) {
+      const at = parseA1(p.address);
+      if (at.row === row && at.col === col) return { value: p.value, formula: null };
+    }
     if (p.op !== "insertRows" || p.sheet !== e.sheet) continue;
     const at = p.row - 1;
     if (row >= at + p.count) row -= p.count;
-    else if (row >= at) return null;
+    else if (row >= at) return { value: null, formula: null };
   }
   const ws = wb.getWorksheet(e.sheet)!;
-  return readCell(target(ws, toA1(row, col))).value;
+  return readCell(target(ws, toA1(row, col)));
 }
 
 function validate(wb: Workbook, plan: EditPlan): ApplyResult {
@@ -63,8 +68,11 @@ function validate(wb: Workbook, plan: EditPlan): ApplyResult {
     if (e.op === "insertRows" && (!Number.isInteger(e.row) || e.row < 1 || !Number.isInteger(e.count) || e.count < 1 || e.formatFrom < 1)) {
       return refuse(`“${plan.title.zh}”中的插入行参数无效`, `"${plan.title.en}" has invalid row-insertion parameters`);
     }
-    if (e.op === "setValue" && e.expected !== undefined) {
-      const now = currentValue(wb, plan.edits, i) ?? null;
+    if (e.op !== "setValue") continue;
+    const cell = currentCell(wb, plan.edits, i);
+    if (cell.formula !== null) return { ok: false, reason: formulaCellRefusal(qualify(e.sheet, e.address), cell.formula) };
+    if (e.expected !== undefined) {
+      const now = cell.value;
       if (!sameValue(now, e.expected)) {
         const ref = qualify(e.sheet, e.address);
         return refuse(
@@ -100,8 +108,7 @@ function applyEdit(wb: Workbook, e: Edit): ApplyResult {
       for (let row = r.top; row <= r.bottom; row++) {
         for (let col = r.left; col <= r.right; col++) {
           if ((row !== r.top || col !== r.left) && readCell(ws.getCell(row + 1, col + 1)).value !== null) {
-            const at = qualify(e.sheet, toA1(row, col));
-            return refuse(`无法合并 ${qualify(e.sheet, e.range)}:${at} 有内容,合并会丢失它`, `Cannot merge ${qualify(e.sheet, e.range)}: ${at} has content that merging would lose`);
+            return { ok: false, reason: mergeLosesContentRefusal(qualify(e.sheet, e.range), qualify(e.sheet, toA1(row, col))) };
           }
         }
       }

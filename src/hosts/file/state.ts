@@ -7,7 +7,7 @@
  */
 import type { Workbook, Worksheet } from "exceljs";
 import { DEFAULT_SETTINGS, WorkbookState } from "../host";
-import { sanitizeTemplates } from "../stateTemplates";
+import { sanitizeState } from "../workbookState";
 
 export const STATE_SHEET = "_BudgetFormState";
 export const STATE_NAME = "BudgetFormAssistantState";
@@ -31,18 +31,8 @@ export function readState(wb: Workbook): WorkbookState {
     if (typeof v !== "string") break;
     json += v;
   }
-  try {
-    const raw = JSON.parse(json) as Partial<WorkbookState>;
-    const d = defaultState();
-    const templates = sanitizeTemplates(raw?.templates);
-    return {
-      ignored: Array.isArray(raw?.ignored) ? raw.ignored.filter((x): x is string => typeof x === "string") : d.ignored,
-      settings: { ...d.settings, ...(typeof raw?.settings === "object" && raw.settings ? raw.settings : {}) },
-      ...(templates ? { templates } : {}),
-    };
-  } catch {
-    return defaultState();
-  }
+  // Shaped exactly as the Excel host reads the same state (a damaged one gives the defaults).
+  return sanitizeState(json);
 }
 
 export function writeState(wb: Workbook, state: WorkbookState): void {
