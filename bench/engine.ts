@@ -57,9 +57,14 @@ export function runEngineBench(): Record<string, number> {
   const exampleWarmMs = timeRuns(() => checkWorkbook(seedSnap), 300, false);
   const s500 = { source: "500", sheets: [layoutFromRows(syntheticRows(500))] };
   const s5000 = { source: "5000", sheets: [layoutFromRows(syntheticRows(5000))] };
-  const t500 = timeRuns(() => checkWorkbook(s500), 30);
-  const t5000 = timeRuns(() => checkWorkbook(s5000), 7);
-  return { exampleMs, exampleWarmMs, t500, t5000, ratio: t5000 / t500 };
+  // Interleaved rounds, the ratio taken per round and its median reported: a noisy moment on a
+  // shared 2-core machine then skews one round, not the verdict.
+  const rounds: { t500: number; t5000: number }[] = [];
+  for (let r = 0; r < 5; r++) rounds.push({ t500: timeRuns(() => checkWorkbook(s500), 15), t5000: timeRuns(() => checkWorkbook(s5000), 5) });
+  const ratios = rounds.map((x) => x.t5000 / x.t500);
+  const t500 = median(rounds.map((x) => x.t500));
+  const t5000 = median(rounds.map((x) => x.t5000));
+  return { exampleMs, exampleWarmMs, t500, t5000, ratio: median(ratios) };
 }
 
 if (require.main === module) {
@@ -69,5 +74,5 @@ if (require.main === module) {
   console.log(`engine, example form, re-check (median of 300):      ${r.exampleWarmMs.toFixed(3)} ms`);
   console.log(`engine, 500 indicator rows (median):     ${r.t500.toFixed(2)} ms`);
   console.log(`engine, 5,000 indicator rows (median):   ${r.t5000.toFixed(2)} ms`);
-  console.log(`growth 5,000 / 500:                      ${r.ratio.toFixed(2)} ×     target ≤ 12 ×      ${ok(r.ratio <= 12)}`);
+  console.log(`growth 5,000 / 500 (median of 5 rounds): ${r.ratio.toFixed(2)} ×     target ≤ 12 ×      ${ok(r.ratio <= 12)}`);
 }

@@ -11,7 +11,7 @@ export function clearMemoCaches(): void {
   for (const c of caches) c.clear();
 }
 
-export function memoize<T>(fn: (s: string) => T, limit = 20000): (s: string) => T {
+export function memoize<T>(fn: (s: string) => T, limit = 100000): (s: string) => T {
   const cache = new Map<string, T>();
   caches.add(cache as Map<string, unknown>);
   return (s: string): T => {

@@ -32,7 +32,7 @@ export function bigrams(text: string, stopWords: readonly string[]): Set<string>
     // One alternation, longest first, so a stop word never leaves half of a longer one behind.
     const words = [...new Set(stopWords.map((w) => w.toLowerCase()).filter((w) => w !== ""))].sort((a, b) => b.length - a.length);
     const stop = words.length ? new RegExp(words.map(escapeRegExp).join("|"), "g") : null;
-    f = memoize((t) => bigramsUncached(t, stop), 5000);
+    f = memoize((t) => bigramsUncached(t, stop));
     bigramCache.set(stopWords, f);
   }
   return f(text);
