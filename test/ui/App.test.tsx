@@ -314,6 +314,20 @@ describe("task pane", () => {
     expect(await screen.findByText(warn.zh)).toBeTruthy();
   });
 
+  test("when marking fails, the findings are still listed and the failure is said", async () => {
+    const host = new FakeHost(workbook(flawedSheet()));
+    host.mark = async () => {
+      throw new Error("RichApi.Error: 请求的负载过大");
+    };
+    const user = await mount(host);
+    const before = rowKeys();
+    expect(before.length).toBeGreaterThan(0);
+    await user.click(screen.getByRole("button", { name: /校验/ }));
+    expect(await screen.findByText(/无法在表中标记问题单元格.*请求的负载过大.*问题列表仍然有效/)).toBeTruthy();
+    expect(rowKeys()).toEqual(before);
+    expect(screen.queryByTestId("marks-note")).toBeNull();
+  });
+
   test("a check from the ribbon re-checks the pane and shows the marks", async () => {
     const host = new FakeHost(workbook(flawedSheet()));
     let ribbon: (() => void) | null = null;

@@ -155,10 +155,17 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
       const notes = hostNotes(host, "lastReadWarnings");
       if (mark) {
         const vis = visibleOf(r, current.ignored);
-        await host.mark(vis);
-        markedRef.current = countCells(vis);
+        try {
+          await host.mark(vis);
+          markedRef.current = countCells(vis);
+          notes.push(...hostNotes(host, "lastMarkWarnings"));
+        } catch (e) {
+          // The findings are still right: list them and say the colouring failed, rather than lose them.
+          markedRef.current = 0;
+          const why = errorText(e);
+          notes.push({ zh: `无法在表中标记问题单元格(${why}),下面的问题列表仍然有效`, en: `Could not mark the problem cells (${why}); the list below is still valid` });
+        }
         setMarked(markedRef.current);
-        notes.push(...hostNotes(host, "lastMarkWarnings"));
       }
       if (!alive.current) return;
       setHostWarnings(notes);
