@@ -12,6 +12,7 @@ const AMOUNT_LABELS: Record<AmountKey, string> = {
   basic: "基本支出",
   project: "项目支出",
   total: "部门预算支出合计",
+  incomeTotal: "收入合计",
   fiscal: "财政拨款",
   otherFunds: "其他资金",
   special: "财政专项资金",

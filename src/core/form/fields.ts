@@ -1,6 +1,6 @@
 /** Reading the value that belongs to a label: to its right, past the label's own merged area. */
 import { parseAmount } from "../amount";
-import { labelKey } from "../text";
+import { fold, labelKey } from "../text";
 import { Grid } from "./grid";
 import { LabelHit, isKnownLabel } from "./labelIndex";
 import { AmountField, AmountKey, Cell, Field } from "./model";
@@ -26,10 +26,16 @@ export function valueRightOf(grid: Grid, row: number, col: number, lastCol = gri
 
 export function fieldAt(grid: Grid, hit: LabelHit | null, lastCol?: number): Field | null {
   if (!hit) return null;
+  if (hit.inline !== undefined) {
+    const label = grid.cell(hit.row, hit.col);
+    return { label, value: { ...label, value: hit.inline, text: fold(hit.inline) }, inline: true };
+  }
   return { label: grid.cell(hit.row, hit.col), value: valueRightOf(grid, hit.row, hit.col, lastCol) };
 }
 
 export function amountFieldAt(grid: Grid, key: AmountKey, hit: LabelHit | null, lastCol?: number): AmountField | null {
+  // An amount must stand in a cell of its own; a label-with-value hit is never an amount's.
+  if (hit?.inline !== undefined) return null;
   const f = fieldAt(grid, hit, lastCol);
   if (!f) return null;
   return { ...f, key, amount: parseAmount(f.value ? f.value.value : null) };

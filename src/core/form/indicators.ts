@@ -5,12 +5,15 @@
  */
 import { labelKey } from "../text";
 import { Grid } from "./grid";
-import { LabelIndex } from "./labelIndex";
+import { LabelIndex, isKnownLabel } from "./labelIndex";
 import * as L from "./labels";
 import { Cell, IndicatorColumns, IndicatorRow, IndicatorTable, Level1, Level2 } from "./model";
 
 const FOOTER = /^(填表人|填报人|联系人|联系电话|审核人|负责人|备注|说明|单位负责人|填报日期|财政部门审核意见)/;
 const MAX_BLANK_RUN = 6;
+/** Beginnings of a note block, and column heads of other small tables, that are never indicator text. */
+const NOTE = /^(填表说明|填报说明|注[:、]|附[:件表]?)/;
+const OTHER_HEADER = /^(序号|编号|事项|项目(名称)?|金额(\(.*\))?|备注|单位|小计|合计|说明)$/;
 
 interface HeaderHit {
   row: number;
@@ -86,6 +89,21 @@ function classify(cell: Cell, cols: IndicatorColumns, costIsLevel1: boolean): Cl
   return { kind: "content", col, cell };
 }
 
+/**
+ * After a blank row, a row that prints no category and no 绩效指标 label continues the table only
+ * when it reads as indicator content: text left of the 二级 column, a note, a footer, a known label
+ * of the form or another table's column head means a new block placed below the table. A printed
+ * second page (blank, then 绩效目标 | 产出指标 …) and a row filling only 三级 and values go on.
+ */
+function startsAnotherBlock(items: Classified[], cols: IndicatorColumns): boolean {
+  if (items.some((i) => i.kind !== "content")) return false;
+  return items.some((i) => {
+    if (i.kind !== "content") return false;
+    const key = labelKey(i.cell.value);
+    return i.col < cols.level2 || FOOTER.test(key) || NOTE.test(key) || OTHER_HEADER.test(key) || isKnownLabel(key);
+  });
+}
+
 function detectCostIsLevel1(grid: Grid, cols: IndicatorColumns, first: number, last: number): boolean {
   for (let r = first; r <= last; r++) {
     const l2 = L.level2Of(labelKey(grid.raw(r, cols.level2)));
@@ -153,6 +171,7 @@ export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit,
     if (first.kind === "content" && first.col < cols.level1 && FOOTER.test(labelKey(first.cell.value))) break;
     // A label of the next block in the left column (not a category, not 绩效指标) ends the table.
     if (first.kind === "content" && first.col === leftmost && leftmost < cols.level1 && items.length === 1) break;
+    if (blanks > 0 && startsAnotherBlock(items, cols)) break;
     blanks = 0;
     lastRow = r;
 

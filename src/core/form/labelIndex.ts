@@ -7,6 +7,8 @@ export interface LabelHit {
   row: number;
   col: number;
   key: string;
+  /** The value printed in the label's own cell after a colon ("财政供养人员数：5" → "5"). */
+  inline?: string;
 }
 
 const ALL_LABELS: Set<string> = new Set([
@@ -30,6 +32,19 @@ const ALL_LABELS: Set<string> = new Set([
 
 const LABEL_PATTERNS: RegExp[] = [L.TASK_HEADERS.amount, L.TASK_HEADERS.goal, L.OTHER_TASKS, /^预算金额(\(万元\))?$/];
 
+const INLINE_LABELS = new Set(L.INLINE_VALUE_LABELS);
+/** How far into a cell the colon after an inline label may sit: the longest such label, with room for spaces. */
+const INLINE_LABEL_REACH = 20;
+
+/** "部门名称：广州市…" → the label's key and the text after the colon; null when the cell is not that. */
+function inlineLabel(v: string): { key: string; value: string } | null {
+  const i = v.slice(0, INLINE_LABEL_REACH + 1).search(/[:：]/);
+  if (i <= 0) return null;
+  const key = labelKey(v.slice(0, i));
+  const value = v.slice(i + 1).trim();
+  return INLINE_LABELS.has(key) && value !== "" ? { key, value } : null;
+}
+
 /** First characters of every label: a cheap filter before the costly normalisation of a cell. */
 const FIRST_CHARS = new Set([...ALL_LABELS].map((l) => l[0]).concat(["拟", "预", "期", "其", "部"]));
 
@@ -44,12 +59,17 @@ export class LabelIndex {
     const { sheet } = grid;
     sheet.values.forEach((cells, i) => {
       cells.forEach((v, j) => {
+        if (typeof v !== "string" || !FIRST_CHARS.has(v.trimStart().charAt(0).normalize("NFKC"))) return;
+        const row = sheet.originRow + i;
+        const col = sheet.originCol + j;
         // Labels are short text; long text is content, which saves work on big sheets.
-        if (typeof v !== "string" || v.length > 40 || !FIRST_CHARS.has(v.trimStart().charAt(0).normalize("NFKC"))) return;
-        const key = labelKey(v);
+        const key = v.length > 40 ? "" : labelKey(v);
         if (key && (isKnownLabel(key) || L.TITLE.test(key))) {
-          this.hits.push({ row: sheet.originRow + i, col: sheet.originCol + j, key });
+          this.hits.push({ row, col, key });
+          return;
         }
+        const inline = inlineLabel(v);
+        if (inline) this.hits.push({ row, col, key: inline.key, inline: inline.value });
       });
     });
   }

@@ -20,6 +20,7 @@ export const AMOUNT_LABELS: Record<AmountKey, string[]> = {
   basic: ["基本支出"],
   project: ["项目支出"],
   total: ["合计", "部门预算支出合计", "支出合计", "资金总额"],
+  incomeTotal: ["收入合计", "收入来源合计", "资金来源合计"],
   fiscal: ["财政拨款", "财政拨款收入"],
   otherFunds: ["其他资金", "其他收入"],
   special: ["财政专项资金"],
@@ -27,6 +28,18 @@ export const AMOUNT_LABELS: Record<AmountKey, string[]> = {
   local: ["区本级使用资金", "本级使用资金", "市本级使用资金"],
   transfer: ["拟用于对下转移支付资金", "对下转移支付资金"],
 };
+
+/** Totals that say nothing of their side: the column block they sit in decides (expenditure under
+ * 部门预算支出, income under 收入来源), as forms print "合计 | 367.24 | 合计 | 367.24" on one row. */
+export const BARE_TOTALS = ["合计", "资金总额"];
+/** Column heads of the budget block's two sides, and of its second block (事业发展性 / 预算级次). */
+export const EXPENDITURE_HEAD = ["部门预算支出"];
+export const INCOME_HEAD = ["收入来源"];
+export const SECOND_BUDGET_HEADS = ["事业发展性支出", "按预算级次划分"];
+
+/** Single-value fields whose value may follow the label in the same cell ("部门名称：…"); never
+ * amounts, whose cells must hold numbers. */
+export const INLINE_VALUE_LABELS = [...DEPARTMENT, ...HEADCOUNT, ...SUB_UNITS, ...OVERALL_GOAL];
 
 /** Column headers of the key-task table. */
 export const TASK_HEADERS = {

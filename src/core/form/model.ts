@@ -15,12 +15,16 @@ export interface Cell {
 export interface Field {
   label: Cell;
   value: Cell | null;
+  /** The value shares the label's cell ("财政供养人员数：5"): value is that cell with the text after
+   * the colon, so it is text that cannot be stored as a number without losing the label. */
+  inline?: true;
 }
 
 export type AmountKey =
   | "basic" // 基本支出
   | "project" // 项目支出
-  | "total" // 部门预算支出合计 (optional row)
+  | "total" // 部门预算支出合计 (optional row; a bare 合计 under 部门预算支出)
+  | "incomeTotal" // 收入合计 (optional; a bare 合计 under 收入来源)
   | "fiscal" // 财政拨款
   | "otherFunds" // 其他资金
   | "special" // 财政专项资金

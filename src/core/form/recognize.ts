@@ -4,12 +4,13 @@
  */
 import { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { isBlank } from "../text";
-import { amountFieldAt, fieldAt } from "./fields";
+import { readAmounts } from "./amounts";
+import { fieldAt } from "./fields";
 import { Grid } from "./grid";
 import { findIndicatorHeaders, readIndicators } from "./indicators";
 import { LabelHit, LabelIndex } from "./labelIndex";
 import * as L from "./labels";
-import { AmountField, AmountKey, FormModel } from "./model";
+import { FormModel } from "./model";
 import { readTasks } from "./tasks";
 
 /** The anchors a sheet must show to count as the form; their zh names go into form-not-found. */
@@ -92,11 +93,7 @@ function readForm(grid: Grid, index: LabelIndex, top: number, bottom: number): F
   const budgetTop = budget ? budget.row : top;
   const next = [tasksLabel?.row, indicators?.headerRow].filter((r): r is number => r !== undefined && r > budgetTop);
   const budgetBottom = next.length > 0 ? Math.min(...next) - 1 : bottom;
-  const amounts: Partial<Record<AmountKey, AmountField>> = {};
-  for (const key of Object.keys(L.AMOUNT_LABELS) as AmountKey[]) {
-    const f = amountFieldAt(grid, key, find(L.AMOUNT_LABELS[key], top, budgetBottom), right);
-    if (f) amounts[key] = f;
-  }
+  const amounts = readAmounts(grid, index, { top, bottom: budgetBottom, right });
   return {
     sheet: grid.name,
     top: firstRow,
@@ -121,7 +118,8 @@ export function recognizeSheet(sheet: SheetSnapshot): SheetRecognition {
   const missing = ANCHORS.map((a) => a.id).filter((id) => !found.includes(id));
   if (found.length < MIN_ANCHORS) return { sheet: sheet.name, forms: [], missing, found };
   // Each 部门名称 starts a form; a sheet holding two forms one under the other yields both.
-  const starts = index.all(L.DEPARTMENT).map((h) => h.row);
+  // One start per row: a 部门名称 cell whose value reads "单位名称：…" is the same form.
+  const starts = [...new Set(index.all(L.DEPARTMENT).map((h) => h.row))];
   const bands: [number, number][] = [];
   if (starts.length <= 1) bands.push([grid.firstRow, grid.lastRow]);
   else {

@@ -20,6 +20,7 @@ import missingValue from "./indicators/missing-value";
 import notQuantified from "./indicators/not-quantified";
 import operatorStyle from "./indicators/operator-style";
 import satisfactionBelowFloor from "./indicators/satisfaction-below-floor";
+import timelinessDeadline from "./indicators/timeliness-deadline";
 import unitMismatch from "./indicators/unit-mismatch";
 import vagueWording from "./indicators/vague-wording";
 import formNotFound from "./layout/form-not-found";
@@ -48,6 +49,7 @@ export const RULES: Rule[] = [
   notQuantified,
   operatorStyle,
   satisfactionBelowFloor,
+  timelinessDeadline,
   unitMismatch,
   vagueWording,
   formNotFound,

@@ -2,6 +2,7 @@
  * @fileoverview 财政供养人员数 and 下属二级单位数 are counts: non-negative whole numbers (R13). A count
  * typed as text ("5", "5人") is readable, so it is a warning with a fix that stores the number; a
  * fraction, a negative or something unreadable is an error. Empty cells are required/field-empty's.
+ * A count written in the label's own cell ("财政供养人员数：5") can only be text, so it is read, not flagged.
  */
 import { toA1 } from "../../a1";
 import { Field } from "../../form/model";
@@ -53,7 +54,7 @@ export default defineRule({
         ctx.report({ messageId: "unreadable", data, cells: at });
       } else if (c.value < 0 || !Number.isInteger(c.value)) {
         ctx.report({ messageId: "notWhole", data, cells: at });
-      } else if (c.state === "text-number") {
+      } else if (c.state === "text-number" && !f.inline) {
         const address = toA1(cell.row, cell.col);
         ctx.report({
           messageId: "textCount",

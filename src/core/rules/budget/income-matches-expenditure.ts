@@ -1,7 +1,8 @@
 /**
  * @fileoverview Income must equal expenditure: 基本支出 + 项目支出 = 财政拨款 + 其他资金 (domain-rules
- * R1/R2), and, where the form prints a 合计 row, 基本支出 + 项目支出 = 合计. Amounts are compared in
- * cents so float noise never reports a difference; a missing operand skips the check.
+ * R1/R2), and, where the form prints 合计 under either side, 基本支出 + 项目支出 = 支出合计 and
+ * 财政拨款 + 其他资金 = 收入合计. Amounts are compared in cents so float noise never reports a
+ * difference; a missing operand skips the check.
  */
 import { formatWan } from "../../amount";
 import { defineRule } from "../types";
@@ -15,8 +16,8 @@ export default defineRule({
     category: "budget",
     severity: "error",
     docs: {
-      zh: "支出合计(基本支出 + 项目支出)应等于收入合计(财政拨款 + 其他资金),并等于表中的合计栏(如有)",
-      en: "Expenditure (basic + project) must equal income (fiscal appropriation + other funds), and the printed total if there is one",
+      zh: "支出合计(基本支出 + 项目支出)应等于收入合计(财政拨款 + 其他资金),并分别等于表中部门预算支出、收入来源下的合计栏(如有)",
+      en: "Expenditure (basic + project) must equal income (fiscal appropriation + other funds), and each must equal the total printed under its side, if there is one",
     },
     messages: {
       incomeMismatch: {
@@ -26,6 +27,10 @@ export default defineRule({
       totalMismatch: {
         zh: "支出合计 {{expenditure}} 万元(基本 {{basic}} + 项目 {{project}})≠ 合计栏 {{total}} 万元,差额 {{diff}} 万元。请核对基本支出、项目支出与合计",
         en: "Expenditure {{expenditure}} (basic {{basic}} + project {{project}}) ≠ the printed total {{total}}, a difference of {{diff}} (10k yuan). Check basic, project and the total",
+      },
+      incomeTotalMismatch: {
+        zh: "收入合计 {{income}} 万元(财政拨款 {{fiscal}} + 其他资金 {{otherFunds}})≠ 收入来源合计栏 {{incomeTotal}} 万元,差额 {{diff}} 万元。请核对财政拨款、其他资金与收入合计",
+        en: "Income {{income}} (fiscal {{fiscal}} + other funds {{otherFunds}}) ≠ the income total printed {{incomeTotal}}, a difference of {{diff}} (10k yuan). Check fiscal appropriation, other funds and the income total",
       },
     },
     defaultOptions: { tolerance: 0.005 },
@@ -38,12 +43,15 @@ export default defineRule({
   },
   check(ctx) {
     const tolerance = numberOption(ctx.options.tolerance, 0.005);
+    const inc = formAmounts(ctx.form, ["fiscal", "otherFunds"] as const);
     const a = formAmounts(ctx.form, ["basic", "project"] as const);
-    if (!a) return;
+    if (!a) {
+      checkIncomeTotal();
+      return;
+    }
     const expenditure = sumCents([a.basic.value, a.project.value]);
     const spent = { expenditure: formatWan(expenditure), basic: formatWan(a.basic.value), project: formatWan(a.project.value) };
 
-    const inc = formAmounts(ctx.form, ["fiscal", "otherFunds"] as const);
     if (inc) {
       const income = sumCents([inc.fiscal.value, inc.otherFunds.value]);
       if (differs(expenditure, income, tolerance)) {
@@ -67,6 +75,25 @@ export default defineRule({
         messageId: "totalMismatch",
         data: { ...spent, total: formatWan(total.value), diff: formatWan(Math.abs(roundCents(expenditure - total.value))) },
         cells: [a.basic.cell, a.project.cell, total.cell],
+      });
+    }
+    checkIncomeTotal();
+
+    function checkIncomeTotal(): void {
+      const printed = formAmount(ctx.form, "incomeTotal");
+      if (!inc || !printed) return;
+      const income = sumCents([inc.fiscal.value, inc.otherFunds.value]);
+      if (!differs(income, printed.value, tolerance)) return;
+      ctx.report({
+        messageId: "incomeTotalMismatch",
+        data: {
+          income: formatWan(income),
+          fiscal: formatWan(inc.fiscal.value),
+          otherFunds: formatWan(inc.otherFunds.value),
+          incomeTotal: formatWan(printed.value),
+          diff: formatWan(Math.abs(roundCents(income - printed.value))),
+        },
+        cells: [inc.fiscal.cell, inc.otherFunds.cell, printed.cell],
       });
     }
   },

@@ -6,6 +6,7 @@ export const AMOUNT_NAMES: Record<AmountKey, Message> = {
   basic: { zh: "基本支出", en: "basic expenditure" },
   project: { zh: "项目支出", en: "project expenditure" },
   total: { zh: "合计", en: "total" },
+  incomeTotal: { zh: "收入合计", en: "income total" },
   fiscal: { zh: "财政拨款", en: "fiscal appropriation" },
   otherFunds: { zh: "其他资金", en: "other funds" },
   special: { zh: "财政专项资金", en: "special fiscal funds" },

@@ -16,6 +16,7 @@ const IDS = [
   "indicators/not-quantified",
   "indicators/operator-style",
   "indicators/satisfaction-below-floor",
+  "indicators/timeliness-deadline",
   "indicators/unit-mismatch",
   "indicators/vague-wording",
 ];
