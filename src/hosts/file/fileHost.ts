@@ -13,6 +13,7 @@ import { annotate } from "./annotate";
 import { applyPlan } from "./apply";
 import { PackageWarning } from "./package";
 import { readXlsx } from "./read";
+import { writeReportSheet } from "./report";
 import { snapshotWorkbook } from "./snapshot";
 import { readState, writeState } from "./state";
 
@@ -118,6 +119,19 @@ export class FileHost implements Host {
     return result;
   }
 
+  /**
+   * Writes the 校验报告 sheet into the workbook (so a download carries it) and shows it, as the Excel
+   * host activates it. A user's own sheet of that name is kept; the report goes to "校验报告 2".
+   */
+  async writeReport(findings: Finding[], lang: Lang): Promise<void> {
+    const name = writeReportSheet(this.workbook, findings, lang);
+    this.snapshot = null;
+    this.emit({ type: "workbook" });
+    for (const l of [...this.changeListeners]) l();
+    this.selection = { sheet: name, address: "A1" };
+    this.emit({ type: "selection", ...this.selection });
+  }
+
   async loadState(): Promise<WorkbookState> {
     return clone(this.state);
   }
@@ -128,7 +142,7 @@ export class FileHost implements Host {
     writeState(this.workbook, this.state);
   }
 
-  /** Called after every successful apply(); the file does not change under us otherwise. */
+  /** Called after every successful apply() or writeReport(); the file does not change under us otherwise. */
   onChange(listener: () => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);

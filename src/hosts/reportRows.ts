@@ -1,0 +1,102 @@
+/**
+ * What the 校验报告 sheet says, shared by the Excel host (office-js) and the file host (exceljs) so
+ * both write the same report. Pure: the hosts only differ in how they put these rows into a sheet.
+ * The sheet is recognised as ours by its title in A1; a user's own sheet of that name is never
+ * touched: the report goes to "校验报告 2", … instead.
+ */
+import { splitQualified } from "../core/a1";
+import { summarize } from "../core/engine";
+import { CATEGORY_NAMES, SEVERITY_NAMES } from "../core/i18n";
+import { Finding } from "../core/rules/types";
+import { formulaString, linkTarget } from "./excel/addresses";
+import { MARK_TAG } from "./excel/markAreas";
+import { Lang } from "./host";
+
+/** 1-based row of the column headings; findings start on the next row. */
+export const HEADER_ROW = 4;
+export const REPORT_COLUMNS = 6;
+/** Column widths in points (office-js columnWidth units). */
+export const REPORT_WIDTHS_PT = [40, 50, 90, 420, 120, 210];
+/** Fill of the heading row, as RGB hex. */
+export const HEADER_FILL = "D9E1F2";
+/** 0-based column of the message, wrapped. */
+export const MESSAGE_COL = 3;
+/** Sheet names tried in turn, so a user's own 校验报告 sheets are left alone. */
+const MAX_NAMES = 9;
+
+/** A cell reference that jumps to the finding's cell. */
+export interface ReportLink {
+  ref: string;
+  sheet: string;
+  address: string;
+}
+export type ReportCell = string | number | ReportLink;
+
+export function isReportLink(c: ReportCell): c is ReportLink {
+  return typeof c === "object";
+}
+
+export function reportSheetName(lang: Lang): string {
+  return lang === "en" ? "Check report" : "校验报告";
+}
+
+export function reportTitle(lang: Lang): string {
+  return lang === "en" ? `${MARK_TAG} · Check report` : `${MARK_TAG} · 校验报告`;
+}
+
+/** True for the A1 value of a sheet this add-in wrote. */
+export function isReportTitle(a1: unknown): boolean {
+  return typeof a1 === "string" && a1.startsWith(MARK_TAG);
+}
+
+/**
+ * The first candidate name that is free or holds our own report. `exists`/`ours` ask the host about
+ * a sheet by name; throws a bilingual message when every candidate is a user's sheet.
+ */
+export function pickReportName(lang: Lang, exists: (name: string) => boolean, ours: (name: string) => boolean): string {
+  const base = reportSheetName(lang);
+  for (const name of reportNameCandidates(lang)) if (!exists(name) || ours(name)) return name;
+  throw new Error(`已有太多名为「${base}」的工作表,请删除或改名后再生成报告 / Too many sheets named "${base}"`);
+}
+
+export function reportNameCandidates(lang: Lang): string[] {
+  const base = reportSheetName(lang);
+  return [base, ...Array.from({ length: MAX_NAMES - 1 }, (_, i) => `${base} ${i + 2}`)];
+}
+
+/** HYPERLINK rather than a stored hyperlink: it works in Excel, WPS and LibreOffice alike. */
+export function linkFormula(link: ReportLink): string {
+  return `=HYPERLINK(${formulaString(linkTarget(link.sheet, link.address))},${formulaString(link.ref)})`;
+}
+
+function stamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+function linkCell(ref: string | undefined): ReportCell {
+  if (!ref) return "";
+  const { sheet, address } = splitQualified(ref);
+  return sheet ? { ref, sheet, address } : ref;
+}
+
+/** Title, summary, blank, headings, then one row per finding (texts raw: each host guards formulas). */
+export function reportTable(findings: Finding[], lang: Lang, now: Date): ReportCell[][] {
+  const s = summarize(findings);
+  const summary =
+    lang === "en"
+      ? `${s.error} errors · ${s.warning} warnings · ${s.info} tips · ${stamp(now)}`
+      : `错误 ${s.error} 个 · 警告 ${s.warning} 个 · 提示 ${s.info} 条 · 生成于 ${stamp(now)}`;
+  const header = lang === "en" ? ["No.", "Severity", "Category", "Problem", "Cell", "Rule"] : ["序号", "级别", "类别", "问题", "单元格", "规则"];
+  const rows: ReportCell[][] = [
+    [reportTitle(lang), "", "", "", "", ""],
+    [summary, "", "", "", "", ""],
+    ["", "", "", "", "", ""],
+    header,
+  ];
+  findings.forEach((f, i) => {
+    rows.push([i + 1, SEVERITY_NAMES[f.severity][lang], CATEGORY_NAMES[f.category][lang], f.message[lang] || f.message.zh, linkCell(f.cells[0]), f.rule]);
+  });
+  if (!findings.length) rows.push(["", "", "", lang === "en" ? "No problems found." : "未发现问题。", "", ""]);
+  return rows;
+}
