@@ -40,6 +40,11 @@ function computeValueCells(t: IndicatorTable, row: IndicatorRow): ValueCell[] {
   return out;
 }
 
+/** What the row is about, for classifying it: its 三级 name, or its values when the name is missing. */
+export function rowLabel(row: IndicatorRow, values: ValueCell[]): string {
+  return row.name.text || values.map((v) => v.parsed.raw).join(" ");
+}
+
 /** The printed column header a value sits under. */
 export function columnLabel(t: IndicatorTable, column: ValueColumn): Message {
   if (column === "period") return { zh: "实施周期指标值", en: "period target" };

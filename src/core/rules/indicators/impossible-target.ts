@@ -5,7 +5,7 @@
  * bound (完成率≤95%), a cost or negative rate given a lower bound (投诉率≥5%, 项目总成本≥…).
  * Satisfaction at ≥100% is left to indicators/satisfaction-below-floor, which gives better advice.
  */
-import { contentRows, loc, ValueCell, valueCells } from "../../indicators/cells";
+import { contentRows, loc, rowLabel, ValueCell, valueCells } from "../../indicators/cells";
 import { classifyIndicator, IndicatorKind, mentionsGrowth } from "../../indicators/direction";
 import { setValuesPlan } from "../../indicators/fix";
 import { parseName } from "../../indicators/name";
@@ -62,7 +62,7 @@ export default defineRule({
     if (!t) return;
     for (const row of contentRows(t)) {
       const values = valueCells(t, row).filter((v) => !v.parsed.empty);
-      const label = row.name.text || values.map((v) => v.parsed.raw).join(" ");
+      const label = rowLabel(row, values);
       const kind = classifyIndicator(label);
       const assumePercent = parseName(row.name.text).units.includes("%");
       const groups = new Map<Problem, ValueCell[]>();

@@ -14,7 +14,7 @@
  *   hedge to go, this rule for the bound to be stated; deleting "约" alone would leave "3000人次".
  * No fix: ≥ and ＝ mean different targets, only the user knows which one is meant.
  */
-import { contentRows, loc, ValueCell, valueCells } from "../../indicators/cells";
+import { contentRows, loc, rowLabel, ValueCell, valueCells } from "../../indicators/cells";
 import { classifyIndicator } from "../../indicators/direction";
 import { parseName } from "../../indicators/name";
 import { clip } from "../../indicators/quote";
@@ -72,7 +72,7 @@ export default defineRule({
       const values = valueCells(t, row);
       const bare = values.filter((v) => lacksOperator(v.parsed));
       if (bare.length === 0) continue;
-      const label = row.name.text || values.map((v) => v.parsed.raw).join(" ");
+      const label = rowLabel(row, values);
       const negative = classifyIndicator(label).direction === "negative";
       const assumePercent = parseName(row.name.text).units.includes("%");
       const { messageId, ...data } = suggest(bare[0], negative, assumePercent);

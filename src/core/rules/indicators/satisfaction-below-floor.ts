@@ -3,7 +3,7 @@
  * promised (domain-rules §2.3). The floor is observed practice, not a confirmed rule, so it is an
  * option. Targets above 100% are left to indicators/impossible-target.
  */
-import { contentRows, loc, ValueCell, valueCells } from "../../indicators/cells";
+import { contentRows, loc, rowLabel, ValueCell, valueCells } from "../../indicators/cells";
 import { classifyIndicator } from "../../indicators/direction";
 import { clip } from "../../indicators/quote";
 import { percentOf } from "../../indicators/value";
@@ -41,7 +41,7 @@ export default defineRule({
     const floor = numberOption(ctx.options.floor, 90);
     for (const row of contentRows(t)) {
       const values = valueCells(t, row).filter((v) => !v.parsed.empty);
-      const label = row.name.text || values.map((v) => v.parsed.raw).join(" ");
+      const label = rowLabel(row, values);
       if (!classifyIndicator(label).satisfaction) continue;
       const below: ValueCell[] = [];
       const full: ValueCell[] = [];
