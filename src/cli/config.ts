@@ -5,6 +5,7 @@ import { Config, validateConfig } from "../core/config";
 import { RULES } from "../core/rules/registry";
 import { Message } from "../core/rules/types";
 import { CliContext } from "./io";
+import { errorMessage } from "../core/errors";
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: Message[] };
 
@@ -23,7 +24,7 @@ export function loadConfig(file: string, cwd: string): ConfigResult {
   } catch (e) {
     return {
       ok: false,
-      problems: [{ zh: `配置文件「${file}」不是有效的 JSON:${(e as Error).message}`, en: `Config file "${file}" is not valid JSON: ${(e as Error).message}` }],
+      problems: [{ zh: `配置文件「${file}」不是有效的 JSON:${errorMessage(e)}`, en: `Config file "${file}" is not valid JSON: ${errorMessage(e)}` }],
     };
   }
   // validateConfig speaks Chinese only; the English line says where to look.

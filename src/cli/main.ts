@@ -8,6 +8,7 @@ import { check } from "./commands/check";
 import { fix } from "./commands/fix";
 import { templates } from "./commands/templates";
 import { CliContext, CliIO, Command, EXIT } from "./io";
+import { errorMessage } from "../core/errors";
 
 export type { CliIO } from "./io";
 
@@ -101,7 +102,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) return usage(e.reason);
     // A bug of ours: say so in one line, without a stack trace.
-    const msg = (e as Error)?.message ?? String(e);
+    const msg = errorMessage(e);
     io.stderr.write(lang === "zh" ? `内部错误:${msg}。请将此信息和出错的文件反馈给维护者。\n` : `Internal error: ${msg}. Please report it with the file that caused it.\n`);
     return EXIT.failure;
   }

@@ -11,6 +11,7 @@ import { validate } from "../app/validate";
 import { isSetSupported } from "../hosts/excel/capabilities";
 import { ExcelHost } from "../hosts/excel/excelHost";
 import { Host } from "../hosts/host";
+import { errorMessage } from "../core/errors";
 
 export const VALIDATE_COMMAND = "validateWorkbook";
 
@@ -23,10 +24,6 @@ export interface CommandDeps {
 
 interface CommandEvent {
   completed(): void;
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 export function showPaneIfPossible(): Promise<void> {
@@ -47,7 +44,7 @@ export async function runValidateCommand(event: CommandEvent, deps: CommandDeps 
     publishOutcome({ at: Date.now(), summary: result.summary, ignored: result.ignored });
     if (result.summary.error > 0) await showPane();
   } catch (e) {
-    const msg = errorText(e);
+    const msg = errorMessage(e);
     publishOutcome({ at: Date.now(), error: { zh: `校验失败:${msg}`, en: `The check failed: ${msg}` } });
     try {
       await showPane();

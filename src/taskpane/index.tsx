@@ -8,6 +8,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./components/App";
 import { loadExcel } from "./loadExcel";
 import { fluentTheme, isDarkOfficeTheme } from "./theme";
+import { errorMessage } from "../core/errors";
 
 /** If office.js loaded but cannot reach its host files, onReady never settles: fall back after this. */
 const OFFICE_READY_TIMEOUT_MS = 8000;
@@ -49,7 +50,7 @@ if (!legacy) {
   main(container).catch((e: unknown) => {
     const p = document.createElement("p");
     p.className = "boot";
-    p.textContent = `绩效表助手无法启动:${e instanceof Error ? e.message : String(e)}`;
+    p.textContent = `绩效表助手无法启动:${errorMessage(e)}`;
     container.replaceChildren(p);
   });
 }

@@ -15,6 +15,7 @@ import { configOption } from "../config";
 import { Input, MissingInput, expandInputs } from "../inputs";
 import { CliContext, Command, EXIT } from "../io";
 import { Entry, entriesFor, isUnreadable, toJson, toText } from "../report";
+import { errorMessage } from "../../core/errors";
 
 const HELP = {
   zh: `用法: budget-form check <文件、文件夹或通配符…> [选项]
@@ -58,7 +59,7 @@ function readFailure(e: unknown, file: string): Message {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === "EACCES" || code === "EPERM") return { zh: `无法读取「${file}」:没有读取权限`, en: `Cannot read "${file}": permission denied` };
   if (code === "EBUSY") return { zh: `无法读取「${file}」:文件被其他程序占用,请关闭后重试`, en: `Cannot read "${file}": the file is locked by another program; close it and retry` };
-  return { zh: `无法读取「${file}」:${(e as Error)?.message ?? String(e)}`, en: `Cannot read "${file}": ${(e as Error)?.message ?? String(e)}` };
+  return { zh: `无法读取「${file}」:${errorMessage(e)}`, en: `Cannot read "${file}": ${errorMessage(e)}` };
 }
 
 function progress(ctx: CliContext, i: number, n: number, name: string): void {
@@ -107,7 +108,7 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
     writeFileSync(out, new Uint8Array(await read.workbook.xlsx.writeBuffer()));
     return { entries, failed: false };
   } catch (e) {
-    const msg = (e as Error).message;
+    const msg = errorMessage(e);
     ctx.io.stderr.write(clear + (ctx.lang === "zh" ? `无法写出标注副本「${out}」:${msg}\n` : `Cannot write the annotated copy "${out}": ${msg}\n`));
     return { entries, failed: true };
   }
@@ -137,7 +138,7 @@ export const check: Command = {
       try {
         mkdirSync(annotateDir, { recursive: true });
       } catch (e) {
-        io.stderr.write(lang === "zh" ? `无法创建文件夹「${parsed.values.annotate}」:${(e as Error).message}\n` : `Cannot create folder "${parsed.values.annotate}": ${(e as Error).message}\n`);
+        io.stderr.write(lang === "zh" ? `无法创建文件夹「${parsed.values.annotate}」:${errorMessage(e)}\n` : `Cannot create folder "${parsed.values.annotate}": ${errorMessage(e)}\n`);
         return EXIT.failure;
       }
     }

@@ -9,6 +9,7 @@ import { FileReadError } from "../../hosts/file/errors";
 import { ReadResult, readXlsx } from "../../hosts/file/read";
 import { UsageError } from "../args";
 import { CliContext } from "../io";
+import { errorMessage } from "../../core/errors";
 
 /** Resolved input and output paths; refuses a missing --out and an output that is the input. */
 export function inputAndOutput(positionals: string[], out: string | undefined, ctx: CliContext, command: string): { input: string; output: string; display: string } {
@@ -35,7 +36,7 @@ export async function readInput(path: string, display: string, ctx: CliContext):
   } catch (e) {
     if (e instanceof FileReadError) io.stderr.write(`${e.reason[lang]}\n`);
     else if ((e as NodeJS.ErrnoException).code === "ENOENT") io.stderr.write(lang === "zh" ? `找不到文件「${display}」\n` : `File not found: "${display}"\n`);
-    else io.stderr.write(lang === "zh" ? `无法读取「${display}」:${(e as Error).message}\n` : `Cannot read "${display}": ${(e as Error).message}\n`);
+    else io.stderr.write(lang === "zh" ? `无法读取「${display}」:${errorMessage(e)}\n` : `Cannot read "${display}": ${errorMessage(e)}\n`);
     return null;
   }
 }
@@ -48,7 +49,7 @@ export async function writeCopy(read: ReadResult, workbook: Workbook, output: st
     writeFileSync(output, new Uint8Array(await workbook.xlsx.writeBuffer()));
     return true;
   } catch (e) {
-    io.stderr.write(lang === "zh" ? `无法写出「${outDisplay}」:${(e as Error).message}\n` : `Cannot write "${outDisplay}": ${(e as Error).message}\n`);
+    io.stderr.write(lang === "zh" ? `无法写出「${outDisplay}」:${errorMessage(e)}\n` : `Cannot write "${outDisplay}": ${errorMessage(e)}\n`);
     return false;
   }
 }

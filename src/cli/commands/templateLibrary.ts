@@ -5,6 +5,7 @@ import { mergeLibraries, parseLibrary } from "../../core/templates/library";
 import { CATALOGUE } from "../../core/templates/catalogue";
 import { IndicatorTemplate } from "../../core/templates/types";
 import { CliContext } from "../io";
+import { errorMessage } from "../../core/errors";
 
 /** Null (after saying why on stderr) when the library cannot be read or is invalid. */
 export function loadTemplates(file: string | undefined, ctx: CliContext): IndicatorTemplate[] | null {
@@ -14,7 +15,7 @@ export function loadTemplates(file: string | undefined, ctx: CliContext): Indica
   try {
     text = readFileSync(resolve(io.cwd, file), "utf8");
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? (lang === "zh" ? "文件不存在" : "no such file") : (e as Error).message;
+    const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? (lang === "zh" ? "文件不存在" : "no such file") : errorMessage(e);
     io.stderr.write(lang === "zh" ? `无法读取模板库「${file}」:${why}\n` : `Cannot read the template library "${file}": ${why}\n`);
     return null;
   }

@@ -9,6 +9,7 @@ import { Message } from "../rules/types";
 import { fold } from "../text";
 import { CATALOGUE } from "./catalogue";
 import { IndicatorTemplate, OPERATORS, Operator, Placement } from "./types";
+import { errorMessage } from "../errors";
 
 export const LIBRARY_FORMAT = "budget-form-templates";
 export const LIBRARY_VERSION = 1;
@@ -185,7 +186,7 @@ export function parseLibrary(text: string): LibraryResult {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
+    const why = errorMessage(e);
     return { ok: false, errors: [{ zh: `模板库不是有效的 JSON:${why}`, en: `the template library is not valid JSON: ${why}` }] };
   }
   return validateLibrary(json);

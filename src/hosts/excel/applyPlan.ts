@@ -14,6 +14,7 @@ import { localAddress, splitAreas } from "./addresses";
 import { ExcelCaps, has } from "./capabilities";
 import { asText, toCellGrid, toFormulaGrid } from "./cells";
 import { isNotFound } from "./runner";
+import { errorMessage } from "../../core/errors";
 
 interface SheetRead {
   ws: Excel.Worksheet;
@@ -24,10 +25,6 @@ interface SheetRead {
 
 function refuse(zh: string, en: string): ApplyResult {
   return { ok: false, reason: { zh, en } };
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** Maps a 1-based row in the coordinates reached after `before` back to the original sheet (null: a new row). */
@@ -218,8 +215,8 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps:
     await ctx.sync();
   } catch (e) {
     return refuse(
-      `修改未能全部完成:${errorText(e)}。请检查表格,必要时按 Ctrl+Z 撤销,然后重新校验。`,
-      `The change could not be completed: ${errorText(e)}. Check the sheet, undo with Ctrl+Z if needed, and check again.`,
+      `修改未能全部完成:${errorMessage(e)}。请检查表格,必要时按 Ctrl+Z 撤销,然后重新校验。`,
+      `The change could not be completed: ${errorMessage(e)}. Check the sheet, undo with Ctrl+Z if needed, and check again.`,
     );
   }
   return { ok: true };

@@ -16,6 +16,7 @@ import { readXlsx } from "./read";
 import { writeReportSheet } from "./report";
 import { snapshotWorkbook } from "./snapshot";
 import { readState, writeState } from "./state";
+import { errorMessage } from "../../core/errors";
 
 // structuredClone is missing under jest's jsdom environment, where the preview is tested.
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
@@ -103,7 +104,7 @@ export class FileHost implements Host {
     } catch (e) {
       result = {
         ok: false,
-        reason: { zh: `应用“${plan.title.zh}”时出错,未做任何更改:${(e as Error).message}`, en: `Applying "${plan.title.en}" failed; nothing was changed: ${(e as Error).message}` },
+        reason: { zh: `应用“${plan.title.zh}”时出错,未做任何更改:${errorMessage(e)}`, en: `Applying "${plan.title.en}" failed; nothing was changed: ${errorMessage(e)}` },
       };
     }
     if (!result.ok && backup) {

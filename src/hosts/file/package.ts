@@ -6,6 +6,7 @@
 import JSZip from "jszip";
 import { Message } from "../../core/rules/types";
 import { FileReadError, fileReadError } from "./errors";
+import { errorMessage } from "../../core/errors";
 
 export type PackageWarningKind = "notes" | "threaded-comments" | "charts" | "pivots" | "drawings" | "macros";
 
@@ -63,7 +64,7 @@ export async function inspectPackage(data: ArrayBuffer | Uint8Array, source: str
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch (e) {
-    throw fileReadError("corrupt", source, (e as Error).message);
+    throw fileReadError("corrupt", source, errorMessage(e));
   }
   const names = Object.keys(zip.files).map((n) => n.replace(/^\//, ""));
   if (!names.some((n) => /^xl\/workbook\d*\.xml$/i.test(n))) throw fileReadError("not-workbook", source);
@@ -75,7 +76,7 @@ export async function inspectPackage(data: ArrayBuffer | Uint8Array, source: str
       noteCount += (xml.match(/<comment[\s>]/g) ?? []).length;
     }
   } catch (e) {
-    throw fileReadError("corrupt", source, (e as Error).message);
+    throw fileReadError("corrupt", source, errorMessage(e));
   }
 
   const warnings: PackageWarning[] = [];

@@ -5,6 +5,7 @@ import { fileReadError } from "./errors";
 import { PackageWarning, inspectPackage, notesLostWarning, sniff, toBytes } from "./package";
 import { snapshotWorkbook } from "./snapshot";
 import { isStateSheet } from "./state";
+import { errorMessage } from "../../core/errors";
 
 export interface ReadResult {
   workbook: ExcelJS.Workbook;
@@ -44,7 +45,7 @@ export async function loadWorkbook(
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer, opts.readOnly ? ({ ignoreNodes: NOT_NEEDED_FOR_CHECKING } as object) : undefined);
   } catch (e) {
     await explain();
-    throw fileReadError("corrupt", sourceName, (e as Error).message);
+    throw fileReadError("corrupt", sourceName, errorMessage(e));
   }
   const sheets = workbook.worksheets.filter((ws) => !isStateSheet(ws));
   if (sheets.length === 0) {

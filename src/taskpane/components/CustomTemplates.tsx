@@ -14,6 +14,7 @@ import { cellText } from "../../core/text";
 import { Host, Lang } from "../../hosts/host";
 import { templateStrings } from "../templates/strings";
 import { mergeById, saveWorkbookTemplates } from "../templates/workbookTemplates";
+import { errorMessage } from "../../core/errors";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", marginTop: "8px", minWidth: 0 },
@@ -79,7 +80,7 @@ export function CustomTemplates({ host, lang, form, custom, workbook, persistent
       onWorkbookChange(list);
       setNotice({ intent: "success", lines: [done] });
     } catch (e) {
-      setNotice({ intent: "error", lines: [failed, e instanceof Error ? e.message : String(e)] });
+      setNotice({ intent: "error", lines: [failed, errorMessage(e)] });
     } finally {
       setWriting(false);
     }
@@ -119,7 +120,7 @@ export function CustomTemplates({ host, lang, form, custom, workbook, persistent
     try {
       content = await readText(f);
     } catch (e) {
-      setNotice({ intent: "error", lines: [text.importFailed, e instanceof Error ? e.message : String(e)] });
+      setNotice({ intent: "error", lines: [text.importFailed, errorMessage(e)] });
       return;
     }
     const lib = parseLibrary(content);

@@ -36,6 +36,7 @@ import { insertTemplate } from "../templates/insertTemplate";
 import { TemplateStrings, templateStrings } from "../templates/strings";
 import { loadWorkbookTemplates } from "../templates/workbookTemplates";
 import { CustomTemplates } from "./CustomTemplates";
+import { errorMessage } from "../../core/errors";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", padding: "4px 2px", minWidth: 0 },
@@ -269,7 +270,7 @@ export function TemplatesTab({ host, lang, result, onApplied, preselect }: Templ
         setNotice({ intent: "error", text: r.reason[lang], duplicate: r.duplicate });
       }
     } catch (e) {
-      setNotice({ intent: "error", text: e instanceof Error ? e.message : String(e) });
+      setNotice({ intent: "error", text: errorMessage(e) });
     } finally {
       setBusy(false);
     }

@@ -31,6 +31,7 @@ import { App } from "../components/App";
 import { pick, strings } from "../i18n";
 import { SheetGrid } from "./SheetGrid";
 import { GRID_LIMITS, anchorAddress } from "./gridModel";
+import { errorMessage } from "../../core/errors";
 
 const useStyles = makeStyles({
   root: {
@@ -76,10 +77,10 @@ interface SheetLook {
 
 type Loaded = { host: FileHost; snapshot: WorkbookSnapshot; id: number; look: Record<string, SheetLook> };
 
-function errorMessage(e: unknown, lang: Lang): string {
+function openFailure(e: unknown, lang: Lang): string {
   const reason = (e as { reason?: Message }).reason;
   if (reason && typeof reason.zh === "string") return pick(reason, lang);
-  return strings(lang).openFailed(e instanceof Error ? e.message : String(e));
+  return strings(lang).openFailed(errorMessage(e));
 }
 
 /**
@@ -162,7 +163,7 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
       try {
         await adopt(await openHost(data, name));
       } catch (e) {
-        setError(errorMessage(e, lang));
+        setError(openFailure(e, lang));
       } finally {
         setBusy(null);
       }
@@ -182,7 +183,7 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
         const name = decodeURIComponent(exampleUrl.split("/").pop() || "seed-form.xlsx");
         await adopt(await openHost(data, name));
       } catch (e) {
-        if (!cancelled) setError((e as { reason?: Message }).reason ? errorMessage(e, "zh") : strings("zh").exampleMissing);
+        if (!cancelled) setError((e as { reason?: Message }).reason ? openFailure(e, "zh") : strings("zh").exampleMissing);
       } finally {
         if (!cancelled) setBusy(null);
       }
@@ -232,7 +233,7 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
       const base = loaded.host.source.replace(/\.xlsx$/i, "");
       download(bytes, annotated ? `${base}-${lang === "zh" ? "标记" : "marked"}.xlsx` : `${base}.xlsx`);
     } catch (e) {
-      setError(errorMessage(e, lang));
+      setError(openFailure(e, lang));
     }
   };
 

@@ -9,6 +9,7 @@ import { RULES } from "../../core/rules/registry";
 import { Finding, Message, Rule } from "../../core/rules/types";
 import { DEFAULT_SETTINGS, Host, Settings, WorkbookState, ignoreKey } from "../../hosts/host";
 import { strings } from "../i18n";
+import { errorMessage } from "../../core/errors";
 
 export type Notice = { intent: "success" | "error" | "info"; title: string; body?: string };
 
@@ -49,10 +50,6 @@ export interface CheckerOptions {
   rules?: Rule[];
   /** Toasts: the messages are already in the user's language. */
   notify?(n: Notice): void;
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 function normaliseState(s: Partial<WorkbookState> | null | undefined): WorkbookState {
@@ -127,7 +124,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
         try {
           return await step();
         } catch (e) {
-          if (alive.current) notify({ intent: "error", title: texts().actionFailed, body: errorText(e) });
+          if (alive.current) notify({ intent: "error", title: texts().actionFailed, body: errorMessage(e) });
           return undefined;
         } finally {
           if (alive.current) setBusy(false);
@@ -146,7 +143,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
       try {
         snapshot = await host.read();
       } catch (e) {
-        setLoadError(errorText(e));
+        setLoadError(errorMessage(e));
         setPhase("failed");
         return;
       }
@@ -162,7 +159,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
         } catch (e) {
           // The findings are still right: list them and say the colouring failed, rather than lose them.
           markedRef.current = 0;
-          const why = errorText(e);
+          const why = errorMessage(e);
           notes.push({ zh: `无法在表中标记问题单元格(${why}),下面的问题列表仍然有效`, en: `Could not mark the problem cells (${why}); the list below is still valid` });
         }
         setMarked(markedRef.current);

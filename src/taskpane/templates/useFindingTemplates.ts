@@ -9,6 +9,7 @@ import { findTemplate } from "../../core/templates/catalogue";
 import { Host, Lang } from "../../hosts/host";
 import { insertTemplate } from "./insertTemplate";
 import { templateStrings } from "./strings";
+import { errorMessage } from "../../core/errors";
 
 export interface FindingTemplatesOptions {
   host: Host;
@@ -49,7 +50,7 @@ export function useFindingTemplates(o: FindingTemplatesOptions): {
           open();
         } else notify({ intent: "error", title: r.reason[lang] });
       },
-      (e: unknown) => opts.current.notify({ intent: "error", title: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => opts.current.notify({ intent: "error", title: errorMessage(e) }),
     );
   }, []);
   return { preselect, onTemplate };
