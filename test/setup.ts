@@ -5,3 +5,20 @@ g.ResizeObserver ??= class {
   unobserve(): void {}
   disconnect(): void {}
 };
+
+// jsdom's getComputedStyle walks every rule of every sheet for each element it is asked about, and
+// Fluent's atomic CSS (Griffel) inserts thousands of one-declaration rules: floating-ui, Testing
+// Library's role queries and user-event call it constantly, which made a single pane test take 20 s.
+// jsdom does no layout, so the only declarations that change anything under it are the ones those
+// libraries read: display and visibility (accessibility tree, accessible names — Fluent's Tab hides
+// its bold-width copy with visibility) and pointer-events (user-event refuses clicks). Keep exactly
+// those rules and drop the rest at insertion.
+const Sheet = (globalThis as { CSSStyleSheet?: { prototype: CSSStyleSheet } }).CSSStyleSheet;
+if (typeof document !== "undefined" && Sheet) {
+  const insertRule = Sheet.prototype.insertRule;
+  const observable = /(?:^|[;{\s])(?:display|visibility|pointer-events)\s*:/;
+  Sheet.prototype.insertRule = function (this: CSSStyleSheet, rule: string, index?: number): number {
+    if (!observable.test(rule)) return index ?? 0;
+    return insertRule.call(this, rule, index);
+  };
+}

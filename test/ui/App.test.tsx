@@ -7,9 +7,12 @@ import { RULES } from "../../src/core/rules/registry";
 import { Finding, Severity } from "../../src/core/rules/types";
 import { SheetSnapshot } from "../../src/core/snapshot";
 import { ignoreKey } from "../../src/hosts/host";
-import { App } from "../../src/taskpane/components/App";
+import { App, preloadTabs } from "../../src/taskpane/components/App";
 import { FakeHost, ReportingFakeHost } from "./fakeHost";
 import { cleanSheet, seedSheet, setCells, workbook } from "../helpers/forms";
+
+// The lazy tabs are loaded before any test opens one, so no test races their loading.
+beforeAll(preloadTabs);
 
 /** The seed with its income pushed 10.00 off expenditure, so every severity group has something. */
 function flawedSheet(): SheetSnapshot {
@@ -172,8 +175,11 @@ describe("task pane", () => {
     const before = rows().length;
 
     await user.click(within(row).getByRole("button", { name: "忽略" }));
-    await waitFor(() => expect(host.calls.saveState.at(-1)?.ignored).toEqual([key]));
-    expect(rowFor(rule, cell)).toBeUndefined();
+    // The host call and the re-render are separate steps: wait for both, not for one and assume the other.
+    await waitFor(() => {
+      expect(host.calls.saveState.at(-1)?.ignored).toEqual([key]);
+      expect(rowFor(rule, cell)).toBeUndefined();
+    });
     expect(rows().length).toBe(before - 1);
     expect(screen.getByText("已忽略 1 项")).toBeTruthy();
 
@@ -182,8 +188,10 @@ describe("task pane", () => {
     expect(back).toBeDefined();
     expect(back.dataset.ignored).toBe("true");
     await user.click(within(back).getByRole("button", { name: "取消忽略" }));
-    await waitFor(() => expect(host.calls.saveState.at(-1)?.ignored).toEqual([]));
-    expect(rowFor(rule, cell)?.dataset.ignored).toBeUndefined();
+    await waitFor(() => {
+      expect(host.calls.saveState.at(-1)?.ignored).toEqual([]);
+      expect(rowFor(rule, cell)?.dataset.ignored).toBeUndefined();
+    });
   });
 
   test("ignored findings saved in the workbook stay hidden when the pane opens, and are not marked", async () => {
@@ -213,8 +221,10 @@ describe("task pane", () => {
     expect(note.textContent).toContain("随文件一起保存");
     expect(note.textContent).toContain("清除标记");
     await user.click(screen.getByRole("button", { name: "清除标记" }));
-    await waitFor(() => expect(host.calls.clearMarks).toBe(1));
-    expect(screen.queryByTestId("marks-note")).toBeNull();
+    await waitFor(() => {
+      expect(host.calls.clearMarks).toBe(1);
+      expect(screen.queryByTestId("marks-note")).toBeNull();
+    });
   });
 
   test("可以提交 on the corrected form, with the number of checks passed", async () => {
@@ -234,9 +244,11 @@ describe("task pane", () => {
     const user = await mount(host);
     await user.click(screen.getByRole("tab", { name: "设置" }));
     await user.click(await screen.findByRole("radio", { name: "English" }));
-    await waitFor(() => expect(host.calls.saveState.at(-1)?.settings.lang).toBe("en"));
-    expect(screen.getByRole("tab", { name: "Issues" })).toBeTruthy();
-    expect(document.documentElement.lang).toBe("en-US");
+    await waitFor(() => {
+      expect(host.calls.saveState.at(-1)?.settings.lang).toBe("en");
+      expect(screen.getByRole("tab", { name: "Issues" })).toBeTruthy();
+      expect(document.documentElement.lang).toBe("en-US");
+    });
     await user.click(screen.getByRole("tab", { name: "Issues" }));
     const f = checkWorkbook(host.snapshot).findings[0];
     expect(rowFor(f.rule, f.cells[0])!.textContent).toContain(f.message.en);

@@ -25,12 +25,14 @@ function pane(): HTMLElement {
 }
 
 async function checked(n: number): Promise<void> {
-  await waitFor(() => expect(Number(pane()?.dataset.checkSeq)).toBeGreaterThanOrEqual(n), { timeout: 15000 });
+  await waitFor(() => expect(Number(pane()?.dataset.checkSeq)).toBeGreaterThanOrEqual(n));
   await waitFor(() => expect(pane().dataset.busy).toBe("false"));
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   Element.prototype.scrollIntoView = jest.fn();
+  // The preview loads the file host (and exceljs) on first use; load it here so no test races that.
+  await import("../../src/hosts/file");
 });
 
 describe("browser preview (jsdom)", () => {

@@ -9,12 +9,15 @@ import { EditPlan } from "../../src/core/plan/editPlan";
 import { cellValue } from "../../src/core/snapshot";
 import { CATALOGUE } from "../../src/core/templates/catalogue";
 import { ApplyResult } from "../../src/hosts/host";
-import { App } from "../../src/taskpane/components/App";
+import { App, preloadTabs } from "../../src/taskpane/components/App";
 import { TemplatesTab } from "../../src/taskpane/components/TemplatesTab";
 import { STORAGE_KEY } from "../../src/taskpane/templates/customStore";
 import { FakeHost } from "./fakeHost";
 import { cleanSheet, workbook } from "../helpers/forms";
 import { sheetFrom, withoutGroup } from "../core/templates/support";
+
+// The lazy tabs are loaded before any test opens one, so no test races their loading.
+beforeAll(preloadTabs);
 
 /** A fake host that applies whole plans (row insertion and merges too), like the real hosts. */
 class PlanHost extends FakeHost {
@@ -33,7 +36,8 @@ const value = (host: FakeHost, a1: string) => {
   return cellValue(host.snapshot.sheets[0], Number(m[2]) - 1, m[1].charCodeAt(0) - 65);
 };
 
-function renderTab(host: PlanHost, extra: Partial<React.ComponentProps<typeof TemplatesTab>> = {}) {
+/** Renders the tab and waits until it has read the workbook's own library (its list is then final). */
+async function renderTab(host: PlanHost, extra: Partial<React.ComponentProps<typeof TemplatesTab>> = {}) {
   const onApplied = jest.fn();
   const result = checkWorkbook(host.snapshot);
   const user = userEvent.setup();
@@ -42,6 +46,7 @@ function renderTab(host: PlanHost, extra: Partial<React.ComponentProps<typeof Te
       <TemplatesTab host={host} lang="zh" result={result} onApplied={onApplied} {...extra} />
     </FluentProvider>,
   );
+  await waitFor(() => expect(screen.getByTestId("templates-tab").getAttribute("aria-busy")).toBe("false"));
   return { user, onApplied, view };
 }
 
@@ -51,7 +56,7 @@ beforeEach(() => localStorage.clear());
 
 describe("指标模板 tab", () => {
   test("lists the catalogue; search, category and tag narrow it", async () => {
-    const { user } = renderTab(new PlanHost(workbook(cleanSheet())));
+    const { user } = await renderTab(new PlanHost(workbook(cleanSheet())));
     expect(items()).toEqual(CATALOGUE.map((t) => t.id));
     expect(screen.getByText(`${CATALOGUE.length} 个模板`)).toBeTruthy();
 
@@ -74,7 +79,7 @@ describe("指标模板 tab", () => {
 
   test("edit the values, insert: the row lands in its group and the pane is told", async () => {
     const host = new PlanHost(workbook(cleanSheet()));
-    const { user, onApplied } = renderTab(host);
+    const { user, onApplied } = await renderTab(host);
     await user.click(screen.getByRole("button", { name: "选择模板「群众满意度(%)」" }));
     const editor = screen.getByTestId("template-editor");
     expect(editor.textContent).toContain("将插入:满意度指标 / 服务对象满意度指标");
@@ -92,7 +97,7 @@ describe("指标模板 tab", () => {
 
   test("a duplicate is refused with the row it is on; 仍然插入 inserts it", async () => {
     const host = new PlanHost(workbook(cleanSheet()));
-    const { user } = renderTab(host);
+    const { user } = await renderTab(host);
     await user.click(screen.getByRole("button", { name: "选择模板「资金支付及时率(%)」" }));
     await user.click(within(screen.getByTestId("template-editor")).getByRole("button", { name: "插入" }));
     const notice = await screen.findByTestId("templates-notice");
@@ -106,7 +111,7 @@ describe("指标模板 tab", () => {
   test("a host refusal is shown and nothing else happens", async () => {
     const host = new PlanHost(workbook(cleanSheet()));
     host.refuse = { zh: "工作表受保护,无法插入行", en: "The sheet is protected" };
-    const { user, onApplied } = renderTab(host);
+    const { user, onApplied } = await renderTab(host);
     await user.click(screen.getByRole("button", { name: "选择模板「群众满意度(%)」" }));
     await user.click(within(screen.getByTestId("template-editor")).getByRole("button", { name: "插入" }));
     expect((await screen.findByTestId("templates-notice")).textContent).toBe("工作表受保护,无法插入行");
@@ -114,7 +119,7 @@ describe("指标模板 tab", () => {
   });
 
   test("a preselected template opens in the editor, with the hint when the number is the department's own", async () => {
-    renderTab(new PlanHost(workbook(cleanSheet())), { preselect: { id: "quantity.training-sessions", seq: 1 } });
+    await renderTab(new PlanHost(workbook(cleanSheet())), { preselect: { id: "quantity.training-sessions", seq: 1 } });
     const editor = await screen.findByTestId("template-editor");
     expect(within(editor).getByRole("textbox", { name: "三级指标" })).toHaveProperty("value", "举办培训班次(次)");
     expect(editor.textContent).toContain("示例数值,请按本部门实际填写");
@@ -122,7 +127,7 @@ describe("指标模板 tab", () => {
 
   test("save a row as a template, export it, import a library, delete a custom template", async () => {
     const host = new PlanHost(workbook(cleanSheet()));
-    const { user } = renderTab(host);
+    const { user } = await renderTab(host);
     const select = screen.getByRole("combobox", { name: "将表中一行保存为模板" });
     await user.selectOptions(select, "28"); // 0-based: row 29, 会议代表出席率
     await user.click(screen.getByRole("button", { name: "保存为模板" }));
@@ -153,7 +158,7 @@ describe("指标模板 tab", () => {
 
   test("custom templates survive a remount (kept per user)", async () => {
     localStorage.setItem(STORAGE_KEY, JSON.stringify({ templates: [{ id: "custom.kept", name: "留存指标(个)", level2: "数量", value: "≥1个" }] }));
-    renderTab(new PlanHost(workbook(cleanSheet())));
+    await renderTab(new PlanHost(workbook(cleanSheet())));
     expect(items()).toContain("custom.kept");
   });
 });

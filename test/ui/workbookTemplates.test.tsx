@@ -5,10 +5,13 @@ import userEvent from "@testing-library/user-event";
 import { validateLibrary } from "../../src/core/templates/library";
 import { IndicatorTemplate } from "../../src/core/templates/types";
 import { DEFAULT_SETTINGS, WorkbookState, ignoreKey } from "../../src/hosts/host";
-import { App } from "../../src/taskpane/components/App";
+import { App, preloadTabs } from "../../src/taskpane/components/App";
 import { STORAGE_KEY } from "../../src/taskpane/templates/customStore";
 import { FakeHost } from "./fakeHost";
 import { seedSheet, workbook } from "../helpers/forms";
+
+// The lazy tabs are loaded before any test opens one, so no test races their loading.
+beforeAll(preloadTabs);
 
 function library(raw: unknown[]): IndicatorTemplate[] {
   const r = validateLibrary(raw);

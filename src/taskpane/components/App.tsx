@@ -54,10 +54,16 @@ const useStyles = makeStyles({
   panel: { minWidth: 0 },
 });
 
-// The settings tab (inputs, radios, fields) is not needed for the first paint; it loads when opened.
-const SettingsTab = React.lazy(() => import(/* webpackChunkName: "settings" */ "./SettingsTab").then((m) => ({ default: m.SettingsTab })));
+// The settings and templates tabs are not needed for the first paint; each loads when first opened.
+const loadSettingsTab = () => import(/* webpackChunkName: "settings" */ "./SettingsTab");
+const loadTemplatesTab = () => import(/* webpackChunkName: "templates" */ "./TemplatesTab");
+const SettingsTab = React.lazy(() => loadSettingsTab().then((m) => ({ default: m.SettingsTab })));
+const TemplatesTab = React.lazy(() => loadTemplatesTab().then((m) => ({ default: m.TemplatesTab })));
 
-const TemplatesTab = React.lazy(() => import(/* webpackChunkName: "templates" */ "./TemplatesTab").then((m) => ({ default: m.TemplatesTab })));
+/** Loads both lazy tabs now, so that opening one shows it at once (tests await it rather than race it). */
+export async function preloadTabs(): Promise<void> {
+  await Promise.all([loadSettingsTab(), loadTemplatesTab()]);
+}
 
 type TabId = "issues" | "templates" | "settings";
 

@@ -4,12 +4,15 @@ import {
   Accordion,
   AccordionHeader,
   AccordionItem,
-  AccordionPanel,
+  AccordionPanelProps,
   Caption1,
   CounterBadge,
   Switch,
   makeStyles,
+  renderAccordionPanel_unstable,
   tokens,
+  useAccordionPanelStyles_unstable,
+  useAccordionPanel_unstable,
   useArrowNavigationGroup,
 } from "@fluentui/react-components";
 import { Category, Finding, Severity } from "../../core/rules/types";
@@ -17,6 +20,20 @@ import { Lang, ignoreKey } from "../../hosts/host";
 import { categoryName, severityName, strings } from "../i18n";
 import { FindingItem } from "./FindingItem";
 import { SEVERITIES, SeverityIcon } from "./severity";
+
+/**
+ * Fluent's AccordionPanel, built from its own hooks, except that a closing panel's `inert` reaches the
+ * DOM: Fluent passes `inert: true`, which React 18 drops with a warning (it learned the attribute in
+ * 19), so focus could still enter a panel while it collapses. The empty string sets the attribute.
+ */
+const AccordionPanel = React.forwardRef<HTMLDivElement, AccordionPanelProps>((props, ref) => {
+  const state = useAccordionPanel_unstable(props, ref);
+  useAccordionPanelStyles_unstable(state);
+  const root = state.root as { inert?: unknown };
+  if (root.inert === true) root.inert = "";
+  return renderAccordionPanel_unstable(state);
+});
+AccordionPanel.displayName = "AccordionPanel";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "4px", minWidth: 0 },

@@ -95,7 +95,12 @@ export interface TemplatesTabProps {
 
 type Notice = { intent: "success" | "error" | "info" | "warning"; text: string; duplicate?: boolean };
 
-const CATEGORY_OPTIONS: (Level1 | Level2)[] = LEVEL1_ORDER.flatMap((l1) => [l1, ...LEVEL2_ORDER.filter((l2) => PARENT_OF[l2] === l1)]);
+// 成本 is a 二级 under 产出 in the 2021 table and a 一级 of its own in the later one; the filter matches
+// either placement, so it is listed once, as the 一级 its own 二级 follow.
+const CATEGORY_OPTIONS: (Level1 | Level2)[] = LEVEL1_ORDER.flatMap((l1) => [
+  l1,
+  ...LEVEL2_ORDER.filter((l2) => PARENT_OF[l2] === l1 && !(LEVEL1_ORDER as string[]).includes(l2)),
+]);
 
 function categoryText(c: Level1 | Level2 | ""): string {
   if (c === "") return "";
@@ -205,6 +210,8 @@ export function TemplatesTab({ host, lang, result, onApplied, preselect }: Templ
   const store = React.useMemo(customStore, []);
   const [custom, setCustom] = React.useState<IndicatorTemplate[]>(() => store.load());
   const [workbook, setWorkbook] = React.useState<IndicatorTemplate[]>([]);
+  // Until the workbook's own library is read the list may still grow: say so (aria-busy).
+  const [libraryRead, setLibraryRead] = React.useState(false);
   // The user's own copy of a template wins over the workbook's one with the same id.
   const all = React.useMemo(() => mergeLibraries(workbook, custom), [workbook, custom]);
   const inWorkbook = React.useMemo(() => new Set(workbook.map((t) => t.id)), [workbook]);
@@ -220,10 +227,14 @@ export function TemplatesTab({ host, lang, result, onApplied, preselect }: Templ
     let alive = true;
     loadWorkbookTemplates(host).then(
       (list) => {
-        if (alive) setWorkbook(list);
+        if (!alive) return;
+        setWorkbook(list);
+        setLibraryRead(true);
       },
       // A workbook whose state cannot be read carries no library; the user's own templates still show.
-      () => undefined,
+      () => {
+        if (alive) setLibraryRead(true);
+      },
     );
     return () => {
       alive = false;
@@ -277,7 +288,7 @@ export function TemplatesTab({ host, lang, result, onApplied, preselect }: Templ
   };
 
   return (
-    <div className={s.root}>
+    <div className={s.root} aria-busy={!libraryRead} data-testid="templates-tab">
       <SearchBox aria-label={text.search} placeholder={text.search} value={query} onChange={(_, d) => setQuery(d.value)} />
       <div className={s.filters}>
         <Dropdown
