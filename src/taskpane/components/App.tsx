@@ -54,15 +54,34 @@ const useStyles = makeStyles({
   panel: { minWidth: 0 },
 });
 
-// The settings and templates tabs are not needed for the first paint; each loads when first opened.
-const loadSettingsTab = () => import(/* webpackChunkName: "settings" */ "./SettingsTab");
-const loadTemplatesTab = () => import(/* webpackChunkName: "templates" */ "./TemplatesTab");
-const SettingsTab = React.lazy(() => loadSettingsTab().then((m) => ({ default: m.SettingsTab })));
-const TemplatesTab = React.lazy(() => loadTemplatesTab().then((m) => ({ default: m.TemplatesTab })));
+/**
+ * A tab loaded on first use. Once its module is in (opened before, or preloaded), it renders directly
+ * rather than through React.lazy, which would suspend once more and show the tab a render later.
+ */
+function lazyTab<P extends object>(load: () => Promise<React.ComponentType<P>>) {
+  let loaded: React.ComponentType<P> | null = null;
+  const preload = () =>
+    load().then((c) => {
+      loaded = c;
+      return c;
+    });
+  const Lazy = React.lazy(() => preload().then((c) => ({ default: c })));
+  function Tab(props: P): React.JSX.Element {
+    const C = (loaded ?? Lazy) as React.ComponentType<P>;
+    return <C {...props} />;
+  }
+  return { Tab, preload };
+}
 
-/** Loads both lazy tabs now, so that opening one shows it at once (tests await it rather than race it). */
+// The settings and templates tabs are not needed for the first paint.
+const settings = lazyTab(() => import(/* webpackChunkName: "settings" */ "./SettingsTab").then((m) => m.SettingsTab));
+const templates = lazyTab(() => import(/* webpackChunkName: "templates" */ "./TemplatesTab").then((m) => m.TemplatesTab));
+const SettingsTab = settings.Tab;
+const TemplatesTab = templates.Tab;
+
+/** Loads both tabs now, so that opening one shows it in the same render (tests await this). */
 export async function preloadTabs(): Promise<void> {
-  await Promise.all([loadSettingsTab(), loadTemplatesTab()]);
+  await Promise.all([settings.preload(), templates.preload()]);
 }
 
 type TabId = "issues" | "templates" | "settings";
@@ -103,6 +122,12 @@ export function App({ host, rules, theme = webLightTheme, onLangChange, external
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en-US";
     onLangChange?.(lang);
   }, [lang, onLangChange]);
+
+  // Once the first result is on screen, fetch the other tabs so that opening one shows it at once.
+  const firstShown = view.seq > 0;
+  React.useEffect(() => {
+    if (firstShown) preloadTabs().catch(() => undefined);
+  }, [firstShown]);
 
   const { check } = act;
   React.useEffect(() => externalChecks?.(() => void check({ mark: true })), [externalChecks, check]);
