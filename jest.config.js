@@ -11,6 +11,7 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js",
   },
   setupFiles: ["<rootDir>/test/setup.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/reactWarnings.ts"],
   // Writes test/fixtures/generated/*.xlsx when missing or stale (scripts/build-fixtures.ts).
   globalSetup: "<rootDir>/test/globalSetup.ts",
   testTimeout: 60000,

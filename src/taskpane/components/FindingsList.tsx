@@ -99,15 +99,15 @@ export function FindingsList(props: FindingsListProps): React.JSX.Element {
   const ignoredKeys = React.useMemo(() => new Set(props.hidden.map(ignoreKey)), [props.hidden]);
   const shown = showIgnored ? [...props.findings, ...props.hidden] : props.findings;
   const bySeverity = SEVERITIES.map((sev) => [sev, shown.filter((f) => f.severity === sev)] as const).filter(([, l]) => l.length > 0);
-  const [open, setOpen] = React.useState<string[]>(["error", "warning", "info"]);
   // Tips start folded when the first result has something more serious to read first (the seed
-  // has 25 of them); after that the user's own folding is kept across re-checks.
-  const folded = React.useRef(false);
-  React.useEffect(() => {
-    if (folded.current || props.findings.length === 0) return;
-    folded.current = true;
-    if (props.findings.some((f) => f.severity !== "info")) setOpen((o) => o.filter((k) => k !== "info"));
-  }, [props.findings]);
+  // has 25 of them); after that the user's own folding is kept across re-checks. Decided while
+  // rendering that first result, so the tips never show for one frame and then fold.
+  const [chosen, setChosen] = React.useState<string[] | null>(null);
+  const [initial, setInitial] = React.useState<string[] | null>(null);
+  if (initial === null && props.findings.length > 0) {
+    setInitial(props.findings.some((f) => f.severity !== "info") ? ["error", "warning"] : ["error", "warning", "info"]);
+  }
+  const open = chosen ?? initial ?? ["error", "warning", "info"];
   // Arrow keys move through the whole list (group headers, rows, their buttons); Tab still reaches every action.
   const arrows = useArrowNavigationGroup({ axis: "grid-linear", tabbable: true });
 
@@ -120,7 +120,7 @@ export function FindingsList(props: FindingsListProps): React.JSX.Element {
         </div>
       )}
       {bySeverity.length === 0 && <div className={s.empty}>{t.noIssues}</div>}
-      <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems.map(String))} {...arrows}>
+      <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setChosen(d.openItems.map(String))} {...arrows}>
         {bySeverity.map(([sev, list]) => {
           const name = severityName(sev, props.lang);
           return (
