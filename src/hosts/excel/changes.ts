@@ -31,7 +31,16 @@ export class OwnWrites {
   }
 }
 
-type ChangeArgs = Pick<Excel.WorksheetChangedEventArgs, "triggerSource">;
+type ChangeArgs = Pick<Excel.WorksheetChangedEventArgs, "triggerSource"> & { source?: string };
+
+/**
+ * A co-author's edit (EventSource "Remote") reaches every open pane. Re-reading and re-marking on it
+ * would make each co-author's pane rewrite the shared marks on every remote keystroke, so only local
+ * edits trigger the live check; the user's own next edit or 一键校验 picks the remote changes up.
+ */
+export function isRemoteChange(args: ChangeArgs): boolean {
+  return args.source === "Remote";
+}
 
 export function isOwnChange(args: ChangeArgs, caps: ExcelCaps, own: OwnWrites): boolean {
   if (has(caps, "triggerSource") && args.triggerSource) return args.triggerSource === "ThisLocalAddin";
@@ -48,7 +57,7 @@ export function watchChanges(run: ExcelRun, caps: ExcelCaps, own: OwnWrites, lis
   const handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
 
   const onChanged = async (args: Excel.WorksheetChangedEventArgs): Promise<void> => {
-    if (stopped || isOwnChange(args, caps, own)) return;
+    if (stopped || isRemoteChange(args) || isOwnChange(args, caps, own)) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;

@@ -1011,8 +1011,9 @@ class CFProxy {
     this.ctx.excel.need(9, "ConditionalFormat.getRanges");
     return new CFRangesProxy(this.ctx, this.ws, this.cf, false);
   }
+  /** OrNullObject: isNullObject is readable after the next sync without a load. */
   getRangeOrNullObject(): CFRangesProxy {
-    return new CFRangesProxy(this.ctx, this.ws, this.cf, true);
+    return new CFRangesProxy(this.ctx, this.ws, this.cf, true).load("isNullObject");
   }
   set priority(p: number) {
     this.ctx.write(`ConditionalFormat.priority=${p}`, () => {
