@@ -11,7 +11,7 @@ import { STATE_SHEET } from "../file/state";
 import { localAddress, splitAreas } from "./addresses";
 import { ExcelCaps, FEATURE, has } from "./capabilities";
 import { toCellGrid, toFormulaGrid } from "./cells";
-import { ExcelRun } from "./runner";
+import { ExcelRun, isNotFound } from "./runner";
 
 /** Excel's documented ceiling for one get: past it the load fails with RangeExceedsLimit (or, on some builds, `values` comes back null). */
 export const MAX_CELLS = 5_000_000;
@@ -178,6 +178,8 @@ export async function readWorkbook(run: ExcelRun, caps: ExcelCaps): Promise<Read
     return await run(null, (ctx) => fastRead(ctx, caps));
   } catch (e) {
     if (isSizeError(e)) return carefulRead(run, caps);
+    // A sheet deleted or renamed between listing and reading (a co-author, or the user): list again, once.
+    if (isNotFound(e)) return run(null, (ctx) => fastRead(ctx, caps));
     // Excel refuses merged areas past 512 on one sheet, failing the whole batch. Recognition works
     // from labels, so read again without merges rather than not at all.
     if (!has(caps, "mergedAreas") || !mayBeMergeLimit(e)) throw e;

@@ -103,8 +103,10 @@ export class FakeSheet {
   cfs: FakeCF[] = [];
   protected = false;
   frozenRows = 0;
-  /** Pretend the used range is this big (values then come back null past 5 million cells). */
+  /** Pretend the used range is this big (loading its values fails past 5 million cells). */
   claimed?: { rows: number; cols: number };
+  /** Pretend formatting (borders, fills) reaches this far: only the formatted used range grows. */
+  formattedTo?: { rows: number; cols: number };
 
   constructor(
     public name: string,
@@ -594,6 +596,7 @@ class WorksheetProxy extends Loadable {
   private usedPos(valuesOnly: boolean): RangePos | null {
     const s = this.sheet();
     if (s.claimed) return { top: 0, left: 0, bottom: s.claimed.rows - 1, right: s.claimed.cols - 1 };
+    if (s.formattedTo && !valuesOnly) return { top: 0, left: 0, bottom: s.formattedTo.rows - 1, right: s.formattedTo.cols - 1 };
     return s.bounds(valuesOnly);
   }
   activate(): void {
@@ -1126,10 +1129,11 @@ export function typedInput(x: string): CellValue {
   const t = x.trim();
   if (/^(true|false)$/i.test(t)) return t.toLowerCase() === "true";
   if (/^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)$/i.test(t)) return { error: t.toUpperCase() };
-  const num = /^([-+]?)[$¥￥]?(\d{1,3}(,\d{3})+|\d*\.?\d+)(e[-+]?\d+)?(%?)$/i.exec(t);
-  if (num) {
-    const n = Number(`${num[1]}${num[2].replace(/,/g, "")}${num[4] ?? ""}`);
-    return num[5] ? n / 100 : n;
+  const num = /^(?<sign>[-+]?)[$¥￥]?(?<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+)(?<exp>e[-+]?\d+)?(?<pct>%?)$/i.exec(t);
+  if (num?.groups) {
+    const g = num.groups;
+    const n = Number(`${g.sign}${g.digits.replace(/,/g, "")}${g.exp ?? ""}`);
+    return g.pct ? n / 100 : n;
   }
   const date = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t);
   if (date) return dateSerial(Number(date[1]), Number(date[2]), Number(date[3]));
