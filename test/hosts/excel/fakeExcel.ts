@@ -1129,7 +1129,7 @@ export function typedInput(x: string): CellValue {
   const t = x.trim();
   if (/^(true|false)$/i.test(t)) return t.toLowerCase() === "true";
   if (/^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)$/i.test(t)) return { error: t.toUpperCase() };
-  const num = /^(?<sign>[-+]?)[$¥￥]?(?<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+)(?<exp>e[-+]?\d+)?(?<pct>%?)$/i.exec(t);
+  const num = /^(?<sign>[-+]?)[$¥￥€£]?(?<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+)(?<exp>e[-+]?\d+)?(?<pct>%?)$/i.exec(t);
   if (num?.groups) {
     const g = num.groups;
     const n = Number(`${g.sign}${g.digits.replace(/,/g, "")}${g.exp ?? ""}`);
@@ -1137,6 +1137,10 @@ export function typedInput(x: string): CellValue {
   }
   const date = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t);
   if (date) return dateSerial(Number(date[1]), Number(date[2]), Number(date[3]));
+  // An English-locale Excel reads "Dec 31" as 31 December of this year; the year does not matter here.
+  const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+  const named = /^([a-z]{3})[a-z]*[\s\-/.,]+(\d{1,2})$/i.exec(t);
+  if (named && MONTHS.includes(named[1].toLowerCase())) return dateSerial(2025, MONTHS.indexOf(named[1].toLowerCase()) + 1, Number(named[2]));
   return x;
 }
 

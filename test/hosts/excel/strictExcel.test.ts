@@ -212,7 +212,7 @@ describe("text written as text (8)", () => {
     expect(typedInput("≥95%")).toBe("≥95%");
   });
 
-  it.each(["95%", "100", "2025-12-31", "-5", "TRUE", "#N/A", "'引号", "１００", "=1+1"])("a template value %s is stored as that text", async (text) => {
+  it.each(["95%", "100", "2025-12-31", "-5", "TRUE", "#N/A", "'引号", "１００", "=1+1", "€5", "Dec 31"])("a template value %s is stored as that text", async (text) => {
     const excel = fakeWith(20, seedSheet());
     const { host } = hostFor(excel);
     const sheet = excel.find("申报表")!;
