@@ -35,8 +35,9 @@ type ChangeArgs = Pick<Excel.WorksheetChangedEventArgs, "triggerSource"> & { sou
 
 /**
  * A co-author's edit (EventSource "Remote") reaches every open pane. Re-reading and re-marking on it
- * would make each co-author's pane rewrite the shared marks on every remote keystroke, so only local
- * edits trigger the live check; the user's own next edit or 一键校验 picks the remote changes up.
+ * would make each co-author's pane rewrite the shared marks on every remote keystroke, so remote edits
+ * never trigger the live check themselves: they are remembered, and checked once when this user comes
+ * back to the pane (focus) or edits.
  */
 export function isRemoteChange(args: ChangeArgs): boolean {
   return args.source === "Remote";
@@ -51,19 +52,42 @@ export function isOwnChange(args: ChangeArgs, caps: ExcelCaps, own: OwnWrites): 
  * Registers the handlers and returns an unsubscribe that works even if called before registration
  * has finished. Without event support (before ExcelApi 1.7) nothing is registered.
  */
-export function watchChanges(run: ExcelRun, caps: ExcelCaps, own: OwnWrites, listener: () => void, debounceMs = DEBOUNCE_MS): () => void {
+export function watchChanges(
+  run: ExcelRun,
+  caps: ExcelCaps,
+  own: OwnWrites,
+  listener: () => void,
+  debounceMs = DEBOUNCE_MS,
+  focusEvents: EventTarget | null = typeof window !== "undefined" ? window : null,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
+  let remoteSinceCheck = false;
   const handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
 
-  const onChanged = async (args: Excel.WorksheetChangedEventArgs): Promise<void> => {
-    if (stopped || isRemoteChange(args) || isOwnChange(args, caps, own)) return;
+  const schedule = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
+      remoteSinceCheck = false;
       if (!stopped) listener();
     }, debounceMs);
   };
+
+  const onChanged = async (args: Excel.WorksheetChangedEventArgs): Promise<void> => {
+    if (stopped) return;
+    if (isRemoteChange(args)) {
+      remoteSinceCheck = true;
+      return;
+    }
+    if (isOwnChange(args, caps, own)) return;
+    schedule();
+  };
+
+  const onFocus = (): void => {
+    if (!stopped && remoteSinceCheck) schedule();
+  };
+  focusEvents?.addEventListener("focus", onFocus);
 
   const registered = has(caps, "sheetEvents")
     ? run(null, async (ctx) => {
@@ -82,6 +106,7 @@ export function watchChanges(run: ExcelRun, caps: ExcelCaps, own: OwnWrites, lis
 
   return () => {
     stopped = true;
+    focusEvents?.removeEventListener("focus", onFocus);
     if (timer !== undefined) clearTimeout(timer);
     void registered.then(async () => {
       if (!handlers.length) return;

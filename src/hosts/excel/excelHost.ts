@@ -28,6 +28,8 @@ export interface ExcelHostOptions {
   ownWriteGraceMs?: number;
   /** How long settings saves are gathered into one (each save clears the user's undo history). */
   saveDelayMs?: number;
+  /** Where "the user came back to the pane" is heard (default: the page's window). */
+  focusEvents?: EventTarget | null;
 }
 
 async function listSheets(ctx: Excel.RequestContext): Promise<string[]> {
@@ -55,6 +57,7 @@ export class ExcelHost implements Host {
   /** The findings the sheet is marked with now, to keep marks on their cells when rows are inserted. */
   private marked: Finding[] = [];
   private readonly saver: CoalescedSaver;
+  private readonly focusEvents: EventTarget | null | undefined;
 
   constructor(opts: ExcelHostOptions = {}) {
     this.run = oneAtATime(opts.run ?? officeRun);
@@ -64,6 +67,7 @@ export class ExcelHost implements Host {
     this.debounceMs = opts.debounceMs ?? DEBOUNCE_MS;
     this.own = new OwnWrites(opts.ownWriteGraceMs ?? OWN_WRITE_GRACE_MS);
     this.saver = new CoalescedSaver(this.settings, opts.saveDelayMs ?? SAVE_COALESCE_MS);
+    this.focusEvents = opts.focusEvents;
   }
 
   /** Run options for writes: wait while the user is typing in a cell; one undo step where Excel can. */
@@ -173,7 +177,7 @@ export class ExcelHost implements Host {
   }
 
   onChange(listener: () => void): () => void {
-    return watchChanges(this.run, this.caps, this.own, listener, this.debounceMs);
+    return watchChanges(this.run, this.caps, this.own, listener, this.debounceMs, this.focusEvents);
   }
 
   async writeReport(findings: Finding[], lang: Lang): Promise<void> {

@@ -185,18 +185,26 @@ describe("co-authoring (6)", () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  it("ignores a co-author's edits and still hears the user's", async () => {
+  it("a co-author's edits never trigger a check; they are checked once when the user comes back to the pane", async () => {
     const excel = fakeWith(20, seedSheet());
-    const { host } = hostFor(excel);
+    const focus = new EventTarget();
+    const { host } = hostFor(excel, { focusEvents: focus });
     const listener = jest.fn();
     host.onChange(listener);
     await jest.advanceTimersByTimeAsync(0);
     for (let i = 0; i < 5; i++) excel.remoteEdit("申报表", `D${8 + i}`, i);
     await jest.advanceTimersByTimeAsync(1000);
     expect(listener).not.toHaveBeenCalled();
-    excel.userEdit("申报表", "D9", 7);
+    focus.dispatchEvent(new Event("focus"));
     await jest.advanceTimersByTimeAsync(500);
     expect(listener).toHaveBeenCalledTimes(1);
+    // Nothing new from co-authors: coming back again checks nothing.
+    focus.dispatchEvent(new Event("focus"));
+    await jest.advanceTimersByTimeAsync(500);
+    expect(listener).toHaveBeenCalledTimes(1);
+    excel.userEdit("申报表", "D9", 7);
+    await jest.advanceTimersByTimeAsync(500);
+    expect(listener).toHaveBeenCalledTimes(2);
   });
 });
 
