@@ -2,6 +2,8 @@
  * Builds the add-in into dist/:
  *   taskpane.html  the pane Excel loads (office.js from the CDN; falls back to the preview outside Office)
  *   preview.html   the browser preview without office.js (no network request at all)
+ *   launch.js      the runtime page's first script: registers the ribbon command (ES5, not bundled)
+ *   legacy.html    what the ribbon command shows where Excel runs add-ins in IE11 / legacy Edge
  *   manifest.xml   with https://localhost:3000/ rewritten to $ADDIN_URL when set
  *   assets/, seed-form.xlsx (the bundled example)
  *   bundle-report.json  which files each page loads first and whether exceljs is among them (bench/)
@@ -111,6 +113,10 @@ module.exports = (env, argv) => {
             transform: url ? (content) => content.toString().split(DEV_URL).join(url) : undefined,
           },
           { from: "examples/seed-form.xlsx", to: "seed-form.xlsx", noErrorOnMissing: true },
+          // The runtime page's first script (ES5, unbundled: it must parse in IE11 and run before the
+          // deferred bundle) and the page it opens where the bundle cannot run.
+          { from: "src/commands/launch.js", to: "launch.js" },
+          { from: "src/commands/legacy.html", to: "legacy.html" },
         ],
       }),
       new BundleReportPlugin(),

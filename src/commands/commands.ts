@@ -56,11 +56,26 @@ export async function runValidateCommand(event: CommandEvent, deps: CommandDeps 
   }
 }
 
+/** What launch.js (the page's first script) leaves on the page for the bundle. */
+interface LaunchGlobals {
+  __bfaRunCommand?: (event: CommandEvent) => void;
+  __bfaCommandQueue?: { event: CommandEvent; complete(): void }[];
+}
+
+/**
+ * Takes over from launch.js, which registered the action the moment the page loaded: later clicks run
+ * here directly, and clicks that arrived while the bundle was loading run now, in order. Each queued
+ * click is completed once (launch.js may already have given up on it).
+ */
 export function registerCommands(deps: CommandDeps = {}): void {
-  const handler = (event: Office.AddinCommands.Event): void => {
+  const handler = (event: CommandEvent): void => {
     void runValidateCommand(event, deps);
   };
+  const page = globalThis as unknown as LaunchGlobals & Record<string, unknown>;
+  page.__bfaRunCommand = handler;
+  const waiting = page.__bfaCommandQueue?.splice(0) ?? [];
+  for (const { complete } of waiting) handler({ completed: complete });
+  // Without launch.js (tests, or a page that lacks it) register here, as before.
   if (typeof Office !== "undefined" && Office.actions?.associate) Office.actions.associate(VALIDATE_COMMAND, handler);
-  // Function-file runtimes that predate Office.actions look the function up on the page by name.
-  (globalThis as unknown as Record<string, unknown>)[VALIDATE_COMMAND] = handler;
+  page[VALIDATE_COMMAND] ??= handler;
 }

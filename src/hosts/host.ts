@@ -34,6 +34,14 @@ export function ignoreKey(f: Pick<Finding, "rule" | "cells">): string {
   return `${f.rule}@${f.cells[0] ?? ""}`;
 }
 
+/**
+ * The workbook cannot be read this moment (the user is typing in a cell). Nothing is wrong: the pane
+ * keeps what it shows and the next edit checks again, so this is never shown as an error.
+ */
+export class HostBusyError extends Error {
+  readonly busy = true;
+}
+
 export type ApplyResult = { ok: true } | { ok: false; reason: Message };
 
 export interface Host {

@@ -7,20 +7,31 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App";
 import { loadExcel } from "./loadExcel";
+import { pageHostedByOffice } from "./officeFrame";
 import { fluentTheme, isDarkOfficeTheme } from "./theme";
 import { errorMessage } from "../core/errors";
 
 /** If office.js loaded but cannot reach its host files, onReady never settles: fall back after this. */
 const OFFICE_READY_TIMEOUT_MS = 8000;
 
-async function officeHost(): Promise<string | null> {
+const TIMED_OUT = Symbol("timed out");
+
+async function officeHost(container: HTMLElement): Promise<string | null> {
   if (typeof Office === "undefined" || typeof Office.onReady !== "function") return null;
   const ready = Office.onReady().then(
     (info) => (info.host ? String(info.host) : null),
     () => null,
   );
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), OFFICE_READY_TIMEOUT_MS));
-  return Promise.race([ready, timeout]);
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => setTimeout(() => resolve(TIMED_OUT), OFFICE_READY_TIMEOUT_MS));
+  const first = await Promise.race([ready, timeout]);
+  if (first !== TIMED_OUT) return first;
+  // Opened by Office: keep waiting for it, however slow, rather than show the preview inside Excel.
+  if (!pageHostedByOffice()) return null;
+  const p = document.createElement("p");
+  p.className = "boot";
+  p.textContent = "Excel 仍在加载绩效表助手,请稍候… Excel is still loading the add-in…";
+  container.replaceChildren(p);
+  return ready;
 }
 
 function officeIsDark(): boolean {
@@ -32,7 +43,7 @@ function officeIsDark(): boolean {
 }
 
 async function main(container: HTMLElement): Promise<void> {
-  const host = await officeHost();
+  const host = await officeHost(container);
   if (host === "Excel") {
     const excel = await loadExcel();
     document.body.dataset.mode = "excel";

@@ -13,6 +13,7 @@ import { formulaCellRefusal, mergeLosesContentRefusal } from "../refusals";
 import { localAddress, splitAreas } from "./addresses";
 import { ExcelCaps, has } from "./capabilities";
 import { asText, toCellGrid, toFormulaGrid } from "./cells";
+import { isSizeError } from "./readWorkbook";
 import { isNotFound } from "./runner";
 import { errorMessage } from "../../core/errors";
 
@@ -66,7 +67,9 @@ async function readSheets(ctx: Excel.RequestContext, plan: EditPlan, caps: Excel
   const reads = new Map<string, SheetRead>();
   for (const name of new Set(plan.edits.map((e) => e.sheet))) {
     const ws = ctx.workbook.worksheets.getItem(name);
-    const used = ws.getUsedRange();
+    // Values only: borders or fills drawn down to the last row would make the formatted used range
+    // exceed the 5-million-cell read limit. Edits into cells past it meet empty cells, as they are.
+    const used = has(caps, "usedRangeValuesOnly") ? ws.getUsedRange(true) : ws.getUsedRange();
     used.load("rowIndex,columnIndex,values,valueTypes,formulas");
     const r: SheetRead = { ws, used };
     if (has(caps, "protection")) {
@@ -158,6 +161,12 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps:
   try {
     read = await readSheets(ctx, plan, caps);
   } catch (e) {
+    if (isSizeError(e)) {
+      return refuse(
+        "修改涉及的工作表太大,Excel 无法一次读出,未做任何修改。请把申报表复制到单独的工作表后再试。",
+        "A sheet the change needs is too large for Excel to read at once; nothing was changed. Copy the form to a sheet of its own and retry.",
+      );
+    }
     if (!isNotFound(e)) throw e;
     return refuse("找不到修改涉及的工作表(可能已改名或删除),请重新校验后再试。", "A sheet the change needs was not found (renamed or deleted?); check again and retry.");
   }

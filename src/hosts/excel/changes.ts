@@ -31,7 +31,17 @@ export class OwnWrites {
   }
 }
 
-type ChangeArgs = Pick<Excel.WorksheetChangedEventArgs, "triggerSource">;
+type ChangeArgs = Pick<Excel.WorksheetChangedEventArgs, "triggerSource"> & { source?: string };
+
+/**
+ * A co-author's edit (EventSource "Remote") reaches every open pane. Re-reading and re-marking on it
+ * would make each co-author's pane rewrite the shared marks on every remote keystroke, so remote edits
+ * never trigger the live check themselves: they are remembered, and checked once when this user comes
+ * back to the pane (focus) or edits.
+ */
+export function isRemoteChange(args: ChangeArgs): boolean {
+  return args.source === "Remote";
+}
 
 export function isOwnChange(args: ChangeArgs, caps: ExcelCaps, own: OwnWrites): boolean {
   if (has(caps, "triggerSource") && args.triggerSource) return args.triggerSource === "ThisLocalAddin";
@@ -42,19 +52,42 @@ export function isOwnChange(args: ChangeArgs, caps: ExcelCaps, own: OwnWrites): 
  * Registers the handlers and returns an unsubscribe that works even if called before registration
  * has finished. Without event support (before ExcelApi 1.7) nothing is registered.
  */
-export function watchChanges(run: ExcelRun, caps: ExcelCaps, own: OwnWrites, listener: () => void, debounceMs = DEBOUNCE_MS): () => void {
+export function watchChanges(
+  run: ExcelRun,
+  caps: ExcelCaps,
+  own: OwnWrites,
+  listener: () => void,
+  debounceMs = DEBOUNCE_MS,
+  focusEvents: EventTarget | null = typeof window !== "undefined" ? window : null,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
+  let remoteSinceCheck = false;
   const handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
 
-  const onChanged = async (args: Excel.WorksheetChangedEventArgs): Promise<void> => {
-    if (stopped || isOwnChange(args, caps, own)) return;
+  const schedule = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
+      remoteSinceCheck = false;
       if (!stopped) listener();
     }, debounceMs);
   };
+
+  const onChanged = async (args: Excel.WorksheetChangedEventArgs): Promise<void> => {
+    if (stopped) return;
+    if (isRemoteChange(args)) {
+      remoteSinceCheck = true;
+      return;
+    }
+    if (isOwnChange(args, caps, own)) return;
+    schedule();
+  };
+
+  const onFocus = (): void => {
+    if (!stopped && remoteSinceCheck) schedule();
+  };
+  focusEvents?.addEventListener("focus", onFocus);
 
   const registered = has(caps, "sheetEvents")
     ? run(null, async (ctx) => {
@@ -73,6 +106,7 @@ export function watchChanges(run: ExcelRun, caps: ExcelCaps, own: OwnWrites, lis
 
   return () => {
     stopped = true;
+    focusEvents?.removeEventListener("focus", onFocus);
     if (timer !== undefined) clearTimeout(timer);
     void registered.then(async () => {
       if (!handlers.length) return;

@@ -6,16 +6,17 @@ import { splitQualified } from "../../core/a1";
 import { EditPlan } from "../../core/plan/editPlan";
 import { Finding, Message } from "../../core/rules/types";
 import { WorkbookSnapshot } from "../../core/snapshot";
-import { ApplyResult, Host, Lang, WorkbookState } from "../host";
+import { ApplyResult, Host, HostBusyError, Lang, WorkbookState } from "../host";
 import { applyPlan } from "./applyPlan";
 import { ExcelCaps, detectCapabilities, has } from "./capabilities";
 import { DEBOUNCE_MS, OWN_WRITE_GRACE_MS, OwnWrites, watchChanges } from "./changes";
+import { shiftFindingCells } from "./markAreas";
 import { MarkOutcome, countMarkRules, replaceMarks } from "./marking";
 import { CreateSheet, forceCreateSheet } from "./officeHelpers";
 import { isStateSheetName, readWorkbook } from "./readWorkbook";
 import { writeReportSheet } from "./report";
-import { ExcelRun, isNotFound, officeRun } from "./runner";
-import { SettingsStore, loadState, officeSettings, saveState } from "./state";
+import { ExcelRun, isCellEditError, isNotFound, officeRun, oneAtATime } from "./runner";
+import { CoalescedSaver, SAVE_COALESCE_MS, SettingsStore, loadState, officeSettings } from "./state";
 
 export interface ExcelHostOptions {
   run?: ExcelRun;
@@ -25,6 +26,10 @@ export interface ExcelHostOptions {
   createSheet?: CreateSheet;
   debounceMs?: number;
   ownWriteGraceMs?: number;
+  /** How long settings saves are gathered into one (each save clears the user's undo history). */
+  saveDelayMs?: number;
+  /** Where "the user came back to the pane" is heard (default: the page's window). */
+  focusEvents?: EventTarget | null;
 }
 
 async function listSheets(ctx: Excel.RequestContext): Promise<string[]> {
@@ -49,14 +54,20 @@ export class ExcelHost implements Host {
   private readonly own: OwnWrites;
   /** Sheet names from the last read, so marking need not list them again. */
   private sheetNames: string[] | null = null;
+  /** The findings the sheet is marked with now, to keep marks on their cells when rows are inserted. */
+  private marked: Finding[] = [];
+  private readonly saver: CoalescedSaver;
+  private readonly focusEvents: EventTarget | null | undefined;
 
   constructor(opts: ExcelHostOptions = {}) {
-    this.run = opts.run ?? officeRun;
+    this.run = oneAtATime(opts.run ?? officeRun);
     this.caps = opts.caps ?? detectCapabilities();
     this.settings = opts.settings !== undefined ? opts.settings : officeSettings();
     this.createSheet = opts.createSheet ?? forceCreateSheet;
     this.debounceMs = opts.debounceMs ?? DEBOUNCE_MS;
     this.own = new OwnWrites(opts.ownWriteGraceMs ?? OWN_WRITE_GRACE_MS);
+    this.saver = new CoalescedSaver(this.settings, opts.saveDelayMs ?? SAVE_COALESCE_MS);
+    this.focusEvents = opts.focusEvents;
   }
 
   /** Run options for writes: wait while the user is typing in a cell; one undo step where Excel can. */
@@ -65,7 +76,14 @@ export class ExcelHost implements Host {
   }
 
   async read(): Promise<WorkbookSnapshot> {
-    const out = await readWorkbook(this.run, this.caps);
+    let out;
+    try {
+      out = await readWorkbook(this.run, this.caps);
+    } catch (e) {
+      // Only where Excel ignores delayForCellEdit: the user is typing, which is no error.
+      if (isCellEditError(e)) throw new HostBusyError("Excel 正在编辑单元格 / Excel is in cell-edit mode");
+      throw e;
+    }
     this.sheetNames = out.sheetNames.filter((n) => !isStateSheetName(n));
     this.lastReadWarnings = out.warnings;
     return out.snapshot;
@@ -98,10 +116,12 @@ export class ExcelHost implements Host {
 
   async mark(findings: Finding[]): Promise<void> {
     await this.replace(findings, false);
+    this.marked = findings;
   }
 
   async clearMarks(): Promise<void> {
     await this.replace([], true);
+    this.marked = [];
   }
 
   async hasMarks(): Promise<boolean> {
@@ -123,20 +143,41 @@ export class ExcelHost implements Host {
     }
   }
 
+  /**
+   * Inserted rows take the formats of a neighbouring row, and conditional formats are formats: a mark
+   * on that row, or one spanning the insertion point, would spread to the new rows. So when the plan
+   * inserts rows and cells are marked, the marks are put back on their (moved) cells in the same run,
+   * which is one undo step where ExcelApi 1.20 merges the run's undo group.
+   */
   apply(plan: EditPlan): Promise<ApplyResult> {
-    return this.own.around(() => this.run(this.writeOptions(), (ctx) => applyPlan(ctx, plan, this.caps)));
+    const inserts = plan.edits.flatMap((e) => (e.op === "insertRows" ? [e] : []));
+    return this.own.around(() =>
+      this.run(this.writeOptions(), async (ctx) => {
+        const res = await applyPlan(ctx, plan, this.caps);
+        if (res.ok && inserts.length && this.marked.length) {
+          const moved = shiftFindingCells(this.marked, inserts);
+          try {
+            await replaceMarks(ctx, this.sheetNames ?? (await listSheets(ctx)), moved, this.caps);
+            this.marked = moved;
+          } catch {
+            // The edit itself is done; the next check re-marks.
+          }
+        }
+        return res;
+      }),
+    );
   }
 
-  loadState(): Promise<WorkbookState> {
-    return loadState(this.settings, this.run);
+  async loadState(): Promise<WorkbookState> {
+    return this.saver.pending() ?? loadState(this.settings, this.run);
   }
 
   saveState(state: WorkbookState): Promise<void> {
-    return saveState(this.settings, state);
+    return this.saver.save(state);
   }
 
   onChange(listener: () => void): () => void {
-    return watchChanges(this.run, this.caps, this.own, listener, this.debounceMs);
+    return watchChanges(this.run, this.caps, this.own, listener, this.debounceMs, this.focusEvents);
   }
 
   async writeReport(findings: Finding[], lang: Lang): Promise<void> {

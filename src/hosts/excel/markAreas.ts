@@ -3,7 +3,7 @@
  * many cells, and the user's rule list (Home → Conditional Formatting → Manage Rules) stays short.
  * Pure: no office-js here.
  */
-import { parseRange, rangeToA1 } from "../../core/a1";
+import { parseRange, qualify, rangeToA1, splitQualified } from "../../core/a1";
 import { marksByCell } from "../../core/marks";
 import { Finding, Severity } from "../../core/rules/types";
 
@@ -20,6 +20,18 @@ export function isMarkerFormula(formula: unknown): boolean {
   if (typeof formula !== "string") return false;
   const f = formula.replace(/\s+/g, "").replace(/^=/, "").toUpperCase();
   return f.startsWith(`N("${MARK_TAG}`);
+}
+
+/** The severity a marker formula carries (null: not ours, or not readable). */
+export function markerSeverity(formula: unknown): Severity | null {
+  if (!isMarkerFormula(formula)) return null;
+  const m = /:(error|warning|info)"/i.exec(String(formula).replace(/\s+/g, ""));
+  return m ? (m[1].toLowerCase() as Severity) : null;
+}
+
+/** Areas as comparable keys: "$D$8:$D$9" and "D8:D9" are the same rectangle. */
+export function areaKeys(areas: string[]): string[] {
+  return areas.map((a) => rangeToA1(parseRange(a.replace(/\$/g, "").toUpperCase()))).sort();
 }
 
 export interface SheetMarkPlan {
@@ -78,6 +90,33 @@ export function coalesce(refs: string[]): string[] {
   }
   rects.sort((a, b) => a.top - b.top || a.left - b.left);
   return rects.map(rangeToA1);
+}
+
+/**
+ * Where the cells of earlier findings are after rows were inserted: references at or below an insertion
+ * move down, a range spanning it grows (as Excel moves them). Used to keep marks on the cells they were
+ * on, and off the new rows.
+ */
+export function shiftFindingCells(findings: Finding[], inserts: { sheet: string; row: number; count: number }[]): Finding[] {
+  if (!inserts.length) return findings;
+  const move = (ref: string): string => {
+    const { sheet, address } = splitQualified(ref);
+    let r;
+    try {
+      r = parseRange(address);
+    } catch {
+      return ref;
+    }
+    const before = r;
+    for (const e of inserts) {
+      if (e.sheet !== sheet) continue;
+      const at = e.row - 1;
+      if (r.top >= at) r = { ...r, top: r.top + e.count, bottom: r.bottom + e.count };
+      else if (r.bottom >= at) r = { ...r, bottom: r.bottom + e.count };
+    }
+    return r === before ? ref : qualify(sheet, rangeToA1(r));
+  };
+  return findings.map((f) => ({ ...f, cells: f.cells.map(move) }));
 }
 
 /** Per sheet and severity, the rectangles to colour; a cell gets the most serious colour only. */

@@ -2,21 +2,34 @@
  * Marks as conditional formats whose formula carries our tag. A mark never touches the cell's own
  * fill, borders, value or the user's conditional formats, and removing it needs no memory of what was
  * there before. Round trips: one read-only sync lists each sheet's rule types, a second reads the
- * formulas of the custom rules (skipped when a sheet has none), then ONE sync deletes our old rules
- * and adds the new ones together, so the sheet is never seen half-marked. Excel offers no way to find
- * a rule by its formula without reading it, hence the reads.
+ * formulas and ranges of the custom rules (skipped when a sheet has none), then ONE sync deletes our
+ * old rules and adds the new ones together, so the sheet is never seen half-marked. Excel offers no
+ * way to find a rule by its formula without reading it, hence the reads.
+ *
+ * A sheet whose marks already cover exactly the cells wanted is not written at all: every write sync
+ * is an undo record (or, before ExcelApi 1.19, wipes the user's undo history), and a live re-check
+ * after each keystroke must not cost the user Ctrl+Z. Rules are addressed by priority, so the
+ * identifying reads and the delete run in one Excel.run inside the add-in's single queue (runner.ts).
  */
 import { markCss } from "../../core/marks";
 import { Finding, Message, Severity } from "../../core/rules/types";
 import { ExcelCaps, has } from "./capabilities";
-import { SheetMarkPlan, chunkAreas, isMarkerFormula, markerFormula, planMarks } from "./markAreas";
+import { localAddress, splitAreas } from "./addresses";
+import { SheetMarkPlan, areaKeys, chunkAreas, isMarkerFormula, markerFormula, markerSeverity, planMarks } from "./markAreas";
+
+interface OurRule {
+  cf: Excel.ConditionalFormat;
+  severity: Severity | null;
+  /** Where the rule applies now; null when Excel could not say (then it is rewritten). */
+  areas: string[] | null;
+}
 
 interface SheetRules {
   name: string;
   ws: Excel.Worksheet;
   formats: Excel.ConditionalFormatCollection;
   protection?: Excel.WorksheetProtection;
-  ours: Excel.ConditionalFormat[];
+  ours: OurRule[];
 }
 
 export interface MarkOutcome {
@@ -44,16 +57,25 @@ export async function findMarkRules(ctx: Excel.RequestContext, names: string[], 
   });
   await ctx.sync();
   // Only custom rules have a formula; asking other types for one is not allowed, hence two steps.
-  const custom: { sheet: SheetRules; cf: Excel.ConditionalFormat }[] = [];
+  const custom: { sheet: SheetRules; cf: Excel.ConditionalFormat; ranges: { address: string; isNullObject: boolean }; orNull: boolean }[] = [];
   for (const sheet of sheets) {
     for (const cf of sheet.formats.items) {
       if (cf.type !== "Custom") continue;
       cf.custom.rule.load("formula");
-      custom.push({ sheet, cf });
+      // Where it applies, to tell whether a re-mark would change anything (one range per rule before 1.9).
+      const orNull = !has(caps, "rangeAreas");
+      const ranges = orNull ? cf.getRangeOrNullObject() : cf.getRanges();
+      ranges.load("address");
+      custom.push({ sheet, cf, ranges, orNull });
     }
   }
   if (custom.length) await ctx.sync();
-  for (const { sheet, cf } of custom) if (isMarkerFormula(cf.custom.rule.formula)) sheet.ours.push(cf);
+  for (const { sheet, cf, ranges, orNull } of custom) {
+    const formula = cf.custom.rule.formula;
+    if (!isMarkerFormula(formula)) continue;
+    const areas = (orNull && ranges.isNullObject) || !ranges.address ? null : splitAreas(ranges.address).map(localAddress);
+    sheet.ours.push({ cf, severity: markerSeverity(formula), areas });
+  }
   return sheets;
 }
 
@@ -68,6 +90,27 @@ export const UNSUPPORTED_MARKS: Message = {
   zh: "此版本的 Excel 不支持条件格式接口(需要 ExcelApi 1.6),无法在表中标记问题;请使用任务窗格中的问题列表。",
   en: "This Excel does not support the conditional-format API (ExcelApi 1.6 needed), so problems cannot be marked in the sheet; use the list in the task pane.",
 };
+
+/** Our rules on the sheet already colour exactly the planned cells, each in its severity. */
+function alreadyMarked(ours: OurRule[], plan: SheetMarkPlan | undefined): boolean {
+  const want = new Map<Severity, string[]>();
+  for (const sev of SEVERITY_ORDER) {
+    const areas = plan?.bySeverity[sev];
+    if (areas?.length) want.set(sev, areaKeys(areas));
+  }
+  const have = new Map<Severity, string[]>();
+  for (const rule of ours) {
+    if (!rule.severity || !rule.areas) return false;
+    have.set(rule.severity, [...(have.get(rule.severity) ?? []), ...rule.areas]);
+  }
+  if (have.size !== want.size) return false;
+  for (const [sev, areas] of have) {
+    const keys = areaKeys(areas);
+    const wanted = want.get(sev);
+    if (!wanted || keys.length !== wanted.length || keys.some((k, i) => k !== wanted[i])) return false;
+  }
+  return true;
+}
 
 function addRule(target: Excel.Range | Excel.RangeAreas, severity: Severity): void {
   const cf = target.conditionalFormats.add("Custom");
@@ -106,8 +149,12 @@ export async function replaceMarks(ctx: Excel.RequestContext, names: string[], f
       if (plan || sheet.ours.length) warnings.push(protectedWarning(sheet.name));
       continue;
     }
+    if (alreadyMarked(sheet.ours, plan)) {
+      marked += plan?.cells ?? 0;
+      continue;
+    }
     // Highest index first: deleting a rule renumbers the ones after it.
-    for (const cf of [...sheet.ours].reverse()) {
+    for (const { cf } of [...sheet.ours].reverse()) {
       cf.delete();
       writes++;
       removed++;

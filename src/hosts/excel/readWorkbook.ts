@@ -11,9 +11,9 @@ import { STATE_SHEET } from "../file/state";
 import { localAddress, splitAreas } from "./addresses";
 import { ExcelCaps, FEATURE, has } from "./capabilities";
 import { toCellGrid, toFormulaGrid } from "./cells";
-import { ExcelRun } from "./runner";
+import { ExcelRun, isNotFound } from "./runner";
 
-/** Excel's documented ceiling for one get; past it `values` may silently come back null. */
+/** Excel's documented ceiling for one get: past it the load fails with RangeExceedsLimit (or, on some builds, `values` comes back null). */
 export const MAX_CELLS = 5_000_000;
 
 export interface ReadOutcome {
@@ -114,10 +114,23 @@ async function fastRead(ctx: Excel.RequestContext, caps: ExcelCaps): Promise<Rea
   return { snapshot: { source: sourceName(wb, caps), sheets }, warnings, sheetNames: names };
 }
 
+const SIZE_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]);
+
 export function isSizeError(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;
-  if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded") return true;
+  if (typeof code === "string" && SIZE_CODES.has(code)) return true;
   return e instanceof Error && /payload|size limit/i.test(e.message);
+}
+
+/**
+ * Errors that say something other than "too many merged areas": a missing sheet, a protected or busy
+ * workbook. Excel gives the 512-merge refusal no code of its own, so only these rule the merges out.
+ */
+const NOT_ABOUT_MERGES = new Set(["ItemNotFound", "AccessDenied", "InvalidOperationInCellEditMode", "InvalidObjectPath", "ApiNotFound", "RequestAborted"]);
+
+function mayBeMergeLimit(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return !(typeof code === "string" && NOT_ABOUT_MERGES.has(code)) && !isSizeError(e);
 }
 
 async function carefulRead(run: ExcelRun, caps: ExcelCaps): Promise<ReadOutcome> {
@@ -165,9 +178,11 @@ export async function readWorkbook(run: ExcelRun, caps: ExcelCaps): Promise<Read
     return await run(null, (ctx) => fastRead(ctx, caps));
   } catch (e) {
     if (isSizeError(e)) return carefulRead(run, caps);
+    // A sheet deleted or renamed between listing and reading (a co-author, or the user): list again, once.
+    if (isNotFound(e)) return run(null, (ctx) => fastRead(ctx, caps));
     // Excel refuses merged areas past 512 on one sheet, failing the whole batch. Recognition works
     // from labels, so read again without merges rather than not at all.
-    if (!has(caps, "mergedAreas")) throw e;
+    if (!has(caps, "mergedAreas") || !mayBeMergeLimit(e)) throw e;
     const withoutMerges = { ...caps, minor: FEATURE.mergedAreas - 1 };
     let out: ReadOutcome;
     try {

@@ -15,3 +15,39 @@ export const officeRun: ExcelRun = (first, batch) =>
 export function isNotFound(e: unknown): boolean {
   return (e as { code?: unknown })?.code === "ItemNotFound";
 }
+
+/** Excel refused the batch because the user is typing in a cell (Excel.ErrorCodes). */
+export function isCellEditError(e: unknown): boolean {
+  return (e as { code?: unknown })?.code === "InvalidOperationInCellEditMode";
+}
+
+function isContext(first: unknown): boolean {
+  return typeof (first as { sync?: unknown })?.sync === "function";
+}
+
+const serialized = new WeakMap<ExcelRun, ExcelRun>();
+
+/**
+ * Every Excel.run of the add-in, one at a time. Excel does not serialise overlapping runs: their syncs
+ * interleave, and conditional formats are addressed by priority, so a run that lists the marks while
+ * another adds or deletes some would later delete the wrong rule (possibly the user's own). The pane,
+ * the ribbon command and template insertion all go through this queue, because every host wrapping
+ * the same `run` shares it. Every batch also waits while the user is typing in a cell
+ * (RunOptions.delayForCellEdit) instead of failing with InvalidOperationInCellEditMode.
+ * A batch must never start another Excel.run and wait for it: that would wait on itself.
+ */
+export function oneAtATime(run: ExcelRun): ExcelRun {
+  const known = serialized.get(run);
+  if (known) return known;
+  let tail: Promise<unknown> = Promise.resolve();
+  const queued: ExcelRun = (first, batch) => {
+    const options = first === null ? { delayForCellEdit: true } : isContext(first) ? first : { delayForCellEdit: true, ...(first as Excel.RunOptions) };
+    const go = () => run(options, batch);
+    const next = tail.then(go, go);
+    tail = next.catch(() => undefined);
+    return next;
+  };
+  serialized.set(run, queued);
+  serialized.set(queued, queued);
+  return queued;
+}

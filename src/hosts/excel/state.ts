@@ -94,3 +94,63 @@ export function saveState(store: SettingsStore | null, state: WorkbookState): Pr
     });
   });
 }
+
+/** How long saves are gathered into one saveAsync. */
+export const SAVE_COALESCE_MS = 1000;
+
+/**
+ * Saves state through as few `saveAsync` calls as possible: each one wipes the user's undo history
+ * (office-js#3141), so a burst of 忽略 clicks or settings changes is written once, and a state equal
+ * to what the document already holds is not written at all. Until the save happens, `pending()` is
+ * what loadState must return: refreshAsync would otherwise bring back the document's older copy.
+ */
+export class CoalescedSaver {
+  private next: WorkbookState | null = null;
+  private waiting: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private savedJson: string | null = null;
+
+  constructor(
+    private readonly store: SettingsStore | null,
+    private readonly delayMs = SAVE_COALESCE_MS,
+  ) {}
+
+  pending(): WorkbookState | null {
+    return this.next;
+  }
+
+  save(state: WorkbookState): Promise<void> {
+    if (!this.store) return saveState(null, state);
+    const clean = sanitizeState(state);
+    if (!this.next && JSON.stringify(clean) === this.documentJson()) return Promise.resolve();
+    this.next = clean;
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
+    });
+  }
+
+  private documentJson(): string | null {
+    if (this.savedJson !== null) return this.savedJson;
+    const stored = this.store?.get(SETTINGS_KEY);
+    return stored === null || stored === undefined ? null : JSON.stringify(sanitizeState(stored));
+  }
+
+  private async flush(): Promise<void> {
+    this.timer = undefined;
+    const state = this.next;
+    const waiting = this.waiting;
+    this.next = null;
+    this.waiting = [];
+    if (!state) return;
+    const json = JSON.stringify(state);
+    try {
+      // Changed and changed back within the window: the document already holds it.
+      if (json !== this.documentJson()) await saveState(this.store, state);
+      this.savedJson = json;
+      for (const w of waiting) w.resolve();
+    } catch (e) {
+      for (const w of waiting) w.reject(e);
+    }
+  }
+}

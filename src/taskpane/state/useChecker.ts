@@ -7,7 +7,7 @@ import { resolveSetting } from "../../core/config";
 import { CheckResult, checkWorkbook } from "../../core/engine";
 import { RULES } from "../../core/rules/registry";
 import { Finding, Message, Rule } from "../../core/rules/types";
-import { DEFAULT_SETTINGS, Host, Settings, WorkbookState, ignoreKey } from "../../hosts/host";
+import { DEFAULT_SETTINGS, Host, HostBusyError, Settings, WorkbookState, ignoreKey } from "../../hosts/host";
 import { strings } from "../i18n";
 import { errorMessage } from "../../core/errors";
 
@@ -143,6 +143,8 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
       try {
         snapshot = await host.read();
       } catch (e) {
+        // The user is typing in a cell: keep what is shown; their next edit checks again.
+        if (e instanceof HostBusyError) return;
         setLoadError(errorMessage(e));
         setPhase("failed");
         return;
@@ -175,13 +177,18 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     [host, rules],
   );
 
+  // Not awaited: the Excel host gathers a burst of saves into one (each one clears Excel's undo
+  // history), and the pane should not wait for that to re-mark; a failed save still says so.
   const save = useCallback(
     async (next: WorkbookState) => {
       stateRef.current = next;
       setState(next);
-      await host.saveState(await withStoredTemplates(host, next));
+      const full = await withStoredTemplates(host, next);
+      host.saveState(full).catch((e: unknown) => {
+        if (alive.current) notify({ intent: "error", title: texts().actionFailed, body: errorMessage(e) });
+      });
     },
-    [host],
+    [host, notify, texts],
   );
 
   // Load saved state, then a first check without marks: the status and the list appear at once,

@@ -1,17 +1,53 @@
 /**
- * A hand-written fake of the slice of the Excel JavaScript API the Excel host uses. It keeps
- * office-js's batch semantics, so tests can count round trips and catch reads before a sync:
+ * A strict fake of the slice of the Excel JavaScript API the Excel host uses. It models the documented
+ * semantics, each with the page it comes from, so the host is tested against what Excel does rather
+ * than against what we hope it does. OfficeMockObject (office-addin-mock) has no collections,
+ * OrNullObject semantics, sync counting or any of the behaviours below, which is why this fake exists.
+ *
+ * Batches (learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model):
  * - calls queue operations; `context.sync()` runs them in order and records one SyncRecord;
  * - a property can be read only after it was loaded AND synced (otherwise the read throws);
  * - property assignments are writes that take effect at the next sync;
- * - APIs newer than the fake's ExcelApi version throw ApiNotFound, like an old Excel;
- * - value changes raise WorksheetChanged events a little after the sync, as Excel does.
- * OfficeMockObject (office-addin-mock) has no collections, OrNullObject semantics or sync counting,
- * which is why this fake exists.
+ * - a proxy belongs to its Excel.run: used after that run ended it fails with InvalidObjectPath
+ *   (…/excel/excel-add-ins-advanced-concepts "request context"; office-js-docs "trackedObjects");
+ * - overlapping Excel.run calls are not serialised by Excel: their syncs interleave at every await
+ *   (maxActiveRuns records how many ran at once);
+ * - APIs newer than the fake's ExcelApi version throw ApiNotFound, like an old Excel.
+ * Run options (learn.microsoft.com/javascript/api/excel/excel.runoptions):
+ * - while the user edits a cell a batch fails with InvalidOperationInCellEditMode unless the run asked
+ *   for `delayForCellEdit`, in which case it waits until the edit ends;
+ * - every sync that writes creates one undo record, or one per run with `mergeUndoGroup` (ExcelApi 1.20).
+ * Undo (…/excel/excel-add-ins-undo-capabilities; office-js#3788, #3141):
+ * - undo support for API writes starts with ExcelApi 1.19; before that a write clears the user's undo
+ *   history ("most set operations disable undo/redo, by design", office-js#3788);
+ * - `Office.context.document.settings.saveAsync()` clears it on every version (office-js#3141).
+ * Events (…/excel/excel-add-ins-events; javascript/api/excel/excel.eventsource):
+ * - change events arrive after the sync that caused them (eventDelayMs), carry `source` Local or
+ *   Remote (a co-author) and, from ExcelApi 1.14, `triggerSource` ThisLocalAddin for our own writes.
+ * Ranges (javascript/api/excel/excel.range; …/excel/excel-add-ins-ranges-large; resource-limits):
+ * - writing `values`/`formulas` parses strings like typed input: "95%" → 0.95, "100" → 100,
+ *   "2025-12-31" → a date serial, "TRUE" → true, "#N/A" → an error; a leading apostrophe keeps text;
+ * - `merge()` keeps only the top-left value (Range.merge);
+ * - `copyFrom(…, "Formats")` copies fills, merged areas and conditional formats (Range.copyFrom,
+ *   RangeCopyType.formats = "all formatting", as Paste Special → Formats does);
+ * - inserting rows shifts values, formulas, merges, conditional-format ranges, hidden rows, heights;
+ *   a merge or rule spanning the insertion point grows;
+ * - a protected sheet rejects every write with AccessDenied (Worksheet.protection);
+ * - loading values/formulas/valueTypes of more than 5,000,000 cells fails with RangeExceedsLimit
+ *   (excel.errorcodes; resource-limits "Excel add-ins": 5 million cells per get);
+ * - Excel on the web rejects a response larger than its payload limit (payloadLimitCells).
+ * Conditional formats (javascript/api/excel/excel.conditionalformat):
+ * - `ConditionalFormat.id` is its priority, i.e. its index in the sheet's list: an item loaded in one
+ *   sync is addressed by that index later, so after another rule is added or deleted it points at a
+ *   different rule (deleting it may delete the user's own);
+ * - `priority = 0` moves a rule to the top and renumbers the rest.
+ * Settings (…/develop/persisting-add-in-state-and-settings): about 2 MB per document; saveAsync can
+ * fail (failNextSave) and reports it through its AsyncResult.
  */
 import { RangePos, parseRange, quoteSheet, rangeToA1, toA1 } from "../../../src/core/a1";
 import { CellValue, isCellError } from "../../../src/core/snapshot";
 import { ExcelRun } from "../../../src/hosts/excel/runner";
+import { shiftFormula } from "../../../src/hosts/file/formulaShift";
 
 export interface SyncRecord {
   loads: string[];
@@ -30,7 +66,7 @@ interface Cell {
   formula?: string;
 }
 
-class FakeError extends Error {
+export class FakeError extends Error {
   constructor(
     readonly code: string,
     message: string,
@@ -67,8 +103,10 @@ export class FakeSheet {
   cfs: FakeCF[] = [];
   protected = false;
   frozenRows = 0;
-  /** Pretend the used range is this big (values then come back null past 5 million cells). */
+  /** Pretend the used range is this big (loading its values fails past 5 million cells). */
   claimed?: { rows: number; cols: number };
+  /** Pretend formatting (borders, fills) reaches this far: only the formatted used range grows. */
+  formattedTo?: { rows: number; cols: number };
 
   constructor(
     public name: string,
@@ -106,6 +144,10 @@ export class FakeSheet {
   }
 
   insertRows(at: number, count: number): void {
+    // Formulas pointing at moved rows follow them, as Excel rewrites references on insertion.
+    for (const cell of this.cells.values()) {
+      if (cell.formula) cell.formula = shiftFormula(cell.formula, this.name, { sheet: this.name, at: at + 1, count });
+    }
     const shiftMap = <T>(m: Map<string, T>) => {
       const entries = [...m.entries()];
       m.clear();
@@ -129,7 +171,12 @@ export class FakeSheet {
   }
 }
 
-type Op = { kind: "load" | "write"; label: string; run: () => void; changes?: () => FakeSheet | null };
+type Op = { kind: "load" | "write"; label: string; run: () => void; changes?: () => FakeSheet | null; undoable?: boolean };
+
+export interface UndoRecord {
+  by: "user" | "addin";
+  label: string;
+}
 
 export interface FakeOptions {
   minor?: number;
@@ -153,6 +200,15 @@ export class FakeExcel {
   eventDelayMs: number;
   handlers: Handler[] = [];
   workbookName = "预算申报.xlsx";
+  /** The user's undo stack, newest last. */
+  undo: UndoRecord[] = [];
+  /** How often something wiped the undo stack. */
+  undoClears = 0;
+  /** The user is typing in a cell (cell-edit mode). */
+  editing = false;
+  private editWaiters: (() => void)[] = [];
+  activeRuns = 0;
+  maxActiveRuns = 0;
   private nextId = 1;
 
   constructor(opts: FakeOptions = {}) {
@@ -182,22 +238,67 @@ export class FakeExcel {
   readonly run: ExcelRun = async (first, batch) => {
     const reuse = first instanceof FakeContext ? first : null;
     this.runs.push({ options: reuse ? "context" : first });
-    const ctx = reuse ?? new FakeContext(this);
-    const result = await batch(ctx as unknown as Excel.RequestContext);
-    if (ctx.pending()) throw new Error(`batch ended with ${ctx.pending()} operations never synced`);
-    return result;
+    const ctx = reuse ?? new FakeContext(this, (first ?? {}) as Excel.RunOptions);
+    ctx.open = true;
+    this.activeRuns++;
+    this.maxActiveRuns = Math.max(this.maxActiveRuns, this.activeRuns);
+    try {
+      const result = await batch(ctx as unknown as Excel.RequestContext);
+      if (ctx.pending()) throw new Error(`batch ended with ${ctx.pending()} operations never synced`);
+      return result;
+    } finally {
+      this.activeRuns--;
+      ctx.open = false;
+    }
   };
 
-  /** The user types into a cell: the value changes and Excel raises a change event. */
+  /** The user types into a cell: the value changes, the edit goes on the undo stack, Excel raises a change event. */
   userEdit(sheet: string, a1: string, value: CellValue): void {
     const s = this.find(sheet)!;
     const p = parseRange(a1);
     s.set(p.top, p.left, value);
+    this.undo.push({ by: "user", label: `${sheet}!${a1}` });
     this.raise(s, "Unknown");
   }
 
-  raise(s: FakeSheet, source: "ThisLocalAddin" | "Unknown"): void {
-    const args: Record<string, unknown> = { type: "WorksheetChanged", worksheetId: s.id, address: "A1", source: "Local", changeType: "RangeEdited" };
+  /** A co-author edits: the value changes here too, but the event says Remote and our undo stack is not involved. */
+  remoteEdit(sheet: string, a1: string, value: CellValue): void {
+    const s = this.find(sheet)!;
+    const p = parseRange(a1);
+    s.set(p.top, p.left, value);
+    this.raise(s, "Unknown", "Remote");
+  }
+
+  /** The user starts typing in a cell and stays in cell-edit mode until endCellEdit(). */
+  startCellEdit(): void {
+    this.editing = true;
+  }
+
+  endCellEdit(): void {
+    this.editing = false;
+    const waiting = this.editWaiters;
+    this.editWaiters = [];
+    for (const w of waiting) w();
+  }
+
+  /** Resolves when cell-edit mode ends (what delayForCellEdit waits for). */
+  editEnded(): Promise<void> {
+    return this.editing ? new Promise((resolve) => this.editWaiters.push(resolve)) : Promise.resolve();
+  }
+
+  /** Undo records the add-in created (the user's typing excluded). */
+  get addinUndoRecords(): number {
+    return this.undo.filter((u) => u.by === "addin").length;
+  }
+
+  /** What an undo-clearing call does: the user can no longer undo anything before it. */
+  clearUndo(): void {
+    this.undo = [];
+    this.undoClears++;
+  }
+
+  raise(s: FakeSheet, source: "ThisLocalAddin" | "Unknown", origin: "Local" | "Remote" = "Local"): void {
+    const args: Record<string, unknown> = { type: "WorksheetChanged", worksheetId: s.id, address: "A1", source: origin, changeType: "RangeEdited" };
     if (this.minor >= 14) args.triggerSource = source;
     setTimeout(() => {
       for (const h of [...this.handlers]) void h(args);
@@ -212,14 +313,22 @@ export class FakeExcel {
   resetLog(): void {
     this.syncs.length = 0;
     this.runs.length = 0;
+    this.maxActiveRuns = this.activeRuns;
   }
 }
 
 export class FakeContext {
   private queue: Op[] = [];
   readonly workbook: WorkbookProxy;
+  /** False once its Excel.run has returned: its proxies are then unusable. */
+  open = true;
+  /** The undo record this run's writes go to, when the run merges its undo group. */
+  private undoGroup: UndoRecord | null = null;
 
-  constructor(readonly excel: FakeExcel) {
+  constructor(
+    readonly excel: FakeExcel,
+    readonly options: Excel.RunOptions = {},
+  ) {
     this.workbook = new WorkbookProxy(this);
   }
 
@@ -228,6 +337,7 @@ export class FakeContext {
   }
 
   enqueue(op: Op): void {
+    if (!this.open) throw new FakeError("InvalidObjectPath", `${op.label}: a proxy was used after its Excel.run ended`);
     this.queue.push(op);
   }
 
@@ -235,28 +345,52 @@ export class FakeContext {
     this.enqueue({ kind: "load", label, run });
   }
 
-  write(label: string, run: () => void, changes?: () => FakeSheet | null): void {
-    this.enqueue({ kind: "write", label, run, changes });
+  /** `undoable: false` for what Excel keeps off the undo stack (selection, event registration). */
+  write(label: string, run: () => void, changes?: () => FakeSheet | null, undoable = true): void {
+    this.enqueue({ kind: "write", label, run, changes, undoable });
   }
 
   async sync(): Promise<void> {
+    if (!this.open) throw new FakeError("InvalidObjectPath", "sync() on a context whose Excel.run has ended");
     const ops = this.queue;
     this.queue = [];
+    await Promise.resolve();
+    if (this.excel.editing) {
+      if (!this.options.delayForCellEdit) throw new FakeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode");
+      await this.excel.editEnded();
+    }
     const rec: SyncRecord = { loads: [], writes: [] };
     this.excel.syncs.push(rec);
     const changed = new Set<FakeSheet>();
     cellsLoaded = 0;
-    await Promise.resolve();
-    for (const op of ops) {
-      (op.kind === "load" ? rec.loads : rec.writes).push(op.label);
-      op.run();
-      const s = op.changes?.();
-      if (s) changed.add(s);
+    let undoable = false;
+    try {
+      for (const op of ops) {
+        (op.kind === "load" ? rec.loads : rec.writes).push(op.label);
+        op.run();
+        if (op.kind === "write" && op.undoable) undoable = true;
+        const s = op.changes?.();
+        if (s) changed.add(s);
+      }
+    } finally {
+      if (undoable) this.recordUndo(rec.writes.join(", "));
     }
     if (this.excel.payloadLimitCells !== undefined && cellsLoaded > this.excel.payloadLimitCells) {
       throw new FakeError("RequestPayloadSizeLimitExceeded", `response of ${cellsLoaded} cells exceeds the limit`);
     }
     for (const s of changed) this.excel.raise(s, "ThisLocalAddin");
+  }
+
+  private recordUndo(label: string): void {
+    const excel = this.excel;
+    if (excel.minor < 19) return excel.clearUndo();
+    if (this.options.mergeUndoGroup && excel.minor >= 20) {
+      if (this.undoGroup && excel.undo.includes(this.undoGroup)) return;
+      this.undoGroup = { by: "addin", label };
+      excel.undo.push(this.undoGroup);
+      return;
+    }
+    excel.undo.push({ by: "addin", label });
   }
 
   /** Used by office-js-helpers. */
@@ -320,11 +454,11 @@ class EventSource {
   add(handler: Handler) {
     this.ctx.excel.need(this.minor, this.api);
     const excel = this.ctx.excel;
-    this.ctx.write(`${this.api}.add`, () => excel.handlers.push(handler));
+    this.ctx.write(`${this.api}.add`, () => excel.handlers.push(handler), undefined, false);
     const ctx = this.ctx;
     return {
       context: ctx,
-      remove: () => ctx.write(`${this.api}.remove`, () => (excel.handlers = excel.handlers.filter((h) => h !== handler))),
+      remove: () => ctx.write(`${this.api}.remove`, () => (excel.handlers = excel.handlers.filter((h) => h !== handler)), undefined, false),
     };
   }
 }
@@ -462,10 +596,11 @@ class WorksheetProxy extends Loadable {
   private usedPos(valuesOnly: boolean): RangePos | null {
     const s = this.sheet();
     if (s.claimed) return { top: 0, left: 0, bottom: s.claimed.rows - 1, right: s.claimed.cols - 1 };
+    if (s.formattedTo && !valuesOnly) return { top: 0, left: 0, bottom: s.formattedTo.rows - 1, right: s.formattedTo.cols - 1 };
     return s.bounds(valuesOnly);
   }
   activate(): void {
-    this.ctx.write("Worksheet.activate", () => (this.ctx.excel.active = this.sheet()));
+    this.ctx.write("Worksheet.activate", () => (this.ctx.excel.active = this.sheet()), undefined, false);
   }
 }
 
@@ -493,6 +628,7 @@ class FormatProxy extends Loadable {
   set rowHeight(h: number) {
     this.ctx.write(`rowHeight=${h}`, () => {
       const p = this.range.pos();
+      guard(this.range.sheet());
       for (let r = p.top; r <= p.bottom; r++) this.range.sheet().rowHeights.set(r + 1, h);
     });
   }
@@ -512,6 +648,7 @@ class FormatProxy extends Loadable {
       set color(c: string) {
         ctx.write(`fill=${c}`, () => {
           const p = range.pos();
+          guard(range.sheet());
           for (let r = p.top; r <= p.bottom; r++) for (let col = p.left; col <= p.right; col++) range.sheet().fills.set(key(r, col), c);
         });
       },
@@ -552,9 +689,9 @@ class RangeProxy extends Loadable {
     const p = this.pos();
     const rows = p.bottom - p.top + 1;
     const cols = p.right - p.left + 1;
-    const grid = <T>(f: (r: number, c: number) => T): T[][] | null => {
+    const grid = <T>(f: (r: number, c: number) => T): T[][] => {
+      if (rows * cols > 5_000_000) throw new FakeError("RangeExceedsLimit", `${rows * cols} cells exceed the 5,000,000 a get may return`);
       cellsLoaded += rows * cols;
-      if (rows * cols > 5_000_000) return null;
       return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(p.top + i, p.left + j)));
     };
     switch (prop) {
@@ -635,10 +772,11 @@ class RangeProxy extends Loadable {
         if (v.length !== p.bottom - p.top + 1 || v.some((row) => row.length !== p.right - p.left + 1)) {
           throw new FakeError("InvalidArgument", `${label} shape does not match ${rangeToA1(p)}`);
         }
+        guard(s);
         v.forEach((row, i) =>
           row.forEach((x, j) => {
             if (typeof x === "string" && x.startsWith("=")) s.set(p.top + i, p.left + j, x, x);
-            else if (typeof x === "string" && x.startsWith("'")) s.set(p.top + i, p.left + j, x.slice(1));
+            else if (typeof x === "string") s.set(p.top + i, p.left + j, typedInput(x));
             else s.set(p.top + i, p.left + j, x as CellValue);
           }),
         );
@@ -690,7 +828,7 @@ class RangeProxy extends Loadable {
       const s = this.sheet();
       if (this.ctx.excel.active !== s) throw new FakeError("InvalidOperation", "select() on a sheet that is not active");
       this.ctx.excel.selection = { sheet: s.name, address: rangeToA1(this.pos()) };
-    });
+    }, undefined, false);
   }
   insert(direction: string): RangeProxy {
     this.ctx.write(
@@ -698,6 +836,7 @@ class RangeProxy extends Loadable {
       () => {
         const p = this.pos();
         if (direction !== "Down" || p.left !== 0 || p.right !== MAX_COL) throw new Error("the fake inserts whole rows only");
+        guard(this.sheet());
         this.sheet().insertRows(p.top, p.bottom - p.top + 1);
       },
       () => this.sheet(),
@@ -709,6 +848,7 @@ class RangeProxy extends Loadable {
     this.ctx.write(`Range.copyFrom(${type})`, () => {
       if (type !== "Formats") throw new Error("the fake copies formats only");
       const s = this.sheet();
+      guard(s);
       const src = source.pos();
       const dst = this.pos();
       // Like Excel's UI: a source cutting through a merged area cannot be copied.
@@ -725,6 +865,25 @@ class RangeProxy extends Loadable {
           else s.fills.delete(key(r, c));
         }
       }
+      // Merged areas and conditional formats are formatting too: they land on every repeat of the source.
+      const repeats: { dr: number; dc: number }[] = [];
+      for (let r = dst.top; r <= dst.bottom; r += h) for (let c = dst.left; c <= dst.right; c += w) repeats.push({ dr: r - src.top, dc: c - src.left });
+      const inside = (m: RangePos) => m.top >= src.top && m.bottom <= src.bottom && m.left >= src.left && m.right <= src.right;
+      for (const m of s.merges.filter(inside)) {
+        for (const { dr, dc } of repeats) {
+          const moved = { top: m.top + dr, bottom: m.bottom + dr, left: m.left + dc, right: m.right + dc };
+          s.merges = [...s.merges.filter((x) => !intersects(x, moved)), moved];
+        }
+      }
+      for (const cf of s.cfs) {
+        const add: RangePos[] = [];
+        for (const r of cf.ranges) {
+          if (!intersects(r, src)) continue;
+          const part = { top: Math.max(r.top, src.top), bottom: Math.min(r.bottom, src.bottom), left: Math.max(r.left, src.left), right: Math.min(r.right, src.right) };
+          for (const { dr, dc } of repeats) add.push({ top: part.top + dr, bottom: part.bottom + dr, left: part.left + dc, right: part.right + dc });
+        }
+        cf.ranges = [...cf.ranges, ...add];
+      }
     });
   }
   merge(across?: boolean): void {
@@ -732,6 +891,9 @@ class RangeProxy extends Loadable {
     this.ctx.write(`Range.merge(${Boolean(across)})`, () => {
       const p = this.pos();
       const s = this.sheet();
+      guard(s);
+      // Range.merge keeps the upper-left value only; the others are gone.
+      for (let r = p.top; r <= p.bottom; r++) for (let c = p.left; c <= p.right; c++) if (r !== p.top || c !== p.left) s.cells.delete(key(r, c));
       s.merges = [...s.merges.filter((m) => !intersects(m, p)), p];
     });
   }
@@ -740,6 +902,7 @@ class RangeProxy extends Loadable {
     this.ctx.write("Range.unmerge", () => {
       const p = this.pos();
       const s = this.sheet();
+      guard(s);
       s.merges = s.merges.filter((m) => !intersects(m, p));
     });
   }
@@ -749,6 +912,7 @@ class RangeProxy extends Loadable {
       () => {
         const p = this.pos();
         const s = this.sheet();
+        guard(s);
         for (const k of [...s.cells.keys(), ...s.fills.keys()]) {
           const [r, c] = k.split(",").map(Number);
           if (r >= p.top && r <= p.bottom && c >= p.left && c <= p.right) {
@@ -808,10 +972,12 @@ class CFCollectionProxy extends Loadable {
     for (const x of list) if (x !== "items/type") throw new Error(`fake ConditionalFormats cannot load ${x}`);
     this.ctx.load("ConditionalFormats.load(items/type)", () => {
       const areas = this.areas();
-      this.itemList = this.ws
-        .sheet()
-        .cfs.filter((cf) => cf.ranges.some((r) => areas.some((a) => intersects(r, a))))
-        .map((cf) => new CFProxy(this.ctx, this.ws, () => cf, true));
+      const sheet = this.ws.sheet();
+      // Items are addressed by id, and the id is the priority (the index in the sheet's list) at load time.
+      this.itemList = sheet.cfs
+        .map((cf, index) => ({ cf, index }))
+        .filter(({ cf }) => cf.ranges.some((r) => areas.some((a) => intersects(r, a))))
+        .map(({ cf, index }) => new CFProxy(this.ctx, this.ws, () => byPriority(sheet, index), true, cf.type));
     });
     return this;
   }
@@ -822,10 +988,11 @@ class CFCollectionProxy extends Loadable {
   add(type: string): CFProxy {
     let created: FakeCF | null = null;
     this.ctx.write(`ConditionalFormats.add(${type})`, () => {
+      guard(this.ws.sheet());
       created = { type, formula: null, fill: null, ranges: this.areas() };
       this.ws.sheet().cfs.push(created);
     });
-    return new CFProxy(this.ctx, this.ws, () => created!, false);
+    return new CFProxy(this.ctx, this.ws, () => created!, false, type);
   }
 }
 
@@ -835,14 +1002,26 @@ class CFProxy {
     private readonly ws: WorksheetProxy,
     private readonly cf: () => FakeCF,
     private readonly typeLoaded: boolean,
+    /** The type as it was when loaded (a stale item keeps reporting it). */
+    private readonly loadedType: string,
   ) {}
   get type(): string {
     if (!this.typeLoaded) throw new Error("ConditionalFormat.type was read before load + sync");
-    return this.cf().type;
+    return this.loadedType;
+  }
+  /** The rule's ranges: RangeAreas from ExcelApi 1.9; one Range (null object when several) from 1.6. */
+  getRanges(): CFRangesProxy {
+    this.ctx.excel.need(9, "ConditionalFormat.getRanges");
+    return new CFRangesProxy(this.ctx, this.ws, this.cf, false);
+  }
+  /** OrNullObject: isNullObject is readable after the next sync without a load. */
+  getRangeOrNullObject(): CFRangesProxy {
+    return new CFRangesProxy(this.ctx, this.ws, this.cf, true).load("isNullObject");
   }
   set priority(p: number) {
     this.ctx.write(`ConditionalFormat.priority=${p}`, () => {
       const s = this.ws.sheet();
+      guard(s);
       const me = this.cf();
       s.cfs = s.cfs.filter((x) => x !== me);
       s.cfs.splice(p, 0, me);
@@ -851,6 +1030,7 @@ class CFProxy {
   delete(): void {
     this.ctx.write("ConditionalFormat.delete", () => {
       const s = this.ws.sheet();
+      guard(s);
       const me = this.cf();
       if (!s.cfs.includes(me)) throw new FakeError("ItemNotFound", "conditional format already deleted");
       s.cfs = s.cfs.filter((x) => x !== me);
@@ -896,6 +1076,74 @@ class CFProxy {
   }
 }
 
+function byPriority(sheet: FakeSheet, index: number): FakeCF {
+  const cf = sheet.cfs[index];
+  if (!cf) throw new FakeError("ItemNotFound", `no conditional format with id ${index}`);
+  return cf;
+}
+
+class CFRangesProxy extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: WorksheetProxy,
+    private readonly cf: () => FakeCF,
+    private readonly single: boolean,
+  ) {
+    super(ctx, "ConditionalFormat.ranges");
+  }
+  load(p?: string | string[]): this {
+    this.queueLoad(props(p), (x) => {
+      const ranges = this.cf().ranges;
+      if (x === "isNullObject") return this.single && ranges.length !== 1;
+      if (x !== "address") throw new Error(`fake ConditionalFormat ranges cannot load ${x}`);
+      if (this.single && ranges.length !== 1) return null;
+      return ranges.map((r) => `${quoteSheet(this.ws.sheet().name)}!${rangeToA1(r)}`).join(",");
+    });
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.value("isNullObject");
+  }
+  get address(): string {
+    return this.value("address");
+  }
+}
+
+/** A write to a protected sheet fails (Worksheet.protection: "the worksheet is protected"). */
+function guard(s: FakeSheet): void {
+  if (s.protected) throw new FakeError("AccessDenied", `sheet ${s.name} is protected`);
+}
+
+/** 1900 date system: serial 1 is 1900-01-01 and Excel counts a 29 Feb 1900 that never was. */
+function dateSerial(y: number, m: number, d: number): number {
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/**
+ * What Excel stores for a string written through `values`/`formulas`: the same as typing it
+ * (Range.values: "Excel interprets the value like typed input"; support "Stop automatically changing
+ * numbers to dates"). A leading apostrophe keeps the rest as text.
+ */
+export function typedInput(x: string): CellValue {
+  if (x.startsWith("'")) return x.slice(1);
+  const t = x.trim();
+  if (/^(true|false)$/i.test(t)) return t.toLowerCase() === "true";
+  if (/^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!)$/i.test(t)) return { error: t.toUpperCase() };
+  const num = /^(?<sign>[-+]?)[$¥￥€£]?(?<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+)(?<exp>e[-+]?\d+)?(?<pct>%?)$/i.exec(t);
+  if (num?.groups) {
+    const g = num.groups;
+    const n = Number(`${g.sign}${g.digits.replace(/,/g, "")}${g.exp ?? ""}`);
+    return g.pct ? n / 100 : n;
+  }
+  const date = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t);
+  if (date) return dateSerial(Number(date[1]), Number(date[2]), Number(date[3]));
+  // An English-locale Excel reads "Dec 31" as 31 December of this year; the year does not matter here.
+  const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+  const named = /^([a-z]{3})[a-z]*[\s\-/.,]+(\d{1,2})$/i.exec(t);
+  if (named && MONTHS.includes(named[1].toLowerCase())) return dateSerial(2025, MONTHS.indexOf(named[1].toLowerCase()) + 1, Number(named[2]));
+  return x;
+}
+
 /** A user's own conditional format, to check that marks leave it alone. */
 export function userRule(sheet: FakeSheet, address: string, type = "CellValue", formula: string | null = null, fill = "#00B050"): FakeCF {
   const cf: FakeCF = { type, formula, fill, ranges: [parseAddress(address)] };
@@ -903,10 +1151,28 @@ export function userRule(sheet: FakeSheet, address: string, type = "CellValue", 
   return cf;
 }
 
+function utf8Bytes(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+/** Office.context.document.settings: in memory until saveAsync writes them into the document. */
 export class FakeSettings {
   readonly data = new Map<string, unknown>();
+  /** What the document holds: the data as of the last successful save. */
+  saved = new Map<string, unknown>();
   saves = 0;
   refreshes = 0;
+  /** The documented cap on a document's settings (persisting-add-in-state-and-settings: 2 MB). */
+  maxBytes = 2 * 1024 * 1024;
+  /** Make the next saveAsync fail (a read-only or disconnected document). */
+  failNextSave = false;
+  /** Settings saves clear the user's undo stack (office-js#3141). */
+  constructor(private readonly excel?: FakeExcel) {}
   get(name: string): unknown {
     return this.data.has(name) ? this.data.get(name) : null;
   }
@@ -915,6 +1181,15 @@ export class FakeSettings {
   }
   saveAsync(cb?: (r: Office.AsyncResult<void>) => void): void {
     this.saves++;
+    this.excel?.clearUndo();
+    const size = utf8Bytes(JSON.stringify([...this.data]));
+    const fail = this.failNextSave ? "the document is read-only" : size > this.maxBytes ? `settings of ${size} bytes exceed ${this.maxBytes}` : null;
+    this.failNextSave = false;
+    if (fail) {
+      cb?.({ status: "failed", error: { code: 5001, name: "Save Settings Error", message: fail } } as unknown as Office.AsyncResult<void>);
+      return;
+    }
+    this.saved = new Map(this.data);
     cb?.({ status: "succeeded" } as unknown as Office.AsyncResult<void>);
   }
   refreshAsync(cb?: (r: Office.AsyncResult<Office.Settings>) => void): void {
