@@ -40,7 +40,10 @@ export type AmountKey =
 
 export interface AmountField extends Field {
   key: AmountKey;
+  /** In 万元; a figure the form's header says is in 元 has been converted. */
   amount: ParsedAmount;
+  /** The header gives the unit as 元 ("预算金额(元)", "金额单位:元"): amount was divided by 10,000. */
+  yuan?: true;
 }
 
 export interface KeyTask {
@@ -48,7 +51,9 @@ export interface KeyTask {
   name: Cell;
   content: Cell;
   amount: Cell;
+  /** In 万元, converted when the column head says 元 (拟投入的资金(元)). */
   parsedAmount: ParsedAmount;
+  yuan?: true;
   goal: Cell;
 }
 

@@ -67,6 +67,11 @@ export default defineRule({
         continue; // empty: required/field-empty and tasks/incomplete-row report it
       } else if (amount.value < 0) {
         ctx.report({ messageId: "negative", data: { ...names, value: formatWan(amount.value) }, cells: at });
+      } else if (a.yuan) {
+        // The header says 元 and the figure was converted: only a fraction of a fen (分) is wrong.
+        if (hasSubCents(amount.value * 10000)) {
+          ctx.report({ messageId: "tooManyDecimals", severity: "warning", data: { ...names, rounded: formatWan(roundCents(amount.value * 10000)) }, cells: at });
+        }
       } else if (amount.unit === "元") {
         ctx.report({ messageId: "unitYuan", severity: "warning", data: { ...names, wan: wan(amount.value / 10000) }, cells: at });
       } else if (amount.value >= max) {
