@@ -1,5 +1,5 @@
 /**
- * npm run corpus: lays out each real published form of test/corpus/forms/*.json as an .xlsx
+ * npx tsx scripts/build-corpus.ts: lays out each real published form of test/corpus/forms/*.json as an .xlsx
  * (test/fixtures/generated/corpus/), the way the official table is printed. The precision test
  * builds the same workbooks in memory from the same function.
  */

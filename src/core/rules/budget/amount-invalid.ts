@@ -15,8 +15,8 @@ export default defineRule({
     category: "budget",
     severity: "error",
     docs: {
-      zh: "金额无效:错误值(#REF!、#VALUE!)、无法识别的文本、负数、超过两位小数,或疑似按元而非万元填写",
-      en: "An invalid amount: an error value (#REF!, #VALUE!), unreadable text, a negative figure, more than 2 decimals, or a figure apparently in yuan instead of 10k yuan",
+      zh: "金额无效:错误值(#REF!、#VALUE!)、无法识别的文本、负数、超过两位小数,或疑似按元而非万元填写(表头注明「元」的金额按元读取并折算为万元)",
+      en: "An invalid amount: an error value (#REF!, #VALUE!), unreadable text, a negative figure, more than 2 decimals, or a figure apparently in yuan instead of 10k yuan (amounts under a header that says 元 are read in yuan and converted)",
     },
     messages: {
       errorValue: {

@@ -63,8 +63,8 @@ export default defineRule({
     category: "indicators",
     severity: "info",
     docs: {
-      zh: "定量指标值应写明比较符号(≥ ≤ ＝ ＞ ＜),如 ≥2次、＝100%,而不是只写数值",
-      en: "A quantified target should state its comparison operator (≥ ≤ ＝ ＞ ＜), e.g. ≥2次, ＝100%, not a bare number",
+      zh: "定量指标值应写明比较符号(≥ ≤ ＝ ＞ ＜),如 ≥2次、＝100%,而不是只写数值;建议的方向按指标含义(成本、时限、越低越好的比率用 ≤);多数行缺少时合并为一条提示",
+      en: "A quantified target should state its comparison operator (≥ ≤ ＝ ＞ ＜), e.g. ≥2次, ＝100%, not a bare number; the suggested direction follows the indicator's meaning (≤ for costs, deadlines and rates that should stay low); when most rows lack it, one grouped tip",
     },
     messages: {
       missing: {

@@ -18,8 +18,8 @@ export default defineRule({
     category: "indicators",
     severity: "error",
     docs: {
-      zh: "指标值应量化(运算符+数值+单位)或采用分级定性表述(优/良/中/差、达成预期指标)",
-      en: "A target must be quantified (operator + number + unit) or a graded qualitative level (优/良/中/差, 达成预期指标)",
+      zh: "指标值应量化(运算符+数值+单位)或采用分级定性表述(优/良/中/差、达成预期指标)或通过/合格/达标/是否、不超预算等验证性目标;只有数字没有单位为警告;时效指标的写法由时效规则检查",
+      en: "A target must be quantified (operator + number + unit), a graded level (优/良/中/差, 达成预期指标) or a pass/fail target (通过, 合格, 达标, 是/否, 不超预算); a bare number without a unit is a warning; 时效 values are the timeliness rule's",
     },
     messages: {
       notQuantified: {

@@ -35,8 +35,8 @@ export default defineRule({
     category: "indicators",
     severity: "warning",
     docs: {
-      zh: "指标名称括号中的单位应与指标值的单位一致,实施周期指标值与年度指标值的单位也应一致",
-      en: "The unit in an indicator's name must match its value's unit, and both value columns must use the same unit",
+      zh: "指标名称括号中(或名称末尾计数)的单位应与指标值的单位一致,实施周期指标值与年度指标值的单位一致;有计量单位栏时,指标值自带的单位应与之一致,定性指标值不带单位",
+      en: "The unit in an indicator's name (in brackets or a count at its end) must match its value's unit, both value columns must agree, and where a unit column is printed the value's own unit must agree with it and a qualitative value takes none",
     },
     messages: {
       nameMismatch: {
