@@ -112,6 +112,7 @@ export const PARENT_OF: Record<Level2, Level1> = {
  * range (成本指标(0-20)分, 产出指标(50分)) and 目标 for 指标 (宁德's 产出目标 / 数量目标) are dropped.
  */
 export function categoryKey(key: string): string {
+  if (!/[*)]|目标$/.test(key)) return key;
   return key
     .replace(/^\*+/, "")
     .replace(/\([\d.\s\-~—–至]*分?\)分?$/, "")

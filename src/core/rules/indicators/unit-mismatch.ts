@@ -21,6 +21,8 @@ function unitsOf(p: ParsedValue): string[] {
 
 /** The unit of a count a name ends with ("村组干部230人" → 人): the value should count the same. */
 function countUnitOf(name: string): string[] {
+  // Cheap test first: most names end in no number, and parsing every name would double the rule's cost.
+  if (!/\d\s*\D{1,4}$/.test(name)) return [];
   const p = parseValue(name);
   const last = p.numbers[p.numbers.length - 1];
   const end = name.trimEnd().normalize("NFKC").length;
