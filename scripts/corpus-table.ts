@@ -1,18 +1,8 @@
 /** Prints the corpus precision/recall table (per rule) and the noise counts for the README. */
-import { readFileSync } from "fs";
-import { join } from "path";
-import { checkWorkbook } from "../src/core/engine";
-import { readXlsx } from "../src/hosts/file/read";
-import { CORPUS_DIR, corpusForms, corpusWorkbook } from "./build-corpus";
-import { Expectations, FormScore, markdownTable, scoreForm } from "./lib/corpusScore";
+import { FormScore, markdownTable, scoreCorpus } from "./lib/corpusScore";
 
 async function main(): Promise<void> {
-  const exp = JSON.parse(readFileSync(join(CORPUS_DIR, "expectations.json"), "utf8")) as Expectations;
-  const scores: FormScore[] = [];
-  for (const form of corpusForms()) {
-    const { snapshot } = await readXlsx(await corpusWorkbook(form), `${form.id}.xlsx`, { readOnly: true });
-    scores.push(scoreForm(form.id, checkWorkbook(snapshot).findings, exp.forms[form.id], exp.notScoredByLevel[form.level] ?? []));
-  }
+  const scores = await scoreCorpus();
   console.log(markdownTable(scores));
   const n = scores.length;
   const count = (sel: (s: FormScore) => number) => scores.reduce((a, s) => a + sel(s), 0);

@@ -5,8 +5,13 @@
  * source does not show, or on a block its template does not print). Info findings are tips and are
  * only counted.
  */
+import { readFileSync } from "fs";
+import { join } from "path";
 import { parseA1 } from "../../src/core/a1";
+import { checkWorkbook } from "../../src/core/engine";
 import { Finding } from "../../src/core/rules/types";
+import { readXlsx } from "../../src/hosts/file/read";
+import { CORPUS_DIR, corpusForms, corpusWorkbook } from "../build-corpus";
 
 export interface Problem {
   rule: string;
@@ -96,4 +101,18 @@ export function markdownTable(scores: FormScore[]): string {
   const lines = ["| 规则 rule | 找到 found | 误报 false | 漏报 missed | 精确率 precision | 召回率 recall |", "|---|---|---|---|---|---|"];
   for (const r of perRule(scores)) lines.push(`| \`${r.rule}\` | ${r.tp} | ${r.fp} | ${r.fn} | ${pct(r.tp, r.tp + r.fp)} | ${pct(r.tp, r.tp + r.fn)} |`);
   return lines.join("\n");
+}
+
+export function loadExpectations(): Expectations {
+  return JSON.parse(readFileSync(join(CORPUS_DIR, "expectations.json"), "utf8")) as Expectations;
+}
+
+/** Lays out every corpus form, reads it through the file host as the CLI does, checks and scores it. */
+export async function scoreCorpus(exp: Expectations = loadExpectations()): Promise<FormScore[]> {
+  const scores: FormScore[] = [];
+  for (const form of corpusForms()) {
+    const { snapshot } = await readXlsx(await corpusWorkbook(form), `${form.id}.xlsx`, { readOnly: true });
+    scores.push(scoreForm(form.id, checkWorkbook(snapshot).findings, exp.forms[form.id], exp.notScoredByLevel[form.level] ?? []));
+  }
+  return scores;
 }

@@ -4,24 +4,15 @@
  * reviewer expected (expectations.json, written before the checker was run), and every expected
  * problem must be found. `npx tsx scripts/corpus-table.ts` prints the per-rule table for the README.
  */
-import { readFileSync } from "fs";
-import { join } from "path";
-import { corpusForms, corpusWorkbook, CORPUS_DIR } from "../../scripts/build-corpus";
-import { Expectations, FormScore, perRule, scoreForm } from "../../scripts/lib/corpusScore";
-import { checkWorkbook } from "../../src/core/engine";
-import { readXlsx } from "../../src/hosts/file/read";
+import { corpusForms } from "../../scripts/build-corpus";
+import { FormScore, loadExpectations, perRule, scoreCorpus } from "../../scripts/lib/corpusScore";
 
-const expectations = JSON.parse(readFileSync(join(CORPUS_DIR, "expectations.json"), "utf8")) as Expectations;
+const expectations = loadExpectations();
 const forms = corpusForms();
 const scores = new Map<string, FormScore>();
 
 beforeAll(async () => {
-  for (const form of forms) {
-    const { snapshot } = await readXlsx(await corpusWorkbook(form), `${form.id}.xlsx`, { readOnly: true });
-    const result = checkWorkbook(snapshot);
-    const exp = expectations.forms[form.id];
-    scores.set(form.id, scoreForm(form.id, result.findings, exp, expectations.notScoredByLevel[form.level] ?? []));
-  }
+  for (const s of await scoreCorpus(expectations)) scores.set(s.id, s);
 });
 
 const show = (s: FormScore) => ({
