@@ -158,7 +158,10 @@ function composed(grid: Grid, r: number, value: Cell, cols: IndicatorColumns): C
   const unit = part(cols.unit);
   if (value.text === "" || (op === "" && unit === "")) return value;
   const own = value.shown ?? value.text;
-  const shown = (own.includes(op) ? "" : op) + own + (unit && !own.endsWith(unit) ? unit : "");
+  // The unit column completes a bare number ("100" | "%"); a value that writes its own unit
+  // ("28.8万元" | "%") is read as written, and unit-mismatch compares the two.
+  const bareNumber = /\d$/.test(own);
+  const shown = (own.includes(op) ? "" : op) + own + (unit && bareNumber && !own.endsWith(unit) ? unit : "");
   return shown === own ? value : { ...value, shown, text: fold(shown), split: true };
 }
 
