@@ -21,6 +21,13 @@ export interface SheetSnapshot {
   values: CellValue[][];
   /** Formula text ("=SUM(D5:D6)") where a cell holds one; same shape as values, null elsewhere. */
   formulas?: (string | null)[][];
+  /**
+   * The text Excel shows where it differs from the value, same shape as values, null elsewhere: a
+   * number format turns 0.95 into "95%" and 8827620.53 into "8,827,620.53". Optional: a host that
+   * cannot tell leaves it out and the value's own text is used. (Excel: Range.text; files: the
+   * cell's number format.)
+   */
+  texts?: (string | null)[][];
   /** Merged areas as A1 ranges without the sheet ("B5:C5"). */
   merges: string[];
   /** 1-based numbers of hidden rows. */
@@ -43,6 +50,13 @@ export function cellValue(sheet: SheetSnapshot, row: number, col: number): CellV
   if (!r) return null;
   const v = r[col - sheet.originCol];
   return v === undefined ? null : v;
+}
+
+/** The text Excel shows for a cell when the host gave one that differs from the value, else null. */
+export function cellShown(sheet: SheetSnapshot, row: number, col: number): string | null {
+  const r = sheet.texts?.[row - sheet.originRow];
+  const t = r?.[col - sheet.originCol];
+  return t ?? null;
 }
 
 export function cellFormula(sheet: SheetSnapshot, row: number, col: number): string | null {

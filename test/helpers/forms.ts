@@ -44,3 +44,11 @@ export function setCells(sheet: SheetSnapshot, edits: Record<string, CellValue>)
 export function workbook(...sheets: SheetSnapshot[]): WorkbookSnapshot {
   return { source: "test.xlsx", sheets };
 }
+
+/** A real published form of the corpus (test/corpus/forms/<id>.json) laid out as its workbook is,
+ * for rule cases taken from real forms. Formatted numbers become plain numbers here. */
+export function corpusSheet(id: string, edits: Record<string, CellValue> = {}): SheetSnapshot {
+  const form = JSON.parse(readFileSync(join(__dirname, "../corpus/forms", `${id}.json`), "utf8")) as { rows: (string | { n: number })[][] };
+  const rows = form.rows.map((r) => r.map((c) => (typeof c === "string" ? c : String(c.n))));
+  return setCells(layoutFromRows(rows), edits);
+}

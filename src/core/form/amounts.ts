@@ -7,6 +7,7 @@ import { amountFieldAt } from "./fields";
 import { Grid } from "./grid";
 import { LabelHit, LabelIndex } from "./labelIndex";
 import * as L from "./labels";
+import { ParsedAmount } from "../amount";
 import { AmountField, AmountKey } from "./model";
 
 export interface BudgetBand {
@@ -34,6 +35,8 @@ export function readAmounts(grid: Grid, index: LabelIndex, band: BudgetBand): Pa
     if (f) amounts[key] = f;
   };
 
+  // "预算金额(元)" over the amounts, or "金额单位:元" in the band: every figure here is in 元.
+  const yuan = index.hits.some((h) => inBand(h) && L.YUAN_HEADER.test(h.key) && /金额|单位/.test(h.key));
   for (const key of Object.keys(L.AMOUNT_LABELS) as AmountKey[]) {
     if (key !== "total" && key !== "incomeTotal") put(key, hitIn(L.AMOUNT_LABELS[key]));
   }
@@ -55,5 +58,11 @@ export function readAmounts(grid: Grid, index: LabelIndex, band: BudgetBand): Pa
     "incomeTotal",
     totals.find((h) => (isBare(h) ? inBand(h, bareBottom) && onIncomeSide(h) : L.AMOUNT_LABELS.incomeTotal.includes(h.key))),
   );
+  if (yuan) for (const f of Object.values(amounts)) if (f) Object.assign(f, { amount: fromYuan(f.amount), yuan: true });
   return amounts;
+}
+
+/** An amount the header declares in 元, in the 万元 every rule computes with. */
+export function fromYuan(a: ParsedAmount): ParsedAmount {
+  return a.value === null ? a : { ...a, value: a.value / L.YUAN_PER_WAN };
 }

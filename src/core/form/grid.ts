@@ -1,6 +1,6 @@
 /** Random access over a snapshot that knows its merged areas. */
 import { RangePos, parseRange } from "../a1";
-import { CellValue, SheetSnapshot, cellValue, sheetExtent } from "../snapshot";
+import { CellValue, SheetSnapshot, cellShown, cellValue, sheetExtent } from "../snapshot";
 import { cellText, fold } from "../text";
 import { Cell } from "./model";
 
@@ -51,7 +51,8 @@ export class Grid {
     const r = m ? m.top : row;
     const c = m ? m.left : col;
     const value = this.raw(r, c);
-    return { row: r, col: c, value, text: fold(cellText(value)) };
+    const shown = this.sheet.texts ? cellShown(this.sheet, r, c) : null;
+    return shown === null ? { row: r, col: c, value, text: fold(cellText(value)) } : { row: r, col: c, value, text: fold(shown), shown };
   }
 
   /** Last column of the area a cell spans (itself when unmerged). */

@@ -3,7 +3,7 @@
  * cells; a repeated header (printed second page) is skipped; rows whose cells slid sideways are
  * re-aligned by what their cells say, and the slide is recorded for layout/misaligned-row.
  */
-import { labelKey } from "../text";
+import { fold, labelKey } from "../text";
 import { Grid } from "./grid";
 import { LabelIndex, isKnownLabel } from "./labelIndex";
 import * as L from "./labels";
@@ -36,6 +36,16 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
   if (l1 < 0 || l2 < 0 || l3 < 0) return null;
   const value = annual >= 0 ? annual : single >= 0 ? single : period;
   if (value < 0) return null;
+  // Every other column the header names (指标解释, 计量单位, 权重 …): its cells are no slid content.
+  let operator: number | null = null, unit: number | null = null;
+  const extra: number[] = [];
+  for (let c = l3 + 1; c <= grid.lastCol; c++) {
+    const key = labelKey(grid.raw(row, c)).replace(/^\*+/, "");
+    if (key === "" || c === value || c === period) continue;
+    if (L.matches(key, L.INDICATOR_HEADERS.operator) && c < value) operator = c;
+    else if (L.matches(key, L.INDICATOR_HEADERS.unit) && c > value) unit = c;
+    extra.push(c);
+  }
   const layout = period >= 0 && annual >= 0 ? "two-values" : "single-value";
   // The left label column (绩效指标 / 绩效目标) is whatever sits left of 一级指标 on this row.
   let label: number | null = null;
@@ -49,7 +59,10 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
   return {
     row,
     layout,
-    columns: { label, level1: l1, level2: l2, level3: l3, period: layout === "two-values" ? period : null, annual: value },
+    columns: {
+      label, level1: l1, level2: l2, level3: l3, period: layout === "two-values" ? period : null, annual: value,
+      ...(operator !== null ? { operator } : {}), ...(unit !== null ? { unit } : {}), ...(extra.length ? { extra } : {}),
+    },
   };
 }
 
@@ -85,7 +98,7 @@ function classify(cell: Cell, cols: IndicatorColumns, costIsLevel1: boolean): Cl
   if (col === cols.level1 && asL1 && !(asL1 === "成本" && !costIsLevel1)) return { kind: "level1", col, cell, level: asL1 };
   if (asL2 && col <= cols.level2) return { kind: "level2", col, cell, level: asL2 };
   if (asL1) return { kind: "level1", col, cell, level: asL1 };
-  if (/指标$/.test(key) && key.length <= 12) return { kind: "unknown-category", col, cell };
+  if (/指标$/.test(L.categoryKey(key)) && key.length <= 16) return { kind: "unknown-category", col, cell };
   return { kind: "content", col, cell };
 }
 
@@ -133,11 +146,31 @@ function reclassifySlidName(items: Classified[], cols: IndicatorColumns): void {
   }
 }
 
+/**
+ * The target as the user reads it across split columns: 指标性质 "≥", 指标值 95, 度量单位 "%" is
+ * "≥95%". The cell stays the 指标值 cell (findings point there); `shown` carries the joined text and
+ * marks a value no fix may rewrite, since a rewrite would put the operator and unit in twice.
+ */
+function composed(grid: Grid, r: number, value: Cell, cols: IndicatorColumns): Cell {
+  if (cols.operator === undefined && cols.unit === undefined) return value;
+  const part = (c: number | undefined) => (c === undefined ? "" : grid.cell(r, c).text);
+  const op = part(cols.operator);
+  const unit = part(cols.unit);
+  if (value.text === "" || (op === "" && unit === "")) return value;
+  const own = value.shown ?? value.text;
+  // The unit column completes a bare number ("100" | "%"); a value that writes its own unit
+  // ("28.8万元" | "%") is read as written, and unit-mismatch compares the two.
+  const bareNumber = /\d$/.test(own);
+  const shown = (own.includes(op) ? "" : op) + own + (unit && bareNumber && !own.endsWith(unit) ? unit : "");
+  return shown === own ? value : { ...value, shown, text: fold(shown), split: true };
+}
+
 export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit, bottom: number): IndicatorTable {
   const cols = header.columns;
   const leftmost = cols.label ?? cols.level1;
   const valueCols = [cols.level3, ...(cols.period !== null ? [cols.period] : []), cols.annual];
   const expected = new Set(valueCols);
+  const extra = new Set(cols.extra ?? []);
   // One column past the table catches a row slid right, unless the header uses that column.
   const headerRight = grid.rightEdge(header.row, cols.annual);
   const scanRight = grid.cell(header.row, headerRight + 1).text === "" ? headerRight + 1 : headerRight;
@@ -197,7 +230,7 @@ export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit,
       }
     }
 
-    const content = items.filter((i): i is Extract<Classified, { kind: "content" }> => i.kind === "content");
+    const content = items.filter((i): i is Extract<Classified, { kind: "content" }> => i.kind === "content" && !extra.has(i.col));
     let shift = 0;
     if (content.length > 0 && !content.every((c) => expected.has(c.col))) {
       shift = cols.level3 - Math.min(...content.map((c) => c.col));
@@ -217,7 +250,7 @@ export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit,
       level2Cell: l2.cell,
       name: emptyGroup ? grid.cell(r, cols.level3) : at(cols.level3),
       period: cols.period === null ? null : emptyGroup ? grid.cell(r, cols.period) : at(cols.period),
-      annual: emptyGroup ? grid.cell(r, cols.annual) : at(cols.annual),
+      annual: emptyGroup ? grid.cell(r, cols.annual) : composed(grid, r, at(cols.annual), cols),
       shift: content.length > 0 ? 0 - shift || 0 : labelShift,
       labelShift,
       emptyGroup,

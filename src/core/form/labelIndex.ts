@@ -30,7 +30,7 @@ const ALL_LABELS: Set<string> = new Set([
   "按预算级次划分",
 ]);
 
-const LABEL_PATTERNS: RegExp[] = [L.TASK_HEADERS.amount, L.TASK_HEADERS.goal, L.OTHER_TASKS, /^预算金额(\(万元\))?$/];
+const LABEL_PATTERNS: RegExp[] = [L.TASK_HEADERS.amount, L.TASK_HEADERS.goal, L.OTHER_TASKS, /^预算金额(\((万元|元)\))?$/, /^(金额)?单位:元$/];
 
 const INLINE_LABELS = new Set(L.INLINE_VALUE_LABELS);
 /** How far into a cell the colon after an inline label may sit: the longest such label, with room for spaces. */
@@ -46,7 +46,7 @@ function inlineLabel(v: string): { key: string; value: string } | null {
 }
 
 /** First characters of every label: a cheap filter before the costly normalisation of a cell. */
-const FIRST_CHARS = new Set([...ALL_LABELS].map((l) => l[0]).concat(["拟", "预", "期", "其", "部"]));
+const FIRST_CHARS = new Set([...ALL_LABELS].map((l) => l[0]).concat(["拟", "预", "期", "其", "部", "*", "金"]));
 
 export function isKnownLabel(key: string): boolean {
   return ALL_LABELS.has(key) || LABEL_PATTERNS.some((re) => re.test(key));
@@ -63,7 +63,8 @@ export class LabelIndex {
         const row = sheet.originRow + i;
         const col = sheet.originCol + j;
         // Labels are short text; long text is content, which saves work on big sheets.
-        const key = v.length > 40 ? "" : labelKey(v);
+        // A leading * marks a required field in some templates (*年度总体绩效目标).
+        const key = v.length > 40 ? "" : labelKey(v).replace(/^\*+/, "");
         if (key && (isKnownLabel(key) || L.TITLE.test(key))) {
           this.hits.push({ row, col, key });
           return;

@@ -6,10 +6,10 @@ import { AmountKey, Level1, Level2 } from "./model";
 
 export const TITLE = /部门整体(预算|支出)?绩效目标(申报)?表$/;
 
-export const DEPARTMENT = ["部门名称", "单位名称", "部门(单位)名称"];
+export const DEPARTMENT = ["部门名称", "单位名称", "部门(单位)名称", "预算单位"];
 export const HEADCOUNT = ["财政供养人员数", "财政供养人数", "人员编制数"];
 export const SUB_UNITS = ["下属二级单位数", "下属单位数", "二级单位数"];
-export const OVERALL_GOAL = ["总体绩效目标", "年度总体目标", "整体绩效目标", "部门整体绩效目标"];
+export const OVERALL_GOAL = ["总体绩效目标", "年度总体目标", "整体绩效目标", "部门整体绩效目标", "年度总体绩效目标"];
 export const KEY_TASKS = ["年度重点工作任务", "年度主要工作任务", "重点工作任务"];
 export const BUDGET = ["预算整体情况", "预算情况", "年度预算安排"];
 export const BASIC_INFO = ["基本信息"];
@@ -45,7 +45,7 @@ export const INLINE_VALUE_LABELS = [...DEPARTMENT, ...HEADCOUNT, ...SUB_UNITS, .
 export const TASK_HEADERS = {
   name: ["名称", "任务名称", "工作任务名称"],
   content: ["主要实施内容", "实施内容"],
-  amount: /^(拟投入的?资金|预算金额)(\(万元\))?$/,
+  amount: /^(拟投入的?资金|预算金额)(\((万元|元)\))?$/,
   goal: /^期望达到的目标/,
 };
 
@@ -56,12 +56,21 @@ export const INDICATOR_HEADERS = {
   level3: ["三级指标", "指标名称", "三级指标名称", "指标内容"],
   period: ["实施周期指标值", "中期指标值", "总体指标值", "长期绩效指标", "实施周期目标值"],
   annual: ["年度指标值", "指标值(年度)", "当年预期实现值", "年度目标值"],
-  single: ["指标值", "目标值"],
+  single: ["指标值", "目标值", "绩效目标值"],
+  /** Columns some templates split the target into (Sichuan 指标性质 | 指标值 | 度量单位, Hunan 计量单位,
+   * the 一体化 system's 计算符号): read together, they are the target the user sees. */
+  operator: ["指标性质", "计算符号", "运算符", "符号"],
+  unit: ["计量单位", "度量单位", "单位"],
 };
+
+/** Money written in 元 where the form counts in 万元: a column head "拟投入的资金(元)", "预算金额(元)",
+ * or a note "金额单位:元" above the table. */
+export const YUAN_HEADER = /\(元\)$|^(金额)?单位:元$/;
+export const YUAN_PER_WAN = 10000;
 
 const LEVEL1_TEXT: [RegExp, Level1][] = [
   [/^产出(指标)?$/, "产出"],
-  [/^效益(指标)?$/, "效益"],
+  [/^(效益|效果)(指标)?$/, "效益"],
   [/^(服务对象)?满意度(指标)?$/, "满意度"],
   [/^成本(指标)?$/, "成本"],
 ];
@@ -69,11 +78,11 @@ const LEVEL1_TEXT: [RegExp, Level1][] = [
 const LEVEL2_TEXT: [RegExp, Level2][] = [
   [/^数量(指标)?$/, "数量"],
   [/^质量(指标)?$/, "质量"],
-  [/^时效(指标)?$/, "时效"],
+  [/^(时效|进度)(指标)?$/, "时效"],
   [/^成本(指标)?$/, "成本"],
-  [/^经济效益(指标)?$/, "经济效益"],
-  [/^社会效益(指标)?$/, "社会效益"],
-  [/^(生态|环境|生态环境)效益(指标)?$/, "生态效益"],
+  [/^经济(效益|效果)(指标)?$/, "经济效益"],
+  [/^社会(效益|效果)(指标)?$/, "社会效益"],
+  [/^(生态|环境|生态环境)(效益|效果)(指标)?$/, "生态效益"],
   [/^可持续(发展)?影响(指标)?$/, "可持续影响"],
   [/^(社会公众或)?服务对象满意度(指标)?$/, "服务对象满意度"],
   [/^满意度(指标)?$/, "服务对象满意度"],
@@ -98,13 +107,27 @@ export const PARENT_OF: Record<Level2, Level1> = {
   生态环境成本: "成本",
 };
 
+/**
+ * A category cell as templates print it, reduced to its name: a required mark (*产出指标), a score
+ * range (成本指标(0-20)分, 产出指标(50分)) and 目标 for 指标 (宁德's 产出目标 / 数量目标) are dropped.
+ */
+export function categoryKey(key: string): string {
+  if (!/[*)]|目标$/.test(key)) return key;
+  return key
+    .replace(/^\*+/, "")
+    .replace(/\([\d.\s\-~—–至]*分?\)分?$/, "")
+    .replace(/目标$/, "指标");
+}
+
 export function level1Of(key: string): Level1 | null {
-  for (const [re, v] of LEVEL1_TEXT) if (re.test(key)) return v;
+  const k = categoryKey(key);
+  for (const [re, v] of LEVEL1_TEXT) if (re.test(k)) return v;
   return null;
 }
 
 export function level2Of(key: string): Level2 | null {
-  for (const [re, v] of LEVEL2_TEXT) if (re.test(key)) return v;
+  const k = categoryKey(key);
+  for (const [re, v] of LEVEL2_TEXT) if (re.test(k)) return v;
   return null;
 }
 

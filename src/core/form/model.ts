@@ -7,8 +7,14 @@ export interface Cell {
   row: number;
   col: number;
   value: CellValue;
-  /** Folded display text ("" for empty). */
+  /** Folded display text ("" for empty): what the user sees where the host told it (a number format,
+   * a target split over columns), else the value as text. */
   text: string;
+  /** The text Excel shows when it differs from the value (0.95 formatted as a percentage shows 95%),
+   * or a target joined from split columns; messages quote it and values are parsed from it. */
+  shown?: string;
+  /** `shown` was joined from several cells (operator, value, unit columns): no fix may rewrite it. */
+  split?: true;
 }
 
 /** A labelled field: the label cell and the cell that holds its value (null when none was found). */
@@ -34,7 +40,10 @@ export type AmountKey =
 
 export interface AmountField extends Field {
   key: AmountKey;
+  /** In 万元; a figure the form's header says is in 元 has been converted. */
   amount: ParsedAmount;
+  /** The header gives the unit as 元 ("预算金额(元)", "金额单位:元"): amount was divided by 10,000. */
+  yuan?: true;
 }
 
 export interface KeyTask {
@@ -42,7 +51,9 @@ export interface KeyTask {
   name: Cell;
   content: Cell;
   amount: Cell;
+  /** In 万元, converted when the column head says 元 (拟投入的资金(元)). */
   parsedAmount: ParsedAmount;
+  yuan?: true;
   goal: Cell;
 }
 
@@ -74,6 +85,12 @@ export interface IndicatorColumns {
   period: number | null;
   /** 年度指标值, or the single 指标值 column. */
   annual: number;
+  /** The operator column (指标性质 / 计算符号) of templates that split the target. */
+  operator?: number;
+  /** The unit column (计量单位 / 度量单位). */
+  unit?: number;
+  /** Every other column the header names right of 三级 (指标解释, 权重 …), whose cells are not slid content. */
+  extra?: number[];
 }
 
 export interface IndicatorRow {

@@ -1,5 +1,6 @@
 /** The 年度重点工作任务 table: a header row (名称 / 主要实施内容 / 拟投入的资金 / 期望达到的目标) and its rows. */
 import { parseAmount } from "../amount";
+import { fromYuan } from "./amounts";
 import { labelKey } from "../text";
 import { Grid } from "./grid";
 import { LabelHit, LabelIndex, isKnownLabel } from "./labelIndex";
@@ -19,12 +20,16 @@ export function readTasks(
   // The header row sits on the label's row or just below it.
   let header = -1;
   const cols = { name: -1, content: -1, amount: -1, goal: -1 };
+  let yuan = false;
   for (let r = label.row; r <= Math.min(label.row + 3, bottom) && header < 0; r++) {
     for (const h of index.hits) {
       if (h.row !== r || h.col <= label.col) continue;
       if (L.matches(h.key, L.TASK_HEADERS.name) && cols.name < 0) cols.name = h.col;
       else if (L.matches(h.key, L.TASK_HEADERS.content)) cols.content = h.col;
-      else if (L.matches(h.key, L.TASK_HEADERS.amount)) cols.amount = h.col;
+      else if (L.matches(h.key, L.TASK_HEADERS.amount)) {
+        cols.amount = h.col;
+        yuan = L.YUAN_HEADER.test(h.key);
+      }
       else if (L.matches(h.key, L.TASK_HEADERS.goal)) cols.goal = h.col;
     }
     if (cols.name >= 0 && cols.amount >= 0) header = r;
@@ -57,7 +62,8 @@ export function readTasks(
     const goal = grid.cell(r, cols.goal);
     if (name.row !== r && content.row !== r && amount.row !== r && goal.row !== r) continue;
     if (!name.text && !content.text && !amount.text && !goal.text) continue;
-    tasks.push({ row: r, name, content, amount, parsedAmount: parseAmount(amount.value), goal });
+    const parsed = parseAmount(amount.value);
+    tasks.push({ row: r, name, content, amount, goal, ...(yuan ? { parsedAmount: fromYuan(parsed), yuan: true as const } : { parsedAmount: parsed }) });
   }
   return { tasks, taskColumns: cols };
 }

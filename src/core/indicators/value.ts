@@ -211,6 +211,13 @@ const GRADE_WORDS = new Set([
   "优", "良", "中", "差", "低", "优秀", "良好", "中等", "合格", "及格", "好", "较好", "很好", "一般", "较差", "高", "较高", "优良",
 ]);
 
+/**
+ * Pass/fail targets reviewers accept for a verification or compliance indicator (验收通过, 合格,
+ * 达标, 是/否, 不超预算, 符合相关规定, 严格执行…制度): the target is met or not, nothing to count.
+ */
+const PASS_FAIL =
+  /^(通过|验收通过|合格|达标|是|否|不超预算|不超过预算|未超预算|无超支|符合(相关|有关|国家|行业)?(规定|要求|标准|规范)|严格执行.{0,10}(规定|制度|标准|规范))$/;
+
 function gradeOf(n: string): string | null {
   const t = n
     .replace(/\([^()]*标准\)/g, "")
@@ -219,6 +226,7 @@ function gradeOf(n: string): string | null {
   const expected = /(达成|达到|实现)预期(目标|指标|效果|效益|水平)?/.exec(t);
   if (expected) return expected[0];
   if (/应保尽保/.test(t)) return "应保尽保";
+  if (PASS_FAIL.test(t)) return t;
   // The grade may follow a label: "定性:优", "管理机制健全性:良", "评价等级为良好".
   const afterColon = t.split(/[::]/).pop() ?? "";
   const afterVerb = /(?:为|达到|达)([^为达]*)$/.exec(afterColon);
@@ -316,6 +324,12 @@ function parseValueUncached(v: CellValue): ParsedValue {
 /** Whether the value states something measurable: a number, a date or a graded qualitative level. */
 export function isMeasurable(p: ParsedValue): boolean {
   return p.numbers.length > 0 || p.date !== null || p.grade !== null;
+}
+
+/** A filled value with nothing measurable in it: indicators/not-quantified owns it (other rules about
+ * the same cell, such as vague wording, stay silent: one finding per cell per cause). */
+export function isUnmeasured(p: ParsedValue): boolean {
+  return !p.empty && !p.placeholder && !p.errorValue && !isMeasurable(p);
 }
 
 /**

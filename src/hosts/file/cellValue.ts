@@ -48,18 +48,50 @@ export function plainValue(v: unknown): CellValue {
 
 export interface ReadCell {
   value: CellValue;
+  /** What Excel shows when the number format makes it differ from the value (0.95 → "95%"). */
+  shown?: string | null;
   /** "=SUM(D8:D9)" when the cell holds a formula. */
   formula: string | null;
 }
 
 /** Reads one cell; a cell covered by a merge (not its top-left) reads as empty, like the snapshot wants. */
 export function readCell(cell: Cell): ReadCell {
-  if (cell.type === VT.Merge) return { value: null, formula: null };
+  if (cell.type === VT.Merge) return { value: null, formula: null, shown: null };
   const v = cell.value as XCellValue;
   if (cell.type === VT.Formula) {
     const f = cell.formula;
     const o = v as { result?: unknown };
-    return { value: plainValue(o?.result), formula: f ? `=${f}` : null };
+    const value = plainValue(o?.result);
+    return { value, formula: f ? `=${f}` : null, shown: shownOf(value, cell) };
   }
-  return { value: plainValue(v), formula: null };
+  const value = plainValue(v);
+  return { value, formula: null, shown: shownOf(value, cell) };
+}
+
+/**
+ * The text Excel shows for a number under its number format, for the formats forms use: percentages
+ * ("0%", "0.00%"), fixed decimals ("0.00") and thousands separators ("#,##0.00"). Null when the
+ * format is General or one this does not know, so the value's own text stands (never a guess).
+ * Rounding is Excel's: half away from zero.
+ */
+export function formattedNumber(v: number, numFmt: string | undefined): string | null {
+  if (!numFmt || numFmt === "General" || !Number.isFinite(v)) return null;
+  // Only the positive section, without colours and literal text around the number.
+  const section = numFmt.split(";")[0].replace(/\[[^\]]*\]/g, "").replace(/"[^"]*"/g, "").replace(/\\./g, "").trim();
+  const m = /^(#,##0|0)(?:\.(0+))?(%?)$/.exec(section);
+  if (!m) return null;
+  const percent = m[3] === "%";
+  const decimals = m[2]?.length ?? 0;
+  const n = percent ? v * 100 : v;
+  const abs = Math.abs(n);
+  const factor = 10 ** decimals;
+  const rounded = Math.round(Number((abs * factor).toFixed(6))) / factor;
+  let [int, frac] = rounded.toFixed(decimals).split(".");
+  if (m[1] === "#,##0") int = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const text = `${n < 0 && rounded !== 0 ? "-" : ""}${int}${frac ? `.${frac}` : ""}${percent ? "%" : ""}`;
+  return text === String(v) ? null : text;
+}
+
+function shownOf(value: CellValue, cell: Cell): string | null {
+  return typeof value === "number" ? formattedNumber(value, cell.numFmt) : null;
 }

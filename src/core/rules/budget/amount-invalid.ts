@@ -15,8 +15,8 @@ export default defineRule({
     category: "budget",
     severity: "error",
     docs: {
-      zh: "金额无效:错误值(#REF!、#VALUE!)、无法识别的文本、负数、超过两位小数,或疑似按元而非万元填写",
-      en: "An invalid amount: an error value (#REF!, #VALUE!), unreadable text, a negative figure, more than 2 decimals, or a figure apparently in yuan instead of 10k yuan",
+      zh: "金额无效:错误值(#REF!、#VALUE!)、无法识别的文本、负数、超过两位小数,或疑似按元而非万元填写(表头注明「元」的金额按元读取并折算为万元)",
+      en: "An invalid amount: an error value (#REF!, #VALUE!), unreadable text, a negative figure, more than 2 decimals, or a figure apparently in yuan instead of 10k yuan (amounts under a header that says 元 are read in yuan and converted)",
     },
     messages: {
       errorValue: {
@@ -67,6 +67,11 @@ export default defineRule({
         continue; // empty: required/field-empty and tasks/incomplete-row report it
       } else if (amount.value < 0) {
         ctx.report({ messageId: "negative", data: { ...names, value: formatWan(amount.value) }, cells: at });
+      } else if (a.yuan) {
+        // The header says 元 and the figure was converted: only a fraction of a fen (分) is wrong.
+        if (hasSubCents(amount.value * 10000)) {
+          ctx.report({ messageId: "tooManyDecimals", severity: "warning", data: { ...names, rounded: formatWan(roundCents(amount.value * 10000)) }, cells: at });
+        }
       } else if (amount.unit === "元") {
         ctx.report({ messageId: "unitYuan", severity: "warning", data: { ...names, wan: wan(amount.value / 10000) }, cells: at });
       } else if (amount.value >= max) {

@@ -10,7 +10,12 @@ import { parseName } from "../../indicators/name";
 import { clip } from "../../indicators/quote";
 import { Message, defineRule } from "../types";
 
-const TIMELY = /(及时|按时|按期|准时|期限|时限|时间节点|完成时间|截止|进度)/;
+const TIMELY = /(及时|按时|按期|准时|期限|时限|时间节点|完成时间|截止|进度|时效$)/;
+/** Under 质量 only what is plainly about time: 按时发放 (马踏镇 2023), …的供应时效. 维修及时率 under
+ * 质量 is common and left alone. */
+const PLAINLY_TIMELY = /^(按时|按期|准时)|时效$/;
+/** An effect of cost control (对控制基建项目成本影响程度, 棠溪 2022) is a benefit, not a cost. */
+const EFFECT = /(影响|效果|作用)/;
 const QUALITY_RATE = /(合格|达标|优良|准确|完好|正确|差错|合规)率/;
 const COST = /(成本|费用|经费|三公|接待费|公务用车|运行费)/;
 const SAVING = /(节约|节省|节支|下降|降低|减少|压减)/;
@@ -21,14 +26,14 @@ function homeOf(t: IndicatorTable, row: IndicatorRow, core: string): Message | n
   if (/满意/.test(core) && row.level1 !== null && row.level1 !== "满意度") {
     return { zh: "满意度指标(服务对象满意度指标)", en: "satisfaction indicators (服务对象满意度指标)" };
   }
-  if (row.level2 === "数量" && (TIMELY.test(core) || (/时间/.test(core) && isDate))) {
+  if ((row.level2 === "数量" && (TIMELY.test(core) || (/时间/.test(core) && isDate))) || (row.level2 === "质量" && PLAINLY_TIMELY.test(core))) {
     return { zh: "时效指标", en: "timeliness indicators (时效指标)" };
   }
   if (row.level2 === "数量" && QUALITY_RATE.test(core)) return { zh: "质量指标", en: "quality indicators (质量指标)" };
   if (row.level1 === "效益" && /执行率/.test(core)) {
     return { zh: "产出指标(质量或时效指标)", en: "output indicators (quality or timeliness, 产出指标)" };
   }
-  if (row.level1 === "效益" && COST.test(core) && !SAVING.test(core)) {
+  if (row.level1 === "效益" && COST.test(core) && !SAVING.test(core) && !EFFECT.test(core)) {
     return t.costIsLevel1
       ? { zh: "成本指标", en: "cost indicators (成本指标)" }
       : { zh: "产出指标下的成本指标", en: "cost indicators under outputs (成本指标)" };

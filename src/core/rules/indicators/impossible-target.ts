@@ -7,7 +7,7 @@
  */
 import { contentRows, loc, rowLabel, ValueCell, valueCells } from "../../indicators/cells";
 import { classifyIndicator, IndicatorKind, mentionsGrowth } from "../../indicators/direction";
-import { setValuesPlan } from "../../indicators/fix";
+import { rewritable, setValuesPlan } from "../../indicators/fix";
 import { parseName } from "../../indicators/name";
 import { clip } from "../../indicators/quote";
 import { percentOf, withOperator } from "../../indicators/value";
@@ -71,7 +71,7 @@ export default defineRule({
         if (p) groups.set(p, [...(groups.get(p) ?? []), v]);
       }
       for (const [problem, cells] of groups) {
-        const fixable = problem === "atLeast100" && cells.every((v) => v.parsed.symbolOperator);
+        const fixable = problem === "atLeast100" && cells.every((v) => v.parsed.symbolOperator && rewritable(v.cell));
         ctx.report({
           messageId: problem,
           severity: problem === "over100" ? "error" : undefined,

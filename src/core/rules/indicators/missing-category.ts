@@ -33,8 +33,8 @@ export default defineRule({
     category: "indicators",
     severity: "error",
     docs: {
-      zh: "产出、效益、满意度(及单列为一级的成本)指标至少各有一条三级指标;产出应含数量、质量、时效;印出的空二级行应填写或删除",
-      en: "Outputs, benefits and satisfaction (and cost when it is a top-level category) each need an indicator; outputs should cover quantity, quality and timeliness; empty printed rows should be filled or deleted",
+      zh: "产出、效益、满意度(及单列为一级的成本)指标至少各有一条三级指标,整个一级没有指标为错误;产出缺数量、质量或时效指标,或印出的二级行是空的(应填写或删除),为警告",
+      en: "Outputs, benefits and satisfaction (and cost when it is a top-level category) each need an indicator: a whole category without one is an error; outputs lacking quantity, quality or timeliness, or an empty printed row (fill or delete it), is a warning",
     },
     messages: {
       missingLevel1: {

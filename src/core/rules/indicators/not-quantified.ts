@@ -2,10 +2,14 @@
  * @fileoverview A target value with no number, no date and no graded level ("按上级要求,落实…"):
  * it cannot be measured. 财预〔2015〕88号 asks for quantified targets, or, where that is impossible,
  * a graded qualitative statement (优/良/中/差, 好/较好/一般, 达成预期指标) — domain-rules §1.2, §2.2.
+ * Pass/fail targets (通过, 合格, 达标, 是/否, 不超预算) count as graded. A bare number with no unit
+ * anywhere ("1" where the explanation says 90%) is measurable only in name: a warning. A 时效 row is
+ * left to indicators/timeliness-deadline, which says what a deadline should look like.
  */
 import { contentRows, loc, valueCells } from "../../indicators/cells";
 import { clip } from "../../indicators/quote";
-import { isMeasurable } from "../../indicators/value";
+import { parseName } from "../../indicators/name";
+import { isUnmeasured } from "../../indicators/value";
 import { defineRule } from "../types";
 
 export default defineRule({
@@ -14,13 +18,17 @@ export default defineRule({
     category: "indicators",
     severity: "error",
     docs: {
-      zh: "指标值应量化(运算符+数值+单位)或采用分级定性表述(优/良/中/差、达成预期指标)",
-      en: "A target must be quantified (operator + number + unit) or a graded qualitative level (优/良/中/差, 达成预期指标)",
+      zh: "指标值应量化(运算符+数值+单位)或采用分级定性表述(优/良/中/差、达成预期指标)或通过/合格/达标/是否、不超预算等验证性目标;只有数字没有单位为警告;时效指标的写法由时效规则检查",
+      en: "A target must be quantified (operator + number + unit), a graded level (优/良/中/差, 达成预期指标) or a pass/fail target (通过, 合格, 达标, 是/否, 不超预算); a bare number without a unit is a warning; 时效 values are the timeliness rule's",
     },
     messages: {
       notQuantified: {
         zh: "「{{text}}」没有可衡量的数值,请改为定量目标(如 ≥95%、≥2次、＝100%)或分级定性表述(优/良/中/差、达成预期指标)",
         en: "\"{{text}}\" has nothing measurable; state a quantified target (e.g. ≥95%, ≥2次, ＝100%) or a graded level (优/良/中/差, 达成预期指标)",
+      },
+      noUnit: {
+        zh: "「{{text}}」只有数字、没有计量单位,无法判断目标是多少(次、个、%…):请写明单位,如 ≥{{text}}次、＝{{text}}%",
+        en: "\"{{text}}\" is a bare number with no unit, so the target cannot be read (times, items, %…): state the unit, e.g. ≥{{text}}次 or ＝{{text}}%",
       },
       errorValue: {
         zh: "指标值是错误值「{{text}}」(公式出错或引用失效),请检查公式或直接填写目标值",
@@ -40,9 +48,22 @@ export default defineRule({
         ctx.report({ messageId: "errorValue", data: { text: broken[0].parsed.raw }, cells: broken.map((v) => loc(v.cell)) });
         continue;
       }
-      const bad = cells.filter((v) => !v.parsed.empty && !v.parsed.placeholder && !isMeasurable(v.parsed));
-      if (bad.length === 0) continue;
-      ctx.report({ messageId: "notQuantified", data: { text: clip(bad[0].parsed.raw) }, cells: bad.map((v) => loc(v.cell)) });
+      if (row.level2 === "时效") continue;
+      const bad = cells.filter((v) => isUnmeasured(v.parsed));
+      if (bad.length > 0) {
+        ctx.report({ messageId: "notQuantified", data: { text: clip(bad[0].parsed.raw) }, cells: bad.map((v) => loc(v.cell)) });
+        continue;
+      }
+      // A unit in the name's brackets ("参加人次(人次)") or a percentage format gives the number its unit.
+      if (parseName(row.name.text).units.length > 0) continue;
+      const bare = cells.filter((v) => isBareNumber(v.parsed.raw));
+      if (bare.length === 0) continue;
+      ctx.report({ messageId: "noUnit", severity: "warning", data: { text: clip(bare[0].parsed.raw) }, cells: bare.map((v) => loc(v.cell)) });
     }
   },
 });
+
+/** Only digits, maybe with an operator: "1", "≥230", "100". */
+function isBareNumber(raw: string): boolean {
+  return /^\s*(≥|≤|＝|＞|＜|>=|<=|=|>|<)?\s*[-−]?\d+(\.\d+)?\s*$/.test(raw.normalize("NFKC"));
+}

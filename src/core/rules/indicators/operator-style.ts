@@ -4,7 +4,7 @@
  * characters and leaves the rest of the text as written.
  */
 import { contentRows, loc, valueCells } from "../../indicators/cells";
-import { setValuesPlan } from "../../indicators/fix";
+import { rewritable, setValuesPlan } from "../../indicators/fix";
 import { clip } from "../../indicators/quote";
 import { officialOperators } from "../../indicators/value";
 import { defineRule } from "../types";
@@ -41,7 +41,9 @@ export default defineRule({
         messageId: "ascii",
         data: { text: clip(first.raw), op: first.operatorText ?? "", official: first.operator ?? "" },
         cells: edits.map((e) => loc(e.cell)),
-        fix: setValuesPlan(ctx.form.sheet, { zh: "改为规范运算符", en: "Use the official operator" }, edits),
+        ...(edits.every((e) => rewritable(e.cell))
+          ? { fix: setValuesPlan(ctx.form.sheet, { zh: "改为规范运算符", en: "Use the official operator" }, edits) }
+          : {}),
       });
     }
   },

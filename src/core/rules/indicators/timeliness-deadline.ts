@@ -51,8 +51,12 @@ function isDuration(p: ParsedValue): boolean {
 }
 
 function isRate(p: ParsedValue, name: string): boolean {
+  // A name asking for a point in time (宁德 2019: 项目完成时间 | 100%) is not answered by a rate.
+  if (ASKS_FOR_TIME.test(name) && !/率/.test(name)) return false;
   return percentOf(p, /%|百分比|率/.test(name)) !== null;
 }
+
+const ASKS_FOR_TIME = /(时间|时限|日期|时点|时间节点|期限)(\([^()]*\))?$/;
 
 /** The budget year printed in the form's title ("2025年部门整体预算绩效目标申报表"), if any. */
 export function titleYear(form: FormModel, grid: Grid): number | null {

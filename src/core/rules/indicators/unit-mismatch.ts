@@ -1,19 +1,32 @@
 /**
  * @fileoverview The unit a 三级 name asks for in brackets ("(次)", "(%)", "(个)") disagrees with the
- * units its value uses ("科普志愿者人数(个)" → "约300人"), or the two value columns use different
- * units (domain-rules §2.2, §2.5 check 2). Near-synonyms (次/场, 人/名, 个/家) are accepted.
+ * units its value uses ("科普志愿者人数(个)" → "约300人"; a name ending in a count, 马踏镇 2023's
+ * "村组干部230人" → "≥230个"), or the two value columns use different units (domain-rules §2.2,
+ * §2.5 check 2). Near-synonyms (次/场, 人/名, 个/家) are accepted. In templates with a 计量单位 column
+ * (岳阳楼区 2023), a value carrying a different unit of its own ("28.8万元" | "%") and a 定性 value
+ * given a unit ("应保尽保" | "%") are flagged too.
  */
 import { contentRows, loc, valueCells } from "../../indicators/cells";
 import { parseName } from "../../indicators/name";
 import { clip } from "../../indicators/quote";
-import { unitsCompatible } from "../../indicators/units";
-import { ParsedValue } from "../../indicators/value";
+import { nameUnit, unitsCompatible } from "../../indicators/units";
+import { ParsedValue, parseValue } from "../../indicators/value";
 import { defineRule } from "../types";
 
 function unitsOf(p: ParsedValue): string[] {
   const out: string[] = [];
   for (const n of p.numbers) if (!n.date && n.unit && !out.includes(n.unit)) out.push(n.unit);
   return out;
+}
+
+/** The unit of a count a name ends with ("村组干部230人" → 人): the value should count the same. */
+function countUnitOf(name: string): string[] {
+  // Cheap test first: most names end in no number, and parsing every name would double the rule's cost.
+  if (!/\d\s*\D{1,4}$/.test(name)) return [];
+  const p = parseValue(name);
+  const last = p.numbers[p.numbers.length - 1];
+  const end = name.trimEnd().normalize("NFKC").length;
+  return last && !last.date && last.unit && last.index + last.text.length === end ? [last.unit] : [];
 }
 
 const sameMeasure = (a: string, b: string) => unitsCompatible(a, b) || unitsCompatible(b, a);
@@ -24,13 +37,21 @@ export default defineRule({
     category: "indicators",
     severity: "warning",
     docs: {
-      zh: "指标名称括号中的单位应与指标值的单位一致,实施周期指标值与年度指标值的单位也应一致",
-      en: "The unit in an indicator's name must match its value's unit, and both value columns must use the same unit",
+      zh: "指标名称括号中(或名称末尾计数)的单位应与指标值的单位一致,实施周期指标值与年度指标值的单位一致;有计量单位栏时,指标值自带的单位应与之一致,定性指标值不带单位",
+      en: "The unit in an indicator's name (in brackets or a count at its end) must match its value's unit, both value columns must agree, and where a unit column is printed the value's own unit must agree with it and a qualitative value takes none",
     },
     messages: {
       nameMismatch: {
         zh: "「{{name}}」要求单位「{{nameUnit}}」,指标值「{{text}}」用的却是「{{valueUnit}}」,请统一单位(改指标值,或改名称括号内的单位)",
         en: "\"{{name}}\" asks for \"{{nameUnit}}\" but the target \"{{text}}\" is in \"{{valueUnit}}\"; use one unit (change the value or the unit in the name)",
+      },
+      unitColumn: {
+        zh: "指标值「{{text}}」自带单位「{{valueUnit}}」,计量单位栏却是「{{unit}}」,请统一单位",
+        en: "The target \"{{text}}\" carries its own unit \"{{valueUnit}}\" but the unit column says \"{{unit}}\"; use one unit",
+      },
+      gradeWithUnit: {
+        zh: "定性指标值「{{text}}」不应带计量单位「{{unit}}」:请删去单位,或改为定量目标",
+        en: "The qualitative target \"{{text}}\" should carry no unit (\"{{unit}}\"): remove the unit or state a quantified target",
       },
       columnsDiffer: {
         zh: "实施周期指标值「{{period}}」与年度指标值「{{annual}}」单位不同({{periodUnit}} / {{annualUnit}}),请统一单位",
@@ -43,7 +64,28 @@ export default defineRule({
     const t = ctx.form.indicators;
     if (!t) return;
     for (const row of contentRows(t)) {
-      const wanted = parseName(row.name.text).units;
+      if (t.columns.unit !== undefined) {
+        const unitCell = ctx.grid.cell(row.row, t.columns.unit);
+        const own = parseValue(row.annual.value);
+        const unit = unitCell.text;
+        if (unit !== "" && !own.empty) {
+          const ownUnits = unitsOf(own);
+          const columnUnit = nameUnit(unit);
+          if (ownUnits.length > 0 && columnUnit && !ownUnits.some((u) => sameMeasure(u, columnUnit))) {
+            ctx.report({
+              messageId: "unitColumn",
+              data: { text: clip(own.raw), valueUnit: ownUnits.join("、"), unit },
+              cells: [loc(row.annual), loc(unitCell)],
+            });
+            continue;
+          }
+          if (own.grade !== null && own.numbers.length === 0) {
+            ctx.report({ messageId: "gradeWithUnit", data: { text: clip(own.raw), unit }, cells: [loc(row.annual), loc(unitCell)] });
+            continue;
+          }
+        }
+      }
+      const wanted = [...parseName(row.name.text).units, ...countUnitOf(row.name.text)];
       const values = valueCells(t, row).filter((v) => !v.parsed.empty);
       if (wanted.length > 0) {
         const bad = values.filter((v) => {

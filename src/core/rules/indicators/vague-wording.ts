@@ -7,6 +7,7 @@ import { contentRows, loc, valueCells } from "../../indicators/cells";
 import { classifyIndicator } from "../../indicators/direction";
 import { parseName } from "../../indicators/name";
 import { clip } from "../../indicators/quote";
+import { isUnmeasured } from "../../indicators/value";
 import { DEFAULT_VAGUE_WORDS, findVague, parseWordList } from "../../indicators/vague";
 import { defineRule } from "../types";
 
@@ -42,6 +43,7 @@ export default defineRule({
       const core = parseName(row.name.text).core;
       const found: string[] = [];
       const cells = valueCells(t, row).filter((v) => {
+        if (isUnmeasured(v.parsed)) return false;
         // A value that repeats (part of) the name ("有效处置率≥95%") is not blamed for the name's words.
         const hits = findVague(v.parsed.raw, words).filter((w) => !core.includes(w));
         for (const w of hits) if (!found.includes(w)) found.push(w);

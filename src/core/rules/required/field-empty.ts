@@ -49,8 +49,8 @@ export default defineRule({
         en: "The overall performance goal has only {{length}} characters (fewer than {{min}}): state the year's main tasks and the outputs and effects aimed for",
       },
       missingLabel: {
-        zh: "申报表缺少「{{label}}」一栏:请按模板补上该行并填写",
-        en: "The form lacks the \"{{label}}\" ({{labelEn}}) row: add it as in the template and fill it in",
+        zh: "申报表缺少「{{label}}」:请按模板补上这些栏目并填写",
+        en: "The form lacks \"{{label}}\" ({{labelEn}}): add these rows as in the template and fill them in",
       },
     },
     defaultOptions: { minGoalLength: 20 },
@@ -66,7 +66,9 @@ export default defineRule({
     const minGoal = numberOption(ctx.options.minGoalLength, 20);
     const top: CellLoc = { row: form.top, col: form.left };
     const pending: Pending[] = [];
-    const missing = (name: Message) => pending.push({ at: top, messageId: "missingLabel", data: { label: name.zh, labelEn: name.en } });
+    // Every absent row points at the same top-left cell: one finding names them all, not one each.
+    const absent: Message[] = [];
+    const missing = (name: Message) => absent.push(name);
 
     const texts: { field: Field | null; name: Message; hint: Message }[] = [
       { field: form.department, name: { zh: "部门名称", en: "department name" }, hint: { zh: "部门(单位)全称", en: "the department's full name" } },
@@ -94,6 +96,9 @@ export default defineRule({
       if (length < minGoal) pending.push({ at: valueCellOf(goal), messageId: "goalShort", severity: "warning", data: { length, min: minGoal } });
     }
 
+    if (absent.length > 0) {
+      pending.push({ at: top, messageId: "missingLabel", data: { label: absent.map((n) => n.zh).join("、"), labelEn: absent.map((n) => n.en).join(", ") } });
+    }
     // Reading order of where each finding points, so the list follows the form top to bottom.
     pending.sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col);
     for (const p of pending) ctx.report({ messageId: p.messageId, data: p.data, cells: [p.at], ...(p.severity ? { severity: p.severity } : {}) });

@@ -1,7 +1,7 @@
 import rule from "../../../../src/core/rules/budget/amount-invalid";
 import { at } from "../../../../scripts/lib/tsvLayout";
 import { ruleTester } from "../../../helpers/ruleTester";
-import { cleanSheet, seedSheet, setCells } from "../../../helpers/forms";
+import { cleanSheet, corpusSheet, seedSheet, setCells } from "../../../helpers/forms";
 
 const O = { rowOffset: 3, colOffset: 2 };
 
@@ -16,8 +16,15 @@ ruleTester(rule, {
     { name: "an empty amount is left to required/field-empty", sheet: setCells(cleanSheet(), { D9: null }) },
     { name: "just under the 元 threshold", sheet: setCells(cleanSheet(), { D8: 99999.99 }) },
     { name: "a raised threshold", sheet: setCells(cleanSheet(), { D8: 3266000 }), options: { maxWan: 5000000 } },
+    // 马踏镇 2023 prints 金额单位:元: 8,827,620.53 under 预算金额(元), 3,309,840.00 under 拟投入的资金(元).
+    { name: "amounts under a 元 header are read in 元, not taken for 万元 typed wrongly", sheet: corpusSheet("mata-2023") },
   ],
   invalid: [
+    {
+      name: "under a 元 header only a fraction of a fen is too many decimals",
+      sheet: corpusSheet("mata-2023", { D6: 3309840.005 }),
+      errors: [{ messageId: "tooManyDecimals", cells: ["申报表!D6"], severity: "warning" }],
+    },
     {
       name: "an error value",
       sheet: setCells(cleanSheet(), { D8: { error: "#REF!" } }),

@@ -13,8 +13,26 @@ ruleTester(rule, {
     { name: "a saving under 经济效益 is a benefit", sheet: setCells(cleanSheet(), { D35: "节约运行成本(万元)", E35: "≥5万元", F35: "≥5万元" }) },
     { name: "a duration under 数量 is a quantity", sheet: setCells(cleanSheet(), { D27: "志愿服务时间(小时)", E27: "≥500小时", F27: "≥500小时" }) },
     { name: "投诉率 under 满意度 is a satisfaction proxy", sheet: setCells(cleanSheet(), { D38: "群众投诉率(%)", E38: "≤1%", F38: "≤1%" }) },
+    {
+      // 棠溪 2022 生态效益: the effect of cost control is a benefit, not a cost.
+      name: "an effect on costs under 效益 is a benefit",
+      sheet: setCells(cleanSheet(), { D35: "对控制基建项目成本影响程度", E35: "达成预期指标", F35: "达成预期指标" }),
+    },
+    { name: "a timeliness rate under 质量 that only mentions 及时 is left alone", sheet: setCells(cleanSheet(), { D29: "维修响应及时率(%)" }) },
   ],
   invalid: [
+    {
+      // 马踏镇 2023: 产出指标 | 质量指标 | 按时发放 | ≥ | 1 | 人/年.
+      name: "a punctuality target under 质量",
+      sheet: setCells(cleanSheet(), { D29: "按时发放", E29: "≥1人/年", F29: "≥1人/年" }),
+      errors: [{ messageId: "misplaced", cells: [q("D29")], data: { target: "时效指标", level: "质量指标" } }],
+    },
+    {
+      // 宁德 2019: 数量指标 | 志鉴地情相关工作开展所需资金的供应时效 | 100%.
+      name: "a name ending in 时效 under 数量",
+      sheet: setCells(cleanSheet(), { D22: "志鉴地情相关工作开展所需资金的供应时效", E22: "100%", F22: "100%" }),
+      errors: [{ messageId: "misplaced", cells: [q("D22")], data: { target: "时效指标", level: "数量指标" } }],
+    },
     {
       name: "a deadline under 数量",
       sheet: setCells(cleanSheet(), { D22: "科普图书室建设按时完成率(%)", E22: "＝100%", F22: "＝100%" }),

@@ -1,7 +1,7 @@
 import rule from "../../../../src/core/rules/indicators/missing-operator";
 import { checkWorkbook } from "../../../../src/core/engine";
 import { ruleTester } from "../../../helpers/ruleTester";
-import { cleanSheet, seedSheet, setCells, workbook } from "../../../helpers/forms";
+import { cleanSheet, corpusSheet, seedSheet, setCells, workbook } from "../../../helpers/forms";
 import { OFF, q, shifted, singleValueSheet } from "./fixtures";
 
 ruleTester(rule, {
@@ -69,6 +69,29 @@ ruleTester(rule, {
       errors: [{ messageId: "missingEither", cells: [q("E26", OFF), q("F26", OFF)], data: { atLeast: "≥6场" } }],
     },
     {
+      name: "a month under 时效 is a deadline: a ceiling, not ≥",
+      sheet: setCells(cleanSheet(), { D32: "资金支付完成时限", E32: "12月", F32: "12月" }),
+      errors: [{ messageId: "missing", cells: [q("E32"), q("F32")], data: { suggestion: "≤12月" } }],
+    },
+    {
+      name: "a cost in 万元 is a ceiling",
+      sheet: setCells(cleanSheet(), { D33: "项目总成本", E33: "1125万元", F33: "1125万元" }),
+      errors: [{ messageId: "missing", cells: [q("E33"), q("F33")], data: { suggestion: "≤1125万元" } }],
+    },
+    {
+      // 通州 2026: six targets without an operator (13969.56标箱, 100%, 25% …): one tip, every cell in it.
+      name: "most rows without an operator: one grouped tip",
+      sheet: corpusSheet("tongzhou-2026"),
+      errors: [
+        {
+          messageId: "missingMany",
+          severity: "info",
+          cells: ["E6", "E7", "E8", "E9", "E10", "E12"].map((c) => `申报表!${c}`),
+          data: { count: 6, text: "13969.56标箱", suggestion: "≥13969.56标箱 / ＝13969.56标箱" },
+        },
+      ],
+    },
+    {
       name: "in the single-value layout (指标值 in column E)",
       sheet: setCells(singleValueSheet(), { E37: "满意度95%" }),
       errors: [{ messageId: "missing", cells: [q("E37")], data: { suggestion: "≥95%" } }],
@@ -80,19 +103,18 @@ describe("indicators/missing-operator on the seed", () => {
   const findings = checkWorkbook(workbook(seedSheet()), {}, [rule]).findings;
   const at = (a1: string) => findings.find((f) => f.cells[0] === q(a1));
 
-  test("every row whose values are sentences with a number gets one tip", () => {
+  test("the 25 rows whose values are sentences with a number get one grouped tip, not 25 copies", () => {
     // Rows 21-40 and 42-50 hold numbers; row 41 has none (not-quantified's), rows 28/43/47/48 are printed groups.
-    expect(findings).toHaveLength(25);
-    expect(findings.every((f) => f.severity === "info" && f.cells.length === 2)).toBe(true);
-    expect(findings.some((f) => f.cells.some((c) => /\D41$/.test(c)))).toBe(false);
-  });
-
-  test("exact cells and suggestions", () => {
-    expect(at("E21")).toMatchObject({ cells: [q("E21"), q("F21")], data: { text: "科普咨询活动2次,受众1200人", atLeast: "≥2次", exactly: "＝2次" } });
-    expect(at("E22")?.message.zh).toBe("「建设科普图书室1个」没有写明比较符号,目标值建议写成「≥1个」或「＝1个」(一体化系统把计算符号单独存放)");
-    expect(at("E25")).toMatchObject({ messageId: "missingEither", data: { atLeast: "≥3000人次" } });
-    expect(at("E40")).toMatchObject({ messageId: "missing", cells: [q("E40"), q("F40")], data: { suggestion: "≥95%" } });
+    expect(findings).toHaveLength(1);
+    const [tip] = findings;
+    expect(tip).toMatchObject({ messageId: "missingMany", severity: "info", data: { count: 50, text: "科普咨询活动2次,受众1200人", suggestion: "≥2次 / ＝2次" } });
+    expect(tip.cells).toHaveLength(50);
+    expect(tip.cells.slice(0, 2)).toEqual([q("E21"), q("F21")]);
+    expect(tip.cells.some((c) => /\D41$/.test(c))).toBe(false);
     // The misaligned row 44 (values shifted left into D/E) is still read.
-    expect(at("D44")).toMatchObject({ messageId: "missing", cells: [q("D44"), q("E44")], data: { suggestion: "＝100%" } });
+    expect(tip.cells).toEqual(expect.arrayContaining([q("D44"), q("E44")]));
+    expect(at("E21")?.message.zh).toBe(
+      "50 个指标值没有写明比较符号,如「科普咨询活动2次,受众1200人」建议写成「≥2次 / ＝2次」:请为每个指标值补上 ≥、≤ 或 ＝(成本、时限和应当越低越好的比率用 ≤;一体化系统把计算符号单独存放)",
+    );
   });
 });

@@ -13,8 +13,26 @@ ruleTester(rule, {
       sheet: setCells(cleanSheet(), { E36: "优", F36: "达成预期指标", E31: "2025年12月31日前", F31: "较好" }),
     },
     { name: "an empty value is missing-value's business", sheet: setCells(cleanSheet(), { F28: null }) },
+    {
+      // Pass/fail targets of real forms: 鄂州 2022 成本控制率 不超预算, 棠溪 2022 经费支出合规性 严格执行相关制度规定
+      // and 单项业务成本 符合相关规定; 验收 通过 / 合格 / 达标 / 是.
+      name: "pass/fail targets reviewers accept",
+      sheet: setCells(cleanSheet(), { F33: "不超预算", E30: "严格执行相关制度规定", F30: "符合相关规定", E29: "通过", F29: "达标", E36: "是" }),
+    },
+    {
+      // 岳阳楼区 2023 时效 按月安排, 棠溪 2022 在项目计划完成时间内完成: timeliness-deadline says what a deadline looks like.
+      name: "a 时效 value without a date is timeliness-deadline's finding",
+      sheet: setCells(cleanSheet(), { E31: "按月安排", F31: "在项目计划完成时间内完成" }),
+    },
+    { name: "a bare number whose name gives the unit in brackets", sheet: setCells(cleanSheet(), { F28: "95" }) },
   ],
   invalid: [
+    {
+      // 宁德 2019: 各类书籍审稿率 | 指标解释 100%(计划标准) | 目标值 1.
+      name: "a bare number with no unit anywhere is a warning",
+      sheet: setCells(cleanSheet(), { D30: "各类书籍审稿率", E30: "1", F30: "1" }),
+      errors: [{ messageId: "noUnit", cells: [q("E30"), q("F30")], severity: "warning", data: { text: "1" } }],
+    },
     {
       name: "an error value in a value cell is named as one, not as wording",
       sheet: setCells(cleanSheet(), { F21: { error: "#REF!" } }),

@@ -1,6 +1,6 @@
 import rule from "../../../../src/core/rules/indicators/timeliness-deadline";
 import { ruleTester } from "../../../helpers/ruleTester";
-import { cleanSheet, seedSheet, setCells } from "../../../helpers/forms";
+import { cleanSheet, corpusSheet, seedSheet, setCells } from "../../../helpers/forms";
 import { OFF, q, shifted, singleValueSheet } from "./fixtures";
 
 const TITLE_2025 = { A3: "2025年部门整体预算绩效目标申报表" };
@@ -34,6 +34,12 @@ ruleTester(rule, {
     { name: "only 时效 rows are checked", sheet: setCells(cleanSheet(), { E21: "按月安排", F21: "按月安排" }) },
   ],
   invalid: [
+    {
+      // 宁德 2019: 时效指标 | 项目完成时间 | 指标解释 2019年12月(计划标准) | 目标值 100%.
+      name: "a time asked for, a rate given",
+      sheet: corpusSheet("ningde-fzw-2019"),
+      errors: [{ messageId: "noDeadline", cells: ["申报表!E17"], severity: "warning", data: { text: "100%" } }],
+    },
     {
       name: "按月安排 has no deadline",
       sheet: setCells(cleanSheet(), { D32: PAYMENT, E32: "按月安排", F32: "按月安排" }),

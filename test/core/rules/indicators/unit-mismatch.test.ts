@@ -1,6 +1,6 @@
 import rule from "../../../../src/core/rules/indicators/unit-mismatch";
 import { ruleTester } from "../../../helpers/ruleTester";
-import { cleanSheet, seedSheet, setCells } from "../../../helpers/forms";
+import { cleanSheet, corpusSheet, seedSheet, setCells } from "../../../helpers/forms";
 import { OFF, q, shifted, singleValueSheet } from "./fixtures";
 
 ruleTester(rule, {
@@ -17,8 +17,26 @@ ruleTester(rule, {
       sheet: setCells(cleanSheet(), { E21: "科普咨询活动2次,受众1200人" }),
     },
     { name: "a value without a unit says nothing about units", sheet: setCells(cleanSheet(), { E28: "95" }) },
+    {
+      // 岳阳楼区 2023 (Hunan: 指标值 | 计量单位 columns), its two flawed rows corrected.
+      name: "a 计量单位 column that agrees with the value",
+      sheet: corpusSheet("yueyanglou-2023", { E7: "28.8", F7: "万元", F12: null }),
+    },
   ],
   invalid: [
+    {
+      name: "岳阳楼区 2023: 28.8万元 under the unit %, and 应保尽保 with the unit %",
+      sheet: corpusSheet("yueyanglou-2023"),
+      errors: [
+        { messageId: "unitColumn", cells: ["申报表!E7", "申报表!F7"], severity: "warning", data: { valueUnit: "万元", unit: "%" } },
+        { messageId: "gradeWithUnit", cells: ["申报表!E12", "申报表!F12"], data: { text: "应保尽保", unit: "%" } },
+      ],
+    },
+    {
+      name: "马踏镇 2023: a name counting 人 (村组干部230人) with the unit 个",
+      sheet: corpusSheet("mata-2023"),
+      errors: [{ messageId: "nameMismatch", cells: ["申报表!F13"], data: { nameUnit: "人", valueUnit: "个", text: "≥230个" } }],
+    },
     {
       name: "the seed: 人数 counted in 人次, 个 for people",
       sheet: seedSheet(),

@@ -17,6 +17,12 @@ ruleTester(rule, {
       sheet: setCells(cleanSheet(), { D28: "安全隐患有效处置率(%)", E28: "安全隐患有效处置率≥95%", F28: "有效处置率≥95%" }),
     },
     {
+      // 金寨 2021 / 棠溪 2022: a value with nothing to measure is indicators/not-quantified's finding;
+      // a second finding on the same cell for the same cause is noise.
+      name: "a value with no number at all (显著改善, 效果明显) is left to not-quantified",
+      sheet: setCells(cleanSheet(), { F34: "进一步提高知晓率", E35: "显著改善", F35: "效果明显" }),
+    },
+    {
       name: "a word the configured list leaves out",
       sheet: setCells(cleanSheet(), { E25: "约3000人次" }),
       options: { words: "积极、力争" },
@@ -41,8 +47,8 @@ ruleTester(rule, {
       errors: [{ messageId: "vague", cells: [q("E25"), q("F25")], data: { words: "约、左右" } }],
     },
     {
-      name: "no number: the advice asks for a measurable target",
-      sheet: setCells(cleanSheet(), { F34: "进一步提高知晓率" }),
+      name: "a number without a unit: the advice asks for a measurable target",
+      sheet: setCells(cleanSheet(), { F34: "进一步提高到95" }),
       errors: [{ messageId: "vagueNoNumber", cells: [q("F34")], data: { words: "进一步" } }],
     },
     {

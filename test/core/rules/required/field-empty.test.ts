@@ -75,12 +75,9 @@ ruleTester(rule, {
       errors: [{ messageId: "missingLabel", cells: ["申报表!A3"], severity: "error", data: { label: "其他资金" } }],
     },
     {
-      name: "a form without 下属二级单位数 and 总体绩效目标",
+      name: "a form without 下属二级单位数 and 总体绩效目标: one finding names both",
       sheet: setCells(cleanSheet(), { E6: null, F6: null, A13: null, B13: null }),
-      errors: [
-        { messageId: "missingLabel", cells: ["申报表!A3"], data: { label: "下属二级单位数" } },
-        { messageId: "missingLabel", cells: ["申报表!A3"], data: { label: "总体绩效目标" } },
-      ],
+      errors: [{ messageId: "missingLabel", cells: ["申报表!A3"], data: { label: "下属二级单位数、总体绩效目标", labelEn: "subordinate units, overall performance goal" } }],
     },
     {
       name: "at an offset",

@@ -1,7 +1,7 @@
 import rule from "../../../../src/core/rules/tasks/incomplete-row";
 import { at } from "../../../../scripts/lib/tsvLayout";
 import { ruleTester } from "../../../helpers/ruleTester";
-import { cleanSheet, seedSheet, setCells } from "../../../helpers/forms";
+import { cleanSheet, seedSheet, setCells, corpusSheet } from "../../../helpers/forms";
 
 const O = { rowOffset: 3, colOffset: 2 };
 const NO_TASKS: Record<string, null> = {};
@@ -13,6 +13,8 @@ ruleTester(rule, {
     { name: "the seed", sheet: seedSheet() },
     { name: "the corrected example at an offset", sheet: cleanSheet(O) },
     { name: "task amounts stored as text", sheet: cleanSheet({ numbersAsText: true }) },
+    // 马踏镇 2023: the 元 header (拟投入的资金(元)) no longer hides the key tasks.
+    { name: "tasks whose funds are headed in 元", sheet: corpusSheet("mata-2023") },
     { name: "fewer tasks, fully filled", sheet: setCells(cleanSheet(), { B18: null, C18: null, D18: null, E18: null }) },
   ],
   invalid: [
