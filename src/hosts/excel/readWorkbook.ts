@@ -30,7 +30,8 @@ interface Pending {
   rows?: OfficeExtension.ClientResult<Excel.RowProperties[]>;
 }
 
-const DATA = ["rowIndex", "columnIndex", "rowCount", "columnCount", "values", "formulas", "valueTypes"];
+// `text` is what each cell shows under its number format (0.95 as "95%"); the core quotes it.
+const DATA = ["rowIndex", "columnIndex", "rowCount", "columnCount", "values", "formulas", "valueTypes", "text"];
 
 /** The sheet the file host keeps its state in is not part of the form. */
 export function isStateSheetName(name: string): boolean {
@@ -64,6 +65,25 @@ function tooLarge(name: string, rows: number, cols: number): Message {
   };
 }
 
+/**
+ * The text a number shows where its format makes it differ from the number itself, in the snapshot's
+ * shape (null elsewhere); omitted when no cell differs. Range.text does not depend on the column
+ * width (no "####"), so it is what the user reads in the cell.
+ */
+function shownTexts(values: unknown[][], text: unknown): { texts?: (string | null)[][] } {
+  if (!Array.isArray(text)) return {};
+  let any = false;
+  const texts = values.map((row, r) =>
+    row.map((v, c) => {
+      const t = (text as unknown[][])[r]?.[c];
+      if (typeof v !== "number" || typeof t !== "string" || t === "" || t === String(v)) return null;
+      any = true;
+      return t;
+    }),
+  );
+  return any ? { texts } : {};
+}
+
 function build(name: string, p: Pending, warnings: Message[]): SheetSnapshot | null {
   const u = p.used;
   if (u.rowCount * u.columnCount > MAX_CELLS || !Array.isArray(u.values) || !Array.isArray(u.valueTypes)) {
@@ -78,6 +98,7 @@ function build(name: string, p: Pending, warnings: Message[]): SheetSnapshot | n
     originCol: u.columnIndex,
     values: toCellGrid(u.values, u.valueTypes as string[][]),
     formulas: Array.isArray(u.formulas) ? toFormulaGrid(u.formulas) : undefined,
+    ...shownTexts(u.values, u.text),
     merges,
     hiddenRows,
   };

@@ -33,7 +33,9 @@
  * - inserting rows shifts values, formulas, merges, conditional-format ranges, hidden rows, heights;
  *   a merge or rule spanning the insertion point grows;
  * - a protected sheet rejects every write with AccessDenied (Worksheet.protection);
- * - loading values/formulas/valueTypes of more than 5,000,000 cells fails with RangeExceedsLimit
+ * - `text` is each cell's value as its number format shows it ("0.00%" turns 0.95 into "95.00%"); it
+ *   does not depend on the column width: no "####" (Range.text in @types/office-js, ExcelApi 1.1);
+ * - loading values/formulas/valueTypes/text of more than 5,000,000 cells fails with RangeExceedsLimit
  *   (excel.errorcodes; resource-limits "Excel add-ins": 5 million cells per get);
  * - Excel on the web rejects a response larger than its payload limit (payloadLimitCells).
  * Conditional formats (javascript/api/excel/excel.conditionalformat):
@@ -48,6 +50,8 @@ import { RangePos, parseRange, quoteSheet, rangeToA1, toA1 } from "../../../src/
 import { CellValue, isCellError } from "../../../src/core/snapshot";
 import { ExcelRun } from "../../../src/hosts/excel/runner";
 import { shiftFormula } from "../../../src/hosts/file/formulaShift";
+// The formats the forms use, rendered as Excel renders them (the same rendering the file host applies).
+import { formattedNumber } from "../../../src/hosts/file/cellValue";
 
 export interface SyncRecord {
   loads: string[];
@@ -64,6 +68,15 @@ export interface FakeCF {
 interface Cell {
   value: CellValue;
   formula?: string;
+}
+
+/** What `Range.text` gives for one cell under its number format. */
+function displayed(v: CellValue, numberFormat: string | undefined): string {
+  if (v === null) return "";
+  if (isCellError(v)) return v.error;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "number") return formattedNumber(v, numberFormat) ?? String(v);
+  return v;
 }
 
 export class FakeError extends Error {
@@ -96,6 +109,8 @@ export class FakeSheet {
   readonly cells = new Map<string, Cell>();
   /** The user's own cell formatting (fill colours); marks must never change it. */
   readonly fills = new Map<string, string>();
+  /** Number formats by cell ("r,c"); General where absent. */
+  readonly numberFormats = new Map<string, string>();
   merges: RangePos[] = [];
   readonly hiddenRows = new Set<number>();
   readonly rowHeights = new Map<number, number>();
@@ -158,6 +173,7 @@ export class FakeSheet {
     };
     shiftMap(this.cells);
     shiftMap(this.fills);
+    shiftMap(this.numberFormats);
     const move = (p: RangePos): RangePos =>
       p.top >= at ? { ...p, top: p.top + count, bottom: Math.min(MAX_ROW, p.bottom + count) } : p.bottom >= at ? { ...p, bottom: Math.min(MAX_ROW, p.bottom + count) } : p;
     this.merges = this.merges.map(move);
@@ -712,6 +728,8 @@ class RangeProxy extends Loadable {
         });
       case "valueTypes":
         return grid((r, c) => VALUE_TYPE(s.get(r, c)));
+      case "text":
+        return grid((r, c) => displayed(s.get(r, c), s.numberFormats.get(key(r, c))));
       case "formulas":
         return grid((r, c) => {
           const cell = s.cells.get(key(r, c));
@@ -756,6 +774,9 @@ class RangeProxy extends Loadable {
   }
   get valueTypes(): string[][] {
     return this.value("valueTypes");
+  }
+  get text(): string[][] {
+    return this.value("text");
   }
   get formulas(): unknown[][] {
     return this.value("formulas");
@@ -860,9 +881,13 @@ class RangeProxy extends Loadable {
       const w = src.right - src.left + 1;
       for (let r = dst.top; r <= dst.bottom; r++) {
         for (let c = dst.left; c <= dst.right; c++) {
-          const fill = s.fills.get(key(src.top + ((r - dst.top) % h), src.left + ((c - dst.left) % w)));
+          const from = key(src.top + ((r - dst.top) % h), src.left + ((c - dst.left) % w));
+          const fill = s.fills.get(from);
           if (fill) s.fills.set(key(r, c), fill);
           else s.fills.delete(key(r, c));
+          const format = s.numberFormats.get(from);
+          if (format) s.numberFormats.set(key(r, c), format);
+          else s.numberFormats.delete(key(r, c));
         }
       }
       // Merged areas and conditional formats are formatting too: they land on every repeat of the source.
@@ -918,6 +943,7 @@ class RangeProxy extends Loadable {
           if (r >= p.top && r <= p.bottom && c >= p.left && c <= p.right) {
             s.cells.delete(k);
             s.fills.delete(k);
+            s.numberFormats.delete(k);
           }
         }
         s.merges = s.merges.filter((m) => !intersects(m, p));

@@ -1,4 +1,5 @@
 import { checkWorkbook } from "../../../src/core/engine";
+import { cellShown, cellValue } from "../../../src/core/snapshot";
 import { cleanSheet, seedSheet, workbook } from "../../helpers/forms";
 import { FakeExcel } from "./fakeExcel";
 import { cellsOf, fakeWith, hostFor } from "./helpers";
@@ -29,6 +30,24 @@ describe("ExcelHost.read", () => {
     expect(excel.syncs).toHaveLength(2);
     expect(dataLoads(excel)).toEqual([1, 2]);
     expect(wb.sheets.map((s) => s.name)).toEqual(["说明", "申报表", "备份"]);
+  });
+
+  it("passes on the text a number format shows (Range.text), only where it differs from the number", async () => {
+    const excel = fakeWith(20, seedSheet());
+    const sheet = excel.find("申报表")!;
+    // D8 holds 326.6 shown as 326.60; a target cell holds 0.95 shown as 95%; an unformatted number stays bare.
+    sheet.numberFormats.set("7,3", "0.00");
+    sheet.put("H2", [[0.95, 42]]);
+    sheet.numberFormats.set("1,7", "0%");
+    const { host } = hostFor(excel);
+    const got = (await host.read()).sheets[0];
+    expect(cellValue(got, 7, 3)).toBe(326.6);
+    expect(cellShown(got, 7, 3)).toBe("326.60");
+    expect(cellValue(got, 1, 7)).toBe(0.95);
+    expect(cellShown(got, 1, 7)).toBe("95%");
+    expect(cellShown(got, 1, 8)).toBeNull();
+    // Text cells are never given a second copy.
+    expect(cellShown(got, 0, 0)).toBeNull();
   });
 
   it("leaves out the file host's hidden state sheet", async () => {
@@ -102,7 +121,8 @@ describe("ExcelHost.read", () => {
       for (let r = 0; r < 400; r++) s.put(`A${r + 1}`, [[r, `行${r}`, r * 2]]);
     });
     excel.active = excel.find("申报表")!;
-    excel.payloadLimitCells = 1000;
+    // Room for one form sheet (values, formulas, value types and text: four grids), not for the three together.
+    excel.payloadLimitCells = 1500;
     const { host } = hostFor(excel);
     const wb = await host.read();
     expect(wb.sheets.map((s) => s.name)).toEqual(["说明", "申报表"]);
