@@ -194,18 +194,32 @@ describe("--config", () => {
     expect(b.code).toBe(1);
   });
 
+  const floor = "indicators/satisfaction-below-floor";
   test.each([
-    ["unknown.json", JSON.stringify({ rules: { "no/such-rule": "off" } }), /未知规则 "no\/such-rule"/],
-    ["severity.json", JSON.stringify({ rules: { "layout/misaligned-row": "fatal" } }), /级别 "fatal" 无效/],
-    ["broken.json", "{ rules: ", /不是有效的 JSON/],
-    ["array.json", "[]", /应为 JSON 对象/],
-  ])("bad config %s → exit 2, nothing checked", async (name, text, message) => {
+    ["unknown.json", { rules: { "no/such-rule": "off" } }, "未知规则「no/such-rule」", 'Unknown rule "no/such-rule"'],
+    ["typo-rule.json", { rules: { "indicators/vague-wordng": "off" } }, "您是不是要写「indicators/vague-wording」", 'Did you mean "indicators/vague-wording"'],
+    ["severity.json", { rules: { "layout/misaligned-row": "fatal" } }, '级别 "fatal" 无效', 'severity "fatal" is not valid'],
+    ["option-key.json", { rules: { [floor]: ["warning", { flor: 95 }] } }, `规则「${floor}」没有选项「flor」,您是不是要写「floor」?`, `Rule "${floor}" has no option "flor". Did you mean "floor"?`],
+    ["option-type.json", { rules: { [floor]: ["warning", { floor: "high" }] } }, `选项「floor」应为1–100 之间的数字,收到 "high"`, `option "floor" must be a number from 1 to 100; got "high"`],
+    ["choice.json", { rules: { "budget/development-within-project": { options: { mode: "equals" } } } }, '应为"within" 或 "equal"', 'must be "within" or "equal"'],
+    ["top-key.json", { rule: {} }, "未知的配置项「rule」", 'Unknown config key "rule"'],
+    ["broken.json", "{ rules: ", "不是有效的 JSON,第 1 行第 3 列:键名要用英文双引号括起来", "is not valid JSON: line 1, column 3: keys must be in double quotes"],
+    ["full-width.json", '{"rules": {"layout/misaligned-row": “off”}}', "第 1 行第 37 列:这里是全角符号「“」", 'line 1, column 37: "“" is a full-width character'],
+    ["array.json", "[]", "应为 JSON 对象", "must be a JSON object"],
+  ])("bad config %s → exit 2 naming the key, in the chosen language; nothing checked", async (name, content, zhText, enText) => {
     const file = join(tmp(), name);
-    writeFileSync(file, text);
+    writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
     const r = await run(["check", CLEAN, "--config", file]);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(message);
-    expect(r.out).toBe("");
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err).toContain(`配置文件「${file}」`);
+    expect(r.err).toContain(zhText);
+    expect(r.err).not.toMatch(/Unexpected|position/);
+    const e = await run(["check", CLEAN, "--config", file, "--lang", "en"]);
+    expect([e.code, e.out]).toEqual([2, ""]);
+    expect(e.err).toContain(enText);
+    // fix reads the same config the same way.
+    const f = await run(["fix", CLEAN, "--out", join(tmp(), "out.xlsx"), "--config", file]);
+    expect([f.code, f.err]).toEqual([2, r.err]);
   });
 
   test("a config file that does not exist", async () => {
