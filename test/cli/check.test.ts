@@ -54,11 +54,11 @@ describe("usage", () => {
 });
 
 describe("text output", () => {
-  test("grouped by file, then severity; one line per finding; subtotals and a total", async () => {
+  test("grouped by file, then severity; one line per error and warning, tips grouped by rule; subtotals, verdicts and a total", async () => {
     const seed = await seedResult();
     const r = await run(["check", CLEAN, SEED]);
     expect(r.code).toBe(seed.summary.error > 0 ? 1 : 0);
-    const [clean, seedBlock, total] = r.out.trimEnd().split("\n\n");
+    const [clean, seedBlock, table, totals] = r.out.trimEnd().split("\n\n");
     expect(clean).toBe(`${CLEAN}  [申报表]\n  未发现问题\n  小计:0 个错误,0 个警告,0 条提示`);
     const lines = seedBlock.split("\n");
     expect(lines[0]).toBe(`${SEED}  [申报表]`);
@@ -66,9 +66,19 @@ describe("text output", () => {
     const headings = lines.filter((l) => /^ {2}\S/.test(l) && !l.startsWith("  小计"));
     const present = (["error", "warning", "info"] as const).filter((s) => seed.summary[s] > 0);
     expect(headings).toEqual(present.map((s) => `  ${SEVERITY_NAMES[s].zh}`));
-    for (const f of seed.findings) expect(lines).toContain(`    ${f.cells[0]}  ${f.rule}  ${f.message.zh}`);
+    for (const f of seed.findings.filter((f) => f.severity !== "info")) expect(lines).toContain(`    ${f.cells[0]}  ${f.rule}  ${f.message.zh}`);
+    // A tip repeated on many rows: its first occurrence in full, then the other cells.
+    const tipRules = [...new Set(seed.findings.filter((f) => f.severity === "info").map((f) => f.rule))];
+    for (const rule of tipRules) {
+      const same = seed.findings.filter((f) => f.rule === rule);
+      const at = lines.indexOf(`    ${same[0].cells[0]}  ${rule}  ${same[0].message.zh}`);
+      expect(at).toBeGreaterThan(0);
+      if (same.length > 1) expect(lines[at + 1]).toMatch(new RegExp(`^ {6}同类提示另有 ${same.length - 1} 处:${same[1].cells[0].split("!")[1]}、`));
+      for (const f of same.slice(1)) expect(lines).not.toContain(`    ${f.cells[0]}  ${rule}  ${f.message.zh}`);
+    }
     expect(lines[lines.length - 1]).toBe(`  小计:${seed.summary.error} 个错误,${seed.summary.warning} 个警告,${seed.summary.info} 条提示`);
-    expect(total).toBe(`共 2 个文件:${seed.summary.error} 个错误,${seed.summary.warning} 个警告,${seed.summary.info} 条提示`);
+    expect(table.split("\n")).toHaveLength(3);
+    expect(totals).toBe(`结论:可以提交 1 份,需修改 1 份\n共 2 个文件:${seed.summary.error} 个错误,${seed.summary.warning} 个警告,${seed.summary.info} 条提示`);
     expect(r.err).toBe("");
   });
 
@@ -76,7 +86,9 @@ describe("text output", () => {
     const seed = await seedResult();
     const r = await run(["check", SEED, "--lang", "en"]);
     expect(r.out).toContain("  Warning\n");
-    for (const f of seed.findings) expect(r.out).toContain(`    ${f.cells[0]}  ${f.rule}  ${f.message.en}`);
+    for (const f of seed.findings.filter((f) => f.severity !== "info")) expect(r.out).toContain(`    ${f.cells[0]}  ${f.rule}  ${f.message.en}`);
+    expect(r.out).toMatch(/^ {6}\d+ more like this: E\d+, /m);
+    expect(r.out).toMatch(/^File +Department +Verdict +Errors +Warnings +Tips$/m);
     expect(r.out.trimEnd().split("\n").pop()).toMatch(/^1 file: \d+ errors?, \d+ warnings?, \d+ tips?$/);
   });
 
@@ -142,7 +154,7 @@ describe("bad inputs: clear Chinese message, no stack trace, exit 2", () => {
     expect(r.code).toBe(2);
     expect(r.out).toMatch(message);
     expect(r.out).toContain(`${fx(name)}\n  无法读取「${fx(name)}」`);
-    expect(r.out.trimEnd().split("\n").pop()).toBe("共 1 个文件:0 个错误,0 个警告,0 条提示,1 个文件无法读取");
+    expect(r.out.trimEnd().split("\n").slice(-2)).toEqual(["结论:可以提交 0 份,需修改 0 份,无法读取 1 个", "共 1 个文件:0 个错误,0 个警告,0 条提示,1 个文件无法读取"]);
     noStackTrace(r.out + r.err);
   });
 
