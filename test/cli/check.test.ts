@@ -145,7 +145,7 @@ describe("JSON output", () => {
 describe("bad inputs: clear Chinese message, no stack trace, exit 2", () => {
   test.each([
     ["empty.xlsx", /文件是空的/],
-    ["csv-renamed.xlsx", /文本文件\(如 CSV/],
+    ["csv-renamed.xlsx", /用逗号或制表符分隔的文本文件\(CSV\)/],
     ["ole-renamed.xlsx", /旧版 Excel 97-2003.*密码/],
     ["truncated.xlsx", /已损坏或不完整/],
     ["no-sheets.xlsx", /没有任何工作表/],
