@@ -5,6 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { dirname, relative, resolve } from "path";
+import { PassThrough } from "stream";
 import { CATEGORY_NAMES, SEVERITY_NAMES } from "../core/i18n";
 import { markArgb } from "../core/marks";
 import { Finding, Severity } from "../core/rules/types";
@@ -60,32 +61,53 @@ function linkTo(file: string, cwd: string, summaryPath: string): string {
   return relative(dirname(summaryPath), resolve(cwd, file)).split("\\").join("/");
 }
 
-function styleHeader(ws: ExcelJS.Worksheet, columns: number): void {
-  const row = ws.getRow(1);
-  row.font = { bold: true };
-  row.alignment = { vertical: "middle", wrapText: true };
-  for (let c = 1; c <= columns; c++) row.getCell(c).fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
-  ws.views = [{ state: "frozen", ySplit: 1, xSplit: 0, topLeftCell: "A2", activeCell: "A2" }];
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: columns } };
-}
+type Row = ExcelJS.CellValue[];
+
+const cellText = (v: ExcelJS.CellValue): string =>
+  v === null || v === undefined ? "" : typeof v === "object" && "text" in v ? String(v.text) : String(v);
 
 /** Widths from the longest line of each column (Chinese counts double), within sane bounds. */
-function fitColumns(ws: ExcelJS.Worksheet, max: number[]): void {
-  ws.columns.forEach((col, i) => {
+function widths(rows: Row[], max: number[]): number[] {
+  return max.map((limit, c) => {
     let w = 6;
-    col.eachCell?.({ includeEmpty: false }, (cell) => {
-      const v = cell.value;
-      const text = typeof v === "object" && v !== null && "text" in v ? String(v.text) : v === null ? "" : String(v);
-      for (const line of text.split("\n")) w = Math.max(w, displayWidth(line) + 2);
-    });
-    col.width = Math.min(w, max[i] ?? 40);
+    for (const r of rows) for (const line of cellText(r[c]).split("\n")) w = Math.max(w, displayWidth(line) + 2);
+    return Math.min(w, limit);
   });
 }
 
-function printSetup(ws: ExcelJS.Worksheet): void {
-  // A4 landscape, all columns on one page wide, header row repeated on every page.
-  ws.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1", horizontalCentered: true };
-  ws.headerFooter = { oddFooter: "&P / &N" };
+const column = (n: number) => String.fromCharCode(64 + n); // A–J is all we need
+const solid = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
+
+/**
+ * One sheet, streamed: each row is written out as it is added, so the summary of a large batch
+ * costs little more than the text output (a whole exceljs Workbook kept a model of every cell).
+ */
+function addSheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  rows: Row[],
+  max: number[],
+  style: (row: ExcelJS.Row, index: number) => void,
+  wrap: number,
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }],
+    // A4 landscape, all columns one page wide, the header row repeated on every page.
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1", horizontalCentered: true },
+    headerFooter: { oddFooter: "&P / &N" },
+  });
+  // Column styles must come before the rows: a streamed row is final once committed.
+  ws.columns = widths(rows, max).map((width, c) => (c + 1 === wrap ? { width, style: { alignment: { wrapText: true, vertical: "top" } } } : { width, style: { alignment: { vertical: "top" } } }));
+  ws.autoFilter = `A1:${column(max.length)}${rows.length}`;
+  rows.forEach((values, i) => {
+    const row = ws.addRow(values);
+    if (i === 0) {
+      row.font = { bold: true };
+      for (let c = 1; c <= max.length; c++) row.getCell(c).fill = solid(HEADER_FILL);
+    } else style(row, i);
+    row.commit();
+  });
+  return ws;
 }
 
 export interface SummaryOptions {
@@ -96,43 +118,54 @@ export interface SummaryOptions {
   path: string;
 }
 
-export function buildSummary(entries: Entry[], opts: SummaryOptions): ExcelJS.Workbook {
+/** The summary workbook as .xlsx bytes. */
+export async function buildSummary(entries: Entry[], opts: SummaryOptions): Promise<Uint8Array> {
   const { lang } = opts;
-  const wb = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on("data", (c: Buffer) => chunks.push(c));
+  const ended = new Promise((resolve) => stream.on("end", resolve));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = "budget-form";
 
-  const sum = wb.addWorksheet(SHEET_NAMES.summary[lang]);
-  sum.addRow(HEADERS.summary[lang]);
-  for (const e of entries) {
-    const verdict = verdictOf(e);
-    const link = { text: e.file, hyperlink: linkTo(e.file, opts.cwd, opts.path) };
-    const row = isUnreadable(e)
-      ? sum.addRow([link, null, null, null, VERDICT_NAMES[verdict][lang], null, null, null, null, e.error[lang]])
-      : sum.addRow([link, e.sheet, e.department || null, e.expenditure, VERDICT_NAMES[verdict][lang], e.summary.error, e.summary.warning, e.summary.info, e.ignored, topProblems(e, lang).join("\n") || null]);
+  const verdicts = entries.map(verdictOf);
+  const summaryRows: Row[] = [
+    HEADERS.summary[lang],
+    ...entries.map((e, i): Row => {
+      const link = { text: e.file, hyperlink: linkTo(e.file, opts.cwd, opts.path) };
+      const verdict = VERDICT_NAMES[verdicts[i]][lang];
+      if (isUnreadable(e)) return [link, null, null, null, verdict, null, null, null, null, e.error[lang]];
+      return [link, e.sheet, e.department || null, e.expenditure, verdict, e.summary.error, e.summary.warning, e.summary.info, e.ignored, topProblems(e, lang).join("\n") || null];
+    }),
+  ];
+  const sum = addSheet(wb, SHEET_NAMES.summary[lang], summaryRows, [40, 14, 24, 14, 10, 8, 8, 8, 8, 80], (row, i) => {
     row.getCell(1).font = { color: { argb: "FF0563C1" }, underline: true };
     row.getCell(4).numFmt = "0.00";
-    row.getCell(5).fill = { type: "pattern", pattern: "solid", fgColor: { argb: VERDICT_FILL[verdict] } };
-    row.getCell(10).alignment = { wrapText: true, vertical: "top" };
-    row.alignment = { vertical: "top" };
-  }
-  styleHeader(sum, HEADERS.summary[lang].length);
-  fitColumns(sum, [40, 14, 24, 14, 10, 8, 8, 8, 8, 80]);
-  printSetup(sum);
+    row.getCell(5).fill = solid(VERDICT_FILL[verdicts[i - 1]]);
+  }, 10);
+  sum.commit();
 
-  const det = wb.addWorksheet(SHEET_NAMES.details[lang]);
-  det.addRow(HEADERS.details[lang]);
+  const detailRows: Row[] = [HEADERS.details[lang]];
   for (const e of entries) {
     if (isUnreadable(e)) continue;
-    for (const f of e.findings) {
-      const row = det.addRow([e.file, e.department || null, f.cells[0] ?? null, SEVERITY_NAMES[f.severity][lang], CATEGORY_NAMES[f.category][lang], f.rule, f.message[lang]]);
-      row.getCell(4).fill = { type: "pattern", pattern: "solid", fgColor: { argb: markArgb(f.severity) } };
-      row.getCell(7).alignment = { wrapText: true, vertical: "top" };
-    }
+    for (const f of e.findings) detailRows.push([e.file, e.department || null, f.cells[0] ?? null, SEVERITY_NAMES[f.severity][lang], CATEGORY_NAMES[f.category][lang], f.rule, f.message[lang]]);
   }
-  styleHeader(det, HEADERS.details[lang].length);
-  fitColumns(det, [40, 24, 16, 8, 14, 34, 90]);
-  printSetup(det);
+  const det = addSheet(wb, SHEET_NAMES.details[lang], detailRows, [40, 24, 16, 8, 14, 34, 90], () => undefined, 7);
+  // The severity colours by rule rather than per cell: thousands of styled cells cost more than the rows.
+  const n = Math.max(2, detailRows.length);
+  det.addConditionalFormatting({
+    ref: `D2:D${n}`,
+    rules: (["error", "warning", "info"] as Severity[]).map((sev, k) => ({
+      type: "expression",
+      priority: k + 1,
+      formulae: [`$D2="${SEVERITY_NAMES[sev][lang]}"`],
+      style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: markArgb(sev) } } },
+    })),
+  });
+  det.commit();
 
   wb.definedNames.add(`'${sum.name}'!$A$1`, SUMMARY_NAME);
-  return wb;
+  await wb.commit();
+  await ended;
+  return new Uint8Array(Buffer.concat(chunks));
 }

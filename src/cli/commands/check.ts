@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { basename, extname, relative, resolve } from "path";
+import type { Workbook } from "exceljs";
 import { withoutIgnored } from "../../app/validate";
 import { Config } from "../../core/config";
 import { checkWorkbook } from "../../core/engine";
@@ -240,9 +241,12 @@ export const check: Command = {
     }
     if (annotateDir) reportAnnotated(annotated, annotateDir, ctx);
     if (summaryPath) {
-      const wb = buildSummary(entries, { lang, cwd: io.cwd, path: summaryPath });
+      const bytes = await buildSummary(entries, { lang, cwd: io.cwd, path: summaryPath });
       const shown = parsed.values.summary!;
-      if (await writeCopy({ warnings: [] }, wb, summaryPath, shown, ctx)) {
+      // The summary is streamed to bytes already; writeCopy, which only asks a workbook for its
+      // bytes, still does the writing, so the summary is written as safely as every other output.
+      const written = { xlsx: { writeBuffer: async () => bytes } } as unknown as Workbook;
+      if (await writeCopy({ warnings: [] }, written, summaryPath, shown, ctx)) {
         io.stderr.write(lang === "zh" ? `已写出汇总表「${shown}」。\n` : `Wrote the summary "${shown}".\n`);
       } else failed = true;
     }
