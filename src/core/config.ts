@@ -130,10 +130,13 @@ export function validateConfig(raw: unknown, rules: readonly Pick<Rule, "meta">[
     const rule = byId.get(id);
     if (!rule) {
       const near = suggestion(id, closest(id, [...byId.keys()]));
-      say(
-        `未知规则「${id}」${near.zh || ";"}规则 id 形如 "indicators/vague-wording",完整列表见 README 的「规则」表`,
-        `Unknown rule "${id}"${near.en || "."} Rule ids look like "indicators/vague-wording"; the README's Rules table lists them all`,
-      );
+      if (near.zh) say(`未知规则「${id}」${near.zh}`, `Unknown rule "${id}"${near.en}`);
+      else {
+        say(
+          `未知规则「${id}」;规则 id 形如 "indicators/vague-wording",完整列表见 README 的「规则」表`,
+          `Unknown rule "${id}". Rule ids look like "indicators/vague-wording"; the README's Rules table lists them all`,
+        );
+      }
       continue;
     }
     problems.push(...validateSetting(rule, s));
@@ -203,8 +206,10 @@ function validateSetting(rule: Pick<Rule, "meta">, s: unknown): Message[] {
     if (valueFits(v, spec)) continue;
     const allowed = allowedValues(spec);
     const near = typeof v === "string" && spec.choices ? suggestion(v, closest(v, spec.choices)) : { zh: "", en: "" };
+    // A space between Chinese and a number or a quoted word, as Chinese typesetting does.
+    const gap = /^[\w"]/.test(allowed.zh) ? " " : "";
     say(
-      `规则「${id}」的选项「${key}」应为${allowed.zh},收到 ${quote(v)}${near.zh}`,
+      `规则「${id}」的选项「${key}」应为${gap}${allowed.zh},收到 ${quote(v)}${near.zh}`,
       `Rule "${id}": option "${key}" must be ${allowed.en}; got ${quote(v)}${near.en}`,
     );
   }

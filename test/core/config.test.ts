@@ -46,9 +46,9 @@ describe("strict configs: the key, what is allowed, a did-you-mean, in both lang
     [{ rules: { "vague-wording": "off" } }, "未知规则「vague-wording」,您是不是要写「indicators/vague-wording」?", 'Did you mean "indicators/vague-wording"?'],
     [{ rules: { "no/such-rule": "off" } }, "未知规则「no/such-rule」;规则 id 形如", 'Unknown rule "no/such-rule". Rule ids look like'],
     [{ rules: { [floorRule]: ["warning", { flor: 95 }] } }, `规则「${floorRule}」没有选项「flor」,您是不是要写「floor」?可用的选项:floor`, 'has no option "flor". Did you mean "floor"?'],
-    [{ rules: { [floorRule]: ["warning", { floor: "high" }] } }, `规则「${floorRule}」的选项「floor」应为1–100 之间的数字,收到 "high"`, 'option "floor" must be a number from 1 to 100; got "high"'],
-    [{ rules: { [floorRule]: ["warning", { floor: 0.95 }] } }, "应为1–100 之间的数字,收到 0.95", "got 0.95"],
-    [{ rules: { "budget/development-within-project": ["warning", { mode: "equals" }] } }, '选项「mode」应为"within" 或 "equal",收到 "equals",您是不是要写「equal」?', 'must be "within" or "equal"; got "equals". Did you mean "equal"?'],
+    [{ rules: { [floorRule]: ["warning", { floor: "high" }] } }, `规则「${floorRule}」的选项「floor」应为 1–100 之间的数字,收到 "high"`, 'option "floor" must be a number from 1 to 100; got "high"'],
+    [{ rules: { [floorRule]: ["warning", { floor: 0.95 }] } }, "应为 1–100 之间的数字,收到 0.95", "got 0.95"],
+    [{ rules: { "budget/development-within-project": ["warning", { mode: "equals" }] } }, '选项「mode」应为 "within" 或 "equal",收到 "equals",您是不是要写「equal」?', 'must be "within" or "equal"; got "equals". Did you mean "equal"?'],
     [{ rules: { "budget/income-matches-expenditure": { options: { tolerance: -1 } } } }, "应为不小于 0 的数字,收到 -1", "must be a number of at least 0; got -1"],
     [{ rules: { "required/field-empty": ["warning", { minGoalLength: 10.5 }] } }, "应为不小于 0 的整数", "must be a whole number of at least 0"],
     [{ rules: { "indicators/vague-wording": ["warning", { words: 3 }] } }, "应为文字(用引号括起),收到 3", "must be text (in quotes); got 3"],
@@ -63,6 +63,13 @@ describe("strict configs: the key, what is allowed, a did-you-mean, in both lang
     expect(problems).toHaveLength(1);
     expect(problems[0].zh).toContain(zhText);
     expect(problems[0].en).toContain(enText);
+  });
+
+  test("a suggestion replaces the general hint; without one, the hint says where the ids are", () => {
+    const [near] = validateConfig({ rules: { "vague-wording": "off" } }, RULES);
+    expect(near).toEqual({ zh: "未知规则「vague-wording」,您是不是要写「indicators/vague-wording」?", en: 'Unknown rule "vague-wording". Did you mean "indicators/vague-wording"?' });
+    const [far] = validateConfig({ rules: { "x/y": "off" } }, RULES);
+    expect(far.zh).toContain("完整列表见 README 的「规则」表");
   });
 
   test("every problem of a config is listed, not just the first", () => {
