@@ -118,6 +118,27 @@ export interface SummaryOptions {
   path: string;
 }
 
+/** The rows of both sheets (header first), shared by the .xlsx and the .html summary. */
+function summaryData(entries: Entry[], opts: SummaryOptions): { verdicts: Verdict[]; summary: Row[]; details: Row[] } {
+  const { lang } = opts;
+  const verdicts = entries.map(verdictOf);
+  const summary: Row[] = [
+    HEADERS.summary[lang],
+    ...entries.map((e, i): Row => {
+      const link = { text: e.file, hyperlink: linkTo(e.file, opts.cwd, opts.path) };
+      const verdict = VERDICT_NAMES[verdicts[i]][lang];
+      if (isUnreadable(e)) return [link, null, null, null, verdict, null, null, null, null, e.error[lang]];
+      return [link, e.sheet, e.department || null, e.expenditure, verdict, e.summary.error, e.summary.warning, e.summary.info, e.ignored, topProblems(e, lang).join("\n") || null];
+    }),
+  ];
+  const details: Row[] = [HEADERS.details[lang]];
+  for (const e of entries) {
+    if (isUnreadable(e)) continue;
+    for (const f of e.findings) details.push([e.file, e.department || null, f.cells[0] ?? null, SEVERITY_NAMES[f.severity][lang], CATEGORY_NAMES[f.category][lang], f.rule, f.message[lang]]);
+  }
+  return { verdicts, summary, details };
+}
+
 /** The summary workbook as .xlsx bytes. */
 export async function buildSummary(entries: Entry[], opts: SummaryOptions): Promise<Uint8Array> {
   const { lang } = opts;
@@ -128,16 +149,7 @@ export async function buildSummary(entries: Entry[], opts: SummaryOptions): Prom
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = "budget-form";
 
-  const verdicts = entries.map(verdictOf);
-  const summaryRows: Row[] = [
-    HEADERS.summary[lang],
-    ...entries.map((e, i): Row => {
-      const link = { text: e.file, hyperlink: linkTo(e.file, opts.cwd, opts.path) };
-      const verdict = VERDICT_NAMES[verdicts[i]][lang];
-      if (isUnreadable(e)) return [link, null, null, null, verdict, null, null, null, null, e.error[lang]];
-      return [link, e.sheet, e.department || null, e.expenditure, verdict, e.summary.error, e.summary.warning, e.summary.info, e.ignored, topProblems(e, lang).join("\n") || null];
-    }),
-  ];
+  const { verdicts, summary: summaryRows, details: detailRows } = summaryData(entries, opts);
   const sum = addSheet(wb, SHEET_NAMES.summary[lang], summaryRows, [40, 14, 24, 14, 10, 8, 8, 8, 8, 80], (row, i) => {
     row.getCell(1).font = { color: { argb: "FF0563C1" }, underline: true };
     row.getCell(4).numFmt = "0.00";
@@ -145,11 +157,6 @@ export async function buildSummary(entries: Entry[], opts: SummaryOptions): Prom
   }, 10);
   sum.commit();
 
-  const detailRows: Row[] = [HEADERS.details[lang]];
-  for (const e of entries) {
-    if (isUnreadable(e)) continue;
-    for (const f of e.findings) detailRows.push([e.file, e.department || null, f.cells[0] ?? null, SEVERITY_NAMES[f.severity][lang], CATEGORY_NAMES[f.category][lang], f.rule, f.message[lang]]);
-  }
   const det = addSheet(wb, SHEET_NAMES.details[lang], detailRows, [40, 24, 16, 8, 14, 34, 90], () => undefined, 7);
   // The severity colours by rule rather than per cell: thousands of styled cells cost more than the rows.
   const n = Math.max(2, detailRows.length);
@@ -168,4 +175,53 @@ export async function buildSummary(entries: Entry[], opts: SummaryOptions): Prom
   await wb.commit();
   await ended;
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** Marks an .html summary as ours, as the defined name marks the workbook. */
+export const HTML_MARK = '<meta name="generator" content="budget-form summary">';
+
+const escapeHtml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const hex = (argb: string) => `#${argb.slice(2)}`;
+
+/**
+ * The same two tables as a self-contained web page (no script, no external resource), for a
+ * reviewer who mails the result to someone without Excel at hand.
+ */
+export function buildSummaryHtml(entries: Entry[], opts: SummaryOptions): Uint8Array {
+  const { lang } = opts;
+  const { verdicts, summary, details } = summaryData(entries, opts);
+  const cell = (v: ExcelJS.CellValue, numeric = false): string => {
+    if (v !== null && typeof v === "object" && "hyperlink" in v) {
+      const href = String(v.hyperlink).split("/").map(encodeURIComponent).join("/");
+      return `<td><a href="${escapeHtml(href)}">${escapeHtml(String(v.text))}</a></td>`;
+    }
+    const text = typeof v === "number" && numeric ? v.toFixed(2) : cellText(v);
+    return `<td${typeof v === "number" ? ' class="n"' : ""}>${escapeHtml(text).replace(/\n/g, "<br>")}</td>`;
+  };
+  const table = (rows: Row[], rowStyle: (i: number) => string, money?: number) =>
+    `<table><thead><tr>${rows[0].map((h) => `<th>${escapeHtml(cellText(h))}</th>`).join("")}</tr></thead><tbody>\n` +
+    rows
+      .slice(1)
+      .map((r, i) => `<tr${rowStyle(i)}>${r.map((v, c) => cell(v, c === money)).join("")}</tr>`)
+      .join("\n") +
+    "\n</tbody></table>";
+  const sevOf = new Map((["error", "warning", "info"] as Severity[]).map((s) => [SEVERITY_NAMES[s][lang], s]));
+  const title = lang === "zh" ? "申报表检查汇总" : "Form check summary";
+  const html = `<!doctype html>
+<html lang="${lang === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8">${HTML_MARK}<title>${title}</title>
+<style>
+body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;font-size:13px;margin:16px}
+table{border-collapse:collapse;margin-bottom:24px}th,td{border:1px solid #bbb;padding:3px 6px;vertical-align:top;text-align:left}
+th{background:${hex(HEADER_FILL)};position:sticky;top:0}td.n{text-align:right}
+${(Object.keys(VERDICT_FILL) as Verdict[]).map((v) => `tr.${v} td:nth-child(5){background:${hex(VERDICT_FILL[v])}}`).join("\n")}
+${(["error", "warning", "info"] as Severity[]).map((s) => `tr.${s} td:nth-child(4){background:${hex(markArgb(s))}}`).join("\n")}
+@media print{@page{size:A4 landscape}th{position:static}}
+</style></head><body>
+<h2>${escapeHtml(SHEET_NAMES.summary[lang])}</h2>
+${table(summary, (i) => ` class="${verdicts[i]}"`, 3)}
+<h2>${escapeHtml(SHEET_NAMES.details[lang])}</h2>
+${table(details, (i) => ` class="${sevOf.get(cellText(details[i + 1][3])) ?? ""}"`)}
+</body></html>
+`;
+  return new TextEncoder().encode(html);
 }

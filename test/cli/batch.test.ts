@@ -243,7 +243,7 @@ describe("--summary FILE.xlsx", () => {
   });
 
   test.each([
-    [["--summary", "汇总.csv"], "--summary 的文件应以 .xlsx 结尾"],
+    [["--summary", "汇总.csv"], "--summary 的文件应以 .xlsx(或 .html)结尾"],
     [["--summary", "申报表.xlsx"], "「申报表.xlsx」已存在,且不是 budget-form 写出的汇总表,不会覆盖它"],
     [["--summary", "其他.xlsx"], "「其他.xlsx」已存在,且不是 budget-form 写出的汇总表"],
     [["--summary", "坏的.xlsx"], "「坏的.xlsx」已存在"],
@@ -258,6 +258,25 @@ describe("--summary FILE.xlsx", () => {
     expect(r.err).toContain(message);
     expect(r.out).toBe("");
     expect(["申报表.xlsx", "其他.xlsx", "坏的.xlsx"].map((f) => readFileSync(join(dir, f)))).toEqual(before);
+  });
+
+  test("--summary FILE.html: the same rows as a self-contained page; replaced on the next run, never another page", async () => {
+    const dir = reviewFolder();
+    const seed = await seedResult();
+    const r = await run(["check", ".", "--summary", "汇总.html"], { cwd: dir });
+    expect(r.err).toBe("已写出汇总表「汇总.html」。\n");
+    const html = readFileSync(join(dir, "汇总.html"), "utf8");
+    const rows = (html.match(/<tr class="[a-z]+">/g) ?? []).length;
+    expect(rows).toBe(6 + seed.findings.length + 1);
+    expect(html).toContain('<tr class="revise"><td><a href="%E4%BA%8C%E7%A7%91/%E7%A7%91%E5%8D%8F%20%E5%88%9D%E7%A8%BF.xlsx">二科/科协 初稿.xlsx</a></td>');
+    expect(html).toContain('<tr class="unreadable"><td><a href="%E6%94%B9');
+    expect(html).not.toMatch(/<script|https?:\/\//);
+    for (const f of seed.findings) expect(html).toContain(f.message.zh.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"));
+    // A second run replaces its own page; any other page is refused.
+    expect((await run(["check", ".", "--summary", "汇总.html"], { cwd: dir })).err).toBe("已写出汇总表「汇总.html」。\n");
+    writeFileSync(join(dir, "其他.html"), "<html><body>我的笔记</body></html>");
+    const refused = await run(["check", ".", "--summary", "其他.html"], { cwd: dir });
+    expect([refused.code, readFileSync(join(dir, "其他.html"), "utf8")]).toEqual([2, "<html><body>我的笔记</body></html>"]);
   });
 
   test("ignored findings are counted in the summary's 已忽略 column", async () => {

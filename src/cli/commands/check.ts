@@ -18,7 +18,7 @@ import { configOption } from "../config";
 import { Input, MissingInput, expandInputs } from "../inputs";
 import { CliContext, Command, EXIT } from "../io";
 import { Entry, entriesFor, isUnreadable, toJson, toText, withIgnoredCounts } from "../report";
-import { buildSummary, isSummaryWorkbook } from "../summary";
+import { HTML_MARK, buildSummary, buildSummaryHtml, isSummaryWorkbook } from "../summary";
 import { errorMessage } from "../../core/errors";
 import { writeCopy } from "./rewrite";
 
@@ -32,7 +32,8 @@ const HELP = {
   --lang zh|en         输出语言(默认 zh)
   --config <文件>       规则配置(JSON),例如 {"rules": {"indicators/vague-wording": "off"}}
   --annotate <文件夹>   在该文件夹写出带标注的副本(问题单元格加底色和批注),原文件不会被修改
-  --summary <文件.xlsx> 写出汇总工作簿:「汇总」表每个文件一行(结论、问题数、主要问题、文件链接),「明细」表列出每个问题
+  --summary <文件.xlsx> 写出汇总工作簿:「汇总」表每个文件一行(结论、问题数、主要问题、文件链接),「明细」表列出每个问题;
+                       以 .html 结尾时写出内容相同的网页
   --quiet              只列出错误(警告和提示仍然计数)
   --max-warnings <数>   警告总数超过该数时退出码为 1
   --include-ignored    也报告填表人在加载项中「忽略」的问题(默认不报告,只计数)
@@ -51,7 +52,7 @@ Options:
   --config <file>      rule configuration (JSON), e.g. {"rules": {"indicators/vague-wording": "off"}}
   --annotate <folder>  write annotated copies there (problem cells filled and noted); inputs are never modified
   --summary <file.xlsx> write a summary workbook: one row per file (verdict, counts, main problems, a link)
-                       on sheet Summary, every finding on sheet Findings
+                       on sheet Summary, every finding on sheet Findings; a name ending in .html writes the same as a web page
   --quiet              list errors only (warnings and tips are still counted)
   --max-warnings <n>   exit 1 when there are more than n warnings in all
   --include-ignored    also report findings the form's authors ignored in the add-in (by default only counted)
@@ -150,9 +151,12 @@ function maxWarningsOption(v: string | undefined): number | null {
   return Number(v);
 }
 
+const isHtml = (p: string) => /\.html?$/i.test(p);
+
 /** Whether the file is a summary workbook of ours (so replacing it loses nothing of the user's). */
 async function isSummaryFile(path: string): Promise<boolean> {
   try {
+    if (isHtml(path)) return readFileSync(path, "utf8").includes(HTML_MARK);
     return isSummaryWorkbook((await readXlsx(readFileSync(path), path, { readOnly: true })).workbook);
   } catch {
     return false;
@@ -163,8 +167,8 @@ async function isSummaryFile(path: string): Promise<boolean> {
 function summaryOption(v: string | undefined, cwd: string): string | null {
   if (v === undefined) return null;
   if (v.trim() === "") throw new UsageError({ zh: "--summary 需要一个文件名,例如 --summary 汇总.xlsx", en: "--summary needs a file name, e.g. --summary summary.xlsx" });
-  if (extname(v).toLowerCase() !== ".xlsx") {
-    throw new UsageError({ zh: `--summary 的文件应以 .xlsx 结尾,收到「${v}」`, en: `The --summary file must end in .xlsx, got "${v}"` });
+  if (extname(v).toLowerCase() !== ".xlsx" && !isHtml(v)) {
+    throw new UsageError({ zh: `--summary 的文件应以 .xlsx(或 .html)结尾,收到「${v}」`, en: `The --summary file must end in .xlsx (or .html), got "${v}"` });
   }
   return resolve(cwd, v);
 }
@@ -241,7 +245,8 @@ export const check: Command = {
     }
     if (annotateDir) reportAnnotated(annotated, annotateDir, ctx);
     if (summaryPath) {
-      const bytes = await buildSummary(entries, { lang, cwd: io.cwd, path: summaryPath });
+      const opts = { lang, cwd: io.cwd, path: summaryPath };
+      const bytes = isHtml(summaryPath) ? buildSummaryHtml(entries, opts) : await buildSummary(entries, opts);
       const shown = parsed.values.summary!;
       // The summary is streamed to bytes already; writeCopy, which only asks a workbook for its
       // bytes, still does the writing, so the summary is written as safely as every other output.
