@@ -10,6 +10,7 @@ import { checkWorkbook } from "../../src/core/engine";
 import { ignoreKey } from "../../src/hosts/host";
 import { readState, writeState } from "../../src/hosts/file/state";
 import { displayWidth, formatTable } from "../../src/cli/table";
+import { isSummaryWorkbook } from "../../src/cli/summary";
 import { ROOT, examplePath, fixturePath, readExample, toBytes } from "../helpers/xlsx";
 import { noStackTrace, run } from "./capture";
 
@@ -162,18 +163,20 @@ describe("findings the form's authors ignored in the add-in", () => {
   });
 });
 
+/** The summary as exceljs alone reads it. */
+async function load(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+  return wb;
+}
+
 describe("--summary FILE.xlsx", () => {
-  async function load(file: string): Promise<ExcelJS.Workbook> {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
-    return wb;
-  }
   const values = (ws: ExcelJS.Worksheet, r: number) => (ws.getRow(r).values as unknown[]).slice(1);
 
   test("one row per form or unreadable file, links, filters, frozen header, widths, print setup; 明细 holds every finding", async () => {
     const dir = reviewFolder();
+    // The summary's folder does not exist yet: it is created, as --annotate's is.
     const out = join(dir, "结果", "汇总.xlsx");
-    mkdirSync(join(dir, "结果"));
     const seed = await seedResult();
     const r = await run(["check", ".", "--summary", "结果/汇总.xlsx"], { cwd: dir });
     expect(r.code).toBe(2);
@@ -291,6 +294,15 @@ describe("--summary FILE.xlsx", () => {
     const row = values((await load(join(dir, "汇总.xlsx"))).getWorksheet("汇总")!, 2);
     expect(row.slice(5, 9)).toEqual([seed.summary.error, seed.summary.warning, 0, new Set(state.ignored).size]);
   });
+});
+
+test("an annotated copy never takes the summary's name", async () => {
+  const dir = tmp();
+  copyFileSync(examplePath("seed-form.xlsx"), join(dir, "a.xlsx"));
+  const r = await run(["check", "a.xlsx", "--annotate", "out", "--summary", "out/a.xlsx"], { cwd: dir });
+  expect(r.err).toContain("「a.xlsx」的副本名为「a-2.xlsx」");
+  expect(isSummaryWorkbook(await load(join(dir, "out", "a.xlsx")))).toBe(true);
+  expect(existsSync(join(dir, "out", "a-2.xlsx"))).toBe(true);
 });
 
 test("--annotate says where it wrote, and which copy had to take another name", async () => {

@@ -3,7 +3,7 @@
  * optionally writes annotated copies. One workbook is held in memory at a time.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
-import { basename, extname, relative, resolve } from "path";
+import { basename, dirname, extname, relative, resolve } from "path";
 import type { Workbook } from "exceljs";
 import { withoutIgnored } from "../../app/validate";
 import { Config } from "../../core/config";
@@ -213,12 +213,21 @@ export const check: Command = {
         en: `"${shown}" exists and is not a summary written by budget-form; it will not be overwritten. Give --summary another name`,
       });
     }
+    if (summaryPath) {
+      try {
+        mkdirSync(dirname(summaryPath), { recursive: true });
+      } catch (e) {
+        io.stderr.write(lang === "zh" ? `无法创建汇总表所在的文件夹:${errorMessage(e)}\n` : `Cannot create the summary's folder: ${errorMessage(e)}\n`);
+        return EXIT.failure;
+      }
+    }
     const inputs = expandInputs(parsed.positionals, io.cwd);
     const files = inputs.filter((i): i is Input => !("error" in i));
     const entries: Entry[] = [];
     let failed = false;
-    // Seeded with every input, so no annotated copy is ever written over one.
+    // Seeded with every input (and the summary), so no annotated copy is ever written over one.
     const used = new Set<string>(files.map((f) => pathKey(resolve(f.path))));
+    if (summaryPath) used.add(pathKey(summaryPath));
     const annotated: { input: Input; out: string }[] = [];
     let skipped = 0;
     let n = 0;
