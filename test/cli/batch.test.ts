@@ -204,7 +204,9 @@ describe("--summary FILE.xlsx", () => {
     }
     const seedRow = rows[2];
     expect(seedRow.slice(5, 9)).toEqual([seed.summary.error, seed.summary.warning, seed.summary.info, 0]);
-    expect(typeof seedRow[3]).toBe("number");
+    // 支出合计 = 基本支出 + 项目支出 as the form states them.
+    const amounts = seed.forms[0].model.amounts;
+    expect(seedRow[3]).toBeCloseTo(amounts.basic!.amount.value! + amounts.project!.amount.value!, 2);
     expect(sum.getCell("D2").numFmt).toBe("0.00");
     // The top problems in words: the error first.
     const problems = String(seedRow[9]).split("\n");

@@ -32,10 +32,10 @@ const HELP = {
   --lang zh|en         输出语言(默认 zh)
   --config <文件>       规则配置(JSON),例如 {"rules": {"indicators/vague-wording": "off"}}
   --annotate <文件夹>   在该文件夹写出带标注的副本(问题单元格加底色和批注),原文件不会被修改
-  --summary <文件.xlsx> 写出汇总工作簿:「汇总」表每个文件一行(结论、问题数、主要问题、文件链接),「明细」表列出每个问题;
+  --summary <文件>      写出汇总工作簿(.xlsx):「汇总」表每个文件一行(结论、问题数、主要问题、文件链接),「明细」表列出每个问题;
                        以 .html 结尾时写出内容相同的网页
   --quiet              只列出错误(警告和提示仍然计数)
-  --max-warnings <数>   警告总数超过该数时退出码为 1
+  --max-warnings <数>  警告总数超过该数时退出码为 1
   --include-ignored    也报告填表人在加载项中「忽略」的问题(默认不报告,只计数)
   -h, --help           显示本帮助
 
@@ -51,7 +51,7 @@ Options:
   --lang zh|en         output language (default zh)
   --config <file>      rule configuration (JSON), e.g. {"rules": {"indicators/vague-wording": "off"}}
   --annotate <folder>  write annotated copies there (problem cells filled and noted); inputs are never modified
-  --summary <file.xlsx> write a summary workbook: one row per file (verdict, counts, main problems, a link)
+  --summary <file>     write a summary workbook (.xlsx): one row per file (verdict, counts, main problems, a link)
                        on sheet Summary, every finding on sheet Findings; a name ending in .html writes the same as a web page
   --quiet              list errors only (warnings and tips are still counted)
   --max-warnings <n>   exit 1 when there are more than n warnings in all
