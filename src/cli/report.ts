@@ -90,6 +90,8 @@ export function toJson(entries: Entry[], lang: Lang, opts: TextOptions = {}): st
           sheet: e.sheet,
           findings: (opts.quiet ? e.findings.filter((f) => f.severity === "error") : e.findings).map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message[lang] })),
           summary: { error: e.summary.error, warning: e.summary.warning, info: e.summary.info },
+          // Findings the authors ignored in the add-in: left out of `findings` and `summary`.
+          ignored: e.ignored,
         },
   );
   return `${JSON.stringify({ files }, null, 2)}\n`;

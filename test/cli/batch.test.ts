@@ -148,6 +148,7 @@ describe("findings the form's authors ignored in the add-in", () => {
     for (const k of ignored) expect(keys).not.toContain(k);
     expect(entry.findings).toHaveLength(seed.findings.length - 2);
     expect(entry.summary).toEqual({ error: 0, warning: seed.summary.warning - 1, info: seed.summary.info });
+    expect(entry.ignored).toBe(2);
     // The only error was ignored: the form can be submitted.
     expect(r.code).toBe(0);
 
@@ -159,6 +160,7 @@ describe("findings the form's authors ignored in the add-in", () => {
     const all = await run(["check", file, "--format", "json", "--include-ignored"]);
     expect(JSON.parse(all.out).files[0].file).toBe(file);
     expect(JSON.parse(all.out).files[0].summary).toEqual(seed.summary);
+    expect(JSON.parse(all.out).files[0].ignored).toBe(0);
     expect(all.code).toBe(1);
   });
 });

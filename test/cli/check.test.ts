@@ -106,13 +106,14 @@ describe("JSON output", () => {
     expect(Object.keys(json)).toEqual(["files"]);
     expect(json.files).toHaveLength(2);
     const [s, c] = json.files;
-    expect(Object.keys(s)).toEqual(["file", "sheet", "findings", "summary"]);
+    expect(Object.keys(s)).toEqual(["file", "sheet", "findings", "summary", "ignored"]);
+    expect(s.ignored).toBe(0);
     expect(s.file).toBe(SEED);
     expect(s.sheet).toBe("申报表");
     expect(s.summary).toEqual(seed.summary);
     expect(s.findings).toEqual(seed.findings.map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message.en })));
     for (const f of s.findings) expect(Object.keys(f)).toEqual(["rule", "severity", "cells", "message"]);
-    expect(c).toEqual({ file: CLEAN, sheet: "申报表", findings: [], summary: { error: 0, warning: 0, info: 0 } });
+    expect(c).toEqual({ file: CLEAN, sheet: "申报表", findings: [], summary: { error: 0, warning: 0, info: 0 }, ignored: 0 });
   });
 
   test("two forms in one workbook → two entries", async () => {
