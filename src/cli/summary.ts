@@ -4,6 +4,7 @@
  * with every finding, both ready to sort, filter, print and send back.
  */
 import ExcelJS from "exceljs";
+import { existsSync } from "fs";
 import { dirname, relative, resolve } from "path";
 import { PassThrough } from "stream";
 import { CATEGORY_NAMES, SEVERITY_NAMES } from "../core/i18n";
@@ -52,7 +53,7 @@ export function topProblems(e: FormEntry, lang: Lang, n = TOP): string[] {
     .slice(0, n)
     .map((list) => {
       const more = list.length > 1 ? (lang === "zh" ? `(共 ${list.length} 处)` : ` (${list.length} places)`) : "";
-      return `${SEVERITY_NAMES[list[0].severity][lang]}:${list[0].message[lang]}${more}`;
+      return `${SEVERITY_NAMES[list[0].severity][lang]}${lang === "zh" ? ":" : ": "}${list[0].message[lang]}${more}`;
     });
 }
 
@@ -125,7 +126,8 @@ function summaryData(entries: Entry[], opts: SummaryOptions): { verdicts: Verdic
   const summary: Row[] = [
     HEADERS.summary[lang],
     ...entries.map((e, i): Row => {
-      const link = { text: e.file, hyperlink: linkTo(e.file, opts.cwd, opts.path) };
+      // A missing file or a glob that matched nothing has nothing to link to.
+      const link = existsSync(resolve(opts.cwd, e.file)) ? { text: e.file, hyperlink: linkTo(e.file, opts.cwd, opts.path) } : e.file;
       const verdict = VERDICT_NAMES[verdicts[i]][lang];
       if (isUnreadable(e)) return [link, null, null, null, verdict, null, null, null, null, e.error[lang]];
       return [link, e.sheet, e.department || null, e.expenditure, verdict, e.summary.error, e.summary.warning, e.summary.info, e.ignored, topProblems(e, lang).join("\n") || null];

@@ -234,6 +234,13 @@ describe("--summary FILE.xlsx", () => {
     noStackTrace(r.out + r.err);
   });
 
+  test("a missing file gets a row with its reason and no link", async () => {
+    const dir = tmp();
+    await run(["check", "没有这个.xlsx", "--summary", "汇总.xlsx"], { cwd: dir });
+    const row = values((await load(join(dir, "汇总.xlsx"))).getWorksheet("汇总")!, 2);
+    expect([row[0], row[4], row[9]]).toEqual(["没有这个.xlsx", "无法读取", "找不到文件「没有这个.xlsx」"]);
+  });
+
   test("in English; a later check of the folder skips the summary it holds", async () => {
     const dir = tmp();
     copyFileSync(examplePath("seed-form.xlsx"), join(dir, "a.xlsx"));
