@@ -7,7 +7,7 @@ import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join } from "path";
+import { basename, join } from "path";
 
 const root = join(__dirname, "..");
 const N = 200;
@@ -57,33 +57,64 @@ const dir = process.argv[1]; const files = fs.readdirSync(dir).map(f => path.joi
   for (const f of files) { const wb = new ExcelJS.Workbook(); await wb.xlsx.load(fs.readFileSync(f)); }
   process.stderr.write(JSON.stringify({ ms: performance.now() - t, rss: process.resourceUsage().maxRSS }) + "\\n"); })();`;
 
-const CLI = `
+/** The CLI in a child; `extra` are further arguments of check (the summary goes beside the batch). */
+const cli = (extra: string) => `
 const { main } = require("./lib/cli/main.js"); const dir = process.argv[1];
 const sink = { write() {} };
 (async () => { const t = performance.now();
-  const code = await main(["check", dir, "--format", "json"], { stdout: sink, stderr: sink, isTTY: false, cwd: process.cwd() });
-  if (code === 2) throw new Error("a file could not be read");
+  const code = await main(["check", dir, "--format", "json"${extra}], { stdout: sink, stderr: sink, isTTY: false, cwd: process.cwd() });
+  if (code === 2) throw new Error("a file could not be read or written");
   process.stderr.write(JSON.stringify({ ms: performance.now() - t, rss: process.resourceUsage().maxRSS }) + "\\n"); })();`;
+const CLI = cli("");
+// The reviewer's run: the same check plus the summary workbook (汇总 + 明细, every finding).
+const CLI_SUMMARY = cli(`, "--summary", require("path").join(dir, "..", require("path").basename(dir) + "-汇总.xlsx")`);
 
-export async function runBatchBench(rounds = 3): Promise<{ loadMs: number; cliMs: number; ratio: number; peakMB: number; files: number }> {
+export interface BatchResult {
+  loadMs: number;
+  cliMs: number;
+  summaryMs: number;
+  ratio: number;
+  summaryRatio: number;
+  peakMB: number;
+  files: number;
+}
+
+export async function runBatchBench(rounds = 3): Promise<BatchResult> {
   const dir = await makeBatch();
+  const summary = join(dir, "..", `${basename(dir)}-汇总.xlsx`);
   try {
     const loads: number[] = [];
     const clis: number[] = [];
+    const summaries: number[] = [];
     let peak = 0;
     for (let i = 0; i < rounds; i++) {
-      // Alternate the order so neither side always runs on a cooler machine.
-      const a = i % 2 === 0 ? child(LOAD_ONLY, dir) : null;
-      const c = child(CLI, dir);
-      const b = a ?? child(LOAD_ONLY, dir);
-      loads.push(b.ms);
-      clis.push(c.ms);
-      peak = Math.max(peak, c.rssMB);
+      // Rotate the order so no side always runs on a cooler (or warmer) machine.
+      const order = [LOAD_ONLY, CLI, CLI_SUMMARY].map((script, k) => ({ script, k }));
+      for (let r = 0; r < i % 3; r++) order.push(order.shift()!);
+      const ms: number[] = [];
+      for (const { script, k } of order) {
+        rmSync(summary, { force: true });
+        const m = child(script, dir);
+        ms[k] = m.ms;
+        if (k > 0) peak = Math.max(peak, m.rssMB);
+      }
+      loads.push(ms[0]);
+      clis.push(ms[1]);
+      summaries.push(ms[2]);
     }
     const best = (xs: number[]) => Math.min(...xs);
-    return { loadMs: best(loads), cliMs: best(clis), ratio: best(clis) / best(loads), peakMB: peak, files: readdirSync(dir).length };
+    return {
+      loadMs: best(loads),
+      cliMs: best(clis),
+      summaryMs: best(summaries),
+      ratio: best(clis) / best(loads),
+      summaryRatio: best(summaries) / best(loads),
+      peakMB: peak,
+      files: readdirSync(dir).length,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(summary, { force: true });
   }
 }
 
@@ -94,6 +125,8 @@ async function main(): Promise<void> {
   const ok = (b: boolean) => (b ? "PASS" : "MISS");
   console.log(`exceljs load only, ${r.files} workbooks (best of 3):  ${r.loadMs.toFixed(0)} ms`);
   console.log(`budget-form check, ${r.files} workbooks (best of 3):  ${r.cliMs.toFixed(0)} ms`);
+  console.log(`budget-form check --summary (best of 3):      ${r.summaryMs.toFixed(0)} ms`);
   console.log(`ratio check / load:                          ${r.ratio.toFixed(2)} ×   target ≤ 1.25 ×   ${ok(r.ratio <= 1.25)}`);
+  console.log(`ratio check --summary / load:                ${r.summaryRatio.toFixed(2)} ×   target ≤ 1.25 ×   ${ok(r.summaryRatio <= 1.25)}`);
   console.log(`peak memory of the batch (maxRSS):           ${r.peakMB.toFixed(0)} MB   target ≤ 300 MB   ${ok(r.peakMB <= 300)}`);
 }

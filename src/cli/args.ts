@@ -1,4 +1,5 @@
 /** A small option parser with Chinese messages (node:util's parseArgs speaks English only). */
+import { closest } from "../core/closest";
 import { Message } from "../core/rules/types";
 
 export interface ArgSpec {
@@ -18,6 +19,13 @@ export class UsageError extends Error {
   constructor(readonly reason: Message) {
     super(reason.zh);
   }
+}
+
+function unknownOption(arg: string, name: string, spec: ArgSpec): UsageError {
+  const near = closest(name, [...spec.values, ...Object.keys(spec.flags)]);
+  return new UsageError(
+    near ? { zh: `未知选项 ${arg},您是不是要用 --${near}?`, en: `Unknown option ${arg}. Did you mean --${near}?` } : { zh: `未知选项 ${arg}`, en: `Unknown option ${arg}` },
+  );
 }
 
 export function parseArgs(args: string[], spec: ArgSpec): ParsedArgs {
@@ -40,8 +48,10 @@ export function parseArgs(args: string[], spec: ArgSpec): ParsedArgs {
         out.values[name] = v;
       } else if (name in spec.flags && eq < 0) {
         out.flags.add(name);
+      } else if (name in spec.flags) {
+        throw new UsageError({ zh: `选项 --${name} 不带值`, en: `Option --${name} takes no value` });
       } else {
-        throw new UsageError({ zh: `未知选项 ${a}`, en: `Unknown option ${a}` });
+        throw unknownOption(a, name, spec);
       }
     } else if (a.startsWith("-") && a.length > 1) {
       const long = short.get(a.slice(1));

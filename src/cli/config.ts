@@ -1,11 +1,11 @@
-/** Loads --config: a JSON file of rule overrides, checked against the rule catalogue. */
+/** Loads --config: a JSON file of rule overrides, checked strictly against the rule catalogue. */
 import { readFileSync } from "fs";
 import { resolve } from "path";
 import { Config, validateConfig } from "../core/config";
+import { parseJson } from "../core/json";
 import { RULES } from "../core/rules/registry";
 import { Message } from "../core/rules/types";
 import { CliContext } from "./io";
-import { errorMessage } from "../core/errors";
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: Message[] };
 
@@ -18,21 +18,15 @@ export function loadConfig(file: string, cwd: string): ConfigResult {
     const why = code === "ENOENT" ? { zh: "文件不存在", en: "file not found" } : code === "EISDIR" ? { zh: "这是一个文件夹", en: "it is a folder" } : { zh: "无法打开", en: "cannot open it" };
     return { ok: false, problems: [{ zh: `无法读取配置文件「${file}」:${why.zh}`, en: `Cannot read config file "${file}": ${why.en}` }] };
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\ufeff/, ""));
-  } catch (e) {
-    return {
-      ok: false,
-      problems: [{ zh: `配置文件「${file}」不是有效的 JSON:${errorMessage(e)}`, en: `Config file "${file}" is not valid JSON: ${errorMessage(e)}` }],
-    };
+  const json = parseJson(text);
+  if (!json.ok) {
+    return { ok: false, problems: [{ zh: `配置文件「${file}」不是有效的 JSON,${json.error.zh}`, en: `Config file "${file}" is not valid JSON: ${json.error.en}` }] };
   }
-  // validateConfig speaks Chinese only; the English line says where to look.
-  const problems = validateConfig(raw, RULES.map((r) => r.meta.id));
+  const problems = validateConfig(json.value, RULES);
   if (problems.length > 0) {
-    return { ok: false, problems: problems.map((p) => ({ zh: `配置文件「${file}」:${p}`, en: `Config file "${file}": ${p}` })) };
+    return { ok: false, problems: problems.map((p) => ({ zh: `配置文件「${file}」:${p.zh}`, en: `Config file "${file}": ${p.en}` })) };
   }
-  return { ok: true, config: raw as Config };
+  return { ok: true, config: json.value as Config };
 }
 
 /**

@@ -8,6 +8,7 @@ import { check } from "./commands/check";
 import { fix } from "./commands/fix";
 import { templates } from "./commands/templates";
 import { CliContext, CliIO, Command, EXIT } from "./io";
+import { closest } from "../core/closest";
 import { errorMessage } from "../core/errors";
 
 export type { CliIO } from "./io";
@@ -94,7 +95,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.name === first);
-  if (!command) return usage({ zh: `未知命令「${first}」`, en: `Unknown command "${first}"` });
+  if (!command) {
+    const near = closest(first, COMMANDS.map((c) => c.name));
+    return usage(
+      near
+        ? { zh: `未知命令「${first}」,您是不是要用「${near}」?`, en: `Unknown command "${first}". Did you mean "${near}"?` }
+        : { zh: `未知命令「${first}」;可用的命令:${COMMANDS.map((c) => c.name).join("、")}`, en: `Unknown command "${first}"; the commands are ${COMMANDS.map((c) => c.name).join(", ")}` },
+    );
+  }
 
   const ctx: CliContext = { io, lang };
   try {

@@ -1,14 +1,24 @@
 /** The check command's results as JSON (for scripts) or text (for people), in one language. */
 import { CheckResult, Summary, summarize } from "../core/engine";
 import { SEVERITY_NAMES } from "../core/i18n";
-import { Finding, Severity } from "../core/rules/types";
+import { FormModel } from "../core/form/model";
+import { formAmount } from "../core/rules/util/formAmounts";
+import { sumCents } from "../core/rules/util/money";
+import { Finding, Message, Severity } from "../core/rules/types";
 import { Lang } from "../hosts/host";
+import { formatTable } from "./table";
 
 export interface FormEntry {
   file: string;
   sheet: string;
   findings: Finding[];
   summary: Summary;
+  /** 部门名称 as filled in ("" when the form has none or no form was found). */
+  department: string;
+  /** 支出合计 in 万元 (基本 + 项目, else the printed 合计); null when it cannot be read. */
+  expenditure: number | null;
+  /** Findings the form's authors ignored in the add-in, left out of `findings`. */
+  ignored: number;
 }
 
 export interface UnreadableEntry {
@@ -29,22 +39,59 @@ export function entriesFor(file: string, result: CheckResult, firstSheet: string
   const formFindings = new Set(forms.flatMap((f) => f.findings));
   const loose = result.findings.filter((f) => !formFindings.has(f));
   if (forms.length === 0) {
-    return [{ file, sheet: loose[0]?.sheet || firstSheet, findings: loose, summary: summarize(loose) }];
+    return [{ file, sheet: loose[0]?.sheet || firstSheet, findings: loose, summary: summarize(loose), department: "", expenditure: null, ignored: 0 }];
   }
-  const entries = forms.map((f) => ({ file, sheet: f.sheet, findings: f.findings.slice() }));
+  const entries = forms.map((f) => ({
+    file,
+    sheet: f.sheet,
+    findings: f.findings.slice(),
+    department: f.model.department?.value?.text ?? "",
+    expenditure: expenditureOf(f.model),
+  }));
   for (const f of loose) (entries.find((e) => e.sheet === f.sheet) ?? entries[0]).findings.push(f);
-  return entries.map((e) => ({ ...e, summary: summarize(e.findings) }));
+  return entries.map((e) => ({ ...e, summary: summarize(e.findings), ignored: 0 }));
 }
 
-export function toJson(entries: Entry[], lang: Lang): string {
+/**
+ * The entries of a workbook once the findings its authors ignored are left out: `all` and `kept`
+ * are entriesFor() of the same workbook before and after, so they list the same forms in order.
+ */
+export function withIgnoredCounts(all: FormEntry[], kept: FormEntry[]): FormEntry[] {
+  return kept.map((e, i) => ({ ...e, ignored: all[i].findings.length - e.findings.length }));
+}
+
+function expenditureOf(model: FormModel): number | null {
+  const basic = formAmount(model, "basic");
+  const project = formAmount(model, "project");
+  if (basic && project) return sumCents([basic.value, project.value]);
+  return formAmount(model, "total")?.value ?? null;
+}
+
+export type Verdict = "submit" | "revise" | "unreadable";
+
+export const VERDICT_NAMES: Record<Verdict, Message> = {
+  submit: { zh: "可以提交", en: "Ready" },
+  revise: { zh: "需修改", en: "Needs changes" },
+  unreadable: { zh: "无法读取", en: "Unreadable" },
+};
+
+/** Errors decide, as in the pane's 可以提交: warnings and tips are advice, not a reason to send back. */
+export function verdictOf(e: Entry): Verdict {
+  if (isUnreadable(e)) return "unreadable";
+  return e.summary.error > 0 ? "revise" : "submit";
+}
+
+export function toJson(entries: Entry[], lang: Lang, opts: TextOptions = {}): string {
   const files = entries.map((e) =>
     isUnreadable(e)
       ? { file: e.file, error: e.error[lang] }
       : {
           file: e.file,
           sheet: e.sheet,
-          findings: e.findings.map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message[lang] })),
+          findings: (opts.quiet ? e.findings.filter((f) => f.severity === "error") : e.findings).map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message[lang] })),
           summary: { error: e.summary.error, warning: e.summary.warning, info: e.summary.info },
+          // Findings the authors ignored in the add-in: left out of `findings` and `summary`.
+          ignored: e.ignored,
         },
   );
   return `${JSON.stringify({ files }, null, 2)}\n`;
@@ -62,29 +109,86 @@ export function totalLine(entries: Entry[], fileCount: number, lang: Lang): stri
   const total: Summary = { error: 0, warning: 0, info: 0 };
   for (const e of entries) if (!isUnreadable(e)) for (const s of ORDER) total[s] += e.summary[s];
   const unreadable = new Set(entries.filter(isUnreadable).map((e) => e.file)).size;
+  const ignored = entries.reduce((n, e) => n + (isUnreadable(e) ? 0 : e.ignored), 0);
   if (lang === "zh") {
-    return `共 ${fileCount} 个文件:${summaryLine(total, lang)}${unreadable ? `,${unreadable} 个文件无法读取` : ""}`;
+    return `共 ${fileCount} 个文件:${summaryLine(total, lang)}${ignored ? `(另有 ${ignored} 条已忽略)` : ""}${unreadable ? `,${unreadable} 个文件无法读取` : ""}`;
   }
-  return `${fileCount} file${fileCount === 1 ? "" : "s"}: ${summaryLine(total, lang)}${unreadable ? `, ${unreadable} file${unreadable === 1 ? "" : "s"} could not be read` : ""}`;
+  return `${fileCount} file${fileCount === 1 ? "" : "s"}: ${summaryLine(total, lang)}${ignored ? ` (${ignored} more ignored)` : ""}${unreadable ? `, ${unreadable} file${unreadable === 1 ? "" : "s"} could not be read` : ""}`;
 }
 
-export function toText(entries: Entry[], fileCount: number, lang: Lang): string {
+export interface TextOptions {
+  /** Errors only (ESLint's --quiet): warnings and tips are counted but not listed. */
+  quiet?: boolean;
+}
+
+/** How many further cells of a grouped tip are named before "…". */
+const GROUP_CELLS = 8;
+
+/** A cell as shown inside its own sheet's block: "E21" rather than "申报表!E21". */
+const local = (cell: string, sheet: string) => (cell.startsWith(`${sheet}!`) || cell.startsWith(`'${sheet}'!`) ? cell.slice(cell.indexOf("!") + 1) : cell);
+
+function findingLines(e: FormEntry, sev: Severity, lang: Lang): string[] {
+  const list = e.findings.filter((f) => f.severity === sev);
+  const line = (f: Finding) => `    ${f.cells[0] ?? "-"}  ${f.rule}  ${f.message[lang]}`;
+  // Errors and warnings each need their own look; a tip repeated over many rows says one thing.
+  if (sev !== "info") return list.map(line);
+  const byRule = new Map<string, Finding[]>();
+  for (const f of list) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  const out: string[] = [];
+  for (const group of byRule.values()) {
+    out.push(line(group[0]));
+    const more = group.slice(1).map((f) => local(f.cells[0] ?? "-", e.sheet));
+    if (more.length === 0) continue;
+    const shown = more.slice(0, GROUP_CELLS).join(lang === "zh" ? "、" : ", ") + (more.length > GROUP_CELLS ? " …" : "");
+    out.push(lang === "zh" ? `      同类提示另有 ${more.length} 处:${shown}` : `      ${more.length} more like this: ${shown}`);
+  }
+  return out;
+}
+
+/** The closing table: one line per form (or unreadable file) with its verdict and counts. */
+export function verdictTable(entries: Entry[], lang: Lang): string[] {
+  const perFile = new Map<string, number>();
+  for (const e of entries) perFile.set(e.file, (perFile.get(e.file) ?? 0) + 1);
+  const anyIgnored = entries.some((e) => !isUnreadable(e) && e.ignored > 0);
+  const head = lang === "zh" ? ["文件", "部门", "结论", "错误", "警告", "提示"] : ["File", "Department", "Verdict", "Errors", "Warnings", "Tips"];
+  if (anyIgnored) head.push(lang === "zh" ? "已忽略" : "Ignored");
+  const rows = entries.map((e) => {
+    const name = !isUnreadable(e) && (perFile.get(e.file) ?? 0) > 1 ? `${e.file} [${e.sheet}]` : e.file;
+    const verdict = VERDICT_NAMES[verdictOf(e)][lang];
+    if (isUnreadable(e)) return [name, "-", verdict, "-", "-", "-", ...(anyIgnored ? ["-"] : [])];
+    const counts = [e.summary.error, e.summary.warning, e.summary.info, ...(anyIgnored ? [e.ignored] : [])].map(String);
+    return [name, e.department || "-", verdict, ...counts];
+  });
+  return formatTable([head, ...rows], ["left", "left", "left", "right", "right", "right", "right"]);
+}
+
+/** "可以提交 20 份,需修改 25 份,无法读取 5 个文件" — the count a reviewer reports upward. */
+export function verdictCounts(entries: Entry[], lang: Lang): string {
+  const n: Record<Verdict, number> = { submit: 0, revise: 0, unreadable: 0 };
+  for (const e of entries) n[verdictOf(e)]++;
+  return lang === "zh"
+    ? `结论:可以提交 ${n.submit} 份,需修改 ${n.revise} 份${n.unreadable ? `,无法读取 ${n.unreadable} 个` : ""}`
+    : `Verdict: ${n.submit} ready, ${n.revise} need${n.revise === 1 ? "s" : ""} changes${n.unreadable ? `, ${n.unreadable} unreadable` : ""}`;
+}
+
+export function toText(entries: Entry[], fileCount: number, lang: Lang, opts: TextOptions = {}): string {
   const out: string[] = [];
   for (const e of entries) {
     if (isUnreadable(e)) {
       out.push(e.file, `  ${e.error[lang]}`, "");
       continue;
     }
+    if (opts.quiet && e.summary.error === 0) continue;
     out.push(e.sheet ? `${e.file}  [${e.sheet}]` : e.file);
     if (e.findings.length === 0) out.push(lang === "zh" ? "  未发现问题" : "  No problems found");
-    for (const sev of ORDER) {
-      const list = e.findings.filter((f) => f.severity === sev);
-      if (list.length === 0) continue;
-      out.push(`  ${SEVERITY_NAMES[sev][lang]}`);
-      for (const f of list) out.push(`    ${f.cells[0] ?? "-"}  ${f.rule}  ${f.message[lang]}`);
+    for (const sev of opts.quiet ? (["error"] as const) : ORDER) {
+      const lines = findingLines(e, sev, lang);
+      if (lines.length === 0) continue;
+      out.push(`  ${SEVERITY_NAMES[sev][lang]}`, ...lines);
     }
+    if (e.ignored > 0) out.push(lang === "zh" ? `  另有 ${e.ignored} 条问题已由填表人在加载项中忽略(--include-ignored 可显示)` : `  ${e.ignored} more ignored by the form's authors in the add-in (--include-ignored shows them)`);
     out.push(`  ${lang === "zh" ? "小计" : "Subtotal"}:${lang === "zh" ? "" : " "}${summaryLine(e.summary, lang)}`, "");
   }
-  out.push(totalLine(entries, fileCount, lang));
+  out.push(...verdictTable(entries, lang), "", verdictCounts(entries, lang), totalLine(entries, fileCount, lang));
   return `${out.join("\n")}\n`;
 }

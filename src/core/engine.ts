@@ -2,10 +2,11 @@
 import { qualify, toA1 } from "./a1";
 import { Config, resolveSetting } from "./config";
 import { FormModel } from "./form/model";
+import { englishPlurals } from "./i18n";
 import { SheetRecognition, recognizeWorkbook } from "./form/recognize";
 import { render } from "./rules/interpolate";
 import { RULES } from "./rules/registry";
-import { Finding, Report, Rule, RuleOptions, Severity } from "./rules/types";
+import { Finding, Message, Report, Rule, RuleOptions, Severity } from "./rules/types";
 import { WorkbookSnapshot } from "./snapshot";
 
 export interface FormResult {
@@ -33,6 +34,8 @@ export function summarize(findings: Finding[]): Summary {
   return s;
 }
 
+const withPlurals = (m: Message): Message => ({ zh: m.zh, en: englishPlurals(m.en) });
+
 function makeFinding(rule: Rule, sheet: string, r: Report<string>, severity: Severity): Finding {
   const msg = rule.meta.messages[r.messageId];
   if (!msg) throw new Error(`rule ${rule.meta.id} reported unknown messageId ${r.messageId}`);
@@ -42,7 +45,7 @@ function makeFinding(rule: Rule, sheet: string, r: Report<string>, severity: Sev
     category: rule.meta.category,
     messageId: r.messageId,
     data: r.data ?? {},
-    message: render(msg, r.data),
+    message: withPlurals(render(msg, r.data)),
     cells: r.cells.map((c) => qualify(sheet, toA1(c.row, c.col))),
     sheet,
     ...(r.fix ? { fix: r.fix } : {}),

@@ -14,3 +14,11 @@ export const CATEGORY_NAMES: Record<Category, Message> = {
   tasks: { zh: "重点工作任务", en: "Key tasks" },
   indicators: { zh: "绩效指标", en: "Indicators" },
 };
+
+/**
+ * English plurals after the numbers are filled in: "slid 1 column(s)" → "slid 1 column",
+ * "2 column(s)" → "2 columns". Messages keep the "(s)" template so one string serves every count.
+ */
+export function englishPlurals(text: string): string {
+  return text.replace(/\b(\d+(?:\.\d+)?) ([A-Za-z]+)\(s\)/g, (_, n: string, word: string) => `${n} ${Number(n) === 1 ? word : `${word}s`}`);
+}

@@ -54,11 +54,11 @@ describe("usage", () => {
 });
 
 describe("text output", () => {
-  test("grouped by file, then severity; one line per finding; subtotals and a total", async () => {
+  test("grouped by file, then severity; one line per error and warning, tips grouped by rule; subtotals, verdicts and a total", async () => {
     const seed = await seedResult();
     const r = await run(["check", CLEAN, SEED]);
     expect(r.code).toBe(seed.summary.error > 0 ? 1 : 0);
-    const [clean, seedBlock, total] = r.out.trimEnd().split("\n\n");
+    const [clean, seedBlock, table, totals] = r.out.trimEnd().split("\n\n");
     expect(clean).toBe(`${CLEAN}  [申报表]\n  未发现问题\n  小计:0 个错误,0 个警告,0 条提示`);
     const lines = seedBlock.split("\n");
     expect(lines[0]).toBe(`${SEED}  [申报表]`);
@@ -66,9 +66,19 @@ describe("text output", () => {
     const headings = lines.filter((l) => /^ {2}\S/.test(l) && !l.startsWith("  小计"));
     const present = (["error", "warning", "info"] as const).filter((s) => seed.summary[s] > 0);
     expect(headings).toEqual(present.map((s) => `  ${SEVERITY_NAMES[s].zh}`));
-    for (const f of seed.findings) expect(lines).toContain(`    ${f.cells[0]}  ${f.rule}  ${f.message.zh}`);
+    for (const f of seed.findings.filter((f) => f.severity !== "info")) expect(lines).toContain(`    ${f.cells[0]}  ${f.rule}  ${f.message.zh}`);
+    // A tip repeated on many rows: its first occurrence in full, then the other cells.
+    const tipRules = [...new Set(seed.findings.filter((f) => f.severity === "info").map((f) => f.rule))];
+    for (const rule of tipRules) {
+      const same = seed.findings.filter((f) => f.rule === rule);
+      const at = lines.indexOf(`    ${same[0].cells[0]}  ${rule}  ${same[0].message.zh}`);
+      expect(at).toBeGreaterThan(0);
+      if (same.length > 1) expect(lines[at + 1]).toMatch(new RegExp(`^ {6}同类提示另有 ${same.length - 1} 处:${same[1].cells[0].split("!")[1]}、`));
+      for (const f of same.slice(1)) expect(lines).not.toContain(`    ${f.cells[0]}  ${rule}  ${f.message.zh}`);
+    }
     expect(lines[lines.length - 1]).toBe(`  小计:${seed.summary.error} 个错误,${seed.summary.warning} 个警告,${seed.summary.info} 条提示`);
-    expect(total).toBe(`共 2 个文件:${seed.summary.error} 个错误,${seed.summary.warning} 个警告,${seed.summary.info} 条提示`);
+    expect(table.split("\n")).toHaveLength(3);
+    expect(totals).toBe(`结论:可以提交 1 份,需修改 1 份\n共 2 个文件:${seed.summary.error} 个错误,${seed.summary.warning} 个警告,${seed.summary.info} 条提示`);
     expect(r.err).toBe("");
   });
 
@@ -76,7 +86,9 @@ describe("text output", () => {
     const seed = await seedResult();
     const r = await run(["check", SEED, "--lang", "en"]);
     expect(r.out).toContain("  Warning\n");
-    for (const f of seed.findings) expect(r.out).toContain(`    ${f.cells[0]}  ${f.rule}  ${f.message.en}`);
+    for (const f of seed.findings.filter((f) => f.severity !== "info")) expect(r.out).toContain(`    ${f.cells[0]}  ${f.rule}  ${f.message.en}`);
+    expect(r.out).toMatch(/^ {6}\d+ more like this: E\d+, /m);
+    expect(r.out).toMatch(/^File +Department +Verdict +Errors +Warnings +Tips$/m);
     expect(r.out.trimEnd().split("\n").pop()).toMatch(/^1 file: \d+ errors?, \d+ warnings?, \d+ tips?$/);
   });
 
@@ -94,13 +106,14 @@ describe("JSON output", () => {
     expect(Object.keys(json)).toEqual(["files"]);
     expect(json.files).toHaveLength(2);
     const [s, c] = json.files;
-    expect(Object.keys(s)).toEqual(["file", "sheet", "findings", "summary"]);
+    expect(Object.keys(s)).toEqual(["file", "sheet", "findings", "summary", "ignored"]);
+    expect(s.ignored).toBe(0);
     expect(s.file).toBe(SEED);
     expect(s.sheet).toBe("申报表");
     expect(s.summary).toEqual(seed.summary);
     expect(s.findings).toEqual(seed.findings.map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message.en })));
     for (const f of s.findings) expect(Object.keys(f)).toEqual(["rule", "severity", "cells", "message"]);
-    expect(c).toEqual({ file: CLEAN, sheet: "申报表", findings: [], summary: { error: 0, warning: 0, info: 0 } });
+    expect(c).toEqual({ file: CLEAN, sheet: "申报表", findings: [], summary: { error: 0, warning: 0, info: 0 }, ignored: 0 });
   });
 
   test("two forms in one workbook → two entries", async () => {
@@ -133,7 +146,7 @@ describe("JSON output", () => {
 describe("bad inputs: clear Chinese message, no stack trace, exit 2", () => {
   test.each([
     ["empty.xlsx", /文件是空的/],
-    ["csv-renamed.xlsx", /文本文件\(如 CSV/],
+    ["csv-renamed.xlsx", /用逗号或制表符分隔的文本文件\(CSV\)/],
     ["ole-renamed.xlsx", /旧版 Excel 97-2003.*密码/],
     ["truncated.xlsx", /已损坏或不完整/],
     ["no-sheets.xlsx", /没有任何工作表/],
@@ -142,7 +155,7 @@ describe("bad inputs: clear Chinese message, no stack trace, exit 2", () => {
     expect(r.code).toBe(2);
     expect(r.out).toMatch(message);
     expect(r.out).toContain(`${fx(name)}\n  无法读取「${fx(name)}」`);
-    expect(r.out.trimEnd().split("\n").pop()).toBe("共 1 个文件:0 个错误,0 个警告,0 条提示,1 个文件无法读取");
+    expect(r.out.trimEnd().split("\n").slice(-2)).toEqual(["结论:可以提交 0 份,需修改 0 份,无法读取 1 个", "共 1 个文件:0 个错误,0 个警告,0 条提示,1 个文件无法读取"]);
     noStackTrace(r.out + r.err);
   });
 
@@ -194,18 +207,32 @@ describe("--config", () => {
     expect(b.code).toBe(1);
   });
 
+  const floor = "indicators/satisfaction-below-floor";
   test.each([
-    ["unknown.json", JSON.stringify({ rules: { "no/such-rule": "off" } }), /未知规则 "no\/such-rule"/],
-    ["severity.json", JSON.stringify({ rules: { "layout/misaligned-row": "fatal" } }), /级别 "fatal" 无效/],
-    ["broken.json", "{ rules: ", /不是有效的 JSON/],
-    ["array.json", "[]", /应为 JSON 对象/],
-  ])("bad config %s → exit 2, nothing checked", async (name, text, message) => {
+    ["unknown.json", { rules: { "no/such-rule": "off" } }, "未知规则「no/such-rule」", 'Unknown rule "no/such-rule"'],
+    ["typo-rule.json", { rules: { "indicators/vague-wordng": "off" } }, "您是不是要写「indicators/vague-wording」", 'Did you mean "indicators/vague-wording"'],
+    ["severity.json", { rules: { "layout/misaligned-row": "fatal" } }, '级别 "fatal" 无效', 'severity "fatal" is not valid'],
+    ["option-key.json", { rules: { [floor]: ["warning", { flor: 95 }] } }, `规则「${floor}」没有选项「flor」,您是不是要写「floor」?`, `Rule "${floor}" has no option "flor". Did you mean "floor"?`],
+    ["option-type.json", { rules: { [floor]: ["warning", { floor: "high" }] } }, `选项「floor」应为 1–100 之间的数字,收到 "high"`, `option "floor" must be a number from 1 to 100; got "high"`],
+    ["choice.json", { rules: { "budget/development-within-project": { options: { mode: "equals" } } } }, '应为 "within" 或 "equal"', 'must be "within" or "equal"'],
+    ["top-key.json", { rule: {} }, "未知的配置项「rule」", 'Unknown config key "rule"'],
+    ["broken.json", "{ rules: ", "不是有效的 JSON,第 1 行第 3 列:键名要用英文双引号括起来", "is not valid JSON: line 1, column 3: keys must be in double quotes"],
+    ["full-width.json", '{"rules": {"layout/misaligned-row": “off”}}', "第 1 行第 37 列:这里是全角符号「“」", 'line 1, column 37: "“" is a full-width character'],
+    ["array.json", "[]", "应为 JSON 对象", "must be a JSON object"],
+  ])("bad config %s → exit 2 naming the key, in the chosen language; nothing checked", async (name, content, zhText, enText) => {
     const file = join(tmp(), name);
-    writeFileSync(file, text);
+    writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
     const r = await run(["check", CLEAN, "--config", file]);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(message);
-    expect(r.out).toBe("");
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err).toContain(`配置文件「${file}」`);
+    expect(r.err).toContain(zhText);
+    expect(r.err).not.toMatch(/Unexpected|position/);
+    const e = await run(["check", CLEAN, "--config", file, "--lang", "en"]);
+    expect([e.code, e.out]).toEqual([2, ""]);
+    expect(e.err).toContain(enText);
+    // fix reads the same config the same way.
+    const f = await run(["fix", CLEAN, "--out", join(tmp(), "out.xlsx"), "--config", file]);
+    expect([f.code, f.err]).toEqual([2, r.err]);
   });
 
   test("a config file that does not exist", async () => {

@@ -53,6 +53,16 @@ describe("budget-form templates", () => {
     expect(list.length).toBe(CATALOGUE.length + 1);
     expect(list[list.length - 1]).toMatchObject({ name: "档案数字化率(%)" });
     expect(list[list.length - 1].id.startsWith("custom.")).toBe(true);
+    // The documented public shape (README, 命令行), nothing internal.
+    const keys = ["id", "name", "level1", "level2", "kind", "operator", "unit", "period", "annual", "formula", "tags", "custom"];
+    for (const t of list) expect(Object.keys(t)).toEqual(keys);
+    expect(all.stdout).not.toMatch(/"(source|placement101|placement|needsValue|capByProjectAmount)"/);
+    const byId = new Map(CATALOGUE.map((t) => [t.id, t]));
+    for (const t of list.slice(0, -1) as unknown as Record<string, unknown>[]) {
+      const c = byId.get(t.id as string)!;
+      expect(t).toEqual({ id: c.id, name: c.name, level1: c.placement.level1, level2: c.placement.level2, kind: c.kind, operator: c.operator, unit: c.unit, period: c.period, annual: c.annual, formula: c.formula, tags: c.tags, custom: false });
+    }
+    expect(list[list.length - 1]).toMatchObject({ level2: "质量", custom: true });
     const tagged = JSON.parse((await run("templates", "--format=json", "--tag", "会议培训", "--category", "满意度")).stdout).templates;
     expect(tagged.map((t: { id: string }) => t.id)).toEqual(["satisfaction.trainees"]);
     const searched = await run("templates", "--search", "三公");
@@ -150,11 +160,17 @@ describe("budget-form fix", () => {
 
     const r = await run("fix", "flawed.xlsx", "--out", "fixed.xlsx");
     expect(hash("flawed.xlsx")).toBe(before);
-    expect(r.stdout).toMatch(/已修复: .*申报表!D8/);
-    expect(r.stdout).toMatch(/已修复: .*申报表!D9/);
-    expect(r.stdout).toMatch(/已修复: .*申报表!E22/);
+    // Each fix with the values before and after: text in quotes, numbers bare, as read back.
+    expect(r.stdout).toMatch(/^已修复: .*  申报表!D8: "326\.60" → 326\.6$/m);
+    expect(r.stdout).toMatch(/^已修复: .*  申报表!D9: "40\.64" → 40\.64$/m);
+    expect(r.stdout).toMatch(/^已修复: .*申报表!E22: "=1个" → "＝1个"/m);
     expect(r.stdout).not.toMatch(/未修复/);
-    expect(r.stdout).toMatch(/共修复 \d+ 处,已写出「fixed\.xlsx」。仍有 0 个错误、0 个警告/);
+    // Nothing left: no request to re-check.
+    expect(r.stdout).toMatch(/共修复 \d+ 处,已写出「fixed\.xlsx」。没有剩下的错误或警告。\n$/);
+    expect(r.stdout).not.toContain("budget-form check");
+    const en = await run("fix", "flawed.xlsx", "--out", "fixed-en.xlsx", "--lang", "en");
+    expect(en.stdout).toMatch(/^Fixed: .*  申报表!D8: "326\.60" → 326\.6$/m);
+    expect(en.stdout).toMatch(/No error or warning is left\.\n$/);
     expect(r.code).toBe(0);
     const fixed = await load("fixed.xlsx");
     const cell = (a: string) => fixed.workbook.worksheets[0].getCell(a).value;

@@ -2,20 +2,25 @@
  * budget-form check <files…>: reads each workbook, checks every form in it, prints the findings and
  * optionally writes annotated copies. One workbook is held in memory at a time.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "fs";
-import { basename, join, resolve } from "path";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
+import { basename, dirname, extname, relative, resolve } from "path";
+import type { Workbook } from "exceljs";
+import { withoutIgnored } from "../../app/validate";
 import { Config } from "../../core/config";
 import { checkWorkbook } from "../../core/engine";
 import { Message } from "../../core/rules/types";
 import { annotate } from "../../hosts/file/annotate";
 import { FileReadError } from "../../hosts/file/errors";
 import { readXlsx } from "../../hosts/file/read";
+import { readState } from "../../hosts/file/state";
 import { UsageError, parseArgs } from "../args";
 import { configOption } from "../config";
 import { Input, MissingInput, expandInputs } from "../inputs";
 import { CliContext, Command, EXIT } from "../io";
-import { Entry, entriesFor, isUnreadable, toJson, toText } from "../report";
+import { Entry, entriesFor, isUnreadable, toJson, toText, withIgnoredCounts } from "../report";
+import { HTML_MARK, buildSummary, buildSummaryHtml, isSummaryWorkbook } from "../summary";
 import { errorMessage } from "../../core/errors";
+import { writeCopy } from "./rewrite";
 
 const HELP = {
   zh: `用法: budget-form check <文件、文件夹或通配符…> [选项]
@@ -27,10 +32,15 @@ const HELP = {
   --lang zh|en         输出语言(默认 zh)
   --config <文件>       规则配置(JSON),例如 {"rules": {"indicators/vague-wording": "off"}}
   --annotate <文件夹>   在该文件夹写出带标注的副本(问题单元格加底色和批注),原文件不会被修改
+  --summary <文件>      写出汇总工作簿(.xlsx):「汇总」表每个文件一行(结论、问题数、主要问题、文件链接),「明细」表列出每个问题;
+                       以 .html 结尾时写出内容相同的网页
+  --quiet              只列出错误(警告和提示仍然计数)
+  --max-warnings <数>  警告总数超过该数时退出码为 1
+  --include-ignored    也报告填表人在加载项中「忽略」的问题(默认不报告,只计数)
   -h, --help           显示本帮助
 
-退出码: 0 未发现错误;1 发现至少一个错误;2 有文件无法读取、用法或配置有误
-示例: budget-form check "申报表/*.xlsx" --annotate 已标注
+退出码: 0 未发现错误;1 发现至少一个错误(或警告超过 --max-warnings);2 有文件无法读取、用法或配置有误
+示例: budget-form check 收到的申报表 --summary 汇总.xlsx
 `,
   en: `Usage: budget-form check <files, folders or globs…> [options]
 
@@ -41,17 +51,31 @@ Options:
   --lang zh|en         output language (default zh)
   --config <file>      rule configuration (JSON), e.g. {"rules": {"indicators/vague-wording": "off"}}
   --annotate <folder>  write annotated copies there (problem cells filled and noted); inputs are never modified
+  --summary <file>     write a summary workbook (.xlsx): one row per file (verdict, counts, main problems, a link)
+                       on sheet Summary, every finding on sheet Findings; a name ending in .html writes the same as a web page
+  --quiet              list errors only (warnings and tips are still counted)
+  --max-warnings <n>   exit 1 when there are more than n warnings in all
+  --include-ignored    also report findings the form's authors ignored in the add-in (by default only counted)
   -h, --help           show this help
 
-Exit codes: 0 no error found; 1 at least one error; 2 a file could not be read, bad usage or bad config
-Example: budget-form check "forms/*.xlsx" --annotate reviewed
+Exit codes: 0 no error found; 1 at least one error (or more warnings than --max-warnings); 2 a file could not be read, bad usage or bad config
+Example: budget-form check received-forms --summary summary.xlsx
 `,
 };
 
 interface CheckOptions {
-  format: "text" | "json";
   config: Config | undefined;
   annotateDir: string | null;
+  includeIgnored: boolean;
+}
+
+interface Checked {
+  entries: Entry[];
+  failed: boolean;
+  /** A summary workbook written by an earlier run, left out of this one. */
+  skipped?: boolean;
+  /** Where its annotated copy went. */
+  annotated?: string;
 }
 
 function readFailure(e: unknown, file: string): Message {
@@ -85,7 +109,7 @@ function pathKey(p: string): string {
   return process.platform === "win32" || process.platform === "darwin" ? p.toLowerCase() : p;
 }
 
-async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used: Set<string>): Promise<{ entries: Entry[]; failed: boolean }> {
+async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used: Set<string>): Promise<Checked> {
   let read;
   try {
     // Without --annotate nothing is written, so the read can skip what only a writer needs.
@@ -93,8 +117,14 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
   } catch (e) {
     return { entries: [{ file: input.display, error: readFailure(e, input.display) }], failed: true };
   }
-  const result = checkWorkbook(read.snapshot, opts.config);
-  const entries = entriesFor(input.display, result, read.snapshot.sheets[0]?.name ?? "");
+  if (isSummaryWorkbook(read.workbook)) return { entries: [], failed: false, skipped: true };
+  const firstSheet = read.snapshot.sheets[0]?.name ?? "";
+  const all = checkWorkbook(read.snapshot, opts.config);
+  // What the form's authors chose to ignore in the add-in is saved in the workbook; the same
+  // filter as the pane's, so the reviewer sees what the authors saw.
+  const ignored = opts.includeIgnored ? [] : readState(read.workbook).ignored;
+  const result = ignored.length > 0 ? withoutIgnored(all, ignored) : all;
+  const entries = result === all ? entriesFor(input.display, all, firstSheet) : withIgnoredCounts(entriesFor(input.display, all, firstSheet), entriesFor(input.display, result, firstSheet));
   if (!opts.annotateDir) return { entries, failed: false };
 
   const out = annotatedPath(opts.annotateDir, input, used);
@@ -106,12 +136,41 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
   try {
     annotate(read.workbook, result.findings, ctx.lang);
     writeFileSync(out, new Uint8Array(await read.workbook.xlsx.writeBuffer()));
-    return { entries, failed: false };
+    return { entries, failed: false, annotated: out };
   } catch (e) {
     const msg = errorMessage(e);
     ctx.io.stderr.write(clear + (ctx.lang === "zh" ? `无法写出标注副本「${out}」:${msg}\n` : `Cannot write the annotated copy "${out}": ${msg}\n`));
     return { entries, failed: true };
   }
+}
+
+/** --max-warnings: a whole number ≥ 0, as in ESLint (which also takes -1 for "no limit"). */
+function maxWarningsOption(v: string | undefined): number | null {
+  if (v === undefined || v.trim() === "-1") return null;
+  if (!/^\d+$/.test(v.trim())) throw new UsageError({ zh: `--max-warnings 应为不小于 0 的整数,收到「${v}」`, en: `--max-warnings must be a whole number of at least 0, got "${v}"` });
+  return Number(v);
+}
+
+const isHtml = (p: string) => /\.html?$/i.test(p);
+
+/** Whether the file is a summary workbook of ours (so replacing it loses nothing of the user's). */
+async function isSummaryFile(path: string): Promise<boolean> {
+  try {
+    if (isHtml(path)) return readFileSync(path, "utf8").includes(HTML_MARK);
+    return isSummaryWorkbook((await readXlsx(readFileSync(path), path, { readOnly: true })).workbook);
+  } catch {
+    return false;
+  }
+}
+
+/** The summary's absolute path; refuses what cannot be right before any file is read. */
+function summaryOption(v: string | undefined, cwd: string): string | null {
+  if (v === undefined) return null;
+  if (v.trim() === "") throw new UsageError({ zh: "--summary 需要一个文件名,例如 --summary 汇总.xlsx", en: "--summary needs a file name, e.g. --summary summary.xlsx" });
+  if (extname(v).toLowerCase() !== ".xlsx" && !isHtml(v)) {
+    throw new UsageError({ zh: `--summary 的文件应以 .xlsx(或 .html)结尾,收到「${v}」`, en: `The --summary file must end in .xlsx (or .html), got "${v}"` });
+  }
+  return resolve(cwd, v);
 }
 
 export const check: Command = {
@@ -120,7 +179,7 @@ export const check: Command = {
   help: HELP,
   async run(args, ctx) {
     const { io, lang } = ctx;
-    const parsed = parseArgs(args, { values: ["format", "config", "annotate", "lang"], flags: { help: "h" } });
+    const parsed = parseArgs(args, { values: ["format", "config", "annotate", "summary", "max-warnings", "lang"], flags: { help: "h", quiet: "q", "include-ignored": null } });
     if (parsed.flags.has("help")) {
       io.stdout.write(HELP[lang]);
       return EXIT.ok;
@@ -128,6 +187,9 @@ export const check: Command = {
     const format = parsed.values.format ?? "text";
     if (format !== "text" && format !== "json") throw new UsageError({ zh: `--format 只能是 text 或 json,收到「${format}」`, en: `--format must be text or json, got "${format}"` });
     if (parsed.positionals.length === 0) throw new UsageError({ zh: "请给出要检查的 .xlsx 文件", en: "Name the .xlsx files to check" });
+    const maxWarnings = maxWarningsOption(parsed.values["max-warnings"]);
+    const summaryPath = summaryOption(parsed.values.summary, io.cwd);
+    const quiet = parsed.flags.has("quiet");
 
     const configured = configOption(parsed.values.config, ctx);
     if (!configured) return EXIT.failure;
@@ -143,12 +205,31 @@ export const check: Command = {
       }
     }
 
+    // Only an earlier summary may be replaced: never a form, an input, or any other workbook.
+    if (summaryPath && existsSync(summaryPath) && !(await isSummaryFile(summaryPath))) {
+      const shown = parsed.values.summary;
+      throw new UsageError({
+        zh: `「${shown}」已存在,且不是 budget-form 写出的汇总表,不会覆盖它;请给 --summary 换一个文件名`,
+        en: `"${shown}" exists and is not a summary written by budget-form; it will not be overwritten. Give --summary another name`,
+      });
+    }
+    if (summaryPath) {
+      try {
+        mkdirSync(dirname(summaryPath), { recursive: true });
+      } catch (e) {
+        io.stderr.write(lang === "zh" ? `无法创建汇总表所在的文件夹:${errorMessage(e)}\n` : `Cannot create the summary's folder: ${errorMessage(e)}\n`);
+        return EXIT.failure;
+      }
+    }
     const inputs = expandInputs(parsed.positionals, io.cwd);
     const files = inputs.filter((i): i is Input => !("error" in i));
     const entries: Entry[] = [];
     let failed = false;
-    // Seeded with every input, so no annotated copy is ever written over one.
+    // Seeded with every input (and the summary), so no annotated copy is ever written over one.
     const used = new Set<string>(files.map((f) => pathKey(resolve(f.path))));
+    if (summaryPath) used.add(pathKey(summaryPath));
+    const annotated: { input: Input; out: string }[] = [];
+    let skipped = 0;
     let n = 0;
     for (const input of inputs) {
       if ("error" in input) {
@@ -158,14 +239,49 @@ export const check: Command = {
         continue;
       }
       progress(ctx, ++n, files.length, input.display);
-      const r = await checkOne(input, { format, config, annotateDir }, ctx, used);
+      const r = await checkOne(input, { config, annotateDir, includeIgnored: parsed.flags.has("include-ignored") }, ctx, used);
       entries.push(...r.entries);
       failed ||= r.failed;
+      if (r.annotated) annotated.push({ input, out: r.annotated });
+      if (r.skipped) skipped++;
     }
     if (io.isTTY && files.length > 0) io.stderr.write("\r\x1b[K");
 
-    io.stdout.write(format === "json" ? toJson(entries, lang) : toText(entries, inputs.length, lang));
+    const fileCount = inputs.length - skipped;
+    io.stdout.write(format === "json" ? toJson(entries, lang, { quiet }) : toText(entries, fileCount, lang, { quiet }));
+    if (skipped > 0) {
+      io.stderr.write(lang === "zh" ? `已跳过 ${skipped} 个由 budget-form 生成的汇总表。\n` : `Skipped ${skipped} summary workbook${skipped === 1 ? "" : "s"} written by budget-form.\n`);
+    }
+    if (annotateDir) reportAnnotated(annotated, annotateDir, ctx);
+    if (summaryPath) {
+      const opts = { lang, cwd: io.cwd, path: summaryPath };
+      const bytes = isHtml(summaryPath) ? buildSummaryHtml(entries, opts) : await buildSummary(entries, opts);
+      const shown = parsed.values.summary!;
+      // The summary is streamed to bytes already; writeCopy, which only asks a workbook for its
+      // bytes, still does the writing, so the summary is written as safely as every other output.
+      const written = { xlsx: { writeBuffer: async () => bytes } } as unknown as Workbook;
+      if (await writeCopy({ warnings: [] }, written, summaryPath, shown, ctx)) {
+        io.stderr.write(lang === "zh" ? `已写出汇总表「${shown}」。\n` : `Wrote the summary "${shown}".\n`);
+      } else failed = true;
+    }
+
+    const warnings = entries.reduce((k, e) => k + (isUnreadable(e) ? 0 : e.summary.warning), 0);
+    const tooManyWarnings = maxWarnings !== null && warnings > maxWarnings;
+    if (tooManyWarnings) {
+      io.stderr.write(lang === "zh" ? `警告共 ${warnings} 个,超过 --max-warnings 允许的 ${maxWarnings} 个。\n` : `${warnings} warnings, more than --max-warnings allows (${maxWarnings}).\n`);
+    }
     if (failed || entries.some(isUnreadable)) return EXIT.failure;
-    return entries.some((e) => !isUnreadable(e) && e.summary.error > 0) ? EXIT.findings : EXIT.ok;
+    return tooManyWarnings || entries.some((e) => !isUnreadable(e) && e.summary.error > 0) ? EXIT.findings : EXIT.ok;
   },
 };
+
+/** Where the marked copies went, naming the ones that had to take another name. */
+function reportAnnotated(list: { input: Input; out: string }[], dir: string, ctx: CliContext): void {
+  const { io, lang } = ctx;
+  const shown = relative(io.cwd, dir) || ".";
+  io.stderr.write(lang === "zh" ? `已在「${shown}」写出 ${list.length} 份带标注的副本。\n` : `Wrote ${list.length} annotated cop${list.length === 1 ? "y" : "ies"} to "${shown}".\n`);
+  for (const { input, out } of list) {
+    if (basename(out) === basename(input.path)) continue;
+    io.stderr.write(lang === "zh" ? `  「${input.display}」的副本名为「${basename(out)}」(同名文件已存在或是输入文件)\n` : `  the copy of "${input.display}" is named "${basename(out)}" (the name was taken)\n`);
+  }
+}

@@ -6,8 +6,14 @@
 import { checkWorkbook } from "../../core/engine";
 import { EditPlan } from "../../core/plan/editPlan";
 import { Finding, Message } from "../../core/rules/types";
+import type { Workbook } from "exceljs";
+import { qualify } from "../../core/a1";
+import { englishPlurals } from "../../core/i18n";
+import { CellValue, isCellError } from "../../core/snapshot";
 import { applyPlan } from "../../hosts/file/apply";
+import { plainValue } from "../../hosts/file/cellValue";
 import { snapshotWorkbook } from "../../hosts/file/snapshot";
+import { Lang } from "../../hosts/host";
 import { parseArgs } from "../args";
 import { configOption } from "../config";
 import { Command, EXIT } from "../io";
@@ -45,6 +51,19 @@ const isSafe = (plan: EditPlan) => plan.edits.length > 0 && plan.edits.every((e)
 const keyOf = (f: Finding) => `${f.rule} ${f.cells.join(",")} ${f.fix!.title.zh}`;
 const MAX_FIXES = 500;
 
+/** The cells a plan sets, with their values as the workbook holds them now. */
+function valuesOf(wb: Workbook, plan: EditPlan): { cell: string; value: CellValue }[] {
+  return plan.edits.flatMap((e) => (e.op === "setValue" ? [{ cell: qualify(e.sheet, e.address), value: plainValue(wb.getWorksheet(e.sheet)?.getCell(e.address).value) }] : []));
+}
+
+/** Text in quotes, so a number stored as text ("326.60") is told from the number (326.6). */
+function show(v: CellValue, lang: Lang): string {
+  if (v === null) return lang === "zh" ? "(空)" : "(empty)";
+  if (typeof v === "string") return `"${v}"`;
+  if (isCellError(v)) return v.error;
+  return String(v);
+}
+
 export const fix: Command = {
   name: "fix",
   summary: { zh: "自动修复可安全修复的问题(写出新文件)", en: "apply the safe automatic fixes (writes a new file)" },
@@ -64,7 +83,7 @@ export const fix: Command = {
     if (!read) return EXIT.failure;
 
     const tried = new Set<string>();
-    const done: { title: Message; cells: string[] }[] = [];
+    const done: { title: Message; changes: string[] }[] = [];
     const refused: { title: Message; reason: Message }[] = [];
     const manual = new Set<string>();
     let findings: Finding[] = [];
@@ -74,26 +93,30 @@ export const fix: Command = {
       const next = findings.find((f) => f.fix && isSafe(f.fix) && !tried.has(keyOf(f)));
       if (!next || i === MAX_FIXES) break;
       tried.add(keyOf(next));
+      const before = valuesOf(read.workbook, next.fix!);
       const r = applyPlan(read.workbook, next.fix!);
-      if (r.ok) done.push({ title: next.fix!.title, cells: next.cells });
+      // The values shown after the arrow are read back from the workbook, not taken from the plan.
+      const after = valuesOf(read.workbook, next.fix!);
+      if (r.ok) done.push({ title: next.fix!.title, changes: before.map((b, k) => `${b.cell}: ${show(b.value, lang)} → ${show(after[k].value, lang)}`) });
       else refused.push({ title: next.fix!.title, reason: r.reason });
     }
 
-    for (const d of done) io.stdout.write(`${lang === "zh" ? "已修复" : "Fixed"}: ${d.title[lang]}  ${d.cells[0] ?? ""}\n`);
+    for (const d of done) io.stdout.write(`${lang === "zh" ? "已修复" : "Fixed"}: ${d.title[lang]}  ${d.changes.join(lang === "zh" ? ";" : "; ")}\n`);
     for (const s of refused) io.stdout.write(`${lang === "zh" ? "未修复" : "Not fixed"}: ${s.title[lang]} — ${s.reason[lang]}\n`);
     for (const m of manual) io.stdout.write(`${lang === "zh" ? "需人工处理" : "Needs a person"}: ${m}\n`);
     const errors = findings.filter((f) => f.severity === "error").length;
     const warnings = findings.filter((f) => f.severity === "warning").length;
     if (done.length === 0) {
-      io.stdout.write(lang === "zh" ? `「${display}」没有可自动修复的问题,未写出新文件。仍有 ${errors} 个错误、${warnings} 个警告。\n` : `"${display}" has nothing to fix automatically; no file was written. ${errors} errors and ${warnings} warnings remain.\n`);
+      io.stdout.write(englishPlurals(lang === "zh" ? `「${display}」没有可自动修复的问题,未写出新文件。仍有 ${errors} 个错误、${warnings} 个警告。\n` : `"${display}" has nothing to fix automatically; no file was written. ${errors} error(s) and ${warnings} warning(s) remain.\n`));
       return errors > 0 ? EXIT.findings : EXIT.ok;
     }
     if (!(await writeCopy(read, read.workbook, output, parsed.values.out!, ctx))) return EXIT.failure;
-    io.stdout.write(
+    const left = errors + warnings > 0;
+    io.stdout.write(englishPlurals(
       lang === "zh"
-        ? `共修复 ${done.length} 处,已写出「${parsed.values.out}」。仍有 ${errors} 个错误、${warnings} 个警告,请运行 budget-form check 查看。\n`
-        : `Fixed ${done.length}; wrote "${parsed.values.out}". ${errors} errors and ${warnings} warnings remain; run budget-form check to see them.\n`,
-    );
+        ? `共修复 ${done.length} 处,已写出「${parsed.values.out}」。${left ? `仍有 ${errors} 个错误、${warnings} 个警告,请运行 budget-form check 查看。` : "没有剩下的错误或警告。"}\n`
+        : `Fixed ${done.length}; wrote "${parsed.values.out}". ${left ? `${errors} error(s) and ${warnings} warning(s) remain; run budget-form check to see them.` : "No error or warning is left."}\n`,
+    ));
     return errors > 0 ? EXIT.findings : EXIT.ok;
   },
 };

@@ -42,7 +42,7 @@ export async function readInput(path: string, display: string, ctx: CliContext):
 }
 
 /** Writes the copy, first saying what it cannot keep (notes, charts …). False when writing failed. */
-export async function writeCopy(read: ReadResult, workbook: Workbook, output: string, outDisplay: string, ctx: CliContext): Promise<boolean> {
+export async function writeCopy(read: Pick<ReadResult, "warnings">, workbook: Workbook, output: string, outDisplay: string, ctx: CliContext): Promise<boolean> {
   const { io, lang } = ctx;
   for (const w of read.warnings) io.stderr.write(lang === "zh" ? `注意:${w.message.zh}。\n` : `Note: ${w.message.en}.\n`);
   try {

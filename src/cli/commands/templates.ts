@@ -6,6 +6,7 @@ import { IndicatorTemplate, LEVEL1_ORDER, LEVEL2_ORDER } from "../../core/templa
 import { UsageError, parseArgs } from "../args";
 import { CliContext, Command, EXIT } from "../io";
 import { loadTemplates } from "./templateLibrary";
+import { CUSTOM_PREFIX } from "../../core/templates/library";
 
 const HELP = {
   zh: `用法: budget-form templates [选项]
@@ -35,6 +36,44 @@ Options:
 };
 
 const CATEGORIES = new Set<string>([...LEVEL1_ORDER, ...LEVEL2_ORDER]);
+
+/**
+ * One template as `templates --format json` prints it: a public interface (README, 命令行), so
+ * it names only what a script needs and never the catalogue's bookkeeping (sources, the second
+ * layout's placement, fill-in hints), which may change without notice.
+ */
+export interface PublicTemplate {
+  id: string;
+  name: string;
+  /** 一级 and 二级 as in the layout where 成本 is a 二级 under 产出; `add` places it in either layout. */
+  level1: Level1;
+  level2: Level2;
+  kind: "quantitative" | "qualitative";
+  operator: string | null;
+  unit: string | null;
+  period: string;
+  annual: string;
+  formula: string;
+  tags: string[];
+  custom: boolean;
+}
+
+export function publicTemplate(t: IndicatorTemplate): PublicTemplate {
+  return {
+    id: t.id,
+    name: t.name,
+    level1: t.placement.level1,
+    level2: t.placement.level2,
+    kind: t.kind,
+    operator: t.operator,
+    unit: t.unit,
+    period: t.period,
+    annual: t.annual,
+    formula: t.formula,
+    tags: [...t.tags],
+    custom: t.id.startsWith(CUSTOM_PREFIX),
+  };
+}
 
 function toText(list: IndicatorTemplate[], ctx: CliContext): string {
   if (list.length === 0) return ctx.lang === "zh" ? "没有符合条件的模板。\n" : "No template matches.\n";
@@ -84,7 +123,7 @@ export const templates: Command = {
     const loaded = loadTemplates(parsed.values.templates, ctx);
     if (!loaded) return EXIT.failure;
     const list = search(parsed.values.search ?? "", { list: loaded, tag: parsed.values.tag, category: category as Level1 | Level2 | undefined });
-    io.stdout.write(format === "json" ? `${JSON.stringify({ templates: list }, null, 2)}\n` : toText(list, ctx));
+    io.stdout.write(format === "json" ? `${JSON.stringify({ templates: list.map(publicTemplate) }, null, 2)}\n` : toText(list, ctx));
     return EXIT.ok;
   },
 };

@@ -15,6 +15,17 @@ export interface Message {
 export type OptionValue = number | boolean | string;
 export type RuleOptions = Record<string, OptionValue>;
 
+/**
+ * What a user's config may set an option to, beyond the type of its default (which is implied):
+ * the allowed words of a choice, a number's range. Checked by validateConfig, ESLint-schema style.
+ */
+export interface OptionSpec {
+  choices?: readonly string[];
+  min?: number;
+  max?: number;
+  integer?: boolean;
+}
+
 export interface RuleMeta<M extends string, O extends RuleOptions> {
   /** Stable id, never reused once published ("budget/income-matches-expenditure"). */
   id: string;
@@ -27,6 +38,8 @@ export interface RuleMeta<M extends string, O extends RuleOptions> {
   defaultOptions: O;
   /** One line per option, for the README and the settings pane. */
   optionDocs?: Partial<Record<keyof O, Message>>;
+  /** Limits on the options' values; each option's type is that of its default. */
+  optionSchema?: Partial<Record<keyof O, OptionSpec>>;
   /** Whether findings may carry a fix. */
   fixable?: boolean;
 }

@@ -9,7 +9,7 @@ import { Message } from "../rules/types";
 import { fold } from "../text";
 import { CATALOGUE } from "./catalogue";
 import { IndicatorTemplate, OPERATORS, Operator, Placement } from "./types";
-import { errorMessage } from "../errors";
+import { parseJson } from "../json";
 
 export const LIBRARY_FORMAT = "budget-form-templates";
 export const LIBRARY_VERSION = 1;
@@ -182,14 +182,9 @@ export function validateLibrary(json: unknown): LibraryResult {
 
 /** Parses library text (from a file or localStorage); a JSON syntax error becomes a message, not a throw. */
 export function parseLibrary(text: string): LibraryResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    const why = errorMessage(e);
-    return { ok: false, errors: [{ zh: `模板库不是有效的 JSON:${why}`, en: `the template library is not valid JSON: ${why}` }] };
-  }
-  return validateLibrary(json);
+  const json = parseJson(text);
+  if (!json.ok) return { ok: false, errors: [{ zh: `模板库不是有效的 JSON:${json.error.zh}`, en: `the template library is not valid JSON: ${json.error.en}` }] };
+  return validateLibrary(json.value);
 }
 
 export function exportLibrary(templates: readonly IndicatorTemplate[]): string {

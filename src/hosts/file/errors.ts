@@ -38,10 +38,7 @@ export function fileReadError(kind: FileReadErrorKind, source: string, detail?: 
       zh: `无法读取${name}:文件是空的(0 字节),可能复制或下载没有完成。请重新获取该文件。`,
       en: `Cannot read ${en}: the file is empty (0 bytes); the copy or download may not have finished. Get the file again.`,
     },
-    text: {
-      zh: `无法读取${name}:这不是 .xlsx 工作簿,而是文本文件(如 CSV 或网页),只是扩展名被改成了 .xlsx。${SAVE_AS.zh}`,
-      en: `Cannot read ${en}: it is not an .xlsx workbook but a text file (CSV or web page) renamed to .xlsx. ${SAVE_AS.en}`,
-    },
+    text: textReason("plain", name, en),
     ole: {
       zh:
         `无法读取${name}:这是旧版 Excel 97-2003 格式(.xls)的文件,或者是设置了打开密码(加密)的 .xlsx。` +
@@ -68,4 +65,37 @@ export function fileReadError(kind: FileReadErrorKind, source: string, detail?: 
     },
   };
   return new FileReadError(kind, reasons[kind], detail);
+}
+
+/** What a text file given as .xlsx turns out to be, from its first lines. */
+export type TextKind = "csv" | "html" | "xml-2003" | "plain";
+
+function textReason(what: TextKind, name: string, en: string): Message {
+  switch (what) {
+    case "csv":
+      return {
+        zh: `无法读取${name}:这是用逗号或制表符分隔的文本文件(CSV),不是 .xlsx 工作簿,只是扩展名被改成了 .xlsx。${SAVE_AS.zh}`,
+        en: `Cannot read ${en}: it is comma- or tab-separated text (CSV), not an .xlsx workbook, renamed to .xlsx. ${SAVE_AS.en}`,
+      };
+    case "html":
+      return {
+        zh: `无法读取${name}:这是网页(HTML)文件,不是 .xlsx 工作簿;有些系统导出的“Excel 表”其实是网页。${SAVE_AS.zh}`,
+        en: `Cannot read ${en}: it is a web page (HTML), not an .xlsx workbook; some systems export "Excel" files that are web pages. ${SAVE_AS.en}`,
+      };
+    case "xml-2003":
+      return {
+        zh: `无法读取${name}:这是 Excel 2003 XML 表格(*.xml),不是 .xlsx 工作簿。${SAVE_AS.zh}`,
+        en: `Cannot read ${en}: it is an Excel 2003 XML spreadsheet (*.xml), not an .xlsx workbook. ${SAVE_AS.en}`,
+      };
+    case "plain":
+      return {
+        zh: `无法读取${name}:这是普通的文本文件,不是 Excel 工作簿,里面没有表格可以检查。请确认收到的是不是正确的文件。`,
+        en: `Cannot read ${en}: it is a plain text file, not an Excel workbook, so there is no table to check. Make sure this is the right file.`,
+      };
+  }
+}
+
+/** A text file given as .xlsx, described as what it is: the advice differs (Save As helps a CSV, not a note). */
+export function textFileError(source: string, what: TextKind): FileReadError {
+  return new FileReadError("text", textReason(what, `「${source}」`, `"${source}"`));
 }

@@ -5,8 +5,9 @@
  */
 import JSZip from "jszip";
 import { Message } from "../../core/rules/types";
-import { FileReadError, fileReadError } from "./errors";
+import { FileReadError, TextKind, fileReadError, textFileError } from "./errors";
 import { errorMessage } from "../../core/errors";
+import { englishPlurals } from "../../core/i18n";
 
 export type PackageWarningKind = "notes" | "threaded-comments" | "charts" | "pivots" | "drawings" | "macros";
 
@@ -50,7 +51,25 @@ export function sniff(bytes: Uint8Array, source: string): void {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05) && (bytes[3] === 0x04 || bytes[3] === 0x06);
   if (isZip) return;
   if (startsWith(bytes, OLE_SIGNATURE)) throw fileReadError("ole", source);
-  throw fileReadError(looksLikeText(bytes) ? "text" : "not-zip", source);
+  if (looksLikeText(bytes)) throw textFileError(source, textKind(bytes));
+  throw fileReadError("not-zip", source);
+}
+
+/** What kind of text: markup first (an HTML "Excel" export has commas too), then a separated table. */
+export function textKind(bytes: Uint8Array): TextKind {
+  const head = bytes.subarray(0, 4096);
+  const utf16 = startsWith(head, [0xff, 0xfe]) ? "utf-16le" : startsWith(head, [0xfe, 0xff]) ? "utf-16be" : "utf-8";
+  const text = new TextDecoder(utf16).decode(head).replace(/^\uFEFF/, "").trimStart();
+  const lower = text.slice(0, 2048).toLowerCase();
+  if (lower.includes("urn:schemas-microsoft-com:office:spreadsheet")) return "xml-2003";
+  if (/<(!doctype html|html|table|body)[\s>]/.test(lower)) return "html";
+  // Complete lines only: the 4 KB cut may end mid-line.
+  const lines = text.split(/\r?\n/).slice(0, -1).filter((l) => l.trim() !== "").slice(0, 20);
+  for (const sep of [",", "\t", ";"]) {
+    const counts = lines.map((l) => l.split(sep).length - 1);
+    if (lines.length >= 2 && counts.every((c) => c > 0) && new Set(counts).size <= 2) return "csv";
+  }
+  return "plain";
 }
 
 function count(names: string[], re: RegExp): number {
@@ -96,7 +115,7 @@ export async function inspectPackage(data: ArrayBuffer | Uint8Array, source: str
       kind: "charts",
       message: {
         zh: `工作簿包含 ${charts} 个图表,写出的副本中将不保留图表`,
-        en: `The workbook contains ${charts} chart(s); a written copy will not keep them`,
+        en: englishPlurals(`The workbook contains ${charts} chart(s); a written copy will not keep them`),
       },
     });
   }
@@ -137,7 +156,7 @@ export function notesLostWarning(lost: number): PackageWarning {
     kind: "notes",
     message: {
       zh: `工作簿中有 ${lost} 条批注未能读取,写出的副本中将不保留这些批注`,
-      en: `${lost} cell note(s) in the workbook could not be read; a written copy will not keep them`,
+      en: englishPlurals(`${lost} cell note(s) in the workbook could not be read; a written copy will not keep them`),
     },
   };
 }

@@ -1,0 +1,229 @@
+/**
+ * The reviewer's summary workbook (--summary 汇总.xlsx): sheet 汇总 with one row per form or
+ * unreadable file (verdict, counts, the top problems in words, a link to the file) and sheet 明细
+ * with every finding, both ready to sort, filter, print and send back.
+ */
+import ExcelJS from "exceljs";
+import { existsSync } from "fs";
+import { dirname, relative, resolve } from "path";
+import { PassThrough } from "stream";
+import { CATEGORY_NAMES, SEVERITY_NAMES } from "../core/i18n";
+import { markArgb } from "../core/marks";
+import { Finding, Severity } from "../core/rules/types";
+import { Lang } from "../hosts/host";
+import { Entry, FormEntry, VERDICT_NAMES, Verdict, isUnreadable, verdictOf } from "./report";
+import { displayWidth } from "./table";
+
+/** Marks a workbook as one of our summaries, so a later `check` of the same folder skips it. */
+export const SUMMARY_NAME = "BudgetFormSummary";
+
+export function isSummaryWorkbook(wb: ExcelJS.Workbook): boolean {
+  return wb.definedNames.getRanges(SUMMARY_NAME).ranges.length > 0;
+}
+
+export const SHEET_NAMES = { summary: { zh: "汇总", en: "Summary" }, details: { zh: "明细", en: "Findings" } } as const;
+
+/** How many problems the 主要问题 cell names. */
+const TOP = 3;
+
+const HEADERS = {
+  summary: {
+    zh: ["文件", "工作表", "部门", "支出合计(万元)", "结论", "错误", "警告", "提示", "已忽略", "主要问题"],
+    en: ["File", "Sheet", "Department", "Expenditure (10k yuan)", "Verdict", "Errors", "Warnings", "Tips", "Ignored", "Main problems"],
+  },
+  details: {
+    zh: ["文件", "部门", "单元格", "级别", "类别", "规则", "说明"],
+    en: ["File", "Department", "Cell", "Severity", "Category", "Rule", "Message"],
+  },
+};
+
+const VERDICT_FILL: Record<Verdict, string> = { submit: "FFC6EFCE", revise: "FFFFC7CE", unreadable: "FFD9D9D9" };
+const HEADER_FILL = "FFDDEBF7";
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * The problems to read first: rules ordered by their worst severity, then by how often they
+ * fire; each named by its first message, with the count when it fires more than once.
+ */
+export function topProblems(e: FormEntry, lang: Lang, n = TOP): string[] {
+  const byRule = new Map<string, Finding[]>();
+  for (const f of e.findings) if (f.severity !== "info") byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  return [...byRule.values()]
+    .sort((a, b) => Math.min(...a.map((f) => RANK[f.severity])) - Math.min(...b.map((f) => RANK[f.severity])) || b.length - a.length)
+    .slice(0, n)
+    .map((list) => {
+      const more = list.length > 1 ? (lang === "zh" ? `(共 ${list.length} 处)` : ` (${list.length} places)`) : "";
+      return `${SEVERITY_NAMES[list[0].severity][lang]}${lang === "zh" ? ":" : ": "}${list[0].message[lang]}${more}`;
+    });
+}
+
+/** A link that still works when the summary and the forms are moved together (e.g. zipped and sent back). */
+function linkTo(file: string, cwd: string, summaryPath: string): string {
+  return relative(dirname(summaryPath), resolve(cwd, file)).split("\\").join("/");
+}
+
+type Row = ExcelJS.CellValue[];
+
+const cellText = (v: ExcelJS.CellValue): string =>
+  v === null || v === undefined ? "" : typeof v === "object" && "text" in v ? String(v.text) : String(v);
+
+/** Widths from the longest line of each column (Chinese counts double), within sane bounds. */
+function widths(rows: Row[], max: number[]): number[] {
+  return max.map((limit, c) => {
+    let w = 6;
+    for (const r of rows) for (const line of cellText(r[c]).split("\n")) w = Math.max(w, displayWidth(line) + 2);
+    return Math.min(w, limit);
+  });
+}
+
+const column = (n: number) => String.fromCharCode(64 + n); // A–J is all we need
+const solid = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
+
+/**
+ * One sheet, streamed: each row is written out as it is added, so the summary of a large batch
+ * costs little more than the text output (a whole exceljs Workbook kept a model of every cell).
+ */
+function addSheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  rows: Row[],
+  max: number[],
+  style: (row: ExcelJS.Row, index: number) => void,
+  wrap: number,
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }],
+    // A4 landscape, all columns one page wide, the header row repeated on every page.
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1", horizontalCentered: true },
+    headerFooter: { oddFooter: "&P / &N" },
+  });
+  // Column styles must come before the rows: a streamed row is final once committed.
+  ws.columns = widths(rows, max).map((width, c) => (c + 1 === wrap ? { width, style: { alignment: { wrapText: true, vertical: "top" } } } : { width, style: { alignment: { vertical: "top" } } }));
+  ws.autoFilter = `A1:${column(max.length)}${rows.length}`;
+  rows.forEach((values, i) => {
+    const row = ws.addRow(values);
+    if (i === 0) {
+      row.font = { bold: true };
+      for (let c = 1; c <= max.length; c++) row.getCell(c).fill = solid(HEADER_FILL);
+    } else style(row, i);
+    row.commit();
+  });
+  return ws;
+}
+
+export interface SummaryOptions {
+  lang: Lang;
+  /** Where the file names in the entries are relative to. */
+  cwd: string;
+  /** Absolute path the summary will be written to, for relative links. */
+  path: string;
+}
+
+/** The rows of both sheets (header first), shared by the .xlsx and the .html summary. */
+function summaryData(entries: Entry[], opts: SummaryOptions): { verdicts: Verdict[]; summary: Row[]; details: Row[] } {
+  const { lang } = opts;
+  const verdicts = entries.map(verdictOf);
+  const summary: Row[] = [
+    HEADERS.summary[lang],
+    ...entries.map((e, i): Row => {
+      // A missing file or a glob that matched nothing has nothing to link to.
+      const link = existsSync(resolve(opts.cwd, e.file)) ? { text: e.file, hyperlink: linkTo(e.file, opts.cwd, opts.path) } : e.file;
+      const verdict = VERDICT_NAMES[verdicts[i]][lang];
+      if (isUnreadable(e)) return [link, null, null, null, verdict, null, null, null, null, e.error[lang]];
+      return [link, e.sheet, e.department || null, e.expenditure, verdict, e.summary.error, e.summary.warning, e.summary.info, e.ignored, topProblems(e, lang).join("\n") || null];
+    }),
+  ];
+  const details: Row[] = [HEADERS.details[lang]];
+  for (const e of entries) {
+    if (isUnreadable(e)) continue;
+    for (const f of e.findings) details.push([e.file, e.department || null, f.cells[0] ?? null, SEVERITY_NAMES[f.severity][lang], CATEGORY_NAMES[f.category][lang], f.rule, f.message[lang]]);
+  }
+  return { verdicts, summary, details };
+}
+
+/** The summary workbook as .xlsx bytes. */
+export async function buildSummary(entries: Entry[], opts: SummaryOptions): Promise<Uint8Array> {
+  const { lang } = opts;
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on("data", (c: Buffer) => chunks.push(c));
+  const ended = new Promise((resolve) => stream.on("end", resolve));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  wb.creator = "budget-form";
+
+  const { verdicts, summary: summaryRows, details: detailRows } = summaryData(entries, opts);
+  const sum = addSheet(wb, SHEET_NAMES.summary[lang], summaryRows, [40, 14, 24, 14, 10, 8, 8, 8, 8, 80], (row, i) => {
+    row.getCell(1).font = { color: { argb: "FF0563C1" }, underline: true };
+    row.getCell(4).numFmt = "0.00";
+    row.getCell(5).fill = solid(VERDICT_FILL[verdicts[i - 1]]);
+  }, 10);
+  sum.commit();
+
+  const det = addSheet(wb, SHEET_NAMES.details[lang], detailRows, [40, 24, 16, 8, 14, 34, 90], () => undefined, 7);
+  // The severity colours by rule rather than per cell: thousands of styled cells cost more than the rows.
+  const n = Math.max(2, detailRows.length);
+  det.addConditionalFormatting({
+    ref: `D2:D${n}`,
+    rules: (["error", "warning", "info"] as Severity[]).map((sev, k) => ({
+      type: "expression",
+      priority: k + 1,
+      formulae: [`$D2="${SEVERITY_NAMES[sev][lang]}"`],
+      style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: markArgb(sev) } } },
+    })),
+  });
+  det.commit();
+
+  wb.definedNames.add(`'${sum.name}'!$A$1`, SUMMARY_NAME);
+  await wb.commit();
+  await ended;
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** Marks an .html summary as ours, as the defined name marks the workbook. */
+export const HTML_MARK = '<meta name="generator" content="budget-form summary">';
+
+const escapeHtml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const hex = (argb: string) => `#${argb.slice(2)}`;
+
+/**
+ * The same two tables as a self-contained web page (no script, no external resource), for a
+ * reviewer who mails the result to someone without Excel at hand.
+ */
+export function buildSummaryHtml(entries: Entry[], opts: SummaryOptions): Uint8Array {
+  const { lang } = opts;
+  const { verdicts, summary, details } = summaryData(entries, opts);
+  const cell = (v: ExcelJS.CellValue, numeric = false): string => {
+    if (v !== null && typeof v === "object" && "hyperlink" in v) {
+      const href = String(v.hyperlink).split("/").map(encodeURIComponent).join("/");
+      return `<td><a href="${escapeHtml(href)}">${escapeHtml(String(v.text))}</a></td>`;
+    }
+    const text = typeof v === "number" && numeric ? v.toFixed(2) : cellText(v);
+    return `<td${typeof v === "number" ? ' class="n"' : ""}>${escapeHtml(text).replace(/\n/g, "<br>")}</td>`;
+  };
+  const table = (rows: Row[], rowStyle: (i: number) => string, money?: number) =>
+    `<table><thead><tr>${rows[0].map((h) => `<th>${escapeHtml(cellText(h))}</th>`).join("")}</tr></thead><tbody>\n` +
+    rows
+      .slice(1)
+      .map((r, i) => `<tr${rowStyle(i)}>${r.map((v, c) => cell(v, c === money)).join("")}</tr>`)
+      .join("\n") +
+    "\n</tbody></table>";
+  const sevOf = new Map((["error", "warning", "info"] as Severity[]).map((s) => [SEVERITY_NAMES[s][lang], s]));
+  const title = lang === "zh" ? "申报表检查汇总" : "Form check summary";
+  const html = `<!doctype html>
+<html lang="${lang === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8">${HTML_MARK}<title>${title}</title>
+<style>
+body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;font-size:13px;margin:16px}
+table{border-collapse:collapse;margin-bottom:24px}th,td{border:1px solid #bbb;padding:3px 6px;vertical-align:top;text-align:left}
+th{background:${hex(HEADER_FILL)};position:sticky;top:0}td.n{text-align:right}
+${(Object.keys(VERDICT_FILL) as Verdict[]).map((v) => `tr.${v} td:nth-child(5){background:${hex(VERDICT_FILL[v])}}`).join("\n")}
+${(["error", "warning", "info"] as Severity[]).map((s) => `tr.${s} td:nth-child(4){background:${hex(markArgb(s))}}`).join("\n")}
+@media print{@page{size:A4 landscape}th{position:static}}
+</style></head><body>
+<h2>${escapeHtml(SHEET_NAMES.summary[lang])}</h2>
+${table(summary, (i) => ` class="${verdicts[i]}"`, 3)}
+<h2>${escapeHtml(SHEET_NAMES.details[lang])}</h2>
+${table(details, (i) => ` class="${sevOf.get(cellText(details[i + 1][3])) ?? ""}"`)}
+</body></html>
+`;
+  return new TextEncoder().encode(html);
+}
