@@ -87,7 +87,10 @@ describe("text output", () => {
     const r = await run(["check", SEED, "--lang", "en"]);
     expect(r.out).toContain("  Warning\n");
     for (const f of seed.findings.filter((f) => f.severity !== "info")) expect(r.out).toContain(`    ${f.cells[0]}  ${f.rule}  ${f.message.en}`);
-    expect(r.out).toMatch(/^ {6}\d+ more like this: E\d+, /m);
+    // Tips of one rule repeated over rows are grouped (the seed may have none left to group).
+    const tips = seed.findings.filter((f) => f.severity === "info");
+    const repeated = tips.some((f, i) => tips.findIndex((g) => g.rule === f.rule) !== i);
+    expect(/^ {6}\d+ more like this: [A-Z]+\d+/m.test(r.out)).toBe(repeated);
     expect(r.out).toMatch(/^File +Department +Verdict +Errors +Warnings +Tips$/m);
     expect(r.out.trimEnd().split("\n").pop()).toMatch(/^1 file: \d+ errors?, \d+ warnings?, \d+ tips?$/);
   });
