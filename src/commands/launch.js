@@ -34,7 +34,7 @@
   function explain(event) {
     var complete = completeOnce(event);
     try {
-      var url = location.href.replace(/[?#].*$/, "").replace(/[^\/]*$/, "legacy.html");
+      var url = location.href.replace(/[?#].*$/, "").replace(/[^/]*$/, "legacy.html");
       Office.context.ui.displayDialogAsync(url, { height: 45, width: 40, displayInIframe: true }, complete);
     } catch (e) {
       complete();

@@ -25,7 +25,7 @@ export function labelKey(v: CellValue): string {
   return fold(cellText(v))
     .replace(/\s+/g, "")
     .replace(/[:：]+$/, "")
-    .replace(/[【\[]/g, "(")
+    .replace(/[【[]/g, "(")
     .replace(/[】\]]/g, ")");
 }
 

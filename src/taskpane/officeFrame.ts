@@ -9,7 +9,7 @@ export function hostedByOffice(location: { search: string; hash: string }, frame
 }
 
 export function pageHostedByOffice(): boolean {
-  let framed = false;
+  let framed: boolean;
   try {
     framed = window.self !== window.top;
   } catch {

@@ -38,7 +38,7 @@ describe("budget-form templates", () => {
     expect(r.code).toBe(0);
     for (const t of CATALOGUE) expect(r.stdout).toContain(t.id);
     expect(r.stdout).toMatch(/^满意度指标 \/ 服务对象满意度指标$/m);
-    expect(r.stdout).toMatch(/satisfaction\.service-recipients\s+服务对象满意度\(%\)  ≥95%/);
+    expect(r.stdout).toMatch(/satisfaction\.service-recipients\s+服务对象满意度\(%\) {2}≥95%/);
     expect(r.stdout).toContain(`共 ${CATALOGUE.length} 个模板。`);
     // Groups come in the table's order.
     expect(r.stdout.indexOf("数量指标")).toBeLessThan(r.stdout.indexOf("时效指标"));
@@ -161,15 +161,15 @@ describe("budget-form fix", () => {
     const r = await run("fix", "flawed.xlsx", "--out", "fixed.xlsx");
     expect(hash("flawed.xlsx")).toBe(before);
     // Each fix with the values before and after: text in quotes, numbers bare, as read back.
-    expect(r.stdout).toMatch(/^已修复: .*  申报表!D8: "326\.60" → 326\.6$/m);
-    expect(r.stdout).toMatch(/^已修复: .*  申报表!D9: "40\.64" → 40\.64$/m);
+    expect(r.stdout).toMatch(/^已修复: .* {2}申报表!D8: "326\.60" → 326\.6$/m);
+    expect(r.stdout).toMatch(/^已修复: .* {2}申报表!D9: "40\.64" → 40\.64$/m);
     expect(r.stdout).toMatch(/^已修复: .*申报表!E22: "=1个" → "＝1个"/m);
     expect(r.stdout).not.toMatch(/未修复/);
     // Nothing left: no request to re-check.
     expect(r.stdout).toMatch(/共修复 \d+ 处,已写出「fixed\.xlsx」。没有剩下的错误或警告。\n$/);
     expect(r.stdout).not.toContain("budget-form check");
     const en = await run("fix", "flawed.xlsx", "--out", "fixed-en.xlsx", "--lang", "en");
-    expect(en.stdout).toMatch(/^Fixed: .*  申报表!D8: "326\.60" → 326\.6$/m);
+    expect(en.stdout).toMatch(/^Fixed: .* {2}申报表!D8: "326\.60" → 326\.6$/m);
     expect(en.stdout).toMatch(/No error or warning is left\.\n$/);
     expect(r.code).toBe(0);
     const fixed = await load("fixed.xlsx");

@@ -20,7 +20,7 @@ const BRACKET = /\(([^()]*)\)/g;
 export const parseName: (name: string) => ParsedName = memoize(parseNameUncached);
 
 function parseNameUncached(name: string): ParsedName {
-  const s = fold(name).replace(/[【\[]/g, "(").replace(/[】\]]/g, ")");
+  const s = fold(name).replace(/[【[]/g, "(").replace(/[】\]]/g, ")");
   const units: string[] = [];
   // Only brackets that hold a unit are dropped: "夏(冬)令营" keeps its "(冬)".
   const core = s

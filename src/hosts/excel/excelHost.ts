@@ -139,7 +139,7 @@ export class ExcelHost implements Host {
       });
     } catch (e) {
       if (!isNotFound(e)) throw e;
-      throw new Error(`找不到单元格 ${ref}(工作表可能已改名或删除),请重新校验。 / Cell ${ref} was not found; check again.`);
+      throw new Error(`找不到单元格 ${ref}(工作表可能已改名或删除),请重新校验。 / Cell ${ref} was not found; check again.`, { cause: e });
     }
   }
 

@@ -575,11 +575,11 @@ class WorksheetProxy extends Loadable {
     this.ctx.excel.need(2, "Worksheet.protection");
     const ctx = this.ctx;
     const loaded = new Map<string, unknown>();
-    const self = this;
+    const sheetOf = () => this.sheet();
     return {
       load(p: string) {
         ctx.load("Protection.load", () => {
-          for (const x of props(p)) loaded.set(x, x === "protected" ? self.sheet().protected : undefined);
+          for (const x of props(p)) loaded.set(x, x === "protected" ? sheetOf().protected : undefined);
         });
         return this;
       },

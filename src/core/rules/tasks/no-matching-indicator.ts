@@ -77,6 +77,6 @@ export default defineRule({
 
 /** "学术交流" → "组织学术交流次数(次)": a count is the measure any task can start from. */
 function example(task: string): string {
-  const core = fold(task).replace(/[\s()（）【】\[\]《》「」“”"',，、。;；:：]/g, "");
+  const core = fold(task).replace(/[\s()（）【】[\]《》「」“”"',，、。;；:：]/g, "");
   return `${VERB_FIRST.test(core) ? "" : "组织"}${core}次数(次)`;
 }
