@@ -59,9 +59,11 @@ function shiftFormulas(wb: Workbook, shift: RowShift): void {
 
 /**
  * How each merge looks after inserting `count` rows before `at` (1-based), copying formats from
- * `formatFrom` (1-based, numbered before the insertion). A vertical group that spans the insertion
- * point, or ends right above it and contains `formatFrom`, grows to take the new rows in; merges
- * across the formatFrom row alone (e.g. E15:F15) are repeated on each new row.
+ * `formatFrom` (1-based, numbered before the insertion). As in Excel, a merge spanning the insertion
+ * point grows and one ending right above it stays: growing it would swallow the new row into the
+ * group above (its label then overwritten by the new group's). A plan that wants a merge to grow
+ * unmerges and re-merges it explicitly. Merges across the formatFrom row alone (e.g. E15:F15) are
+ * repeated on each new row.
  */
 export function plannedMerges(merges: RangePos[], at: number, count: number, formatFrom: number): RangePos[] {
   const a = at - 1; // 0-based first moved row
@@ -70,7 +72,6 @@ export function plannedMerges(merges: RangePos[], at: number, count: number, for
   for (const m of merges) {
     if (m.top >= a) out.push({ ...m, top: m.top + count, bottom: m.bottom + count });
     else if (m.bottom >= a) out.push({ ...m, bottom: m.bottom + count });
-    else if (m.bottom === a - 1 && m.top < m.bottom && from >= m.top && from <= m.bottom) out.push({ ...m, bottom: m.bottom + count });
     else out.push(m);
   }
   const overlaps = (x: RangePos) => out.some((o) => x.top <= o.bottom && o.top <= x.bottom && x.left <= o.right && o.left <= x.right);

@@ -1,0 +1,24 @@
+/** `budget-form add` without the file system: read the bytes, plan, apply with the file host, write. */
+import { checkWorkbook } from "../../src/core/engine";
+import { level1Label, level2Label } from "../../src/core/form/labels";
+import { IndicatorTemplate } from "../../src/core/templates/types";
+import { defaultValues, isInsertError, planInsertion } from "../../src/core/templates/insert";
+import { applyPlan, readXlsx } from "../../src/hosts/file";
+import { Inserted } from "./postConditions";
+
+export async function insertIntoFile(bytes: Uint8Array, template: IndicatorTemplate): Promise<{ bytes: Uint8Array; inserted: Inserted } | { error: string }> {
+  const read = await readXlsx(bytes, "gen.xlsx");
+  const form = checkWorkbook(read.snapshot).recognitions.flatMap((r) => r.forms)[0];
+  if (!form) return { error: "no form" };
+  const plan = planInsertion(form.model, form.grid, template);
+  if (isInsertError(plan)) return { error: plan.error.zh };
+  const applied = applyPlan(read.workbook, plan);
+  if (!applied.ok) return { error: applied.reason.zh };
+  const { period, annual } = defaultValues(form.model, template);
+  const p = plan.target.placement;
+  const twoValues = form.model.indicators!.columns.period !== null;
+  return {
+    bytes: new Uint8Array(await read.workbook.xlsx.writeBuffer()),
+    inserted: { row: plan.target.row, mode: plan.target.mode, level1: level1Label(p.level1), level2: level2Label(p.level2), name: template.name, values: twoValues ? [period, annual] : [annual] },
+  };
+}
