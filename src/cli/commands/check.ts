@@ -9,7 +9,7 @@ import { checkWorkbook } from "../../core/engine";
 import { Message } from "../../core/rules/types";
 import { annotate } from "../../hosts/file/annotate";
 import { FileReadError } from "../../hosts/file/errors";
-import { readXlsx } from "../../hosts/file/read";
+import { openXlsx } from "../../hosts/file/open";
 import { UsageError, parseArgs } from "../args";
 import { configOption } from "../config";
 import { Input, MissingInput, expandInputs } from "../inputs";
@@ -89,7 +89,7 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
   let read;
   try {
     // Without --annotate nothing is written, so the read can skip what only a writer needs.
-    read = await readXlsx(readFileSync(input.path), input.display, { readOnly: !opts.annotateDir });
+    read = await openXlsx(readFileSync(input.path), input.display, { readOnly: !opts.annotateDir });
   } catch (e) {
     return { entries: [{ file: input.display, error: readFailure(e, input.display) }], failed: true };
   }

@@ -6,7 +6,8 @@ import { existsSync, readFileSync, realpathSync, writeFileSync } from "fs";
 import { dirname, resolve } from "path";
 import type { Workbook } from "exceljs";
 import { FileReadError } from "../../hosts/file/errors";
-import { ReadResult, readXlsx } from "../../hosts/file/read";
+import { ReadResult } from "../../hosts/file/read";
+import { openXlsx } from "../../hosts/file/open";
 import { UsageError } from "../args";
 import { CliContext } from "../io";
 import { errorMessage } from "../../core/errors";
@@ -32,7 +33,7 @@ export function inputAndOutput(positionals: string[], out: string | undefined, c
 export async function readInput(path: string, display: string, ctx: CliContext): Promise<ReadResult | null> {
   const { io, lang } = ctx;
   try {
-    return await readXlsx(readFileSync(path), display);
+    return await openXlsx(readFileSync(path), display);
   } catch (e) {
     if (e instanceof FileReadError) io.stderr.write(`${e.reason[lang]}\n`);
     else if ((e as NodeJS.ErrnoException).code === "ENOENT") io.stderr.write(lang === "zh" ? `找不到文件「${display}」\n` : `File not found: "${display}"\n`);

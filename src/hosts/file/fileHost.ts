@@ -12,7 +12,7 @@ import { ApplyResult, Host, Lang, WorkbookState } from "../host";
 import { annotate } from "./annotate";
 import { applyPlan } from "./apply";
 import { PackageWarning } from "./package";
-import { readXlsx } from "./read";
+import { openXlsx } from "./open";
 import { writeReportSheet } from "./report";
 import { snapshotWorkbook } from "./snapshot";
 import { readState, writeState } from "./state";
@@ -52,7 +52,7 @@ export class FileHost implements Host {
 
   /** Reads the bytes of an .xlsx; throws FileReadError on bad input. */
   static async fromData(data: ArrayBuffer | Uint8Array, source: string): Promise<FileHost> {
-    const r = await readXlsx(data, source);
+    const r = await openXlsx(data, source);
     const host = new FileHost(r.workbook, source, r.warnings);
     host.snapshot = r.snapshot;
     return host;

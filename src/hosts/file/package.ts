@@ -71,7 +71,8 @@ export async function inspectPackage(data: ArrayBuffer | Uint8Array, source: str
 
   let noteCount = 0;
   try {
-    for (const n of names.filter((x) => /^xl\/comments\d*\.xml$/i.test(x))) {
+    // Excel names them xl/commentsN.xml, openpyxl xl/comments/commentN.xml.
+    for (const n of names.filter((x) => /^xl\/comments(\d*|\/[^/]+)\.xml$/i.test(x))) {
       const xml = await zip.file(n)!.async("string");
       noteCount += (xml.match(/<comment[\s>]/g) ?? []).length;
     }
@@ -111,15 +112,7 @@ export async function inspectPackage(data: ArrayBuffer | Uint8Array, source: str
     });
   }
   const drawings = count(names, /^xl\/drawings\/drawing\d*\.xml$/i);
-  if (drawings > 0 && charts === 0) {
-    warnings.push({
-      kind: "drawings",
-      message: {
-        zh: "工作簿包含图片、形状或文本框,写出的副本中可能丢失或错位",
-        en: "The workbook contains pictures, shapes or text boxes; a written copy may lose or misplace them",
-      },
-    });
-  }
+  if (drawings > 0 && charts === 0) warnings.push(drawingsLostWarning());
   if (names.some((n) => /^xl\/vbaProject\.bin$/i.test(n))) {
     warnings.push({
       kind: "macros",
@@ -130,6 +123,16 @@ export async function inspectPackage(data: ArrayBuffer | Uint8Array, source: str
     });
   }
   return { noteCount, warnings };
+}
+
+export function drawingsLostWarning(): PackageWarning {
+  return {
+    kind: "drawings",
+    message: {
+      zh: "工作簿包含图片、形状或文本框,写出的副本中可能丢失或错位",
+      en: "The workbook contains pictures, shapes or text boxes; a written copy may lose or misplace them",
+    },
+  };
 }
 
 export function notesLostWarning(lost: number): PackageWarning {
