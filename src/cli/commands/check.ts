@@ -2,7 +2,7 @@
  * budget-form check <files…>: reads each workbook, checks every form in it, prints the findings and
  * optionally writes annotated copies. One workbook is held in memory at a time.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, readFileSync } from "fs";
 import { basename, join, resolve } from "path";
 import { Config } from "../../core/config";
 import { checkWorkbook } from "../../core/engine";
@@ -16,6 +16,7 @@ import { Input, MissingInput, expandInputs } from "../inputs";
 import { CliContext, Command, EXIT } from "../io";
 import { Entry, entriesFor, isUnreadable, toJson, toText } from "../report";
 import { errorMessage } from "../../core/errors";
+import { pathKey, sameFile, writeFailure, writeFileAtomic } from "../files";
 
 const HELP = {
   zh: `用法: budget-form check <文件、文件夹或通配符…> [选项]
@@ -26,7 +27,8 @@ const HELP = {
   --format text|json   输出格式(默认 text)
   --lang zh|en         输出语言(默认 zh)
   --config <文件>       规则配置(JSON),例如 {"rules": {"indicators/vague-wording": "off"}}
-  --annotate <文件夹>   在该文件夹写出带标注的副本(问题单元格加底色和批注),原文件不会被修改
+  --annotate <文件夹>   在该文件夹写出带标注的副本(问题单元格加底色和批注),原文件不会被修改;
+                       同名文件已存在时另起新名(如 申报表-2.xlsx),不覆盖任何文件
   -h, --help           显示本帮助
 
 退出码: 0 未发现错误;1 发现至少一个错误;2 有文件无法读取、用法或配置有误
@@ -40,7 +42,8 @@ Options:
   --format text|json   output format (default text)
   --lang zh|en         output language (default zh)
   --config <file>      rule configuration (JSON), e.g. {"rules": {"indicators/vague-wording": "off"}}
-  --annotate <folder>  write annotated copies there (problem cells filled and noted); inputs are never modified
+  --annotate <folder>  write annotated copies there (problem cells filled and noted); inputs are never modified;
+                       an existing file of that name is kept and the copy gets a new name (form-2.xlsx)
   -h, --help           show this help
 
 Exit codes: 0 no error found; 1 at least one error; 2 a file could not be read, bad usage or bad config
@@ -69,23 +72,28 @@ function progress(ctx: CliContext, i: number, n: number, name: string): void {
 }
 
 /**
- * Output path of the annotated copy; never twice the same name, and never any input of this run:
- * annotating a folder into itself must not overwrite "二科/申报表.xlsx"'s namesake before it is read.
+ * Writes the annotated copy under the input's name, or the first free "-2", "-3" … variant. Never
+ * over an existing file: not an input of this run (annotating a folder into itself must not
+ * overwrite "二科/申报表.xlsx"'s namesake before it is read), not one reached through a symlinked
+ * folder or a hard link (compared by inode), not a copy from an earlier run. Returns the path written.
  */
-function annotatedPath(dir: string, input: Input, used: Set<string>): string {
+function writeAnnotated(dir: string, input: Input, used: Set<string>, inputs: Input[], bytes: Uint8Array, ctx: CliContext): string {
   const base = basename(input.path);
-  let out = resolve(dir, base);
-  for (let k = 2; used.has(pathKey(out)); k++) out = resolve(dir, base.replace(/(\.xlsx)?$/i, `-${k}$1`));
-  used.add(pathKey(out));
-  return out;
+  for (let k = 1; ; k++) {
+    const out = resolve(dir, k === 1 ? base : base.replace(/(\.xlsx)?$/i, `-${k}$1`));
+    if (used.has(pathKey(out)) || existsSync(out) || inputs.some((i) => sameFile(i.path, out))) continue;
+    try {
+      writeFileAtomic(out, bytes, "refuse", ctx.io.writeOps);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "EEXIST") continue; // created meanwhile
+      throw Object.assign(e as Error, { target: out });
+    }
+    used.add(pathKey(out));
+    return out;
+  }
 }
 
-/** Windows and macOS file systems ignore case: "A.xlsx" and "a.XLSX" are one file there. */
-function pathKey(p: string): string {
-  return process.platform === "win32" || process.platform === "darwin" ? p.toLowerCase() : p;
-}
-
-async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used: Set<string>): Promise<{ entries: Entry[]; failed: boolean }> {
+async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used: Set<string>, inputs: Input[]): Promise<{ entries: Entry[]; failed: boolean }> {
   let read;
   try {
     // Without --annotate nothing is written, so the read can skip what only a writer needs.
@@ -97,7 +105,6 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
   const entries = entriesFor(input.display, result, read.snapshot.sheets[0]?.name ?? "");
   if (!opts.annotateDir) return { entries, failed: false };
 
-  const out = annotatedPath(opts.annotateDir, input, used);
   // Start on a clean line when a progress line is showing.
   const clear = ctx.io.isTTY ? "\r\x1b[K" : "";
   for (const w of read.warnings) {
@@ -105,11 +112,12 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
   }
   try {
     annotate(read.workbook, result.findings, ctx.lang);
-    writeFileSync(out, new Uint8Array(await read.workbook.xlsx.writeBuffer()));
+    const out = writeAnnotated(opts.annotateDir, input, used, inputs, new Uint8Array(await read.workbook.xlsx.writeBuffer()), ctx);
+    ctx.io.stderr.write(clear + (ctx.lang === "zh" ? `已写出「${input.display}」的标注副本:${out}\n` : `Wrote the annotated copy of "${input.display}": ${out}\n`));
     return { entries, failed: false };
   } catch (e) {
-    const msg = errorMessage(e);
-    ctx.io.stderr.write(clear + (ctx.lang === "zh" ? `无法写出标注副本「${out}」:${msg}\n` : `Cannot write the annotated copy "${out}": ${msg}\n`));
+    const target = (e as { target?: string }).target ?? join(opts.annotateDir, basename(input.path));
+    ctx.io.stderr.write(clear + (ctx.lang === "zh" ? "标注副本:" : "Annotated copy: ") + writeFailure(e, target)[ctx.lang] + "\n");
     return { entries, failed: true };
   }
 }
@@ -158,7 +166,7 @@ export const check: Command = {
         continue;
       }
       progress(ctx, ++n, files.length, input.display);
-      const r = await checkOne(input, { format, config, annotateDir }, ctx, used);
+      const r = await checkOne(input, { format, config, annotateDir }, ctx, used, files);
       entries.push(...r.entries);
       failed ||= r.failed;
     }

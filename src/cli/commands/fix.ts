@@ -20,7 +20,8 @@ const HELP = {
 每修复一处都重新检查一次;只改单元格的值,不插入行、不改合并单元格。
 
 选项:
-  --out <新文件>        写出的新文件,不能与原文件相同
+  --out <新文件>        写出的新文件,不能与原文件相同;已存在时不覆盖
+  --force              --out 已存在时覆盖它(原文件仍不会被修改)
   --config <文件>       规则配置(JSON),关闭的规则不会修复
   -h, --help           显示本帮助
 
@@ -32,7 +33,8 @@ Applies every safe automatic fix (e.g. numbers stored as text, operator style) a
 the input is never modified. The form is checked again after each fix; only cell values change.
 
 Options:
-  --out <new file>     the file to write; must differ from the input
+  --out <new file>     the file to write; must differ from the input; an existing file is not replaced
+  --force              replace --out if it exists (the input is still never modified)
   --config <file>      rule configuration (JSON); rules turned off are not fixed
   -h, --help           show this help
 
@@ -51,12 +53,12 @@ export const fix: Command = {
   help: HELP,
   async run(args, ctx) {
     const { io, lang } = ctx;
-    const parsed = parseArgs(args, { values: ["out", "config", "lang"], flags: { help: "h" } });
+    const parsed = parseArgs(args, { values: ["out", "config", "lang"], flags: { help: "h", force: null } });
     if (parsed.flags.has("help")) {
       io.stdout.write(HELP[lang]);
       return EXIT.ok;
     }
-    const { input, output, display } = inputAndOutput(parsed.positionals, parsed.values.out, ctx, "fix");
+    const { input, output, display, force } = inputAndOutput(parsed.positionals, parsed.values.out, ctx, "fix", parsed.flags.has("force"));
     const configured = configOption(parsed.values.config, ctx);
     if (!configured) return EXIT.failure;
     const { config } = configured;
@@ -88,7 +90,7 @@ export const fix: Command = {
       io.stdout.write(lang === "zh" ? `「${display}」没有可自动修复的问题,未写出新文件。仍有 ${errors} 个错误、${warnings} 个警告。\n` : `"${display}" has nothing to fix automatically; no file was written. ${errors} errors and ${warnings} warnings remain.\n`);
       return errors > 0 ? EXIT.findings : EXIT.ok;
     }
-    if (!(await writeCopy(read, read.workbook, output, parsed.values.out!, ctx))) return EXIT.failure;
+    if (!(await writeCopy(read, read.workbook, { output, force }, parsed.values.out!, ctx))) return EXIT.failure;
     io.stdout.write(
       lang === "zh"
         ? `共修复 ${done.length} 处,已写出「${parsed.values.out}」。仍有 ${errors} 个错误、${warnings} 个警告,请运行 budget-form check 查看。\n`
