@@ -1,18 +1,21 @@
-/** `budget-form add` without the file system: read the bytes, plan, apply with the file host, write. */
+/** `budget-form add` without the file system: read the bytes, plan, apply and verify with the file host, write. */
 import { checkWorkbook } from "../../src/core/engine";
 import { level1Label, level2Label } from "../../src/core/form/labels";
 import { IndicatorTemplate } from "../../src/core/templates/types";
 import { defaultValues, isInsertError, planInsertion } from "../../src/core/templates/insert";
-import { applyPlan, readXlsx } from "../../src/hosts/file";
+import { readXlsx } from "../../src/hosts/file";
+import { applyVerified } from "../../src/hosts/file/apply";
 import { Inserted } from "./postConditions";
 
 export async function insertIntoFile(bytes: Uint8Array, template: IndicatorTemplate): Promise<{ bytes: Uint8Array; inserted: Inserted } | { error: string }> {
   const read = await readXlsx(bytes, "gen.xlsx");
-  const form = checkWorkbook(read.snapshot).recognitions.flatMap((r) => r.forms)[0];
+  const check = checkWorkbook(read.snapshot);
+  const form = check.recognitions.flatMap((r) => r.forms)[0];
   if (!form) return { error: "no form" };
   const plan = planInsertion(form.model, form.grid, template);
   if (isInsertError(plan)) return { error: plan.error.zh };
-  const applied = applyPlan(read.workbook, plan);
+  // As `add` does: applied, then proved on the re-read workbook (a false refusal fails the property too).
+  const applied = applyVerified(read.workbook, plan, { snapshot: read.snapshot, check });
   if (!applied.ok) return { error: applied.reason.zh };
   const { period, annual } = defaultValues(form.model, template);
   const p = plan.target.placement;

@@ -3,7 +3,7 @@ import { basename } from "path";
 import { checkWorkbook } from "../../core/engine";
 import { findTemplate } from "../../core/templates/catalogue";
 import { isInsertError, planInsertion } from "../../core/templates/insert";
-import { applyPlan } from "../../hosts/file/apply";
+import { applyVerified } from "../../hosts/file/apply";
 import { UsageError, parseArgs } from "../args";
 import { Command, EXIT } from "../io";
 import { inputAndOutput, readInput, writeCopy } from "./rewrite";
@@ -79,9 +79,10 @@ export const add: Command = {
       io.stderr.write(`${plan.error[lang]}\n`);
       return EXIT.failure;
     }
-    const applied = applyPlan(read.workbook, plan);
+    // Proved on the re-read workbook before anything is written: a damaged form is never saved.
+    const applied = applyVerified(read.workbook, plan, { snapshot: read.snapshot, check: result });
     if (!applied.ok) {
-      io.stderr.write(`${applied.reason[lang]}\n`);
+      io.stderr.write(`${applied.reason[lang]}${lang === "zh" ? "。未写出文件" : ". Nothing was written"}\n`);
       return EXIT.failure;
     }
     const outDisplay = parsed.values.out!;

@@ -6,7 +6,7 @@
 import { checkWorkbook } from "../../core/engine";
 import { EditPlan } from "../../core/plan/editPlan";
 import { Finding, Message } from "../../core/rules/types";
-import { applyPlan } from "../../hosts/file/apply";
+import { applyVerified } from "../../hosts/file/apply";
 import { snapshotWorkbook } from "../../hosts/file/snapshot";
 import { parseArgs } from "../args";
 import { configOption } from "../config";
@@ -70,15 +70,20 @@ export const fix: Command = {
     const refused: { title: Message; reason: Message }[] = [];
     const manual = new Set<string>();
     let findings: Finding[] = [];
+    let snapshot = snapshotWorkbook(read.workbook, display);
+    let check = checkWorkbook(snapshot, config);
     for (let i = 0; i <= MAX_FIXES; i++) {
-      findings = checkWorkbook(snapshotWorkbook(read.workbook, display), config).findings;
+      findings = check.findings;
       for (const f of findings) if (f.fix && !isSafe(f.fix)) manual.add(`${f.fix.title[lang]}(${f.cells[0] ?? ""})`);
       const next = findings.find((f) => f.fix && isSafe(f.fix) && !tried.has(keyOf(f)));
       if (!next || i === MAX_FIXES) break;
       tried.add(keyOf(next));
-      const r = applyPlan(read.workbook, next.fix!);
-      if (r.ok) done.push({ title: next.fix!.title, cells: next.cells });
-      else refused.push({ title: next.fix!.title, reason: r.reason });
+      // Each fix is proved on the re-read workbook (and undone if it fails) before the next one.
+      const r = applyVerified(read.workbook, next.fix!, { snapshot, check }, config);
+      if (r.ok) {
+        done.push({ title: next.fix!.title, cells: next.cells });
+        ({ snapshot, check } = r.after);
+      } else refused.push({ title: next.fix!.title, reason: r.reason });
     }
 
     for (const d of done) io.stdout.write(`${lang === "zh" ? "已修复" : "Fixed"}: ${d.title[lang]}  ${d.cells[0] ?? ""}\n`);

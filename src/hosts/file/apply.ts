@@ -1,14 +1,19 @@
 /** Applies an edit plan to an exceljs workbook, the way the Excel host applies it to a live workbook. */
 import type { Cell, Workbook, Worksheet } from "exceljs";
 import { parseA1, parseRange, qualify, rangeToA1, toA1 } from "../../core/a1";
+import { Config } from "../../core/config";
+import { CheckResult } from "../../core/engine";
 import { Edit, EditPlan, SetValueEdit } from "../../core/plan/editPlan";
-import { CellValue, isCellError } from "../../core/snapshot";
+import { Message } from "../../core/rules/types";
+import { verifyPlan } from "../../core/plan/verify";
+import { CellValue, WorkbookSnapshot, isCellError } from "../../core/snapshot";
 import { cellText } from "../../core/text";
 import { ApplyResult } from "../host";
 import { formulaCellRefusal, mergeLosesContentRefusal } from "../refusals";
 import { ReadCell, VT, readCell } from "./cellValue";
 import { insertRows } from "./insertRows";
 import { mergeRanges, unmergeKeepingStyles } from "./merges";
+import { snapshotWorkbook } from "./snapshot";
 
 function refuse(zh: string, en: string): ApplyResult {
   return { ok: false, reason: { zh, en } };
@@ -138,4 +143,33 @@ export function applyPlan(wb: Workbook, plan: EditPlan): ApplyResult {
     if (!r.ok) return r;
   }
   return { ok: true };
+}
+
+export type VerifiedResult =
+  | { ok: true; after: { snapshot: WorkbookSnapshot; check: CheckResult } }
+  | { ok: false; reason: Message; undone: boolean };
+
+/**
+ * Applies the plan, re-reads the workbook and proves the plan's post-conditions (core/plan/verify.ts)
+ * before the caller saves or reports anything. A value-only plan that fails is undone here (its old
+ * cell values put back); after a failed structural plan the workbook must be discarded or restored
+ * by the caller (`undone: false`) — the CLI then writes nothing, FileHost reloads its backup.
+ * `before` is the snapshot and check the plan was computed from.
+ */
+export function applyVerified(wb: Workbook, plan: EditPlan, before: { snapshot: WorkbookSnapshot; check: CheckResult }, config?: Config): VerifiedResult {
+  const valuesOnly = plan.edits.every((e) => e.op === "setValue");
+  const saved = valuesOnly
+    ? plan.edits.map((e) => {
+        const cell = wb.getWorksheet(e.sheet) ? target(wb.getWorksheet(e.sheet)!, (e as SetValueEdit).address) : null;
+        return { cell, value: cell?.value };
+      })
+    : [];
+  const applied = applyPlan(wb, plan);
+  if (!applied.ok) return { ok: false, reason: applied.reason, undone: true };
+  const snapshot = snapshotWorkbook(wb, before.snapshot.source);
+  const v = verifyPlan(before, snapshot, plan, config);
+  if (v.ok) return { ok: true, after: { snapshot, check: v.after } };
+  // Last edit first, so a cell written twice gets its original value back.
+  for (const { cell, value } of saved.reverse()) if (cell) cell.value = value as never;
+  return { ok: false, reason: v.reason, undone: valuesOnly };
 }

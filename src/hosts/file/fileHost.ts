@@ -10,7 +10,8 @@ import { Finding } from "../../core/rules/types";
 import { WorkbookSnapshot } from "../../core/snapshot";
 import { ApplyResult, Host, Lang, WorkbookState } from "../host";
 import { annotate } from "./annotate";
-import { applyPlan } from "./apply";
+import { applyVerified } from "./apply";
+import { checkWorkbook } from "../../core/engine";
 import { PackageWarning } from "./package";
 import { openXlsx } from "./open";
 import { writeReportSheet } from "./report";
@@ -100,7 +101,10 @@ export class FileHost implements Host {
     const backup = structural ? await this.workbook.xlsx.writeBuffer() : null;
     let result: ApplyResult;
     try {
-      result = applyPlan(this.workbook, plan);
+      const snapshot = await this.read();
+      // Proved on the re-read workbook; a failure is undone (values) or restored from the backup.
+      const r = applyVerified(this.workbook, plan, { snapshot, check: checkWorkbook(snapshot) });
+      result = r.ok ? { ok: true } : { ok: false, reason: r.reason };
     } catch (e) {
       result = {
         ok: false,
