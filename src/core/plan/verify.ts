@@ -121,7 +121,14 @@ function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPl
  * `before` is the check of the workbook the plan was computed from; `after` the workbook re-read
  * after applying it. Returns the after-check on success, so the caller need not check again.
  */
-export function verifyPlan(before: { snapshot: WorkbookSnapshot; check: CheckResult }, after: WorkbookSnapshot, plan: EditPlan & Target, config?: Config): VerifyResult {
+export function verifyPlan(
+  before: { snapshot: WorkbookSnapshot; check: CheckResult },
+  after: WorkbookSnapshot,
+  plan: EditPlan & Target,
+  config?: Config,
+  /** The check of `after`, when the caller has it already (fix re-checks after every fix anyway). */
+  afterCheck?: CheckResult,
+): VerifyResult {
   const problems: Message[] = [];
   const map = rowMapOf(plan.edits);
   const touched = new Set(plan.edits.map((e) => e.sheet));
@@ -132,7 +139,7 @@ export function verifyPlan(before: { snapshot: WorkbookSnapshot; check: CheckRes
     else problems.push(...sheetProblems(s, a, plan, map));
   }
 
-  const check = checkWorkbook(after, config);
+  const check = afterCheck ?? checkWorkbook(after, config);
   const formOf = (r: CheckResult, sheet: string) => r.forms.find((f) => f.model.sheet === sheet)?.model.indicators ?? null;
   for (const f of before.check.forms) {
     if (!touched.has(f.model.sheet) || !f.model.indicators) continue;
