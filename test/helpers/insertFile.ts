@@ -6,8 +6,18 @@ import { defaultValues, isInsertError, planInsertion } from "../../src/core/temp
 import { readXlsx } from "../../src/hosts/file";
 import { applyVerified } from "../../src/hosts/file/apply";
 import { Inserted } from "./postConditions";
+import { EditPlan } from "../../src/core/plan/editPlan";
+import { WorkbookSnapshot } from "../../src/core/snapshot";
 
-export async function insertIntoFile(bytes: Uint8Array, template: IndicatorTemplate): Promise<{ bytes: Uint8Array; inserted: Inserted } | { error: string }> {
+export interface InsertedFile {
+  bytes: Uint8Array;
+  inserted: Inserted;
+  /** The plan and the snapshot it was made from, to replay it on the core's reference engine. */
+  plan: EditPlan;
+  before: WorkbookSnapshot;
+}
+
+export async function insertIntoFile(bytes: Uint8Array, template: IndicatorTemplate): Promise<InsertedFile | { error: string }> {
   const read = await readXlsx(bytes, "gen.xlsx");
   const check = checkWorkbook(read.snapshot);
   const form = check.recognitions.flatMap((r) => r.forms)[0];
@@ -22,6 +32,8 @@ export async function insertIntoFile(bytes: Uint8Array, template: IndicatorTempl
   const twoValues = form.model.indicators!.columns.period !== null;
   return {
     bytes: new Uint8Array(await read.workbook.xlsx.writeBuffer()),
+    plan,
+    before: read.snapshot,
     inserted: { row: plan.target.row, mode: plan.target.mode, level1: level1Label(p.level1), level2: level2Label(p.level2), name: template.name, values: twoValues ? [period, annual] : [annual] },
   };
 }

@@ -4,7 +4,8 @@
  * with hidden rows, a value merged down a group, groups of one to three rows, empty printed groups,
  * any group missing — then a template of a random group is inserted (fill / append / create,
  * whichever the form calls for) through the same path as `budget-form add`, the file is written,
- * and the post-conditions are proved on the written bytes by an independent exceljs read.
+ * and the post-conditions are proved on the written bytes by an independent exceljs read; the file
+ * must also equal the core's reference run of the same plan (one edit engine).
  * Fixed seed and bounded runs: deterministic and a few seconds on one core.
  */
 import fc from "fast-check";
@@ -12,6 +13,9 @@ import { checkWorkbook } from "../../src/core/engine";
 import { CATALOGUE } from "../../src/core/templates/catalogue";
 import { Level1, Level2 } from "../../src/core/form/model";
 import { readXlsx } from "../../src/hosts/file";
+import { parseRange, rangeToA1 } from "../../src/core/a1";
+import { applyToWorkbook } from "../../src/core/plan/applyToSnapshot";
+import { SheetSnapshot, WorkbookSnapshot, cellValue, sheetExtent } from "../../src/core/snapshot";
 import { CLASSIC_GROUPS, COST101_GROUPS, GenSpec, buildForm, independentRead } from "../helpers/genForm";
 import { insertIntoFile } from "../helpers/insertFile";
 import { brokenConditions } from "../helpers/postConditions";
@@ -58,8 +62,8 @@ const spec = fc
     return { spec: s, template: templateOf(level1, level2, x.cost101) };
   });
 
-const errorsOf = async (bytes: Uint8Array) =>
-  checkWorkbook((await readXlsx(bytes, "gen.xlsx")).snapshot).findings.filter((f) => f.severity === "error");
+const errorsOf = (wb: WorkbookSnapshot) => checkWorkbook(wb).findings.filter((f) => f.severity === "error");
+const merges = (s: SheetSnapshot) => s.merges.map((m) => rangeToA1(parseRange(m))).sort();
 
 test("every insertion keeps every value, group and merge, and adds no error", async () => {
   const modes = new Set<string>();
@@ -72,10 +76,24 @@ test("every insertion keeps every value, group and merge, and adds no error", as
       const broken = brokenConditions(await independentRead(form.bytes), await independentRead(r.bytes), r.inserted);
       // Re-checking finds no new error (rows below the new one moved down by one).
       const shift = (ref: string) => (r.inserted.mode === "fill" ? ref : ref.replace(/(\d+)$/, (n) => String(Number(n) - 1 >= r.inserted.row ? Number(n) + 1 : Number(n))));
-      const before = new Set((await errorsOf(form.bytes)).map((f) => `${f.rule} ${f.cells.map(shift).join(",")}`));
-      for (const f of await errorsOf(r.bytes)) {
+      const written = (await readXlsx(r.bytes, "gen.xlsx")).snapshot;
+      const before = new Set(errorsOf(r.before).map((f) => `${f.rule} ${f.cells.map(shift).join(",")}`));
+      for (const f of errorsOf(written)) {
         const k = `${f.rule} ${f.cells.join(",")}`;
         if (!before.has(k)) broken.push(`new error ${k}: ${f.message.zh}`);
+      }
+      // One edit engine: the file host made exactly the workbook the core's reference run of the same steps makes.
+      const reference = applyToWorkbook(r.before, r.plan);
+      if (!reference.ok) broken.push(`reference refused: ${reference.reason.en}`);
+      else {
+        const [x, y] = [written.sheets[0], reference.value.sheets[0]];
+        if (JSON.stringify(merges(x)) !== JSON.stringify(merges(y))) broken.push(`merges differ from the reference: ${merges(x)} vs ${merges(y)}`);
+        const ext = sheetExtent(y);
+        for (let row = 0; row <= ext.lastRow + 1; row++) {
+          for (let col = 0; col <= ext.lastCol + 1; col++) {
+            if (JSON.stringify(cellValue(x, row, col)) !== JSON.stringify(cellValue(y, row, col))) broken.push(`r${row + 1}c${col + 1} differs from the reference`);
+          }
+        }
       }
       if (broken.length) throw new Error(`${template.id} (${r.inserted.mode}) into ${JSON.stringify(spec)}:\n${broken.join("\n")}`);
     }),
