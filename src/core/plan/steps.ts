@@ -13,7 +13,8 @@
  * - copyFormat: row `from`'s formats (cell styles, height, data validation) onto rows to…to+count-1.
  * - unmerge / merge: exactly this area. A merge keeps the top-left value (the others are empty).
  * - write: one cell's value (never a formula cell, never inside a merge but its top-left cell);
- *   the cell keeps its style.
+ *   the cell keeps its style. With `numberFormat`, a cell whose format is General or Text takes it,
+ *   so text "326.60" stored as the number 326.6 still shows 326.60, as the fix's message says.
  */
 import { RangePos, parseA1, parseRange, qualify, rangeToA1, toA1 } from "../a1";
 import { Message } from "../rules/types";
@@ -27,7 +28,7 @@ export type Step =
   | { op: "copyFormat"; sheet: string; from: number; to: number; count: number }
   | { op: "unmerge"; sheet: string; range: RangePos }
   | { op: "merge"; sheet: string; range: RangePos }
-  | { op: "write"; sheet: string; row: number; col: number; value: string | number | null };
+  | { op: "write"; sheet: string; row: number; col: number; value: string | number | null; numberFormat?: string };
 
 export type Compiled = { ok: true; steps: Step[]; result: WorkbookSnapshot } | { ok: false; reason: Message };
 
@@ -123,6 +124,14 @@ export function runStep(sheet: SheetSnapshot, s: Step): SheetSnapshot {
 
 // ---- the compiler: validation and the decisions, made once ----
 
+/** "0.00" when text such as "326.60" or "326.60万元" is replaced by its number: keep its decimals on screen. */
+function textDecimals(was: CellValue, value: number): string | null {
+  if (typeof was !== "string") return null;
+  const m = /(\d+)\.(\d+)/.exec(was.replace(/[０-９．]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+  if (!m || Math.abs(Number(`${m[1]}.${m[2]}`) - value) > 1e-9) return null;
+  return `0.${"0".repeat(m[2].length)}`;
+}
+
 const mergeAt = (sheet: SheetSnapshot, row: number, col: number): RangePos | null => {
   for (const m of sheet.merges) {
     const r = parseRange(m);
@@ -158,7 +167,8 @@ function compileEdit(sheet: SheetSnapshot, e: EditPlan["edits"][number], title: 
           en: `Cell ${ref} has changed (it now holds ${showEn(now)}; the fix was computed for ${showEn(e.expected)}). Nothing was changed; check again, then fix.`,
         });
       }
-      return [{ op: "write", sheet: name, row, col, value: e.value === "" ? null : e.value }];
+      const format = typeof e.value === "number" ? textDecimals(now, e.value) : null;
+      return [{ op: "write", sheet: name, row, col, value: e.value === "" ? null : e.value, ...(format ? { numberFormat: format } : {}) }];
     }
     case "insertRows": {
       if (!Number.isInteger(e.row) || e.row < 1 || !Number.isInteger(e.count) || e.count < 1 || !Number.isInteger(e.formatFrom) || e.formatFrom < 1) {

@@ -30,10 +30,14 @@ function run(wb: Workbook, s: Step): void {
     case "merge":
       ws.mergeCellsWithoutStyle(rangeToA1(s.range));
       return;
-    case "write":
+    case "write": {
       // Only the value changes; the cell's style (number format, borders, fill) stays as it was.
-      ws.getCell(s.row + 1, s.col + 1).value = s.value;
+      const cell = ws.getCell(s.row + 1, s.col + 1);
+      cell.value = s.value;
+      // A new style object: exceljs may share one between cells that had the same style.
+      if (s.numberFormat && (!cell.numFmt || cell.numFmt === "General" || cell.numFmt === "@")) cell.style = { ...cell.style, numFmt: s.numberFormat };
       return;
+    }
   }
 }
 

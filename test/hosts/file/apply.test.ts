@@ -234,3 +234,36 @@ describe("applyPlan: merge and unmerge", () => {
     for (const c of "CDEF") expect(ws2.getCell(`${c}19`).border?.bottom?.style).toBe("thin");
   });
 });
+
+/*
+ * A fix that stores text "326.60" as a number keeps showing 326.60 (issue #7: it came out 326.6 in
+ * General while the fix said 326.60). Read back with exceljs alone.
+ */
+describe("applyPlan: an amount stored as text becomes a number that shows the same", () => {
+  test.each([
+    ["General", "326.60", "0.00"],
+    ["@", "326.60", "0.00"],
+    ["@", "４０.６４万元", "0.00"],
+    ["#,##0.000", "326.60", "#,##0.000"],
+  ])("format %s, text %s → shown with %s", async (format, text, shown) => {
+    const wb = await corrected();
+    const ws = wb.getWorksheet("申报表")!;
+    ws.getCell("D8").value = text;
+    ws.getCell("D8").numFmt = format;
+    const before = ws.getCell("E8").style;
+    const value = text.startsWith("４") ? 40.64 : 326.6;
+    expect(applyPlan(wb, plan(setValue("申报表", "D8", value, text)))).toEqual({ ok: true });
+    const again = (await roundTrip(wb)).getWorksheet("申报表")!;
+    expect([again.getCell("D8").value, again.getCell("D8").numFmt]).toEqual([value, shown]);
+    // Only that cell's format changed.
+    expect(again.getCell("E8").style).toEqual(before);
+  });
+
+  test("a number written over a number leaves a General format alone", async () => {
+    const wb = await corrected();
+    const ws = wb.getWorksheet("申报表")!;
+    ws.getCell("D9").numFmt = "General";
+    expect(applyPlan(wb, plan(setValue("申报表", "D9", 40.6, 40.64)))).toEqual({ ok: true });
+    expect((await roundTrip(wb)).getWorksheet("申报表")!.getCell("D9").numFmt).toBeFalsy();
+  });
+});
