@@ -137,7 +137,30 @@ export function insertRows(wb: Workbook, ws: Worksheet, at: number, count: numbe
   }
 
   shiftFormulas(wb, shift);
+  shiftValidationFormulas(wb, shift);
   for (const m of after) if (!keep.has(key(m))) ws.mergeCellsWithoutStyle(key(m));
+}
+
+/**
+ * A validation's list source or bounds may point at the moved rows, from this sheet or another one
+ * (清单!E1 allowing 申报表!$B$40:$B$42): rewrite them as Excel would. Cells sharing one rule object
+ * keep sharing the rewritten one.
+ */
+function shiftValidationFormulas(wb: Workbook, shift: RowShift): void {
+  for (const other of wb.worksheets) {
+    const dv = validations(other);
+    if (!dv?.model) continue;
+    const done = new Map<unknown, unknown>();
+    for (const [addr, rule] of Object.entries(dv.model)) {
+      const r = rule as { formulae?: unknown[] } | undefined;
+      if (!r?.formulae) continue;
+      if (!done.has(r)) {
+        const formulae = r.formulae.map((f) => (typeof f === "string" ? shiftFormula(f, other.name, shift) : f));
+        done.set(r, formulae.every((f, i) => f === r.formulae![i]) ? r : { ...r, formulae });
+      }
+      dv.model[addr] = done.get(r);
+    }
+  }
 }
 
 const validations = (ws: Worksheet) => (ws as unknown as { dataValidations?: { model: Record<string, unknown> } }).dataValidations;

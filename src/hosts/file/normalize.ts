@@ -2,7 +2,8 @@
  * Rewrites an .xlsx package into the part names and shapes exceljs can load, without touching a
  * cell. Valid workbooks written by other tools (openpyxl, WPS, LibreOffice …) are otherwise called
  * corrupt, because exceljs finds notes only at xl/commentsN.xml with a relative "../commentsN.xml"
- * relationship, VML only at xl/drawings/vmlDrawingN.vml, reads drawings only with the "xdr:" prefix,
+ * relationship, VML only at xl/drawings/vmlDrawingN.vml, tables and drawings only by a relative
+ * target (not "/xl/tables/table1.xml"), reads drawings only with the "xdr:" prefix,
  * and reads a note's text only from rich-text runs (`<text><r><t>`), not plain `<text><t>` — the way
  * Excel itself often stores a note (ECMA-376 Part 1 §18.7.7 allows either).
  *
@@ -104,6 +105,10 @@ export async function normalizePackage(data: Uint8Array, strength: Strength): Pr
         changed = true;
       } else if (type === "drawing" && badDrawings.has(path)) {
         dropRel(tag, "drawing");
+        changed = true;
+      } else if (target.startsWith("/xl/")) {
+        // exceljs looks tables, drawings … up by the relative target it writes itself.
+        rels = rels.replace(tag, tag.replace(/\bTarget="[^"]*"/, `Target="../${path.slice(3)}"`));
         changed = true;
       }
     }

@@ -267,3 +267,14 @@ describe("applyPlan: an amount stored as text becomes a number that shows the sa
     expect((await roundTrip(wb)).getWorksheet("申报表")!.getCell("D9").numFmt).toBeFalsy();
   });
 });
+
+test("a validation on another sheet whose list comes from moved rows follows them (issue #7)", async () => {
+  const wb = await corrected();
+  const other = wb.addWorksheet("清单");
+  other.getCell("E1").dataValidation = { type: "list", allowBlank: true, formulae: ["申报表!$B$40:$B$42"] };
+  other.getCell("E2").dataValidation = { type: "list", allowBlank: true, formulae: ["申报表!$B$10:$B$12"] };
+  expect(applyPlan(wb, plan({ op: "insertRows", sheet: "申报表", row: 39, count: 1, formatFrom: 38 }))).toEqual({ ok: true });
+  const again = (await roundTrip(wb)).getWorksheet("清单")!;
+  expect(again.getCell("E1").dataValidation.formulae).toEqual(["申报表!$B$41:$B$43"]);
+  expect(again.getCell("E2").dataValidation.formulae).toEqual(["申报表!$B$10:$B$12"]);
+});
