@@ -98,7 +98,7 @@ async function fixOnce(bytes: Uint8Array, out: string): Promise<{ write: number;
   return { write, verify, fixes, recheck: recheckMs };
 }
 
-export async function runWriteBench(rounds = 15): Promise<WriteBench> {
+export async function runWriteBench(rounds = 31): Promise<WriteBench> {
   const dir = mkdtempSync(join(tmpdir(), "bfa-writes-"));
   const seed = new Uint8Array(readFileSync(join(root, "examples/seed-form.xlsx")));
   const flawed = await flawedBytes();
