@@ -168,3 +168,39 @@ describe("a failed write leaves no file and keeps the old one", () => {
     expect(readdirSync(join(dir, "out"))).toEqual([]);
   });
 });
+
+/*
+ * The commands honour the verification: when the post-conditions fail (simulated here — the real
+ * checks are proved in test/core/plan/verify.test.ts and the property test), nothing is written.
+ */
+describe("a write that fails its verification is not saved", () => {
+  const failing = {
+    ok: false as const,
+    problems: [],
+    reason: { zh: "“插入指标”应用后核对未通过,已撤销,表格未被修改:申报表!C24 原为「质量指标」,现为「时效指标」", en: "failed its check" },
+  };
+  afterEach(() => jest.restoreAllMocks());
+
+  test("add: the reason in Chinese, exit 2, no file", async () => {
+    const verify = await import("../../src/core/plan/verify");
+    jest.spyOn(verify, "verifyPlan").mockReturnValue(failing);
+    const dir = tmp();
+    copyFileSync(examplePath("corrected-form.xlsx"), join(dir, "in.xlsx"));
+    const before = sha(join(dir, "in.xlsx"));
+    const r = await run(["add", "in.xlsx", "--template", "satisfaction.public", "--out", "out.xlsx"], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`${failing.reason.zh}。未写出文件\n`);
+    expect(readdirSync(dir)).toEqual(["in.xlsx"]);
+    expect(sha(join(dir, "in.xlsx"))).toBe(before);
+  });
+
+  test("fix: reported as not fixed, with the reason; nothing is written when no fix passed", async () => {
+    const verify = await import("../../src/core/plan/verify");
+    jest.spyOn(verify, "verifyPlan").mockReturnValue(failing);
+    const dir = tmp();
+    const input = await flawedForm(dir);
+    const r = await run(["fix", input, "--out", "fixed.xlsx"], dir);
+    expect(r.out).toContain(`未修复: 将 D8 改为数字 326.60 — ${failing.reason.zh}`);
+    expect(readdirSync(dir)).toEqual(["flawed.xlsx"]);
+  });
+});
