@@ -7,6 +7,7 @@ import { existsSync } from "fs";
 import { join } from "path";
 import { runBatchBench } from "./cli-batch";
 import { runEngineBench } from "./engine";
+import { runWriteBench } from "./writes";
 
 const root = join(__dirname, "..");
 const ok = (b: boolean) => (b ? "PASS" : "MISS");
@@ -21,6 +22,15 @@ async function main(): Promise<void> {
   line("engine: 500 indicator rows (median)", `${e.t500.toFixed(2)} ms`);
   line("engine: 5,000 indicator rows (median)", `${e.t5000.toFixed(2)} ms`);
   line("engine: growth 5,000 / 500 rows (median of 5 rounds)", `${e.ratio.toFixed(2)} ×`, "≤ 12 ×", e.ratio <= 12);
+
+  const w = await runWriteBench();
+  line("add: write (apply + serialise + atomic file write, median)", `${w.addWriteMs.toFixed(1)} ms`);
+  line("add: verification (re-read + re-check + post-conditions)", `${w.addVerifyMs.toFixed(1)} ms`);
+  line("add: verification / write", `${((100 * w.addVerifyMs) / w.addWriteMs).toFixed(0)} %`, "≤ 20 %", w.addVerifyMs <= 0.2 * w.addWriteMs);
+  line(`fix: write, ${w.fixes} fixes (median)`, `${w.fixWriteMs.toFixed(1)} ms`);
+  line("fix: re-check after each fix (needed to find the next)", `${w.fixRecheckMs.toFixed(1)} ms`);
+  line("fix: verification on top of that re-check", `${w.fixVerifyMs.toFixed(1)} ms`);
+  line("fix: verification / write", `${((100 * w.fixVerifyMs) / w.fixWriteMs).toFixed(0)} %`, "≤ 20 %", w.fixVerifyMs <= 0.2 * w.fixWriteMs);
 
   execSync("npm run build:cli", { cwd: root, stdio: "ignore" });
   const b = await runBatchBench();

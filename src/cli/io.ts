@@ -1,5 +1,6 @@
 /** What a CLI command may touch of the outside world; tests pass collectors instead of the process's streams. */
 import { Lang } from "../hosts/host";
+import type { WriteOps } from "./files";
 
 export interface Writer {
   write(text: string): unknown;
@@ -11,6 +12,8 @@ export interface CliIO {
   /** Whether stderr is a terminal (progress is shown only then). */
   isTTY: boolean;
   cwd: string;
+  /** File-system calls of a write; tests pass failing ones (a full disk). Default: Node's. */
+  writeOps?: WriteOps;
 }
 
 export interface CliContext {

@@ -1,15 +1,10 @@
 /** A Host over an in-memory snapshot that records every call, for UI tests without Office. */
-import { cellValue, CellValue, WorkbookSnapshot, isCellError } from "../../src/core/snapshot";
+import { CellValue, WorkbookSnapshot } from "../../src/core/snapshot";
 import { EditPlan } from "../../src/core/plan/editPlan";
+import { applyToWorkbook } from "../../src/core/plan/applyToSnapshot";
 import { Finding, Message } from "../../src/core/rules/types";
 import { ApplyResult, DEFAULT_SETTINGS, Host, Lang, WorkbookState } from "../../src/hosts/host";
-import { parseA1 } from "../../src/core/a1";
 import { setCell } from "../helpers/forms";
-
-function same(a: CellValue, b: CellValue): boolean {
-  if (isCellError(a) || isCellError(b)) return isCellError(a) && isCellError(b) && a.error === b.error;
-  return (a ?? null) === (b ?? null);
-}
 
 export class FakeHost implements Host {
   readonly kind = "file" as const;
@@ -46,22 +41,13 @@ export class FakeHost implements Host {
   async goTo(ref: string): Promise<void> {
     this.calls.goTo.push(ref);
   }
-  /** Applies setValue edits like a real host would, refusing when a cell changed since the plan. */
+  /** Applies the plan with the core's one edit engine (compiled steps run on the snapshot), as every host does. */
   async apply(plan: EditPlan): Promise<ApplyResult> {
     this.calls.apply.push(plan);
     if (this.refuse) return { ok: false, reason: this.refuse };
-    let sheets = this.snapshot.sheets;
-    for (const e of plan.edits) {
-      if (e.op !== "setValue") throw new Error(`FakeHost cannot apply ${e.op}`);
-      const i = sheets.findIndex((s) => s.name === e.sheet);
-      if (i < 0) return { ok: false, reason: { zh: `找不到工作表 ${e.sheet}`, en: `No sheet ${e.sheet}` } };
-      const { row, col } = parseA1(e.address);
-      if (e.expected !== undefined && !same(cellValue(sheets[i], row, col), e.expected)) {
-        return { ok: false, reason: { zh: `${e.address} 已被修改`, en: `${e.address} changed` } };
-      }
-      sheets = sheets.map((s, k) => (k === i ? setCell(s, e.address, e.value) : s));
-    }
-    this.snapshot = { ...this.snapshot, sheets };
+    const r = applyToWorkbook(this.snapshot, plan);
+    if (!r.ok) return r;
+    this.snapshot = r.value;
     return { ok: true };
   }
   async loadState(): Promise<WorkbookState> {

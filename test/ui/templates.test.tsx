@@ -4,11 +4,8 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { checkWorkbook } from "../../src/core/engine";
-import { applyToWorkbook } from "../../src/core/plan/applyToSnapshot";
-import { EditPlan } from "../../src/core/plan/editPlan";
 import { cellValue } from "../../src/core/snapshot";
 import { CATALOGUE } from "../../src/core/templates/catalogue";
-import { ApplyResult } from "../../src/hosts/host";
 import { App, preloadTabs } from "../../src/taskpane/components/App";
 import { TemplatesTab } from "../../src/taskpane/components/TemplatesTab";
 import { STORAGE_KEY } from "../../src/taskpane/templates/customStore";
@@ -19,17 +16,8 @@ import { sheetFrom, withoutGroup } from "../core/templates/support";
 // The lazy tabs are loaded before any test opens one, so no test races their loading.
 beforeAll(preloadTabs);
 
-/** A fake host that applies whole plans (row insertion and merges too), like the real hosts. */
-class PlanHost extends FakeHost {
-  override async apply(plan: EditPlan): Promise<ApplyResult> {
-    this.calls.apply.push(plan);
-    if (this.refuse) return { ok: false, reason: this.refuse };
-    const r = applyToWorkbook(this.snapshot, plan);
-    if (!r.ok) return r;
-    this.snapshot = r.value;
-    return { ok: true };
-  }
-}
+/** FakeHost applies whole plans (row insertion and merges too) through the core's edit engine, like the real hosts. */
+class PlanHost extends FakeHost {}
 
 const value = (host: FakeHost, a1: string) => {
   const m = /^([A-Z])(\d+)$/.exec(a1)!;

@@ -3,7 +3,7 @@ import { basename } from "path";
 import { checkWorkbook } from "../../core/engine";
 import { findTemplate } from "../../core/templates/catalogue";
 import { isInsertError, planInsertion } from "../../core/templates/insert";
-import { applyPlan } from "../../hosts/file/apply";
+import { applyVerified } from "../../hosts/file/apply";
 import { UsageError, parseArgs } from "../args";
 import { Command, EXIT } from "../io";
 import { inputAndOutput, readInput, writeCopy } from "./rewrite";
@@ -20,7 +20,8 @@ const HELP = {
   --annual <指标值>     年度指标值(默认取模板值;只给年度值时实施周期值与之相同)
   --templates <文件>    自定义模板库(JSON)
   --sheet <工作表>      表单所在的工作表(默认第一个识别到的申报表)
-  --out <新文件>        写出的新文件,不能与原文件相同
+  --out <新文件>        写出的新文件,不能与原文件相同;已存在时不覆盖
+  --force              --out 已存在时覆盖它(原文件仍不会被修改)
   -h, --help           显示本帮助
 
 示例: budget-form add 申报表.xlsx --template satisfaction.service-recipients --annual ≥96% --out 申报表-已补充.xlsx
@@ -35,7 +36,8 @@ Options:
   --annual <value>     annual target (default: the template's; alone, it sets the 实施周期 target too)
   --templates <file>   custom template library (JSON)
   --sheet <name>       the sheet holding the form (default: the first form found)
-  --out <new file>     the file to write; must differ from the input
+  --out <new file>     the file to write; must differ from the input; an existing file is not replaced
+  --force              replace --out if it exists (the input is still never modified)
   -h, --help           show this help
 `,
 };
@@ -46,14 +48,14 @@ export const add: Command = {
   help: HELP,
   async run(args, ctx) {
     const { io, lang } = ctx;
-    const parsed = parseArgs(args, { values: ["template", "period", "annual", "templates", "sheet", "out", "lang"], flags: { help: "h" } });
+    const parsed = parseArgs(args, { values: ["template", "period", "annual", "templates", "sheet", "out", "lang"], flags: { help: "h", force: null } });
     if (parsed.flags.has("help")) {
       io.stdout.write(HELP[lang]);
       return EXIT.ok;
     }
     const id = parsed.values.template;
     if (!id) throw new UsageError({ zh: "请用 --template 指定模板编号(budget-form templates 可列出全部)", en: "Give the template id with --template (budget-form templates lists them)" });
-    const { input, output, display } = inputAndOutput(parsed.positionals, parsed.values.out, ctx, "add");
+    const { input, output, display, force } = inputAndOutput(parsed.positionals, parsed.values.out, ctx, "add", parsed.flags.has("force"));
     const list = loadTemplates(parsed.values.templates, ctx);
     if (!list) return EXIT.failure;
     const template = findTemplate(id, list);
@@ -77,13 +79,14 @@ export const add: Command = {
       io.stderr.write(`${plan.error[lang]}\n`);
       return EXIT.failure;
     }
-    const applied = applyPlan(read.workbook, plan);
+    // Proved on the re-read workbook before anything is written: a damaged form is never saved.
+    const applied = applyVerified(read.workbook, plan, { snapshot: read.snapshot, check: result });
     if (!applied.ok) {
-      io.stderr.write(`${applied.reason[lang]}\n`);
+      io.stderr.write(`${applied.reason[lang]}${lang === "zh" ? "。未写出文件" : ". Nothing was written"}\n`);
       return EXIT.failure;
     }
     const outDisplay = parsed.values.out!;
-    if (!(await writeCopy(read, read.workbook, output, outDisplay, ctx))) return EXIT.failure;
+    if (!(await writeCopy(read, read.workbook, { output, force }, outDisplay, ctx))) return EXIT.failure;
     const row = plan.target.row + 1;
     io.stdout.write(
       lang === "zh"

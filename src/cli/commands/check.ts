@@ -2,8 +2,8 @@
  * budget-form check <files…>: reads each workbook, checks every form in it, prints the findings and
  * optionally writes annotated copies. One workbook is held in memory at a time.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
-import { basename, dirname, extname, relative, resolve } from "path";
+import { existsSync, mkdirSync, readFileSync } from "fs";
+import { basename, dirname, extname, join, relative, resolve } from "path";
 import type { Workbook } from "exceljs";
 import { withoutIgnored } from "../../app/validate";
 import { Config } from "../../core/config";
@@ -11,7 +11,7 @@ import { checkWorkbook } from "../../core/engine";
 import { Message } from "../../core/rules/types";
 import { annotate } from "../../hosts/file/annotate";
 import { FileReadError } from "../../hosts/file/errors";
-import { readXlsx } from "../../hosts/file/read";
+import { openXlsx } from "../../hosts/file/open";
 import { readState } from "../../hosts/file/state";
 import { UsageError, parseArgs } from "../args";
 import { configOption } from "../config";
@@ -21,6 +21,7 @@ import { Entry, entriesFor, isUnreadable, toJson, toText, withIgnoredCounts } fr
 import { HTML_MARK, buildSummary, buildSummaryHtml, isSummaryWorkbook } from "../summary";
 import { errorMessage } from "../../core/errors";
 import { writeCopy } from "./rewrite";
+import { pathKey, sameFile, writeFailure, writeFileAtomic } from "../files";
 
 const HELP = {
   zh: `用法: budget-form check <文件、文件夹或通配符…> [选项]
@@ -31,7 +32,8 @@ const HELP = {
   --format text|json   输出格式(默认 text)
   --lang zh|en         输出语言(默认 zh)
   --config <文件>       规则配置(JSON),例如 {"rules": {"indicators/vague-wording": "off"}}
-  --annotate <文件夹>   在该文件夹写出带标注的副本(问题单元格加底色和批注),原文件不会被修改
+  --annotate <文件夹>   在该文件夹写出带标注的副本(问题单元格加底色和批注),原文件不会被修改;
+                       同名文件已存在时另起新名(如 申报表-2.xlsx),不覆盖任何文件
   --summary <文件>      写出汇总工作簿(.xlsx):「汇总」表每个文件一行(结论、问题数、主要问题、文件链接),「明细」表列出每个问题;
                        以 .html 结尾时写出内容相同的网页
   --quiet              只列出错误(警告和提示仍然计数)
@@ -50,7 +52,8 @@ Options:
   --format text|json   output format (default text)
   --lang zh|en         output language (default zh)
   --config <file>      rule configuration (JSON), e.g. {"rules": {"indicators/vague-wording": "off"}}
-  --annotate <folder>  write annotated copies there (problem cells filled and noted); inputs are never modified
+  --annotate <folder>  write annotated copies there (problem cells filled and noted); inputs are never modified;
+                       an existing file of that name is kept and the copy gets a new name (form-2.xlsx)
   --summary <file>     write a summary workbook (.xlsx): one row per file (verdict, counts, main problems, a link)
                        on sheet Summary, every finding on sheet Findings; a name ending in .html writes the same as a web page
   --quiet              list errors only (warnings and tips are still counted)
@@ -93,27 +96,32 @@ function progress(ctx: CliContext, i: number, n: number, name: string): void {
 }
 
 /**
- * Output path of the annotated copy; never twice the same name, and never any input of this run:
- * annotating a folder into itself must not overwrite "二科/申报表.xlsx"'s namesake before it is read.
+ * Writes the annotated copy under the input's name, or the first free "-2", "-3" … variant. Never
+ * over an existing file: not an input of this run (annotating a folder into itself must not
+ * overwrite "二科/申报表.xlsx"'s namesake before it is read), not one reached through a symlinked
+ * folder or a hard link (compared by inode), not a copy from an earlier run. Returns the path written.
  */
-function annotatedPath(dir: string, input: Input, used: Set<string>): string {
+function writeAnnotated(dir: string, input: Input, used: Set<string>, inputs: Input[], bytes: Uint8Array, ctx: CliContext): string {
   const base = basename(input.path);
-  let out = resolve(dir, base);
-  for (let k = 2; used.has(pathKey(out)); k++) out = resolve(dir, base.replace(/(\.xlsx)?$/i, `-${k}$1`));
-  used.add(pathKey(out));
-  return out;
+  for (let k = 1; ; k++) {
+    const out = resolve(dir, k === 1 ? base : base.replace(/(\.xlsx)?$/i, `-${k}$1`));
+    if (used.has(pathKey(out)) || existsSync(out) || inputs.some((i) => sameFile(i.path, out))) continue;
+    try {
+      writeFileAtomic(out, bytes, "refuse", ctx.io.writeOps);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "EEXIST") continue; // created meanwhile
+      throw Object.assign(e as Error, { target: out });
+    }
+    used.add(pathKey(out));
+    return out;
+  }
 }
 
-/** Windows and macOS file systems ignore case: "A.xlsx" and "a.XLSX" are one file there. */
-function pathKey(p: string): string {
-  return process.platform === "win32" || process.platform === "darwin" ? p.toLowerCase() : p;
-}
-
-async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used: Set<string>): Promise<Checked> {
+async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used: Set<string>, inputs: Input[]): Promise<Checked> {
   let read;
   try {
     // Without --annotate nothing is written, so the read can skip what only a writer needs.
-    read = await readXlsx(readFileSync(input.path), input.display, { readOnly: !opts.annotateDir });
+    read = await openXlsx(readFileSync(input.path), input.display, { readOnly: !opts.annotateDir });
   } catch (e) {
     return { entries: [{ file: input.display, error: readFailure(e, input.display) }], failed: true };
   }
@@ -127,7 +135,6 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
   const entries = result === all ? entriesFor(input.display, all, firstSheet) : withIgnoredCounts(entriesFor(input.display, all, firstSheet), entriesFor(input.display, result, firstSheet));
   if (!opts.annotateDir) return { entries, failed: false };
 
-  const out = annotatedPath(opts.annotateDir, input, used);
   // Start on a clean line when a progress line is showing.
   const clear = ctx.io.isTTY ? "\r\x1b[K" : "";
   for (const w of read.warnings) {
@@ -135,11 +142,11 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
   }
   try {
     annotate(read.workbook, result.findings, ctx.lang);
-    writeFileSync(out, new Uint8Array(await read.workbook.xlsx.writeBuffer()));
+    const out = writeAnnotated(opts.annotateDir, input, used, inputs, new Uint8Array(await read.workbook.xlsx.writeBuffer()), ctx);
     return { entries, failed: false, annotated: out };
   } catch (e) {
-    const msg = errorMessage(e);
-    ctx.io.stderr.write(clear + (ctx.lang === "zh" ? `无法写出标注副本「${out}」:${msg}\n` : `Cannot write the annotated copy "${out}": ${msg}\n`));
+    const target = (e as { target?: string }).target ?? join(opts.annotateDir, basename(input.path));
+    ctx.io.stderr.write(clear + (ctx.lang === "zh" ? "标注副本:" : "Annotated copy: ") + writeFailure(e, target)[ctx.lang] + "\n");
     return { entries, failed: true };
   }
 }
@@ -157,7 +164,7 @@ const isHtml = (p: string) => /\.html?$/i.test(p);
 async function isSummaryFile(path: string): Promise<boolean> {
   try {
     if (isHtml(path)) return readFileSync(path, "utf8").includes(HTML_MARK);
-    return isSummaryWorkbook((await readXlsx(readFileSync(path), path, { readOnly: true })).workbook);
+    return isSummaryWorkbook((await openXlsx(readFileSync(path), path, { readOnly: true })).workbook);
   } catch {
     return false;
   }
@@ -239,7 +246,7 @@ export const check: Command = {
         continue;
       }
       progress(ctx, ++n, files.length, input.display);
-      const r = await checkOne(input, { config, annotateDir, includeIgnored: parsed.flags.has("include-ignored") }, ctx, used);
+      const r = await checkOne(input, { config, annotateDir, includeIgnored: parsed.flags.has("include-ignored") }, ctx, used, files);
       entries.push(...r.entries);
       failed ||= r.failed;
       if (r.annotated) annotated.push({ input, out: r.annotated });
@@ -260,7 +267,7 @@ export const check: Command = {
       // The summary is streamed to bytes already; writeCopy, which only asks a workbook for its
       // bytes, still does the writing, so the summary is written as safely as every other output.
       const written = { xlsx: { writeBuffer: async () => bytes } } as unknown as Workbook;
-      if (await writeCopy({ warnings: [] }, written, summaryPath, shown, ctx)) {
+      if (await writeCopy({ warnings: [] }, written, { output: summaryPath, force: true }, shown, ctx)) {
         io.stderr.write(lang === "zh" ? `已写出汇总表「${shown}」。\n` : `Wrote the summary "${shown}".\n`);
       } else failed = true;
     }

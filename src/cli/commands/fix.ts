@@ -10,7 +10,7 @@ import type { Workbook } from "exceljs";
 import { qualify } from "../../core/a1";
 import { englishPlurals } from "../../core/i18n";
 import { CellValue, isCellError } from "../../core/snapshot";
-import { applyPlan } from "../../hosts/file/apply";
+import { applyVerified } from "../../hosts/file/apply";
 import { plainValue } from "../../hosts/file/cellValue";
 import { snapshotWorkbook } from "../../hosts/file/snapshot";
 import { Lang } from "../../hosts/host";
@@ -26,7 +26,8 @@ const HELP = {
 每修复一处都重新检查一次;只改单元格的值,不插入行、不改合并单元格。
 
 选项:
-  --out <新文件>        写出的新文件,不能与原文件相同
+  --out <新文件>        写出的新文件,不能与原文件相同;已存在时不覆盖
+  --force              --out 已存在时覆盖它(原文件仍不会被修改)
   --config <文件>       规则配置(JSON),关闭的规则不会修复
   -h, --help           显示本帮助
 
@@ -38,7 +39,8 @@ Applies every safe automatic fix (e.g. numbers stored as text, operator style) a
 the input is never modified. The form is checked again after each fix; only cell values change.
 
 Options:
-  --out <new file>     the file to write; must differ from the input
+  --out <new file>     the file to write; must differ from the input; an existing file is not replaced
+  --force              replace --out if it exists (the input is still never modified)
   --config <file>      rule configuration (JSON); rules turned off are not fixed
   -h, --help           show this help
 
@@ -70,12 +72,12 @@ export const fix: Command = {
   help: HELP,
   async run(args, ctx) {
     const { io, lang } = ctx;
-    const parsed = parseArgs(args, { values: ["out", "config", "lang"], flags: { help: "h" } });
+    const parsed = parseArgs(args, { values: ["out", "config", "lang"], flags: { help: "h", force: null } });
     if (parsed.flags.has("help")) {
       io.stdout.write(HELP[lang]);
       return EXIT.ok;
     }
-    const { input, output, display } = inputAndOutput(parsed.positionals, parsed.values.out, ctx, "fix");
+    const { input, output, display, force } = inputAndOutput(parsed.positionals, parsed.values.out, ctx, "fix", parsed.flags.has("force"));
     const configured = configOption(parsed.values.config, ctx);
     if (!configured) return EXIT.failure;
     const { config } = configured;
@@ -87,18 +89,23 @@ export const fix: Command = {
     const refused: { title: Message; reason: Message }[] = [];
     const manual = new Set<string>();
     let findings: Finding[] = [];
+    let snapshot = snapshotWorkbook(read.workbook, display);
+    let check = checkWorkbook(snapshot, config);
     for (let i = 0; i <= MAX_FIXES; i++) {
-      findings = checkWorkbook(snapshotWorkbook(read.workbook, display), config).findings;
+      findings = check.findings;
       for (const f of findings) if (f.fix && !isSafe(f.fix)) manual.add(`${f.fix.title[lang]}(${f.cells[0] ?? ""})`);
       const next = findings.find((f) => f.fix && isSafe(f.fix) && !tried.has(keyOf(f)));
       if (!next || i === MAX_FIXES) break;
       tried.add(keyOf(next));
       const before = valuesOf(read.workbook, next.fix!);
-      const r = applyPlan(read.workbook, next.fix!);
-      // The values shown after the arrow are read back from the workbook, not taken from the plan.
-      const after = valuesOf(read.workbook, next.fix!);
-      if (r.ok) done.push({ title: next.fix!.title, changes: before.map((b, k) => `${b.cell}: ${show(b.value, lang)} → ${show(after[k].value, lang)}`) });
-      else refused.push({ title: next.fix!.title, reason: r.reason });
+      // Each fix is proved on the re-read workbook (and undone if it fails) before the next one.
+      const r = applyVerified(read.workbook, next.fix!, { snapshot, check }, config);
+      if (r.ok) {
+        // The values shown after the arrow are read back from the workbook, not taken from the plan.
+        const after = valuesOf(read.workbook, next.fix!);
+        done.push({ title: next.fix!.title, changes: before.map((b, k) => `${b.cell}: ${show(b.value, lang)} → ${show(after[k].value, lang)}`) });
+        ({ snapshot, check } = r.after);
+      } else refused.push({ title: next.fix!.title, reason: r.reason });
     }
 
     for (const d of done) io.stdout.write(`${lang === "zh" ? "已修复" : "Fixed"}: ${d.title[lang]}  ${d.changes.join(lang === "zh" ? ";" : "; ")}\n`);
@@ -110,7 +117,7 @@ export const fix: Command = {
       io.stdout.write(englishPlurals(lang === "zh" ? `「${display}」没有可自动修复的问题,未写出新文件。仍有 ${errors} 个错误、${warnings} 个警告。\n` : `"${display}" has nothing to fix automatically; no file was written. ${errors} error(s) and ${warnings} warning(s) remain.\n`));
       return errors > 0 ? EXIT.findings : EXIT.ok;
     }
-    if (!(await writeCopy(read, read.workbook, output, parsed.values.out!, ctx))) return EXIT.failure;
+    if (!(await writeCopy(read, read.workbook, { output, force }, parsed.values.out!, ctx))) return EXIT.failure;
     const left = errors + warnings > 0;
     io.stdout.write(englishPlurals(
       lang === "zh"

@@ -1,18 +1,31 @@
 /**
  * What the commands that write a changed copy (add, fix) share: read the input, make sure the output
- * is a different file, tell the user what the copy cannot keep, and write it.
+ * is a different file and not an existing one (unless --force), tell the user what the copy cannot
+ * keep, and write it atomically.
  */
-import { existsSync, readFileSync, realpathSync, writeFileSync } from "fs";
-import { dirname, resolve } from "path";
+import { existsSync, readFileSync } from "fs";
+import { resolve } from "path";
 import type { Workbook } from "exceljs";
 import { FileReadError } from "../../hosts/file/errors";
-import { ReadResult, readXlsx } from "../../hosts/file/read";
+import { ReadResult } from "../../hosts/file/read";
+import { openXlsx } from "../../hosts/file/open";
 import { UsageError } from "../args";
 import { CliContext } from "../io";
 import { errorMessage } from "../../core/errors";
+import { sameFile, writeFailure, writeFileAtomic } from "../files";
 
-/** Resolved input and output paths; refuses a missing --out and an output that is the input. */
-export function inputAndOutput(positionals: string[], out: string | undefined, ctx: CliContext, command: string): { input: string; output: string; display: string } {
+/**
+ * Resolved input and output paths. Refuses a missing --out; an output that reaches the input by any
+ * path (another spelling, a symlink, a hard link: compared by device and inode); and, unless
+ * `force`, an output that already exists — a user's other file is never replaced silently.
+ */
+export function inputAndOutput(
+  positionals: string[],
+  out: string | undefined,
+  ctx: CliContext,
+  command: string,
+  force = false,
+): { input: string; output: string; display: string; force: boolean } {
   if (positionals.length !== 1) {
     throw new UsageError({ zh: `请给出一个要修改的 .xlsx 文件(budget-form ${command} <文件> --out <新文件>)`, en: `Name one .xlsx file (budget-form ${command} <file> --out <new file>)` });
   }
@@ -21,18 +34,23 @@ export function inputAndOutput(positionals: string[], out: string | undefined, c
   }
   const input = resolve(ctx.io.cwd, positionals[0]);
   const output = resolve(ctx.io.cwd, out);
-  const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(existsSync(dirname(p)) ? realpathSync(dirname(p)) : dirname(p), p.slice(dirname(p).length + 1)));
-  if (input === output || real(input) === real(output)) {
+  if (input === output || sameFile(input, output)) {
     throw new UsageError({ zh: `--out 不能是原文件「${positionals[0]}」:请另存为新文件,原文件不会被修改`, en: `--out must not be the input "${positionals[0]}": write a new file; the input is never modified` });
   }
-  return { input, output, display: positionals[0] };
+  if (!force && existsSync(output)) {
+    throw new UsageError({
+      zh: `「${out}」已存在,未做任何更改。请换一个文件名,或加 --force 覆盖它`,
+      en: `"${out}" already exists; nothing was changed. Choose another name, or add --force to replace it`,
+    });
+  }
+  return { input, output, display: positionals[0], force };
 }
 
 /** Reads the workbook; null (after saying why) when it cannot be read. */
 export async function readInput(path: string, display: string, ctx: CliContext): Promise<ReadResult | null> {
   const { io, lang } = ctx;
   try {
-    return await readXlsx(readFileSync(path), display);
+    return await openXlsx(readFileSync(path), display);
   } catch (e) {
     if (e instanceof FileReadError) io.stderr.write(`${e.reason[lang]}\n`);
     else if ((e as NodeJS.ErrnoException).code === "ENOENT") io.stderr.write(lang === "zh" ? `找不到文件「${display}」\n` : `File not found: "${display}"\n`);
@@ -41,15 +59,24 @@ export async function readInput(path: string, display: string, ctx: CliContext):
   }
 }
 
-/** Writes the copy, first saying what it cannot keep (notes, charts …). False when writing failed. */
-export async function writeCopy(read: Pick<ReadResult, "warnings">, workbook: Workbook, output: string, outDisplay: string, ctx: CliContext): Promise<boolean> {
+/**
+ * Writes the copy, first saying what it cannot keep (notes, charts …). False when writing failed;
+ * then no file is left behind and an existing one (with --force) is unchanged.
+ */
+export async function writeCopy(
+  read: Pick<ReadResult, "warnings">,
+  workbook: Workbook,
+  target: { output: string; force: boolean },
+  outDisplay: string,
+  ctx: CliContext,
+): Promise<boolean> {
   const { io, lang } = ctx;
   for (const w of read.warnings) io.stderr.write(lang === "zh" ? `注意:${w.message.zh}。\n` : `Note: ${w.message.en}.\n`);
   try {
-    writeFileSync(output, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    writeFileAtomic(target.output, new Uint8Array(await workbook.xlsx.writeBuffer()), target.force ? "replace" : "refuse", ctx.io.writeOps);
     return true;
   } catch (e) {
-    io.stderr.write(lang === "zh" ? `无法写出「${outDisplay}」:${errorMessage(e)}\n` : `Cannot write "${outDisplay}": ${errorMessage(e)}\n`);
+    io.stderr.write(`${writeFailure(e, outDisplay)[lang]}\n`);
     return false;
   }
 }

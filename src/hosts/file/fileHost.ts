@@ -10,9 +10,10 @@ import { Finding } from "../../core/rules/types";
 import { WorkbookSnapshot } from "../../core/snapshot";
 import { ApplyResult, Host, Lang, WorkbookState } from "../host";
 import { annotate } from "./annotate";
-import { applyPlan } from "./apply";
+import { applyVerified } from "./apply";
+import { checkWorkbook } from "../../core/engine";
 import { PackageWarning } from "./package";
-import { readXlsx } from "./read";
+import { openXlsx } from "./open";
 import { writeReportSheet } from "./report";
 import { snapshotWorkbook } from "./snapshot";
 import { readState, writeState } from "./state";
@@ -52,7 +53,7 @@ export class FileHost implements Host {
 
   /** Reads the bytes of an .xlsx; throws FileReadError on bad input. */
   static async fromData(data: ArrayBuffer | Uint8Array, source: string): Promise<FileHost> {
-    const r = await readXlsx(data, source);
+    const r = await openXlsx(data, source);
     const host = new FileHost(r.workbook, source, r.warnings);
     host.snapshot = r.snapshot;
     return host;
@@ -100,7 +101,10 @@ export class FileHost implements Host {
     const backup = structural ? await this.workbook.xlsx.writeBuffer() : null;
     let result: ApplyResult;
     try {
-      result = applyPlan(this.workbook, plan);
+      const snapshot = await this.read();
+      // Proved on the re-read workbook; a failure is undone (values) or restored from the backup.
+      const r = applyVerified(this.workbook, plan, { snapshot, check: checkWorkbook(snapshot) });
+      result = r.ok ? { ok: true } : { ok: false, reason: r.reason };
     } catch (e) {
       result = {
         ok: false,

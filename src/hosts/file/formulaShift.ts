@@ -29,6 +29,8 @@ export function shiftFormula(formula: string, formulaSheet: string, shift: RowSh
     // Part of a longer name (e.g. the "10" in LOG10 or a function name): leave it.
     const before = offset > 0 ? formula[offset - 1] : "";
     if (before && /[\p{L}\p{N}_.$]/u.test(before)) return whole;
+    // Another workbook's sheet ([1]申报表!D37): its rows did not move.
+    if (before === "]") return whole;
     const sheet = prefix ? unquote(prefix) : formulaSheet;
     if (sheet !== shift.sheet) return whole;
     const moved = ref

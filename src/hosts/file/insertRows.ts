@@ -58,37 +58,21 @@ function shiftFormulas(wb: Workbook, shift: RowShift): void {
 }
 
 /**
- * How each merge looks after inserting `count` rows before `at` (1-based), copying formats from
- * `formatFrom` (1-based, numbered before the insertion). A vertical group that spans the insertion
- * point, or ends right above it and contains `formatFrom`, grows to take the new rows in; merges
- * across the formatFrom row alone (e.g. E15:F15) are repeated on each new row.
+ * How each merge looks after inserting `count` rows before `at` (1-based), as in Excel (the step
+ * semantics of core/plan/steps.ts): a merge spanning the insertion point grows, one ending right
+ * above it stays — growing it would swallow the new row into the group above (issue #7).
  */
-export function plannedMerges(merges: RangePos[], at: number, count: number, formatFrom: number): RangePos[] {
+export function plannedMerges(merges: RangePos[], at: number, count: number): RangePos[] {
   const a = at - 1; // 0-based first moved row
-  const from = formatFrom - 1;
-  const out: RangePos[] = [];
-  for (const m of merges) {
-    if (m.top >= a) out.push({ ...m, top: m.top + count, bottom: m.bottom + count });
-    else if (m.bottom >= a) out.push({ ...m, bottom: m.bottom + count });
-    else if (m.bottom === a - 1 && m.top < m.bottom && from >= m.top && from <= m.bottom) out.push({ ...m, bottom: m.bottom + count });
-    else out.push(m);
-  }
-  const overlaps = (x: RangePos) => out.some((o) => x.top <= o.bottom && o.top <= x.bottom && x.left <= o.right && o.left <= x.right);
-  for (const m of merges) {
-    if (m.top !== from || m.bottom !== from) continue;
-    for (let i = 0; i < count; i++) {
-      const copy = { top: a + i, bottom: a + i, left: m.left, right: m.right };
-      if (!overlaps(copy)) out.push(copy);
-    }
-  }
-  return out;
+  return merges.map((m) => (m.top >= a ? { ...m, top: m.top + count, bottom: m.bottom + count } : m.bottom >= a ? { ...m, bottom: m.bottom + count } : m));
 }
 
-export function insertRows(wb: Workbook, ws: Worksheet, at: number, count: number, formatFrom: number): void {
+/** The insertRows step: whole rows before `at` (1-based), empty and unformatted, everything else moved along. */
+export function insertRows(wb: Workbook, ws: Worksheet, at: number, count: number): void {
   if (count <= 0) return;
   unshareFormulas(wb);
   const before = mergeRanges(ws);
-  const after = plannedMerges(before, at, count, formatFrom);
+  const after = plannedMerges(before, at, count);
   const key = (m: RangePos) => rangeToA1(m);
   const keep = new Set(before.filter((m) => after.some((n) => key(n) === key(m))).map(key));
   const styles: [number, number, Record<string, unknown>][] = [];
@@ -117,16 +101,6 @@ export function insertRows(wb: Workbook, ws: Worksheet, at: number, count: numbe
   ws.insertRows(at, Array.from({ length: count }, () => []), "n");
 
   for (const [r, c, style] of styles) ws.getCell(r >= at ? r + count : r, c).style = style as never;
-  const src = formatFrom >= at ? formatFrom + count : formatFrom;
-  const srcRow = ws.getRow(src);
-  for (let i = 0; i < count; i++) {
-    const dst = ws.getRow(at + i);
-    (dst as unknown as StyledRow).style = JSON.parse(JSON.stringify((srcRow as unknown as StyledRow).style ?? {}));
-    if (srcRow.height) dst.height = srcRow.height;
-    srcRow.eachCell({ includeEmpty: true }, (cell, col) => {
-      dst.getCell(col).style = JSON.parse(JSON.stringify(cell.style ?? {}));
-    });
-  }
   for (const m of moved) {
     const row = ws.getRow(m.row + count);
     row.hidden = m.hidden;
@@ -134,18 +108,14 @@ export function insertRows(wb: Workbook, ws: Worksheet, at: number, count: numbe
     for (const [col, note] of m.notes) (row.getCell(col) as unknown as NoteSlot)._comment = note;
   }
 
-  // Data validations are kept per cell address; move those below, and give new rows formatFrom's.
-  const dv = (ws as unknown as { dataValidations?: { model: Record<string, unknown> } }).dataValidations;
+  // Data validations are kept per cell address; move those below.
+  const dv = validations(ws);
   if (dv?.model) {
     const next: Record<string, unknown> = {};
     for (const [addr, rule] of Object.entries(dv.model)) {
       if (!rule) continue;
       const isRange = addr.startsWith("range:");
       const text = isRange ? addr.slice(6) : addr;
-      const p = parseRange(text.replace(/\$/g, ""));
-      if (!isRange && p.top === formatFrom - 1) {
-        for (let i = 0; i < count; i++) next[toA1(at - 1 + i, p.left)] = rule;
-      }
       next[(isRange ? "range:" : "") + shiftRangeText(text, at, count)] = rule;
     }
     dv.model = next;
@@ -167,5 +137,50 @@ export function insertRows(wb: Workbook, ws: Worksheet, at: number, count: numbe
   }
 
   shiftFormulas(wb, shift);
+  shiftValidationFormulas(wb, shift);
   for (const m of after) if (!keep.has(key(m))) ws.mergeCellsWithoutStyle(key(m));
+}
+
+/**
+ * A validation's list source or bounds may point at the moved rows, from this sheet or another one
+ * (清单!E1 allowing 申报表!$B$40:$B$42): rewrite them as Excel would. Cells sharing one rule object
+ * keep sharing the rewritten one.
+ */
+function shiftValidationFormulas(wb: Workbook, shift: RowShift): void {
+  for (const other of wb.worksheets) {
+    const dv = validations(other);
+    if (!dv?.model) continue;
+    const done = new Map<unknown, unknown>();
+    for (const [addr, rule] of Object.entries(dv.model)) {
+      const r = rule as { formulae?: unknown[] } | undefined;
+      if (!r?.formulae) continue;
+      if (!done.has(r)) {
+        const formulae = r.formulae.map((f) => (typeof f === "string" ? shiftFormula(f, other.name, shift) : f));
+        done.set(r, formulae.every((f, i) => f === r.formulae![i]) ? r : { ...r, formulae });
+      }
+      dv.model[addr] = done.get(r);
+    }
+  }
+}
+
+const validations = (ws: Worksheet) => (ws as unknown as { dataValidations?: { model: Record<string, unknown> } }).dataValidations;
+
+/** The copyFormat step: row `from`'s styles, height and per-cell validations onto rows to…to+count-1 (1-based). */
+export function copyRowFormat(ws: Worksheet, from: number, to: number, count: number): void {
+  const srcRow = ws.getRow(from);
+  for (let i = 0; i < count; i++) {
+    const dst = ws.getRow(to + i);
+    (dst as unknown as StyledRow).style = JSON.parse(JSON.stringify((srcRow as unknown as StyledRow).style ?? {}));
+    if (srcRow.height) dst.height = srcRow.height;
+    srcRow.eachCell({ includeEmpty: true }, (cell, col) => {
+      dst.getCell(col).style = JSON.parse(JSON.stringify(cell.style ?? {}));
+    });
+  }
+  const dv = validations(ws);
+  if (!dv?.model) return;
+  for (const [addr, rule] of Object.entries(dv.model)) {
+    if (!rule || addr.startsWith("range:")) continue;
+    const p = parseRange(addr.replace(/\$/g, ""));
+    if (p.top === from - 1) for (let i = 0; i < count; i++) dv.model[toA1(to - 1 + i, p.left)] = rule;
+  }
 }

@@ -9,7 +9,18 @@ import { FileReadError, TextKind, fileReadError, textFileError } from "./errors"
 import { errorMessage } from "../../core/errors";
 import { englishPlurals } from "../../core/i18n";
 
-export type PackageWarningKind = "notes" | "threaded-comments" | "charts" | "pivots" | "drawings" | "macros";
+export type PackageWarningKind =
+  | "notes"
+  | "threaded-comments"
+  | "charts"
+  | "pivots"
+  | "drawings"
+  | "macros"
+  | "custom-properties"
+  | "workbook-protection"
+  | "sheet-passwords"
+  | "scoped-names"
+  | "internal-links";
 
 export interface PackageWarning {
   kind: PackageWarningKind;
@@ -90,7 +101,8 @@ export async function inspectPackage(data: ArrayBuffer | Uint8Array, source: str
 
   let noteCount = 0;
   try {
-    for (const n of names.filter((x) => /^xl\/comments\d*\.xml$/i.test(x))) {
+    // Excel names them xl/commentsN.xml, openpyxl xl/comments/commentN.xml.
+    for (const n of names.filter((x) => /^xl\/comments(\d*|\/[^/]+)\.xml$/i.test(x))) {
       const xml = await zip.file(n)!.async("string");
       noteCount += (xml.match(/<comment[\s>]/g) ?? []).length;
     }
@@ -129,16 +141,13 @@ export async function inspectPackage(data: ArrayBuffer | Uint8Array, source: str
       },
     });
   }
-  const drawings = count(names, /^xl\/drawings\/drawing\d*\.xml$/i);
-  if (drawings > 0 && charts === 0) {
-    warnings.push({
-      kind: "drawings",
-      message: {
-        zh: "工作簿包含图片、形状或文本框,写出的副本中可能丢失或错位",
-        en: "The workbook contains pictures, shapes or text boxes; a written copy may lose or misplace them",
-      },
-    });
+  try {
+    warnings.push(...(await partsExceljsDrops(zip, names)));
+  } catch (e) {
+    throw fileReadError("corrupt", source, errorMessage(e));
   }
+  const drawings = count(names, /^xl\/drawings\/drawing\d*\.xml$/i);
+  if (drawings > 0 && charts === 0) warnings.push(drawingsLostWarning());
   if (names.some((n) => /^xl\/vbaProject\.bin$/i.test(n))) {
     warnings.push({
       kind: "macros",
@@ -149,6 +158,16 @@ export async function inspectPackage(data: ArrayBuffer | Uint8Array, source: str
     });
   }
   return { noteCount, warnings };
+}
+
+export function drawingsLostWarning(): PackageWarning {
+  return {
+    kind: "drawings",
+    message: {
+      zh: "工作簿包含图片、形状或文本框,写出的副本中可能丢失或错位",
+      en: "The workbook contains pictures, shapes or text boxes; a written copy may lose or misplace them",
+    },
+  };
 }
 
 export function notesLostWarning(lost: number): PackageWarning {
@@ -162,3 +181,86 @@ export function notesLostWarning(lost: number): PackageWarning {
 }
 
 export { FileReadError };
+
+const unescape = (x: string) => x.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const firstFew = (xs: string[]) => xs.slice(0, 3).map((x) => `「${x}」`).join("、") + (xs.length > 3 ? " 等" : "");
+const firstFewEn = (xs: string[]) => xs.slice(0, 3).map((x) => `"${x}"`).join(", ") + (xs.length > 3 ? " …" : "");
+
+/**
+ * Workbook features exceljs 4.4 reads but does not write back (each checked by a round trip through
+ * it): custom document properties, workbook structure protection, legacy sheet passwords (the sheet
+ * stays protected, without its password), sheet-scoped names (written as global names) and hyperlinks
+ * to places in the workbook (location=). Each is named and counted, so the user is told before a copy is written.
+ */
+async function partsExceljsDrops(zip: JSZip, names: string[]): Promise<PackageWarning[]> {
+  const out: PackageWarning[] = [];
+  const text = async (n: string) => (zip.file(n) ? zip.file(n)!.async("string") : "");
+  const custom = [...(await text("docProps/custom.xml")).matchAll(/<property\b[^>]*\bname="([^"]*)"/g)].map((m) => unescape(m[1]));
+  if (custom.length > 0) {
+    out.push({
+      kind: "custom-properties",
+      message: {
+        zh: `工作簿的 ${custom.length} 个自定义文档属性(${firstFew(custom)})写出的副本中将不保留`,
+        en: `${custom.length} custom document propert${custom.length === 1 ? "y" : "ies"} (${firstFewEn(custom)}) will not be kept in a written copy`,
+      },
+    });
+  }
+  const workbook = await text(names.find((n) => /^xl\/workbook\d*\.xml$/i.test(n)) ?? "xl/workbook.xml");
+  if (/<workbookProtection\b[^>]*\b(lockStructure|lockWindows)="(1|true)"/.test(workbook)) {
+    out.push({
+      kind: "workbook-protection",
+      message: {
+        zh: "工作簿结构保护(禁止增删、重命名工作表)写出的副本中将不保留,请在 Excel 中重新设置",
+        en: "Workbook structure protection will not be kept in a written copy; set it again in Excel",
+      },
+    });
+  }
+  // Which part holds which sheet: <sheet name r:id> in the workbook, the id's target in its relationships.
+  const targets = new Map(
+    [...(await text("xl/_rels/workbook.xml.rels")).matchAll(/<Relationship\b[^>]*>/g)].map((m) => {
+      const t = /\bTarget="([^"]*)"/.exec(m[0])?.[1] ?? "";
+      return [/\bId="([^"]*)"/.exec(m[0])?.[1] ?? "", t.startsWith("/") ? t.slice(1) : `xl/${t}`] as const;
+    }),
+  );
+  const sheetOfPart = new Map(
+    [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => [targets.get(/\br:id="([^"]*)"/.exec(m[0])?.[1] ?? "") ?? "", unescape(/\bname="([^"]*)"/.exec(m[0])?.[1] ?? "")] as const),
+  );
+  const scoped = [...workbook.matchAll(/<definedName\b([^>]*)>/g)]
+    .filter((m) => /\blocalSheetId="/.test(m[1]) && !/\bname="_xlnm\./.test(m[1]))
+    .map((m) => unescape(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? ""));
+  if (scoped.length > 0) {
+    out.push({
+      kind: "scoped-names",
+      message: {
+        zh: `${scoped.length} 个仅限某张工作表使用的名称(${firstFew(scoped)})在写出的副本中将变为整个工作簿的名称`,
+        en: `${scoped.length} sheet-scoped name(s) (${firstFewEn(scoped)}) will become workbook-wide names in a written copy`,
+      },
+    });
+  }
+  const locked: string[] = [];
+  let links = 0;
+  for (const n of names.filter((x) => /^xl\/worksheets\/[^/]+\.xml$/i.test(x))) {
+    const xml = await text(n);
+    if (/<sheetProtection\b[^>]*\bpassword="/.test(xml)) locked.push(sheetOfPart.get(n) ?? n);
+    links += (xml.match(/<hyperlink\b[^>]*\blocation="/g) ?? []).length;
+  }
+  if (locked.length > 0) {
+    out.push({
+      kind: "sheet-passwords",
+      message: {
+        zh: `工作表${firstFew(locked)}的保护密码写出的副本中将丢失:副本仍受保护,但不用密码即可撤销保护`,
+        en: `The protection password of ${firstFewEn(locked)} will be lost in a written copy: it stays protected, but anyone can unprotect it`,
+      },
+    });
+  }
+  if (links > 0) {
+    out.push({
+      kind: "internal-links",
+      message: {
+        zh: `${links} 个指向本工作簿内位置的超链接写出的副本中将不保留`,
+        en: `${links} hyperlink(s) to places in this workbook will not be kept in a written copy`,
+      },
+    });
+  }
+  return out;
+}

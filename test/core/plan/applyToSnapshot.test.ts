@@ -51,38 +51,44 @@ describe("applyToSnapshot", () => {
     expect(s.merges).toEqual(["A4:A5", "B5:B7", "A7:B7"]);
   });
 
-  test("setValue writes, grows the grid, clears a formula, and honours expected", () => {
-    let s = applied(base(), plan(setValue(S, "B3", 7, "b3"), setValue(S, "D9", "x"), setValue(S, "A1", "top", null)));
-    expect(get(s, "B3")).toBe(7);
-    expect(s.formulas![s.originRow === 0 ? 2 : 1][1]).toBeNull();
+  test("setValue writes, grows the grid, writes a merge's top-left cell, refuses a formula cell, honours expected", () => {
+    let s = applied(base(), plan(setValue(S, "D9", "x"), setValue(S, "A1", "top", null)));
     expect(get(s, "D9")).toBe("x");
     expect(get(s, "A1")).toBe("top");
     expect(get(s, "A2")).toBe("a2");
     s = applied(s, plan(setValue(S, "D9", "", "x")));
     expect(get(s, "D9")).toBeNull();
+    // A3 is covered by the merge A2:A3: the value goes where it shows, and is compared with what shows.
+    s = applied(base(), plan(setValue(S, "A3", "new", "a2")));
+    expect([get(s, "A2"), get(s, "A3")]).toEqual(["new", "a3"]);
+    // B3 holds a formula: writing a constant over it would lose it.
+    const formula = applyToSnapshot(base(), plan(setValue(S, "B3", 7, "b3")));
+    expect(!formula.ok && formula.reason.zh).toBe("单元格 表!B3 是公式(=A3),自动修改会把公式替换为固定值,未做任何更改。请直接修改公式或它引用的单元格。");
     const stale = applyToSnapshot(base(), plan(setValue(S, "A2", "new", "old")));
     expect(stale.ok).toBe(false);
-    expect(!stale.ok && stale.reason.zh).toBe("表!A2 已被修改(现为「a2」),请重新校验后再试");
+    expect(!stale.ok && stale.reason.zh).toBe("单元格 表!A2 已被修改(现在是“a2”,修复是按“old”计算的),未做任何更改。请重新检查后再修复。");
     // Blank text and null are the same to a user.
     expect(applyToSnapshot({ ...base(), values: [["  "]] }, plan(setValue(S, "A2", "v", null))).ok).toBe(true);
   });
 
-  test("merge refuses overlaps; unmerge refuses an area that is not merged", () => {
-    expect(applied(base(), plan({ op: "unmerge", sheet: S, range: "B3:B5" }, { op: "merge", sheet: S, range: "B3:B4" })).merges).toEqual([
+  test("merge refuses overlaps and lost content; unmerge refuses an area that is not merged", () => {
+    const lose = applyToSnapshot(base(), plan({ op: "unmerge", sheet: S, range: "B3:B5" }, { op: "merge", sheet: S, range: "B3:B4" }));
+    expect(!lose.ok && lose.reason.zh).toBe("无法合并 表!B3:B4:表!B4 有内容,合并会丢失它");
+    expect(applied(base(), plan({ op: "unmerge", sheet: S, range: "B3:B5" }, setValue(S, "B4", null, "b4"), { op: "merge", sheet: S, range: "B3:B4" })).merges).toEqual([
       "A2:A3",
       "A5:B5",
       "B3:B4",
     ]);
     const overlap = applyToSnapshot(base(), plan({ op: "merge", sheet: S, range: "A3:A4" }));
-    expect(!overlap.ok && overlap.reason.zh).toBe("无法合并 A3:A4:与已合并的 A2:A3 重叠");
+    expect(!overlap.ok && overlap.reason.zh).toBe("无法合并 表!A3:A4:与已合并的 A2:A3 重叠");
     const missing = applyToSnapshot(base(), plan({ op: "unmerge", sheet: S, range: "C1:C2" }));
-    expect(!missing.ok && missing.reason.zh).toBe("无法取消合并 C1:C2:该区域未合并");
+    expect(!missing.ok && missing.reason.zh).toBe("无法取消合并 表!C1:C2:该区域未合并");
   });
 
   test("a workbook plan is all or nothing and names a missing sheet", () => {
     const wb = { source: "x.xlsx", sheets: [base()] };
     const r = applyToWorkbook(wb, plan(setValue(S, "A2", "changed"), setValue("别的表", "A1", 1)));
-    expect(!r.ok && r.reason.zh).toBe("找不到工作表「别的表」");
+    expect(!r.ok && r.reason.zh).toBe("找不到工作表「别的表」,无法应用“测试”");
     expect(get(wb.sheets[0], "A2")).toBe("a2");
   });
 });

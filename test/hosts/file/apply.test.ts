@@ -132,12 +132,15 @@ describe("applyPlan: insertRows on the form", () => {
     expect(ws2.getCell("D23").border?.top?.style).toBe("thin");
   });
 
-  test("right below a group, copying a row of it: the group takes the new row, its single-row merges are repeated", async () => {
+  // As in Excel: a merge ending right above the new rows does not take them in (issue #7: growing it
+  // swallowed a new group into the label above); a plan that wants that re-merges explicitly.
+  test("right below a group, copying a row of it: the group's merge stays, the copied row's single-row merges are repeated", async () => {
     const wb = await corrected();
     expect(applyPlan(wb, plan({ op: "insertRows", sheet: "申报表", row: 19, count: 2, formatFrom: 18 }))).toEqual({ ok: true });
     const { wb: again, sheet } = await reread(wb);
     const now = merges(again.getWorksheet("申报表")!);
-    expect(now).toEqual(expect.arrayContaining(["A14:A20", "E18:F18", "E19:F19", "E20:F20", "B21:F21", "A22:A40"]));
+    expect(now).toEqual(expect.arrayContaining(["A14:A18", "E18:F18", "E19:F19", "E20:F20", "B21:F21", "A22:A40"]));
+    expect(now).not.toContain("A14:A20");
     expect(now).not.toContain("B19:F19");
     expect(rowsOf(sheet).get(21)?.[0]).toBe("其他需完成的任务(可选项)");
   });
@@ -230,4 +233,48 @@ describe("applyPlan: merge and unmerge", () => {
     // The cells the area covered keep their borders.
     for (const c of "CDEF") expect(ws2.getCell(`${c}19`).border?.bottom?.style).toBe("thin");
   });
+});
+
+/*
+ * A fix that stores text "326.60" as a number keeps showing 326.60 (issue #7: it came out 326.6 in
+ * General while the fix said 326.60). Read back with exceljs alone.
+ */
+describe("applyPlan: an amount stored as text becomes a number that shows the same", () => {
+  test.each([
+    ["General", "326.60", "0.00"],
+    ["@", "326.60", "0.00"],
+    ["@", "４０.６４万元", "0.00"],
+    ["#,##0.000", "326.60", "#,##0.000"],
+  ])("format %s, text %s → shown with %s", async (format, text, shown) => {
+    const wb = await corrected();
+    const ws = wb.getWorksheet("申报表")!;
+    ws.getCell("D8").value = text;
+    ws.getCell("D8").numFmt = format;
+    const before = ws.getCell("E8").style;
+    const value = text.startsWith("４") ? 40.64 : 326.6;
+    expect(applyPlan(wb, plan(setValue("申报表", "D8", value, text)))).toEqual({ ok: true });
+    const again = (await roundTrip(wb)).getWorksheet("申报表")!;
+    expect([again.getCell("D8").value, again.getCell("D8").numFmt]).toEqual([value, shown]);
+    // Only that cell's format changed.
+    expect(again.getCell("E8").style).toEqual(before);
+  });
+
+  test("a number written over a number leaves a General format alone", async () => {
+    const wb = await corrected();
+    const ws = wb.getWorksheet("申报表")!;
+    ws.getCell("D9").numFmt = "General";
+    expect(applyPlan(wb, plan(setValue("申报表", "D9", 40.6, 40.64)))).toEqual({ ok: true });
+    expect((await roundTrip(wb)).getWorksheet("申报表")!.getCell("D9").numFmt).toBeFalsy();
+  });
+});
+
+test("a validation on another sheet whose list comes from moved rows follows them (issue #7)", async () => {
+  const wb = await corrected();
+  const other = wb.addWorksheet("清单");
+  other.getCell("E1").dataValidation = { type: "list", allowBlank: true, formulae: ["申报表!$B$40:$B$42"] };
+  other.getCell("E2").dataValidation = { type: "list", allowBlank: true, formulae: ["申报表!$B$10:$B$12"] };
+  expect(applyPlan(wb, plan({ op: "insertRows", sheet: "申报表", row: 39, count: 1, formatFrom: 38 }))).toEqual({ ok: true });
+  const again = (await roundTrip(wb)).getWorksheet("清单")!;
+  expect(again.getCell("E1").dataValidation.formulae).toEqual(["申报表!$B$41:$B$43"]);
+  expect(again.getCell("E2").dataValidation.formulae).toEqual(["申报表!$B$10:$B$12"]);
 });

@@ -69,15 +69,27 @@ describe("FileHost", () => {
     const changed = jest.fn();
     const off = host.onChange(changed);
     const before = await host.read();
-    const r = await host.apply({ title: { zh: "改金额", en: "fix amount" }, edits: [setValue("申报表", "D8", 300, 326.6)] });
+    // A change that adds no error (applied plans are verified: one that adds an error is undone, below).
+    const r = await host.apply({ title: { zh: "改名称", en: "rename" }, edits: [setValue("申报表", "B5", "白云区科协", "广州市白云区科学技术协会(部门)")] });
     expect(r).toEqual({ ok: true });
     expect(changed).toHaveBeenCalledTimes(1);
     const after = await host.read();
     expect(after).not.toBe(before);
-    expect(after.sheets[0].values[8 - 1 - after.sheets[0].originRow][3]).toBe(300);
+    expect(after.sheets[0].values[5 - 1 - after.sheets[0].originRow][1 - after.sheets[0].originCol]).toBe("白云区科协");
     off();
-    await host.apply({ title: { zh: "再改", en: "again" }, edits: [setValue("申报表", "D8", 310, 300)] });
+    await host.apply({ title: { zh: "再改", en: "again" }, edits: [setValue("申报表", "B5", "科协", "白云区科协")] });
     expect(changed).toHaveBeenCalledTimes(1);
+  });
+
+  test("a plan that would add an error is undone and says why", async () => {
+    const host = await open("corrected-form.xlsx");
+    const changed = jest.fn();
+    host.onChange(changed);
+    const r = await host.apply({ title: { zh: "改金额", en: "fix amount" }, edits: [setValue("申报表", "D8", 300, 326.6)] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason.zh).toMatch(/^“改金额”应用后核对未通过,已撤销,表格未被修改:出现新的错误:支出合计 340\.64 万元/);
+    expect(changed).not.toHaveBeenCalled();
+    expect(host.excelWorkbook.getWorksheet("申报表")!.getCell("D8").value).toBe(326.6);
   });
 
   test("a refused plan changes nothing and calls nobody", async () => {

@@ -1,0 +1,127 @@
+/**
+ * Writing files so that an input is never touched and a failed write never leaves a broken file.
+ * Paths are compared by what they are (device + inode, then real path), not how they are spelled:
+ * a symlinked folder or a hard link reaches the same bytes under another name. Writes go to a
+ * temporary file in the target's folder, are flushed to disk, then renamed over (or linked to) the
+ * target, so the target is either the old file or the complete new one (POSIX rename(2) is atomic
+ * within a file system; https://nodejs.org/api/fs.html#fsrenamesyncoldpath-newpath).
+ */
+import * as fs from "fs";
+import { basename, dirname, join, resolve } from "path";
+import { Message } from "../core/rules/types";
+import { errorMessage } from "../core/errors";
+
+/** Windows and macOS file systems ignore case: "A.xlsx" and "a.XLSX" are one file there. */
+export function pathKey(p: string): string {
+  return process.platform === "win32" || process.platform === "darwin" ? p.toLowerCase() : p;
+}
+
+/** The real path of a file that may not exist yet (its folder's real path + its name). */
+function realPath(p: string): string {
+  const abs = resolve(p);
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    try {
+      return join(fs.realpathSync(dirname(abs)), basename(abs));
+    } catch {
+      return abs;
+    }
+  }
+}
+
+/** Whether two paths reach the same file: same device and inode when both exist, else same real path. */
+export function sameFile(a: string, b: string): boolean {
+  try {
+    const x = fs.statSync(a);
+    const y = fs.statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return pathKey(realPath(a)) === pathKey(realPath(b));
+  }
+}
+
+/** What a write does when the target exists. */
+export type Existing = "replace" | "refuse";
+
+/** The few file-system calls a write makes; tests inject failing ones (a full disk, a lost mount). */
+export interface WriteOps {
+  openSync: typeof fs.openSync;
+  writeSync: (fd: number, data: Uint8Array, offset: number, length: number) => number;
+  fsyncSync: typeof fs.fsyncSync;
+  closeSync: typeof fs.closeSync;
+  renameSync: typeof fs.renameSync;
+  linkSync: typeof fs.linkSync;
+  unlinkSync: typeof fs.unlinkSync;
+}
+
+const NODE_OPS: WriteOps = {
+  openSync: fs.openSync,
+  writeSync: (fd, data, offset, length) => fs.writeSync(fd, data, offset, length),
+  fsyncSync: fs.fsyncSync,
+  closeSync: fs.closeSync,
+  renameSync: fs.renameSync,
+  linkSync: fs.linkSync,
+  unlinkSync: fs.unlinkSync,
+};
+
+/**
+ * Writes `bytes` to `target` atomically. With "refuse", an existing target (or one created
+ * meanwhile) is left alone and the error's code is EEXIST: link(2) fails rather than replace.
+ * On any failure the temporary file is removed and the old target, if any, is unchanged.
+ */
+export function writeFileAtomic(target: string, bytes: Uint8Array, existing: Existing, ops: WriteOps = NODE_OPS): void {
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  let fd: number | null = null;
+  try {
+    fd = ops.openSync(tmp, "wx", 0o644);
+    for (let at = 0; at < bytes.length; ) at += ops.writeSync(fd, bytes, at, bytes.length - at);
+    ops.fsyncSync(fd);
+    ops.closeSync(fd);
+    fd = null;
+    if (existing === "replace") ops.renameSync(tmp, target);
+    else {
+      try {
+        ops.linkSync(tmp, target);
+      } catch (e) {
+        // FAT/exFAT drives and some network shares have no hard links: check, then rename.
+        if ((e as NodeJS.ErrnoException).code === "EEXIST" || fs.existsSync(target)) throw Object.assign(new Error(`${target} exists`), { code: "EEXIST" });
+        ops.renameSync(tmp, target);
+        return;
+      }
+      ops.unlinkSync(tmp);
+    }
+  } catch (e) {
+    if (fd !== null) {
+      try {
+        ops.closeSync(fd);
+      } catch {
+        /* already failing: the original error is the one to report */
+      }
+    }
+    try {
+      ops.unlinkSync(tmp);
+    } catch {
+      /* never created, or already renamed */
+    }
+    throw e;
+  }
+}
+
+/** Why a write failed, naming the file, in words a user can act on. */
+export function writeFailure(e: unknown, display: string): Message {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const kept = { zh: "未写出任何文件,原有同名文件(如有)未被改动", en: "nothing was written; an existing file of that name is unchanged" };
+  const why: Record<string, Message> = {
+    ENOSPC: { zh: "磁盘空间不足", en: "the disk is full" },
+    EDQUOT: { zh: "超出磁盘配额", en: "the disk quota is exceeded" },
+    EACCES: { zh: "没有写入权限", en: "permission denied" },
+    EPERM: { zh: "没有写入权限", en: "permission denied" },
+    EROFS: { zh: "所在磁盘为只读", en: "the disk is read-only" },
+    ENOENT: { zh: "所在文件夹不存在", en: "its folder does not exist" },
+    EEXIST: { zh: "文件已存在", en: "the file already exists" },
+    EBUSY: { zh: "文件被其他程序占用", en: "the file is locked by another program" },
+  };
+  const reason = (code && why[code]) || { zh: errorMessage(e), en: errorMessage(e) };
+  return { zh: `无法写出「${display}」:${reason.zh}。${kept.zh}。`, en: `Cannot write "${display}": ${reason.en}; ${kept.en}.` };
+}

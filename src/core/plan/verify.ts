@@ -1,0 +1,197 @@
+/**
+ * Proves an applied edit plan did what it says and nothing else, on the workbook as re-read after
+ * the edits and before anything is saved or reported (issue #7). A host that gets a failure here
+ * undoes the edits (or writes nothing) and shows the reason: a damaged form is never reported done.
+ *
+ * Post-conditions, each independent of how the host applied the plan:
+ * - every value the user wrote still reads the same at its place (rows below an insertion moved
+ *   down), unless the plan itself writes that cell; every cell the plan writes holds its value;
+ * - merges do not overlap, and every merge is still there (moved, or grown over inserted rows)
+ *   unless the plan unmerged it;
+ * - every indicator keeps its name, 一级 and 二级 (by what the recognizer reads, not by address);
+ * - an inserted indicator sits on its target row, in its intended group;
+ * - re-checking finds no error that was not there before.
+ */
+import { parseA1, parseRange, qualify, RangePos, rangeToA1, splitQualified } from "../a1";
+import { Config } from "../config";
+import { CheckResult, checkWorkbook } from "../engine";
+import { Message } from "../rules/types";
+import { CellValue, SheetSnapshot, WorkbookSnapshot, cellValue } from "../snapshot";
+import { Edit, EditPlan } from "./editPlan";
+
+export type VerifyResult = { ok: true; after: CheckResult } | { ok: false; reason: Message; problems: Message[] };
+
+/** Where a plan's target row landed, when the plan is an insertion (see templates/insert.ts). */
+interface Target {
+  target?: { row: number; placement: { level1: string; level2: string } };
+}
+
+type RowMap = (sheet: string, row: number) => number;
+
+/** Maps a 0-based row as it was before the plan to where it is after all of the plan's insertions. */
+function rowMapOf(edits: Edit[], from = 0): RowMap {
+  return (sheet, row) => {
+    let r = row;
+    for (let i = from; i < edits.length; i++) {
+      const e = edits[i];
+      if (e.op === "insertRows" && e.sheet === sheet && r >= e.row - 1) r += e.count;
+    }
+    return r;
+  };
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+const norm = (v: CellValue | undefined): string => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? "" : JSON.stringify(v));
+
+/** What a user sees in a cell: a merged cell shows its top-left cell's value. */
+function shown(sheet: SheetSnapshot, merges: RangePos[], row: number, col: number): CellValue {
+  const m = merges.find((x) => row >= x.top && row <= x.bottom && col >= x.left && col <= x.right);
+  return m ? cellValue(sheet, m.top, m.left) : cellValue(sheet, row, col);
+}
+
+const show = (v: CellValue | string) => (v === null || v === "" ? "(空)" : `「${typeof v === "object" ? v.error : String(v)}」`);
+const showEn = (v: CellValue | string) => (v === null || v === "" ? "(empty)" : `"${typeof v === "object" ? v.error : String(v)}"`);
+
+function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPlan, map: RowMap): Message[] {
+  const out: Message[] = [];
+  const name = before.name;
+  const edits = plan.edits;
+  // Cells the plan writes, in final coordinates, with the value each must hold.
+  const written = new Map<string, CellValue>();
+  edits.forEach((e, i) => {
+    if (e.op !== "setValue" || e.sheet !== name) return;
+    const { row, col } = parseA1(e.address);
+    written.set(key(rowMapOf(edits, i + 1)(name, row), col), e.value === "" ? null : e.value);
+  });
+  const afterMerges = after.merges.map(parseRange);
+
+  before.values.forEach((line, i) => {
+    line.forEach((v, j) => {
+      if (norm(v) === "") return;
+      const r = before.originRow + i;
+      const c = before.originCol + j;
+      const to = map(name, r);
+      if (written.has(key(to, c))) return;
+      const now = shown(after, afterMerges, to, c);
+      if (norm(now) !== norm(v)) {
+        const at = rangeToA1({ top: to, left: c, bottom: to, right: c });
+        out.push({ zh: `${name}!${at} 原为${show(v)},现为${show(now)}`, en: `${name}!${at} was ${showEn(v)}, now ${showEn(now)}` });
+      }
+    });
+  });
+  for (const [k, want] of written) {
+    const [r, c] = k.split(",").map(Number);
+    // A cell cleared and then covered by a merge (a label moved up into it) shows the merge's value.
+    if (want === null && afterMerges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left))) continue;
+    const now = shown(after, afterMerges, r, c);
+    if (norm(now) !== norm(want)) {
+      const at = rangeToA1({ top: r, left: c, bottom: r, right: c });
+      out.push({ zh: `${name}!${at} 应为${show(want)},实为${show(now)}`, en: `${name}!${at} should be ${showEn(want)}, is ${showEn(now)}` });
+    }
+  }
+
+  for (let a = 0; a < afterMerges.length; a++) {
+    for (let b = a + 1; b < afterMerges.length; b++) {
+      const [x, y] = [afterMerges[a], afterMerges[b]];
+      if (x.top <= y.bottom && y.top <= x.bottom && x.left <= y.right && y.left <= x.right) {
+        out.push({ zh: `合并区域 ${rangeToA1(x)} 与 ${rangeToA1(y)} 重叠`, en: `merged areas ${rangeToA1(x)} and ${rangeToA1(y)} overlap` });
+      }
+    }
+  }
+  const unmerged = new Set(edits.filter((e) => e.op === "unmerge" && e.sheet === name).map((e) => rangeToA1(parseRange((e as { range: string }).range))));
+  // Rows of the result that were rows before the plan; the others are the plan's new rows.
+  const last = Math.max(before.originRow + before.values.length, ...before.merges.map((m) => parseRange(m).bottom)) + 1;
+  const old = new Set<number>();
+  for (let r = 0; r <= last; r++) old.add(map(name, r));
+  for (const m0 of before.merges.map(parseRange)) {
+    if (unmerged.has(rangeToA1(m0))) continue;
+    const m = { ...m0, top: map(name, m0.top), bottom: map(name, m0.bottom) };
+    const kept = afterMerges.some((n) => {
+      if (n.left !== m.left || n.right !== m.right || n.top > m.top || n.bottom < m.bottom) return false;
+      // Grown only over new rows.
+      for (let r = n.top; r <= n.bottom; r++) if ((r < m.top || r > m.bottom) && old.has(r)) return false;
+      return true;
+    });
+    if (!kept) out.push({ zh: `合并区域 ${rangeToA1(m0)} 未能保持`, en: `merged area ${rangeToA1(m0)} was not kept` });
+  }
+  return out;
+}
+
+/**
+ * `before` is the check of the workbook the plan was computed from; `after` the workbook re-read
+ * after applying it. Returns the after-check on success, so the caller need not check again.
+ */
+export function verifyPlan(
+  before: { snapshot: WorkbookSnapshot; check: CheckResult },
+  after: WorkbookSnapshot,
+  plan: EditPlan & Target,
+  config?: Config,
+  /** The check of `after`, when the caller has it already (fix re-checks after every fix anyway). */
+  afterCheck?: CheckResult,
+): VerifyResult {
+  const problems: Message[] = [];
+  const map = rowMapOf(plan.edits);
+  const touched = new Set(plan.edits.map((e) => e.sheet));
+  for (const s of before.snapshot.sheets) {
+    if (!touched.has(s.name)) continue;
+    const a = after.sheets.find((x) => x.name === s.name);
+    if (!a) problems.push({ zh: `工作表「${s.name}」不见了`, en: `sheet "${s.name}" is gone` });
+    else problems.push(...sheetProblems(s, a, plan, map));
+  }
+
+  const check = afterCheck ?? checkWorkbook(after, config);
+  const formOf = (r: CheckResult, sheet: string) => r.forms.find((f) => f.model.sheet === sheet)?.model.indicators ?? null;
+  for (const f of before.check.forms) {
+    if (!touched.has(f.model.sheet) || !f.model.indicators) continue;
+    const now = formOf(check, f.model.sheet);
+    if (!now) {
+      problems.push({ zh: `「${f.model.sheet}」的绩效指标表无法再识别`, en: `the indicator table of "${f.model.sheet}" is no longer recognised` });
+      continue;
+    }
+    const byRow = new Map(now.rows.map((r) => [r.row, r]));
+    for (const r of f.model.indicators.rows) {
+      if (r.emptyGroup || r.name.text.trim() === "") continue;
+      const moved = byRow.get(map(f.model.sheet, r.row));
+      if (!moved || moved.name.text !== r.name.text || moved.level1 !== r.level1 || moved.level2 !== r.level2) {
+        const where = moved ? `${moved.level1Text} / ${moved.level2Text}` : "(不在表中)";
+        problems.push({
+          zh: `指标「${r.name.text}」原在 ${r.level1Text} / ${r.level2Text},现在 ${where}`,
+          en: `indicator "${r.name.text}" was under ${r.level1Text} / ${r.level2Text}, now ${moved ? `${moved.level1Text} / ${moved.level2Text}` : "(not in the table)"}`,
+        });
+      }
+    }
+    if (plan.target) {
+      const t = plan.target;
+      const got = byRow.get(t.row);
+      if (!got || got.level1 !== t.placement.level1 || got.level2 !== t.placement.level2) {
+        problems.push({
+          zh: `插入的指标不在「${t.placement.level1}指标 / ${t.placement.level2}指标」分组中`,
+          en: `the inserted indicator is not in its group ${t.placement.level1} / ${t.placement.level2}`,
+        });
+      }
+    }
+  }
+
+  // A cell named by a finding moves down with its row.
+  const shiftRef = (ref: string) => {
+    const { sheet, address } = splitQualified(ref);
+    const m = /^([A-Z]+)(\d+)$/.exec(address);
+    return m && sheet ? qualify(sheet, `${m[1]}${map(sheet, Number(m[2]) - 1) + 1}`) : ref;
+  };
+  const old = new Set(before.check.findings.filter((f) => f.severity === "error").map((f) => `${f.rule} ${f.cells.map(shiftRef).join(",")}`));
+  for (const f of check.findings) {
+    if (f.severity !== "error" || old.has(`${f.rule} ${f.cells.join(",")}`)) continue;
+    problems.push({ zh: `出现新的错误:${f.message.zh}(${f.cells[0] ?? ""})`, en: `a new error: ${f.message.en} (${f.cells[0] ?? ""})` });
+  }
+
+  if (problems.length === 0) return { ok: true, after: check };
+  const list = (lang: "zh" | "en") => problems.slice(0, 3).map((p) => p[lang]).join(lang === "zh" ? ";" : "; ") + (problems.length > 3 ? (lang === "zh" ? ` 等 ${problems.length} 处` : ` and ${problems.length - 3} more`) : "");
+  return {
+    ok: false,
+    problems,
+    reason: {
+      zh: `“${plan.title.zh}”应用后核对未通过,已撤销,表格未被修改:${list("zh")}`,
+      en: `"${plan.title.en}" failed its check after applying and was undone; the form is unchanged: ${list("en")}`,
+    },
+  };
+}

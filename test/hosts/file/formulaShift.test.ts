@@ -1,0 +1,19 @@
+/** Formula references after rows are inserted: this sheet's rows move, other sheets' and other workbooks' do not. */
+import { shiftFormula } from "../../../src/hosts/file/formulaShift";
+
+const shift = { sheet: "申报表", at: 30, count: 1 };
+
+test.each([
+  ["SUM(D30:D35)", "申报表", "SUM(D31:D36)"],
+  ["D29+D30", "申报表", "D29+D31"],
+  ["申报表!D37*2", "其他", "申报表!D38*2"],
+  ["'申报表'!$D$37", "其他", "'申报表'!$D$38"],
+  ["其他!D37", "申报表", "其他!D37"],
+  // Another workbook's sheet of the same name (issue #7: it used to be shifted).
+  ["[1]申报表!D37", "申报表", "[1]申报表!D37"],
+  ["'[预算.xlsx]申报表'!D37+[2]申报表!$D$40", "申报表", "'[预算.xlsx]申报表'!D37+[2]申报表!$D$40"],
+  ['"D37"&D37', "申报表", '"D37"&D38'],
+  ["LOG10(D40)", "申报表", "LOG10(D41)"],
+])("%s on %s → %s", (formula, on, expected) => {
+  expect(shiftFormula(formula, on, shift)).toBe(expected);
+});
