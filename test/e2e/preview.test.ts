@@ -110,6 +110,16 @@ browserDescribe("browser preview in headless Chromium", () => {
    */
   async function axeSerious(page: Page, state: string): Promise<string[]> {
     if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+    // Let entering toasts and panels finish their motion first: half-faded text fails colour
+    // contrast by chance, depending on when axe looks (finite animations only; a spinner never ends).
+    await page.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ).then(() => undefined),
+    );
     const found = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact?: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe;
       const r = await axe.run(document, { resultTypes: ["violations"] });
@@ -346,6 +356,10 @@ browserDescribe("browser preview in headless Chromium", () => {
         await toEnglish(page);
         await page.getByText("Fix the errors before submitting").waitFor();
         expect(await page.evaluate(() => document.documentElement.lang)).toBe("en-US");
+        // The choice survives a reload, though the example workbook is opened afresh.
+        await page.reload();
+        await ready(page);
+        await page.getByText("Fix the errors before submitting").waitFor();
         await shot(page, `pane-en-${dark ? "dark" : "light"}`);
         await page.getByRole("tab", { name: "Settings" }).click();
         await page.getByRole("spinbutton", { name: /Satisfaction floor/ }).waitFor();

@@ -11,6 +11,7 @@ import { webLightTheme } from "@fluentui/react-components";
 import { PreviewApp } from "../../src/taskpane/preview/PreviewApp";
 import { examplePath } from "../helpers/xlsx";
 import { markCss } from "../../src/core/marks";
+import { LANG_KEY } from "../../src/taskpane/state/langStore";
 
 function respond(bytes: Buffer | null): void {
   (globalThis as { fetch?: unknown }).fetch = jest.fn(async () =>
@@ -67,6 +68,20 @@ describe("browser preview (jsdom)", () => {
     // Nothing marked: the download checkbox is greyed out and the page says why.
     expect(screen.getByTestId("marks-off").textContent).toContain("一键校验");
     expect((screen.getByRole("checkbox", { name: "附带标记和批注" }) as HTMLInputElement).disabled).toBe(true);
+  });
+
+  test("the language chosen last time is kept across reloads (the example workbook cannot keep it)", async () => {
+    respond(readFileSync(examplePath("seed-form.xlsx")));
+    localStorage.setItem(LANG_KEY, "en");
+    try {
+      render(<PreviewApp theme={webLightTheme} />);
+      await checked(1);
+      expect(screen.getByRole("tab", { name: "Issues" })).toBeTruthy();
+      expect(screen.getByRole("button", { name: "Open .xlsx" })).toBeTruthy();
+      expect(localStorage.getItem(LANG_KEY)).toBe("en");
+    } finally {
+      localStorage.removeItem(LANG_KEY);
+    }
   });
 
   test("without the example it asks the user to open a file", async () => {

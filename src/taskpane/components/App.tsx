@@ -82,9 +82,11 @@ export interface AppProps {
   markOnOpen?: boolean;
   /** Inside another page's landmark (the preview's aside): no <main> of its own, which must be top-level. */
   embedded?: boolean;
+  /** The user's own language choice, over the workbook's (the preview keeps it across reloads). */
+  defaultLang?: Lang;
 }
 
-export function App({ host, rules, theme = webLightTheme, onLangChange, externalChecks, markOnOpen = false, embedded = false }: AppProps): React.JSX.Element {
+export function App({ host, rules, theme = webLightTheme, onLangChange, externalChecks, markOnOpen = false, embedded = false, defaultLang }: AppProps): React.JSX.Element {
   const s = useStyles();
   const toasterId = useId("toaster");
   const { dispatchToast } = useToastController(toasterId);
@@ -99,7 +101,7 @@ export function App({ host, rules, theme = webLightTheme, onLangChange, external
       ),
     [dispatchToast],
   );
-  const [view, act] = useChecker(host, { rules, notify, markOnOpen });
+  const [view, act] = useChecker(host, { rules, notify, markOnOpen, defaultLang });
   const [tab, setTab] = React.useState<TabId>("issues");
   const lang = view.settings.lang;
   const t = strings(lang);

@@ -31,6 +31,7 @@ import { Lang } from "../../hosts/host";
 import { App } from "../components/App";
 import { pick, strings } from "../i18n";
 import { SheetGrid } from "./SheetGrid";
+import { loadLang, saveLang } from "../state/langStore";
 import { GRID_LIMITS, anchorAddress } from "./gridModel";
 import { errorMessage } from "../../core/errors";
 
@@ -135,7 +136,11 @@ export interface PreviewAppProps {
 
 export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAppProps): React.JSX.Element {
   const s = useStyles();
-  const [lang, setLang] = React.useState<Lang>("zh");
+  const [lang, setLang] = React.useState<Lang>(() => loadLang() ?? "zh");
+  const onLangChange = React.useCallback((l: Lang) => {
+    setLang(l);
+    saveLang(l);
+  }, []);
   const t = strings(lang);
   const [loaded, setLoaded] = React.useState<Loaded | null>(null);
   const [busy, setBusy] = React.useState<string | null>(t.loadingExample);
@@ -343,7 +348,7 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
           )}
         </main>
         <aside className={s.pane} data-testid="pane" aria-label={t.appTitle}>
-          {loaded && <App key={loaded.id} host={loaded.host} theme={theme} onLangChange={setLang} markOnOpen embedded />}
+          {loaded && <App key={loaded.id} host={loaded.host} theme={theme} onLangChange={onLangChange} defaultLang={lang} markOnOpen embedded />}
         </aside>
       </div>
     </FluentProvider>

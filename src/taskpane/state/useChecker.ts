@@ -57,6 +57,11 @@ export interface CheckerOptions {
    * Excel's pane does not, since marking writes conditional formats, which clears Excel's undo history.
    */
   markOnOpen?: boolean;
+  /**
+   * The user's own language choice, over the one the workbook carries (the preview: its example is
+   * opened afresh on every load, and a workbook with no saved state reads as the default, zh).
+   */
+  defaultLang?: Settings["lang"];
 }
 
 /** A fix that only sets values (guarded by their expected values): it cannot break merges or move rows. */
@@ -67,8 +72,8 @@ export function isSafeFix(f: Finding): boolean {
 /** Upper bound on 修复全部's loop: every round applies or refuses one new fix, so this is never reached on a real form. */
 const MAX_FIXES = 500;
 
-function normaliseState(s: Partial<WorkbookState> | null | undefined): WorkbookState {
-  const settings = { ...DEFAULT_SETTINGS, ...(s?.settings ?? {}) };
+function normaliseState(s: Partial<WorkbookState> | null | undefined, lang?: Settings["lang"]): WorkbookState {
+  const settings = { ...DEFAULT_SETTINGS, ...(s?.settings ?? {}), ...(lang ? { lang } : {}) };
   return { ignored: Array.isArray(s?.ignored) ? s!.ignored.filter((k) => typeof k === "string") : [], settings };
 }
 
@@ -104,7 +109,7 @@ function countCells(findings: Finding[]): number {
 export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView, CheckerActions] {
   const rules = opts.rules ?? RULES;
   const [phase, setPhase] = useState<CheckerView["phase"]>("loading");
-  const [state, setState] = useState<WorkbookState>(() => normaliseState(null));
+  const [state, setState] = useState<WorkbookState>(() => normaliseState(null, opts.defaultLang));
   const [result, setResult] = useState<CheckResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [marked, setMarked] = useState(0);
@@ -204,7 +209,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
   useEffect(() => {
     void enqueue(async () => {
       try {
-        const loaded = normaliseState(await host.loadState());
+        const loaded = normaliseState(await host.loadState(), optsRef.current.defaultLang);
         stateRef.current = loaded;
         setState(loaded);
       } catch {
