@@ -44,10 +44,14 @@ export interface Strings {
   ignoredTag: string;
   goToCell: (cell: string) => string;
   fixApplied: (title: string) => string;
+  fixAll: (n: number) => string;
+  fixAllDone: (applied: number, refused: number) => string;
+  /** Accessible names of a finding's buttons: the cell makes each one unique in the list. */
+  fixLabel: (title: string, cell: string) => string;
+  ignoreLabel: (cell: string, message: string) => string;
+  unignoreLabel: (cell: string, message: string) => string;
   fixRefused: string;
   actionFailed: string;
-  /** Accessible name of a finding's main button: severity, message, cell. */
-  findingLabel: (severity: string, message: string, cell: string) => string;
   settingsTitle: string;
   language: string;
   floor: string;
@@ -62,6 +66,12 @@ export interface Strings {
   previewTitle: string;
   openFile: string;
   download: string;
+  withMarks: string;
+  /** Why 附带标记和批注 is greyed out: there is nothing marked to carry. */
+  withMarksOff: string;
+  /** Appended to a downloaded file's name, so it is never mistaken for the original. */
+  suffixMarked: string;
+  suffixEdited: string;
   dropHint: string;
   exampleName: string;
   loadingExample: string;
@@ -111,9 +121,13 @@ const zh: Strings = {
   ignoredTag: "已忽略",
   goToCell: (cell) => `转到 ${cell}`,
   fixApplied: (title) => `已修复:${title}`,
+  fixAll: (n) => `修复全部(${n})`,
+  fixAllDone: (a, r) => (a === 0 && r === 0 ? "没有可自动修复的问题" : `已修复 ${a} 处` + (r ? `,${r} 处未能修复` : "")),
+  fixLabel: (title, cell) => `修复 ${cell}:${title}`,
+  ignoreLabel: (cell, msg) => `忽略 ${cell}:${msg}`,
+  unignoreLabel: (cell, msg) => `取消忽略 ${cell}:${msg}`,
   fixRefused: "未能修复",
   actionFailed: "操作失败",
-  findingLabel: (sev, msg, cell) => `${sev}:${msg}。单元格 ${cell}`,
   settingsTitle: "校验设置",
   language: "界面语言",
   floor: "满意度指标下限(%)",
@@ -127,6 +141,10 @@ const zh: Strings = {
   previewTitle: "绩效表助手 · 浏览器预览",
   openFile: "打开 .xlsx",
   download: "下载修改后的文件",
+  withMarks: "附带标记和批注",
+  withMarksOff: "表中没有标记:点「一键校验」标出问题后,可随下载附带标记和批注",
+  suffixMarked: "标记",
+  suffixEdited: "已修改",
   dropHint: "可把 .xlsx 文件拖到此处打开",
   exampleName: "示例申报表",
   loadingExample: "正在打开示例申报表…",
@@ -138,10 +156,15 @@ const zh: Strings = {
   dismiss: "关闭",
 };
 
+/** "1 error", "3 errors": English needs the plural, Chinese does not. */
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 const en: Strings = {
   appTitle: "Budget Form Assistant",
   noForm: "No form recognised",
-  moreForms: (n) => `${n} more form(s)`,
+  moreForms: (n) => `${n} more ${n === 1 ? "form" : "forms"}`,
   budget: "Budget",
   basic: "Basic",
   project: "Project",
@@ -150,18 +173,18 @@ const en: Strings = {
   checking: "Checking…",
   readFailed: "Could not read the workbook",
   canSubmit: "Ready to submit",
-  passed: (n) => `${n} check(s) passed`,
-  alsoNotes: (w, i) => [w ? `${w} warning(s)` : "", i ? `${i} tip(s)` : ""].filter(Boolean).join(" and ") + " worth a look",
+  passed: (n) => `${count(n, "check", "checks")} passed`,
+  alsoNotes: (w, i) => [w ? count(w, "warning", "warnings") : "", i ? count(i, "tip", "tips") : ""].filter(Boolean).join(" and ") + " worth a look",
   cannotSubmit: "Fix the errors before submitting",
-  countError: (n) => `${n} error(s)`,
-  countWarning: (n) => `${n} warning(s)`,
-  countInfo: (n) => `${n} tip(s)`,
-  validate: "Check now (校验)",
+  countError: (n) => count(n, "error", "errors"),
+  countWarning: (n) => count(n, "warning", "warnings"),
+  countInfo: (n) => count(n, "tip", "tips"),
+  validate: "Check now",
   clearMarks: "Clear marks",
   liveCheck: "Live check",
   report: "Report sheet",
   reportDone: "Wrote the 校验报告 sheet",
-  marksOn: (n) => `${n} cell(s) are marked. Marks are saved with the file; Clear marks removes them in one click.`,
+  marksOn: (n) => `${n === 1 ? "1 cell is" : `${n} cells are`} marked. Marks are saved with the file; Clear marks removes them in one click.`,
   marksCleared: "Marks cleared",
   tabIssues: "Issues",
   tabTemplates: "Templates",
@@ -176,9 +199,13 @@ const en: Strings = {
   ignoredTag: "Ignored",
   goToCell: (cell) => `Go to ${cell}`,
   fixApplied: (title) => `Fixed: ${title}`,
+  fixAll: (n) => `Fix all (${n})`,
+  fixAllDone: (a, r) => (a === 0 && r === 0 ? "Nothing to fix automatically" : `Fixed ${count(a, "cell", "cells")}` + (r ? `; ${r} could not be fixed` : "")),
+  fixLabel: (title, cell) => `Fix ${cell}: ${title}`,
+  ignoreLabel: (cell, msg) => `Ignore ${cell}: ${msg}`,
+  unignoreLabel: (cell, msg) => `Unignore ${cell}: ${msg}`,
   fixRefused: "Could not fix",
   actionFailed: "Something went wrong",
-  findingLabel: (sev, msg, cell) => `${sev}: ${msg}. Cell ${cell}`,
   settingsTitle: "Check settings",
   language: "Language",
   floor: "Satisfaction floor (%)",
@@ -192,6 +219,10 @@ const en: Strings = {
   previewTitle: "Budget Form Assistant · browser preview",
   openFile: "Open .xlsx",
   download: "Download changed file",
+  withMarks: "with marks and notes",
+  withMarksOff: "Nothing is marked: press Check now to mark the problems, then they can go with the download",
+  suffixMarked: "marked",
+  suffixEdited: "edited",
   dropHint: "Drop an .xlsx file here to open it",
   exampleName: "Example form",
   loadingExample: "Opening the example form…",

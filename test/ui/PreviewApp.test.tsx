@@ -11,6 +11,7 @@ import { webLightTheme } from "@fluentui/react-components";
 import { PreviewApp } from "../../src/taskpane/preview/PreviewApp";
 import { examplePath } from "../helpers/xlsx";
 import { markCss } from "../../src/core/marks";
+import { LANG_KEY } from "../../src/taskpane/state/langStore";
 
 function respond(bytes: Buffer | null): void {
   (globalThis as { fetch?: unknown }).fetch = jest.fn(async () =>
@@ -30,13 +31,12 @@ async function checked(n: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  Element.prototype.scrollIntoView = jest.fn();
   // The preview loads the file host (and exceljs) on first use; load it here so no test races that.
   await import("../../src/hosts/file");
 });
 
 describe("browser preview (jsdom)", () => {
-  test("opens the bundled example, marks the grid after 一键校验, and selects a finding's cell", async () => {
+  test("opens the bundled example, marks the grid on the first check, and selects a finding's cell", async () => {
     respond(readFileSync(examplePath("seed-form.xlsx")));
     const user = userEvent.setup();
     render(<PreviewApp theme={webLightTheme} />);
@@ -44,7 +44,10 @@ describe("browser preview (jsdom)", () => {
     expect((globalThis as unknown as { fetch: jest.Mock }).fetch).toHaveBeenCalledWith("./seed-form.xlsx");
     expect(screen.getByTestId("file-name").textContent).toBe("seed-form.xlsx");
     const grid = screen.getByTestId("sheet-grid");
-    expect(grid.querySelectorAll("td[data-mark]")).toHaveLength(0);
+    // The first automatic check already coloured the cells, so the download can carry the marks.
+    expect(grid.querySelectorAll("td[data-mark]").length).toBeGreaterThan(0);
+    expect(screen.queryByTestId("marks-off")).toBeNull();
+    expect((screen.getByRole("checkbox", { name: "附带标记和批注" }) as HTMLInputElement).disabled).toBe(false);
     // Amounts show with their number format: 326.6 formatted 0.00.
     expect(grid.querySelector('td[data-address="D8"]')?.textContent).toBe("326.60");
 
@@ -59,10 +62,26 @@ describe("browser preview (jsdom)", () => {
     const row = document.querySelector<HTMLElement>("[data-rule-id]")!;
     await user.click(within(row).getAllByRole("button")[0]);
     await waitFor(() => expect(grid.querySelector("td[data-selected=true]")).not.toBeNull());
-    expect(Element.prototype.scrollIntoView).toHaveBeenCalled();
 
     await user.click(screen.getByRole("button", { name: "清除标记" }));
     await waitFor(() => expect(grid.querySelectorAll("td[data-mark]")).toHaveLength(0));
+    // Nothing marked: the download checkbox is greyed out and the page says why.
+    expect(screen.getByTestId("marks-off").textContent).toContain("一键校验");
+    expect((screen.getByRole("checkbox", { name: "附带标记和批注" }) as HTMLInputElement).disabled).toBe(true);
+  });
+
+  test("the language chosen last time is kept across reloads (the example workbook cannot keep it)", async () => {
+    respond(readFileSync(examplePath("seed-form.xlsx")));
+    localStorage.setItem(LANG_KEY, "en");
+    try {
+      render(<PreviewApp theme={webLightTheme} />);
+      await checked(1);
+      expect(screen.getByRole("tab", { name: "Issues" })).toBeTruthy();
+      expect(screen.getByRole("button", { name: "Open .xlsx" })).toBeTruthy();
+      expect(localStorage.getItem(LANG_KEY)).toBe("en");
+    } finally {
+      localStorage.removeItem(LANG_KEY);
+    }
   });
 
   test("without the example it asks the user to open a file", async () => {

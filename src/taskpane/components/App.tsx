@@ -35,22 +35,24 @@ import { StatusBar } from "./StatusBar";
 import { useFindingTemplates } from "../templates/useFindingTemplates";
 
 const useStyles = makeStyles({
-  provider: { minHeight: "100%", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  // Not on FluentProvider: its className is copied onto every portal's mount node (toasts, dropdown
+  // lists), which would then cover the whole page at z-index 1000000 and swallow every click.
+  root: { minHeight: "100%", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
   pane: {
     display: "flex",
     flexDirection: "column",
-    gap: "10px",
-    padding: "12px 12px 24px 12px",
+    gap: tokens.spacingHorizontalMNudge,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalM}`,
     minWidth: 0,
     maxWidth: "100%",
     boxSizing: "border-box",
     overflowWrap: "anywhere",
   },
-  top: { display: "flex", flexDirection: "column", gap: "8px", minWidth: 0 },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "6px" },
-  marks: { display: "flex", gap: "4px", alignItems: "flex-start", color: tokens.colorNeutralForeground2 },
+  top: { display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalSNudge },
+  marks: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "flex-start", color: tokens.colorNeutralForeground2 },
   marksIcon: { flexShrink: 0, marginTop: "1px" },
-  tabs: { marginLeft: "-8px", flexWrap: "wrap" },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
   panel: { minWidth: 0 },
 });
 
@@ -95,9 +97,15 @@ export interface AppProps {
   onLangChange?(lang: Lang): void;
   /** Checks run elsewhere (the ribbon button); the pane re-checks to show what was marked. */
   externalChecks?(listener: () => void): () => void;
+  /** Colour the cells on the pane's first check (the preview); Excel's pane leaves that to 一键校验. */
+  markOnOpen?: boolean;
+  /** Inside another page's landmark (the preview's aside): no <main> of its own, which must be top-level. */
+  embedded?: boolean;
+  /** The user's own language choice, over the workbook's (the preview keeps it across reloads). */
+  defaultLang?: Lang;
 }
 
-export function App({ host, rules, theme = webLightTheme, onLangChange, externalChecks }: AppProps): React.JSX.Element {
+export function App({ host, rules, theme = webLightTheme, onLangChange, externalChecks, markOnOpen = false, embedded = false, defaultLang }: AppProps): React.JSX.Element {
   const s = useStyles();
   const toasterId = useId("toaster");
   const { dispatchToast } = useToastController(toasterId);
@@ -112,7 +120,7 @@ export function App({ host, rules, theme = webLightTheme, onLangChange, external
       ),
     [dispatchToast],
   );
-  const [view, act] = useChecker(host, { rules, notify });
+  const [view, act] = useChecker(host, { rules, notify, markOnOpen, defaultLang });
   const [tab, setTab] = React.useState<TabId>("issues");
   const lang = view.settings.lang;
   const t = strings(lang);
@@ -132,11 +140,13 @@ export function App({ host, rules, theme = webLightTheme, onLangChange, external
   const { check } = act;
   React.useEffect(() => externalChecks?.(() => void check({ mark: true })), [externalChecks, check]);
 
+  const Landmark = embedded ? "div" : "main";
   const tabLabel: Record<TabId, string> = { issues: t.tabIssues, templates: t.tabTemplates, settings: t.tabSettings };
 
   return (
-    <FluentProvider theme={theme} className={s.provider}>
-      <main className={s.pane} data-check-seq={view.seq} data-busy={view.busy ? "true" : "false"} aria-busy={view.busy}>
+    <FluentProvider theme={theme}>
+      <div className={s.root}>
+      <Landmark className={s.pane} data-check-seq={view.seq} data-busy={view.busy ? "true" : "false"} aria-busy={view.busy}>
         <section className={s.top} aria-label={t.appTitle}>
           <FormSummary result={view.result} lang={lang} />
           <StatusBar phase={view.phase} visible={view.visible} passed={view.passed} lang={lang} loadError={view.loadError} />
@@ -184,6 +194,8 @@ export function App({ host, rules, theme = webLightTheme, onLangChange, external
               lang={lang}
               onGoTo={(c) => void act.goTo(c)}
               onFix={(f) => void act.fix(f)}
+              onFixAll={() => void act.fixAll()}
+              busy={view.busy}
               onIgnore={(f) => void act.ignore(f)}
               onUnignore={(f) => void act.unignore(f)}
               onTemplate={templates.onTemplate}
@@ -200,7 +212,8 @@ export function App({ host, rules, theme = webLightTheme, onLangChange, external
             </React.Suspense>
           )}
         </div>
-      </main>
+      </Landmark>
+      </div>
       <Toaster toasterId={toasterId} position="bottom" />
     </FluentProvider>
   );

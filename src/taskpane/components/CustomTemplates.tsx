@@ -4,7 +4,7 @@
  * 保存到工作簿 puts the library into the workbook itself, so whoever receives the file gets it too.
  */
 import * as React from "react";
-import { Button, Caption1, Field, MessageBar, MessageBarBody, Select, Subtitle2, Textarea, makeStyles } from "@fluentui/react-components";
+import { Button, Caption1, Field, MessageBar, MessageBarBody, Select, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownload16Regular, ArrowUpload16Regular, DocumentArrowUp16Regular, DocumentDismiss16Regular, Save16Regular } from "@fluentui/react-icons";
 import { FormModel, IndicatorRow } from "../../core/form/model";
 import { CATALOGUE } from "../../core/templates/catalogue";
@@ -17,9 +17,11 @@ import { mergeById, saveWorkbookTemplates } from "../templates/workbookTemplates
 import { errorMessage } from "../../core/errors";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "8px", marginTop: "8px", minWidth: 0 },
-  row: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: "6px", minWidth: 0 },
-  select: { flexGrow: 1, minWidth: "160px" },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS, minWidth: 0 },
+  row: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalSNudge, minWidth: 0 },
+  // A native select is as wide as its longest option (a long indicator name): let it shrink to the pane.
+  select: { flexGrow: 1, flexBasis: "160px", minWidth: 0, maxWidth: "100%" },
+  selectInput: { width: "100%", minWidth: 0 },
   hidden: { display: "none" },
 });
 
@@ -143,7 +145,7 @@ export function CustomTemplates({ host, lang, form, custom, workbook, persistent
       ) : (
         <div className={s.row}>
           <Field label={text.saveRow} className={s.select}>
-            <Select value={rowPick} onChange={(_, d) => setRowPick(d.value)}>
+            <Select className={s.selectInput} value={rowPick} onChange={(_, d) => setRowPick(d.value)}>
               <option value="">{text.pickRow}</option>
               {rows.map((r) => (
                 <option key={r.row} value={String(r.row)}>

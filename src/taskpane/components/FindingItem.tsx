@@ -18,21 +18,33 @@ const useStyles = makeStyles({
     listStyleType: "none",
     display: "flex",
     flexDirection: "column",
-    gap: "2px",
-    paddingBottom: "4px",
-    borderLeftWidth: "3px",
+    gap: tokens.spacingHorizontalXXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderLeftWidth: tokens.strokeWidthThicker,
     borderLeftStyle: "solid",
     borderRadius: tokens.borderRadiusMedium,
     minWidth: 0,
   },
   ignored: { opacity: 0.7 },
+  // Read by screen readers, not shown (the usual visually-hidden recipe).
+  srOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0, 0, 0, 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
   main: {
     display: "flex",
     alignItems: "flex-start",
-    gap: "6px",
+    gap: tokens.spacingHorizontalSNudge,
     width: "100%",
     minWidth: 0,
-    padding: "6px 8px 2px 6px",
+    padding: `${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalSNudge}`,
     border: "none",
     background: "transparent",
     color: tokens.colorNeutralForeground1,
@@ -44,25 +56,25 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover },
     ":active": { backgroundColor: tokens.colorSubtleBackgroundPressed },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})` },
     ":disabled": { cursor: "default" },
   },
-  text: { display: "flex", flexDirection: "column", gap: "4px", minWidth: 0, flexGrow: 1 },
+  text: { display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalXS, minWidth: 0, flexGrow: 1 },
   message: { overflowWrap: "anywhere", wordBreak: "break-word", whiteSpace: "normal" },
   cell: {
     alignSelf: "flex-start",
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
-    padding: "0 6px",
+    padding: `0 ${tokens.spacingHorizontalSNudge}`,
     borderRadius: tokens.borderRadiusSmall,
     overflowWrap: "anywhere",
   },
   cellLine: { display: "flex", minHeight: "24px", alignItems: "center", boxSizing: "border-box" },
-  actions: { display: "flex", flexWrap: "wrap", justifyContent: "flex-end", gap: "4px", paddingRight: "6px" },
+  actions: { display: "flex", flexWrap: "wrap", justifyContent: "flex-end", gap: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalSNudge },
   // Beside the cell chip, so a finding takes one line less; the chip line keeps room for them.
-  overlay: { position: "absolute", right: "6px", bottom: "4px" },
+  overlay: { position: "absolute", right: tokens.spacingHorizontalSNudge, bottom: tokens.spacingVerticalXS },
   // Template suggestions and the actions share one wrapping row under the message.
-  inline: { justifyContent: "flex-start", paddingLeft: "32px", paddingTop: "2px" },
+  inline: { justifyContent: "flex-start", paddingLeft: tokens.spacingHorizontalXXXL, paddingTop: tokens.spacingVerticalXXS },
 });
 
 export interface FindingItemProps {
@@ -91,7 +103,11 @@ export function FindingItem({ finding: f, lang, ignored, onGoTo, onFix, onIgnore
           const tpl = findTemplate(id);
           if (!tpl) return [];
           return [
-            <Button key={id} size="small" appearance="secondary" icon={<Add16Regular />} data-template-id={id} title={`${tpl.annual} · ${tpl.formula}`} onClick={() => onTemplate(f, id)}>
+            <Button key={id} size="small" appearance="secondary" icon={<Add16Regular />} data-template-id={id}
+              title={`${tpl.annual} · ${tpl.formula}`}
+              aria-label={cell ? `${templateStrings(lang).insertTemplate(tpl.name)} · ${cell}` : undefined}
+              onClick={() => onTemplate(f, id)}
+            >
               {templateStrings(lang).insertTemplate(tpl.name)}
             </Button>,
           ];
@@ -114,11 +130,13 @@ export function FindingItem({ finding: f, lang, ignored, onGoTo, onFix, onIgnore
         className={s.main}
         disabled={!cell}
         onClick={() => cell && onGoTo(cell)}
-        aria-label={t.findingLabel(sev, message, cell + more) + (ignored ? ` (${t.ignoredTag})` : "")}
         title={cell ? t.goToCell(cell) : undefined}
       >
         <SeverityIcon severity={f.severity} />
         <span className={s.text}>
+          {/* The name is the visible text plus what only the eye gets from colour (severity, ignored):
+              an aria-label would hide the cell chip's text and mismatch what is read (WCAG 2.5.3). */}
+          <span className={s.srOnly}>{sev}:</span>
           <span className={s.message}>{message}</span>
           {cell && (
             <span className={s.cellLine} style={{ paddingRight: reserve }}>
@@ -128,6 +146,7 @@ export function FindingItem({ finding: f, lang, ignored, onGoTo, onFix, onIgnore
               </span>
             </span>
           )}
+          {ignored && <span className={s.srOnly}>({t.ignoredTag})</span>}
         </span>
       </button>
       <div className={mergeClasses(s.actions, overlay ? s.overlay : s.inline)}>
@@ -138,16 +157,16 @@ export function FindingItem({ finding: f, lang, ignored, onGoTo, onFix, onIgnore
           </Badge>
         )}
         {f.fix && !ignored && (
-          <Button size="small" appearance="primary" icon={<Wrench16Regular />} onClick={() => onFix(f)} title={fixTitle} aria-label={`${t.fix}:${fixTitle}`}>
+          <Button size="small" appearance="primary" icon={<Wrench16Regular />} onClick={() => onFix(f)} title={fixTitle} aria-label={t.fixLabel(fixTitle, cell + more)}>
             {t.fix}
           </Button>
         )}
         {ignored ? (
-          <Button size="small" appearance="subtle" icon={<Eye16Regular />} onClick={() => onUnignore(f)}>
+          <Button size="small" appearance="subtle" icon={<Eye16Regular />} onClick={() => onUnignore(f)} aria-label={t.unignoreLabel(cell + more, message)}>
             {t.unignore}
           </Button>
         ) : (
-          <Button size="small" appearance="subtle" icon={<EyeOff16Regular />} onClick={() => onIgnore(f)}>
+          <Button size="small" appearance="subtle" icon={<EyeOff16Regular />} onClick={() => onIgnore(f)} aria-label={t.ignoreLabel(cell + more, message)}>
             {t.ignore}
           </Button>
         )}

@@ -5,6 +5,7 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanelProps,
+  Button,
   Caption1,
   CounterBadge,
   Switch,
@@ -19,6 +20,8 @@ import { Category, Finding, Severity } from "../../core/rules/types";
 import { Lang, ignoreKey } from "../../hosts/host";
 import { categoryName, severityName, strings } from "../i18n";
 import { FindingItem } from "./FindingItem";
+import { Wrench16Regular } from "@fluentui/react-icons";
+import { isSafeFix } from "../state/useChecker";
 import { SEVERITIES, SeverityIcon } from "./severity";
 
 /**
@@ -36,14 +39,14 @@ const AccordionPanel = React.forwardRef<HTMLDivElement, AccordionPanelProps>((pr
 AccordionPanel.displayName = "AccordionPanel";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "4px", minWidth: 0 },
-  toolbar: { display: "flex", alignItems: "center", justifyContent: "space-between", flexWrap: "wrap", gap: "4px" },
-  header: { display: "flex", alignItems: "center", gap: "6px" },
-  panel: { margin: "0 0 8px 0", minWidth: 0 },
-  category: { display: "flex", alignItems: "center", gap: "6px", margin: "6px 0 4px 4px", color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
-  list: { display: "flex", flexDirection: "column", gap: "6px", margin: 0, padding: 0, minWidth: 0 },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  toolbar: { display: "flex", alignItems: "center", justifyContent: "space-between", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalSNudge },
+  panel: { margin: `0 0 ${tokens.spacingVerticalS} 0`, minWidth: 0 },
+  category: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalSNudge, margin: `${tokens.spacingVerticalSNudge} 0 ${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalSNudge, margin: 0, padding: 0, minWidth: 0 },
   warningBadge: { backgroundColor: tokens.colorPaletteMarigoldBackground3, color: "#000000" },
-  empty: { padding: "8px 4px", color: tokens.colorNeutralForeground2 },
+  empty: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXS}`, color: tokens.colorNeutralForeground2 },
 });
 
 // CounterBadge has no warning colour; the warning badge borrows the status palette instead.
@@ -55,6 +58,9 @@ export interface FindingsListProps {
   lang: Lang;
   onGoTo(cell: string): void;
   onFix(f: Finding): void;
+  /** 修复全部; the button shows when some visible finding has a safe fix. */
+  onFixAll?(): void;
+  busy?: boolean;
   onIgnore(f: Finding): void;
   onUnignore(f: Finding): void;
   /** A finding's 插入模板 button (findings that carry template ids). */
@@ -100,23 +106,36 @@ export function FindingsList(props: FindingsListProps): React.JSX.Element {
   const shown = showIgnored ? [...props.findings, ...props.hidden] : props.findings;
   const bySeverity = SEVERITIES.map((sev) => [sev, shown.filter((f) => f.severity === sev)] as const).filter(([, l]) => l.length > 0);
   // Tips start folded when the first result has something more serious to read first (the seed
-  // has 25 of them); after that the user's own folding is kept across re-checks. Decided while
-  // rendering that first result, so the tips never show for one frame and then fold.
+  // has 25 of them) and none of them can be fixed (a fold would hide its 修复); after that the user's
+  // own folding is kept across re-checks. Decided while rendering that first result, so the tips
+  // never show for one frame and then fold.
   const [chosen, setChosen] = React.useState<string[] | null>(null);
   const [initial, setInitial] = React.useState<string[] | null>(null);
   if (initial === null && props.findings.length > 0) {
-    setInitial(props.findings.some((f) => f.severity !== "info") ? ["error", "warning"] : ["error", "warning", "info"]);
+    const foldTips = props.findings.some((f) => f.severity !== "info") && !props.findings.some((f) => f.severity === "info" && f.fix);
+    setInitial(foldTips ? ["error", "warning"] : ["error", "warning", "info"]);
   }
   const open = chosen ?? initial ?? ["error", "warning", "info"];
-  // Arrow keys move through the whole list (group headers, rows, their buttons); Tab still reaches every action.
-  const arrows = useArrowNavigationGroup({ axis: "grid-linear", tabbable: true });
+  // The list is one tab stop (the last item focused is remembered); the arrow keys move through group
+  // headers, findings and their buttons. Tabbing through ~90 buttons on a real form helped nobody.
+  const arrows = useArrowNavigationGroup({ axis: "grid-linear", memorizeCurrent: true });
+  const fixable = props.findings.filter(isSafeFix).length;
 
   return (
     <div className={s.root}>
-      {props.hidden.length > 0 && (
+      {(props.hidden.length > 0 || (fixable > 0 && props.onFixAll)) && (
         <div className={s.toolbar}>
-          <Caption1>{t.ignoredCount(props.hidden.length)}</Caption1>
-          <Switch label={t.showIgnored} checked={showIgnored} onChange={(_, d) => setShowIgnored(d.checked)} />
+          {fixable > 0 && props.onFixAll && (
+            <Button size="small" appearance="secondary" icon={<Wrench16Regular />} disabledFocusable={props.busy} onClick={props.onFixAll} data-testid="fix-all">
+              {t.fixAll(fixable)}
+            </Button>
+          )}
+          {props.hidden.length > 0 && (
+            <>
+              <Caption1>{t.ignoredCount(props.hidden.length)}</Caption1>
+              <Switch label={t.showIgnored} checked={showIgnored} onChange={(_, d) => setShowIgnored(d.checked)} />
+            </>
+          )}
         </div>
       )}
       {bySeverity.length === 0 && <div className={s.empty}>{t.noIssues}</div>}

@@ -3,7 +3,7 @@
  * tolerance. Numbers are committed on blur or Enter so typing "9" on the way to "95" re-checks nothing.
  */
 import * as React from "react";
-import { Button, Field, Input, Radio, RadioGroup, Subtitle2, makeStyles } from "@fluentui/react-components";
+import { Button, Field, Input, Radio, RadioGroup, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { Config } from "../../core/config";
 import { Rule } from "../../core/rules/types";
 import { Lang, Settings } from "../../hosts/host";
@@ -11,7 +11,7 @@ import { pick, strings } from "../i18n";
 import { FLOOR, TOLERANCE, findRule, optionValue, ruleDefault, withOption } from "../state/options";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "14px", padding: "4px 2px", minWidth: 0 },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalM, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXXS}`, minWidth: 0 },
   input: { maxWidth: "140px" },
 });
 

@@ -1,14 +1,14 @@
 /** The answer to "can I send it now?": a green 可以提交, or how many errors, warnings and tips remain. */
 import * as React from "react";
-import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import { Finding, Severity } from "../../core/rules/types";
 import { Lang } from "../../hosts/host";
 import { strings } from "../i18n";
 import { SEVERITIES, SeverityIcon } from "./severity";
 
 const useStyles = makeStyles({
-  counts: { display: "flex", flexWrap: "wrap", columnGap: "12px", rowGap: "2px" },
-  count: { display: "inline-flex", alignItems: "center", gap: "4px" },
+  counts: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
+  count: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   body: { overflowWrap: "anywhere" },
 });
 

@@ -4,7 +4,7 @@ import { Body1, makeStyles, tokens } from "@fluentui/react-components";
 import { Lang } from "../../hosts/host";
 import { strings } from "../i18n";
 
-const useStyles = makeStyles({ root: { padding: "8px 4px", color: tokens.colorNeutralForeground2 } });
+const useStyles = makeStyles({ root: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXS}`, color: tokens.colorNeutralForeground2 } });
 
 export function TemplatesPlaceholder({ lang }: { lang: Lang }): React.JSX.Element {
   const s = useStyles();

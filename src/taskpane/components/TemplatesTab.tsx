@@ -39,18 +39,18 @@ import { CustomTemplates } from "./CustomTemplates";
 import { errorMessage } from "../../core/errors";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "8px", padding: "4px 2px", minWidth: 0 },
-  filters: { display: "flex", flexWrap: "wrap", gap: "6px" },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXXS}`, minWidth: 0 },
+  filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalSNudge },
   dropdown: { minWidth: "130px", flexGrow: 1, flexBasis: "130px" },
-  list: { display: "flex", flexDirection: "column", gap: "4px", margin: 0, padding: 0, minWidth: 0 },
-  item: { listStyleType: "none", display: "flex", alignItems: "flex-start", gap: "4px", minWidth: 0 },
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalXS, margin: 0, padding: 0, minWidth: 0 },
+  item: { listStyleType: "none", display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXS, minWidth: 0 },
   pick: {
     display: "flex",
     flexDirection: "column",
-    gap: "2px",
+    gap: tokens.spacingHorizontalXXS,
     flexGrow: 1,
     minWidth: 0,
-    padding: "6px 8px",
+    padding: `${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalS}`,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     background: "transparent",
@@ -59,7 +59,7 @@ const useStyles = makeStyles({
     textAlign: "left",
     cursor: "pointer",
     ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})` },
   },
   picked: {
     borderTopColor: tokens.colorBrandStroke1,
@@ -68,18 +68,18 @@ const useStyles = makeStyles({
     borderLeftColor: tokens.colorBrandStroke1,
     backgroundColor: tokens.colorBrandBackground2,
   },
-  line: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "6px", minWidth: 0, overflowWrap: "anywhere" },
+  line: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalSNudge, minWidth: 0, overflowWrap: "anywhere" },
   value: { fontFamily: tokens.fontFamilyMonospace },
   muted: { color: tokens.colorNeutralForeground2 },
   editor: {
     display: "flex",
     flexDirection: "column",
-    gap: "6px",
-    padding: "8px",
+    gap: tokens.spacingHorizontalSNudge,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
     border: `1px solid ${tokens.colorBrandStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  buttons: { display: "flex", flexWrap: "wrap", gap: "6px" },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalSNudge },
 });
 
 export interface TemplatesTabProps {
@@ -122,7 +122,7 @@ function TemplateItem(props: {
   const values = t.period === t.annual ? t.annual : `${t.period} / ${t.annual}`;
   return (
     <li className={s.item} data-template-id={t.id}>
-      <button type="button" className={mergeClasses(s.pick, props.picked && s.picked)} aria-pressed={props.picked} aria-label={props.text.select(t.name)} onClick={props.onPick}>
+      <button type="button" className={mergeClasses(s.pick, props.picked && s.picked)} aria-pressed={props.picked} onClick={props.onPick}>
         <span className={s.line}>
           <Text weight="semibold">{t.name}</Text>
           <span className={s.value}>{values}</span>
@@ -170,8 +170,39 @@ function Editor({ t, form, where, text, busy, onInsert, onCancel }: EditorProps)
   const [period, setPeriod] = React.useState(defaults.period);
   const [annual, setAnnual] = React.useState(defaults.annual);
   const twoValues = (form?.indicators?.layout ?? "two-values") === "two-values";
+  const box = React.useRef<HTMLElement>(null);
+  // Keyboard users land in the editor and stay in it until they insert or cancel (Escape); then
+  // focus goes back to the template they opened it from.
+  React.useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    box.current?.querySelector<HTMLElement>("input")?.focus();
+    return () => {
+      // Only when focus was lost with the editor (not when the user moved on to another template).
+      const lost = !document.activeElement || document.activeElement === document.body;
+      if (opener?.isConnected && lost) opener.focus();
+    };
+  }, []);
+  const onKeyDown = (e: React.KeyboardEvent<HTMLElement>): void => {
+    if (e.key === "Escape") {
+      e.stopPropagation();
+      onCancel();
+      return;
+    }
+    if (e.key !== "Tab" || !box.current) return;
+    const stops = Array.from(box.current.querySelectorAll<HTMLElement>("input, button")).filter((el) => !(el as HTMLButtonElement).disabled);
+    if (stops.length === 0) return;
+    const first = stops[0];
+    const last = stops[stops.length - 1];
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
   return (
-    <section className={s.editor} aria-label={t.name} data-testid="template-editor">
+    <section className={s.editor} aria-label={t.name} data-testid="template-editor" ref={box} onKeyDown={onKeyDown}>
       <Caption1>{text.goesTo(where)}</Caption1>
       <Field label={text.name}>
         <Input value={name} onChange={(_, d) => setName(d.value)} />
@@ -189,9 +220,6 @@ function Editor({ t, form, where, text, busy, onInsert, onCancel }: EditorProps)
           {text.formula}:{t.formula}
         </Caption1>
       )}
-      <Caption1 className={s.muted}>
-        {text.source}:{t.source}
-      </Caption1>
       <div className={s.buttons}>
         <Button appearance="primary" icon={<Add16Regular />} disabledFocusable={busy} onClick={() => onInsert({ name, annual, ...(twoValues ? { period } : {}) })}>
           {busy ? text.inserting : text.insert}

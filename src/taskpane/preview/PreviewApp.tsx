@@ -19,6 +19,7 @@ import {
   Theme,
   makeStyles,
   tokens,
+  useId,
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular, FolderOpen20Regular } from "@fluentui/react-icons";
 import type { FileHost, FileHostEvent } from "../../hosts/file";
@@ -30,6 +31,7 @@ import { Lang } from "../../hosts/host";
 import { App } from "../components/App";
 import { pick, strings } from "../i18n";
 import { SheetGrid } from "./SheetGrid";
+import { loadLang, saveLang } from "../state/langStore";
 import { GRID_LIMITS, anchorAddress } from "./gridModel";
 import { errorMessage } from "../../core/errors";
 
@@ -50,13 +52,13 @@ const useStyles = makeStyles({
     flexDirection: "column",
     "@media (max-width: 759px)": { height: "60vh" },
   },
-  toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "8px", padding: "8px 12px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  title: { marginRight: "8px" },
+  toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  title: { marginRight: tokens.spacingHorizontalS },
   file: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   spacer: { flexGrow: 1 },
-  notes: { display: "flex", flexDirection: "column", gap: "4px", padding: "6px 12px 0 12px" },
-  empty: { padding: "24px", display: "flex", flexDirection: "column", gap: "12px", alignItems: "flex-start" },
-  sheetTabs: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: "0 8px", overflowX: "auto" },
+  notes: { display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalXS, padding: `${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalM} 0 ${tokens.spacingHorizontalM}` },
+  empty: { padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}`, display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalM, alignItems: "flex-start" },
+  sheetTabs: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: `0 ${tokens.spacingHorizontalS}`, overflowX: "auto" },
   pane: {
     width: "350px",
     flexShrink: 0,
@@ -66,7 +68,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     "@media (max-width: 759px)": { width: "auto", maxWidth: "100%", borderLeft: "none", borderTop: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: "visible" },
   },
-  drop: { outline: `3px dashed ${tokens.colorBrandStroke1}`, outlineOffset: "-6px" },
+  drop: { outline: `${tokens.strokeWidthThicker} dashed ${tokens.colorBrandStroke1}`, outlineOffset: `calc(-1 * ${tokens.spacingHorizontalSNudge})` },
   hiddenInput: { display: "none" },
 });
 
@@ -134,7 +136,11 @@ export interface PreviewAppProps {
 
 export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAppProps): React.JSX.Element {
   const s = useStyles();
-  const [lang, setLang] = React.useState<Lang>("zh");
+  const [lang, setLang] = React.useState<Lang>(() => loadLang() ?? "zh");
+  const onLangChange = React.useCallback((l: Lang) => {
+    setLang(l);
+    saveLang(l);
+  }, []);
   const t = strings(lang);
   const [loaded, setLoaded] = React.useState<Loaded | null>(null);
   const [busy, setBusy] = React.useState<string | null>(t.loadingExample);
@@ -145,6 +151,7 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
   const [annotated, setAnnotated] = React.useState(false);
   const [dragging, setDragging] = React.useState(false);
   const fileInput = React.useRef<HTMLInputElement>(null);
+  const marksOffId = useId("marks-off");
   const seq = React.useRef(0);
 
   const adopt = React.useCallback(async (host: FileHost) => {
@@ -229,9 +236,10 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
   const onDownload = async (): Promise<void> => {
     if (!loaded) return;
     try {
-      const bytes = await loaded.host.toBuffer(annotated ? { annotate: lang } : {});
+      const bytes = await loaded.host.toBuffer(annotated && marks.length > 0 ? { annotate: lang } : {});
       const base = loaded.host.source.replace(/\.xlsx$/i, "");
-      download(bytes, annotated ? `${base}-${lang === "zh" ? "标记" : "marked"}.xlsx` : `${base}.xlsx`);
+      // Never the original's own name: a downloaded copy must not be mistaken for the file it came from.
+      download(bytes, `${base}-${annotated && marks.length > 0 ? t.suffixMarked : t.suffixEdited}.xlsx`);
     } catch (e) {
       setError(openFailure(e, lang));
     }
@@ -253,7 +261,7 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
         }}
         data-testid="preview"
       >
-        <div className={s.sheetSide}>
+        <main className={s.sheetSide}>
           <div className={s.toolbar} role="toolbar" aria-label={t.previewTitle}>
             <Subtitle2 as="h1" className={s.title}>
               {t.previewTitle}
@@ -279,12 +287,24 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
             <Button icon={<ArrowDownload20Regular />} disabled={!loaded} onClick={() => void onDownload()}>
               {t.download}
             </Button>
-            <Checkbox label={lang === "zh" ? "附带标记和批注" : "with marks and notes"} checked={annotated} disabled={marks.length === 0} onChange={(_, d) => setAnnotated(!!d.checked)} />
+            <Checkbox
+              label={t.withMarks}
+              checked={annotated && marks.length > 0}
+              disabled={marks.length === 0}
+              aria-describedby={marks.length === 0 ? marksOffId : undefined}
+              onChange={(_, d) => setAnnotated(!!d.checked)}
+            />
+
           </div>
           <div className={s.notes}>
             <Caption1>
               {t.previewNote} {t.dropHint}
             </Caption1>
+            {marks.length === 0 && loaded && (
+              <Caption1 id={marksOffId} data-testid="marks-off">
+                {t.withMarksOff}
+              </Caption1>
+            )}
             {error && (
               <MessageBar intent="error" layout="multiline" data-testid="preview-error">
                 <MessageBarBody>{error}</MessageBarBody>
@@ -326,9 +346,9 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
               ))}
             </TabList>
           )}
-        </div>
-        <aside className={s.pane} data-testid="pane">
-          {loaded && <App key={loaded.id} host={loaded.host} theme={theme} onLangChange={setLang} />}
+        </main>
+        <aside className={s.pane} data-testid="pane" aria-label={t.appTitle}>
+          {loaded && <App key={loaded.id} host={loaded.host} theme={theme} onLangChange={onLangChange} defaultLang={lang} markOnOpen embedded />}
         </aside>
       </div>
     </FluentProvider>

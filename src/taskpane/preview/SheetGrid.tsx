@@ -101,12 +101,20 @@ export function SheetGrid({ sheet, marks, selected, widths, decimals, lang, onSe
 
   React.useEffect(() => {
     if (!selected) return;
-    const td = scroller.current?.querySelector<HTMLElement>(`td[data-address="${selected}"]`);
-    td?.scrollIntoView?.({ block: "center", inline: "nearest" });
+    const box = scroller.current;
+    const td = box?.querySelector<HTMLElement>(`td[data-address="${selected}"]`);
+    if (!box || !td) return;
+    // Scroll the grid only. scrollIntoView would also scroll every ancestor, overflow:hidden ones
+    // included, and carry the toolbar and the pane's header out of sight.
+    const c = box.getBoundingClientRect();
+    const r = td.getBoundingClientRect();
+    if (r.top < c.top || r.bottom > c.bottom) box.scrollTop += r.top - c.top - (c.height - r.height) / 2;
+    if (r.left < c.left || r.right > c.right) box.scrollLeft += r.left - c.left - Math.max(0, (c.width - r.width) / 2);
   }, [selected, sheet]);
 
+  // Focusable, so keyboard users can scroll the sheet with the arrow keys (it holds no focusable cell).
   return (
-    <div className={s.scroller} ref={scroller} data-testid="sheet-grid" data-sheet={sheet.name}>
+    <div className={s.scroller} ref={scroller} data-testid="sheet-grid" data-sheet={sheet.name} tabIndex={0} role="region" aria-label={sheet.name}>
       <table className={s.table} style={{ width: 40 + colWidths.reduce((a, b) => a + b, 0) }}>
         <colgroup>
           <col style={{ width: 40 }} />

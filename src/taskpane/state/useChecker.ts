@@ -40,6 +40,8 @@ export interface CheckerActions {
   clearMarks(): Promise<void>;
   goTo(cell: string): Promise<void>;
   fix(f: Finding): Promise<void>;
+  /** 修复全部: applies every safe fix, one at a time on a fresh check, then says what was done and refused. */
+  fixAll(): Promise<void>;
   ignore(f: Finding): Promise<void>;
   unignore(f: Finding): Promise<void>;
   updateSettings(patch: Partial<Settings>): Promise<void>;
@@ -50,10 +52,28 @@ export interface CheckerOptions {
   rules?: Rule[];
   /** Toasts: the messages are already in the user's language. */
   notify?(n: Notice): void;
+  /**
+   * Colour the cells on the first automatic check too. The preview wants it (nothing to lose there);
+   * Excel's pane does not, since marking writes conditional formats, which clears Excel's undo history.
+   */
+  markOnOpen?: boolean;
+  /**
+   * The user's own language choice, over the one the workbook carries (the preview: its example is
+   * opened afresh on every load, and a workbook with no saved state reads as the default, zh).
+   */
+  defaultLang?: Settings["lang"];
 }
 
-function normaliseState(s: Partial<WorkbookState> | null | undefined): WorkbookState {
-  const settings = { ...DEFAULT_SETTINGS, ...(s?.settings ?? {}) };
+/** A fix that only sets values (guarded by their expected values): it cannot break merges or move rows. */
+export function isSafeFix(f: Finding): boolean {
+  return !!f.fix && f.fix.edits.length > 0 && f.fix.edits.every((e) => e.op === "setValue");
+}
+
+/** Upper bound on 修复全部's loop: every round applies or refuses one new fix, so this is never reached on a real form. */
+const MAX_FIXES = 500;
+
+function normaliseState(s: Partial<WorkbookState> | null | undefined, lang?: Settings["lang"]): WorkbookState {
+  const settings = { ...DEFAULT_SETTINGS, ...(s?.settings ?? {}), ...(lang ? { lang } : {}) };
   return { ignored: Array.isArray(s?.ignored) ? s!.ignored.filter((k) => typeof k === "string") : [], settings };
 }
 
@@ -89,7 +109,7 @@ function countCells(findings: Finding[]): number {
 export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView, CheckerActions] {
   const rules = opts.rules ?? RULES;
   const [phase, setPhase] = useState<CheckerView["phase"]>("loading");
-  const [state, setState] = useState<WorkbookState>(() => normaliseState(null));
+  const [state, setState] = useState<WorkbookState>(() => normaliseState(null, opts.defaultLang));
   const [result, setResult] = useState<CheckResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [marked, setMarked] = useState(0);
@@ -191,18 +211,18 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     [host, notify, texts],
   );
 
-  // Load saved state, then a first check without marks: the status and the list appear at once,
-  // while the sheet is only coloured when the user asks.
+  // Load saved state, then a first check: the status and the list appear at once; the cells are
+  // coloured too when the host allows it (markOnOpen), else only when the user asks.
   useEffect(() => {
     void enqueue(async () => {
       try {
-        const loaded = normaliseState(await host.loadState());
+        const loaded = normaliseState(await host.loadState(), optsRef.current.defaultLang);
         stateRef.current = loaded;
         setState(loaded);
       } catch {
         // A workbook without saved state, or an unreadable one: defaults are right.
       }
-      await runCheck(false);
+      await runCheck(optsRef.current.markOnOpen === true);
     });
   }, [host, enqueue, runCheck]);
 
@@ -243,8 +263,36 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
         }
         notify({ intent: "success", title: texts().fixApplied(pickMessage(f.fix.title, lang)) });
         await runCheck(markedRef.current > 0);
+        // Show the cell that changed, so the user sees what the fix did.
+        if (f.cells[0]) await host.goTo(f.cells[0]);
       }).then(() => undefined),
     [enqueue, host, notify, texts, runCheck],
+  );
+
+  const fixAll = useCallback(
+    () =>
+      enqueue(async () => {
+        const lang = stateRef.current.settings.lang;
+        // Re-checked after every fix, as the CLI's fix does: each plan is made from the values as they
+        // are by then, and one refused by a changed cell is never forced.
+        const tried = new Set<string>();
+        let applied = 0;
+        const refused: string[] = [];
+        for (let i = 0; i < MAX_FIXES; i++) {
+          const cur = stateRef.current;
+          const r = checkWorkbook(await host.read(), cur.settings.config, rules);
+          const next = visibleOf(r, cur.ignored).find((f) => isSafeFix(f) && !tried.has(fixKey(f)));
+          if (!next) break;
+          tried.add(fixKey(next));
+          const res = await host.apply(next.fix!);
+          if (res.ok) applied++;
+          else refused.push(`${next.cells[0] ?? ""} ${pickMessage(next.fix!.title, lang)}:${pickMessage(res.reason, lang)}`);
+        }
+        const t = texts();
+        notify({ intent: refused.length ? "info" : "success", title: t.fixAllDone(applied, refused.length), ...(refused.length ? { body: refused.join(lang === "zh" ? ";" : "; ") } : {}) });
+        if (applied > 0) await runCheck(markedRef.current > 0);
+      }).then(() => undefined),
+    [enqueue, host, notify, texts, runCheck, rules],
   );
 
   const remark = useCallback(
@@ -315,8 +363,12 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
   const passed = active.filter((r) => !failing.has(r.meta.id)).length;
 
   const view: CheckerView = { phase, settings: state.settings, ignored: state.ignored, result, visible, hidden, passed, busy, marked, seq, loadError, hostWarnings };
-  const actions: CheckerActions = { check, clearMarks, goTo, fix, ignore, unignore, updateSettings, ...(writeReport ? { writeReport } : {}) };
+  const actions: CheckerActions = { check, clearMarks, goTo, fix, fixAll, ignore, unignore, updateSettings, ...(writeReport ? { writeReport } : {}) };
   return [view, actions];
+}
+
+function fixKey(f: Finding): string {
+  return `${f.rule} ${f.cells.join(",")} ${f.fix?.title.zh ?? ""}`;
 }
 
 function pickMessage(m: Message, lang: Settings["lang"]): string {

@@ -13,7 +13,8 @@ export interface CustomStore {
   readonly persistent: boolean;
 }
 
-function storage(): Storage | null {
+/** localStorage when the host lets the pane use it, else null (Office may block it). */
+export function storage(): Storage | null {
   try {
     const s = globalThis.localStorage;
     const probe = `${STORAGE_KEY}.probe`;

@@ -1,4 +1,5 @@
 /** Inserting a template through a Host: read the workbook as it is now, plan, apply. */
+import { qualify } from "../../core/a1";
 import { recognizeWorkbook } from "../../core/form/recognize";
 import { Message } from "../../core/rules/types";
 import { InsertValues, InsertionPlan, isInsertError, planInsertion } from "../../core/templates/insert";
@@ -22,5 +23,15 @@ export async function insertTemplate(host: Host, template: IndicatorTemplate, va
   const plan = planInsertion(form.model, form.grid, template, values);
   if (isInsertError(plan)) return { ok: false, reason: plan.error, duplicate: plan.code === "duplicate" };
   const applied = await host.apply(plan);
-  return applied.ok ? { ok: true, plan } : { ok: false, reason: applied.reason };
+  if (!applied.ok) return { ok: false, reason: applied.reason };
+  // Show the new row: the user should see where it went without hunting for it.
+  const first = plan.edits.find((e) => e.op === "setValue");
+  if (first) {
+    try {
+      await host.goTo(qualify(first.sheet, first.address));
+    } catch {
+      // The row is in; not being able to select it is no reason to report a failure.
+    }
+  }
+  return { ok: true, plan };
 }
