@@ -86,8 +86,8 @@ export function formattedNumber(v: number, numFmt: string | undefined): string |
   const abs = Math.abs(n);
   const factor = 10 ** decimals;
   const rounded = Math.round(Number((abs * factor).toFixed(6))) / factor;
-  let [int, frac] = rounded.toFixed(decimals).split(".");
-  if (m[1] === "#,##0") int = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const [digits, frac] = rounded.toFixed(decimals).split(".");
+  const int = m[1] === "#,##0" ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : digits;
   const text = `${n < 0 && rounded !== 0 ? "-" : ""}${int}${frac ? `.${frac}` : ""}${percent ? "%" : ""}`;
   return text === String(v) ? null : text;
 }

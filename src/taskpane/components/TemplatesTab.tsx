@@ -276,8 +276,11 @@ export function TemplatesTab({ host, lang, result, onApplied, preselect }: Templ
     return `${level1Label(p.level1)} / ${level2Label(p.level2)}`;
   };
 
+  // The effect below runs for a new preselect request only, against the library as it is then.
+  const allRef = React.useRef(all);
+  allRef.current = all;
   React.useEffect(() => {
-    if (!preselect || !all.some((t) => t.id === preselect.id)) return;
+    if (!preselect || !allRef.current.some((t) => t.id === preselect.id)) return;
     setQuery("");
     setCategory("");
     setTag("");
