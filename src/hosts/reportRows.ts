@@ -17,6 +17,11 @@ export const HEADER_ROW = 4;
 export const REPORT_COLUMNS = 6;
 /** Column widths in points (office-js columnWidth units). */
 export const REPORT_WIDTHS_PT = [40, 50, 90, 420, 120, 210];
+/**
+ * The title and the summary line span the table's width: where text cannot overflow into the next
+ * cell (the preview's grid, a wrapped column) they would otherwise wrap inside narrow column A.
+ */
+export const REPORT_MERGES = ["A1:F1", "A2:F2"];
 /** Fill of the heading row, as RGB hex. */
 export const HEADER_FILL = "D9E1F2";
 /** 0-based column of the message, wrapped. */

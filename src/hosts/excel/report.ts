@@ -6,7 +6,7 @@
 import { markCss } from "../../core/marks";
 import { Finding, Severity } from "../../core/rules/types";
 import { Lang } from "../host";
-import { HEADER_FILL, HEADER_ROW, REPORT_WIDTHS_PT, isReportLink, isReportTitle, linkFormula, pickReportName, reportNameCandidates, reportTable } from "../reportRows";
+import { HEADER_FILL, HEADER_ROW, REPORT_MERGES, REPORT_WIDTHS_PT, isReportLink, isReportTitle, linkFormula, pickReportName, reportNameCandidates, reportTable } from "../reportRows";
 import { ExcelCaps, has } from "./capabilities";
 import { asText } from "./cells";
 import { CreateSheet } from "./officeHelpers";
@@ -63,6 +63,7 @@ export async function writeReportSheet(
   const rows = reportRows(findings, lang, now);
   const table = ws.getRange(`A1:F${rows.length}`);
   table.formulas = rows;
+  for (const m of REPORT_MERGES) ws.getRange(m).merge();
   ws.getRange("A1").format.font.bold = true;
   ws.getRange("A1").format.font.size = 14;
   const header = ws.getRange(`A${HEADER_ROW}:F${HEADER_ROW}`);

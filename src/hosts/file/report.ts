@@ -12,6 +12,7 @@ import {
   HEADER_FILL,
   HEADER_ROW,
   MESSAGE_COL,
+  REPORT_MERGES,
   REPORT_WIDTHS_PT,
   isReportLink,
   isReportTitle,
@@ -56,6 +57,7 @@ export function writeReportSheet(wb: Workbook, findings: Finding[], lang: Lang, 
     });
   });
 
+  for (const m of REPORT_MERGES) ws.mergeCells(m);
   const title = ws.getCell("A1");
   title.font = { bold: true, size: 14 };
   ws.getRow(HEADER_ROW).eachCell((cell) => {

@@ -1,4 +1,4 @@
-import { parseRange } from "../../../src/core/a1";
+import { parseRange, rangeToA1 } from "../../../src/core/a1";
 import { reportRows } from "../../../src/hosts/excel/report";
 import { seedSheet } from "../../helpers/forms";
 import { FakeExcel, FakeSheet, installOfficeGlobal } from "./fakeExcel";
@@ -34,6 +34,8 @@ describe("ExcelHost.writeReport (via office-js-helpers' forceCreateSheet)", () =
     expect(at(report, "E5")?.formula).toBe(`=HYPERLINK("#'申报表'!D8","申报表!D8")`);
     expect(at(report, "E7")).toBeUndefined(); // a workbook-level finding has no cell
     expect(report.frozenRows).toBe(4);
+    // Title and summary span the table instead of wrapping in narrow column A.
+    expect(report.merges.map((m) => rangeToA1(m)).sort()).toEqual(["A1:F1", "A2:F2"]);
     expect(report.fills.get("4,1")).toBe("#FFC7CE");
     expect(report.fills.get("5,1")).toBe("#FFEB9C");
   });

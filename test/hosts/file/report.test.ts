@@ -46,6 +46,8 @@ describe("FileHost.writeReport", () => {
     const ws = wb.getWorksheet("校验报告")!;
     expect(ws.getCell("A1").value).toBe("绩效表助手 · 校验报告");
     expect(ws.getCell("A1").font?.bold).toBe(true);
+    // Title and summary span the table instead of wrapping in narrow column A.
+    for (const a of ["F1", "B2", "F2"]) expect([a, ws.getCell(a).isMerged, ws.getCell(a).master.address]).toEqual([a, true, a.endsWith("1") ? "A1" : "A2"]);
     expect(ws.getCell("A2").value).toMatch(new RegExp(`^错误 ${findings.filter((f) => f.severity === "error").length} 个 · `));
     const header = [1, 2, 3, 4, 5, 6].map((c) => ws.getCell(4, c));
     expect(header.map((c) => c.value)).toEqual(["序号", "级别", "类别", "问题", "单元格", "规则"]);
