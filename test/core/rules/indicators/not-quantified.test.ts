@@ -1,6 +1,6 @@
 import rule from "../../../../src/core/rules/indicators/not-quantified";
 import { ruleTester } from "../../../helpers/ruleTester";
-import { cleanSheet, seedSheet, setCells } from "../../../helpers/forms";
+import { cleanSheet, corpusSheet, seedSheet, setCells } from "../../../helpers/forms";
 import { OFF, q, shifted, singleValueSheet } from "./fixtures";
 
 ruleTester(rule, {
@@ -25,6 +25,11 @@ ruleTester(rule, {
       sheet: setCells(cleanSheet(), { E31: "按月安排", F31: "在项目计划完成时间内完成" }),
     },
     { name: "a bare number whose name gives the unit in brackets", sheet: setCells(cleanSheet(), { F28: "95" }) },
+    {
+      // 同心 2023: 种植作物成活率(≥**%) | >=85: the template's placeholder keeps its unit.
+      name: "a bare number whose name gives the unit in a template placeholder",
+      sheet: corpusSheet("tongxin-xmg-2023"),
+    },
   ],
   invalid: [
     {
@@ -42,6 +47,15 @@ ruleTester(rule, {
       name: "the seed's 按上级要求 row",
       sheet: seedSheet(),
       errors: [{ messageId: "notQuantified", cells: [q("E41"), q("F41")], severity: "error", data: { text: "按上级要求,落实财务管理、保密工作、档案…" } }],
+    },
+    {
+      // 棠溪 2022 村级补助: 补助资格合规性 | 合规 is a pass/fail target; the two 效果明显 are not measurable.
+      name: "合规 passes, 效果明显 does not",
+      sheet: corpusSheet("tangxi-cunji-2022"),
+      errors: [
+        { messageId: "notQuantified", cells: ["申报表!E13"], data: { text: "效果明显" } },
+        { messageId: "notQuantified", cells: ["申报表!E14"], data: { text: "效果明显" } },
+      ],
     },
     {
       name: "one column without a number",
