@@ -36,7 +36,13 @@ ruleTester(rule, {
       // 宁德 2019: 各类书籍审稿率 | 指标解释 100%(计划标准) | 目标值 1.
       name: "a bare number with no unit anywhere is a warning",
       sheet: setCells(cleanSheet(), { D30: "各类书籍审稿率", E30: "1", F30: "1" }),
-      errors: [{ messageId: "noUnit", cells: [q("E30"), q("F30")], severity: "warning", data: { text: "1" } }],
+      errors: [{ messageId: "noUnit", cells: [q("E30"), q("F30")], severity: "warning", data: { text: "1", number: "1" } }],
+    },
+    {
+      // 同心 2023 wrote ">=85" with no unit: the suggestion quotes the number, not the operator again (not "≥>=85次").
+      name: "a bare number with its own operator: the example keeps one operator",
+      sheet: setCells(cleanSheet(), { D30: "葡萄种植成活率", E30: ">=85", F30: ">=85" }),
+      errors: [{ messageId: "noUnit", cells: [q("E30"), q("F30")], severity: "warning", data: { text: ">=85", number: "85" } }],
     },
     {
       name: "an error value in a value cell is named as one, not as wording",
