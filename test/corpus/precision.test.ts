@@ -22,7 +22,7 @@ const show = (s: FormScore) => ({
 
 describe("corpus of real published forms", () => {
   it("holds real forms from several provinces and years, each with its source and expectations", () => {
-    expect(forms.length).toBeGreaterThanOrEqual(11);
+    expect(forms.length).toBeGreaterThanOrEqual(15);
     expect(new Set(forms.map((f) => f.province.split(" ")[0])).size).toBeGreaterThanOrEqual(8);
     expect(new Set(forms.map((f) => f.year)).size).toBeGreaterThanOrEqual(5);
     for (const f of forms) {

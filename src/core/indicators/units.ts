@@ -63,7 +63,11 @@ export function unitAt(s: string, i: number): UnitHit | null {
 
 /** Canonical unit of a bracket in a name: "(次)", "(人数)", "(百分比)", "(单位:个)". */
 export function nameUnit(content: string): string | null {
-  const s = content.replace(/\s+/g, "").replace(/^(计量)?单位[::]?/, "");
+  // A template placeholder keeps its unit: "(≥**%)", "(≤**元/株)" (同心 2023) ask for % and 元/株.
+  const s = content
+    .replace(/\s+/g, "")
+    .replace(/^(计量)?单位[::]?/, "")
+    .replace(/^(≥|≤|＞|＜|＝|>=|<=|>|<|=)?[*＊]+/, "");
   if (s === "") return null;
   const ALIASES: Record<string, string> = {
     人数: "人",

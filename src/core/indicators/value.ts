@@ -213,10 +213,10 @@ const GRADE_WORDS = new Set([
 
 /**
  * Pass/fail targets reviewers accept for a verification or compliance indicator (验收通过, 合格,
- * 达标, 是/否, 不超预算, 符合相关规定, 严格执行…制度): the target is met or not, nothing to count.
+ * 合规 (棠溪 2022 补助资格合规性), 达标, 是/否, 不超预算, 符合相关规定, 严格执行…制度): the target is met or not, nothing to count.
  */
 const PASS_FAIL =
-  /^(通过|验收通过|合格|达标|是|否|不超预算|不超过预算|未超预算|无超支|符合(相关|有关|国家|行业)?(规定|要求|标准|规范)|严格执行.{0,10}(规定|制度|标准|规范))$/;
+  /^(通过|验收通过|合格|合规|达标|是|否|不超预算|不超过预算|未超预算|无超支|符合(相关|有关|国家|行业)?(规定|要求|标准|规范)|严格执行.{0,10}(规定|制度|标准|规范))$/;
 
 function gradeOf(n: string): string | null {
   const t = n

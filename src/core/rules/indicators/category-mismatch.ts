@@ -16,7 +16,8 @@ const TIMELY = /(及时|按时|按期|准时|期限|时限|时间节点|完成�
 const PLAINLY_TIMELY = /^(按时|按期|准时)|时效$/;
 /** An effect of cost control (对控制基建项目成本影响程度, 棠溪 2022) is a benefit, not a cost. */
 const EFFECT = /(影响|效果|作用)/;
-const QUALITY_RATE = /(合格|达标|优良|准确|完好|正确|差错|合规)率/;
+// 成活率 (同心 2023 种植作物成活率 under 数量) is how well the planting went, not how much.
+const QUALITY_RATE = /(合格|达标|优良|准确|完好|正确|差错|合规|成活|存活)率/;
 const COST = /(成本|费用|经费|三公|接待费|公务用车|运行费)/;
 const SAVING = /(节约|节省|节支|下降|降低|减少|压减)/;
 const SATISFACTION_LIKE = /(满意|投诉|好评|评价|认可)/;

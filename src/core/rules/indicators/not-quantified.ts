@@ -27,8 +27,8 @@ export default defineRule({
         en: "\"{{text}}\" has nothing measurable; state a quantified target (e.g. ≥95%, ≥2次, ＝100%) or a graded level (优/良/中/差, 达成预期指标)",
       },
       noUnit: {
-        zh: "「{{text}}」只有数字、没有计量单位,无法判断目标是多少(次、个、%…):请写明单位,如 ≥{{text}}次、＝{{text}}%",
-        en: "\"{{text}}\" is a bare number with no unit, so the target cannot be read (times, items, %…): state the unit, e.g. ≥{{text}}次 or ＝{{text}}%",
+        zh: "「{{text}}」只有数字、没有计量单位,无法判断目标是多少(次、个、%…):请写明单位,如 ≥{{number}}次、＝{{number}}%",
+        en: "\"{{text}}\" is a bare number with no unit, so the target cannot be read (times, items, %…): state the unit, e.g. ≥{{number}}次 or ＝{{number}}%",
       },
       errorValue: {
         zh: "指标值是错误值「{{text}}」(公式出错或引用失效),请检查公式或直接填写目标值",
@@ -58,7 +58,10 @@ export default defineRule({
       if (parseName(row.name.text).units.length > 0) continue;
       const bare = cells.filter((v) => isBareNumber(v.parsed.raw));
       if (bare.length === 0) continue;
-      ctx.report({ messageId: "noUnit", severity: "warning", data: { text: clip(bare[0].parsed.raw) }, cells: bare.map((v) => loc(v.cell)) });
+      // The example puts an operator before the number, so it quotes the number without the one written.
+      const raw = bare[0].parsed.raw;
+      const number = /[-−]?\d+(?:\.\d+)?/.exec(raw.normalize("NFKC"))![0];
+      ctx.report({ messageId: "noUnit", severity: "warning", data: { text: clip(raw), number }, cells: bare.map((v) => loc(v.cell)) });
     }
   },
 });

@@ -19,8 +19,14 @@ function unitsOf(p: ParsedValue): string[] {
   return out;
 }
 
-/** The unit of a count a name ends with ("村组干部230人" → 人): the value should count the same. */
+
+/** The unit of a count a name ends with ("村组干部230人" → 人, "…人数" → 人): the value should count the same. */
 function countUnitOf(name: string): string[] {
+  // 保障村干部人数 | =42个 (棠溪 2022): a name ending in 人数 or 户数 counts people or households, as "(人数)" does.
+  // A unit in brackets says it first: 科普志愿者人数(个) asks for 个.
+  const parsed = parseName(name);
+  const noun = parsed.units.length === 0 ? /(人|户)数$/.exec(parsed.core) : null;
+  if (noun) return [noun[1]];
   // Cheap test first: most names end in no number, and parsing every name would double the rule's cost.
   if (!/\d\s*\D{1,4}$/.test(name)) return [];
   const p = parseValue(name);

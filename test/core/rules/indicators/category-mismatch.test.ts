@@ -1,6 +1,6 @@
 import rule from "../../../../src/core/rules/indicators/category-mismatch";
 import { ruleTester } from "../../../helpers/ruleTester";
-import { cleanSheet, seedSheet, setCells } from "../../../helpers/forms";
+import { cleanSheet, corpusSheet, seedSheet, setCells } from "../../../helpers/forms";
 import { OFF, costLevel1Sheet, q, shifted, singleValueSheet } from "./fixtures";
 
 ruleTester(rule, {
@@ -42,6 +42,12 @@ ruleTester(rule, {
       name: "a completion date under 数量",
       sheet: setCells(cleanSheet(), { D23: "换届会议召开时间", E23: "2025年12月31日前", F23: "2025年12月31日前" }),
       errors: [{ messageId: "misplaced", cells: [q("D23")], data: { target: "时效指标" } }],
+    },
+    {
+      // 同心 2023: 数量指标 | 种植作物成活率(≥**%) | >=85.
+      name: "a survival rate under 数量",
+      sheet: corpusSheet("tongxin-xmg-2023"),
+      errors: [{ messageId: "misplaced", cells: ["申报表!D8"], data: { target: "质量指标", level: "数量指标" } }],
     },
     {
       name: "a pass rate under 数量",

@@ -1,6 +1,6 @@
 import rule from "../../../../src/core/rules/indicators/not-quantified";
 import { ruleTester } from "../../../helpers/ruleTester";
-import { cleanSheet, seedSheet, setCells } from "../../../helpers/forms";
+import { cleanSheet, corpusSheet, seedSheet, setCells } from "../../../helpers/forms";
 import { OFF, q, shifted, singleValueSheet } from "./fixtures";
 
 ruleTester(rule, {
@@ -25,13 +25,24 @@ ruleTester(rule, {
       sheet: setCells(cleanSheet(), { E31: "按月安排", F31: "在项目计划完成时间内完成" }),
     },
     { name: "a bare number whose name gives the unit in brackets", sheet: setCells(cleanSheet(), { F28: "95" }) },
+    {
+      // 同心 2023: 种植作物成活率(≥**%) | >=85: the template's placeholder keeps its unit.
+      name: "a bare number whose name gives the unit in a template placeholder",
+      sheet: corpusSheet("tongxin-xmg-2023"),
+    },
   ],
   invalid: [
     {
       // 宁德 2019: 各类书籍审稿率 | 指标解释 100%(计划标准) | 目标值 1.
       name: "a bare number with no unit anywhere is a warning",
       sheet: setCells(cleanSheet(), { D30: "各类书籍审稿率", E30: "1", F30: "1" }),
-      errors: [{ messageId: "noUnit", cells: [q("E30"), q("F30")], severity: "warning", data: { text: "1" } }],
+      errors: [{ messageId: "noUnit", cells: [q("E30"), q("F30")], severity: "warning", data: { text: "1", number: "1" } }],
+    },
+    {
+      // 同心 2023 wrote ">=85" with no unit: the suggestion quotes the number, not the operator again (not "≥>=85次").
+      name: "a bare number with its own operator: the example keeps one operator",
+      sheet: setCells(cleanSheet(), { D30: "葡萄种植成活率", E30: ">=85", F30: ">=85" }),
+      errors: [{ messageId: "noUnit", cells: [q("E30"), q("F30")], severity: "warning", data: { text: ">=85", number: "85" } }],
     },
     {
       name: "an error value in a value cell is named as one, not as wording",
@@ -42,6 +53,15 @@ ruleTester(rule, {
       name: "the seed's 按上级要求 row",
       sheet: seedSheet(),
       errors: [{ messageId: "notQuantified", cells: [q("E41"), q("F41")], severity: "error", data: { text: "按上级要求,落实财务管理、保密工作、档案…" } }],
+    },
+    {
+      // 棠溪 2022 村级补助: 补助资格合规性 | 合规 is a pass/fail target; the two 效果明显 are not measurable.
+      name: "合规 passes, 效果明显 does not",
+      sheet: corpusSheet("tangxi-cunji-2022"),
+      errors: [
+        { messageId: "notQuantified", cells: ["申报表!E13"], data: { text: "效果明显" } },
+        { messageId: "notQuantified", cells: ["申报表!E14"], data: { text: "效果明显" } },
+      ],
     },
     {
       name: "one column without a number",

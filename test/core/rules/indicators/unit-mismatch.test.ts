@@ -18,6 +18,10 @@ ruleTester(rule, {
     },
     { name: "a value without a unit says nothing about units", sheet: setCells(cleanSheet(), { E28: "95" }) },
     {
+      name: "a name ending in 人数 counted in 人 or 名",
+      sheet: setCells(cleanSheet(), { D21: "科普咨询活动参与人数", E21: "≥1200名", F21: "≥1200人" }),
+    },
+    {
       // 岳阳楼区 2023 (Hunan: 指标值 | 计量单位 columns), its two flawed rows corrected.
       name: "a 计量单位 column that agrees with the value",
       sheet: corpusSheet("yueyanglou-2023", { E7: "28.8", F7: "万元", F12: null }),
@@ -31,6 +35,11 @@ ruleTester(rule, {
         { messageId: "unitColumn", cells: ["申报表!E7", "申报表!F7"], severity: "warning", data: { valueUnit: "万元", unit: "%" } },
         { messageId: "gradeWithUnit", cells: ["申报表!E12", "申报表!F12"], data: { text: "应保尽保", unit: "%" } },
       ],
+    },
+    {
+      name: "棠溪 2022 村级补助: a name ending in 人数 (保障村干部人数) with the value =42个",
+      sheet: corpusSheet("tangxi-cunji-2022"),
+      errors: [{ messageId: "nameMismatch", cells: ["申报表!E8"], data: { nameUnit: "人", valueUnit: "个", text: "=42个" } }],
     },
     {
       name: "马踏镇 2023: a name counting 人 (村组干部230人) with the unit 个",
