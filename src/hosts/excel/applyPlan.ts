@@ -136,6 +136,13 @@ function excelValue(v: CellValue | string): string | number | boolean {
 }
 
 const rows = (at: number, count: number) => `${at + 1}:${at + count}`;
+const cellAt = (ws: Excel.Worksheet, row: number, col: number) => ws.getRange(rangeToA1({ top: row, bottom: row, left: col, right: col }));
+
+/** Merge and unmerge, the same in the steps and in their undo. */
+function queueMerge(ws: Excel.Worksheet, op: "merge" | "unmerge", range: RangePos): void {
+  if (op === "merge") ws.getRange(rangeToA1(range)).merge(false);
+  else ws.getRange(rangeToA1(range)).unmerge();
+}
 
 interface FormatChange {
   sheet: string;
@@ -175,13 +182,11 @@ function queueSteps(reads: Map<string, SheetRead>, before: WorkbookSnapshot, ste
         break;
       }
       case "unmerge":
-        ws.getRange(rangeToA1(s.range)).unmerge();
-        break;
       case "merge":
-        ws.getRange(rangeToA1(s.range)).merge(false);
+        queueMerge(ws, s.op, s.range);
         break;
       case "write": {
-        const range = ws.getRange(rangeToA1({ top: s.row, bottom: s.row, left: s.col, right: s.col }));
+        const range = cellAt(ws, s.row, s.col);
         if (s.numberFormat) {
           const orig = sourceRow(steps, i, s.sheet, s.row);
           const was = orig === null ? "General" : formatAt(s.sheet, orig, s.col);
@@ -210,20 +215,18 @@ function queueUndo(reads: Map<string, SheetRead>, undo: UndoStep[], formats: For
         ws.getRange(rows(u.at, u.count)).delete("Up");
         break;
       case "unmerge":
-        ws.getRange(rangeToA1(u.range)).unmerge();
-        break;
       case "merge":
-        ws.getRange(rangeToA1(u.range)).merge(false);
+        queueMerge(ws, u.op, u.range);
         break;
       case "restore": {
-        const range = ws.getRange(rangeToA1({ top: u.row, bottom: u.row, left: u.col, right: u.col }));
+        const range = cellAt(ws, u.row, u.col);
         if (u.formula) range.formulas = [[u.formula]];
         else range.values = [[excelValue(u.value)]];
         break;
       }
     }
   }
-  for (const f of formats) reads.get(f.sheet)!.ws.getRange(rangeToA1({ top: f.row, bottom: f.row, left: f.col, right: f.col })).numberFormat = [[f.was]];
+  for (const f of formats) cellAt(reads.get(f.sheet)!.ws, f.row, f.col).numberFormat = [[f.was]];
 }
 
 function notRestored(title: EditPlan["title"], why: Message): ApplyResult {
