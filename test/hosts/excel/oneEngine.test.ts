@@ -146,6 +146,9 @@ describe("a step Excel executes wrongly is undone", () => {
       expect(res.reason.en).toContain("undone");
     }
     expect(state(sheet)).toEqual(before);
+    // Attempt and undo are one Excel.run: one undo record (ExcelApi 1.20), three syncs (read; steps + re-read; undo + re-read).
+    expect(excel.addinUndoRecords).toBe(1);
+    expect(excel.syncs).toHaveLength(3);
   });
 
   test("a fault that also spoils the undo is reported as such: not ok, and the user is told to press Ctrl+Z", async () => {
