@@ -84,6 +84,14 @@ describe("the same plan gives the same workbook in the file host, the Excel host
     expectSame(r);
   });
 
+  test.each([
+    ["the seed form's empty printed 时效 row filled", "timeliness.payment"],
+    ["the seed form's 数量 group continued on its second page", "quantity.training-sessions"],
+  ])("%s", async (_, id) => {
+    const bytes = await toBytes((await readExample("seed-form.xlsx")).workbook);
+    expectSame(await threeWays(bytes, template(id)));
+  });
+
   test("fixes: an amount stored as text with its decimals, and ASCII operators", async () => {
     const read = await readExample("corrected-form.xlsx");
     const ws = read.workbook.getWorksheet("申报表")!;
