@@ -32,6 +32,10 @@
  *   RangeCopyType.formats = "all formatting", as Paste Special → Formats does);
  * - inserting rows shifts values, formulas, merges, conditional-format ranges, hidden rows, heights;
  *   a merge or rule spanning the insertion point grows;
+ * - deleting whole rows (Range.delete "Up") moves the rows below up; a merge or rule inside them goes,
+ *   one across them shrinks (the inverse of an insertion, which the host uses to undo one);
+ * - `numberFormat` is "General" for a cell without a format of its own, "@" for Text (Range.numberFormat);
+ * - `misMerge` injects a fault (a merge of another area than asked), to prove the host's verification;
  * - a protected sheet rejects every write with AccessDenied (Worksheet.protection);
  * - `text` is each cell's value as its number format shows it ("0.00%" turns 0.95 into "95.00%"); it
  *   does not depend on the column width: no "####" (Range.text in @types/office-js, ExcelApi 1.1);
