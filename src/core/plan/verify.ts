@@ -5,7 +5,8 @@
  *
  * Post-conditions, each independent of how the host applied the plan:
  * - every value the user wrote still reads the same at its place (rows below an insertion moved
- *   down), unless the plan itself writes that cell; every cell the plan writes holds its value;
+ *   down), unless the plan itself writes that cell; a formula is still a formula there (its result
+ *   may be recomputed); every cell the plan writes holds its value;
  * - merges do not overlap, and every merge is still there (moved, or grown over inserted rows)
  *   unless the plan unmerged it;
  * - every indicator keeps its name, 一级 and 二级 (by what the recognizer reads, not by address);
@@ -16,7 +17,7 @@ import { parseA1, parseRange, qualify, RangePos, rangeToA1, splitQualified } fro
 import { Config } from "../config";
 import { CheckResult, checkWorkbook } from "../engine";
 import { Message } from "../rules/types";
-import { CellValue, SheetSnapshot, WorkbookSnapshot, cellValue } from "../snapshot";
+import { CellValue, SheetSnapshot, WorkbookSnapshot, cellFormula, cellValue } from "../snapshot";
 import { Edit, EditPlan } from "./editPlan";
 
 export type VerifyResult = { ok: true; after: CheckResult } | { ok: false; reason: Message; problems: Message[] };
@@ -72,6 +73,15 @@ function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPl
       const c = before.originCol + j;
       const to = map(name, r);
       if (written.has(key(to, c))) return;
+      // A formula's result is Excel's to recompute (a fixed amount changes the SUM over it): what
+      // must survive is the formula itself; the host moves its references with the rows.
+      if (cellFormula(before, r, c)) {
+        if (after.formulas && !cellFormula(after, to, c)) {
+          const at = rangeToA1({ top: to, left: c, bottom: to, right: c });
+          out.push({ zh: `${name}!${at} 的公式不见了`, en: `the formula in ${name}!${at} is gone` });
+        }
+        return;
+      }
       const now = shown(after, afterMerges, to, c);
       if (norm(now) !== norm(v)) {
         const at = rangeToA1({ top: to, left: c, bottom: to, right: c });

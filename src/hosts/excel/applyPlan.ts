@@ -1,54 +1,72 @@
 /**
- * Applies an EditPlan in one Excel.run: one sync reads the sheets the plan touches, the core's
- * reference semantics (applyToWorkbook) replay the plan on that picture to refuse stale or clashing
- * edits before anything is written, then ONE sync writes every edit, so a refused plan leaves the
- * workbook untouched. Where ExcelApi 1.20 allows, the whole run is one undo step.
+ * Applies an EditPlan in one Excel.run on the one edit engine (issue #7): one sync reads the sheets
+ * the plan touches, the core compiles the plan into steps against that picture (core/plan/steps.ts:
+ * a stale or clashing plan is refused before anything is written), ONE sync executes every step and
+ * re-reads the sheets, and the core's post-conditions (core/plan/verify.ts, the same the file host
+ * proves) are checked on what Excel now holds. A plan that fails them is undone in the same run —
+ * the inserted rows deleted, every merge and cell put back as it was read (core/plan/undo.ts) — and
+ * the undo itself is proven by one more read. Where ExcelApi 1.20 allows, the run is one undo step.
  */
-import { columnName, parseA1, parseRange, qualify, toA1 } from "../../core/a1";
-import { EditPlan, InsertRowsEdit } from "../../core/plan/editPlan";
-import { applyToWorkbook } from "../../core/plan/applyToSnapshot";
-import { SheetSnapshot, WorkbookSnapshot, cellValue, sheetExtent } from "../../core/snapshot";
-import { ApplyResult } from "../host";
-import { formulaCellRefusal, mergeLosesContentRefusal } from "../refusals";
-import { localAddress, splitAreas } from "./addresses";
-import { ExcelCaps, has } from "./capabilities";
-import { asText, toCellGrid, toFormulaGrid } from "./cells";
-import { isSizeError } from "./readWorkbook";
-import { isNotFound } from "./runner";
+import { RangePos, columnName, parseRange, rangeToA1 } from "../../core/a1";
+import { checkWorkbook } from "../../core/engine";
 import { errorMessage } from "../../core/errors";
+import { EditPlan } from "../../core/plan/editPlan";
+import { Step, compilePlan, runStep } from "../../core/plan/steps";
+import { UndoStep, sameSheet, undoSteps } from "../../core/plan/undo";
+import { verifyPlan } from "../../core/plan/verify";
+import { Message } from "../../core/rules/types";
+import { CellValue, SheetSnapshot, WorkbookSnapshot, cellFormula, cellValue, isCellError, sheetExtent } from "../../core/snapshot";
+import { ApplyResult } from "../host";
+import { ExcelCaps, has } from "./capabilities";
+import { asText } from "./cells";
+import { Pending, build, isSizeError, queueSheet } from "./readWorkbook";
+import { isNotFound } from "./runner";
 
 interface SheetRead {
   ws: Excel.Worksheet;
   protection?: Excel.WorksheetProtection;
-  used: Excel.Range;
-  merged?: Excel.RangeAreas;
+  data: Pending;
 }
 
 function refuse(zh: string, en: string): ApplyResult {
   return { ok: false, reason: { zh, en } };
 }
 
-/** Maps a 1-based row in the coordinates reached after `before` back to the original sheet (null: a new row). */
-export function originalRow(row: number, sheet: string, before: EditPlan["edits"]): number | null {
-  let r = row;
-  for (let i = before.length - 1; i >= 0; i--) {
-    const e = before[i];
-    if (e.op !== "insertRows" || e.sheet !== sheet) continue;
-    if (r >= e.row + e.count) r -= e.count;
-    else if (r >= e.row) return null;
-  }
-  return r;
-}
+const TOO_LARGE: Message = {
+  zh: "修改涉及的工作表太大,Excel 无法一次读出,未做任何修改。请把申报表复制到单独的工作表后再试。",
+  en: "A sheet the change needs is too large for Excel to read at once; nothing was changed. Copy the form to a sheet of its own and retry.",
+};
 
-/** Column spans of the format row that can be copied: vertical merges crossing the row are left out,
- * because a copy source that cuts through a merged area fails like it does in Excel's UI. */
-export function copySpans(sheet: SheetSnapshot, formatRow: number): [number, number][] {
+/**
+ * Column spans of a copyFormat step that Range.copyFrom(…, "Formats") may copy. Excel refuses a source
+ * that cuts through a merged area, and a format paste also pastes the source's merged areas over
+ * whatever is merged at the destination; so columns of a vertical merge crossing the source row, and
+ * of a merge already on the new rows (one grown by the insertion), are left out, with every
+ * single-row merge of the source that touches them. What is left copies exactly the source-row merges
+ * the compiler repeats as merge steps. 0-based, on the sheet as it is when the step runs.
+ */
+export function copySpans(sheet: SheetSnapshot, from: number, to: number, count: number): [number, number][] {
   const last = Math.max(sheetExtent(sheet).lastCol, 0);
-  const r0 = formatRow - 1;
+  const merges = sheet.merges.map(parseRange);
   const blocked = new Set<number>();
-  for (const m of sheet.merges) {
-    const p = parseRange(m);
-    if (p.top <= r0 && r0 <= p.bottom && p.bottom > p.top) for (let c = p.left; c <= p.right; c++) blocked.add(c);
+  const block = (p: RangePos) => {
+    for (let c = p.left; c <= p.right; c++) blocked.add(c);
+  };
+  for (const m of merges) {
+    const crossesSource = m.top <= from && from <= m.bottom && m.bottom > m.top;
+    const onNewRows = m.top <= to + count - 1 && to <= m.bottom;
+    if (crossesSource || onNewRows) block(m);
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const m of merges) {
+      if (m.top !== from || m.bottom !== from) continue;
+      const cols = Array.from({ length: m.right - m.left + 1 }, (_, i) => m.left + i);
+      if (cols.some((c) => blocked.has(c)) && !cols.every((c) => blocked.has(c))) {
+        block(m);
+        changed = true;
+      }
+    }
   }
   const spans: [number, number][] = [];
   let start: number | null = null;
@@ -62,115 +80,190 @@ export function copySpans(sheet: SheetSnapshot, formatRow: number): [number, num
   return spans;
 }
 
-/** Everything the checks need, in one sync: protection, the used range, merges, format-row heights. */
-async function readSheets(ctx: Excel.RequestContext, plan: EditPlan, caps: ExcelCaps): Promise<{ reads: Map<string, SheetRead>; heights: Map<number, Excel.RangeFormat> }> {
+/**
+ * Where a row of the sheet as it is before step `i` was in the sheet the plan was compiled against
+ * (0-based), following a new row to the row its formats were copied from; null for a new row that
+ * took no formats.
+ */
+export function sourceRow(steps: Step[], i: number, sheet: string, row: number, followFormats = true): number | null {
+  let r = row;
+  for (let j = i - 1; j >= 0; j--) {
+    const s = steps[j];
+    if (s.sheet !== sheet) continue;
+    if (followFormats && s.op === "copyFormat" && r >= s.to && r < s.to + s.count) return sourceRow(steps, j, sheet, s.from);
+    if (s.op !== "insertRows") continue;
+    if (r >= s.at + s.count) r -= s.count;
+    else if (r >= s.at) return null;
+  }
+  return r;
+}
+
+/** Reads the sheets' data (as readWorkbook does, so verification sees what a check sees). */
+function queueReads(ctx: Excel.RequestContext, names: Iterable<string>, caps: ExcelCaps, extra: boolean): Map<string, SheetRead> {
   const reads = new Map<string, SheetRead>();
-  for (const name of new Set(plan.edits.map((e) => e.sheet))) {
+  for (const name of names) {
     const ws = ctx.workbook.worksheets.getItem(name);
-    // Values only: borders or fills drawn down to the last row would make the formatted used range
-    // exceed the 5-million-cell read limit. Edits into cells past it meet empty cells, as they are.
-    const used = has(caps, "usedRangeValuesOnly") ? ws.getUsedRange(true) : ws.getUsedRange();
-    used.load("rowIndex,columnIndex,values,valueTypes,formulas");
-    const r: SheetRead = { ws, used };
-    if (has(caps, "protection")) {
-      r.protection = ws.protection;
-      r.protection.load("protected");
-    }
-    if (has(caps, "mergedAreas")) {
-      r.merged = ws.getRange().getMergedAreasOrNullObject();
-      r.merged.load("address");
+    const data = queueSheet(ws, caps);
+    const r: SheetRead = { ws, data };
+    if (extra) {
+      // Number formats decide whether a fixed amount takes "0.00"; protection is refused up front.
+      data.used.load("numberFormat");
+      if (has(caps, "protection")) {
+        r.protection = ws.protection;
+        r.protection.load("protected");
+      }
     }
     reads.set(name, r);
   }
-  const heights = new Map<number, Excel.RangeFormat>();
-  plan.edits.forEach((e, i) => {
-    if (e.op !== "insertRows") return;
-    const orig = originalRow(e.formatFrom, e.sheet, plan.edits.slice(0, i));
-    if (orig === null || orig < 1) return;
-    const f = reads.get(e.sheet)!.ws.getRange(`${orig}:${orig}`).format;
-    f.load("rowHeight");
-    heights.set(i, f);
-  });
-  await ctx.sync();
-  return { reads, heights };
+  return reads;
 }
 
-function toSnapshot(name: string, r: SheetRead): SheetSnapshot {
-  const u = r.used;
-  return {
-    name,
-    originRow: u.rowIndex,
-    originCol: u.columnIndex,
-    values: toCellGrid(u.values, u.valueTypes as string[][]),
-    formulas: toFormulaGrid(u.formulas),
-    merges: r.merged && !r.merged.isNullObject && r.merged.address ? splitAreas(r.merged.address).map(localAddress) : [],
-    hiddenRows: [],
+function snapshotOf(reads: Map<string, SheetRead>): WorkbookSnapshot | null {
+  const sheets: SheetSnapshot[] = [];
+  for (const [name, r] of reads) {
+    const s = build(name, r.data, []);
+    if (!s) return null;
+    sheets.push(s);
+  }
+  return { source: "", sheets };
+}
+
+/** A value as Range.values should get it: text kept as text, an error constant typed as itself. */
+function excelValue(v: CellValue | string): string | number | boolean {
+  if (v === null) return "";
+  if (isCellError(v)) return v.error;
+  return typeof v === "string" ? asText(v) : v;
+}
+
+const rows = (at: number, count: number) => `${at + 1}:${at + count}`;
+const cellAt = (ws: Excel.Worksheet, row: number, col: number) => ws.getRange(rangeToA1({ top: row, bottom: row, left: col, right: col }));
+
+/** Merge and unmerge, the same in the steps and in their undo. */
+function queueMerge(ws: Excel.Worksheet, op: "merge" | "unmerge", range: RangePos): void {
+  if (op === "merge") ws.getRange(rangeToA1(range)).merge(false);
+  else ws.getRange(rangeToA1(range)).unmerge();
+}
+
+interface FormatChange {
+  sheet: string;
+  row: number;
+  col: number;
+  was: string;
+}
+
+/** Queues the compiled steps; returns the number formats it changed on existing cells, for an undo. */
+function queueSteps(reads: Map<string, SheetRead>, before: WorkbookSnapshot, steps: Step[], caps: ExcelCaps, heights: Map<string, Excel.RangeFormat>): FormatChange[] {
+  const state = new Map(before.sheets.map((s) => [s.name, s]));
+  const formats: FormatChange[] = [];
+  const formatAt = (sheet: string, row: number, col: number): string => {
+    const s = before.sheets.find((x) => x.name === sheet)!;
+    const grid = reads.get(sheet)!.data.used.numberFormat as unknown[][];
+    const f = grid?.[row - s.originRow]?.[col - s.originCol];
+    return typeof f === "string" ? f : "General";
   };
+  steps.forEach((s, i) => {
+    const ws = reads.get(s.sheet)!.ws;
+    const now = state.get(s.sheet)!;
+    switch (s.op) {
+      case "insertRows":
+        // Excel's Insert: the new rows are empty; formats and merges come from the steps that follow.
+        ws.getRange(rows(s.at, s.count)).insert("Down");
+        break;
+      case "copyFormat": {
+        if (has(caps, "copyFormats")) {
+          for (const [l, r] of copySpans(now, s.from, s.to, s.count)) {
+            const src = `${columnName(l)}${s.from + 1}:${columnName(r)}${s.from + 1}`;
+            ws.getRange(`${columnName(l)}${s.to + 1}:${columnName(r)}${s.to + s.count}`).copyFrom(ws.getRange(src), "Formats");
+          }
+        }
+        const orig = sourceRow(steps, i, s.sheet, s.from);
+        const h = orig === null ? undefined : heights.get(`${s.sheet}\t${orig}`);
+        if (h) ws.getRange(rows(s.to, s.count)).format.rowHeight = h.rowHeight;
+        break;
+      }
+      case "unmerge":
+      case "merge":
+        queueMerge(ws, s.op, s.range);
+        break;
+      case "write": {
+        const range = cellAt(ws, s.row, s.col);
+        if (s.numberFormat) {
+          const orig = sourceRow(steps, i, s.sheet, s.row);
+          const was = orig === null ? "General" : formatAt(s.sheet, orig, s.col);
+          if (was === "General" || was === "@") {
+            range.numberFormat = [[s.numberFormat]];
+            const existing = sourceRow(steps, i, s.sheet, s.row, false);
+            if (existing !== null) formats.push({ sheet: s.sheet, row: existing, col: s.col, was });
+          }
+        }
+        // Write nothing that has not changed: a write is an undo record and a change event.
+        const same = !cellFormula(now, s.row, s.col) && JSON.stringify(cellValue(now, s.row, s.col)) === JSON.stringify(s.value);
+        if (!same) range.values = [[excelValue(s.value)]];
+        break;
+      }
+    }
+    state.set(s.sheet, runStep(now, s));
+  });
+  return formats;
 }
 
-/** The formula a cell holds in this picture of the workbook (null for a constant or a bad address). */
-function formulaAt(wb: WorkbookSnapshot, sheet: string, address: string): string | null {
-  const s = wb.sheets.find((x) => x.name === sheet);
-  if (!s?.formulas) return null;
-  let at;
-  try {
-    at = parseA1(address);
-  } catch {
-    return null;
-  }
-  return s.formulas[at.row - s.originRow]?.[at.col - s.originCol] ?? null;
-}
-
-/** The first cell other than the top-left that holds something a merge would discard (null: none). */
-function contentLostByMerge(wb: WorkbookSnapshot, sheet: string, range: string): string | null {
-  const s = wb.sheets.find((x) => x.name === sheet);
-  if (!s) return null;
-  let r;
-  try {
-    r = parseRange(range);
-  } catch {
-    return null;
-  }
-  for (let row = r.top; row <= r.bottom; row++) {
-    for (let col = r.left; col <= r.right; col++) {
-      if (row === r.top && col === r.left) continue;
-      const v = cellValue(s, row, col);
-      if ((v !== null && v !== "") || s.formulas?.[row - s.originRow]?.[col - s.originCol]) return toA1(row, col);
+function queueUndo(reads: Map<string, SheetRead>, undo: UndoStep[], formats: FormatChange[]): void {
+  for (const u of undo) {
+    const ws = reads.get(u.sheet)!.ws;
+    switch (u.op) {
+      case "deleteRows":
+        ws.getRange(rows(u.at, u.count)).delete("Up");
+        break;
+      case "unmerge":
+      case "merge":
+        queueMerge(ws, u.op, u.range);
+        break;
+      case "restore": {
+        const range = cellAt(ws, u.row, u.col);
+        if (u.formula) range.formulas = [[u.formula]];
+        else range.values = [[excelValue(u.value)]];
+        break;
+      }
     }
   }
-  return null;
+  for (const f of formats) cellAt(reads.get(f.sheet)!.ws, f.row, f.col).numberFormat = [[f.was]];
 }
 
-function queueInsert(ws: Excel.Worksheet, e: InsertRowsEdit, before: SheetSnapshot, caps: ExcelCaps, height: number | undefined): void {
-  const last = e.row + e.count - 1;
-  ws.getRange(`${e.row}:${last}`).insert("Down");
-  // formatFrom is numbered before this insertion; rows at or below the new ones moved down.
-  const src = e.formatFrom >= e.row ? e.formatFrom + e.count : e.formatFrom;
-  if (has(caps, "copyFormats")) {
-    for (const [l, r] of copySpans(before, e.formatFrom)) {
-      const cols = `${columnName(l)}${src}:${columnName(r)}${src}`;
-      ws.getRange(`${columnName(l)}${e.row}:${columnName(r)}${last}`).copyFrom(ws.getRange(cols), "Formats");
-    }
-  }
-  if (height !== undefined) ws.getRange(`${e.row}:${last}`).format.rowHeight = height;
+function notRestored(title: EditPlan["title"], why: Message): ApplyResult {
+  return refuse(
+    `“${title.zh}”应用后核对未通过(${why.zh}),且未能完全恢复原状。请立即按 Ctrl+Z 撤销,然后重新校验。`,
+    `"${title.en}" failed its check after applying (${why.en}) and could not be fully undone. Press Ctrl+Z now, then check again.`,
+  );
 }
 
 export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps: ExcelCaps): Promise<ApplyResult> {
   if (!plan.edits.length) return { ok: true };
-  let read;
+  const names = [...new Set(plan.edits.map((e) => e.sheet))];
+  let reads: Map<string, SheetRead>;
+  // The format rows' heights, by sheet and original 0-based row: Range.copyFrom does not copy heights.
+  const heights = new Map<string, Excel.RangeFormat>();
   try {
-    read = await readSheets(ctx, plan, caps);
+    reads = queueReads(ctx, names, caps, true);
+    plan.edits.forEach((e, i) => {
+      if (e.op !== "insertRows") return;
+      let r = e.formatFrom - 1;
+      for (let j = i - 1; j >= 0 && r !== null; j--) {
+        const x = plan.edits[j];
+        if (x.op !== "insertRows" || x.sheet !== e.sheet) continue;
+        if (r >= x.row - 1 + x.count) r -= x.count;
+        else if (r >= x.row - 1) r = -1;
+      }
+      if (r < 0 || heights.has(`${e.sheet}\t${r}`)) return;
+      const f = reads.get(e.sheet)!.ws.getRange(rows(r, 1)).format;
+      f.load("rowHeight");
+      heights.set(`${e.sheet}\t${r}`, f);
+    });
+    await ctx.sync();
   } catch (e) {
-    if (isSizeError(e)) {
-      return refuse(
-        "修改涉及的工作表太大,Excel 无法一次读出,未做任何修改。请把申报表复制到单独的工作表后再试。",
-        "A sheet the change needs is too large for Excel to read at once; nothing was changed. Copy the form to a sheet of its own and retry.",
-      );
-    }
+    if (isSizeError(e)) return { ok: false, reason: TOO_LARGE };
     if (!isNotFound(e)) throw e;
     return refuse("找不到修改涉及的工作表(可能已改名或删除),请重新校验后再试。", "A sheet the change needs was not found (renamed or deleted?); check again and retry.");
   }
-  const { reads, heights } = read;
   for (const [name, r] of reads) {
     if (r.protection?.protected) {
       return refuse(
@@ -179,47 +272,18 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps:
       );
     }
   }
-
-  // Replay the plan on what was just read: stale cells and impossible merges are refused here,
-  // before anything is written.
-  let wb: WorkbookSnapshot = { source: "", sheets: [...reads].map(([n, r]) => toSnapshot(n, r)) };
+  const before = snapshotOf(reads);
+  if (!before) return { ok: false, reason: TOO_LARGE };
+  let known = before;
   if (!has(caps, "mergedAreas")) {
     // Merges are unknown before ExcelApi 1.13: trust the plan's unmerges rather than refuse them.
-    for (const e of plan.edits) if (e.op === "unmerge") wb.sheets.find((x) => x.name === e.sheet)!.merges.push(e.range);
+    known = { ...before, sheets: before.sheets.map((s) => ({ ...s, merges: [...s.merges, ...plan.edits.flatMap((e) => (e.op === "unmerge" && e.sheet === s.name ? [e.range] : []))] })) };
   }
-  const states: WorkbookSnapshot[] = [];
-  for (const e of plan.edits) {
-    states.push(wb);
-    if (e.op === "setValue") {
-      const formula = formulaAt(wb, e.sheet, e.address);
-      if (formula) return { ok: false, reason: formulaCellRefusal(qualify(e.sheet, e.address), formula) };
-    }
-    if (e.op === "merge") {
-      const lost = contentLostByMerge(wb, e.sheet, e.range);
-      if (lost) return { ok: false, reason: mergeLosesContentRefusal(qualify(e.sheet, e.range), qualify(e.sheet, lost)) };
-    }
-    const res = applyToWorkbook(wb, { title: plan.title, edits: [e] });
-    if (!res.ok) return { ok: false, reason: res.reason };
-    wb = res.value;
-  }
+  const compiled = compilePlan(known, plan);
+  if (!compiled.ok) return compiled;
 
-  plan.edits.forEach((e, i) => {
-    const ws = reads.get(e.sheet)!.ws;
-    switch (e.op) {
-      case "setValue":
-        ws.getRange(e.address).values = [[e.value === null ? "" : typeof e.value === "string" ? asText(e.value) : e.value]];
-        break;
-      case "insertRows":
-        queueInsert(ws, e, states[i].sheets.find((s) => s.name === e.sheet)!, caps, heights.get(i)?.rowHeight);
-        break;
-      case "merge":
-        ws.getRange(e.range).merge(false);
-        break;
-      case "unmerge":
-        ws.getRange(e.range).unmerge();
-        break;
-    }
-  });
+  const formats = queueSteps(reads, known, compiled.steps, caps, heights);
+  const again = queueReads(ctx, names, caps, false);
   try {
     await ctx.sync();
   } catch (e) {
@@ -228,5 +292,22 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps:
       `The change could not be completed: ${errorMessage(e)}. Check the sheet, undo with Ctrl+Z if needed, and check again.`,
     );
   }
-  return { ok: true };
+  const after = snapshotOf(again);
+  const verdict = after ? verifyPlan({ snapshot: before, check: checkWorkbook(before) }, after, plan) : null;
+  if (verdict?.ok) return { ok: true };
+  if (!verdict || !after) return notRestored(plan.title, { zh: "无法重新读取工作表", en: "the sheet could not be read again" });
+  const why = verdict.reason;
+
+  // Put back what the steps did (and whatever they did wrongly), then prove the sheet is as it was.
+  const undo = before.sheets.flatMap((s) => undoSteps(s, after.sheets.find((x) => x.name === s.name)!, compiled.steps));
+  queueUndo(again, undo, formats);
+  const restored = queueReads(ctx, names, caps, false);
+  try {
+    await ctx.sync();
+  } catch {
+    return notRestored(plan.title, why);
+  }
+  const now = snapshotOf(restored);
+  if (!now || !before.sheets.every((s) => sameSheet(s, now.sheets.find((x) => x.name === s.name)!))) return notRestored(plan.title, verdict.problems[0] ?? why);
+  return { ok: false, reason: why };
 }

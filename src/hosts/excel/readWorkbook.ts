@@ -24,7 +24,7 @@ export interface ReadOutcome {
   sheetNames: string[];
 }
 
-interface Pending {
+export interface Pending {
   used: Excel.Range;
   merged?: Excel.RangeAreas;
   rows?: OfficeExtension.ClientResult<Excel.RowProperties[]>;
@@ -44,7 +44,7 @@ function usedRange(ws: Excel.Worksheet, caps: ExcelCaps): Excel.Range {
   return has(caps, "usedRangeValuesOnly") ? ws.getUsedRange(true) : ws.getUsedRange();
 }
 
-function queueSheet(ws: Excel.Worksheet, caps: ExcelCaps): Pending {
+export function queueSheet(ws: Excel.Worksheet, caps: ExcelCaps): Pending {
   const used = usedRange(ws, caps);
   used.load(DATA);
   const p: Pending = { used };
@@ -84,7 +84,7 @@ function shownTexts(values: unknown[][], text: unknown): { texts?: (string | nul
   return any ? { texts } : {};
 }
 
-function build(name: string, p: Pending, warnings: Message[]): SheetSnapshot | null {
+export function build(name: string, p: Pending, warnings: Message[]): SheetSnapshot | null {
   const u = p.used;
   if (u.rowCount * u.columnCount > MAX_CELLS || !Array.isArray(u.values) || !Array.isArray(u.valueTypes)) {
     warnings.push(tooLarge(name, u.rowCount, u.columnCount));

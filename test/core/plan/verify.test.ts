@@ -84,3 +84,25 @@ test("a fix that would add an error is refused with that error", () => {
   expect(v.ok).toBe(false);
   if (!v.ok) expect(v.problems.map((p) => p.zh)).toEqual([expect.stringMatching(/^出现新的错误:支出合计 340\.64 万元/)]);
 });
+
+test("a formula whose result Excel recomputed passes; a formula replaced by a constant is caught", () => {
+  const sheet: SheetSnapshot = {
+    name: "申报表",
+    originRow: 0,
+    originCol: 0,
+    values: [["金额", 1], ["合计", 1]],
+    formulas: [[null, null], [null, "=B1"]],
+    merges: [],
+    hiddenRows: [],
+  };
+  const wb: WorkbookSnapshot = { source: "t.xlsx", sheets: [sheet] };
+  const plan = { title: { zh: "改金额", en: "change" }, edits: [setValue("申报表", "B1", 2, 1)] };
+  const before = { snapshot: wb, check: checkWorkbook(wb) };
+  // What Excel holds after the write: the SUM-like formula shows the new amount.
+  const recomputed = { ...sheet, values: [["金额", 2], ["合计", 2]] };
+  expect(verifyPlan(before, { ...wb, sheets: [recomputed] }, plan).ok).toBe(true);
+  const flattened = { ...recomputed, formulas: [[null, null], [null, null]] };
+  const v = verifyPlan(before, { ...wb, sheets: [flattened] }, plan);
+  expect(v.ok).toBe(false);
+  if (!v.ok) expect(v.problems.map((p) => p.zh)).toEqual(["申报表!B2 的公式不见了"]);
+});

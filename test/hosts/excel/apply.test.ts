@@ -1,6 +1,7 @@
 import { rangeToA1 } from "../../../src/core/a1";
 import { EditPlan, setValue } from "../../../src/core/plan/editPlan";
-import { copySpans, originalRow } from "../../../src/hosts/excel/applyPlan";
+import { copySpans, sourceRow } from "../../../src/hosts/excel/applyPlan";
+import { Step } from "../../../src/core/plan/steps";
 import { seedSheet } from "../../helpers/forms";
 import { FakeExcel, FakeSheet } from "./fakeExcel";
 import { fakeWith, hostFor } from "./helpers";
@@ -14,17 +15,18 @@ function form(minor = 20): { excel: FakeExcel; sheet: FakeSheet } {
 }
 
 describe("ExcelHost.apply", () => {
-  it("writes a value whose cell still holds what the plan expects: one read sync, one write sync", async () => {
+  it("writes a value whose cell still holds what the plan expects: one read sync, one sync that writes and re-reads", async () => {
     const { excel, sheet } = form();
-    const before = sheet.get(7, 3);
-    expect(typeof before).toBe("number");
+    sheet.set(39, 7, 5);
     const { host } = hostFor(excel);
-    const res = await host.apply(plan(setValue("申报表", "D8", 300, before)));
+    const res = await host.apply(plan(setValue("申报表", "H40", 300, 5)));
     expect(res).toEqual({ ok: true });
-    expect(sheet.get(7, 3)).toBe(300);
+    expect(sheet.get(39, 7)).toBe(300);
     expect(excel.syncs).toHaveLength(2);
     expect(excel.syncs[0].writes).toEqual([]);
     expect(excel.syncs[1].writes).toEqual(["values="]);
+    // The verification's re-read travels with the write.
+    expect(excel.syncs[1].loads.length).toBeGreaterThan(0);
   });
 
   it("refuses a stale cell and writes nothing at all", async () => {
@@ -68,7 +70,11 @@ describe("ExcelHost.apply", () => {
     sheet.rowHeights.set(22, 30);
     const { host } = hostFor(excel);
     const res = await host.apply(
-      plan({ op: "insertRows", sheet: "申报表", row: 23, count: 2, formatFrom: 22 }, setValue("申报表", "D23", "新指标", null), setValue("申报表", "D24", "第二个", null)),
+      plan(
+        { op: "insertRows", sheet: "申报表", row: 23, count: 2, formatFrom: 22 },
+        ...["D23", "D24"].map((a, i) => setValue("申报表", a, i ? "第二个(次)" : "新指标(次)", null)),
+        ...["E23", "F23", "E24", "F24"].map((a) => setValue("申报表", a, "≥1次", null)),
+      ),
     );
     expect(res).toEqual({ ok: true });
     expect(merges(sheet)).toContain("B21:B26");
@@ -77,19 +83,19 @@ describe("ExcelHost.apply", () => {
     expect(sheet.fills.get("22,1")).toBeUndefined();
     expect(sheet.rowHeights.get(23)).toBe(30);
     expect(sheet.rowHeights.get(24)).toBe(30);
-    expect(sheet.get(22, 3)).toBe("新指标");
-    expect(sheet.get(23, 3)).toBe("第二个");
+    expect(sheet.get(22, 3)).toBe("新指标(次)");
+    expect(sheet.get(23, 3)).toBe("第二个(次)");
     expect(excel.writeSyncs).toHaveLength(1);
   });
 
   it("checks `expected` against the cell's position after earlier insertions in the plan", async () => {
     const { excel, sheet } = form();
-    const d30 = sheet.get(29, 3);
+    const f30 = sheet.get(29, 5);
     const { host } = hostFor(excel);
-    // After inserting 2 rows at 25, the old D30 is D32.
-    const ok = await host.apply(plan({ op: "insertRows", sheet: "申报表", row: 25, count: 2, formatFrom: 24 }, setValue("申报表", "D32", "改", d30)));
+    // After inserting 2 rows at 25, the old F30 is F32.
+    const ok = await host.apply(plan({ op: "insertRows", sheet: "申报表", row: 25, count: 2, formatFrom: 24 }, setValue("申报表", "F32", "≥250篇", f30)));
     expect(ok).toEqual({ ok: true });
-    expect(sheet.get(31, 3)).toBe("改");
+    expect(sheet.get(31, 5)).toBe("≥250篇");
   });
 
   it("merges and unmerges, refusing a merge that would swallow another", async () => {
@@ -122,22 +128,32 @@ describe("ExcelHost.apply", () => {
 });
 
 describe("apply helpers", () => {
-  it("maps rows back through earlier insertions", () => {
-    const ins = { op: "insertRows" as const, sheet: "S", row: 10, count: 3, formatFrom: 9 };
-    expect(originalRow(9, "S", [ins])).toBe(9);
-    expect(originalRow(11, "S", [ins])).toBeNull();
-    expect(originalRow(15, "S", [ins])).toBe(12);
-    expect(originalRow(15, "T", [ins])).toBe(15);
+  it("maps rows back through earlier insertions, and a new row to the row its formats came from", () => {
+    const steps: Step[] = [
+      { op: "insertRows", sheet: "S", at: 9, count: 3 },
+      { op: "copyFormat", sheet: "S", from: 8, to: 9, count: 3 },
+      { op: "write", sheet: "S", row: 10, col: 3, value: 1 },
+    ];
+    expect(sourceRow(steps, 2, "S", 8)).toBe(8);
+    expect(sourceRow(steps, 2, "S", 10)).toBe(8);
+    expect(sourceRow(steps, 2, "S", 10, false)).toBeNull();
+    expect(sourceRow(steps, 1, "S", 10)).toBeNull();
+    expect(sourceRow(steps, 2, "S", 14)).toBe(11);
+    expect(sourceRow(steps, 2, "T", 14)).toBe(14);
   });
 
-  it("leaves vertically merged columns out of the format copy", () => {
-    const s = { name: "S", originRow: 0, originCol: 0, values: [["a", "b", "c", "d", "e"]], merges: ["B3:B6", "C4:D4", "E1:E2"], hiddenRows: [] };
-    expect(copySpans(s, 4)).toEqual([
+  it("leaves out of the format copy vertical merges crossing the source row and merges already on the new rows", () => {
+    const s = { name: "S", originRow: 0, originCol: 0, values: [["a", "b", "c", "d", "e", "f"]], merges: ["B3:B6", "C4:D4", "E1:E2", "F6:F9"], hiddenRows: [] };
+    // Row 4 (0-based 3) copied onto rows 7-8 (0-based 6-7): B crosses the source, F is merged on the new rows.
+    expect(copySpans(s, 3, 6, 2)).toEqual([
       [0, 0],
       [2, 4],
     ]);
-    expect(copySpans(s, 1)).toEqual([
-      [0, 3],
+    // A merge on the new rows that cuts the source's single-row merge C4:D4 takes all of it out.
+    const cut = { ...s, merges: ["C4:D4", "D7:D9"] };
+    expect(copySpans(cut, 3, 6, 2)).toEqual([
+      [0, 1],
+      [4, 5],
     ]);
   });
 });

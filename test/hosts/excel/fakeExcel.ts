@@ -32,6 +32,10 @@
  *   RangeCopyType.formats = "all formatting", as Paste Special → Formats does);
  * - inserting rows shifts values, formulas, merges, conditional-format ranges, hidden rows, heights;
  *   a merge or rule spanning the insertion point grows;
+ * - deleting whole rows (Range.delete "Up") moves the rows below up; a merge or rule inside them goes,
+ *   one across them shrinks (the inverse of an insertion, which the host uses to undo one);
+ * - `numberFormat` is "General" for a cell without a format of its own, "@" for Text (Range.numberFormat);
+ * - `misMerge` injects a fault (a merge of another area than asked), to prove the host's verification;
  * - a protected sheet rejects every write with AccessDenied (Worksheet.protection);
  * - `text` is each cell's value as its number format shows it ("0.00%" turns 0.95 into "95.00%"); it
  *   does not depend on the column width: no "####" (Range.text in @types/office-js, ExcelApi 1.1);
@@ -185,6 +189,46 @@ export class FakeSheet {
     this.rowHeights.clear();
     for (const [n, h] of heights) this.rowHeights.set(n >= at + 1 ? n + count : n, h);
   }
+  /**
+   * Whole rows removed, as Range.delete(Excel.DeleteShiftDirection.up) on entire rows does
+   * (javascript/api/excel/excel.range#excel-excel-range-delete-member(1)): rows below move up, a merge
+   * or rule inside the rows goes, one spanning them shrinks, and references to moved rows follow.
+   * (References into the deleted rows, which Excel turns into #REF!, are not modelled.)
+   */
+  deleteRows(at: number, count: number): void {
+    for (const cell of this.cells.values()) {
+      if (cell.formula) cell.formula = shiftFormula(cell.formula, this.name, { sheet: this.name, at: at + count + 1, count: -count });
+    }
+    const shiftMap = <T>(m: Map<string, T>) => {
+      const entries = [...m.entries()];
+      m.clear();
+      for (const [k, v] of entries) {
+        const [r, c] = k.split(",").map(Number);
+        if (r >= at && r < at + count) continue;
+        m.set(key(r >= at + count ? r - count : r, c), v);
+      }
+    };
+    shiftMap(this.cells);
+    shiftMap(this.fills);
+    shiftMap(this.numberFormats);
+    const shrink = (p: RangePos): RangePos | null => {
+      const top = p.top < at ? p.top : p.top < at + count ? at : p.top - count;
+      const bottom = p.bottom < at ? p.bottom : p.bottom < at + count ? at - 1 : p.bottom - count;
+      return bottom < top ? null : { ...p, top, bottom };
+    };
+    this.merges = this.merges.map(shrink).filter((m): m is RangePos => m !== null);
+    for (const cf of this.cfs) cf.ranges = cf.ranges.map(shrink).filter((m): m is RangePos => m !== null);
+    const rows1 = (n: number) => (n <= at ? n : n <= at + count ? null : n - count);
+    const hidden = [...this.hiddenRows].map(rows1).filter((n): n is number => n !== null);
+    this.hiddenRows.clear();
+    hidden.forEach((n) => this.hiddenRows.add(n));
+    const heights = [...this.rowHeights.entries()];
+    this.rowHeights.clear();
+    for (const [n, h] of heights) {
+      const to = rows1(n);
+      if (to !== null) this.rowHeights.set(to, h);
+    }
+  }
 }
 
 type Op = { kind: "load" | "write"; label: string; run: () => void; changes?: () => FakeSheet | null; undoable?: boolean };
@@ -225,6 +269,8 @@ export class FakeExcel {
   private editWaiters: (() => void)[] = [];
   activeRuns = 0;
   maxActiveRuns = 0;
+  /** A fault to inject: Range.merge merges this area instead of the one asked for (a host bug, or an Excel that misbehaves). */
+  misMerge?: (asked: RangePos) => RangePos;
   private nextId = 1;
 
   constructor(opts: FakeOptions = {}) {
@@ -730,6 +776,9 @@ class RangeProxy extends Loadable {
         return grid((r, c) => VALUE_TYPE(s.get(r, c)));
       case "text":
         return grid((r, c) => displayed(s.get(r, c), s.numberFormats.get(key(r, c))));
+      case "numberFormat":
+        // "General" where the cell has no format of its own (Range.numberFormat).
+        return grid((r, c) => s.numberFormats.get(key(r, c)) ?? "General");
       case "formulas":
         return grid((r, c) => {
           const cell = s.cells.get(key(r, c));
@@ -783,6 +832,17 @@ class RangeProxy extends Loadable {
   }
   set formulas(v: unknown[][]) {
     this.writeGrid("formulas", v);
+  }
+  get numberFormat(): string[][] {
+    return this.value("numberFormat");
+  }
+  set numberFormat(v: string[][]) {
+    this.ctx.write("numberFormat=", () => {
+      const s = this.sheet();
+      const p = this.pos();
+      guard(s);
+      v.forEach((row, i) => row.forEach((f, j) => (f === "General" ? s.numberFormats.delete(key(p.top + i, p.left + j)) : s.numberFormats.set(key(p.top + i, p.left + j), f))));
+    });
   }
   private writeGrid(label: string, v: unknown[][]): void {
     this.ctx.write(
@@ -864,6 +924,18 @@ class RangeProxy extends Loadable {
     );
     return this;
   }
+  delete(direction: string): void {
+    this.ctx.write(
+      `Range.delete(${direction})`,
+      () => {
+        const p = this.pos();
+        if (direction !== "Up" || p.left !== 0 || p.right !== MAX_COL) throw new Error("the fake deletes whole rows only");
+        guard(this.sheet());
+        this.sheet().deleteRows(p.top, p.bottom - p.top + 1);
+      },
+      () => this.sheet(),
+    );
+  }
   copyFrom(source: RangeProxy, type: string): void {
     this.ctx.excel.need(9, "Range.copyFrom");
     this.ctx.write(`Range.copyFrom(${type})`, () => {
@@ -914,7 +986,8 @@ class RangeProxy extends Loadable {
   merge(across?: boolean): void {
     this.ctx.excel.need(2, "Range.merge");
     this.ctx.write(`Range.merge(${Boolean(across)})`, () => {
-      const p = this.pos();
+      const asked = this.pos();
+      const p = this.ctx.excel.misMerge?.(asked) ?? asked;
       const s = this.sheet();
       guard(s);
       // Range.merge keeps the upper-left value only; the others are gone.
