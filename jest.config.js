@@ -11,4 +11,6 @@ module.exports = {
   // Writes test/fixtures/generated/*.xlsx when missing or stale (scripts/build-fixtures.ts).
   globalSetup: "<rootDir>/test/globalSetup.ts",
   testTimeout: 60000,
+  // Both cores: jest's default on a 2-core machine is one worker, and the parent process mostly waits.
+  maxWorkers: 2,
 };
