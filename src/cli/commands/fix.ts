@@ -4,7 +4,7 @@
  * before an earlier one changed its cell would be refused by its `expected` value, never forced).
  */
 import { checkWorkbook } from "../../core/engine";
-import { EditPlan } from "../../core/plan/editPlan";
+import { EditPlan, isSafePlan } from "../../core/plan/editPlan";
 import { Finding, Message } from "../../core/rules/types";
 import type { Workbook } from "exceljs";
 import { qualify } from "../../core/a1";
@@ -48,8 +48,6 @@ Exit codes: 0 no error left; 1 errors remain; 2 a file could not be read or writ
 `,
 };
 
-/** A fix that only sets values: it cannot break merges or move rows, and each write is guarded. */
-const isSafe = (plan: EditPlan) => plan.edits.length > 0 && plan.edits.every((e) => e.op === "setValue");
 const keyOf = (f: Finding) => `${f.rule} ${f.cells.join(",")} ${f.fix!.title.zh}`;
 const MAX_FIXES = 500;
 
@@ -93,8 +91,8 @@ export const fix: Command = {
     let check = checkWorkbook(snapshot, config);
     for (let i = 0; i <= MAX_FIXES; i++) {
       findings = check.findings;
-      for (const f of findings) if (f.fix && !isSafe(f.fix)) manual.add(`${f.fix.title[lang]}(${f.cells[0] ?? ""})`);
-      const next = findings.find((f) => f.fix && isSafe(f.fix) && !tried.has(keyOf(f)));
+      for (const f of findings) if (f.fix && !isSafePlan(f.fix)) manual.add(`${f.fix.title[lang]}(${f.cells[0] ?? ""})`);
+      const next = findings.find((f) => f.fix && isSafePlan(f.fix) && !tried.has(keyOf(f)));
       if (!next || i === MAX_FIXES) break;
       tried.add(keyOf(next));
       const before = valuesOf(read.workbook, next.fix!);

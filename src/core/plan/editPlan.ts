@@ -41,3 +41,11 @@ export interface EditPlan {
 export function setValue(sheet: string, address: string, value: string | number | null, expected?: CellValue): SetValueEdit {
   return { op: "setValue", sheet, address, value, expected };
 }
+
+/**
+ * A fix that only sets values: it cannot break merges or move rows, and each write is guarded by its
+ * expected value. The CLI's `fix` and the pane's 修复全部 apply these without asking.
+ */
+export function isSafePlan(plan: EditPlan): boolean {
+  return plan.edits.length > 0 && plan.edits.every((e) => e.op === "setValue");
+}

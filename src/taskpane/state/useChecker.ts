@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { resolveSetting } from "../../core/config";
 import { CheckResult, checkWorkbook } from "../../core/engine";
 import { RULES } from "../../core/rules/registry";
+import { isSafePlan } from "../../core/plan/editPlan";
 import { Finding, Message, Rule } from "../../core/rules/types";
 import { DEFAULT_SETTINGS, Host, HostBusyError, Settings, WorkbookState, ignoreKey } from "../../hosts/host";
 import { strings } from "../i18n";
@@ -66,7 +67,7 @@ export interface CheckerOptions {
 
 /** A fix that only sets values (guarded by their expected values): it cannot break merges or move rows. */
 export function isSafeFix(f: Finding): boolean {
-  return !!f.fix && f.fix.edits.length > 0 && f.fix.edits.every((e) => e.op === "setValue");
+  return !!f.fix && isSafePlan(f.fix);
 }
 
 /** Upper bound on 修复全部's loop: every round applies or refuses one new fix, so this is never reached on a real form. */
