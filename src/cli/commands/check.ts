@@ -4,7 +4,6 @@
  */
 import { existsSync, mkdirSync, readFileSync } from "fs";
 import { basename, dirname, extname, join, relative, resolve } from "path";
-import type { Workbook } from "exceljs";
 import { withoutIgnored } from "../../app/validate";
 import { Config } from "../../core/config";
 import { checkWorkbook } from "../../core/engine";
@@ -20,7 +19,6 @@ import { CliContext, Command, EXIT } from "../io";
 import { Entry, entriesFor, isUnreadable, toJson, toText, withIgnoredCounts } from "../report";
 import { HTML_MARK, buildSummary, buildSummaryHtml, isSummaryWorkbook } from "../summary";
 import { errorMessage } from "../../core/errors";
-import { writeCopy } from "./rewrite";
 import { pathKey, sameFile, writeFailure, writeFileAtomic } from "../files";
 
 const HELP = {
@@ -264,12 +262,15 @@ export const check: Command = {
       const opts = { lang, cwd: io.cwd, path: summaryPath };
       const bytes = isHtml(summaryPath) ? buildSummaryHtml(entries, opts) : await buildSummary(entries, opts);
       const shown = parsed.values.summary!;
-      // The summary is streamed to bytes already; writeCopy, which only asks a workbook for its
-      // bytes, still does the writing, so the summary is written as safely as every other output.
-      const written = { xlsx: { writeBuffer: async () => bytes } } as unknown as Workbook;
-      if (await writeCopy({ warnings: [] }, written, { output: summaryPath, force: true }, shown, ctx)) {
+      // Atomic like every other output; replacing is safe here, as only an earlier summary of ours
+      // can be at this path (checked above, before any form was read).
+      try {
+        writeFileAtomic(summaryPath, bytes, "replace", io.writeOps);
         io.stderr.write(lang === "zh" ? `已写出汇总表「${shown}」。\n` : `Wrote the summary "${shown}".\n`);
-      } else failed = true;
+      } catch (e) {
+        io.stderr.write(`${writeFailure(e, shown)[lang]}\n`);
+        failed = true;
+      }
     }
 
     const warnings = entries.reduce((k, e) => k + (isUnreadable(e) ? 0 : e.summary.warning), 0);
