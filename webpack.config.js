@@ -27,7 +27,11 @@ function addinUrl() {
   return url.endsWith("/") ? url : `${url}/`;
 }
 
-/** Records, per entry, the JavaScript files its page loads before any dynamic import. */
+/**
+ * Records, per entry, the JavaScript files its page loads before any dynamic import, and what its
+ * whole chunk graph (every chunk a dynamic import could still load) holds: the Excel pane must never be
+ * able to reach exceljs, the file host or the preview (test/build/entries.test.ts reads this).
+ */
 class BundleReportPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("BundleReportPlugin", (compilation) => {
@@ -35,17 +39,33 @@ class BundleReportPlugin {
         { name: "BundleReportPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
         () => {
           const report = {};
-          for (const [name, entry] of compilation.entrypoints) {
-            const files = new Set();
-            let exceljs = false;
-            for (const chunk of entry.chunks) {
-              for (const f of chunk.files) if (f.endsWith(".js")) files.add(f);
+          const modulesOf = (chunks) => {
+            const ids = new Set();
+            for (const chunk of chunks)
               for (const m of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
                 const id = m.nameForCondition?.() ?? "";
-                if (/[\\/]node_modules[\\/]exceljs[\\/]/.test(id)) exceljs = true;
+                if (id) ids.add(path.relative(__dirname, id).split(path.sep).join("/"));
               }
-            }
-            report[name] = { initialFiles: [...files], containsExceljs: exceljs };
+            return ids;
+          };
+          const isExceljs = (id) => id.startsWith("node_modules/exceljs/");
+          for (const [name, entry] of compilation.entrypoints) {
+            const files = new Set();
+            for (const chunk of entry.chunks) for (const f of chunk.files) if (f.endsWith(".js")) files.add(f);
+            // Every chunk group reachable through dynamic imports, breadth first.
+            const groups = new Set([entry]);
+            for (const g of groups) for (const child of g.childrenIterable) groups.add(child);
+            const reachable = new Set();
+            for (const g of groups) for (const chunk of g.chunks) reachable.add(chunk);
+            const all = modulesOf(reachable);
+            const sourceDirs = [...new Set([...all].filter((id) => id.startsWith("src/")).map((id) => id.split("/").slice(0, 3).join("/")))].sort();
+            report[name] = {
+              initialFiles: [...files],
+              containsExceljs: [...modulesOf(entry.chunks)].some(isExceljs),
+              reachableFiles: [...new Set([...reachable].flatMap((c) => [...c.files].filter((f) => f.endsWith(".js"))))].sort(),
+              reachesExceljs: [...all].some(isExceljs),
+              reachableSources: sourceDirs,
+            };
           }
           const json = JSON.stringify(report, null, 2);
           compilation.emitAsset("bundle-report.json", new compiler.webpack.sources.RawSource(json));

@@ -1,7 +1,8 @@
 /**
- * Entry of taskpane.html. Inside Excel: the Excel host, the ribbon commands and the pane, with
- * Office's theme. Anywhere else (office.js blocked, or loaded outside Office): the browser preview,
- * loaded on demand so neither mode downloads the other's code.
+ * Entry of taskpane.html, Excel's pane: the Excel host, the ribbon commands and the pane, with
+ * Office's theme. Opened anywhere else (office.js blocked, or a plain browser tab) it navigates to
+ * preview.html instead of importing the preview: the preview and exceljs are another entry, so
+ * nothing this page's chunk graph holds can load them inside Excel (test/build/entries.test.ts).
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
@@ -50,8 +51,8 @@ async function main(container: HTMLElement): Promise<void> {
     createRoot(container).render(<App host={excel.host} theme={fluentTheme(officeIsDark())} externalChecks={excel.onRibbonCheck} />);
     return;
   }
-  const { bootPreview } = await import(/* webpackChunkName: "preview-mode" */ "./preview/boot");
-  bootPreview(container);
+  // Keep the query (?theme=…) so a link to the pane opens the same preview.
+  window.location.replace(`preview.html${window.location.search}`);
 }
 
 const container = document.getElementById("container")!;
