@@ -37,6 +37,23 @@ export default tseslint.config(
     },
   },
   {
+    // One translation shape (src/core/i18n.ts): code picks a catalogue entry, never branches on the language.
+    files: ["src/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "BinaryExpression[operator=/^[!=]==?$/] > Literal[value=/^(zh|en)$/]",
+          message: "Do not compare the language: put both texts in a {zh, en} catalogue entry and use pick(entry, lang) (src/core/i18n.ts).",
+        },
+        {
+          selector: "SwitchCase > Literal.test[value=/^(zh|en)$/]",
+          message: "Do not switch on the language: put both texts in a {zh, en} catalogue entry and use pick(entry, lang) (src/core/i18n.ts).",
+        },
+      ],
+    },
+  },
+  {
     files: ["src/core/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", coreForbiddenImports],
