@@ -44,6 +44,14 @@ export function pick(text: Text, lang: Lang, ...args: unknown[]): string {
   return t || (text.zh as string);
 }
 
+/**
+ * Every language's text, Chinese first, for what is shown before the user's language is known
+ * (the pane's boot screen: the language is saved in the workbook, which is not read yet).
+ */
+export function inEveryLanguage(text: Message): string {
+  return LANGS.map((lang) => pick(text, lang)).join(" ");
+}
+
 /** Both languages of a phrase filled in, for whatever carries a Message (errors, findings, reports). */
 export function bilingual<A extends unknown[]>(text: Phrase<A>, ...args: A): Message {
   return { zh: text.zh(...args), en: text.en(...args) };

@@ -11,6 +11,9 @@ export { pick } from "../core/i18n";
 export const PANE = {
   /** The page's `lang` attribute, so screen readers pronounce the pane in its language. */
   htmlLang: { zh: "zh-CN", en: "en-US" },
+  // Boot screen, before the workbook (and so the language) is read: shown in every language.
+  stillLoading: { zh: "Excel 仍在加载绩效表助手,请稍候…", en: "Excel is still loading the add-in…" },
+  cannotStart: { zh: "绩效表助手无法启动:", en: "The add-in could not start:" },
   appTitle: { zh: "绩效表助手", en: "Budget Form Assistant" },
   noForm: { zh: "未识别到申报表", en: "No form recognised" },
   moreForms: {
