@@ -3,7 +3,7 @@
  * A command's --help text stays with its command, in the same {zh, en} shape, so adding a command
  * is one file. Texts that take a Message (a reason from elsewhere) put its own language in place.
  */
-import { Catalogue, Message } from "../core/i18n";
+import { Catalogue, Message, count } from "../core/i18n";
 
 const plural = (n: number, word: string) => `${word}${n === 1 ? "" : "s"}`;
 
@@ -172,6 +172,9 @@ Common options:
   colWarnings: { zh: "警告", en: "Warnings" },
   colTips: { zh: "提示", en: "Tips" },
   colIgnored: { zh: "已忽略", en: "Ignored" },
+  verdictSubmit: { zh: "可以提交", en: "Ready" },
+  verdictRevise: { zh: "需修改", en: "Needs changes" },
+  verdictUnreadable: { zh: "无法读取", en: "Unreadable" },
   verdictCounts: {
     zh: (submit: number, revise: number, unreadable: number) => `结论:可以提交 ${submit} 份,需修改 ${revise} 份${unreadable ? `,无法读取 ${unreadable} 个` : ""}`,
     en: (submit: number, revise: number, unreadable: number) => `Verdict: ${submit} ready, ${revise} need${revise === 1 ? "s" : ""} changes${unreadable ? `, ${unreadable} unreadable` : ""}`,
@@ -184,6 +187,16 @@ Common options:
   subtotal: { zh: (counts: string) => `  小计:${counts}`, en: (counts: string) => `  Subtotal: ${counts}` },
 
   // summary: the reviewer's workbook and web page
+  sheetSummary: { zh: "汇总", en: "Summary" },
+  sheetFindings: { zh: "明细", en: "Findings" },
+  colSheet: { zh: "工作表", en: "Sheet" },
+  colExpenditure: { zh: "支出合计(万元)", en: "Expenditure (10k yuan)" },
+  colMainProblems: { zh: "主要问题", en: "Main problems" },
+  colCell: { zh: "单元格", en: "Cell" },
+  colSeverity: { zh: "级别", en: "Severity" },
+  colCategory: { zh: "类别", en: "Category" },
+  colRule: { zh: "规则", en: "Rule" },
+  colMessage: { zh: "说明", en: "Message" },
   morePlaces: { zh: (n: number) => `(共 ${n} 处)`, en: (n: number) => ` (${n} places)` },
   summaryTitle: { zh: "申报表检查汇总", en: "Form check summary" },
   htmlLang: { zh: "zh-CN", en: "en" },
@@ -246,13 +259,14 @@ Common options:
   needsPerson: { zh: "需人工处理", en: "Needs a person" },
   nothingToFix: {
     zh: (file: string, errors: number, warnings: number) => `「${file}」没有可自动修复的问题,未写出新文件。仍有 ${errors} 个错误、${warnings} 个警告。`,
-    en: (file: string, errors: number, warnings: number) => `"${file}" has nothing to fix automatically; no file was written. ${errors} error(s) and ${warnings} warning(s) remain.`,
+    en: (file: string, errors: number, warnings: number) =>
+      `"${file}" has nothing to fix automatically; no file was written. ${count(errors, "error", "errors")} and ${count(warnings, "warning", "warnings")} remain.`,
   },
   fixedAndWrote: {
     zh: (n: number, out: string, errors: number, warnings: number) =>
       `共修复 ${n} 处,已写出「${out}」。${errors + warnings > 0 ? `仍有 ${errors} 个错误、${warnings} 个警告,请运行 budget-form check 查看。` : "没有剩下的错误或警告。"}`,
     en: (n: number, out: string, errors: number, warnings: number) =>
-      `Fixed ${n}; wrote "${out}". ${errors + warnings > 0 ? `${errors} error(s) and ${warnings} warning(s) remain; run budget-form check to see them.` : "No error or warning is left."}`,
+      `Fixed ${n}; wrote "${out}". ${errors + warnings > 0 ? `${count(errors, "error", "errors")} and ${count(warnings, "warning", "warnings")} remain; run budget-form check to see them.` : "No error or warning is left."}`,
   },
 
   // files: why a write failed

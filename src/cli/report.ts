@@ -70,9 +70,9 @@ function expenditureOf(model: FormModel): number | null {
 export type Verdict = "submit" | "revise" | "unreadable";
 
 export const VERDICT_NAMES: Record<Verdict, Message> = {
-  submit: { zh: "可以提交", en: "Ready" },
-  revise: { zh: "需修改", en: "Needs changes" },
-  unreadable: { zh: "无法读取", en: "Unreadable" },
+  submit: CLI.verdictSubmit,
+  revise: CLI.verdictRevise,
+  unreadable: CLI.verdictUnreadable,
 };
 
 /** Errors decide, as in the pane's 可以提交: warnings and tips are advice, not a reason to send back. */

@@ -21,34 +21,14 @@ export function isSummaryWorkbook(wb: ExcelJS.Workbook): boolean {
   return wb.definedNames.getRanges(SUMMARY_NAME).ranges.length > 0;
 }
 
-export const SHEET_NAMES = { summary: { zh: "汇总", en: "Summary" }, details: { zh: "明细", en: "Findings" } } as const;
+export const SHEET_NAMES = { summary: CLI.sheetSummary, details: CLI.sheetFindings } as const;
 
 /** How many problems the 主要问题 cell names. */
 const TOP = 3;
 
-const SHEET = { zh: "工作表", en: "Sheet" };
 const HEADERS: Record<"summary" | "details", Message[]> = {
-  summary: [
-    CLI.colFile,
-    SHEET,
-    CLI.colDepartment,
-    { zh: "支出合计(万元)", en: "Expenditure (10k yuan)" },
-    CLI.colVerdict,
-    CLI.colErrors,
-    CLI.colWarnings,
-    CLI.colTips,
-    CLI.colIgnored,
-    { zh: "主要问题", en: "Main problems" },
-  ],
-  details: [
-    CLI.colFile,
-    CLI.colDepartment,
-    { zh: "单元格", en: "Cell" },
-    { zh: "级别", en: "Severity" },
-    { zh: "类别", en: "Category" },
-    { zh: "规则", en: "Rule" },
-    { zh: "说明", en: "Message" },
-  ],
+  summary: [CLI.colFile, CLI.colSheet, CLI.colDepartment, CLI.colExpenditure, CLI.colVerdict, CLI.colErrors, CLI.colWarnings, CLI.colTips, CLI.colIgnored, CLI.colMainProblems],
+  details: [CLI.colFile, CLI.colDepartment, CLI.colCell, CLI.colSeverity, CLI.colCategory, CLI.colRule, CLI.colMessage],
 };
 
 const VERDICT_FILL: Record<Verdict, string> = { submit: "FFC6EFCE", revise: "FFFFC7CE", unreadable: "FFD9D9D9" };

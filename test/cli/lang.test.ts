@@ -62,3 +62,14 @@ test("a bad --lang is itself reported in Chinese, the default, and names the val
   expect(r.err).toContain("--lang 只能是 zh 或 en,收到「fr」");
   expect(r.err).toContain("运行 budget-form --help 查看用法。");
 });
+
+test("fix's counts are inflected in English and not in Chinese", async () => {
+  const argv = ["fix", "examples/seed-form.xlsx", "--out", join(dir, "seed-fixed.xlsx")];
+  const e = await run([...argv, "--lang", "en"]);
+  const m = /no file was written\. (\d+) (errors?) and (\d+) (warnings?) remain\./.exec(e.out);
+  expect(m).not.toBeNull();
+  const [, errors, errorWord, warnings, warningWord] = m!;
+  expect([errorWord, warningWord]).toEqual([errors === "1" ? "error" : "errors", warnings === "1" ? "warning" : "warnings"]);
+  const z = await run(argv);
+  expect(z.out).toContain(`没有可自动修复的问题,未写出新文件。仍有 ${errors} 个错误、${warnings} 个警告。`);
+});

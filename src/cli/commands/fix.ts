@@ -8,7 +8,7 @@ import { EditPlan, isSafePlan } from "../../core/plan/editPlan";
 import { Finding, Message } from "../../core/rules/types";
 import type { Workbook } from "exceljs";
 import { qualify } from "../../core/a1";
-import { Lang, PUNCTUATION, englishPlurals, pick } from "../../core/i18n";
+import { Lang, PUNCTUATION, pick } from "../../core/i18n";
 import { CellValue, isCellError } from "../../core/snapshot";
 import { applyVerified } from "../../hosts/file/apply";
 import { plainValue } from "../../hosts/file/cellValue";
@@ -112,11 +112,11 @@ export const fix: Command = {
     const errors = findings.filter((f) => f.severity === "error").length;
     const warnings = findings.filter((f) => f.severity === "warning").length;
     if (done.length === 0) {
-      io.stdout.write(`${englishPlurals(pick(CLI.nothingToFix, lang, display, errors, warnings))}\n`);
+      io.stdout.write(`${pick(CLI.nothingToFix, lang, display, errors, warnings)}\n`);
       return errors > 0 ? EXIT.findings : EXIT.ok;
     }
     if (!(await writeCopy(read, read.workbook, { output, force }, parsed.values.out!, ctx))) return EXIT.failure;
-    io.stdout.write(`${englishPlurals(pick(CLI.fixedAndWrote, lang, done.length, parsed.values.out!, errors, warnings))}\n`);
+    io.stdout.write(`${pick(CLI.fixedAndWrote, lang, done.length, parsed.values.out!, errors, warnings)}\n`);
     return errors > 0 ? EXIT.findings : EXIT.ok;
   },
 };
