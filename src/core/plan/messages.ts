@@ -32,6 +32,11 @@ export const PLAN = {
     en: (sheet: string, title: Message) => `Sheet "${sheet}" not found; cannot apply "${title.en}"`,
   },
 
+  // How a cell's value is quoted in these messages: empty, as the cell shows it, as it reads.
+  emptyValue: { zh: "(空)", en: "(empty)" },
+  quotedShown: { zh: (text: string) => `“${text}”`, en: (text: string) => `"${text}"` },
+  quotedRead: { zh: (text: string) => `「${text}」`, en: (text: string) => `"${text}"` },
+
   // verify: what the re-read workbook shows went wrong
   formulaGone: { zh: (cell: string) => `${cell} 的公式不见了`, en: (cell: string) => `the formula in ${cell} is gone` },
   valueChanged: {

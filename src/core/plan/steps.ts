@@ -52,7 +52,7 @@ export function sameValue(a: CellValue | undefined, b: CellValue | undefined): b
 }
 
 const overlaps = (a: RangePos, b: RangePos) => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-const show = (v: CellValue): Message => (v === null ? { zh: "(空)", en: "(empty)" } : { zh: `“${cellText(v)}”`, en: `"${cellText(v)}"` });
+const show = (v: CellValue): Message => (v === null ? PLAN.emptyValue : bilingual(PLAN.quotedShown, cellText(v)));
 
 // ---- the pure step runner: the reference semantics every host follows ----
 

@@ -52,9 +52,8 @@ function shown(sheet: SheetSnapshot, merges: RangePos[], row: number, col: numbe
 }
 
 const show = (v: CellValue | string): Message => {
-  if (v === null || v === "") return { zh: "(空)", en: "(empty)" };
-  const text = typeof v === "object" ? v.error : String(v);
-  return { zh: `「${text}」`, en: `"${text}"` };
+  if (v === null || v === "") return PLAN.emptyValue;
+  return bilingual(PLAN.quotedRead, typeof v === "object" ? v.error : String(v));
 };
 
 function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPlan, map: RowMap): Message[] {

@@ -114,7 +114,7 @@ export function CustomTemplates({ host, lang, form, custom, workbook, persistent
   const exportAll = () => {
     const json = exportLibrary(library);
     setExported(json);
-    download("绩效指标模板.json", json);
+    download(text.exportFileName, json);
     setNotice({ intent: "info", lines: [text.exported] });
   };
 

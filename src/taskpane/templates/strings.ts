@@ -42,6 +42,8 @@ export const TEMPLATE_TEXTS = {
   },
   noRows: { zh: "表中还没有可保存的指标行。", en: "The form has no indicator row to save yet." },
   exportJson: { zh: "导出 JSON", en: "Export JSON" },
+  /** The exported library's file name: the user finds it among their downloads. */
+  exportFileName: { zh: "绩效指标模板.json", en: "indicator-templates.json" },
   importJson: { zh: "导入 JSON", en: "Import JSON" },
   exported: { zh: "已导出;也可复制下面的内容分享给同事。", en: "Exported; you can also copy the text below to share it." },
   imported: {
