@@ -137,14 +137,17 @@ describe("no code branches on the language", () => {
     expect(hits).toEqual([]);
   });
 
-  test("ESLint reports such a branch in src (no-restricted-syntax)", () => {
-    const code = 'export const f = (lang: string) => (lang === "zh" ? "甲" : "A");\n';
+  test("ESLint reports such a branch, and a text indexed by the language, in src (no-restricted-syntax)", () => {
+    const code = 'export const f = (lang: "zh" | "en") => (lang === "zh" ? "甲" : "A");\nexport const g = (m: { zh: string; en: string }, lang: "zh" | "en") => m[lang];\n';
     const r = spawnSync(process.execPath, [join(ROOT, "node_modules/eslint/bin/eslint.js"), "--stdin", "--stdin-filename", "src/cli/probe.ts", "--format", "json"], {
       cwd: ROOT,
       input: code,
       encoding: "utf8",
     });
     const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string; line: number }[] }[];
-    expect(result.messages.map((m) => [m.ruleId, m.line])).toEqual([["no-restricted-syntax", 1]]);
+    expect(result.messages.map((m) => [m.ruleId, m.line])).toEqual([
+      ["no-restricted-syntax", 1],
+      ["no-restricted-syntax", 2],
+    ]);
   });
 });
