@@ -10,6 +10,11 @@ import { CATEGORY_NAMES, LANGS, Message, Phrase, SEVERITY_NAMES, Text, bilingual
 import { COMMANDS } from "../../src/cli/main";
 import { VERDICT_NAMES } from "../../src/cli/report";
 import { SHEET_NAMES } from "../../src/cli/summary";
+import { CLI } from "../../src/cli/messages";
+import { PLAN } from "../../src/core/plan/messages";
+import { REPORT } from "../../src/hosts/reportRows";
+import { PANE } from "../../src/taskpane/i18n";
+import { TEMPLATE_TEXTS } from "../../src/taskpane/templates/strings";
 import { ROOT } from "../helpers/xlsx";
 
 const SRC = join(ROOT, "src");
@@ -57,6 +62,10 @@ describe("every catalogue entry has both languages", () => {
   test("the catalogues of the CLI, the pane, the template tab, the edit plans and the report are found", () => {
     const at = found.map((c) => `${relative(SRC, c.file).split("\\").join("/")}#${c.name}`);
     expect(at).toEqual(expect.arrayContaining(["cli/messages.ts#CLI", "taskpane/i18n.ts#PANE", "taskpane/templates/strings.ts#TEMPLATE_TEXTS", "core/plan/messages.ts#PLAN", "hosts/reportRows.ts#REPORT"]));
+    // The tables checked below are the very objects the code uses.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const loaded = found.map((c) => require(c.file)[c.name]);
+    for (const t of [CLI, PANE, TEMPLATE_TEXTS, PLAN, REPORT]) expect(loaded.some((l) => l === t)).toBe(true);
   });
 
   test.each(found.map((c) => [`${relative(SRC, c.file)}#${c.name}`, c] as const))("%s", (_, c) => {
