@@ -37,6 +37,29 @@ export default tseslint.config(
     },
   },
   {
+    // One translation shape (src/core/i18n.ts): code picks a catalogue entry, never branches on the
+    // language or indexes a text by it (pick, which does, is the one exception).
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/core/i18n.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "BinaryExpression[operator=/^[!=]==?$/] > Literal[value=/^(zh|en)$/]",
+          message: "Do not compare the language: put both texts in a {zh, en} catalogue entry and use pick(entry, lang) (src/core/i18n.ts).",
+        },
+        {
+          selector: "MemberExpression[computed=true]:matches([property.name='lang'], [property.property.name='lang'])",
+          message: "Do not index a text by the language: use pick(entry, lang) (src/core/i18n.ts), which also falls back to Chinese.",
+        },
+        {
+          selector: "SwitchCase > Literal.test[value=/^(zh|en)$/]",
+          message: "Do not switch on the language: put both texts in a {zh, en} catalogue entry and use pick(entry, lang) (src/core/i18n.ts).",
+        },
+      ],
+    },
+  },
+  {
     files: ["src/core/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", coreForbiddenImports],

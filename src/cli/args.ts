@@ -1,6 +1,7 @@
 /** A small option parser with Chinese messages (node:util's parseArgs speaks English only). */
 import { closest } from "../core/closest";
-import { Message } from "../core/rules/types";
+import { Message, bilingual } from "../core/i18n";
+import { CLI } from "./messages";
 
 export interface ArgSpec {
   /** Options taking a value: --format json, --format=json. */
@@ -23,9 +24,7 @@ export class UsageError extends Error {
 
 function unknownOption(arg: string, name: string, spec: ArgSpec): UsageError {
   const near = closest(name, [...spec.values, ...Object.keys(spec.flags)]);
-  return new UsageError(
-    near ? { zh: `未知选项 ${arg},您是不是要用 --${near}?`, en: `Unknown option ${arg}. Did you mean --${near}?` } : { zh: `未知选项 ${arg}`, en: `Unknown option ${arg}` },
-  );
+  return new UsageError(near ? bilingual(CLI.unknownOptionNear, arg, near) : bilingual(CLI.unknownOption, arg));
 }
 
 export function parseArgs(args: string[], spec: ArgSpec): ParsedArgs {
@@ -43,19 +42,19 @@ export function parseArgs(args: string[], spec: ArgSpec): ParsedArgs {
       if (spec.values.includes(name)) {
         const v = eq >= 0 ? a.slice(eq + 1) : args[++i];
         if (v === undefined || (eq < 0 && v.startsWith("--"))) {
-          throw new UsageError({ zh: `选项 --${name} 需要一个值`, en: `Option --${name} needs a value` });
+          throw new UsageError(bilingual(CLI.needsValue, name));
         }
         out.values[name] = v;
       } else if (name in spec.flags && eq < 0) {
         out.flags.add(name);
       } else if (name in spec.flags) {
-        throw new UsageError({ zh: `选项 --${name} 不带值`, en: `Option --${name} takes no value` });
+        throw new UsageError(bilingual(CLI.takesNoValue, name));
       } else {
         throw unknownOption(a, name, spec);
       }
     } else if (a.startsWith("-") && a.length > 1) {
       const long = short.get(a.slice(1));
-      if (!long) throw new UsageError({ zh: `未知选项 ${a}`, en: `Unknown option ${a}` });
+      if (!long) throw new UsageError(bilingual(CLI.unknownOption, a));
       out.flags.add(long);
     } else {
       out.positionals.push(a);

@@ -4,8 +4,9 @@ import { resolve } from "path";
 import { Config, validateConfig } from "../core/config";
 import { parseJson } from "../core/json";
 import { RULES } from "../core/rules/registry";
-import { Message } from "../core/rules/types";
+import { Message, bilingual, pick } from "../core/i18n";
 import { CliContext } from "./io";
+import { CLI } from "./messages";
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: Message[] };
 
@@ -15,16 +16,16 @@ export function loadConfig(file: string, cwd: string): ConfigResult {
     text = readFileSync(resolve(cwd, file), "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? { zh: "文件不存在", en: "file not found" } : code === "EISDIR" ? { zh: "这是一个文件夹", en: "it is a folder" } : { zh: "无法打开", en: "cannot open it" };
-    return { ok: false, problems: [{ zh: `无法读取配置文件「${file}」:${why.zh}`, en: `Cannot read config file "${file}": ${why.en}` }] };
+    const why = code === "ENOENT" ? CLI.configMissing : code === "EISDIR" ? CLI.configIsFolder : CLI.configUnopenable;
+    return { ok: false, problems: [bilingual(CLI.configUnreadable, file, why)] };
   }
   const json = parseJson(text);
   if (!json.ok) {
-    return { ok: false, problems: [{ zh: `配置文件「${file}」不是有效的 JSON,${json.error.zh}`, en: `Config file "${file}" is not valid JSON: ${json.error.en}` }] };
+    return { ok: false, problems: [bilingual(CLI.configNotJson, file, json.error)] };
   }
   const problems = validateConfig(json.value, RULES);
   if (problems.length > 0) {
-    return { ok: false, problems: problems.map((p) => ({ zh: `配置文件「${file}」:${p.zh}`, en: `Config file "${file}": ${p.en}` })) };
+    return { ok: false, problems: problems.map((p) => bilingual(CLI.configProblem, file, p)) };
   }
   return { ok: true, config: json.value as Config };
 }
@@ -37,6 +38,6 @@ export function configOption(file: string | undefined, ctx: CliContext): { confi
   if (file === undefined) return { config: undefined };
   const c = loadConfig(file, ctx.io.cwd);
   if (c.ok) return { config: c.config };
-  for (const p of c.problems) ctx.io.stderr.write(`${p[ctx.lang]}\n`);
+  for (const p of c.problems) ctx.io.stderr.write(`${pick(p, ctx.lang)}\n`);
   return null;
 }

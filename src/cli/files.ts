@@ -8,7 +8,8 @@
  */
 import * as fs from "fs";
 import { basename, dirname, join, resolve } from "path";
-import { Message } from "../core/rules/types";
+import { Message, bilingual } from "../core/i18n";
+import { CLI } from "./messages";
 import { errorMessage } from "../core/errors";
 
 /** Windows and macOS file systems ignore case: "A.xlsx" and "a.XLSX" are one file there. */
@@ -111,17 +112,16 @@ export function writeFileAtomic(target: string, bytes: Uint8Array, existing: Exi
 /** Why a write failed, naming the file, in words a user can act on. */
 export function writeFailure(e: unknown, display: string): Message {
   const code = (e as NodeJS.ErrnoException)?.code;
-  const kept = { zh: "未写出任何文件,原有同名文件(如有)未被改动", en: "nothing was written; an existing file of that name is unchanged" };
   const why: Record<string, Message> = {
-    ENOSPC: { zh: "磁盘空间不足", en: "the disk is full" },
-    EDQUOT: { zh: "超出磁盘配额", en: "the disk quota is exceeded" },
-    EACCES: { zh: "没有写入权限", en: "permission denied" },
-    EPERM: { zh: "没有写入权限", en: "permission denied" },
-    EROFS: { zh: "所在磁盘为只读", en: "the disk is read-only" },
-    ENOENT: { zh: "所在文件夹不存在", en: "its folder does not exist" },
-    EEXIST: { zh: "文件已存在", en: "the file already exists" },
-    EBUSY: { zh: "文件被其他程序占用", en: "the file is locked by another program" },
+    ENOSPC: CLI.diskFull,
+    EDQUOT: CLI.quotaExceeded,
+    EACCES: CLI.writeDenied,
+    EPERM: CLI.writeDenied,
+    EROFS: CLI.readOnlyDisk,
+    ENOENT: CLI.noFolder,
+    EEXIST: CLI.fileExists,
+    EBUSY: CLI.fileLocked,
   };
   const reason = (code && why[code]) || { zh: errorMessage(e), en: errorMessage(e) };
-  return { zh: `无法写出「${display}」:${reason.zh}。${kept.zh}。`, en: `Cannot write "${display}": ${reason.en}; ${kept.en}.` };
+  return bilingual(CLI.cannotWrite, display, reason, CLI.writeKept);
 }

@@ -2,7 +2,8 @@
 import { existsSync, statSync } from "fs";
 import { isAbsolute, relative, resolve } from "path";
 import { globSync } from "tinyglobby";
-import { Message } from "../core/rules/types";
+import { Message, bilingual } from "../core/i18n";
+import { CLI } from "./messages";
 
 export interface Input {
   /** As shown to the user (relative to the working directory unless given absolute). */
@@ -41,18 +42,18 @@ export function expandInputs(args: string[], cwd: string): (Input | MissingInput
     if (existsSync(abs)) {
       if (statSync(abs).isDirectory()) {
         const found = globSync("**/*.xlsx", { cwd: abs, absolute: true, caseSensitiveMatch: false }).sort();
-        if (found.length === 0) out.push({ display: arg, error: { zh: `文件夹「${arg}」中没有 .xlsx 文件`, en: `No .xlsx file in folder "${arg}"` } });
+        if (found.length === 0) out.push({ display: arg, error: bilingual(CLI.noXlsxInFolder, arg) });
         for (const f of found) add(resolve(f), arg);
       } else add(abs, arg);
       continue;
     }
     if (MAGIC.test(arg)) {
       const found = globSync(toGlobPattern(arg), { cwd, absolute: true, onlyFiles: true }).sort();
-      if (found.length === 0) out.push({ display: arg, error: { zh: `没有文件与「${arg}」匹配`, en: `No file matches "${arg}"` } });
+      if (found.length === 0) out.push({ display: arg, error: bilingual(CLI.noMatch, arg) });
       for (const f of found) add(resolve(f), arg);
       continue;
     }
-    out.push({ display: arg, error: { zh: `找不到文件「${arg}」`, en: `File not found: "${arg}"` } });
+    out.push({ display: arg, error: bilingual(CLI.fileNotFound, arg) });
   }
   return out;
 }

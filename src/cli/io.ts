@@ -1,5 +1,5 @@
 /** What a CLI command may touch of the outside world; tests pass collectors instead of the process's streams. */
-import { Lang } from "../hosts/host";
+import { Lang, Message } from "../core/i18n";
 import type { WriteOps } from "./files";
 
 export interface Writer {
@@ -23,15 +23,11 @@ export interface CliContext {
 
 export interface Command {
   name: string;
-  summary: { zh: string; en: string };
+  summary: Message;
   /** Usage lines shown by `budget-form <command> --help`, per language. */
-  help: { zh: string; en: string };
+  help: Message;
   run(args: string[], ctx: CliContext): Promise<number>;
 }
 
 /** Exit codes shared by all commands. */
 export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
-
-export function say(ctx: CliContext, msg: { zh: string; en: string }): string {
-  return msg[ctx.lang];
-}

@@ -1,7 +1,7 @@
 /** budget-form: the command-line checker. Commands are a table; each lives in src/cli/commands. */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { Lang } from "../hosts/host";
+import { Lang, Message, bilingual, isLang, pick } from "../core/i18n";
 import { UsageError } from "./args";
 import { add } from "./commands/add";
 import { check } from "./commands/check";
@@ -10,6 +10,7 @@ import { templates } from "./commands/templates";
 import { CliContext, CliIO, Command, EXIT } from "./io";
 import { closest } from "../core/closest";
 import { errorMessage } from "../core/errors";
+import { CLI } from "./messages";
 
 export type { CliIO } from "./io";
 
@@ -27,32 +28,8 @@ function version(): string {
 
 function help(lang: Lang): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
-  const list = COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary[lang]}`).join("\n");
-  return lang === "zh"
-    ? `绩效表助手 ${version()} — 部门整体预算绩效目标申报表检查工具
-
-用法: budget-form <命令> [参数…]
-
-命令:
-${list}
-
-通用选项:
-  --lang zh|en    输出语言(默认 zh)
-  -h, --help      显示帮助(budget-form <命令> --help 查看命令的用法)
-  -v, --version   显示版本
-`
-    : `Budget Form Assistant ${version()} — checks the department budget performance-target form
-
-Usage: budget-form <command> [arguments…]
-
-Commands:
-${list}
-
-Common options:
-  --lang zh|en    output language (default zh)
-  -h, --help      show help (budget-form <command> --help for a command's usage)
-  -v, --version   show the version
-`;
+  const list = COMMANDS.map((c) => `  ${c.name.padEnd(width)}${pick(c.summary, lang)}`).join("\n");
+  return pick(CLI.help, lang, version(), list);
 }
 
 /** Takes --lang out of the arguments (it may come anywhere) so even usage errors speak the right language. */
@@ -74,12 +51,12 @@ function takeLang(argv: string[]): { lang: Lang | string; rest: string[] } {
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const { lang: asked, rest } = takeLang(argv);
-  const lang: Lang = asked === "en" ? "en" : "zh";
-  const usage = (m: { zh: string; en: string }) => {
-    io.stderr.write(`${m[lang]}\n${lang === "zh" ? "运行 budget-form --help 查看用法。" : "Run budget-form --help for usage."}\n`);
+  const lang: Lang = isLang(asked) ? asked : "zh";
+  const usage = (m: Message) => {
+    io.stderr.write(`${pick(m, lang)}\n${pick(CLI.seeHelp, lang)}\n`);
     return EXIT.failure;
   };
-  if (asked !== "zh" && asked !== "en") return usage({ zh: `--lang 只能是 zh 或 en,收到「${asked}」`, en: `--lang must be zh or en, got "${asked}"` });
+  if (!isLang(asked)) return usage(bilingual(CLI.badLang, asked));
 
   const [first, ...args] = rest;
   if (first === undefined) {
@@ -97,11 +74,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const command = COMMANDS.find((c) => c.name === first);
   if (!command) {
     const near = closest(first, COMMANDS.map((c) => c.name));
-    return usage(
-      near
-        ? { zh: `未知命令「${first}」,您是不是要用「${near}」?`, en: `Unknown command "${first}". Did you mean "${near}"?` }
-        : { zh: `未知命令「${first}」;可用的命令:${COMMANDS.map((c) => c.name).join("、")}`, en: `Unknown command "${first}"; the commands are ${COMMANDS.map((c) => c.name).join(", ")}` },
-    );
+    return usage(near ? bilingual(CLI.unknownCommandNear, first, near) : bilingual(CLI.unknownCommand, first, COMMANDS.map((c) => c.name)));
   }
 
   const ctx: CliContext = { io, lang };
@@ -111,7 +84,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (e instanceof UsageError) return usage(e.reason);
     // A bug of ours: say so in one line, without a stack trace.
     const msg = errorMessage(e);
-    io.stderr.write(lang === "zh" ? `内部错误:${msg}。请将此信息和出错的文件反馈给维护者。\n` : `Internal error: ${msg}. Please report it with the file that caused it.\n`);
+    io.stderr.write(`${pick(CLI.internalError, lang, msg)}\n`);
     return EXIT.failure;
   }
 }

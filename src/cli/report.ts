@@ -1,11 +1,11 @@
 /** The check command's results as JSON (for scripts) or text (for people), in one language. */
 import { CheckResult, Summary, summarize } from "../core/engine";
-import { SEVERITY_NAMES } from "../core/i18n";
+import { Lang, PUNCTUATION, SEVERITY_NAMES, pick } from "../core/i18n";
 import { FormModel } from "../core/form/model";
 import { formAmount } from "../core/rules/util/formAmounts";
 import { sumCents } from "../core/rules/util/money";
 import { Finding, Message, Severity } from "../core/rules/types";
-import { Lang } from "../hosts/host";
+import { CLI } from "./messages";
 import { formatTable } from "./table";
 
 export interface FormEntry {
@@ -23,7 +23,7 @@ export interface FormEntry {
 
 export interface UnreadableEntry {
   file: string;
-  error: { zh: string; en: string };
+  error: Message;
 }
 
 export type Entry = FormEntry | UnreadableEntry;
@@ -70,9 +70,9 @@ function expenditureOf(model: FormModel): number | null {
 export type Verdict = "submit" | "revise" | "unreadable";
 
 export const VERDICT_NAMES: Record<Verdict, Message> = {
-  submit: { zh: "可以提交", en: "Ready" },
-  revise: { zh: "需修改", en: "Needs changes" },
-  unreadable: { zh: "无法读取", en: "Unreadable" },
+  submit: CLI.verdictSubmit,
+  revise: CLI.verdictRevise,
+  unreadable: CLI.verdictUnreadable,
 };
 
 /** Errors decide, as in the pane's 可以提交: warnings and tips are advice, not a reason to send back. */
@@ -84,11 +84,11 @@ export function verdictOf(e: Entry): Verdict {
 export function toJson(entries: Entry[], lang: Lang, opts: TextOptions = {}): string {
   const files = entries.map((e) =>
     isUnreadable(e)
-      ? { file: e.file, error: e.error[lang] }
+      ? { file: e.file, error: pick(e.error, lang) }
       : {
           file: e.file,
           sheet: e.sheet,
-          findings: (opts.quiet ? e.findings.filter((f) => f.severity === "error") : e.findings).map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message[lang] })),
+          findings: (opts.quiet ? e.findings.filter((f) => f.severity === "error") : e.findings).map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: pick(f.message, lang) })),
           summary: { error: e.summary.error, warning: e.summary.warning, info: e.summary.info },
           // Findings the authors ignored in the add-in: left out of `findings` and `summary`.
           ignored: e.ignored,
@@ -100,9 +100,7 @@ export function toJson(entries: Entry[], lang: Lang, opts: TextOptions = {}): st
 const ORDER: Severity[] = ["error", "warning", "info"];
 
 export function summaryLine(s: Summary, lang: Lang): string {
-  return lang === "zh"
-    ? `${s.error} 个错误,${s.warning} 个警告,${s.info} 条提示`
-    : `${s.error} error${s.error === 1 ? "" : "s"}, ${s.warning} warning${s.warning === 1 ? "" : "s"}, ${s.info} tip${s.info === 1 ? "" : "s"}`;
+  return pick(CLI.summaryLine, lang, s.error, s.warning, s.info);
 }
 
 export function totalLine(entries: Entry[], fileCount: number, lang: Lang): string {
@@ -110,10 +108,7 @@ export function totalLine(entries: Entry[], fileCount: number, lang: Lang): stri
   for (const e of entries) if (!isUnreadable(e)) for (const s of ORDER) total[s] += e.summary[s];
   const unreadable = new Set(entries.filter(isUnreadable).map((e) => e.file)).size;
   const ignored = entries.reduce((n, e) => n + (isUnreadable(e) ? 0 : e.ignored), 0);
-  if (lang === "zh") {
-    return `共 ${fileCount} 个文件:${summaryLine(total, lang)}${ignored ? `(另有 ${ignored} 条已忽略)` : ""}${unreadable ? `,${unreadable} 个文件无法读取` : ""}`;
-  }
-  return `${fileCount} file${fileCount === 1 ? "" : "s"}: ${summaryLine(total, lang)}${ignored ? ` (${ignored} more ignored)` : ""}${unreadable ? `, ${unreadable} file${unreadable === 1 ? "" : "s"} could not be read` : ""}`;
+  return pick(CLI.totalLine, lang, fileCount, summaryLine(total, lang), ignored, unreadable);
 }
 
 export interface TextOptions {
@@ -129,7 +124,7 @@ const local = (cell: string, sheet: string) => (cell.startsWith(`${sheet}!`) || 
 
 function findingLines(e: FormEntry, sev: Severity, lang: Lang): string[] {
   const list = e.findings.filter((f) => f.severity === sev);
-  const line = (f: Finding) => `    ${f.cells[0] ?? "-"}  ${f.rule}  ${f.message[lang]}`;
+  const line = (f: Finding) => `    ${f.cells[0] ?? "-"}  ${f.rule}  ${pick(f.message, lang)}`;
   // Errors and warnings each need their own look; a tip repeated over many rows says one thing.
   if (sev !== "info") return list.map(line);
   const byRule = new Map<string, Finding[]>();
@@ -139,8 +134,8 @@ function findingLines(e: FormEntry, sev: Severity, lang: Lang): string[] {
     out.push(line(group[0]));
     const more = group.slice(1).map((f) => local(f.cells[0] ?? "-", e.sheet));
     if (more.length === 0) continue;
-    const shown = more.slice(0, GROUP_CELLS).join(lang === "zh" ? "、" : ", ") + (more.length > GROUP_CELLS ? " …" : "");
-    out.push(lang === "zh" ? `      同类提示另有 ${more.length} 处:${shown}` : `      ${more.length} more like this: ${shown}`);
+    const shown = more.slice(0, GROUP_CELLS).join(pick(PUNCTUATION.list, lang)) + (more.length > GROUP_CELLS ? " …" : "");
+    out.push(pick(CLI.moreLikeThis, lang, more.length, shown));
   }
   return out;
 }
@@ -150,11 +145,10 @@ export function verdictTable(entries: Entry[], lang: Lang): string[] {
   const perFile = new Map<string, number>();
   for (const e of entries) perFile.set(e.file, (perFile.get(e.file) ?? 0) + 1);
   const anyIgnored = entries.some((e) => !isUnreadable(e) && e.ignored > 0);
-  const head = lang === "zh" ? ["文件", "部门", "结论", "错误", "警告", "提示"] : ["File", "Department", "Verdict", "Errors", "Warnings", "Tips"];
-  if (anyIgnored) head.push(lang === "zh" ? "已忽略" : "Ignored");
+  const head = [CLI.colFile, CLI.colDepartment, CLI.colVerdict, CLI.colErrors, CLI.colWarnings, CLI.colTips, ...(anyIgnored ? [CLI.colIgnored] : [])].map((m) => pick(m, lang));
   const rows = entries.map((e) => {
     const name = !isUnreadable(e) && (perFile.get(e.file) ?? 0) > 1 ? `${e.file} [${e.sheet}]` : e.file;
-    const verdict = VERDICT_NAMES[verdictOf(e)][lang];
+    const verdict = pick(VERDICT_NAMES[verdictOf(e)], lang);
     if (isUnreadable(e)) return [name, "-", verdict, "-", "-", "-", ...(anyIgnored ? ["-"] : [])];
     const counts = [e.summary.error, e.summary.warning, e.summary.info, ...(anyIgnored ? [e.ignored] : [])].map(String);
     return [name, e.department || "-", verdict, ...counts];
@@ -166,28 +160,26 @@ export function verdictTable(entries: Entry[], lang: Lang): string[] {
 export function verdictCounts(entries: Entry[], lang: Lang): string {
   const n: Record<Verdict, number> = { submit: 0, revise: 0, unreadable: 0 };
   for (const e of entries) n[verdictOf(e)]++;
-  return lang === "zh"
-    ? `结论:可以提交 ${n.submit} 份,需修改 ${n.revise} 份${n.unreadable ? `,无法读取 ${n.unreadable} 个` : ""}`
-    : `Verdict: ${n.submit} ready, ${n.revise} need${n.revise === 1 ? "s" : ""} changes${n.unreadable ? `, ${n.unreadable} unreadable` : ""}`;
+  return pick(CLI.verdictCounts, lang, n.submit, n.revise, n.unreadable);
 }
 
 export function toText(entries: Entry[], fileCount: number, lang: Lang, opts: TextOptions = {}): string {
   const out: string[] = [];
   for (const e of entries) {
     if (isUnreadable(e)) {
-      out.push(e.file, `  ${e.error[lang]}`, "");
+      out.push(e.file, `  ${pick(e.error, lang)}`, "");
       continue;
     }
     if (opts.quiet && e.summary.error === 0) continue;
     out.push(e.sheet ? `${e.file}  [${e.sheet}]` : e.file);
-    if (e.findings.length === 0) out.push(lang === "zh" ? "  未发现问题" : "  No problems found");
+    if (e.findings.length === 0) out.push(pick(CLI.noProblems, lang));
     for (const sev of opts.quiet ? (["error"] as const) : ORDER) {
       const lines = findingLines(e, sev, lang);
       if (lines.length === 0) continue;
-      out.push(`  ${SEVERITY_NAMES[sev][lang]}`, ...lines);
+      out.push(`  ${pick(SEVERITY_NAMES[sev], lang)}`, ...lines);
     }
-    if (e.ignored > 0) out.push(lang === "zh" ? `  另有 ${e.ignored} 条问题已由填表人在加载项中忽略(--include-ignored 可显示)` : `  ${e.ignored} more ignored by the form's authors in the add-in (--include-ignored shows them)`);
-    out.push(`  ${lang === "zh" ? "小计" : "Subtotal"}:${lang === "zh" ? "" : " "}${summaryLine(e.summary, lang)}`, "");
+    if (e.ignored > 0) out.push(pick(CLI.ignoredMore, lang, e.ignored));
+    out.push(pick(CLI.subtotal, lang, summaryLine(e.summary, lang)), "");
   }
   out.push(...verdictTable(entries, lang), "", verdictCounts(entries, lang), totalLine(entries, fileCount, lang));
   return `${out.join("\n")}\n`;

@@ -7,10 +7,10 @@ import ExcelJS from "exceljs";
 import { existsSync } from "fs";
 import { dirname, relative, resolve } from "path";
 import { PassThrough } from "stream";
-import { CATEGORY_NAMES, SEVERITY_NAMES } from "../core/i18n";
+import { CATEGORY_NAMES, Lang, Message, PUNCTUATION, SEVERITY_NAMES, pick } from "../core/i18n";
 import { markArgb } from "../core/marks";
 import { Finding, Severity } from "../core/rules/types";
-import { Lang } from "../hosts/host";
+import { CLI } from "./messages";
 import { Entry, FormEntry, VERDICT_NAMES, Verdict, isUnreadable, verdictOf } from "./report";
 import { displayWidth } from "./table";
 
@@ -21,20 +21,14 @@ export function isSummaryWorkbook(wb: ExcelJS.Workbook): boolean {
   return wb.definedNames.getRanges(SUMMARY_NAME).ranges.length > 0;
 }
 
-export const SHEET_NAMES = { summary: { zh: "汇总", en: "Summary" }, details: { zh: "明细", en: "Findings" } } as const;
+export const SHEET_NAMES = { summary: CLI.sheetSummary, details: CLI.sheetFindings } as const;
 
 /** How many problems the 主要问题 cell names. */
 const TOP = 3;
 
-const HEADERS = {
-  summary: {
-    zh: ["文件", "工作表", "部门", "支出合计(万元)", "结论", "错误", "警告", "提示", "已忽略", "主要问题"],
-    en: ["File", "Sheet", "Department", "Expenditure (10k yuan)", "Verdict", "Errors", "Warnings", "Tips", "Ignored", "Main problems"],
-  },
-  details: {
-    zh: ["文件", "部门", "单元格", "级别", "类别", "规则", "说明"],
-    en: ["File", "Department", "Cell", "Severity", "Category", "Rule", "Message"],
-  },
+const HEADERS: Record<"summary" | "details", Message[]> = {
+  summary: [CLI.colFile, CLI.colSheet, CLI.colDepartment, CLI.colExpenditure, CLI.colVerdict, CLI.colErrors, CLI.colWarnings, CLI.colTips, CLI.colIgnored, CLI.colMainProblems],
+  details: [CLI.colFile, CLI.colDepartment, CLI.colCell, CLI.colSeverity, CLI.colCategory, CLI.colRule, CLI.colMessage],
 };
 
 const VERDICT_FILL: Record<Verdict, string> = { submit: "FFC6EFCE", revise: "FFFFC7CE", unreadable: "FFD9D9D9" };
@@ -52,8 +46,8 @@ export function topProblems(e: FormEntry, lang: Lang, n = TOP): string[] {
     .sort((a, b) => Math.min(...a.map((f) => RANK[f.severity])) - Math.min(...b.map((f) => RANK[f.severity])) || b.length - a.length)
     .slice(0, n)
     .map((list) => {
-      const more = list.length > 1 ? (lang === "zh" ? `(共 ${list.length} 处)` : ` (${list.length} places)`) : "";
-      return `${SEVERITY_NAMES[list[0].severity][lang]}${lang === "zh" ? ":" : ": "}${list[0].message[lang]}${more}`;
+      const more = list.length > 1 ? pick(CLI.morePlaces, lang, list.length) : "";
+      return `${pick(SEVERITY_NAMES[list[0].severity], lang)}${pick(PUNCTUATION.colon, lang)}${pick(list[0].message, lang)}${more}`;
     });
 }
 
@@ -124,19 +118,19 @@ function summaryData(entries: Entry[], opts: SummaryOptions): { verdicts: Verdic
   const { lang } = opts;
   const verdicts = entries.map(verdictOf);
   const summary: Row[] = [
-    HEADERS.summary[lang],
+    HEADERS.summary.map((h) => pick(h, lang)),
     ...entries.map((e, i): Row => {
       // A missing file or a glob that matched nothing has nothing to link to.
       const link = existsSync(resolve(opts.cwd, e.file)) ? { text: e.file, hyperlink: linkTo(e.file, opts.cwd, opts.path) } : e.file;
-      const verdict = VERDICT_NAMES[verdicts[i]][lang];
-      if (isUnreadable(e)) return [link, null, null, null, verdict, null, null, null, null, e.error[lang]];
+      const verdict = pick(VERDICT_NAMES[verdicts[i]], lang);
+      if (isUnreadable(e)) return [link, null, null, null, verdict, null, null, null, null, pick(e.error, lang)];
       return [link, e.sheet, e.department || null, e.expenditure, verdict, e.summary.error, e.summary.warning, e.summary.info, e.ignored, topProblems(e, lang).join("\n") || null];
     }),
   ];
-  const details: Row[] = [HEADERS.details[lang]];
+  const details: Row[] = [HEADERS.details.map((h) => pick(h, lang))];
   for (const e of entries) {
     if (isUnreadable(e)) continue;
-    for (const f of e.findings) details.push([e.file, e.department || null, f.cells[0] ?? null, SEVERITY_NAMES[f.severity][lang], CATEGORY_NAMES[f.category][lang], f.rule, f.message[lang]]);
+    for (const f of e.findings) details.push([e.file, e.department || null, f.cells[0] ?? null, pick(SEVERITY_NAMES[f.severity], lang), pick(CATEGORY_NAMES[f.category], lang), f.rule, pick(f.message, lang)]);
   }
   return { verdicts, summary, details };
 }
@@ -152,14 +146,14 @@ export async function buildSummary(entries: Entry[], opts: SummaryOptions): Prom
   wb.creator = "budget-form";
 
   const { verdicts, summary: summaryRows, details: detailRows } = summaryData(entries, opts);
-  const sum = addSheet(wb, SHEET_NAMES.summary[lang], summaryRows, [40, 14, 24, 14, 10, 8, 8, 8, 8, 80], (row, i) => {
+  const sum = addSheet(wb, pick(SHEET_NAMES.summary, lang), summaryRows, [40, 14, 24, 14, 10, 8, 8, 8, 8, 80], (row, i) => {
     row.getCell(1).font = { color: { argb: "FF0563C1" }, underline: true };
     row.getCell(4).numFmt = "0.00";
     row.getCell(5).fill = solid(VERDICT_FILL[verdicts[i - 1]]);
   }, 10);
   sum.commit();
 
-  const det = addSheet(wb, SHEET_NAMES.details[lang], detailRows, [40, 24, 16, 8, 14, 34, 90], () => undefined, 7);
+  const det = addSheet(wb, pick(SHEET_NAMES.details, lang), detailRows, [40, 24, 16, 8, 14, 34, 90], () => undefined, 7);
   // The severity colours by rule rather than per cell: thousands of styled cells cost more than the rows.
   const n = Math.max(2, detailRows.length);
   det.addConditionalFormatting({
@@ -167,7 +161,7 @@ export async function buildSummary(entries: Entry[], opts: SummaryOptions): Prom
     rules: (["error", "warning", "info"] as Severity[]).map((sev, k) => ({
       type: "expression",
       priority: k + 1,
-      formulae: [`$D2="${SEVERITY_NAMES[sev][lang]}"`],
+      formulae: [`$D2="${pick(SEVERITY_NAMES[sev], lang)}"`],
       style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: markArgb(sev) } } },
     })),
   });
@@ -207,10 +201,10 @@ export function buildSummaryHtml(entries: Entry[], opts: SummaryOptions): Uint8A
       .map((r, i) => `<tr${rowStyle(i)}>${r.map((v, c) => cell(v, c === money)).join("")}</tr>`)
       .join("\n") +
     "\n</tbody></table>";
-  const sevOf = new Map((["error", "warning", "info"] as Severity[]).map((s) => [SEVERITY_NAMES[s][lang], s]));
-  const title = lang === "zh" ? "申报表检查汇总" : "Form check summary";
+  const sevOf = new Map((["error", "warning", "info"] as Severity[]).map((s) => [pick(SEVERITY_NAMES[s], lang), s]));
+  const title = pick(CLI.summaryTitle, lang);
   const html = `<!doctype html>
-<html lang="${lang === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8">${HTML_MARK}<title>${title}</title>
+<html lang="${pick(CLI.htmlLang, lang)}"><head><meta charset="utf-8">${HTML_MARK}<title>${title}</title>
 <style>
 body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;font-size:13px;margin:16px}
 table{border-collapse:collapse;margin-bottom:24px}th,td{border:1px solid #bbb;padding:3px 6px;vertical-align:top;text-align:left}
@@ -219,9 +213,9 @@ ${(Object.keys(VERDICT_FILL) as Verdict[]).map((v) => `tr.${v} td:nth-child(5){b
 ${(["error", "warning", "info"] as Severity[]).map((s) => `tr.${s} td:nth-child(4){background:${hex(markArgb(s))}}`).join("\n")}
 @media print{@page{size:A4 landscape}th{position:static}}
 </style></head><body>
-<h2>${escapeHtml(SHEET_NAMES.summary[lang])}</h2>
+<h2>${escapeHtml(pick(SHEET_NAMES.summary, lang))}</h2>
 ${table(summary, (i) => ` class="${verdicts[i]}"`, 3)}
-<h2>${escapeHtml(SHEET_NAMES.details[lang])}</h2>
+<h2>${escapeHtml(pick(SHEET_NAMES.details, lang))}</h2>
 ${table(details, (i) => ` class="${sevOf.get(cellText(details[i + 1][3])) ?? ""}"`)}
 </body></html>
 `;

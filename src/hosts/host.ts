@@ -9,7 +9,8 @@ import { Finding, Message } from "../core/rules/types";
 import { WorkbookSnapshot } from "../core/snapshot";
 import { IndicatorTemplate } from "../core/templates/types";
 
-export type Lang = "zh" | "en";
+export type { Lang } from "../core/i18n";
+import type { Lang } from "../core/i18n";
 
 /** Per-workbook state, saved inside the workbook so a colleague opening it sees the same. */
 export interface WorkbookState {

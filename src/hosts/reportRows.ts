@@ -6,7 +6,7 @@
  */
 import { splitQualified } from "../core/a1";
 import { summarize } from "../core/engine";
-import { CATEGORY_NAMES, SEVERITY_NAMES } from "../core/i18n";
+import { CATEGORY_NAMES, Catalogue, SEVERITY_NAMES, pick } from "../core/i18n";
 import { Finding } from "../core/rules/types";
 import { formulaString, linkTarget } from "./excel/addresses";
 import { MARK_TAG } from "./excel/markAreas";
@@ -41,12 +41,32 @@ export function isReportLink(c: ReportCell): c is ReportLink {
   return typeof c === "object";
 }
 
+/** The report's texts, both languages side by side (the catalogue shape of src/core/i18n.ts). */
+export const REPORT = {
+  sheetName: { zh: "校验报告", en: "Check report" },
+  summary: {
+    zh: (error: number, warning: number, info: number, at: string) => `错误 ${error} 个 · 警告 ${warning} 个 · 提示 ${info} 条 · 生成于 ${at}`,
+    en: (error: number, warning: number, info: number, at: string) => `${error} errors · ${warning} warnings · ${info} tips · ${at}`,
+  },
+  colNumber: { zh: "序号", en: "No." },
+  colSeverity: { zh: "级别", en: "Severity" },
+  colCategory: { zh: "类别", en: "Category" },
+  colProblem: { zh: "问题", en: "Problem" },
+  colCell: { zh: "单元格", en: "Cell" },
+  colRule: { zh: "规则", en: "Rule" },
+  noProblems: { zh: "未发现问题。", en: "No problems found." },
+  tooManySheets: {
+    zh: (name: string) => `已有太多名为「${name}」的工作表,请删除或改名后再生成报告`,
+    en: (name: string) => `Too many sheets named "${name}"`,
+  },
+} satisfies Catalogue;
+
 export function reportSheetName(lang: Lang): string {
-  return lang === "en" ? "Check report" : "校验报告";
+  return pick(REPORT.sheetName, lang);
 }
 
 export function reportTitle(lang: Lang): string {
-  return lang === "en" ? `${MARK_TAG} · Check report` : `${MARK_TAG} · 校验报告`;
+  return `${MARK_TAG} · ${reportSheetName(lang)}`;
 }
 
 /** True for the A1 value of a sheet this add-in wrote. */
@@ -56,12 +76,12 @@ export function isReportTitle(a1: unknown): boolean {
 
 /**
  * The first candidate name that is free or holds our own report. `exists`/`ours` ask the host about
- * a sheet by name; throws a bilingual message when every candidate is a user's sheet.
+ * a sheet by name; throws (in `lang`) when every candidate is a user's sheet.
  */
 export function pickReportName(lang: Lang, exists: (name: string) => boolean, ours: (name: string) => boolean): string {
   const base = reportSheetName(lang);
   for (const name of reportNameCandidates(lang)) if (!exists(name) || ours(name)) return name;
-  throw new Error(`已有太多名为「${base}」的工作表,请删除或改名后再生成报告 / Too many sheets named "${base}"`);
+  throw new Error(pick(REPORT.tooManySheets, lang, base));
 }
 
 export function reportNameCandidates(lang: Lang): string[] {
@@ -88,11 +108,8 @@ function linkCell(ref: string | undefined): ReportCell {
 /** Title, summary, blank, headings, then one row per finding (texts raw: each host guards formulas). */
 export function reportTable(findings: Finding[], lang: Lang, now: Date): ReportCell[][] {
   const s = summarize(findings);
-  const summary =
-    lang === "en"
-      ? `${s.error} errors · ${s.warning} warnings · ${s.info} tips · ${stamp(now)}`
-      : `错误 ${s.error} 个 · 警告 ${s.warning} 个 · 提示 ${s.info} 条 · 生成于 ${stamp(now)}`;
-  const header = lang === "en" ? ["No.", "Severity", "Category", "Problem", "Cell", "Rule"] : ["序号", "级别", "类别", "问题", "单元格", "规则"];
+  const summary = pick(REPORT.summary, lang, s.error, s.warning, s.info, stamp(now));
+  const header = [REPORT.colNumber, REPORT.colSeverity, REPORT.colCategory, REPORT.colProblem, REPORT.colCell, REPORT.colRule].map((m) => pick(m, lang));
   const rows: ReportCell[][] = [
     [reportTitle(lang), "", "", "", "", ""],
     [summary, "", "", "", "", ""],
@@ -100,8 +117,8 @@ export function reportTable(findings: Finding[], lang: Lang, now: Date): ReportC
     header,
   ];
   findings.forEach((f, i) => {
-    rows.push([i + 1, SEVERITY_NAMES[f.severity][lang], CATEGORY_NAMES[f.category][lang], f.message[lang] || f.message.zh, linkCell(f.cells[0]), f.rule]);
+    rows.push([i + 1, pick(SEVERITY_NAMES[f.severity], lang), pick(CATEGORY_NAMES[f.category], lang), pick(f.message, lang), linkCell(f.cells[0]), f.rule]);
   });
-  if (!findings.length) rows.push(["", "", "", lang === "en" ? "No problems found." : "未发现问题。", "", ""]);
+  if (!findings.length) rows.push(["", "", "", pick(REPORT.noProblems, lang), "", ""]);
   return rows;
 }

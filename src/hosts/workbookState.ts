@@ -6,6 +6,7 @@
  * that workbook, or colour cells with no colour at all.
  */
 import { Config, RuleSetting } from "../core/config";
+import { isLang } from "../core/i18n";
 import { DEFAULT_SETTINGS, Lang, Settings, WorkbookState } from "./host";
 import { sanitizeTemplates } from "./stateTemplates";
 
@@ -41,7 +42,7 @@ export function sanitizeState(raw: unknown): WorkbookState {
   const r = typeof raw === "string" ? safeParse(raw) : raw;
   const state = isObject(r) ? r : {};
   const s: Partial<Record<keyof Settings, unknown>> = isObject(state.settings) ? state.settings : {};
-  const lang: Lang = s.lang === "en" ? "en" : "zh";
+  const lang: Lang = isLang(s.lang) ? s.lang : "zh";
   const templates = sanitizeTemplates(state.templates);
   return {
     ignored: Array.isArray(state.ignored) ? state.ignored.filter((k): k is string => typeof k === "string") : [],

@@ -11,6 +11,8 @@ import { loadExcel } from "./loadExcel";
 import { pageHostedByOffice } from "./officeFrame";
 import { fluentTheme, isDarkOfficeTheme } from "./theme";
 import { errorMessage } from "../core/errors";
+import { inEveryLanguage } from "../core/i18n";
+import { PANE } from "./i18n";
 
 /** If office.js loaded but cannot reach its host files, onReady never settles: fall back after this. */
 const OFFICE_READY_TIMEOUT_MS = 8000;
@@ -30,7 +32,7 @@ async function officeHost(container: HTMLElement): Promise<string | null> {
   if (!pageHostedByOffice()) return null;
   const p = document.createElement("p");
   p.className = "boot";
-  p.textContent = "Excel 仍在加载绩效表助手,请稍候… Excel is still loading the add-in…";
+  p.textContent = inEveryLanguage(PANE.stillLoading);
   container.replaceChildren(p);
   return ready;
 }
@@ -62,7 +64,7 @@ if (!legacy) {
   main(container).catch((e: unknown) => {
     const p = document.createElement("p");
     p.className = "boot";
-    p.textContent = `绩效表助手无法启动:${errorMessage(e)}`;
+    p.textContent = `${inEveryLanguage(PANE.cannotStart)} ${errorMessage(e)}`;
     container.replaceChildren(p);
   });
 }

@@ -8,6 +8,8 @@ import { UsageError, parseArgs } from "../args";
 import { Command, EXIT } from "../io";
 import { inputAndOutput, readInput, writeCopy } from "./rewrite";
 import { loadTemplates } from "./templateLibrary";
+import { pick } from "../../core/i18n";
+import { CLI } from "../messages";
 
 const HELP = {
   zh: `用法: budget-form add <文件> --template <编号> --out <新文件> [选项]
@@ -50,17 +52,17 @@ export const add: Command = {
     const { io, lang } = ctx;
     const parsed = parseArgs(args, { values: ["template", "period", "annual", "templates", "sheet", "out", "lang"], flags: { help: "h", force: null } });
     if (parsed.flags.has("help")) {
-      io.stdout.write(HELP[lang]);
+      io.stdout.write(pick(HELP, lang));
       return EXIT.ok;
     }
     const id = parsed.values.template;
-    if (!id) throw new UsageError({ zh: "请用 --template 指定模板编号(budget-form templates 可列出全部)", en: "Give the template id with --template (budget-form templates lists them)" });
+    if (!id) throw new UsageError(CLI.needTemplate);
     const { input, output, display, force } = inputAndOutput(parsed.positionals, parsed.values.out, ctx, "add", parsed.flags.has("force"));
     const list = loadTemplates(parsed.values.templates, ctx);
     if (!list) return EXIT.failure;
     const template = findTemplate(id, list);
     if (!template) {
-      io.stderr.write(lang === "zh" ? `没有编号为「${id}」的模板;运行 budget-form templates 查看全部编号\n` : `No template "${id}"; run budget-form templates to list the ids\n`);
+      io.stderr.write(`${pick(CLI.noTemplate, lang, id)}\n`);
       return EXIT.failure;
     }
 
@@ -70,29 +72,24 @@ export const add: Command = {
     const forms = result.recognitions.flatMap((r) => r.forms);
     const form = parsed.values.sheet === undefined ? forms[0] : forms.find((f) => f.model.sheet === parsed.values.sheet);
     if (!form) {
-      const where = parsed.values.sheet === undefined ? "" : lang === "zh" ? `工作表「${parsed.values.sheet}」中` : ` on sheet "${parsed.values.sheet}"`;
-      io.stderr.write(lang === "zh" ? `「${display}」${where}没有识别到部门整体预算绩效目标申报表,未做任何更改\n` : `No form was recognised in "${display}"${where}; nothing was changed\n`);
+      io.stderr.write(`${pick(CLI.noFormIn, lang, display, parsed.values.sheet)}\n`);
       return EXIT.failure;
     }
     const plan = planInsertion(form.model, form.grid, template, { period: parsed.values.period, annual: parsed.values.annual });
     if (isInsertError(plan)) {
-      io.stderr.write(`${plan.error[lang]}\n`);
+      io.stderr.write(`${pick(plan.error, lang)}\n`);
       return EXIT.failure;
     }
     // Proved on the re-read workbook before anything is written: a damaged form is never saved.
     const applied = applyVerified(read.workbook, plan, { snapshot: read.snapshot, check: result });
     if (!applied.ok) {
-      io.stderr.write(`${applied.reason[lang]}${lang === "zh" ? "。未写出文件" : ". Nothing was written"}\n`);
+      io.stderr.write(`${pick(CLI.nothingWritten, lang, applied.reason)}\n`);
       return EXIT.failure;
     }
     const outDisplay = parsed.values.out!;
     if (!(await writeCopy(read, read.workbook, { output, force }, outDisplay, ctx))) return EXIT.failure;
     const row = plan.target.row + 1;
-    io.stdout.write(
-      lang === "zh"
-        ? `${plan.title.zh}:${plan.target.mode === "fill" ? "填入" : "插入"}「${form.model.sheet}」第 ${row} 行,已写出「${outDisplay}」\n`
-        : `${plan.title.en}: ${plan.target.mode === "fill" ? "filled" : "inserted"} row ${row} of "${form.model.sheet}"; wrote "${basename(outDisplay)}"\n`,
-    );
+    io.stdout.write(`${pick(CLI.added, lang, plan.title, plan.target.mode === "fill", form.model.sheet, row, outDisplay, basename(outDisplay))}\n`);
     return EXIT.ok;
   },
 };

@@ -20,6 +20,8 @@ import { Entry, entriesFor, isUnreadable, toJson, toText, withIgnoredCounts } fr
 import { HTML_MARK, buildSummary, buildSummaryHtml, isSummaryWorkbook } from "../summary";
 import { errorMessage } from "../../core/errors";
 import { pathKey, sameFile, writeFailure, writeFileAtomic } from "../files";
+import { bilingual, pick } from "../../core/i18n";
+import { CLI } from "../messages";
 
 const HELP = {
   zh: `用法: budget-form check <文件、文件夹或通配符…> [选项]
@@ -82,14 +84,14 @@ interface Checked {
 function readFailure(e: unknown, file: string): Message {
   if (e instanceof FileReadError) return e.reason;
   const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === "EACCES" || code === "EPERM") return { zh: `无法读取「${file}」:没有读取权限`, en: `Cannot read "${file}": permission denied` };
-  if (code === "EBUSY") return { zh: `无法读取「${file}」:文件被其他程序占用,请关闭后重试`, en: `Cannot read "${file}": the file is locked by another program; close it and retry` };
-  return { zh: `无法读取「${file}」:${errorMessage(e)}`, en: `Cannot read "${file}": ${errorMessage(e)}` };
+  if (code === "EACCES" || code === "EPERM") return bilingual(CLI.readDenied, file);
+  if (code === "EBUSY") return bilingual(CLI.readLocked, file);
+  return bilingual(CLI.cannotRead, file, errorMessage(e));
 }
 
 function progress(ctx: CliContext, i: number, n: number, name: string): void {
   if (!ctx.io.isTTY) return;
-  const label = ctx.lang === "zh" ? "检查中" : "Checking";
+  const label = pick(CLI.checking, ctx.lang);
   ctx.io.stderr.write(`\r\x1b[K${label} [${i}/${n}] ${name}`);
 }
 
@@ -136,7 +138,7 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
   // Start on a clean line when a progress line is showing.
   const clear = ctx.io.isTTY ? "\r\x1b[K" : "";
   for (const w of read.warnings) {
-    ctx.io.stderr.write(clear + (ctx.lang === "zh" ? `注意:「${input.display}」${w.message.zh}。\n` : `Note: "${input.display}": ${w.message.en}.\n`));
+    ctx.io.stderr.write(`${clear}${pick(CLI.noteIn, ctx.lang, input.display, w.message)}\n`);
   }
   try {
     annotate(read.workbook, result.findings, ctx.lang);
@@ -144,7 +146,7 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
     return { entries, failed: false, annotated: out };
   } catch (e) {
     const target = (e as { target?: string }).target ?? join(opts.annotateDir, basename(input.path));
-    ctx.io.stderr.write(clear + (ctx.lang === "zh" ? "标注副本:" : "Annotated copy: ") + writeFailure(e, target)[ctx.lang] + "\n");
+    ctx.io.stderr.write(clear + pick(CLI.annotatedCopy, ctx.lang) + pick(writeFailure(e, target), ctx.lang) + "\n");
     return { entries, failed: true };
   }
 }
@@ -152,7 +154,7 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
 /** --max-warnings: a whole number ≥ 0, as in ESLint (which also takes -1 for "no limit"). */
 function maxWarningsOption(v: string | undefined): number | null {
   if (v === undefined || v.trim() === "-1") return null;
-  if (!/^\d+$/.test(v.trim())) throw new UsageError({ zh: `--max-warnings 应为不小于 0 的整数,收到「${v}」`, en: `--max-warnings must be a whole number of at least 0, got "${v}"` });
+  if (!/^\d+$/.test(v.trim())) throw new UsageError(bilingual(CLI.badMaxWarnings, v));
   return Number(v);
 }
 
@@ -171,9 +173,9 @@ async function isSummaryFile(path: string): Promise<boolean> {
 /** The summary's absolute path; refuses what cannot be right before any file is read. */
 function summaryOption(v: string | undefined, cwd: string): string | null {
   if (v === undefined) return null;
-  if (v.trim() === "") throw new UsageError({ zh: "--summary 需要一个文件名,例如 --summary 汇总.xlsx", en: "--summary needs a file name, e.g. --summary summary.xlsx" });
+  if (v.trim() === "") throw new UsageError(CLI.summaryNeedsName);
   if (extname(v).toLowerCase() !== ".xlsx" && !isHtml(v)) {
-    throw new UsageError({ zh: `--summary 的文件应以 .xlsx(或 .html)结尾,收到「${v}」`, en: `The --summary file must end in .xlsx (or .html), got "${v}"` });
+    throw new UsageError(bilingual(CLI.summaryBadExtension, v));
   }
   return resolve(cwd, v);
 }
@@ -186,12 +188,12 @@ export const check: Command = {
     const { io, lang } = ctx;
     const parsed = parseArgs(args, { values: ["format", "config", "annotate", "summary", "max-warnings", "lang"], flags: { help: "h", quiet: "q", "include-ignored": null } });
     if (parsed.flags.has("help")) {
-      io.stdout.write(HELP[lang]);
+      io.stdout.write(pick(HELP, lang));
       return EXIT.ok;
     }
     const format = parsed.values.format ?? "text";
-    if (format !== "text" && format !== "json") throw new UsageError({ zh: `--format 只能是 text 或 json,收到「${format}」`, en: `--format must be text or json, got "${format}"` });
-    if (parsed.positionals.length === 0) throw new UsageError({ zh: "请给出要检查的 .xlsx 文件", en: "Name the .xlsx files to check" });
+    if (format !== "text" && format !== "json") throw new UsageError(bilingual(CLI.badFormat, format));
+    if (parsed.positionals.length === 0) throw new UsageError(CLI.nameFiles);
     const maxWarnings = maxWarningsOption(parsed.values["max-warnings"]);
     const summaryPath = summaryOption(parsed.values.summary, io.cwd);
     const quiet = parsed.flags.has("quiet");
@@ -205,7 +207,7 @@ export const check: Command = {
       try {
         mkdirSync(annotateDir, { recursive: true });
       } catch (e) {
-        io.stderr.write(lang === "zh" ? `无法创建文件夹「${parsed.values.annotate}」:${errorMessage(e)}\n` : `Cannot create folder "${parsed.values.annotate}": ${errorMessage(e)}\n`);
+        io.stderr.write(`${pick(CLI.cannotCreateFolder, lang, parsed.values.annotate, errorMessage(e))}\n`);
         return EXIT.failure;
       }
     }
@@ -213,16 +215,13 @@ export const check: Command = {
     // Only an earlier summary may be replaced: never a form, an input, or any other workbook.
     if (summaryPath && existsSync(summaryPath) && !(await isSummaryFile(summaryPath))) {
       const shown = parsed.values.summary;
-      throw new UsageError({
-        zh: `「${shown}」已存在,且不是 budget-form 写出的汇总表,不会覆盖它;请给 --summary 换一个文件名`,
-        en: `"${shown}" exists and is not a summary written by budget-form; it will not be overwritten. Give --summary another name`,
-      });
+      throw new UsageError(bilingual(CLI.summaryNotOurs, shown!));
     }
     if (summaryPath) {
       try {
         mkdirSync(dirname(summaryPath), { recursive: true });
       } catch (e) {
-        io.stderr.write(lang === "zh" ? `无法创建汇总表所在的文件夹:${errorMessage(e)}\n` : `Cannot create the summary's folder: ${errorMessage(e)}\n`);
+        io.stderr.write(`${pick(CLI.cannotCreateSummaryFolder, lang, errorMessage(e))}\n`);
         return EXIT.failure;
       }
     }
@@ -255,7 +254,7 @@ export const check: Command = {
     const fileCount = inputs.length - skipped;
     io.stdout.write(format === "json" ? toJson(entries, lang, { quiet }) : toText(entries, fileCount, lang, { quiet }));
     if (skipped > 0) {
-      io.stderr.write(lang === "zh" ? `已跳过 ${skipped} 个由 budget-form 生成的汇总表。\n` : `Skipped ${skipped} summary workbook${skipped === 1 ? "" : "s"} written by budget-form.\n`);
+      io.stderr.write(`${pick(CLI.skippedSummaries, lang, skipped)}\n`);
     }
     if (annotateDir) reportAnnotated(annotated, annotateDir, ctx);
     if (summaryPath) {
@@ -266,9 +265,9 @@ export const check: Command = {
       // can be at this path (checked above, before any form was read).
       try {
         writeFileAtomic(summaryPath, bytes, "replace", io.writeOps);
-        io.stderr.write(lang === "zh" ? `已写出汇总表「${shown}」。\n` : `Wrote the summary "${shown}".\n`);
+        io.stderr.write(`${pick(CLI.wroteSummary, lang, shown)}\n`);
       } catch (e) {
-        io.stderr.write(`${writeFailure(e, shown)[lang]}\n`);
+        io.stderr.write(`${pick(writeFailure(e, shown), lang)}\n`);
         failed = true;
       }
     }
@@ -276,7 +275,7 @@ export const check: Command = {
     const warnings = entries.reduce((k, e) => k + (isUnreadable(e) ? 0 : e.summary.warning), 0);
     const tooManyWarnings = maxWarnings !== null && warnings > maxWarnings;
     if (tooManyWarnings) {
-      io.stderr.write(lang === "zh" ? `警告共 ${warnings} 个,超过 --max-warnings 允许的 ${maxWarnings} 个。\n` : `${warnings} warnings, more than --max-warnings allows (${maxWarnings}).\n`);
+      io.stderr.write(`${pick(CLI.tooManyWarnings, lang, warnings, maxWarnings)}\n`);
     }
     if (failed || entries.some(isUnreadable)) return EXIT.failure;
     return tooManyWarnings || entries.some((e) => !isUnreadable(e) && e.summary.error > 0) ? EXIT.findings : EXIT.ok;
@@ -287,9 +286,9 @@ export const check: Command = {
 function reportAnnotated(list: { input: Input; out: string }[], dir: string, ctx: CliContext): void {
   const { io, lang } = ctx;
   const shown = relative(io.cwd, dir) || ".";
-  io.stderr.write(lang === "zh" ? `已在「${shown}」写出 ${list.length} 份带标注的副本。\n` : `Wrote ${list.length} annotated cop${list.length === 1 ? "y" : "ies"} to "${shown}".\n`);
+  io.stderr.write(`${pick(CLI.wroteAnnotated, lang, list.length, shown)}\n`);
   for (const { input, out } of list) {
     if (basename(out) === basename(input.path)) continue;
-    io.stderr.write(lang === "zh" ? `  「${input.display}」的副本名为「${basename(out)}」(同名文件已存在或是输入文件)\n` : `  the copy of "${input.display}" is named "${basename(out)}" (the name was taken)\n`);
+    io.stderr.write(`${pick(CLI.copyRenamed, lang, input.display, basename(out))}\n`);
   }
 }

@@ -8,16 +8,16 @@ import { EditPlan, isSafePlan } from "../../core/plan/editPlan";
 import { Finding, Message } from "../../core/rules/types";
 import type { Workbook } from "exceljs";
 import { qualify } from "../../core/a1";
-import { englishPlurals } from "../../core/i18n";
+import { Lang, PUNCTUATION, pick } from "../../core/i18n";
 import { CellValue, isCellError } from "../../core/snapshot";
 import { applyVerified } from "../../hosts/file/apply";
 import { plainValue } from "../../hosts/file/cellValue";
 import { snapshotWorkbook } from "../../hosts/file/snapshot";
-import { Lang } from "../../hosts/host";
 import { parseArgs } from "../args";
 import { configOption } from "../config";
 import { Command, EXIT } from "../io";
 import { inputAndOutput, readInput, writeCopy } from "./rewrite";
+import { CLI } from "../messages";
 
 const HELP = {
   zh: `用法: budget-form fix <文件> --out <新文件> [选项]
@@ -58,7 +58,7 @@ function valuesOf(wb: Workbook, plan: EditPlan): { cell: string; value: CellValu
 
 /** Text in quotes, so a number stored as text ("326.60") is told from the number (326.6). */
 function show(v: CellValue, lang: Lang): string {
-  if (v === null) return lang === "zh" ? "(空)" : "(empty)";
+  if (v === null) return pick(CLI.emptyCell, lang);
   if (typeof v === "string") return `"${v}"`;
   if (isCellError(v)) return v.error;
   return String(v);
@@ -72,7 +72,7 @@ export const fix: Command = {
     const { io, lang } = ctx;
     const parsed = parseArgs(args, { values: ["out", "config", "lang"], flags: { help: "h", force: null } });
     if (parsed.flags.has("help")) {
-      io.stdout.write(HELP[lang]);
+      io.stdout.write(pick(HELP, lang));
       return EXIT.ok;
     }
     const { input, output, display, force } = inputAndOutput(parsed.positionals, parsed.values.out, ctx, "fix", parsed.flags.has("force"));
@@ -91,7 +91,7 @@ export const fix: Command = {
     let check = checkWorkbook(snapshot, config);
     for (let i = 0; i <= MAX_FIXES; i++) {
       findings = check.findings;
-      for (const f of findings) if (f.fix && !isSafePlan(f.fix)) manual.add(`${f.fix.title[lang]}(${f.cells[0] ?? ""})`);
+      for (const f of findings) if (f.fix && !isSafePlan(f.fix)) manual.add(`${pick(f.fix.title, lang)}(${f.cells[0] ?? ""})`);
       const next = findings.find((f) => f.fix && isSafePlan(f.fix) && !tried.has(keyOf(f)));
       if (!next || i === MAX_FIXES) break;
       tried.add(keyOf(next));
@@ -106,22 +106,17 @@ export const fix: Command = {
       } else refused.push({ title: next.fix!.title, reason: r.reason });
     }
 
-    for (const d of done) io.stdout.write(`${lang === "zh" ? "已修复" : "Fixed"}: ${d.title[lang]}  ${d.changes.join(lang === "zh" ? ";" : "; ")}\n`);
-    for (const s of refused) io.stdout.write(`${lang === "zh" ? "未修复" : "Not fixed"}: ${s.title[lang]} — ${s.reason[lang]}\n`);
-    for (const m of manual) io.stdout.write(`${lang === "zh" ? "需人工处理" : "Needs a person"}: ${m}\n`);
+    for (const d of done) io.stdout.write(`${pick(CLI.fixed, lang)}: ${pick(d.title, lang)}  ${d.changes.join(pick(PUNCTUATION.clauses, lang))}\n`);
+    for (const s of refused) io.stdout.write(`${pick(CLI.notFixed, lang)}: ${pick(s.title, lang)} — ${pick(s.reason, lang)}\n`);
+    for (const m of manual) io.stdout.write(`${pick(CLI.needsPerson, lang)}: ${m}\n`);
     const errors = findings.filter((f) => f.severity === "error").length;
     const warnings = findings.filter((f) => f.severity === "warning").length;
     if (done.length === 0) {
-      io.stdout.write(englishPlurals(lang === "zh" ? `「${display}」没有可自动修复的问题,未写出新文件。仍有 ${errors} 个错误、${warnings} 个警告。\n` : `"${display}" has nothing to fix automatically; no file was written. ${errors} error(s) and ${warnings} warning(s) remain.\n`));
+      io.stdout.write(`${pick(CLI.nothingToFix, lang, display, errors, warnings)}\n`);
       return errors > 0 ? EXIT.findings : EXIT.ok;
     }
     if (!(await writeCopy(read, read.workbook, { output, force }, parsed.values.out!, ctx))) return EXIT.failure;
-    const left = errors + warnings > 0;
-    io.stdout.write(englishPlurals(
-      lang === "zh"
-        ? `共修复 ${done.length} 处,已写出「${parsed.values.out}」。${left ? `仍有 ${errors} 个错误、${warnings} 个警告,请运行 budget-form check 查看。` : "没有剩下的错误或警告。"}\n`
-        : `Fixed ${done.length}; wrote "${parsed.values.out}". ${left ? `${errors} error(s) and ${warnings} warning(s) remain; run budget-form check to see them.` : "No error or warning is left."}\n`,
-    ));
+    io.stdout.write(`${pick(CLI.fixedAndWrote, lang, done.length, parsed.values.out!, errors, warnings)}\n`);
     return errors > 0 ? EXIT.findings : EXIT.ok;
   },
 };

@@ -13,6 +13,8 @@ import { UsageError } from "../args";
 import { CliContext } from "../io";
 import { errorMessage } from "../../core/errors";
 import { sameFile, writeFailure, writeFileAtomic } from "../files";
+import { bilingual, pick } from "../../core/i18n";
+import { CLI } from "../messages";
 
 /**
  * Resolved input and output paths. Refuses a missing --out; an output that reaches the input by any
@@ -27,21 +29,18 @@ export function inputAndOutput(
   force = false,
 ): { input: string; output: string; display: string; force: boolean } {
   if (positionals.length !== 1) {
-    throw new UsageError({ zh: `请给出一个要修改的 .xlsx 文件(budget-form ${command} <文件> --out <新文件>)`, en: `Name one .xlsx file (budget-form ${command} <file> --out <new file>)` });
+    throw new UsageError(bilingual(CLI.nameOneFile, command));
   }
   if (out === undefined || out.trim() === "") {
-    throw new UsageError({ zh: "请用 --out 指定新文件;原文件不会被修改", en: "Give the new file with --out; the input is never modified" });
+    throw new UsageError(CLI.needOut);
   }
   const input = resolve(ctx.io.cwd, positionals[0]);
   const output = resolve(ctx.io.cwd, out);
   if (input === output || sameFile(input, output)) {
-    throw new UsageError({ zh: `--out 不能是原文件「${positionals[0]}」:请另存为新文件,原文件不会被修改`, en: `--out must not be the input "${positionals[0]}": write a new file; the input is never modified` });
+    throw new UsageError(bilingual(CLI.outIsInput, positionals[0]));
   }
   if (!force && existsSync(output)) {
-    throw new UsageError({
-      zh: `「${out}」已存在,未做任何更改。请换一个文件名,或加 --force 覆盖它`,
-      en: `"${out}" already exists; nothing was changed. Choose another name, or add --force to replace it`,
-    });
+    throw new UsageError(bilingual(CLI.outExists, out));
   }
   return { input, output, display: positionals[0], force };
 }
@@ -52,9 +51,9 @@ export async function readInput(path: string, display: string, ctx: CliContext):
   try {
     return await openXlsx(readFileSync(path), display);
   } catch (e) {
-    if (e instanceof FileReadError) io.stderr.write(`${e.reason[lang]}\n`);
-    else if ((e as NodeJS.ErrnoException).code === "ENOENT") io.stderr.write(lang === "zh" ? `找不到文件「${display}」\n` : `File not found: "${display}"\n`);
-    else io.stderr.write(lang === "zh" ? `无法读取「${display}」:${errorMessage(e)}\n` : `Cannot read "${display}": ${errorMessage(e)}\n`);
+    if (e instanceof FileReadError) io.stderr.write(`${pick(e.reason, lang)}\n`);
+    else if ((e as NodeJS.ErrnoException).code === "ENOENT") io.stderr.write(`${pick(CLI.fileNotFound, lang, display)}\n`);
+    else io.stderr.write(`${pick(CLI.cannotRead, lang, display, errorMessage(e))}\n`);
     return null;
   }
 }
@@ -71,12 +70,12 @@ export async function writeCopy(
   ctx: CliContext,
 ): Promise<boolean> {
   const { io, lang } = ctx;
-  for (const w of read.warnings) io.stderr.write(lang === "zh" ? `注意:${w.message.zh}。\n` : `Note: ${w.message.en}.\n`);
+  for (const w of read.warnings) io.stderr.write(`${pick(CLI.note, lang, w.message)}\n`);
   try {
     writeFileAtomic(target.output, new Uint8Array(await workbook.xlsx.writeBuffer()), target.force ? "replace" : "refuse", ctx.io.writeOps);
     return true;
   } catch (e) {
-    io.stderr.write(`${writeFailure(e, outDisplay)[lang]}\n`);
+    io.stderr.write(`${pick(writeFailure(e, outDisplay), lang)}\n`);
     return false;
   }
 }

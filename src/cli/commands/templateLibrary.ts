@@ -6,6 +6,8 @@ import { CATALOGUE } from "../../core/templates/catalogue";
 import { IndicatorTemplate } from "../../core/templates/types";
 import { CliContext } from "../io";
 import { errorMessage } from "../../core/errors";
+import { pick } from "../../core/i18n";
+import { CLI } from "../messages";
 
 /** Null (after saying why on stderr) when the library cannot be read or is invalid. */
 export function loadTemplates(file: string | undefined, ctx: CliContext): IndicatorTemplate[] | null {
@@ -15,14 +17,14 @@ export function loadTemplates(file: string | undefined, ctx: CliContext): Indica
   try {
     text = readFileSync(resolve(io.cwd, file), "utf8");
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? (lang === "zh" ? "文件不存在" : "no such file") : errorMessage(e);
-    io.stderr.write(lang === "zh" ? `无法读取模板库「${file}」:${why}\n` : `Cannot read the template library "${file}": ${why}\n`);
+    const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? pick(CLI.libraryMissing, lang) : errorMessage(e);
+    io.stderr.write(`${pick(CLI.libraryUnreadable, lang, file, why)}\n`);
     return null;
   }
   const lib = parseLibrary(text);
   if (!lib.ok) {
-    io.stderr.write(lang === "zh" ? `模板库「${file}」有误:\n` : `The template library "${file}" is invalid:\n`);
-    for (const e of lib.errors) io.stderr.write(`  ${e[lang]}\n`);
+    io.stderr.write(`${pick(CLI.libraryInvalid, lang, file)}\n`);
+    for (const e of lib.errors) io.stderr.write(`  ${pick(e, lang)}\n`);
     return null;
   }
   return mergeLibraries(lib.library.templates);

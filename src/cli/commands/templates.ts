@@ -7,6 +7,8 @@ import { UsageError, parseArgs } from "../args";
 import { CliContext, Command, EXIT } from "../io";
 import { loadTemplates } from "./templateLibrary";
 import { CUSTOM_PREFIX } from "../../core/templates/library";
+import { bilingual, pick } from "../../core/i18n";
+import { CLI } from "../messages";
 
 const HELP = {
   zh: `用法: budget-form templates [选项]
@@ -76,7 +78,7 @@ export function publicTemplate(t: IndicatorTemplate): PublicTemplate {
 }
 
 function toText(list: IndicatorTemplate[], ctx: CliContext): string {
-  if (list.length === 0) return ctx.lang === "zh" ? "没有符合条件的模板。\n" : "No template matches.\n";
+  if (list.length === 0) return `${pick(CLI.noTemplateMatches, ctx.lang)}\n`;
   const groups = new Map<string, IndicatorTemplate[]>();
   const sorted = list
     .map((t, i) => ({ t, i }))
@@ -91,14 +93,14 @@ function toText(list: IndicatorTemplate[], ctx: CliContext): string {
   const lines: string[] = [];
   for (const [key, ts] of groups) {
     const cost = ts[0].placement.level2 === "成本";
-    lines.push(cost ? `${key}${ctx.lang === "zh" ? "(成本为一级时:成本指标 / 经济、社会、生态环境成本指标)" : " (when 成本 is a 一级: 成本指标 / 经济·社会·生态环境成本指标)"}` : key);
+    lines.push(cost ? `${key}${pick(CLI.costGroupNote, ctx.lang)}` : key);
     for (const t of ts) {
       const values = t.period === t.annual ? t.annual : `${t.period} / ${t.annual}`;
       lines.push(`  ${t.id.padEnd(width)}${t.name}  ${values}  [${t.tags.join("、")}]`);
     }
     lines.push("");
   }
-  const total = ctx.lang === "zh" ? `共 ${list.length} 个模板。` : `${list.length} templates.`;
+  const total = pick(CLI.templateCount, ctx.lang, list.length);
   return `${lines.join("\n")}${total}\n`;
 }
 
@@ -110,15 +112,15 @@ export const templates: Command = {
     const { io, lang } = ctx;
     const parsed = parseArgs(args, { values: ["format", "templates", "search", "category", "tag", "lang"], flags: { help: "h" } });
     if (parsed.flags.has("help")) {
-      io.stdout.write(HELP[lang]);
+      io.stdout.write(pick(HELP, lang));
       return EXIT.ok;
     }
-    if (parsed.positionals.length > 0) throw new UsageError({ zh: `多余的参数「${parsed.positionals[0]}」`, en: `Unexpected argument "${parsed.positionals[0]}"` });
+    if (parsed.positionals.length > 0) throw new UsageError(bilingual(CLI.unexpectedArgument, parsed.positionals[0]));
     const format = parsed.values.format ?? "text";
-    if (format !== "text" && format !== "json") throw new UsageError({ zh: `--format 只能是 text 或 json,收到「${format}」`, en: `--format must be text or json, got "${format}"` });
+    if (format !== "text" && format !== "json") throw new UsageError(bilingual(CLI.badFormat, format));
     const category = parsed.values.category;
     if (category !== undefined && !CATEGORIES.has(category)) {
-      throw new UsageError({ zh: `--category 无法识别「${category}」,可用:${[...CATEGORIES].join("、")}`, en: `--category "${category}" is not known; use one of ${[...CATEGORIES].join(", ")}` });
+      throw new UsageError(bilingual(CLI.unknownCategory, category, [...CATEGORIES]));
     }
     const loaded = loadTemplates(parsed.values.templates, ctx);
     if (!loaded) return EXIT.failure;

@@ -17,7 +17,8 @@
  *   so text "326.60" stored as the number 326.6 still shows 326.60, as the fix's message says.
  */
 import { RangePos, parseA1, parseRange, qualify, rangeToA1, toA1 } from "../a1";
-import { Message } from "../rules/types";
+import { Message, bilingual } from "../i18n";
+import { PLAN } from "./messages";
 import { CellValue, SheetSnapshot, WorkbookSnapshot, cellFormula, cellValue, isCellError } from "../snapshot";
 import { cellText } from "../text";
 import { EditPlan } from "./editPlan";
@@ -51,8 +52,7 @@ export function sameValue(a: CellValue | undefined, b: CellValue | undefined): b
 }
 
 const overlaps = (a: RangePos, b: RangePos) => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-const show = (v: CellValue) => (v === null ? "(空)" : `“${cellText(v)}”`);
-const showEn = (v: CellValue) => (v === null ? "(empty)" : `"${cellText(v)}"`);
+const show = (v: CellValue): Message => (v === null ? PLAN.emptyValue : bilingual(PLAN.quotedShown, cellText(v)));
 
 // ---- the pure step runner: the reference semantics every host follows ----
 
@@ -142,7 +142,7 @@ const mergeAt = (sheet: SheetSnapshot, row: number, col: number): RangePos | nul
 
 function compileEdit(sheet: SheetSnapshot, e: EditPlan["edits"][number], title: EditPlan["title"]): Step[] {
   const name = sheet.name;
-  const bad = (): never => refuse({ zh: `“${title.zh}”中的单元格地址无效`, en: `"${title.en}" contains an invalid cell address` });
+  const bad = (): never => refuse(bilingual(PLAN.badAddress, title));
   const parse = <T>(f: () => T): T => {
     try {
       return f();
@@ -162,17 +162,14 @@ function compileEdit(sheet: SheetSnapshot, e: EditPlan["edits"][number], title: 
       const now = cellValue(sheet, row, col);
       if (e.expected !== undefined && !sameValue(now, e.expected)) {
         const ref = qualify(name, e.address);
-        refuse({
-          zh: `单元格 ${ref} 已被修改(现在是${show(now)},修复是按${show(e.expected)}计算的),未做任何更改。请重新检查后再修复。`,
-          en: `Cell ${ref} has changed (it now holds ${showEn(now)}; the fix was computed for ${showEn(e.expected)}). Nothing was changed; check again, then fix.`,
-        });
+        refuse(bilingual(PLAN.cellChanged, ref, show(now), show(e.expected)));
       }
       const format = typeof e.value === "number" ? textDecimals(now, e.value) : null;
       return [{ op: "write", sheet: name, row, col, value: e.value === "" ? null : e.value, ...(format ? { numberFormat: format } : {}) }];
     }
     case "insertRows": {
       if (!Number.isInteger(e.row) || e.row < 1 || !Number.isInteger(e.count) || e.count < 1 || !Number.isInteger(e.formatFrom) || e.formatFrom < 1) {
-        refuse({ zh: `“${title.zh}”中的插入行参数无效`, en: `"${title.en}" has invalid row-insertion parameters` });
+        refuse(bilingual(PLAN.badInsertRows, title));
       }
       const at = e.row - 1;
       const from = e.formatFrom - 1;
@@ -198,7 +195,7 @@ function compileEdit(sheet: SheetSnapshot, e: EditPlan["edits"][number], title: 
     case "merge": {
       const r = parse(() => parseRange(e.range));
       const clash = sheet.merges.map(parseRange).find((m) => overlaps(m, r));
-      if (clash) refuse({ zh: `无法合并 ${qualify(name, e.range)}:与已合并的 ${rangeToA1(clash)} 重叠`, en: `Cannot merge ${qualify(name, e.range)}: it overlaps the merged area ${rangeToA1(clash)}` });
+      if (clash) refuse(bilingual(PLAN.mergeOverlaps, qualify(name, e.range), rangeToA1(clash)));
       for (let row = r.top; row <= r.bottom; row++) {
         for (let col = r.left; col <= r.right; col++) {
           if ((row !== r.top || col !== r.left) && !sameValue(cellValue(sheet, row, col), null)) refuse(mergeLosesContentRefusal(qualify(name, e.range), qualify(name, toA1(row, col))));
@@ -209,7 +206,7 @@ function compileEdit(sheet: SheetSnapshot, e: EditPlan["edits"][number], title: 
     case "unmerge": {
       const r = parse(() => parseRange(e.range));
       if (!sheet.merges.some((m) => rangeToA1(parseRange(m)) === rangeToA1(r))) {
-        refuse({ zh: `无法取消合并 ${qualify(name, e.range)}:该区域未合并`, en: `Cannot unmerge ${qualify(name, e.range)}: it is not merged` });
+        refuse(bilingual(PLAN.notMerged, qualify(name, e.range)));
       }
       return [{ op: "unmerge", sheet: name, range: r }];
     }
@@ -226,7 +223,7 @@ export function compilePlan(wb: WorkbookSnapshot, plan: EditPlan): Compiled {
     const steps: Step[] = [];
     for (const e of plan.edits) {
       const i = sheets.findIndex((s) => s.name === e.sheet);
-      if (i < 0) refuse({ zh: `找不到工作表「${e.sheet}」,无法应用“${plan.title.zh}”`, en: `Sheet "${e.sheet}" not found; cannot apply "${plan.title.en}"` });
+      if (i < 0) refuse(bilingual(PLAN.noSheet, e.sheet, plan.title));
       for (const s of compileEdit(sheets[i], e, plan.title)) {
         steps.push(s);
         sheets[i] = runStep(sheets[i], s);

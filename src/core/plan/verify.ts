@@ -16,7 +16,8 @@
 import { parseA1, parseRange, qualify, RangePos, rangeToA1, splitQualified } from "../a1";
 import { Config } from "../config";
 import { CheckResult, checkWorkbook } from "../engine";
-import { Message } from "../rules/types";
+import { Message, bilingual } from "../i18n";
+import { PLAN } from "./messages";
 import { CellValue, SheetSnapshot, WorkbookSnapshot, cellFormula, cellValue } from "../snapshot";
 import { Edit, EditPlan } from "./editPlan";
 
@@ -50,8 +51,10 @@ function shown(sheet: SheetSnapshot, merges: RangePos[], row: number, col: numbe
   return m ? cellValue(sheet, m.top, m.left) : cellValue(sheet, row, col);
 }
 
-const show = (v: CellValue | string) => (v === null || v === "" ? "(空)" : `「${typeof v === "object" ? v.error : String(v)}」`);
-const showEn = (v: CellValue | string) => (v === null || v === "" ? "(empty)" : `"${typeof v === "object" ? v.error : String(v)}"`);
+const show = (v: CellValue | string): Message => {
+  if (v === null || v === "") return PLAN.emptyValue;
+  return bilingual(PLAN.quotedRead, typeof v === "object" ? v.error : String(v));
+};
 
 function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPlan, map: RowMap): Message[] {
   const out: Message[] = [];
@@ -78,14 +81,14 @@ function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPl
       if (cellFormula(before, r, c)) {
         if (after.formulas && !cellFormula(after, to, c)) {
           const at = rangeToA1({ top: to, left: c, bottom: to, right: c });
-          out.push({ zh: `${name}!${at} 的公式不见了`, en: `the formula in ${name}!${at} is gone` });
+          out.push(bilingual(PLAN.formulaGone, `${name}!${at}`));
         }
         return;
       }
       const now = shown(after, afterMerges, to, c);
       if (norm(now) !== norm(v)) {
         const at = rangeToA1({ top: to, left: c, bottom: to, right: c });
-        out.push({ zh: `${name}!${at} 原为${show(v)},现为${show(now)}`, en: `${name}!${at} was ${showEn(v)}, now ${showEn(now)}` });
+        out.push(bilingual(PLAN.valueChanged, `${name}!${at}`, show(v), show(now)));
       }
     });
   });
@@ -96,7 +99,7 @@ function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPl
     const now = shown(after, afterMerges, r, c);
     if (norm(now) !== norm(want)) {
       const at = rangeToA1({ top: r, left: c, bottom: r, right: c });
-      out.push({ zh: `${name}!${at} 应为${show(want)},实为${show(now)}`, en: `${name}!${at} should be ${showEn(want)}, is ${showEn(now)}` });
+      out.push(bilingual(PLAN.valueWrong, `${name}!${at}`, show(want), show(now)));
     }
   }
 
@@ -104,7 +107,7 @@ function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPl
     for (let b = a + 1; b < afterMerges.length; b++) {
       const [x, y] = [afterMerges[a], afterMerges[b]];
       if (x.top <= y.bottom && y.top <= x.bottom && x.left <= y.right && y.left <= x.right) {
-        out.push({ zh: `合并区域 ${rangeToA1(x)} 与 ${rangeToA1(y)} 重叠`, en: `merged areas ${rangeToA1(x)} and ${rangeToA1(y)} overlap` });
+        out.push(bilingual(PLAN.mergesOverlap, rangeToA1(x), rangeToA1(y)));
       }
     }
   }
@@ -122,7 +125,7 @@ function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPl
       for (let r = n.top; r <= n.bottom; r++) if ((r < m.top || r > m.bottom) && old.has(r)) return false;
       return true;
     });
-    if (!kept) out.push({ zh: `合并区域 ${rangeToA1(m0)} 未能保持`, en: `merged area ${rangeToA1(m0)} was not kept` });
+    if (!kept) out.push(bilingual(PLAN.mergeLost, rangeToA1(m0)));
   }
   return out;
 }
@@ -145,7 +148,7 @@ export function verifyPlan(
   for (const s of before.snapshot.sheets) {
     if (!touched.has(s.name)) continue;
     const a = after.sheets.find((x) => x.name === s.name);
-    if (!a) problems.push({ zh: `工作表「${s.name}」不见了`, en: `sheet "${s.name}" is gone` });
+    if (!a) problems.push(bilingual(PLAN.sheetGone, s.name));
     else problems.push(...sheetProblems(s, a, plan, map));
   }
 
@@ -155,7 +158,7 @@ export function verifyPlan(
     if (!touched.has(f.model.sheet) || !f.model.indicators) continue;
     const now = formOf(check, f.model.sheet);
     if (!now) {
-      problems.push({ zh: `「${f.model.sheet}」的绩效指标表无法再识别`, en: `the indicator table of "${f.model.sheet}" is no longer recognised` });
+      problems.push(bilingual(PLAN.indicatorsLost, f.model.sheet));
       continue;
     }
     const byRow = new Map(now.rows.map((r) => [r.row, r]));
@@ -163,21 +166,15 @@ export function verifyPlan(
       if (r.emptyGroup || r.name.text.trim() === "") continue;
       const moved = byRow.get(map(f.model.sheet, r.row));
       if (!moved || moved.name.text !== r.name.text || moved.level1 !== r.level1 || moved.level2 !== r.level2) {
-        const where = moved ? `${moved.level1Text} / ${moved.level2Text}` : "(不在表中)";
-        problems.push({
-          zh: `指标「${r.name.text}」原在 ${r.level1Text} / ${r.level2Text},现在 ${where}`,
-          en: `indicator "${r.name.text}" was under ${r.level1Text} / ${r.level2Text}, now ${moved ? `${moved.level1Text} / ${moved.level2Text}` : "(not in the table)"}`,
-        });
+        const where = moved ? `${moved.level1Text} / ${moved.level2Text}` : null;
+        problems.push(bilingual(PLAN.indicatorMoved, r.name.text, `${r.level1Text} / ${r.level2Text}`, where === null ? PLAN.notInTable : { zh: where, en: where }));
       }
     }
     if (plan.target) {
       const t = plan.target;
       const got = byRow.get(t.row);
       if (!got || got.level1 !== t.placement.level1 || got.level2 !== t.placement.level2) {
-        problems.push({
-          zh: `插入的指标不在「${t.placement.level1}指标 / ${t.placement.level2}指标」分组中`,
-          en: `the inserted indicator is not in its group ${t.placement.level1} / ${t.placement.level2}`,
-        });
+        problems.push(bilingual(PLAN.insertedOutOfGroup, t.placement.level1, t.placement.level2));
       }
     }
   }
@@ -191,17 +188,10 @@ export function verifyPlan(
   const old = new Set(before.check.findings.filter((f) => f.severity === "error").map((f) => `${f.rule} ${f.cells.map(shiftRef).join(",")}`));
   for (const f of check.findings) {
     if (f.severity !== "error" || old.has(`${f.rule} ${f.cells.join(",")}`)) continue;
-    problems.push({ zh: `出现新的错误:${f.message.zh}(${f.cells[0] ?? ""})`, en: `a new error: ${f.message.en} (${f.cells[0] ?? ""})` });
+    problems.push(bilingual(PLAN.newError, f.message, f.cells[0] ?? ""));
   }
 
   if (problems.length === 0) return { ok: true, after: check };
-  const list = (lang: "zh" | "en") => problems.slice(0, 3).map((p) => p[lang]).join(lang === "zh" ? ";" : "; ") + (problems.length > 3 ? (lang === "zh" ? ` 等 ${problems.length} 处` : ` and ${problems.length - 3} more`) : "");
-  return {
-    ok: false,
-    problems,
-    reason: {
-      zh: `“${plan.title.zh}”应用后核对未通过,已撤销,表格未被修改:${list("zh")}`,
-      en: `"${plan.title.en}" failed its check after applying and was undone; the form is unchanged: ${list("en")}`,
-    },
-  };
+  const list = bilingual(PLAN.problemList, problems.slice(0, 3), problems.length);
+  return { ok: false, problems, reason: bilingual(PLAN.verifyFailed, plan.title, list) };
 }

@@ -4,12 +4,12 @@
  */
 import type { Cell, Workbook } from "exceljs";
 import { CellMark, markArgb, marksByCell } from "../../core/marks";
-import { SEVERITY_NAMES } from "../../core/i18n";
+import { Message, SEVERITY_NAMES, pick } from "../../core/i18n";
 import { Finding } from "../../core/rules/types";
 import { Lang } from "../host";
 import { VT } from "./cellValue";
 
-const HEADING: Record<Lang, string> = { zh: "绩效表助手", en: "Budget Form Assistant" };
+const HEADING: Message = { zh: "绩效表助手", en: "Budget Form Assistant" };
 
 function noteText(existing: unknown): string {
   if (typeof existing === "string") return existing;
@@ -18,8 +18,8 @@ function noteText(existing: unknown): string {
 }
 
 export function markNote(mark: CellMark, lang: Lang): string {
-  const lines = mark.findings.map((f) => `【${SEVERITY_NAMES[f.severity][lang]}】${f.message[lang]}(${f.rule})`);
-  return [`${HEADING[lang]}:`, ...lines].join("\n");
+  const lines = mark.findings.map((f) => `【${pick(SEVERITY_NAMES[f.severity], lang)}】${pick(f.message, lang)}(${f.rule})`);
+  return [`${pick(HEADING, lang)}:`, ...lines].join("\n");
 }
 
 /** Returns how many cells were marked (findings on sheets the workbook lacks are skipped). */

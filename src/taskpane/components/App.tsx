@@ -127,7 +127,7 @@ export function App({ host, rules, theme = webLightTheme, onLangChange, external
   const templates = useFindingTemplates({ host, lang, result: view.result, notify, onApplied: () => void act.check(), openTab: () => setTab("templates") });
 
   React.useEffect(() => {
-    document.documentElement.lang = lang === "zh" ? "zh-CN" : "en-US";
+    document.documentElement.lang = strings(lang).htmlLang;
     onLangChange?.(lang);
   }, [lang, onLangChange]);
 

@@ -15,6 +15,7 @@ import { Host, Lang } from "../../hosts/host";
 import { templateStrings } from "../templates/strings";
 import { mergeById, saveWorkbookTemplates } from "../templates/workbookTemplates";
 import { errorMessage } from "../../core/errors";
+import { pick } from "../../core/i18n";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS, minWidth: 0 },
@@ -102,7 +103,7 @@ export function CustomTemplates({ host, lang, form, custom, workbook, persistent
       [...CATALOGUE, ...library].map((t) => t.id),
     );
     if (!r.ok) {
-      setNotice({ intent: "error", lines: r.errors.map((e) => e[lang]) });
+      setNotice({ intent: "error", lines: r.errors.map((e) => pick(e, lang)) });
       return;
     }
     const t = r.library.templates[0];
@@ -113,7 +114,7 @@ export function CustomTemplates({ host, lang, form, custom, workbook, persistent
   const exportAll = () => {
     const json = exportLibrary(library);
     setExported(json);
-    download("绩效指标模板.json", json);
+    download(text.exportFileName, json);
     setNotice({ intent: "info", lines: [text.exported] });
   };
 
@@ -127,7 +128,7 @@ export function CustomTemplates({ host, lang, form, custom, workbook, persistent
     }
     const lib = parseLibrary(content);
     if (!lib.ok) {
-      setNotice({ intent: "error", lines: [text.importFailed, ...lib.errors.map((e) => e[lang])] });
+      setNotice({ intent: "error", lines: [text.importFailed, ...lib.errors.map((e) => pick(e, lang))] });
       return;
     }
     onChange(mergeById(custom, lib.library.templates));

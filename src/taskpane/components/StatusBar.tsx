@@ -1,6 +1,7 @@
 /** The answer to "can I send it now?": a green 可以提交, or how many errors, warnings and tips remain. */
 import * as React from "react";
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { PUNCTUATION, pick } from "../../core/i18n";
 import { Finding, Severity } from "../../core/rules/types";
 import { Lang } from "../../hosts/host";
 import { strings } from "../i18n";
@@ -44,13 +45,13 @@ export function StatusBar({ phase, visible, passed, lang, loadError }: StatusBar
   for (const f of visible) n[f.severity]++;
   const label: Record<Severity, (k: number) => string> = { error: t.countError, warning: t.countWarning, info: t.countInfo };
   if (n.error === 0) {
-    const notes = n.warning + n.info > 0 ? `;${t.alsoNotes(n.warning, n.info)}` : "";
+    const notes = n.warning + n.info > 0 ? `${pick(PUNCTUATION.clauses, lang)}${t.alsoNotes(n.warning, n.info)}` : "";
     return (
       <MessageBar intent="success" layout="multiline" data-testid="status" data-status="ok">
         <MessageBarBody className={s.body}>
           <MessageBarTitle>{t.canSubmit}</MessageBarTitle>
           {t.passed(passed)}
-          {lang === "en" ? notes.replace(";", "; ") : notes}
+          {notes}
         </MessageBarBody>
       </MessageBar>
     );

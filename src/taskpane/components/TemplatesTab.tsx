@@ -37,6 +37,7 @@ import { TemplateStrings, templateStrings } from "../templates/strings";
 import { loadWorkbookTemplates } from "../templates/workbookTemplates";
 import { CustomTemplates } from "./CustomTemplates";
 import { errorMessage } from "../../core/errors";
+import { pick } from "../../core/i18n";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXXS}`, minWidth: 0 },
@@ -309,7 +310,7 @@ export function TemplatesTab({ host, lang, result, onApplied, preselect }: Templ
         setPicked(null);
         onApplied();
       } else {
-        setNotice({ intent: "error", text: r.reason[lang], duplicate: r.duplicate });
+        setNotice({ intent: "error", text: pick(r.reason, lang), duplicate: r.duplicate });
       }
     } catch (e) {
       setNotice({ intent: "error", text: errorMessage(e) });

@@ -9,8 +9,9 @@ import { RULES } from "../../core/rules/registry";
 import { isSafePlan } from "../../core/plan/editPlan";
 import { Finding, Message, Rule } from "../../core/rules/types";
 import { DEFAULT_SETTINGS, Host, HostBusyError, Settings, WorkbookState, ignoreKey } from "../../hosts/host";
-import { strings } from "../i18n";
+import { PANE, strings } from "../i18n";
 import { errorMessage } from "../../core/errors";
+import { PUNCTUATION, bilingual, pick as pickMessage } from "../../core/i18n";
 
 export type Notice = { intent: "success" | "error" | "info"; title: string; body?: string };
 
@@ -183,7 +184,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
           // The findings are still right: list them and say the colouring failed, rather than lose them.
           markedRef.current = 0;
           const why = errorMessage(e);
-          notes.push({ zh: `无法在表中标记问题单元格(${why}),下面的问题列表仍然有效`, en: `Could not mark the problem cells (${why}); the list below is still valid` });
+          notes.push(bilingual(PANE.markFailed, why));
         }
         setMarked(markedRef.current);
       }
@@ -290,7 +291,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
           else refused.push(`${next.cells[0] ?? ""} ${pickMessage(next.fix!.title, lang)}:${pickMessage(res.reason, lang)}`);
         }
         const t = texts();
-        notify({ intent: refused.length ? "info" : "success", title: t.fixAllDone(applied, refused.length), ...(refused.length ? { body: refused.join(lang === "zh" ? ";" : "; ") } : {}) });
+        notify({ intent: refused.length ? "info" : "success", title: t.fixAllDone(applied, refused.length), ...(refused.length ? { body: refused.join(pickMessage(PUNCTUATION.clauses, lang)) } : {}) });
         if (applied > 0) await runCheck(markedRef.current > 0);
       }).then(() => undefined),
     [enqueue, host, notify, texts, runCheck, rules],
@@ -370,8 +371,4 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
 
 function fixKey(f: Finding): string {
   return `${f.rule} ${f.cells.join(",")} ${f.fix?.title.zh ?? ""}`;
-}
-
-function pickMessage(m: Message, lang: Settings["lang"]): string {
-  return m[lang] || m.zh;
 }

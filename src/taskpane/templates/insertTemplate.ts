@@ -5,13 +5,11 @@ import { Message } from "../../core/rules/types";
 import { InsertValues, InsertionPlan, isInsertError, planInsertion } from "../../core/templates/insert";
 import { IndicatorTemplate } from "../../core/templates/types";
 import { Host } from "../../hosts/host";
+import { TEMPLATE_TEXTS } from "./strings";
 
 export type InsertOutcome = { ok: true; plan: InsertionPlan } | { ok: false; reason: Message; duplicate?: boolean };
 
-const NO_FORM: Message = {
-  zh: "未识别到申报表,无法插入指标。请先打开申报表并点「一键校验」。",
-  en: "No form was recognised, so nothing can be inserted. Open the form and press Check first.",
-};
+const NO_FORM: Message = TEMPLATE_TEXTS.noForm;
 
 /** `sheet` picks the form when the workbook holds several (the one the pane shows). */
 export async function insertTemplate(host: Host, template: IndicatorTemplate, values: InsertValues, sheet?: string): Promise<InsertOutcome> {

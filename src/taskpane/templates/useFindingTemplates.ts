@@ -10,6 +10,7 @@ import { Host, Lang } from "../../hosts/host";
 import { insertTemplate } from "./insertTemplate";
 import { templateStrings } from "./strings";
 import { errorMessage } from "../../core/errors";
+import { pick } from "../../core/i18n";
 
 export interface FindingTemplatesOptions {
   host: Host;
@@ -46,9 +47,9 @@ export function useFindingTemplates(o: FindingTemplatesOptions): {
           onApplied();
         } else if (r.duplicate) {
           // Let the user see the existing row's message and decide in the tab.
-          notify({ intent: "info", title: r.reason[lang] });
+          notify({ intent: "info", title: pick(r.reason, lang) });
           open();
-        } else notify({ intent: "error", title: r.reason[lang] });
+        } else notify({ intent: "error", title: pick(r.reason, lang) });
       },
       (e: unknown) => opts.current.notify({ intent: "error", title: errorMessage(e) }),
     );
