@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from "fs";
 import { basename, dirname, extname, join, relative, resolve } from "path";
+import { inflateRawSync } from "zlib";
 import { withoutIgnored } from "../../app/validate";
 import { Config } from "../../core/config";
 import { checkWorkbook } from "../../core/engine";
@@ -135,7 +136,7 @@ interface CheckRead {
 async function readForCheck(input: Input, annotate: boolean): Promise<CheckRead> {
   const bytes = readFileSync(input.path);
   if (!annotate) {
-    const r = await readSnapshotFast(bytes, input.display);
+    const r = await readSnapshotFast(bytes, input.display, { inflateRaw: inflateRawSync });
     return { snapshot: r.snapshot, state: r.state, isSummary: r.rangeNames.includes(SUMMARY_NAME), written: null };
   }
   const r = await openXlsx(bytes, input.display);
@@ -189,7 +190,7 @@ const isHtml = (p: string) => /\.html?$/i.test(p);
 async function isSummaryFile(path: string): Promise<boolean> {
   try {
     if (isHtml(path)) return readFileSync(path, "utf8").includes(HTML_MARK);
-    return (await readSnapshotFast(readFileSync(path), path)).rangeNames.includes(SUMMARY_NAME);
+    return (await readSnapshotFast(readFileSync(path), path, { inflateRaw: inflateRawSync })).rangeNames.includes(SUMMARY_NAME);
   } catch {
     return false;
   }

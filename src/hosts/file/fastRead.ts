@@ -26,6 +26,7 @@ import { formattedNumber, plainValue } from "./cellValue";
 import { FileReadError, fileReadError } from "./errors";
 import { inspectPackage, sniff, toBytes } from "./package";
 import { STATE_SHEET } from "./state";
+import { zipIndex } from "./zipIndex";
 
 export interface FastRead {
   snapshot: WorkbookSnapshot;
@@ -666,12 +667,44 @@ function sheetName(name: string, taken: Set<string>): string {
 /** A defined name's text holds a range (exceljs keeps only names that do). */
 const RANGE_TEXT = /^(?:'(?:[^']|'')+'|[^'!]+)!\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?$/;
 
-async function readParts(bytes: Uint8Array, source: string): Promise<FastRead> {
+export interface FastReadOptions {
+  /**
+   * Raw DEFLATE decompression (Node's zlib.inflateRawSync in the CLI). With it, a plain package is
+   * unpacked from its central directory (zipIndex.ts); without it, or for any other package, JSZip does.
+   */
+  inflateRaw?: (data: Uint8Array) => Uint8Array;
+}
+
+interface Parts {
+  has(name: string): boolean;
+  text(name: string): Promise<string | null>;
+}
+
+async function openParts(bytes: Uint8Array, opts: FastReadOptions): Promise<Parts> {
+  const index = opts.inflateRaw ? zipIndex(bytes) : null;
+  if (index && opts.inflateRaw) {
+    const inflate = opts.inflateRaw;
+    // As JSZip's async("string"): UTF-8, a byte-order mark kept for the XML parser to see.
+    const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+    return {
+      has: (name) => index.has(name),
+      text: async (name) => {
+        const e = index.get(name);
+        return e ? utf8.decode(e.method === 8 ? inflate(e.data) : e.data) : null;
+      },
+    };
+  }
   const zip = await JSZip.loadAsync(bytes);
   // exceljs finds parts by name with a leading "/" removed.
   const files = new Map<string, JSZip.JSZipObject>();
   for (const f of Object.values(zip.files)) if (!f.dir) files.set(f.name[0] === "/" ? f.name.slice(1) : f.name, f);
-  const text = async (name: string) => (files.has(name) ? files.get(name)!.async("string") : null);
+  return { has: (name) => files.has(name), text: async (name) => (files.has(name) ? files.get(name)!.async("string") : null) };
+}
+
+async function readParts(bytes: Uint8Array, source: string, opts: FastReadOptions): Promise<FastRead> {
+  const parts = await openParts(bytes, opts);
+  const files = parts;
+  const text = parts.text;
 
   const [wbXml, relsXml, sstXml, stylesXml] = await Promise.all([text("xl/workbook.xml"), text("xl/_rels/workbook.xml.rels"), text("xl/sharedStrings.xml"), text("xl/styles.xml")]);
   const wb = wbXml !== null ? parseWorkbook(wbXml) : { sheets: [], date1904: false, names: [] };
@@ -717,12 +750,12 @@ async function readParts(bytes: Uint8Array, source: string): Promise<FastRead> {
  * Reads an .xlsx for checking only: the snapshot the exceljs path would give, the saved state and
  * the defined names. Bad input throws the same FileReadError (same Chinese and English reason) as readXlsx.
  */
-export async function readSnapshotFast(data: ArrayBuffer | Uint8Array, source: string): Promise<FastRead> {
+export async function readSnapshotFast(data: ArrayBuffer | Uint8Array, source: string, opts: FastReadOptions = {}): Promise<FastRead> {
   const bytes = toBytes(data);
   sniff(bytes, source);
   let read: FastRead;
   try {
-    read = await readParts(bytes, source);
+    read = await readParts(bytes, source, opts);
   } catch (e) {
     if (e instanceof FileReadError) throw e;
     // The package inventory names what is wrong more precisely (not a workbook, …) when it can.

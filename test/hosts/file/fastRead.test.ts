@@ -9,11 +9,13 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readFileSync, readdirSync } from "fs";
 import { join } from "path";
+import { inflateRawSync } from "zlib";
 import { corpusForms, corpusWorkbook } from "../../../scripts/build-corpus";
 import { FIXTURES } from "../../../scripts/build-fixtures";
 import { SUMMARY_NAME, isSummaryWorkbook } from "../../../src/cli/summary";
 import { FileReadError } from "../../../src/hosts/file/errors";
-import { readSnapshotFast } from "../../../src/hosts/file/fastRead";
+import { FastReadOptions, readSnapshotFast } from "../../../src/hosts/file/fastRead";
+import { zipIndex } from "../../../src/hosts/file/zipIndex";
 import { openXlsx } from "../../../src/hosts/file/open";
 import { readState, writeState } from "../../../src/hosts/file/state";
 import { EXAMPLES, FIXTURES as FIXTURE_DIR, toBytes } from "../../helpers/xlsx";
@@ -31,9 +33,9 @@ async function viaExceljs(bytes: Uint8Array, name: string): Promise<Outcome> {
   }
 }
 
-async function viaFast(bytes: Uint8Array, name: string): Promise<Outcome> {
+async function viaFast(bytes: Uint8Array, name: string, opts: FastReadOptions = {}): Promise<Outcome> {
   try {
-    const r = await readSnapshotFast(bytes, name);
+    const r = await readSnapshotFast(bytes, name, opts);
     return { snapshot: r.snapshot, state: r.state, summary: r.rangeNames.includes(SUMMARY_NAME) };
   } catch (e) {
     if (!(e instanceof FileReadError)) throw e;
@@ -43,7 +45,9 @@ async function viaFast(bytes: Uint8Array, name: string): Promise<Outcome> {
 
 async function expectSame(bytes: Uint8Array, name: string): Promise<Outcome> {
   const want = await viaExceljs(bytes, name);
+  // Unpacked by JSZip (the browser preview) and from the central directory with zlib (the CLI).
   expect(await viaFast(bytes, name)).toEqual(want);
+  expect(await viaFast(bytes, name, { inflateRaw: inflateRawSync })).toEqual(want);
   return want;
 }
 
@@ -296,5 +300,32 @@ describe("bad input: the same reason in both languages", () => {
   test.each(cases)("%s", async (_, make, kind) => {
     const out = await expectSame(await make(), "bad.xlsx");
     expect("error" in out && out.error).toBe(kind);
+  });
+});
+
+describe("zipIndex: the central directory read directly, or null so JSZip reads the package", () => {
+  test("names and contents are JSZip's, stored and deflated", async () => {
+    const zip = new JSZip();
+    zip.file("xl/workbook.xml", "<workbook/>".repeat(50), { compression: "DEFLATE" });
+    zip.file("xl/styles.xml", "<styleSheet/>", { compression: "STORE" });
+    zip.file("xl/worksheets/表.xml", "中文", { compression: "DEFLATE" });
+    zip.folder("xl/media");
+    const bytes = await zip.generateAsync({ type: "uint8array" });
+    const index = zipIndex(bytes)!;
+    expect([...index.keys()].sort()).toEqual(["xl/styles.xml", "xl/workbook.xml", "xl/worksheets/表.xml"]);
+    for (const [name, e] of index) {
+      const data = e.method === 8 ? inflateRawSync(e.data) : e.data;
+      expect(new TextDecoder().decode(data)).toBe(await zip.file(name)!.async("string"));
+    }
+    expect(index.get("xl/styles.xml")!.method).toBe(0);
+  });
+
+  test("bytes before the package (a self-extracting archive), a cut-off file: null, and the read still agrees with exceljs", async () => {
+    const bytes = readFileSync(join(EXAMPLES, "corrected-form.xlsx"));
+    const prefixed = new Uint8Array([...new TextEncoder().encode("MZ stub "), ...bytes]);
+    expect(zipIndex(bytes)).not.toBeNull();
+    expect(zipIndex(prefixed)).toBeNull();
+    expect(zipIndex(bytes.subarray(0, bytes.length - 10))).toBeNull();
+    await expectSame(bytes.subarray(0, bytes.length - 10), "cut.xlsx");
   });
 });
