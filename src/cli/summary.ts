@@ -107,7 +107,8 @@ function addSheet(
   });
   // Column styles must come before the rows: a streamed row is final once committed.
   const base: Partial<ExcelJS.Style>[] = max.map((_, c) => ({ alignment: c + 1 === wrap ? { wrapText: true, vertical: "top" } : { vertical: "top" } }));
-  ws.columns = widths(rows, max).map((width, c) => ({ width, style: base[c] }));
+  const colWidths = widths(rows, max);
+  ws.columns = colWidths.map((width, c) => ({ width, style: base[c] }));
   ws.autoFilter = `A1:${column(max.length)}${rows.length}`;
   const header = base.map((b) => ({ ...b, font: { bold: true }, fill: solid(HEADER_FILL) }));
   const variant = styleVariants(base);
@@ -119,9 +120,21 @@ function addSheet(
       cell.style = i === 0 ? header[c - 1] : base[c - 1];
     });
     if (i > 0) style(row, i, variant);
+    // A file carries no row heights unless written: LibreOffice (and a printout) would show one
+    // line of a wrapped cell. Lines as the column wraps them, at Excel's 15 pt per line.
+    const lines = wrappedLines(cellText(values[wrap - 1]), colWidths[wrap - 1]);
+    if (lines > 1) row.height = 15 * lines;
     row.commit();
   });
   return ws;
+}
+
+/** How many lines a text takes in a wrapping column `width` characters wide (CJK counts double). */
+function wrappedLines(text: string, width: number): number {
+  const room = Math.max(1, width - 1);
+  let n = 0;
+  for (const line of text.split("\n")) n += line.length * 2 <= room ? 1 : Math.max(1, Math.ceil(displayWidth(line) / room));
+  return n;
 }
 
 /** A column's style with something added (a fill, a font …), one shared object per column and kind. */
