@@ -572,8 +572,20 @@ function mergesOf(refs: string[]): Merge[] {
 function snapshotSheet(name: string, parsed: ParsedSheet): SheetSnapshot {
   const merges = mergesOf(parsed.merges);
   // Cells a merge covers (all but its top-left) read as empty but make their row count as used.
-  const covered = (r: number, c: number) => merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r > m.top || c > m.left));
-  const rowHasCovered = (r: number) => merges.some((m) => r >= m.top && r <= m.bottom && (r > m.top || m.right > m.left));
+  // Rows are visited in order, so only the merges spanning the current row are looked at (a sweep
+  // over merges sorted by top row), not every merge for every cell of a long sheet.
+  const byTop = [...merges].sort((a, b) => a.top - b.top);
+  let next = 0;
+  let active: Merge[] = [];
+  const advance = (r: number) => {
+    active = active.filter((m) => m.bottom >= r);
+    while (next < byTop.length && byTop[next].top <= r) {
+      if (byTop[next].bottom >= r) active.push(byTop[next]);
+      next++;
+    }
+  };
+  const covered = (r: number, c: number) => active.some((m) => c >= m.left && c <= m.right && (r > m.top || c > m.left));
+  const rowHasCovered = (r: number) => active.some((m) => r > m.top || m.right > m.left);
   const cellOf = (r: number, col: number) => parsed.rows.get(r)?.cells.find((x) => x.col === col);
 
   const cells: { r: number; c: number; v: CellValue; f: string | null; s: string | null }[] = [];
@@ -583,6 +595,7 @@ function snapshotSheet(name: string, parsed: ParsedSheet): SheetSnapshot {
   const numbers = [...parsed.rows.keys()].filter((n) => n >= 1).sort((a, b) => a - b);
   for (const n of numbers) {
     const row = parsed.rows.get(n)!;
+    advance(n);
     const hasValues = row.cells.some((x) => x.type !== T.Null) || rowHasCovered(n);
     if (!hasValues) continue;
     if (row.hidden) hiddenRows.push(n);
