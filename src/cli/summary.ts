@@ -65,7 +65,15 @@ const cellText = (v: ExcelJS.CellValue): string =>
 function widths(rows: Row[], max: number[]): number[] {
   return max.map((limit, c) => {
     let w = 6;
-    for (const r of rows) for (const line of cellText(r[c]).split("\n")) w = Math.max(w, displayWidth(line) + 2);
+    for (const r of rows) {
+      if (w >= limit) break;
+      for (const line of cellText(r[c]).split("\n")) {
+        // A line is as wide as its length at least and twice it at most: measure only when that
+        // could change the width (thousands of detail lines made this most of the summary's cost).
+        if (line.length * 2 + 2 <= w) continue;
+        w = Math.max(w, (line.length + 2 >= limit ? line.length : displayWidth(line)) + 2);
+      }
+    }
     return Math.min(w, limit);
   });
 }
@@ -82,7 +90,7 @@ function addSheet(
   name: string,
   rows: Row[],
   max: number[],
-  style: (row: ExcelJS.Row, index: number) => void,
+  style: (row: ExcelJS.Row, index: number, variant: Variant) => void,
   wrap: number,
 ): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, {
@@ -92,17 +100,48 @@ function addSheet(
     headerFooter: { oddFooter: "&P / &N" },
   });
   // Column styles must come before the rows: a streamed row is final once committed.
-  ws.columns = widths(rows, max).map((width, c) => (c + 1 === wrap ? { width, style: { alignment: { wrapText: true, vertical: "top" } } } : { width, style: { alignment: { vertical: "top" } } }));
+  const base: Partial<ExcelJS.Style>[] = max.map((_, c) => ({ alignment: c + 1 === wrap ? { wrapText: true, vertical: "top" } : { vertical: "top" } }));
+  const colWidths = widths(rows, max);
+  ws.columns = colWidths.map((width, c) => ({ width, style: base[c] }));
   ws.autoFilter = `A1:${column(max.length)}${rows.length}`;
+  const header = base.map((b) => ({ ...b, font: { bold: true }, fill: solid(HEADER_FILL) }));
+  const variant = styleVariants(base);
   rows.forEach((values, i) => {
     const row = ws.addRow(values);
-    if (i === 0) {
-      row.font = { bold: true };
-      for (let c = 1; c <= max.length; c++) row.getCell(c).fill = solid(HEADER_FILL);
-    } else style(row, i);
+    // Each cell gets the one shared style object of its kind, not a copy: exceljs's style registry
+    // recognises an object it has seen (a WeakMap) instead of serialising it again for every cell.
+    row.eachCell((cell, c) => {
+      cell.style = i === 0 ? header[c - 1] : base[c - 1];
+    });
+    if (i > 0) style(row, i, variant);
+    // A file carries no row heights unless written: LibreOffice (and a printout) would show one
+    // line of a wrapped cell. Lines as the column wraps them, at Excel's 15 pt per line.
+    const lines = wrappedLines(cellText(values[wrap - 1]), colWidths[wrap - 1]);
+    if (lines > 1) row.height = 15 * lines;
     row.commit();
   });
   return ws;
+}
+
+/** How many lines a text takes in a wrapping column `width` characters wide (CJK counts double). */
+function wrappedLines(text: string, width: number): number {
+  const room = Math.max(1, width - 1);
+  let n = 0;
+  for (const line of text.split("\n")) n += line.length * 2 <= room ? 1 : Math.max(1, Math.ceil(displayWidth(line) / room));
+  return n;
+}
+
+/** A column's style with something added (a fill, a font …), one shared object per column and kind. */
+type Variant = (col: number, kind: string, extra: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>;
+
+function styleVariants(base: Partial<ExcelJS.Style>[]): Variant {
+  const made = new Map<string, Partial<ExcelJS.Style>>();
+  return (col, kind, extra) => {
+    const key = `${col}|${kind}`;
+    let s = made.get(key);
+    if (!s) made.set(key, (s = { ...base[col - 1], ...extra }));
+    return s;
+  };
 }
 
 export interface SummaryOptions {
@@ -146,10 +185,11 @@ export async function buildSummary(entries: Entry[], opts: SummaryOptions): Prom
   wb.creator = "budget-form";
 
   const { verdicts, summary: summaryRows, details: detailRows } = summaryData(entries, opts);
-  const sum = addSheet(wb, pick(SHEET_NAMES.summary, lang), summaryRows, [40, 14, 24, 14, 10, 8, 8, 8, 8, 80], (row, i) => {
-    row.getCell(1).font = { color: { argb: "FF0563C1" }, underline: true };
-    row.getCell(4).numFmt = "0.00";
-    row.getCell(5).fill = solid(VERDICT_FILL[verdicts[i - 1]]);
+  const sum = addSheet(wb, pick(SHEET_NAMES.summary, lang), summaryRows, [40, 14, 24, 14, 10, 8, 8, 8, 8, 80], (row, i, variant) => {
+    row.getCell(1).style = variant(1, "link", { font: { color: { argb: "FF0563C1" }, underline: true } });
+    row.getCell(4).style = variant(4, "money", { numFmt: "0.00" });
+    const verdict = verdicts[i - 1];
+    row.getCell(5).style = variant(5, verdict, { fill: solid(VERDICT_FILL[verdict]) });
   }, 10);
   sum.commit();
 

@@ -36,36 +36,21 @@ function severityOf(v: unknown): ResolvedSetting["severity"] {
   return typeof v === "string" && SEVERITIES.includes(v) ? (v as ResolvedSetting["severity"]) : null;
 }
 
-/**
- * Limits that the rule files do not state yet (their `meta.optionSchema` wins where present). Kept
- * here while src/core/rules is being reworked elsewhere; the choices are those the rules accept
- * through choiceOption(), which silently falls back to the default on any other word.
- */
-const OPTION_LIMITS: Record<string, Record<string, OptionSpec>> = {
-  "budget/development-within-project": { mode: { choices: ["within", "equal"] } },
-  "budget/levels-match-expenditure": { base: { choices: ["total", "project", "either"] } },
-  "budget/tasks-cover-project": { minShare: { max: 1 } },
-  // A percentage: 0.95 is almost surely meant as 95.
-  "indicators/satisfaction-below-floor": { floor: { min: 1, max: 100 } },
-  "indicators/timeliness-deadline": { budgetYear: { integer: true } },
-  "required/field-empty": { minGoalLength: { integer: true } },
-  "tasks/no-matching-indicator": { contentOverlap: { integer: true } },
-};
-
 export interface OptionSchemaEntry extends OptionSpec {
   type: "number" | "string" | "boolean";
 }
 
 /**
- * What each option of a rule accepts: the type of its default, then the limits. Every numeric
- * option of the catalogue is an amount, a count, a share or a year, so none may be negative.
+ * What each option of a rule accepts: the type of its default, then the limits the rule states in
+ * `meta.optionSchema`. Every numeric option of the catalogue is an amount, a count, a share or a
+ * year, so none may be negative unless its rule says otherwise.
  */
 export function optionSchema(rule: Pick<Rule, "meta">): Record<string, OptionSchemaEntry> {
   const out: Record<string, OptionSchemaEntry> = {};
   const own = (rule.meta.optionSchema ?? {}) as Record<string, OptionSpec | undefined>;
   for (const [key, def] of Object.entries(rule.meta.defaultOptions as RuleOptions)) {
     const type = typeof def as OptionSchemaEntry["type"];
-    out[key] = { type, ...(type === "number" ? { min: 0 } : {}), ...OPTION_LIMITS[rule.meta.id]?.[key], ...own[key] };
+    out[key] = { type, ...(type === "number" ? { min: 0 } : {}), ...own[key] };
   }
   return out;
 }

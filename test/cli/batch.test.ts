@@ -216,6 +216,11 @@ describe("--summary FILE.xlsx", () => {
     expect(problems[0]).toBe(`错误:${seed.findings.find((f) => f.severity === "error")!.message.zh}`);
     expect(String(rows[4][9])).toContain("文本文件");
     expect(rows[0][9] ?? null).toBeNull();
+    // Wrapped problems get a row tall enough for every line (a file carries no heights otherwise,
+    // and LibreOffice or a printout shows one line); a row without problems keeps the default.
+    expect(sum.getCell("J4").alignment).toMatchObject({ wrapText: true });
+    expect(sum.getRow(4).height).toBeGreaterThanOrEqual(15 * problems.length);
+    expect(sum.getRow(2).height ?? 15).toBe(15);
 
     expect(sum.autoFilter).toBe("A1:J7");
     expect(sum.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });

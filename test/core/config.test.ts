@@ -92,6 +92,22 @@ describe("strict configs: the key, what is allowed, a did-you-mean, in both lang
     }
   });
 
+  test("the limits are read from the rule itself (meta.optionSchema), not from a list kept elsewhere", () => {
+    const meta = { id: "demo/rule", defaultOptions: { share: 0.5, mode: "alpha" } };
+    const limited = { meta: { ...meta, optionSchema: { share: { max: 1 }, mode: { choices: ["alpha", "beta"] } } } } as never;
+    const free = { meta } as never;
+    const config = { rules: { "demo/rule": ["warning", { share: 2, mode: "zzzzzz" }] } };
+    expect(en(validateConfig(config, [limited]))).toEqual([
+      'Rule "demo/rule": option "share" must be a number from 0 to 1; got 2',
+      'Rule "demo/rule": option "mode" must be "alpha" or "beta"; got "zzzzzz"',
+    ]);
+    expect(validateConfig(config, [free])).toEqual([]);
+    // The catalogue's rules state theirs the same way.
+    const floor = RULES.find((r) => r.meta.id === "indicators/satisfaction-below-floor")!;
+    expect(floor.meta.optionSchema).toEqual({ floor: { min: 1, max: 100 } });
+    expect(optionSchema(floor).floor).toEqual({ type: "number", min: 1, max: 100 });
+  });
+
   test("each listed choice changes what the rule does (a choice the rule ignores would be a lie)", () => {
     // A choice the rule does not know falls back to the default through choiceOption; so a choice
     // that is listed but unknown to the rule would give the default's findings.

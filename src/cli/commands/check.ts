@@ -4,20 +4,26 @@
  */
 import { existsSync, mkdirSync, readFileSync } from "fs";
 import { basename, dirname, extname, join, relative, resolve } from "path";
+import { inflateRawSync } from "zlib";
 import { withoutIgnored } from "../../app/validate";
 import { Config } from "../../core/config";
 import { checkWorkbook } from "../../core/engine";
 import { Message } from "../../core/rules/types";
 import { annotate } from "../../hosts/file/annotate";
 import { FileReadError } from "../../hosts/file/errors";
+import type ExcelJS from "exceljs";
+import { WorkbookSnapshot } from "../../core/snapshot";
+import { WorkbookState } from "../../hosts/host";
+import { readSnapshotFast } from "../../hosts/file/fastRead";
 import { openXlsx } from "../../hosts/file/open";
+import { PackageWarning } from "../../hosts/file/package";
 import { readState } from "../../hosts/file/state";
 import { UsageError, parseArgs } from "../args";
 import { configOption } from "../config";
 import { Input, MissingInput, expandInputs } from "../inputs";
 import { CliContext, Command, EXIT } from "../io";
 import { Entry, entriesFor, isUnreadable, toJson, toText, withIgnoredCounts } from "../report";
-import { HTML_MARK, buildSummary, buildSummaryHtml, isSummaryWorkbook } from "../summary";
+import { HTML_MARK, SUMMARY_NAME, buildSummary, buildSummaryHtml, isSummaryWorkbook } from "../summary";
 import { errorMessage } from "../../core/errors";
 import { pathKey, sameFile, writeFailure, writeFileAtomic } from "../files";
 import { bilingual, pick } from "../../core/i18n";
@@ -117,32 +123,54 @@ function writeAnnotated(dir: string, input: Input, used: Set<string>, inputs: In
   }
 }
 
+interface CheckRead {
+  snapshot: WorkbookSnapshot;
+  state: WorkbookState;
+  isSummary: boolean;
+  /** Only when a copy will be written (--annotate). */
+  written: { workbook: ExcelJS.Workbook; warnings: PackageWarning[] } | null;
+}
+
+/**
+ * Without --annotate nothing is written, so the check-only reader (no exceljs object model) does;
+ * with it, exceljs reads the whole workbook, as the annotated copy is written from it.
+ */
+async function readForCheck(input: Input, annotate: boolean): Promise<CheckRead> {
+  const bytes = readFileSync(input.path);
+  if (!annotate) {
+    const r = await readSnapshotFast(bytes, input.display, { inflateRaw: inflateRawSync });
+    return { snapshot: r.snapshot, state: r.state, isSummary: r.rangeNames.includes(SUMMARY_NAME), written: null };
+  }
+  const r = await openXlsx(bytes, input.display);
+  return { snapshot: r.snapshot, state: readState(r.workbook), isSummary: isSummaryWorkbook(r.workbook), written: r };
+}
+
 async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used: Set<string>, inputs: Input[]): Promise<Checked> {
-  let read;
+  let read: CheckRead;
   try {
-    // Without --annotate nothing is written, so the read can skip what only a writer needs.
-    read = await openXlsx(readFileSync(input.path), input.display, { readOnly: !opts.annotateDir });
+    read = await readForCheck(input, !!opts.annotateDir);
   } catch (e) {
     return { entries: [{ file: input.display, error: readFailure(e, input.display) }], failed: true };
   }
-  if (isSummaryWorkbook(read.workbook)) return { entries: [], failed: false, skipped: true };
+  if (read.isSummary) return { entries: [], failed: false, skipped: true };
   const firstSheet = read.snapshot.sheets[0]?.name ?? "";
   const all = checkWorkbook(read.snapshot, opts.config);
   // What the form's authors chose to ignore in the add-in is saved in the workbook; the same
   // filter as the pane's, so the reviewer sees what the authors saw.
-  const ignored = opts.includeIgnored ? [] : readState(read.workbook).ignored;
+  const ignored = opts.includeIgnored ? [] : read.state.ignored;
   const result = ignored.length > 0 ? withoutIgnored(all, ignored) : all;
   const entries = result === all ? entriesFor(input.display, all, firstSheet) : withIgnoredCounts(entriesFor(input.display, all, firstSheet), entriesFor(input.display, result, firstSheet));
-  if (!opts.annotateDir) return { entries, failed: false };
+  if (!opts.annotateDir || !read.written) return { entries, failed: false };
+  const { workbook, warnings } = read.written;
 
   // Start on a clean line when a progress line is showing.
   const clear = ctx.io.isTTY ? "\r\x1b[K" : "";
-  for (const w of read.warnings) {
+  for (const w of warnings) {
     ctx.io.stderr.write(`${clear}${pick(CLI.noteIn, ctx.lang, input.display, w.message)}\n`);
   }
   try {
-    annotate(read.workbook, result.findings, ctx.lang);
-    const out = writeAnnotated(opts.annotateDir, input, used, inputs, new Uint8Array(await read.workbook.xlsx.writeBuffer()), ctx);
+    annotate(workbook, result.findings, ctx.lang);
+    const out = writeAnnotated(opts.annotateDir, input, used, inputs, new Uint8Array(await workbook.xlsx.writeBuffer()), ctx);
     return { entries, failed: false, annotated: out };
   } catch (e) {
     const target = (e as { target?: string }).target ?? join(opts.annotateDir, basename(input.path));
@@ -164,7 +192,7 @@ const isHtml = (p: string) => /\.html?$/i.test(p);
 async function isSummaryFile(path: string): Promise<boolean> {
   try {
     if (isHtml(path)) return readFileSync(path, "utf8").includes(HTML_MARK);
-    return isSummaryWorkbook((await openXlsx(readFileSync(path), path, { readOnly: true })).workbook);
+    return (await readSnapshotFast(readFileSync(path), path, { inflateRaw: inflateRawSync })).rangeNames.includes(SUMMARY_NAME);
   } catch {
     return false;
   }

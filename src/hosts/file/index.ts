@@ -1,6 +1,8 @@
 /** The .xlsx host: no Node APIs here, so webpack can bundle it for the browser preview. */
 export { readXlsx, loadWorkbook } from "./read";
 export { openXlsx } from "./open";
+export { readSnapshotFast } from "./fastRead";
+export type { FastRead, FastReadOptions } from "./fastRead";
 export type { ReadResult } from "./read";
 export { FileReadError } from "./errors";
 export type { FileReadErrorKind } from "./errors";

@@ -31,6 +31,7 @@ export default defineRule({
       },
     },
     defaultOptions: { mode: "within", tolerance: 0.005 },
+    optionSchema: { mode: { choices: ["within", "equal"] } },
     optionDocs: {
       mode: {
         zh: "within = 不超过项目支出(默认);equal = 须等于项目支出",

@@ -39,6 +39,7 @@ export default defineRule({
       },
     },
     defaultOptions: { base: "total", tolerance: 0.005 },
+    optionSchema: { base: { choices: ["total", "project", "either"] } },
     optionDocs: {
       base: {
         zh: "比较口径:total = 支出合计(基本 + 项目,默认);project = 项目支出;either = 任一相符即可,并提示相符的口径",

@@ -24,6 +24,7 @@ export default defineRule({
       },
     },
     defaultOptions: { minShare: 0.5 },
+    optionSchema: { minShare: { max: 1 } },
     optionDocs: {
       minShare: {
         zh: "任务资金占项目支出的最低比例(0–1),默认 0.5",

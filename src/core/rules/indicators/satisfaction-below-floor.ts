@@ -31,6 +31,8 @@ export default defineRule({
       },
     },
     defaultOptions: { floor: 90 },
+    // A percentage: 0.95 is almost surely meant as 95.
+    optionSchema: { floor: { min: 1, max: 100 } },
     optionDocs: {
       floor: { zh: "满意度目标下限(百分数),默认 90", en: "Lowest acceptable satisfaction target, in percent (default 90)" },
     },

@@ -109,6 +109,7 @@ export default defineRule({
       },
     },
     defaultOptions: { budgetYear: 0 },
+    optionSchema: { budgetYear: { integer: true } },
     optionDocs: {
       budgetYear: {
         zh: "预算年度(如 2025);0 表示从表头标题中读取年份,读不到则不检查年份",

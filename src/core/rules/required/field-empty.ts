@@ -54,6 +54,7 @@ export default defineRule({
       },
     },
     defaultOptions: { minGoalLength: 20 },
+    optionSchema: { minGoalLength: { integer: true } },
     optionDocs: {
       minGoalLength: {
         zh: "总体绩效目标的最少字数(不计空白),少于此数给出警告;默认 20",

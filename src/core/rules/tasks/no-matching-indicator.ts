@@ -38,6 +38,7 @@ export default defineRule({
       },
     },
     defaultOptions: { stopWords: DEFAULT_STOP_WORDS, contentOverlap: 2 },
+    optionSchema: { contentOverlap: { integer: true } },
     optionDocs: {
       stopWords: {
         zh: "比对时忽略的通用词,以逗号或顿号分隔;设置后替换默认列表",
