@@ -7,8 +7,9 @@
  * - every value the user wrote still reads the same at its place (rows below an insertion moved
  *   down), unless the plan itself writes that cell; a formula is still a formula there (its result
  *   may be recomputed); every cell the plan writes holds its value;
- * - merges do not overlap, and every merge is still there (moved, or grown over inserted rows)
- *   unless the plan unmerged it;
+ * - merges do not overlap, every merge is still there (moved, or grown over inserted rows) unless
+ *   the plan unmerged it, and there is no merge the plan did not make (one over empty cells loses no
+ *   value, yet it changes the form's layout and what a later insertion grows);
  * - every indicator keeps its name, 一级 and 二级 (by what the recognizer reads, not by address);
  * - an inserted indicator sits on its target row, in its intended group;
  * - re-checking finds no error that was not there before.
@@ -19,6 +20,7 @@ import { CheckResult, checkWorkbook } from "../engine";
 import { Message } from "../rules/types";
 import { CellValue, SheetSnapshot, WorkbookSnapshot, cellFormula, cellValue } from "../snapshot";
 import { Edit, EditPlan } from "./editPlan";
+import { compilePlan } from "./steps";
 
 export type VerifyResult = { ok: true; after: CheckResult } | { ok: false; reason: Message; problems: Message[] };
 
@@ -53,7 +55,7 @@ function shown(sheet: SheetSnapshot, merges: RangePos[], row: number, col: numbe
 const show = (v: CellValue | string) => (v === null || v === "" ? "(空)" : `「${typeof v === "object" ? v.error : String(v)}」`);
 const showEn = (v: CellValue | string) => (v === null || v === "" ? "(empty)" : `"${typeof v === "object" ? v.error : String(v)}"`);
 
-function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPlan, map: RowMap): Message[] {
+function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPlan, map: RowMap, expectedMerges: Set<string> | null): Message[] {
   const out: Message[] = [];
   const name = before.name;
   const edits = plan.edits;
@@ -124,6 +126,12 @@ function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPl
     });
     if (!kept) out.push({ zh: `合并区域 ${rangeToA1(m0)} 未能保持`, en: `merged area ${rangeToA1(m0)} was not kept` });
   }
+  if (expectedMerges) {
+    for (const m of afterMerges) {
+      const a1 = rangeToA1(m);
+      if (!expectedMerges.has(a1)) out.push({ zh: `多出了合并区域 ${a1}`, en: `an unexpected merged area ${a1}` });
+    }
+  }
   return out;
 }
 
@@ -142,11 +150,14 @@ export function verifyPlan(
   const problems: Message[] = [];
   const map = rowMapOf(plan.edits);
   const touched = new Set(plan.edits.map((e) => e.sheet));
+  // The merges the plan's own steps leave (core/plan/steps.ts), the only ones the result may have.
+  const compiled = compilePlan(before.snapshot, plan);
   for (const s of before.snapshot.sheets) {
     if (!touched.has(s.name)) continue;
     const a = after.sheets.find((x) => x.name === s.name);
+    const expected = compiled.ok ? new Set((compiled.result.sheets.find((x) => x.name === s.name)?.merges ?? []).map((m) => rangeToA1(parseRange(m)))) : null;
     if (!a) problems.push({ zh: `工作表「${s.name}」不见了`, en: `sheet "${s.name}" is gone` });
-    else problems.push(...sheetProblems(s, a, plan, map));
+    else problems.push(...sheetProblems(s, a, plan, map, expected));
   }
 
   const check = afterCheck ?? checkWorkbook(after, config);
