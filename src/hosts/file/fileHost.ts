@@ -102,8 +102,10 @@ export class FileHost implements Host {
     let result: ApplyResult;
     try {
       const snapshot = await this.read();
-      // Proved on the re-read workbook; a failure is undone (values) or restored from the backup.
-      const r = applyVerified(this.workbook, plan, { snapshot, check: checkWorkbook(snapshot) });
+      // Proved on the re-read workbook with the user's own rule settings (a rule they switched off
+      // is no new error; one they made an error is); a failure is undone or restored from the backup.
+      const config = this.state.settings.config;
+      const r = applyVerified(this.workbook, plan, { snapshot, check: checkWorkbook(snapshot, config) }, config);
       result = r.ok ? { ok: true } : { ok: false, reason: r.reason };
     } catch (e) {
       result = {
