@@ -122,6 +122,10 @@ export function writeFailure(e: unknown, display: string): Message {
     EEXIST: { zh: "文件已存在", en: "the file already exists" },
     EBUSY: { zh: "文件被其他程序占用", en: "the file is locked by another program" },
   };
-  const reason = (code && why[code]) || { zh: errorMessage(e), en: errorMessage(e) };
+  // Not a file-system error: a workbook that could not be generated says why itself, in Chinese.
+  const own = (e as { reason?: Message })?.reason;
+  if (!code && own && typeof own.zh === "string") return { zh: `无法写出「${display}」:${own.zh}。`, en: `Cannot write "${display}": ${own.en}.` };
+  // An error code we have no words for is still named, never shown as Node's English sentence.
+  const reason = (code && why[code]) || (code ? { zh: `系统错误 ${code}`, en: `system error ${code} (${errorMessage(e)})` } : { zh: "发生意外错误", en: errorMessage(e) });
   return { zh: `无法写出「${display}」:${reason.zh}。${kept.zh}。`, en: `Cannot write "${display}": ${reason.en}; ${kept.en}.` };
 }

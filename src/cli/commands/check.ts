@@ -12,6 +12,7 @@ import { annotate } from "../../hosts/file/annotate";
 import { FileReadError } from "../../hosts/file/errors";
 import { openXlsx } from "../../hosts/file/open";
 import { readState } from "../../hosts/file/state";
+import { writeXlsx } from "../../hosts/file/write";
 import { UsageError, parseArgs } from "../args";
 import { configOption } from "../config";
 import { Input, MissingInput, expandInputs } from "../inputs";
@@ -140,7 +141,7 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
   }
   try {
     annotate(read.workbook, result.findings, ctx.lang);
-    const out = writeAnnotated(opts.annotateDir, input, used, inputs, new Uint8Array(await read.workbook.xlsx.writeBuffer()), ctx);
+    const out = writeAnnotated(opts.annotateDir, input, used, inputs, await writeXlsx(read.workbook), ctx);
     return { entries, failed: false, annotated: out };
   } catch (e) {
     const target = (e as { target?: string }).target ?? join(opts.annotateDir, basename(input.path));

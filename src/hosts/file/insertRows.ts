@@ -8,6 +8,7 @@ import { RangePos, parseRange, rangeToA1, toA1 } from "../../core/a1";
 import { RowShift, shiftFormula } from "./formulaShift";
 import { mergeRanges, unmergeKeepingStyles } from "./merges";
 import { VT } from "./cellValue";
+import { recordRowShift } from "./write";
 
 interface NoteSlot {
   _comment?: unknown;
@@ -138,6 +139,7 @@ export function insertRows(wb: Workbook, ws: Worksheet, at: number, count: numbe
 
   shiftFormulas(wb, shift);
   shiftValidationFormulas(wb, shift);
+  recordRowShift(wb, shift);
   for (const m of after) if (!keep.has(key(m))) ws.mergeCellsWithoutStyle(key(m));
 }
 
