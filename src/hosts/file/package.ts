@@ -146,8 +146,20 @@ export async function inspectPackage(data: ArrayBuffer | Uint8Array, source: str
   } catch (e) {
     throw fileReadError("corrupt", source, errorMessage(e));
   }
-  const drawings = count(names, /^xl\/drawings\/drawing\d*\.xml$/i);
-  if (drawings > 0 && charts === 0) warnings.push(drawingsLostWarning());
+  // exceljs keeps a drawing's pictures (moved with inserted rows, insertRows.ts) but no shape, text
+  // box or group: those are counted; a chart's frame has its own warning above.
+  let shapes = 0;
+  try {
+    for (const n of names.filter((x) => /^xl\/drawings\/drawing\d*\.xml$/i.test(x))) {
+      const xml = await zip.file(n)!.async("string");
+      for (const m of xml.matchAll(/<(\w+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/\1?\2>/g)) {
+        if (!/<(\w+:)?(pic|graphicFrame)[\s>]/.test(m[0])) shapes++;
+      }
+    }
+  } catch (e) {
+    throw fileReadError("corrupt", source, errorMessage(e));
+  }
+  if (shapes > 0) warnings.push(shapesLostWarning(shapes));
   if (names.some((n) => /^xl\/vbaProject\.bin$/i.test(n))) {
     warnings.push({
       kind: "macros",
@@ -166,6 +178,16 @@ export function drawingsLostWarning(): PackageWarning {
     message: {
       zh: "工作簿包含图片、形状或文本框,写出的副本中可能丢失或错位",
       en: "The workbook contains pictures, shapes or text boxes; a written copy may lose or misplace them",
+    },
+  };
+}
+
+export function shapesLostWarning(n: number): PackageWarning {
+  return {
+    kind: "drawings",
+    message: {
+      zh: `工作簿包含 ${n} 个形状、文本框或组合图形,写出的副本中将不保留(图片会保留)`,
+      en: `The workbook contains ${n === 1 ? "1 shape, text box or group" : `${n} shapes, text boxes or groups`}; a written copy will not keep ${n === 1 ? "it" : "them"} (pictures are kept)`,
     },
   };
 }

@@ -114,3 +114,99 @@ describe("add: Excel tables beside the form", () => {
     expect(await tableXml(r2.zip!)).toBe(above);
   });
 });
+
+describe("add: array formulas beside the form", () => {
+  /** Array formulas in J: one spanning the insertion point, one below it, one above it. */
+  async function formWithArrays(): Promise<Uint8Array> {
+    const bytes = await formWithList();
+    const zip = await JSZip.loadAsync(bytes);
+    let sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const cell = (r: number, f: string) => `<c r="J${r}">${f}<v>${r * 2}</v></c>`;
+    const arrays: Record<number, string> = {
+      36: cell(36, '<f t="array" ref="J36:J37">I36:I37*2</f>'),
+      38: cell(38, '<f t="array" ref="J38:J40">I38:I40*2</f>'),
+      41: cell(41, '<f t="array" ref="J41">SUM(I37:I41)</f>'),
+    };
+    // Each goes at the end of its row (J is right of every cell the form and the list use).
+    for (const [r, c] of Object.entries(arrays)) sheet = sheet.replace(new RegExp(`(<row r="${r}"[^>]*>[\\s\\S]*?)(</row>)`), `$1${c}$2`);
+    zip.file("xl/worksheets/sheet1.xml", sheet);
+    return zip.generateAsync({ type: "uint8array" });
+  }
+
+  test("each array formula's range moves or grows with its cells, and its references follow the rows", async () => {
+    const r = await add(await formWithArrays());
+    expect(r.code).toBe(0);
+    const sheet = await r.zip!.file("xl/worksheets/sheet1.xml")!.async("string");
+    const arrays = [...sheet.matchAll(/<c r="(J\d+)"[^>]*><f t="array" ref="([^"]*)">([^<]*)<\/f>/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
+    expect(arrays).toEqual(["J36 J36:J37 I36:I37*2", "J38 J38:J41 I38:I41*2", "J42 J42 SUM(I37:I42)"]);
+  });
+});
+
+describe("add: pictures beside the form", () => {
+  // A 1×1 PNG.
+  const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+
+  /** Pictures anchored as Excel anchors them (ECMA-376 Part 1 §20.5.2.33 editAs): move and size with
+   * cells (twoCell), move only (oneCell), neither (absolute). */
+  async function formWithPictures(): Promise<Uint8Array> {
+    const { workbook } = await readExample("corrected-form.xlsx");
+    const ws = workbook.worksheets[0];
+    const id = workbook.addImage({ buffer: PNG as never, extension: "png" });
+    const at = (col: number, row: number) => ({ nativeCol: col, nativeColOff: 0, nativeRow: row, nativeRowOff: 0 });
+    // 0-based rows: 36 is row 37; the insertion is before row 39 (0-based 38).
+    ws.addImage(id, { tl: at(7, 36), br: at(9, 40), editAs: "twoCell" } as never);
+    ws.addImage(id, { tl: at(7, 41), br: at(9, 43), editAs: "oneCell" } as never);
+    ws.addImage(id, { tl: at(7, 44), br: at(9, 46), editAs: "absolute" } as never);
+    ws.addImage(id, { tl: at(7, 30), br: at(9, 32), editAs: "twoCell" } as never);
+    return toBytes(workbook);
+  }
+
+  async function anchors(zip: JSZip): Promise<string[]> {
+    const parts = Object.keys(zip.files).filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n));
+    expect(parts).toHaveLength(1);
+    const xml = await zip.file(parts[0])!.async("string");
+    return [...xml.matchAll(/<xdr:twoCellAnchor(?: editAs="(\w+)")?>\s*<xdr:from>[\s\S]*?<xdr:row>(\d+)<\/xdr:row>[\s\S]*?<xdr:to>[\s\S]*?<xdr:row>(\d+)<\/xdr:row>/g)].map(
+      (m) => `${m[1] ?? "twoCell"} ${m[2]}-${m[3]}`,
+    );
+  }
+
+  test("each picture moves with its cells as Excel's anchor says: grows over the new row, moves, or stays", async () => {
+    const bytes = await formWithPictures();
+    expect(await anchors(await JSZip.loadAsync(bytes))).toEqual(["twoCell 36-40", "oneCell 41-43", "absolute 44-46", "twoCell 30-32"]);
+    const r = await add(bytes);
+    expect(r.code).toBe(0);
+    expect(await anchors(r.zip!)).toEqual(["twoCell 36-41", "oneCell 42-44", "absolute 44-46", "twoCell 30-32"]);
+  });
+});
+
+describe("what a copy cannot keep is named before writing", () => {
+  test("pictures are kept, so no warning; a text box beside them is counted and named", async () => {
+    const { workbook } = await readExample("corrected-form.xlsx");
+    const id = workbook.addImage({ buffer: Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64") as never, extension: "png" });
+    workbook.worksheets[0].addImage(id, "H2:I4");
+    const pictures = await toBytes(workbook);
+    writeFileSync(join(dir, "pictures.xlsx"), pictures);
+    const plain = await run(["add", "pictures.xlsx", "--template", "satisfaction.public", "--out", "a.xlsx"], { cwd: dir });
+    expect(plain.code).toBe(0);
+    expect(plain.err).toBe("");
+
+    // A text box as Excel writes one: an anchor holding <xdr:sp>, which exceljs does not model.
+    const zip = await JSZip.loadAsync(pictures);
+    const path = Object.keys(zip.files).find((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))!;
+    const box =
+      '<xdr:twoCellAnchor><xdr:from><xdr:col>7</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>6</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>' +
+      '<xdr:to><xdr:col>9</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>8</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>' +
+      '<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="3" name="TextBox 2"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr/>' +
+      '<xdr:txBody><a:bodyPr/><a:p><a:r><a:t>审核意见</a:t></a:r></a:p></xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>';
+    zip.file(path, (await zip.file(path)!.async("string")).replace("</xdr:wsDr>", `${box}</xdr:wsDr>`));
+    writeFileSync(join(dir, "box.xlsx"), await zip.generateAsync({ type: "uint8array" }));
+    const withBox = await run(["add", "box.xlsx", "--template", "satisfaction.public", "--out", "b.xlsx"], { cwd: dir });
+    expect(withBox.code).toBe(0);
+    expect(withBox.err).toBe("注意:工作簿包含 1 个形状、文本框或组合图形,写出的副本中将不保留(图片会保留)。\n");
+    // The claim holds: the written copy has the picture and not the text box.
+    const out = await JSZip.loadAsync(readFileSync(join(dir, "b.xlsx")));
+    const drawing = await out.file(Object.keys(out.files).find((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))!)!.async("string");
+    expect(drawing).toContain("<xdr:pic>");
+    expect(drawing).not.toContain("审核意见");
+  });
+});
