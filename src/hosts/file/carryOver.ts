@@ -5,13 +5,20 @@
  * - Excel tables: exceljs rewrites a table's part from its model, turning an absent headerRowCount
  *   (1 by default, ECMA-376 Part 1 §18.5.1.2) into headerRowCount="0" — the header becomes data —
  *   and hiding the filter buttons; the original part is kept, its refs moved.
+ * - Hyperlinks to places in the workbook (`<hyperlink location>`, no relationship): exceljs drops them.
+ * - Sheet protection: exceljs drops the legacy `password` hash (the sheet stays protected, without
+ *   its password); the original element is kept.
+ * - Workbook structure protection (`<workbookProtection>`): dropped by exceljs.
+ * - Sheet-scoped names (`<definedName localSheetId>`): exceljs drops them, keeping only a global
+ *   name of the same name; every definition of such a name is kept, its sheet index remapped.
+ * - Custom document properties (docProps/custom.xml): exceljs writes no such part.
  *
  * Parts are matched by sheet name (workbook.xml and its relationships), never by part file name:
  * exceljs renumbers parts, and adds sheets (the state sheet, a report) of its own.
  */
 import JSZip from "jszip";
 import { parseRange, rangeToA1 } from "../../core/a1";
-import { RowShift } from "./formulaShift";
+import { RowShift, shiftFormula } from "./formulaShift";
 
 const attr = (tag: string, name: string): string | null => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1] ?? null;
 const unescapeXml = (x: string) => x.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
@@ -26,7 +33,8 @@ function resolveTarget(fromDir: string, target: string): string {
   return parts.join("/");
 }
 
-const relsPathOf = (part: string) => part.replace(/([^/]+)$/, "_rels/$1.rels");
+/** A part's relationships; "" is the package itself (_rels/.rels). */
+const relsPathOf = (part: string) => (part === "" ? "_rels/.rels" : part.replace(/([^/]+)$/, "_rels/$1.rels"));
 const dirOf = (part: string) => part.replace(/\/?[^/]*$/, "");
 
 /** One package, read lazily: parts as text, the workbook's sheets by name. */
@@ -130,11 +138,125 @@ async function carryTables(from: Package, to: Package, shifts: RowShift[]): Prom
   }
 }
 
+/** A formula-like text (a defined name, a hyperlink's location) with its references moved. */
+function shiftText(text: string, formulaSheet: string, shifts: RowShift[]): string {
+  return shifts.reduce((t, s) => shiftFormula(t, formulaSheet, s), text);
+}
+
+const escapeXml = (x: string) => x.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+
+/** Inserts `element` before the first of `before` found in `xml` (the schema's order), else before `close`. */
+function insertBefore(xml: string, element: string, before: string[], close: string): string {
+  for (const tag of before) {
+    const i = xml.search(new RegExp(`<${tag}[\\s/>]`));
+    if (i >= 0) return xml.slice(0, i) + element + xml.slice(i);
+  }
+  const i = xml.lastIndexOf(close);
+  return i < 0 ? xml : xml.slice(0, i) + element + xml.slice(i);
+}
+
+// CT_Worksheet's elements after <hyperlinks> (ECMA-376 Part 1 §18.3.1.99).
+const AFTER_HYPERLINKS = [
+  "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors",
+  "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst",
+];
+// ... and after <sheetProtection>.
+const AFTER_SHEET_PROTECTION = ["protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", ...AFTER_HYPERLINKS];
+
+async function carrySheetParts(from: Package, to: Package, shifts: RowShift[]): Promise<void> {
+  for (const sheet of await from.sheets()) {
+    const original = await from.text(sheet.part);
+    const part = await to.partOfSheet(sheet.name);
+    if (!original || !part) continue;
+    let xml = await to.text(part);
+    if (xml === null) continue;
+
+    const links = [...original.matchAll(/<hyperlink\b[^>]*\/>/g)].map((m) => m[0]).filter((h) => !/\br:id="/.test(h) && /\blocation="/.test(h));
+    const present = new Set([...xml.matchAll(/<hyperlink\b[^>]*\bref="([^"]*)"/g)].map((m) => m[1]));
+    const moved = links
+      .map((h) => {
+        const ref = shiftRef(attr(h, "ref") ?? "", sheet.name, shifts);
+        const location = escapeXml(shiftText(unescapeXml(attr(h, "location") ?? ""), sheet.name, shifts));
+        return { ref, tag: h.replace(/\bref="[^"]*"/, `ref="${ref}"`).replace(/\blocation="[^"]*"/, `location="${location}"`) };
+      })
+      .filter((h) => !present.has(h.ref));
+    if (moved.length > 0) {
+      const tags = moved.map((h) => h.tag).join("");
+      xml = /<hyperlinks>/.test(xml) ? xml.replace("</hyperlinks>", `${tags}</hyperlinks>`) : insertBefore(xml, `<hyperlinks>${tags}</hyperlinks>`, AFTER_HYPERLINKS, "</worksheet>");
+    }
+
+    const protection = /<sheetProtection\b[^>]*\/>/.exec(original)?.[0];
+    if (protection && /\bpassword="/.test(protection)) {
+      const written = /<sheetProtection\b[^>]*\/>/.exec(xml)?.[0];
+      xml = written ? xml.replace(written, protection) : insertBefore(xml, protection, AFTER_SHEET_PROTECTION, "</worksheet>");
+    }
+    to.set(part, xml);
+  }
+}
+
+async function carryWorkbookPart(from: Package, to: Package, shifts: RowShift[]): Promise<void> {
+  const original = (await from.text(from.workbookPart)) ?? "";
+  let xml = await to.text(to.workbookPart);
+  if (xml === null) return;
+
+  const protection = /<workbookProtection\b[^>]*\/>/.exec(original)?.[0];
+  if (protection && !/<workbookProtection\b/.test(xml)) xml = insertBefore(xml, protection, ["bookViews", "sheets"], "</workbook>");
+
+  const names = [...original.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)];
+  const scoped = new Set(names.filter((m) => /\blocalSheetId="/.test(m[1])).map((m) => attr(m[1], "name") ?? ""));
+  scoped.delete("");
+  if (scoped.size > 0) {
+    const fromSheets = await from.sheets();
+    const toSheets = await to.sheets();
+    const kept = names.flatMap((m) => {
+      const name = attr(m[1], "name") ?? "";
+      if (!scoped.has(name)) return [];
+      const local = attr(m[1], "localSheetId");
+      let head = m[1];
+      if (local !== null) {
+        const sheet = fromSheets[Number(local)]?.name;
+        const index = toSheets.find((s) => s.name === sheet)?.index;
+        if (index === undefined) return [];
+        head = head.replace(/\blocalSheetId="[^"]*"/, `localSheetId="${index}"`);
+      }
+      return [`<definedName${head}>${escapeXml(shiftText(unescapeXml(m[2]), "", shifts))}</definedName>`];
+    });
+    // exceljs's own definitions of those names (it keeps one, as a global name) give way to them.
+    xml = xml.replace(/<definedName\b([^>]*)>[\s\S]*?<\/definedName>/g, (whole, a: string) => (scoped.has(unescapeXml(attr(a, "name") ?? "")) ? "" : whole));
+    const all = kept.join("");
+    if (/<definedNames>/.test(xml)) xml = xml.replace("<definedNames>", `<definedNames>${all}`);
+    else if (/<definedNames\/>/.test(xml)) xml = xml.replace("<definedNames/>", `<definedNames>${all}</definedNames>`);
+    else xml = insertBefore(xml, `<definedNames>${all}</definedNames>`, ["calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"], "</workbook>");
+  }
+  to.set(to.workbookPart, xml);
+}
+
+const CUSTOM_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties";
+const CUSTOM_CONTENT = "application/vnd.openxmlformats-officedocument.custom-properties+xml";
+
+async function carryCustomProperties(from: Package, to: Package): Promise<void> {
+  const rel = (await from.rels("")).find((r) => r.type === "custom-properties");
+  const xml = rel && (await from.text(rel.path));
+  if (!rel || !xml || (await to.rels("")).some((r) => r.type === "custom-properties")) return;
+  const path = "docProps/custom.xml";
+  to.set(path, xml);
+  const rels = (await to.text("_rels/.rels")) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  const taken = new Set((await to.rels("")).map((r) => r.id));
+  let n = 1;
+  while (taken.has(`rIdCustom${n}`)) n++;
+  to.set("_rels/.rels", rels.replace("</Relationships>", `<Relationship Id="rIdCustom${n}" Type="${CUSTOM_TYPE}" Target="${path}"/></Relationships>`));
+  const types = (await to.text("[Content_Types].xml")) ?? "";
+  if (!types.includes(`PartName="/${path}"`)) to.set("[Content_Types].xml", types.replace("</Types>", `<Override PartName="/${path}" ContentType="${CUSTOM_CONTENT}"/></Types>`));
+}
+
 /** The written package with the original's kept features carried over (see the file comment). */
 export async function carryOver(original: Uint8Array, written: Uint8Array, shifts: RowShift[]): Promise<Uint8Array> {
   const from = await Package.load(original);
   const to = await Package.load(written);
   await carryTables(from, to, shifts);
+  await carrySheetParts(from, to, shifts);
+  await carryWorkbookPart(from, to, shifts);
+  await carryCustomProperties(from, to);
   if (!to.changed) return written;
   return to.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
