@@ -73,12 +73,39 @@ export function applyVerified(wb: Workbook, plan: EditPlan, before: { snapshot: 
     const cell = wb.getWorksheet(s.sheet)!.getCell(s.row + 1, s.col + 1);
     return [{ cell, value: cell.value }];
   });
-  const applied = applyPlan(wb, plan, before.snapshot);
+  /** Puts the saved values back where they changed; false when one cannot be put back. */
+  const putBack = (): boolean => {
+    let all = true;
+    // Last edit first, so a cell written twice gets its original value back.
+    for (const { cell, value } of saved.slice().reverse()) {
+      if (!cell || JSON.stringify(cell.value) === JSON.stringify(value)) continue;
+      try {
+        cell.value = value as never;
+      } catch {
+        all = false;
+      }
+    }
+    return all;
+  };
+  let applied: ApplyResult;
+  try {
+    applied = applyPlan(wb, plan, before.snapshot);
+  } catch {
+    // exceljs refused a step (its message is English and about its internals): the user is told
+    // what happened; values are put back, a structural change is left for the caller to discard.
+    const undone = valuesOnly && putBack();
+    return {
+      ok: false,
+      undone,
+      reason: {
+        zh: `应用“${plan.title.zh}”时出错(工作簿中有本工具无法处理的内容),${undone ? "已撤销" : "未完成"}`,
+        en: `Applying "${plan.title.en}" failed (the workbook holds content this tool cannot handle); ${undone ? "it was undone" : "it was not completed"}`,
+      },
+    };
+  }
   if (!applied.ok) return { ok: false, reason: applied.reason, undone: true };
   const snapshot = snapshotWorkbook(wb, before.snapshot.source);
   const v = verifyPlan(before, snapshot, plan, config);
   if (v.ok) return { ok: true, after: { snapshot, check: v.after } };
-  // Last edit first, so a cell written twice gets its original value back.
-  for (const { cell, value } of saved.reverse()) if (cell) cell.value = value as never;
-  return { ok: false, reason: v.reason, undone: valuesOnly };
+  return { ok: false, reason: v.reason, undone: valuesOnly && putBack() };
 }
