@@ -46,7 +46,10 @@ export class Package {
   constructor(readonly zip: JSZip) {}
 
   static async load(bytes: Uint8Array): Promise<Package> {
-    return new Package(await JSZip.loadAsync(bytes));
+    const p = new Package(await JSZip.loadAsync(bytes));
+    const main = (await p.rels("")).find((r) => r.type === "officeDocument");
+    if (main && (await p.text(main.path)) !== null) p.workbookPath = main.path;
+    return p;
   }
 
   async text(path: string): Promise<string | null> {
@@ -64,8 +67,11 @@ export class Package {
     this.zip.file(path, text);
   }
 
+  private workbookPath = "xl/workbook.xml";
+
+  /** The workbook part, as the package's own relationships name it (other tools may not use xl/workbook.xml). */
   get workbookPart(): string {
-    return "xl/workbook.xml";
+    return this.workbookPath;
   }
 
   /** Relationships of a part: id → { type (last path segment), target as a package path }. */

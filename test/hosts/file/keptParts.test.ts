@@ -9,6 +9,7 @@ import JSZip from "jszip";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { FileHost } from "../../../src/hosts/file/fileHost";
 import { openXlsx } from "../../../src/hosts/file/open";
 import { writeXlsx } from "../../../src/hosts/file/write";
 import { readExample, toBytes } from "../../helpers/xlsx";
@@ -120,4 +121,28 @@ test("a plain workbook gets no warning, and its copy is exceljs's own bytes (not
   expect(r.warnings).toEqual([]);
   const ours = await features(await writeXlsx(r.workbook));
   expect(ours).toEqual({ custom: null, protection: null, names: [], password: null, links: [] });
+});
+
+test("the preview's download keeps them too, after an insertion and after a failed change restored from its backup", async () => {
+  const host = await FileHost.fromData(await withFeatures(), "features.xlsx");
+  expect(host.warnings).toEqual([]);
+  // Fails its verification (D21 and D23 hold indicator names): the host reloads its backup, which is
+  // exceljs's own bytes — what exceljs dropped must still come from the original.
+  const failed = await host.apply({
+    title: { zh: "插入并合并", en: "insert and merge" },
+    edits: [
+      { op: "insertRows", sheet: "申报表", row: 22, count: 1, formatFrom: 21 },
+      { op: "merge", sheet: "申报表", range: "D21:D23" },
+    ],
+  });
+  expect(failed.ok).toBe(false);
+  expect(await features(await host.toBuffer())).toEqual(ORIGINAL);
+  // A real insertion before row 39: the link and the name pointing below it move.
+  const ok = await host.apply({ title: { zh: "插入", en: "insert" }, edits: [{ op: "insertRows", sheet: "申报表", row: 39, count: 1, formatFrom: 38 }] });
+  expect(ok).toEqual({ ok: true });
+  expect(await features(await host.toBuffer())).toEqual({
+    ...ORIGINAL,
+    names: ["满意度=申报表!$E$41", "本表金额@0=申报表!$D$8:$D$9"].sort(),
+    links: ["H2→申报表!D8", "H3→申报表!D9", "H46→'申报表'!E41"],
+  });
 });
