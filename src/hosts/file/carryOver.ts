@@ -10,7 +10,8 @@
  *   its password); the original element is kept.
  * - Workbook structure protection (`<workbookProtection>`): dropped by exceljs.
  * - Sheet-scoped names (`<definedName localSheetId>`): exceljs drops them, keeping only a global
- *   name of the same name; every definition of such a name is kept, its sheet index remapped.
+ *   name of the same name; every definition of such a name is kept, its sheet index remapped. The
+ *   print area too: exceljs writes its rows as relative references.
  * - Custom document properties (docProps/custom.xml): exceljs writes no such part.
  *
  * Parts are matched by sheet name (workbook.xml and its relationships), never by part file name:
@@ -209,7 +210,11 @@ async function carryWorkbookPart(from: Package, to: Package, shifts: RowShift[])
   if (protection && !/<workbookProtection\b/.test(xml)) xml = insertBefore(xml, protection, ["bookViews", "sheets"], "</workbook>");
 
   const names = [...original.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)];
-  const scoped = new Set(names.filter((m) => /\blocalSheetId="/.test(m[1])).map((m) => attr(m[1], "name") ?? ""));
+  // Built-in names are sheet-scoped too; exceljs models them, but writes a print area's rows as
+  // relative references ($A1:$F45, the original's $A$1:$F$45 read through pageSetup), so the print
+  // area is carried as well. The others (print titles, filters) stay exceljs's.
+  const carried = (a: string) => (/\blocalSheetId="/.test(a) && !/\bname="_xlnm\./.test(a)) || /\bname="_xlnm\.Print_Area"/.test(a);
+  const scoped = new Set(names.filter((m) => carried(m[1])).map((m) => attr(m[1], "name") ?? ""));
   scoped.delete("");
   if (scoped.size > 0) {
     const fromSheets = await from.sheets();

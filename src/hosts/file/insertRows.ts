@@ -134,10 +134,11 @@ export function insertRows(wb: Workbook, ws: Worksheet, at: number, count: numbe
     }
   }
   if (ws.pageSetup?.printArea) {
+    // exceljs joins a sheet's several print areas with "&&" (workbook-xform.js).
     ws.pageSetup.printArea = ws.pageSetup.printArea
-      .split(",")
-      .map((a) => shiftRangeText(a, at, count))
-      .join(",");
+      .split("&&")
+      .map((areas) => areas.split(",").map((a) => shiftRangeText(a, at, count)).join(","))
+      .join("&&");
   }
 
   shiftFormulas(wb, shift);

@@ -146,3 +146,31 @@ test("the preview's download keeps them too, after an insertion and after a fail
     links: ["H2→申报表!D8", "H3→申报表!D9", "H46→'申报表'!E41"],
   });
 });
+
+test("the print area keeps its absolute rows (exceljs writes $A1:$F45) and moves, beside a carried scoped name", async () => {
+  const { workbook } = await readExample("corrected-form.xlsx");
+  workbook.worksheets[0].pageSetup.printArea = "A1:F45";
+  const zip = await JSZip.loadAsync(await toBytes(workbook));
+  const wb = await zip.file("xl/workbook.xml")!.async("string");
+  expect(wb).toMatch(/<definedName name="_xlnm\.Print_Area" localSheetId="0">/);
+  // As Excel writes a print area: absolute rows and columns.
+  const excelStyle = wb.replace(/(<definedName name="_xlnm\.Print_Area" localSheetId="0">)[^<]*/, "$1'申报表'!$$A$$1:$$F$$45");
+  zip.file("xl/workbook.xml", excelStyle.replace("<definedNames>", '<definedNames><definedName name="本表金额" localSheetId="0">申报表!$D$8:$D$9</definedName>'));
+  const bytes = await zip.generateAsync({ type: "uint8array" });
+  const alone = await openXlsx(bytes, "print.xlsx");
+  expect((await features(await alone.workbook.xlsx.writeBuffer())).names).toContain("_xlnm.Print_Area@0=申报表!$A1:$F45");
+  const host = await FileHost.fromData(bytes, "print.xlsx");
+  expect(await host.apply({ title: { zh: "插入", en: "insert" }, edits: [{ op: "insertRows", sheet: "申报表", row: 39, count: 1, formatFrom: 38 }] })).toEqual({ ok: true });
+  expect((await features(await host.toBuffer())).names).toEqual(["_xlnm.Print_Area@0=申报表!$A$1:$F$46", "本表金额@0=申报表!$D$8:$D$9"]);
+});
+
+test("a sheet with two print areas takes an insertion: both are kept, the one below moved", async () => {
+  const { workbook } = await readExample("corrected-form.xlsx");
+  const zip = await JSZip.loadAsync(await toBytes(workbook));
+  const wb = await zip.file("xl/workbook.xml")!.async("string");
+  const area = `<definedName name="_xlnm.Print_Area" localSheetId="0">'申报表'!$A$1:$F$20,'申报表'!$A$30:$F$45</definedName>`;
+  zip.file("xl/workbook.xml", /<definedNames>/.test(wb) ? wb.replace("<definedNames>", `<definedNames>${area}`) : wb.replace("</sheets>", `</sheets><definedNames>${area}</definedNames>`));
+  const host = await FileHost.fromData(await zip.generateAsync({ type: "uint8array" }), "areas.xlsx");
+  expect(await host.apply({ title: { zh: "插入", en: "insert" }, edits: [{ op: "insertRows", sheet: "申报表", row: 39, count: 1, formatFrom: 38 }] })).toEqual({ ok: true });
+  expect((await features(await host.toBuffer())).names).toEqual(["_xlnm.Print_Area@0=申报表!$A$1:$F$20,申报表!$A$30:$F$46"]);
+});
