@@ -210,3 +210,40 @@ describe("what a copy cannot keep is named before writing", () => {
     expect(drawing).not.toContain("审核意见");
   });
 });
+
+describe("add: a picture as openpyxl writes it", () => {
+  // Captured from openpyxl 3.1.5's output for ws.add_image(img, "H45"): default namespace, no
+  // "xdr:" prefix (which exceljs needs), absolute relationship targets.
+  const DRAWING =
+    '<wsDr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing">' +
+    "<oneCellAnchor><from><col>7</col><colOff>0</colOff><row>44</row><rowOff>0</rowOff></from><ext cx=\"95250\" cy=\"95250\" /><pic><nvPicPr><cNvPr id=\"1\" name=\"Image 1\" descr=\"Picture\" /><cNvPicPr /></nvPicPr>" +
+    '<blipFill><a:blip cstate="print" r:embed="rId1" /><a:stretch><a:fillRect /></a:stretch></blipFill><spPr><a:prstGeom prst="rect" /></spPr></pic><clientData /></oneCellAnchor></wsDr>';
+  const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+
+  test("is kept, not dropped with a warning, and moves down with its row", async () => {
+    const zip = await JSZip.loadAsync(await toBytes((await readExample("corrected-form.xlsx")).workbook));
+    zip.file("xl/drawings/drawing1.xml", DRAWING);
+    zip.file("xl/drawings/_rels/drawing1.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="${R}/image" Target="/xl/media/image1.png" Id="rId1" /></Relationships>`);
+    zip.file("xl/media/image1.png", PNG);
+    zip.file("xl/worksheets/_rels/sheet1.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="${R}/drawing" Target="/xl/drawings/drawing1.xml" Id="rId1" /></Relationships>`);
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    zip.file("xl/worksheets/sheet1.xml", sheet.replace("</worksheet>", `<drawing xmlns:r="${R}" r:id="rId1" /></worksheet>`));
+    let types = await zip.file("[Content_Types].xml")!.async("string");
+    types = types.replace("</Types>", '<Default Extension="png" ContentType="image/png"/><Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>');
+    zip.file("[Content_Types].xml", types);
+
+    const r = await add(await zip.generateAsync({ type: "uint8array" }));
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const out = r.zip!;
+    const drawingPath = Object.keys(out.files).find((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))!;
+    const drawing = await out.file(drawingPath)!.async("string");
+    expect(drawing).toMatch(/<xdr:pic>/);
+    // Below the insertion at row 39: row 45 (0-based 44) is now row 46.
+    expect(/<xdr:from>[\s\S]*?<xdr:row>(\d+)<\/xdr:row>/.exec(drawing)?.[1]).toBe("45");
+    // The image itself travelled: the drawing's relationship points at a PNG in the package.
+    const rels = await out.file(drawingPath.replace(/([^/]+)$/, "_rels/$1.rels"))!.async("string");
+    const target = /Target="([^"]*)"/.exec(rels)![1].replace(/^\.\.\//, "xl/");
+    expect(Buffer.from(await out.file(target)!.async("uint8array")).equals(PNG)).toBe(true);
+  });
+});
