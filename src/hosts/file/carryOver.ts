@@ -173,12 +173,16 @@ const AFTER_SHEET_PROTECTION = ["protectedRanges", "scenarios", "autoFilter", "s
 async function carrySheetParts(from: Package, to: Package, shifts: RowShift[]): Promise<void> {
   for (const sheet of await from.sheets()) {
     const original = await from.text(sheet.part);
-    const part = await to.partOfSheet(sheet.name);
-    if (!original || !part) continue;
-    let xml = await to.text(part);
-    if (xml === null) continue;
-
+    if (!original) continue;
     const links = [...original.matchAll(/<hyperlink\b[^>]*\/>/g)].map((m) => m[0]).filter((h) => !/\br:id="/.test(h) && /\blocation="/.test(h));
+    const protection = /<sheetProtection\b[^>]*\/>/.exec(original)?.[0];
+    const password = protection !== undefined && /\bpassword="/.test(protection);
+    // A large sheet's written part is only unpacked when there is something to carry into it.
+    if (links.length === 0 && !password) continue;
+    const part = await to.partOfSheet(sheet.name);
+    let xml = part ? await to.text(part) : null;
+    if (!part || xml === null) continue;
+
     const present = new Set([...xml.matchAll(/<hyperlink\b[^>]*\bref="([^"]*)"/g)].map((m) => m[1]));
     const moved = links
       .map((h) => {
@@ -192,8 +196,7 @@ async function carrySheetParts(from: Package, to: Package, shifts: RowShift[]): 
       xml = /<hyperlinks>/.test(xml) ? xml.replace("</hyperlinks>", `${tags}</hyperlinks>`) : insertBefore(xml, `<hyperlinks>${tags}</hyperlinks>`, AFTER_HYPERLINKS, "</worksheet>");
     }
 
-    const protection = /<sheetProtection\b[^>]*\/>/.exec(original)?.[0];
-    if (protection && /\bpassword="/.test(protection)) {
+    if (protection && password) {
       const written = /<sheetProtection\b[^>]*\/>/.exec(xml)?.[0];
       xml = written ? xml.replace(written, protection) : insertBefore(xml, protection, AFTER_SHEET_PROTECTION, "</worksheet>");
     }
