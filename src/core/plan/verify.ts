@@ -55,7 +55,7 @@ function shown(sheet: SheetSnapshot, merges: RangePos[], row: number, col: numbe
 const show = (v: CellValue | string) => (v === null || v === "" ? "(空)" : `「${typeof v === "object" ? v.error : String(v)}」`);
 const showEn = (v: CellValue | string) => (v === null || v === "" ? "(empty)" : `"${typeof v === "object" ? v.error : String(v)}"`);
 
-function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPlan, map: RowMap, expectedMerges: Set<string> | null): Message[] {
+function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPlan, map: RowMap, expectedMerges: () => Set<string> | null): Message[] {
   const out: Message[] = [];
   const name = before.name;
   const edits = plan.edits;
@@ -126,10 +126,17 @@ function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPl
     });
     if (!kept) out.push({ zh: `合并区域 ${rangeToA1(m0)} 未能保持`, en: `merged area ${rangeToA1(m0)} was not kept` });
   }
-  if (expectedMerges) {
-    for (const m of afterMerges) {
+  // A merge that is an old one, moved, needs no proof; any other must be one the plan makes.
+  const moved = new Set(before.merges.map((m) => {
+    const r = parseRange(m);
+    return rangeToA1({ ...r, top: map(name, r.top), bottom: map(name, r.bottom) });
+  }));
+  const fresh = afterMerges.filter((m) => !moved.has(rangeToA1(m)));
+  const expected = fresh.length > 0 ? expectedMerges() : null;
+  if (expected) {
+    for (const m of fresh) {
       const a1 = rangeToA1(m);
-      if (!expectedMerges.has(a1)) out.push({ zh: `多出了合并区域 ${a1}`, en: `an unexpected merged area ${a1}` });
+      if (!expected.has(a1)) out.push({ zh: `多出了合并区域 ${a1}`, en: `an unexpected merged area ${a1}` });
     }
   }
   return out;
@@ -146,16 +153,22 @@ export function verifyPlan(
   config?: Config,
   /** The check of `after`, when the caller has it already (fix re-checks after every fix anyway). */
   afterCheck?: CheckResult,
+  /** compilePlan(before.snapshot, plan), when the caller compiled it to apply the plan. */
+  compiledPlan?: ReturnType<typeof compilePlan>,
 ): VerifyResult {
   const problems: Message[] = [];
   const map = rowMapOf(plan.edits);
   const touched = new Set(plan.edits.map((e) => e.sheet));
-  // The merges the plan's own steps leave (core/plan/steps.ts), the only ones the result may have.
-  const compiled = compilePlan(before.snapshot, plan);
+  // The merges the plan's own steps leave (core/plan/steps.ts), the only ones the result may have;
+  // compiled only when a sheet has a merge that is not an old one moved (a fix never does).
+  let compiled = compiledPlan;
   for (const s of before.snapshot.sheets) {
     if (!touched.has(s.name)) continue;
     const a = after.sheets.find((x) => x.name === s.name);
-    const expected = compiled.ok ? new Set((compiled.result.sheets.find((x) => x.name === s.name)?.merges ?? []).map((m) => rangeToA1(parseRange(m)))) : null;
+    const expected = () => {
+      compiled ??= compilePlan(before.snapshot, plan);
+      return compiled.ok ? new Set((compiled.result.sheets.find((x) => x.name === s.name)?.merges ?? []).map((m) => rangeToA1(parseRange(m)))) : null;
+    };
     if (!a) problems.push({ zh: `工作表「${s.name}」不见了`, en: `sheet "${s.name}" is gone` });
     else problems.push(...sheetProblems(s, a, plan, map, expected));
   }

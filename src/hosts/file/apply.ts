@@ -8,7 +8,7 @@ import { rangeToA1 } from "../../core/a1";
 import { Config } from "../../core/config";
 import { CheckResult } from "../../core/engine";
 import { EditPlan } from "../../core/plan/editPlan";
-import { Step, compilePlan } from "../../core/plan/steps";
+import { Compiled, Step, compilePlan } from "../../core/plan/steps";
 import { verifyPlan } from "../../core/plan/verify";
 import { Message } from "../../core/rules/types";
 import { WorkbookSnapshot } from "../../core/snapshot";
@@ -47,10 +47,15 @@ function run(wb: Workbook, s: Step): void {
  * re-read when the caller has the current one.
  */
 export function applyPlan(wb: Workbook, plan: EditPlan, snapshot?: WorkbookSnapshot): ApplyResult {
+  const compiled = applyCompiled(wb, plan, snapshot);
+  return compiled.ok ? { ok: true } : compiled;
+}
+
+/** applyPlan, returning the compiled plan (verification reuses its expected result). */
+export function applyCompiled(wb: Workbook, plan: EditPlan, snapshot?: WorkbookSnapshot): Compiled {
   const compiled = compilePlan(snapshot ?? snapshotWorkbook(wb, ""), plan);
-  if (!compiled.ok) return compiled;
-  for (const s of compiled.steps) run(wb, s);
-  return { ok: true };
+  if (compiled.ok) for (const s of compiled.steps) run(wb, s);
+  return compiled;
 }
 
 export type VerifiedResult =
@@ -87,9 +92,9 @@ export function applyVerified(wb: Workbook, plan: EditPlan, before: { snapshot: 
     }
     return all;
   };
-  let applied: ApplyResult;
+  let applied: Compiled;
   try {
-    applied = applyPlan(wb, plan, before.snapshot);
+    applied = applyCompiled(wb, plan, before.snapshot);
   } catch {
     // exceljs refused a step (its message is English and about its internals): the user is told
     // what happened; values are put back, a structural change is left for the caller to discard.
@@ -105,7 +110,7 @@ export function applyVerified(wb: Workbook, plan: EditPlan, before: { snapshot: 
   }
   if (!applied.ok) return { ok: false, reason: applied.reason, undone: true };
   const snapshot = snapshotWorkbook(wb, before.snapshot.source);
-  const v = verifyPlan(before, snapshot, plan, config);
+  const v = verifyPlan(before, snapshot, plan, config, undefined, applied);
   if (v.ok) return { ok: true, after: { snapshot, check: v.after } };
   return { ok: false, reason: v.reason, undone: valuesOnly && putBack() };
 }
