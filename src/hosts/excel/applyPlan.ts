@@ -295,7 +295,7 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps:
     );
   }
   const after = snapshotOf(again);
-  const verdict = after ? verifyPlan({ snapshot: before, check: checkWorkbook(before, config) }, after, plan, config) : null;
+  const verdict = after ? verifyPlan({ snapshot: before, check: checkWorkbook(before, config) }, after, plan, config, undefined, compiled) : null;
   if (verdict?.ok) return { ok: true };
   if (!verdict || !after) return notRestored(plan.title, { zh: "无法重新读取工作表", en: "the sheet could not be read again" });
   const why = verdict.reason;
