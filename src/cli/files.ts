@@ -122,6 +122,10 @@ export function writeFailure(e: unknown, display: string): Message {
     EEXIST: CLI.fileExists,
     EBUSY: CLI.fileLocked,
   };
-  const reason = (code && why[code]) || { zh: errorMessage(e), en: errorMessage(e) };
+  // Not a file-system error: a workbook that could not be generated says why itself, in Chinese.
+  const own = (e as { reason?: Message })?.reason;
+  if (!code && own && typeof own.zh === "string") return bilingual(CLI.cannotGenerate, display, own);
+  // An error code we have no words for is still named, never shown as Node's English sentence.
+  const reason = (code && why[code]) || (code ? bilingual(CLI.systemError, code, errorMessage(e)) : bilingual(CLI.unexpectedError, errorMessage(e)));
   return bilingual(CLI.cannotWrite, display, reason, CLI.writeKept);
 }

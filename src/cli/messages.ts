@@ -278,6 +278,12 @@ Common options:
   noFolder: { zh: "所在文件夹不存在", en: "its folder does not exist" },
   fileExists: { zh: "文件已存在", en: "the file already exists" },
   fileLocked: { zh: "文件被其他程序占用", en: "the file is locked by another program" },
+  cannotGenerate: {
+    zh: (file: string, why: Message) => `无法写出「${file}」:${why.zh}。`,
+    en: (file: string, why: Message) => `Cannot write "${file}": ${why.en}.`,
+  },
+  systemError: { zh: (code: string, _detail: string) => `系统错误 ${code}`, en: (code: string, detail: string) => `system error ${code} (${detail})` },
+  unexpectedError: { zh: (_detail: string) => "发生意外错误", en: (detail: string) => detail },
   cannotWrite: {
     zh: (file: string, why: Message, kept: Message) => `无法写出「${file}」:${why.zh}。${kept.zh}。`,
     en: (file: string, why: Message, kept: Message) => `Cannot write "${file}": ${why.en}; ${kept.en}.`,

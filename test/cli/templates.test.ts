@@ -136,6 +136,24 @@ describe("budget-form add", () => {
     expect(existsSync(join(dir, "x.xlsx"))).toBe(false);
   });
 
+  test("--config: the insertion is verified with the user's rule settings", async () => {
+    // ≥80% is below the satisfaction floor: a warning by default, so the row goes in.
+    const args = ["add", "corrected.xlsx", "--template", "satisfaction.public", "--annual", "≥80%"];
+    expect((await run(...args, "--out", "default.xlsx")).code).toBe(0);
+    expect(existsSync(join(dir, "default.xlsx"))).toBe(true);
+    // Made an error by the user's config, it is a new error: nothing is written.
+    writeFileSync(join(dir, "strict.json"), JSON.stringify({ rules: { "indicators/satisfaction-below-floor": "error" } }));
+    const strict = await run(...args, "--config", "strict.json", "--out", "strict.xlsx");
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toMatch(/出现新的错误:满意度目标「≥80%」低于 90%.*未写出文件/);
+    expect(existsSync(join(dir, "strict.xlsx"))).toBe(false);
+    // A bad config is refused before anything is read.
+    writeFileSync(join(dir, "bad.json"), "{");
+    const bad = await run(...args, "--config", "bad.json", "--out", "bad.xlsx");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/配置文件「bad\.json」不是有效的 JSON/);
+  });
+
   test("a custom template from a library", async () => {
     writeFileSync(join(dir, "mine.json"), JSON.stringify({ templates: [{ id: "custom.digital", name: "档案数字化率(%)", level2: "质量", value: "≥80%" }] }));
     const r = await run("add", "corrected.xlsx", "--templates", "mine.json", "--template", "custom.digital", "--out", "o.xlsx");

@@ -5,6 +5,7 @@ import { findTemplate } from "../../core/templates/catalogue";
 import { isInsertError, planInsertion } from "../../core/templates/insert";
 import { applyVerified } from "../../hosts/file/apply";
 import { UsageError, parseArgs } from "../args";
+import { configOption } from "../config";
 import { Command, EXIT } from "../io";
 import { inputAndOutput, readInput, writeCopy } from "./rewrite";
 import { loadTemplates } from "./templateLibrary";
@@ -22,6 +23,7 @@ const HELP = {
   --annual <指标值>     年度指标值(默认取模板值;只给年度值时实施周期值与之相同)
   --templates <文件>    自定义模板库(JSON)
   --sheet <工作表>      表单所在的工作表(默认第一个识别到的申报表)
+  --config <文件>       规则配置(JSON,同 check):插入后按它复核,新出现的错误会使插入被撤销
   --out <新文件>        写出的新文件,不能与原文件相同;已存在时不覆盖
   --force              --out 已存在时覆盖它(原文件仍不会被修改)
   -h, --help           显示本帮助
@@ -38,6 +40,7 @@ Options:
   --annual <value>     annual target (default: the template's; alone, it sets the 实施周期 target too)
   --templates <file>   custom template library (JSON)
   --sheet <name>       the sheet holding the form (default: the first form found)
+  --config <file>      rule configuration (JSON, as for check): the insertion is re-checked with it and undone if it adds an error
   --out <new file>     the file to write; must differ from the input; an existing file is not replaced
   --force              replace --out if it exists (the input is still never modified)
   -h, --help           show this help
@@ -50,7 +53,7 @@ export const add: Command = {
   help: HELP,
   async run(args, ctx) {
     const { io, lang } = ctx;
-    const parsed = parseArgs(args, { values: ["template", "period", "annual", "templates", "sheet", "out", "lang"], flags: { help: "h", force: null } });
+    const parsed = parseArgs(args, { values: ["template", "period", "annual", "templates", "sheet", "config", "out", "lang"], flags: { help: "h", force: null } });
     if (parsed.flags.has("help")) {
       io.stdout.write(pick(HELP, lang));
       return EXIT.ok;
@@ -58,6 +61,9 @@ export const add: Command = {
     const id = parsed.values.template;
     if (!id) throw new UsageError(CLI.needTemplate);
     const { input, output, display, force } = inputAndOutput(parsed.positionals, parsed.values.out, ctx, "add", parsed.flags.has("force"));
+    const configured = configOption(parsed.values.config, ctx);
+    if (!configured) return EXIT.failure;
+    const { config } = configured;
     const list = loadTemplates(parsed.values.templates, ctx);
     if (!list) return EXIT.failure;
     const template = findTemplate(id, list);
@@ -68,7 +74,7 @@ export const add: Command = {
 
     const read = await readInput(input, display, ctx);
     if (!read) return EXIT.failure;
-    const result = checkWorkbook(read.snapshot);
+    const result = checkWorkbook(read.snapshot, config);
     const forms = result.recognitions.flatMap((r) => r.forms);
     const form = parsed.values.sheet === undefined ? forms[0] : forms.find((f) => f.model.sheet === parsed.values.sheet);
     if (!form) {
@@ -81,7 +87,7 @@ export const add: Command = {
       return EXIT.failure;
     }
     // Proved on the re-read workbook before anything is written: a damaged form is never saved.
-    const applied = applyVerified(read.workbook, plan, { snapshot: read.snapshot, check: result });
+    const applied = applyVerified(read.workbook, plan, { snapshot: read.snapshot, check: result }, config);
     if (!applied.ok) {
       io.stderr.write(`${pick(CLI.nothingWritten, lang, applied.reason)}\n`);
       return EXIT.failure;

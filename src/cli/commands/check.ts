@@ -18,6 +18,7 @@ import { readSnapshotFast } from "../../hosts/file/fastRead";
 import { openXlsx } from "../../hosts/file/open";
 import { PackageWarning } from "../../hosts/file/package";
 import { readState } from "../../hosts/file/state";
+import { writeXlsx } from "../../hosts/file/write";
 import { UsageError, parseArgs } from "../args";
 import { configOption } from "../config";
 import { Input, MissingInput, expandInputs } from "../inputs";
@@ -170,7 +171,7 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
   }
   try {
     annotate(workbook, result.findings, ctx.lang);
-    const out = writeAnnotated(opts.annotateDir, input, used, inputs, new Uint8Array(await workbook.xlsx.writeBuffer()), ctx);
+    const out = writeAnnotated(opts.annotateDir, input, used, inputs, await writeXlsx(workbook), ctx);
     return { entries, failed: false, annotated: out };
   } catch (e) {
     const target = (e as { target?: string }).target ?? join(opts.annotateDir, basename(input.path));

@@ -9,6 +9,7 @@ import type { Workbook } from "exceljs";
 import { FileReadError } from "../../hosts/file/errors";
 import { ReadResult } from "../../hosts/file/read";
 import { openXlsx } from "../../hosts/file/open";
+import { writeXlsx } from "../../hosts/file/write";
 import { UsageError } from "../args";
 import { CliContext } from "../io";
 import { errorMessage } from "../../core/errors";
@@ -72,7 +73,7 @@ export async function writeCopy(
   const { io, lang } = ctx;
   for (const w of read.warnings) io.stderr.write(`${pick(CLI.note, lang, w.message)}\n`);
   try {
-    writeFileAtomic(target.output, new Uint8Array(await workbook.xlsx.writeBuffer()), target.force ? "replace" : "refuse", ctx.io.writeOps);
+    writeFileAtomic(target.output, await writeXlsx(workbook), target.force ? "replace" : "refuse", ctx.io.writeOps);
     return true;
   } catch (e) {
     io.stderr.write(`${pick(writeFailure(e, outDisplay), lang)}\n`);

@@ -49,6 +49,7 @@ export const PLAN = {
   },
   mergesOverlap: { zh: (a: string, b: string) => `合并区域 ${a} 与 ${b} 重叠`, en: (a: string, b: string) => `merged areas ${a} and ${b} overlap` },
   mergeLost: { zh: (range: string) => `合并区域 ${range} 未能保持`, en: (range: string) => `merged area ${range} was not kept` },
+  extraMerge: { zh: (range: string) => `多出了合并区域 ${range}`, en: (range: string) => `an unexpected merged area ${range}` },
   sheetGone: { zh: (sheet: string) => `工作表「${sheet}」不见了`, en: (sheet: string) => `sheet "${sheet}" is gone` },
   indicatorsLost: {
     zh: (sheet: string) => `「${sheet}」的绩效指标表无法再识别`,

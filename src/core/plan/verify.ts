@@ -7,8 +7,9 @@
  * - every value the user wrote still reads the same at its place (rows below an insertion moved
  *   down), unless the plan itself writes that cell; a formula is still a formula there (its result
  *   may be recomputed); every cell the plan writes holds its value;
- * - merges do not overlap, and every merge is still there (moved, or grown over inserted rows)
- *   unless the plan unmerged it;
+ * - merges do not overlap, every merge is still there (moved, or grown over inserted rows) unless
+ *   the plan unmerged it, and there is no merge the plan did not make (one over empty cells loses no
+ *   value, yet it changes the form's layout and what a later insertion grows);
  * - every indicator keeps its name, 一级 and 二级 (by what the recognizer reads, not by address);
  * - an inserted indicator sits on its target row, in its intended group;
  * - re-checking finds no error that was not there before.
@@ -20,6 +21,7 @@ import { Message, bilingual } from "../i18n";
 import { PLAN } from "./messages";
 import { CellValue, SheetSnapshot, WorkbookSnapshot, cellFormula, cellValue } from "../snapshot";
 import { Edit, EditPlan } from "./editPlan";
+import { compilePlan } from "./steps";
 
 export type VerifyResult = { ok: true; after: CheckResult } | { ok: false; reason: Message; problems: Message[] };
 
@@ -56,7 +58,7 @@ const show = (v: CellValue | string): Message => {
   return bilingual(PLAN.quotedRead, typeof v === "object" ? v.error : String(v));
 };
 
-function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPlan, map: RowMap): Message[] {
+function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPlan, map: RowMap, expectedMerges: () => Set<string> | null): Message[] {
   const out: Message[] = [];
   const name = before.name;
   const edits = plan.edits;
@@ -127,6 +129,19 @@ function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPl
     });
     if (!kept) out.push(bilingual(PLAN.mergeLost, rangeToA1(m0)));
   }
+  // A merge that is an old one, moved, needs no proof; any other must be one the plan makes.
+  const moved = new Set(before.merges.map((m) => {
+    const r = parseRange(m);
+    return rangeToA1({ ...r, top: map(name, r.top), bottom: map(name, r.bottom) });
+  }));
+  const fresh = afterMerges.filter((m) => !moved.has(rangeToA1(m)));
+  const expected = fresh.length > 0 ? expectedMerges() : null;
+  if (expected) {
+    for (const m of fresh) {
+      const a1 = rangeToA1(m);
+      if (!expected.has(a1)) out.push(bilingual(PLAN.extraMerge, a1));
+    }
+  }
   return out;
 }
 
@@ -141,15 +156,24 @@ export function verifyPlan(
   config?: Config,
   /** The check of `after`, when the caller has it already (fix re-checks after every fix anyway). */
   afterCheck?: CheckResult,
+  /** compilePlan(before.snapshot, plan), when the caller compiled it to apply the plan. */
+  compiledPlan?: ReturnType<typeof compilePlan>,
 ): VerifyResult {
   const problems: Message[] = [];
   const map = rowMapOf(plan.edits);
   const touched = new Set(plan.edits.map((e) => e.sheet));
+  // The merges the plan's own steps leave (core/plan/steps.ts), the only ones the result may have;
+  // compiled only when a sheet has a merge that is not an old one moved (a fix never does).
+  let compiled = compiledPlan;
   for (const s of before.snapshot.sheets) {
     if (!touched.has(s.name)) continue;
     const a = after.sheets.find((x) => x.name === s.name);
+    const expected = () => {
+      compiled ??= compilePlan(before.snapshot, plan);
+      return compiled.ok ? new Set((compiled.result.sheets.find((x) => x.name === s.name)?.merges ?? []).map((m) => rangeToA1(parseRange(m)))) : null;
+    };
     if (!a) problems.push(bilingual(PLAN.sheetGone, s.name));
-    else problems.push(...sheetProblems(s, a, plan, map));
+    else problems.push(...sheetProblems(s, a, plan, map, expected));
   }
 
   const check = afterCheck ?? checkWorkbook(after, config);

@@ -8,6 +8,7 @@
  * the undo itself is proven by one more read. Where ExcelApi 1.20 allows, the run is one undo step.
  */
 import { RangePos, columnName, parseRange, rangeToA1 } from "../../core/a1";
+import { Config } from "../../core/config";
 import { checkWorkbook } from "../../core/engine";
 import { errorMessage } from "../../core/errors";
 import { EditPlan } from "../../core/plan/editPlan";
@@ -236,7 +237,8 @@ function notRestored(title: EditPlan["title"], why: Message): ApplyResult {
   );
 }
 
-export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps: ExcelCaps): Promise<ApplyResult> {
+/** `config` is the user's rule settings: the re-check after the edits judges "a new error" by them. */
+export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps: ExcelCaps, config?: Config): Promise<ApplyResult> {
   if (!plan.edits.length) return { ok: true };
   const names = [...new Set(plan.edits.map((e) => e.sheet))];
   let reads: Map<string, SheetRead>;
@@ -293,7 +295,7 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps:
     );
   }
   const after = snapshotOf(again);
-  const verdict = after ? verifyPlan({ snapshot: before, check: checkWorkbook(before) }, after, plan) : null;
+  const verdict = after ? verifyPlan({ snapshot: before, check: checkWorkbook(before, config) }, after, plan, config, undefined, compiled) : null;
   if (verdict?.ok) return { ok: true };
   if (!verdict || !after) return notRestored(plan.title, { zh: "无法重新读取工作表", en: "the sheet could not be read again" });
   const why = verdict.reason;

@@ -7,6 +7,7 @@ import { EditPlan } from "../../core/plan/editPlan";
 import { Finding, Message } from "../../core/rules/types";
 import { WorkbookSnapshot } from "../../core/snapshot";
 import { ApplyResult, Host, HostBusyError, Lang, WorkbookState } from "../host";
+import { Config } from "../../core/config";
 import { applyPlan } from "./applyPlan";
 import { ExcelCaps, detectCapabilities, has } from "./capabilities";
 import { DEBOUNCE_MS, OWN_WRITE_GRACE_MS, OwnWrites, watchChanges } from "./changes";
@@ -58,6 +59,11 @@ export class ExcelHost implements Host {
   private marked: Finding[] = [];
   private readonly saver: CoalescedSaver;
   private readonly focusEvents: EventTarget | null | undefined;
+  /**
+   * The user's rule settings as last loaded or saved (the pane loads them before anything else), so
+   * apply() verifies with them without another read; the defaults until then.
+   */
+  private config: Config | undefined;
 
   constructor(opts: ExcelHostOptions = {}) {
     this.run = oneAtATime(opts.run ?? officeRun);
@@ -153,7 +159,7 @@ export class ExcelHost implements Host {
     const inserts = plan.edits.flatMap((e) => (e.op === "insertRows" ? [e] : []));
     return this.own.around(() =>
       this.run(this.writeOptions(), async (ctx) => {
-        const res = await applyPlan(ctx, plan, this.caps);
+        const res = await applyPlan(ctx, plan, this.caps, this.config);
         if (res.ok && inserts.length && this.marked.length) {
           const moved = shiftFindingCells(this.marked, inserts);
           try {
@@ -169,10 +175,13 @@ export class ExcelHost implements Host {
   }
 
   async loadState(): Promise<WorkbookState> {
-    return this.saver.pending() ?? loadState(this.settings, this.run);
+    const state = await (this.saver.pending() ?? loadState(this.settings, this.run));
+    this.config = state.settings.config;
+    return state;
   }
 
   saveState(state: WorkbookState): Promise<void> {
+    this.config = state.settings.config;
     return this.saver.save(state);
   }
 

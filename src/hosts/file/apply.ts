@@ -8,7 +8,7 @@ import { rangeToA1 } from "../../core/a1";
 import { Config } from "../../core/config";
 import { CheckResult } from "../../core/engine";
 import { EditPlan } from "../../core/plan/editPlan";
-import { Step, compilePlan } from "../../core/plan/steps";
+import { Compiled, Step, compilePlan } from "../../core/plan/steps";
 import { verifyPlan } from "../../core/plan/verify";
 import { Message } from "../../core/rules/types";
 import { WorkbookSnapshot } from "../../core/snapshot";
@@ -47,10 +47,15 @@ function run(wb: Workbook, s: Step): void {
  * re-read when the caller has the current one.
  */
 export function applyPlan(wb: Workbook, plan: EditPlan, snapshot?: WorkbookSnapshot): ApplyResult {
+  const compiled = applyCompiled(wb, plan, snapshot);
+  return compiled.ok ? { ok: true } : compiled;
+}
+
+/** applyPlan, returning the compiled plan (verification reuses its expected result). */
+export function applyCompiled(wb: Workbook, plan: EditPlan, snapshot?: WorkbookSnapshot): Compiled {
   const compiled = compilePlan(snapshot ?? snapshotWorkbook(wb, ""), plan);
-  if (!compiled.ok) return compiled;
-  for (const s of compiled.steps) run(wb, s);
-  return { ok: true };
+  if (compiled.ok) for (const s of compiled.steps) run(wb, s);
+  return compiled;
 }
 
 export type VerifiedResult =
@@ -73,12 +78,39 @@ export function applyVerified(wb: Workbook, plan: EditPlan, before: { snapshot: 
     const cell = wb.getWorksheet(s.sheet)!.getCell(s.row + 1, s.col + 1);
     return [{ cell, value: cell.value }];
   });
-  const applied = applyPlan(wb, plan, before.snapshot);
+  /** Puts the saved values back where they changed; false when one cannot be put back. */
+  const putBack = (): boolean => {
+    let all = true;
+    // Last edit first, so a cell written twice gets its original value back.
+    for (const { cell, value } of saved.slice().reverse()) {
+      if (!cell || JSON.stringify(cell.value) === JSON.stringify(value)) continue;
+      try {
+        cell.value = value as never;
+      } catch {
+        all = false;
+      }
+    }
+    return all;
+  };
+  let applied: Compiled;
+  try {
+    applied = applyCompiled(wb, plan, before.snapshot);
+  } catch {
+    // exceljs refused a step (its message is English and about its internals): the user is told
+    // what happened; values are put back, a structural change is left for the caller to discard.
+    const undone = valuesOnly && putBack();
+    return {
+      ok: false,
+      undone,
+      reason: {
+        zh: `应用“${plan.title.zh}”时出错(工作簿中有本工具无法处理的内容),${undone ? "已撤销" : "未完成"}`,
+        en: `Applying "${plan.title.en}" failed (the workbook holds content this tool cannot handle); ${undone ? "it was undone" : "it was not completed"}`,
+      },
+    };
+  }
   if (!applied.ok) return { ok: false, reason: applied.reason, undone: true };
   const snapshot = snapshotWorkbook(wb, before.snapshot.source);
-  const v = verifyPlan(before, snapshot, plan, config);
+  const v = verifyPlan(before, snapshot, plan, config, undefined, applied);
   if (v.ok) return { ok: true, after: { snapshot, check: v.after } };
-  // Last edit first, so a cell written twice gets its original value back.
-  for (const { cell, value } of saved.reverse()) if (cell) cell.value = value as never;
-  return { ok: false, reason: v.reason, undone: valuesOnly };
+  return { ok: false, reason: v.reason, undone: valuesOnly && putBack() };
 }

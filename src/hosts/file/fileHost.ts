@@ -17,7 +17,7 @@ import { openXlsx } from "./open";
 import { writeReportSheet } from "./report";
 import { snapshotWorkbook } from "./snapshot";
 import { readState, writeState } from "./state";
-import { errorMessage } from "../../core/errors";
+import { adoptOrigin, originOf, rememberOrigin, writeXlsx } from "./write";
 
 // structuredClone is missing under jest's jsdom environment, where the preview is tested.
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
@@ -98,22 +98,31 @@ export class FileHost implements Host {
   async apply(plan: EditPlan): Promise<ApplyResult> {
     // Row insertions and merges change many cells; keep a copy to restore if one fails part way.
     const structural = plan.edits.some((e) => e.op !== "setValue");
-    const backup = structural ? await this.workbook.xlsx.writeBuffer() : null;
+    const backup = structural ? await this.workbook.xlsx.writeBuffer().catch(() => null) : null;
+    if (structural && !backup) {
+      return { ok: false, reason: { zh: `无法为“${plan.title.zh}”保存修改前的副本(工作簿中有本工具无法写出的内容),未做任何更改`, en: `Could not keep a copy to undo "${plan.title.en}" (the workbook holds content this tool cannot write); nothing was changed` } };
+    }
+    const origin = originOf(this.workbook);
     let result: ApplyResult;
     try {
       const snapshot = await this.read();
-      // Proved on the re-read workbook; a failure is undone (values) or restored from the backup.
-      const r = applyVerified(this.workbook, plan, { snapshot, check: checkWorkbook(snapshot) });
+      // Proved on the re-read workbook with the user's own rule settings (a rule they switched off
+      // is no new error; one they made an error is); a failure is undone or restored from the backup.
+      const config = this.state.settings.config;
+      const r = applyVerified(this.workbook, plan, { snapshot, check: checkWorkbook(snapshot, config) }, config);
       result = r.ok ? { ok: true } : { ok: false, reason: r.reason };
-    } catch (e) {
+    } catch {
+      // exceljs's own message is English and names its internals: the user gets what happened.
       result = {
         ok: false,
-        reason: { zh: `应用“${plan.title.zh}”时出错,未做任何更改:${errorMessage(e)}`, en: `Applying "${plan.title.en}" failed; nothing was changed: ${errorMessage(e)}` },
+        reason: { zh: `应用“${plan.title.zh}”时出错(工作簿中有本工具无法处理的内容),未做任何更改`, en: `Applying "${plan.title.en}" failed (the workbook holds content this tool cannot handle); nothing was changed` },
       };
     }
     if (!result.ok && backup) {
       const restored = new ExcelJS.Workbook();
       await restored.xlsx.load(backup as ArrayBuffer);
+      // The backup is exceljs's own output: what it dropped still comes from the original package.
+      adoptOrigin(restored, origin);
       this.workbook = restored;
     }
     this.snapshot = null;
@@ -164,12 +173,13 @@ export class FileHost implements Host {
    * as fills and notes; the in-memory workbook itself stays unmarked.
    */
   async toBuffer(options: { annotate?: Lang } = {}): Promise<Uint8Array> {
-    const bytes = new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    const bytes = await writeXlsx(this.workbook);
     if (!options.annotate || this.marks.length === 0) return bytes;
     const copy = new ExcelJS.Workbook();
     await copy.xlsx.load(bytes as unknown as ArrayBuffer);
+    rememberOrigin(copy, bytes);
     annotate(copy, this.marked, options.annotate);
-    return new Uint8Array(await copy.xlsx.writeBuffer());
+    return writeXlsx(copy);
   }
 
   private emit(e: FileHostEvent): void {

@@ -8,6 +8,7 @@ import { RangePos, parseRange, rangeToA1, toA1 } from "../../core/a1";
 import { RowShift, shiftFormula } from "./formulaShift";
 import { mergeRanges, unmergeKeepingStyles } from "./merges";
 import { VT } from "./cellValue";
+import { recordRowShift } from "./write";
 
 interface NoteSlot {
   _comment?: unknown;
@@ -49,9 +50,12 @@ function shiftFormulas(wb: Workbook, shift: RowShift): void {
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: false }, (cell) => {
         if (cell.type !== VT.Formula) return;
-        const v = cell.value as { formula: string; result?: unknown };
+        const v = cell.value as { formula: string; result?: unknown; shareType?: string; ref?: string };
         const f = shiftFormula(v.formula, ws.name, shift);
-        if (f !== v.formula) cell.value = { ...v, formula: f } as never;
+        // An array formula's range (<f t="array" ref>) is an address on its own sheet: it moves, or
+        // grows over new rows inside it, as its references do.
+        const ref = v.shareType === "array" && v.ref && ws.name === shift.sheet ? shiftRangeText(v.ref, shift.at, shift.count) : v.ref;
+        if (f !== v.formula || ref !== v.ref) cell.value = { ...v, formula: f, ...(ref !== undefined ? { ref } : {}) } as never;
       }),
     );
   }
@@ -130,15 +134,50 @@ export function insertRows(wb: Workbook, ws: Worksheet, at: number, count: numbe
     }
   }
   if (ws.pageSetup?.printArea) {
+    // exceljs joins a sheet's several print areas with "&&" (workbook-xform.js).
     ws.pageSetup.printArea = ws.pageSetup.printArea
-      .split(",")
-      .map((a) => shiftRangeText(a, at, count))
-      .join(",");
+      .split("&&")
+      .map((areas) => areas.split(",").map((a) => shiftRangeText(a, at, count)).join(","))
+      .join("&&");
   }
 
   shiftFormulas(wb, shift);
   shiftValidationFormulas(wb, shift);
+  movePictures(ws, at, count);
+  recordRowShift(wb, shift);
   for (const m of after) if (!keep.has(key(m))) ws.mergeCellsWithoutStyle(key(m));
+}
+
+interface NativeAnchor {
+  nativeRow: number;
+}
+interface PictureRange {
+  tl?: NativeAnchor;
+  br?: NativeAnchor;
+  editAs?: string;
+}
+
+/**
+ * Pictures are anchored to cells, and Excel moves them with rows as the anchor's editAs says
+ * (ECMA-376 Part 1 §20.5.2.33): "twoCell" (the default) moves each corner with its row, so a picture
+ * spanning the insertion grows; "oneCell" moves the whole picture with its top-left cell, keeping its
+ * size; "absolute" stays where it is.
+ */
+function movePictures(ws: Worksheet, at: number, count: number): void {
+  const moves = (a: NativeAnchor | undefined) => a !== undefined && a.nativeRow + 1 >= at;
+  for (const image of ws.getImages()) {
+    const range = image.range as unknown as PictureRange;
+    if (!range?.tl || range.editAs === "absolute") continue;
+    if (range.editAs === "oneCell") {
+      if (!moves(range.tl)) continue;
+      range.tl.nativeRow += count;
+      if (range.br) range.br.nativeRow += count;
+      continue;
+    }
+    const [top, bottom] = [moves(range.tl), moves(range.br)];
+    if (top) range.tl.nativeRow += count;
+    if (bottom) range.br!.nativeRow += count;
+  }
 }
 
 /**

@@ -3,7 +3,8 @@
  * cell. Valid workbooks written by other tools (openpyxl, WPS, LibreOffice …) are otherwise called
  * corrupt, because exceljs finds notes only at xl/commentsN.xml with a relative "../commentsN.xml"
  * relationship, VML only at xl/drawings/vmlDrawingN.vml, tables and drawings only by a relative
- * target (not "/xl/tables/table1.xml"), reads drawings only with the "xdr:" prefix,
+ * target (not "/xl/tables/table1.xml"), reads drawings only with the "xdr:" prefix (a drawing of
+ * pictures only is given it; any other is dropped),
  * and reads a note's text only from rich-text runs (`<text><r><t>`), not plain `<text><t>` — the way
  * Excel itself often stores a note (ECMA-376 Part 1 §18.7.7 allows either).
  *
@@ -45,6 +46,24 @@ export function noteTextAsRuns(xml: string): string {
   });
 }
 
+const SPREADSHEET_DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+
+/**
+ * A drawing in the default namespace (openpyxl's `<wsDr xmlns="…spreadsheetDrawing">`) with its
+ * elements given the "xdr:" prefix exceljs reads; null unless every anchor holds a picture (a chart
+ * frame or a shape exceljs would not keep anyway) and no element redeclares the default namespace.
+ */
+export function picturesWithPrefix(xml: string): string | null {
+  const root = /<wsDr\b[^>]*>/.exec(xml)?.[0];
+  if (!root || !root.includes(`xmlns="${SPREADSHEET_DRAWING}"`)) return null;
+  if ((xml.match(/\sxmlns="/g) ?? []).length !== 1) return null;
+  const anchors = [...xml.matchAll(/<(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/\1>/g)];
+  if (anchors.length === 0 || anchors.some((a) => !/<pic[\s>]/.test(a[0]))) return null;
+  return xml
+    .replace(`xmlns="${SPREADSHEET_DRAWING}"`, `xmlns:xdr="${SPREADSHEET_DRAWING}"`)
+    .replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s/>])/g, (whole, slash: string, name: string) => `<${slash}xdr:${name}`);
+}
+
 /** Returns the rewritten package, or null when exceljs can already read it as it is. */
 export async function normalizePackage(data: Uint8Array, strength: Strength): Promise<Normalized | null> {
   const zip = await JSZip.loadAsync(data);
@@ -65,11 +84,25 @@ export async function normalizePackage(data: Uint8Array, strength: Strength): Pr
     }
   };
 
-  // Drawings exceljs cannot parse (no "xdr:" prefix) would fail the whole read.
+  // Drawings exceljs cannot parse (no "xdr:" prefix) would fail the whole read. One holding only
+  // pictures (as openpyxl writes them) is given the prefix, so its pictures are kept; others go.
   const badDrawings = new Set<string>();
   for (const n of names.filter((x) => /^xl\/drawings\/[^/]+\.xml$/.test(x))) {
     const xml = await zip.file(n)!.async("string");
-    if (strength === "cells" || !/<xdr:wsDr[\s>]/.test(xml)) badDrawings.add(n);
+    if (strength === "cells") badDrawings.add(n);
+    else if (!/<xdr:wsDr[\s>]/.test(xml)) {
+      const prefixed = picturesWithPrefix(xml);
+      if (!prefixed) {
+        badDrawings.add(n);
+        continue;
+      }
+      zip.file(n, prefixed);
+      const relsPath = n.replace(/([^/]+)$/, "_rels/$1.rels");
+      const rels = zip.file(relsPath) ? await zip.file(relsPath)!.async("string") : null;
+      // exceljs finds the picture's image by the relative target it writes itself.
+      if (rels) zip.file(relsPath, rels.replace(/\bTarget="\/xl\/([^"]*)"/g, 'Target="../$1"'));
+      changed = true;
+    }
   }
 
   for (const relsName of names.filter((x) => /^xl\/worksheets\/_rels\/[^/]+\.rels$/.test(x))) {

@@ -7,6 +7,7 @@ import { FileReadError } from "./errors";
 import { normalizePackage } from "./normalize";
 import { toBytes } from "./package";
 import { ReadOptions, ReadResult, readXlsx } from "./read";
+import { prepareForWrite, rememberOrigin } from "./write";
 
 export async function openXlsx(data: ArrayBuffer | Uint8Array, source: string, opts: ReadOptions = {}): Promise<ReadResult> {
   const bytes = toBytes(data);
@@ -27,7 +28,11 @@ export async function openXlsx(data: ArrayBuffer | Uint8Array, source: string, o
   // A copy will be written: repair what can be kept before exceljs reads it (its notes would come
   // out empty or the read would fail), and say what had to be dropped.
   const fixed = await normalizePackage(bytes, "keep").catch(() => null); // not a zip: readXlsx explains
-  const r = await readXlsx(fixed?.bytes ?? bytes, source, opts);
+  const loaded = fixed?.bytes ?? bytes;
+  const r = await readXlsx(loaded, source, opts);
+  // What exceljs drops or rewrites wrongly is carried over from these bytes when a copy is written.
+  rememberOrigin(r.workbook, loaded);
+  prepareForWrite(r.workbook);
   const extra = (fixed?.warnings ?? []).filter((w) => !r.warnings.some((x) => x.kind === w.kind));
   return { ...r, warnings: [...r.warnings, ...extra] };
 }

@@ -1,7 +1,8 @@
 /**
  * Looks at the raw bytes before exceljs does, so a renamed CSV, a legacy .xls, an encrypted file or
  * a truncated download gets a sentence the user can act on instead of a zip library's stack trace;
- * and lists the package parts exceljs would not carry into a written copy (charts, pivots, …).
+ * and lists the package parts a written copy cannot keep (charts, pivots, shapes, …). What exceljs
+ * drops but the original package still has is carried over instead (carryOver.ts), not warned of.
  */
 import JSZip from "jszip";
 import { Message } from "../../core/rules/types";
@@ -15,12 +16,7 @@ export type PackageWarningKind =
   | "charts"
   | "pivots"
   | "drawings"
-  | "macros"
-  | "custom-properties"
-  | "workbook-protection"
-  | "sheet-passwords"
-  | "scoped-names"
-  | "internal-links";
+  | "macros";
 
 export interface PackageWarning {
   kind: PackageWarningKind;
@@ -141,13 +137,20 @@ export async function inspectPackage(data: ArrayBuffer | Uint8Array, source: str
       },
     });
   }
+  // exceljs keeps a drawing's pictures (moved with inserted rows, insertRows.ts) but no shape, text
+  // box or group: those are counted; a chart's frame has its own warning above.
+  let shapes = 0;
   try {
-    warnings.push(...(await partsExceljsDrops(zip, names)));
+    for (const n of names.filter((x) => /^xl\/drawings\/drawing\d*\.xml$/i.test(x))) {
+      const xml = await zip.file(n)!.async("string");
+      for (const m of xml.matchAll(/<(\w+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/\1?\2>/g)) {
+        if (!/<(\w+:)?(pic|graphicFrame)[\s>]/.test(m[0])) shapes++;
+      }
+    }
   } catch (e) {
     throw fileReadError("corrupt", source, errorMessage(e));
   }
-  const drawings = count(names, /^xl\/drawings\/drawing\d*\.xml$/i);
-  if (drawings > 0 && charts === 0) warnings.push(drawingsLostWarning());
+  if (shapes > 0) warnings.push(shapesLostWarning(shapes));
   if (names.some((n) => /^xl\/vbaProject\.bin$/i.test(n))) {
     warnings.push({
       kind: "macros",
@@ -170,6 +173,16 @@ export function drawingsLostWarning(): PackageWarning {
   };
 }
 
+export function shapesLostWarning(n: number): PackageWarning {
+  return {
+    kind: "drawings",
+    message: {
+      zh: `工作簿包含 ${n} 个形状、文本框或组合图形,写出的副本中将不保留(图片会保留)`,
+      en: `The workbook contains ${n === 1 ? "1 shape, text box or group" : `${n} shapes, text boxes or groups`}; a written copy will not keep ${n === 1 ? "it" : "them"} (pictures are kept)`,
+    },
+  };
+}
+
 export function notesLostWarning(lost: number): PackageWarning {
   return {
     kind: "notes",
@@ -182,85 +195,3 @@ export function notesLostWarning(lost: number): PackageWarning {
 
 export { FileReadError };
 
-const unescape = (x: string) => x.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-const firstFew = (xs: string[]) => xs.slice(0, 3).map((x) => `「${x}」`).join("、") + (xs.length > 3 ? " 等" : "");
-const firstFewEn = (xs: string[]) => xs.slice(0, 3).map((x) => `"${x}"`).join(", ") + (xs.length > 3 ? " …" : "");
-
-/**
- * Workbook features exceljs 4.4 reads but does not write back (each checked by a round trip through
- * it): custom document properties, workbook structure protection, legacy sheet passwords (the sheet
- * stays protected, without its password), sheet-scoped names (written as global names) and hyperlinks
- * to places in the workbook (location=). Each is named and counted, so the user is told before a copy is written.
- */
-async function partsExceljsDrops(zip: JSZip, names: string[]): Promise<PackageWarning[]> {
-  const out: PackageWarning[] = [];
-  const text = async (n: string) => (zip.file(n) ? zip.file(n)!.async("string") : "");
-  const custom = [...(await text("docProps/custom.xml")).matchAll(/<property\b[^>]*\bname="([^"]*)"/g)].map((m) => unescape(m[1]));
-  if (custom.length > 0) {
-    out.push({
-      kind: "custom-properties",
-      message: {
-        zh: `工作簿的 ${custom.length} 个自定义文档属性(${firstFew(custom)})写出的副本中将不保留`,
-        en: `${custom.length} custom document propert${custom.length === 1 ? "y" : "ies"} (${firstFewEn(custom)}) will not be kept in a written copy`,
-      },
-    });
-  }
-  const workbook = await text(names.find((n) => /^xl\/workbook\d*\.xml$/i.test(n)) ?? "xl/workbook.xml");
-  if (/<workbookProtection\b[^>]*\b(lockStructure|lockWindows)="(1|true)"/.test(workbook)) {
-    out.push({
-      kind: "workbook-protection",
-      message: {
-        zh: "工作簿结构保护(禁止增删、重命名工作表)写出的副本中将不保留,请在 Excel 中重新设置",
-        en: "Workbook structure protection will not be kept in a written copy; set it again in Excel",
-      },
-    });
-  }
-  // Which part holds which sheet: <sheet name r:id> in the workbook, the id's target in its relationships.
-  const targets = new Map(
-    [...(await text("xl/_rels/workbook.xml.rels")).matchAll(/<Relationship\b[^>]*>/g)].map((m) => {
-      const t = /\bTarget="([^"]*)"/.exec(m[0])?.[1] ?? "";
-      return [/\bId="([^"]*)"/.exec(m[0])?.[1] ?? "", t.startsWith("/") ? t.slice(1) : `xl/${t}`] as const;
-    }),
-  );
-  const sheetOfPart = new Map(
-    [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => [targets.get(/\br:id="([^"]*)"/.exec(m[0])?.[1] ?? "") ?? "", unescape(/\bname="([^"]*)"/.exec(m[0])?.[1] ?? "")] as const),
-  );
-  const scoped = [...workbook.matchAll(/<definedName\b([^>]*)>/g)]
-    .filter((m) => /\blocalSheetId="/.test(m[1]) && !/\bname="_xlnm\./.test(m[1]))
-    .map((m) => unescape(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? ""));
-  if (scoped.length > 0) {
-    out.push({
-      kind: "scoped-names",
-      message: {
-        zh: `${scoped.length} 个仅限某张工作表使用的名称(${firstFew(scoped)})在写出的副本中将变为整个工作簿的名称`,
-        en: `${scoped.length} sheet-scoped name(s) (${firstFewEn(scoped)}) will become workbook-wide names in a written copy`,
-      },
-    });
-  }
-  const locked: string[] = [];
-  let links = 0;
-  for (const n of names.filter((x) => /^xl\/worksheets\/[^/]+\.xml$/i.test(x))) {
-    const xml = await text(n);
-    if (/<sheetProtection\b[^>]*\bpassword="/.test(xml)) locked.push(sheetOfPart.get(n) ?? n);
-    links += (xml.match(/<hyperlink\b[^>]*\blocation="/g) ?? []).length;
-  }
-  if (locked.length > 0) {
-    out.push({
-      kind: "sheet-passwords",
-      message: {
-        zh: `工作表${firstFew(locked)}的保护密码写出的副本中将丢失:副本仍受保护,但不用密码即可撤销保护`,
-        en: `The protection password of ${firstFewEn(locked)} will be lost in a written copy: it stays protected, but anyone can unprotect it`,
-      },
-    });
-  }
-  if (links > 0) {
-    out.push({
-      kind: "internal-links",
-      message: {
-        zh: `${links} 个指向本工作簿内位置的超链接写出的副本中将不保留`,
-        en: `${links} hyperlink(s) to places in this workbook will not be kept in a written copy`,
-      },
-    });
-  }
-  return out;
-}

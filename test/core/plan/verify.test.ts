@@ -106,3 +106,23 @@ test("a formula whose result Excel recomputed passes; a formula replaced by a co
   expect(v.ok).toBe(false);
   if (!v.ok) expect(v.problems.map((p) => p.zh)).toEqual(["申报表!B2 的公式不见了"]);
 });
+
+test("an extra merge over empty cells, which hides nothing and moves no value, is still caught", () => {
+  const { before, plan, after } = setup();
+  const row = plan.target.row;
+  // Two empty cells right of the form on the new row and the one below: no value is lost, no
+  // merge overlaps, every old merge is kept — yet the sheet has a merge the plan never asked for.
+  const extra = rangeToA1({ top: row, left: 7, bottom: row + 1, right: 8 });
+  const damaged = withSheet(after, (s) => ({ ...s, merges: [...s.merges, extra] }));
+  const v = verifyPlan(before, damaged, plan);
+  expect(v.ok).toBe(false);
+  if (!v.ok) expect(v.problems.map((p) => p.zh)).toEqual([`多出了合并区域 ${extra}`]);
+});
+
+test("a merge the plan makes (the format row's E:F merge repeated on the new row) is not called extra", () => {
+  const { before, plan, after } = setup();
+  const added = after.sheets[0].merges.filter((m) => !before.snapshot.sheets[0].merges.includes(m));
+  // The reference application itself adds merges on the new row; each is expected.
+  expect(added.length).toBeGreaterThan(0);
+  expect(verifyPlan(before, after, plan).ok).toBe(true);
+});

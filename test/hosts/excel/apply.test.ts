@@ -2,7 +2,8 @@ import { rangeToA1 } from "../../../src/core/a1";
 import { EditPlan, setValue } from "../../../src/core/plan/editPlan";
 import { copySpans, sourceRow } from "../../../src/hosts/excel/applyPlan";
 import { Step } from "../../../src/core/plan/steps";
-import { seedSheet } from "../../helpers/forms";
+import { cleanSheet, seedSheet } from "../../helpers/forms";
+import { DEFAULT_SETTINGS } from "../../../src/hosts/host";
 import { FakeExcel, FakeSheet } from "./fakeExcel";
 import { fakeWith, hostFor } from "./helpers";
 
@@ -27,6 +28,29 @@ describe("ExcelHost.apply", () => {
     expect(excel.syncs[1].writes).toEqual(["values="]);
     // The verification's re-read travels with the write.
     expect(excel.syncs[1].loads.length).toBeGreaterThan(0);
+  });
+
+  it("verifies with the user's rule settings (as loaded or saved), not the defaults", async () => {
+    // D8 = 300 breaks income = expenditure (an error by default) and the levels' sum (a warning).
+    const change = () => plan(setValue("申报表", "D8", 300, 326.6));
+    const off = fakeWith(20, cleanSheet());
+    const a = hostFor(off).host;
+    await a.saveState({ ignored: [], settings: { ...DEFAULT_SETTINGS, config: { rules: { "budget/income-matches-expenditure": "off" } } } });
+    expect(await a.apply(change())).toEqual({ ok: true });
+    expect(off.find("申报表")!.get(7, 3)).toBe(300);
+
+    const strict = fakeWith(20, cleanSheet());
+    const { host: b, settings } = hostFor(strict);
+    // Saved by another session (the ribbon's runtime): this one learns it by loading the state.
+    await hostFor(strict, { settings }).host.saveState({
+      ignored: [],
+      settings: { ...DEFAULT_SETTINGS, config: { rules: { "budget/income-matches-expenditure": "off", "budget/levels-match-expenditure": "error" } } },
+    });
+    await b.loadState();
+    const res = await b.apply(change());
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.reason.zh).toMatch(/出现新的错误:/);
+    expect(strict.find("申报表")!.get(7, 3)).toBe(326.6);
   });
 
   it("refuses a stale cell and writes nothing at all", async () => {

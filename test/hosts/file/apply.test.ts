@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import { parseRange, rangeToA1 } from "../../../src/core/a1";
 import { EditPlan, setValue } from "../../../src/core/plan/editPlan";
 import { CellValue, SheetSnapshot } from "../../../src/core/snapshot";
-import { applyPlan } from "../../../src/hosts/file/apply";
+import { checkWorkbook } from "../../../src/core/engine";
+import { applyPlan, applyVerified } from "../../../src/hosts/file/apply";
 import { mergeRanges } from "../../../src/hosts/file/merges";
 import { readXlsx } from "../../../src/hosts/file/read";
 import { readExample, roundTrip, toBytes } from "../../helpers/xlsx";
@@ -277,4 +278,37 @@ test("a validation on another sheet whose list comes from moved rows follows the
   const again = (await roundTrip(wb)).getWorksheet("清单")!;
   expect(again.getCell("E1").dataValidation.formulae).toEqual(["申报表!$B$41:$B$43"]);
   expect(again.getCell("E2").dataValidation.formulae).toEqual(["申报表!$B$10:$B$12"]);
+});
+
+describe("applyVerified: exceljs failing part way", () => {
+  test("its English error becomes a Chinese reason; the caller is told the workbook is not restored", async () => {
+    const { workbook, snapshot } = await readExample("corrected-form.xlsx");
+    const ws = workbook.getWorksheet("申报表")!;
+    // exceljs's own refusal on a merge (its message, as shared/notes/exceljs.md records it).
+    jest.spyOn(ws, "mergeCellsWithoutStyle").mockImplementation(() => {
+      throw new Error("Cannot merge already merged cells");
+    });
+    const p = plan({ op: "insertRows", sheet: "申报表", row: 39, count: 1, formatFrom: 38 }, { op: "merge", sheet: "申报表", range: "H39:I39" });
+    const r = applyVerified(workbook, p, { snapshot, check: checkWorkbook(snapshot) });
+    expect(r).toEqual({
+      ok: false,
+      undone: false,
+      reason: {
+        zh: "应用“测试”时出错(工作簿中有本工具无法处理的内容),未完成",
+        en: 'Applying "test" failed (the workbook holds content this tool cannot handle); it was not completed',
+      },
+    });
+  });
+
+  test("a value-only plan that fails part way has its written cells put back", async () => {
+    const { workbook, snapshot } = await readExample("corrected-form.xlsx");
+    const ws = workbook.getWorksheet("申报表")!;
+    const d9 = ws.getCell("D9");
+    // The second write fails inside exceljs (a cell whose value setter throws).
+    Object.defineProperty(d9, "value", { get: () => 40.64, set: () => { throw new Error("Invalid value"); }, configurable: true });
+    const r = applyVerified(workbook, plan(setValue("申报表", "D8", 300, 326.6), setValue("申报表", "D9", 66.64, 40.64)), { snapshot, check: checkWorkbook(snapshot) });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.undone).toBe(true);
+    expect(ws.getCell("D8").value).toBe(326.6);
+  });
 });

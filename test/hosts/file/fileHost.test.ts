@@ -92,6 +92,26 @@ describe("FileHost", () => {
     expect(host.excelWorkbook.getWorksheet("申报表")!.getCell("D8").value).toBe(326.6);
   });
 
+  test("the plan is verified with the workbook's own rule settings, not the defaults", async () => {
+    // D8 = 300 breaks income = expenditure (an error by default) and the levels' sum (a warning).
+    const plan = { title: { zh: "改金额", en: "fix amount" }, edits: [setValue("申报表", "D8", 300, 326.6)] };
+    const off = await open("corrected-form.xlsx");
+    await off.saveState({ ignored: [], settings: { ...DEFAULT_SETTINGS, config: { rules: { "budget/income-matches-expenditure": "off" } } } });
+    // The user switched that rule off: its finding is no new error, and the change is not refused.
+    expect(await off.apply(plan)).toEqual({ ok: true });
+
+    const strict = await open("corrected-form.xlsx");
+    await strict.saveState({
+      ignored: [],
+      settings: { ...DEFAULT_SETTINGS, config: { rules: { "budget/income-matches-expenditure": "off", "budget/levels-match-expenditure": "error" } } },
+    });
+    // The user made the levels rule an error: the change adds one, so it is undone.
+    const r = await strict.apply(plan);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason.zh).toMatch(/已撤销,表格未被修改:出现新的错误:/);
+    expect(strict.excelWorkbook.getWorksheet("申报表")!.getCell("D8").value).toBe(326.6);
+  });
+
   test("a refused plan changes nothing and calls nobody", async () => {
     const host = await open("corrected-form.xlsx");
     const changed = jest.fn();
