@@ -86,7 +86,7 @@ function textWidth(s: string): number {
 export function SheetGrid({ sheet, marks, selected, widths, decimals, lang, onSelect }: SheetGridProps): React.JSX.Element {
   const s = useStyles();
   const layout = React.useMemo(() => buildGrid(sheet, decimals), [sheet, decimals]);
-  const hidden = React.useMemo(() => new Set(sheet.hiddenRows.map((n) => n - 1)), [sheet]);
+  const hidden = React.useMemo(() => new Set(sheet.hiddenRows), [sheet]);
   const scroller = React.useRef<HTMLDivElement>(null);
 
   const colWidths = React.useMemo(() => {
