@@ -102,10 +102,6 @@ export const PANE = {
     zh: (cell: string, msg: string) => `取消忽略 ${cell}:${msg}`,
     en: (cell: string, msg: string) => `Unignore ${cell}: ${msg}`,
   },
-  markFailed: {
-    zh: (why: string) => `无法在表中标记问题单元格(${why}),下面的问题列表仍然有效`,
-    en: (why: string) => `Could not mark the problem cells (${why}); the list below is still valid`,
-  },
   fixRefused: { zh: "未能修复", en: "Could not fix" },
   actionFailed: { zh: "操作失败", en: "Something went wrong" },
   settingsTitle: { zh: "校验设置", en: "Check settings" },

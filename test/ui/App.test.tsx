@@ -2,6 +2,7 @@
 import * as React from "react";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { CellRef, formatRef, parseRef } from "../../src/core/a1";
 import { checkWorkbook } from "../../src/core/engine";
 import { RULES } from "../../src/core/rules/registry";
 import { Finding, Severity } from "../../src/core/rules/types";
@@ -27,8 +28,9 @@ function rowKeys(): string[] {
   return rows().map((r) => `${r.dataset.ruleId}@${r.dataset.cell}`);
 }
 
-function rowFor(rule: string, cell: string): HTMLElement | undefined {
-  return rows().find((r) => r.dataset.ruleId === rule && r.dataset.cell === cell);
+/** The list shows a finding's cell as A1 text (data-cell). */
+function rowFor(rule: string, cell: CellRef): HTMLElement | undefined {
+  return rows().find((r) => r.dataset.ruleId === rule && r.dataset.cell === formatRef(cell));
 }
 
 function pane(): HTMLElement {
@@ -76,7 +78,7 @@ describe("task pane", () => {
     await unfoldAll(user);
 
     // One row per finding, each pointing at its rule and first cell.
-    expect(rowKeys().sort()).toEqual(expected.map((f) => `${f.rule}@${f.cells[0]}`).sort());
+    expect(rowKeys().sort()).toEqual(expected.map((f) => ignoreKey(f)).sort());
 
     for (const sev of ["error", "warning", "info"] as Severity[]) {
       const list = expected.filter((f) => f.severity === sev);
@@ -114,7 +116,7 @@ describe("task pane", () => {
     expect(btn.getAttribute("aria-label")).toBeNull();
     expect(btn.textContent).toContain(SEVERITY_ZH[first.severity]);
     expect(btn.textContent).toContain(first.message.zh);
-    expect(btn.textContent).toContain(first.cells[0]);
+    expect(btn.textContent).toContain(formatRef(first.cells[0]));
   });
 
   test("shows the form at a glance with 2-decimal amounts", async () => {
@@ -135,10 +137,10 @@ describe("task pane", () => {
     const user = await mount(host);
     const [a, b] = rows();
     await user.click(within(a).getAllByRole("button")[0]);
-    await waitFor(() => expect(host.calls.goTo).toEqual([a.dataset.cell]));
+    await waitFor(() => expect(host.calls.goTo).toEqual([parseRef(a.dataset.cell!)]));
     within(b).getAllByRole("button")[0].focus();
     await user.keyboard("{Enter}");
-    await waitFor(() => expect(host.calls.goTo).toEqual([a.dataset.cell, b.dataset.cell]));
+    await waitFor(() => expect(host.calls.goTo).toEqual([parseRef(a.dataset.cell!), parseRef(b.dataset.cell!)]));
   });
 
   test("修复 applies the plan, re-checks, and the finding drops off", async () => {
@@ -174,26 +176,26 @@ describe("task pane", () => {
     const row = rows()[0];
     const rule = row.dataset.ruleId!;
     const cell = row.dataset.cell!;
-    const key = ignoreKey({ rule, cells: [cell] });
+    const key = ignoreKey({ rule, cells: [parseRef(cell)] });
     const before = rows().length;
 
     await user.click(within(row).getByRole("button", { name: /^忽略/ }));
     // The host call and the re-render are separate steps: wait for both, not for one and assume the other.
     await waitFor(() => {
       expect(host.calls.saveState.at(-1)?.ignored).toEqual([key]);
-      expect(rowFor(rule, cell)).toBeUndefined();
+      expect(rowFor(rule, parseRef(cell))).toBeUndefined();
     });
     expect(rows().length).toBe(before - 1);
     expect(screen.getByText("已忽略 1 项")).toBeTruthy();
 
     await user.click(screen.getByRole("switch", { name: "显示已忽略" }));
-    const back = rowFor(rule, cell)!;
+    const back = rowFor(rule, parseRef(cell))!;
     expect(back).toBeDefined();
     expect(back.dataset.ignored).toBe("true");
     await user.click(within(back).getByRole("button", { name: /^取消忽略/ }));
     await waitFor(() => {
       expect(host.calls.saveState.at(-1)?.ignored).toEqual([]);
-      expect(rowFor(rule, cell)?.dataset.ignored).toBeUndefined();
+      expect(rowFor(rule, parseRef(cell))?.dataset.ignored).toBeUndefined();
     });
   });
 
@@ -318,15 +320,20 @@ describe("task pane", () => {
   test("what the host could not do (a protected sheet left unmarked) is shown after 一键校验", async () => {
     const host = new FakeHost(workbook(flawedSheet()));
     const warn = { zh: "工作表「申报表」受保护,未能标记", en: "Sheet 申报表 is protected; it was not marked" };
-    const orig = host.mark.bind(host);
-    host.mark = async (f) => {
-      await orig(f);
-      (host as unknown as { lastMarkWarnings: unknown[] }).lastMarkWarnings = [warn];
-    };
+    host.markWarnings = [warn];
     const user = await mount(host);
     expect(screen.queryByText(warn.zh)).toBeNull();
     await user.click(screen.getByRole("button", { name: /校验(?!报告)/ }));
     expect(await screen.findByText(warn.zh)).toBeTruthy();
+  });
+
+  test("what the read had to skip (a sheet too large) is shown with the first check, without marking", async () => {
+    const host = new FakeHost(workbook(flawedSheet()));
+    const warn = { zh: "工作表「流水」太大(1000 行 × 6000 列),未读取", en: 'Sheet "流水" is too large to read; it was skipped' };
+    host.readWarnings = [warn];
+    await mount(host);
+    expect(await screen.findByText(warn.zh)).toBeTruthy();
+    expect(host.calls.mark).toEqual([]);
   });
 
   test("when marking fails, the findings are still listed and the failure is said", async () => {
@@ -417,7 +424,7 @@ describe("task pane", () => {
     await user.click(screen.getByTestId("fix-all"));
     expect((await screen.findAllByText(`已修复 0 处,${safe.length} 处未能修复`)).length).toBeGreaterThan(0);
     expect(host.calls.apply).toHaveLength(safe.length);
-    expect(screen.getAllByText(new RegExp(`${safe[0].cells[0].replace("!", "\\!")}.*单元格已被修改`)).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(new RegExp(`${formatRef(safe[0].cells[0]).replace("!", "\\!")}.*单元格已被修改`)).length).toBeGreaterThan(0);
     expect(rows()).toHaveLength(safe.length);
   });
 

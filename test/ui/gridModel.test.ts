@@ -1,4 +1,5 @@
-import { anchorAddress, buildGrid, displayText } from "../../src/taskpane/preview/gridModel";
+import { anchorOf, buildGrid, displayText } from "../../src/taskpane/preview/gridModel";
+import { parseA1 } from "../../src/core/a1";
 import { SheetSnapshot } from "../../src/core/snapshot";
 import { seedSheet } from "../helpers/forms";
 
@@ -45,9 +46,9 @@ describe("preview grid layout", () => {
     const s = seedSheet();
     const merge = s.merges.find((m) => m.includes(":"))!;
     const [a, b] = merge.split(":");
-    expect(anchorAddress(s, b)).toBe(a);
-    expect(anchorAddress(s, "Z99")).toBe("Z99");
-    expect(anchorAddress(s, "not-a-cell")).toBe("not-a-cell");
+    expect(anchorOf(s, parseA1(b))).toBe(a);
+    expect(anchorOf(s, parseA1(a))).toBe(a);
+    expect(anchorOf(s, { row: 98, col: 25 })).toBe("Z99");
   });
 
   test("the example form lays out with every value cell present exactly once", () => {

@@ -5,19 +5,17 @@
 import { existsSync, mkdirSync, readFileSync } from "fs";
 import { basename, dirname, extname, join, relative, resolve } from "path";
 import { inflateRawSync } from "zlib";
-import { withoutIgnored } from "../../app/validate";
+import { CheckPort, validate } from "../../app/validate";
 import { Config } from "../../core/config";
-import { checkWorkbook } from "../../core/engine";
 import { Message } from "../../core/rules/types";
 import { annotate } from "../../hosts/file/annotate";
 import { FileReadError } from "../../hosts/file/errors";
 import type ExcelJS from "exceljs";
 import { WorkbookSnapshot } from "../../core/snapshot";
-import { WorkbookState } from "../../hosts/host";
 import { readSnapshotFast } from "../../hosts/file/fastRead";
 import { openXlsx } from "../../hosts/file/open";
+import { FileHost } from "../../hosts/file/fileHost";
 import { PackageWarning } from "../../hosts/file/package";
-import { readState } from "../../hosts/file/state";
 import { writeXlsx } from "../../hosts/file/write";
 import { UsageError, parseArgs } from "../args";
 import { configOption } from "../config";
@@ -126,24 +124,27 @@ function writeAnnotated(dir: string, input: Input, used: Set<string>, inputs: In
 
 interface CheckRead {
   snapshot: WorkbookSnapshot;
-  state: WorkbookState;
+  /** What the one check flow reads the workbook through. */
+  port: CheckPort;
   isSummary: boolean;
   /** Only when a copy will be written (--annotate). */
   written: { workbook: ExcelJS.Workbook; warnings: PackageWarning[] } | null;
 }
 
 /**
- * Without --annotate nothing is written, so the check-only reader (no exceljs object model) does;
- * with it, exceljs reads the whole workbook, as the annotated copy is written from it.
+ * Without --annotate nothing is written, so the check-only reader (no exceljs object model) does,
+ * behind a read-only port; with it, exceljs reads the whole workbook, through the file host, as the
+ * annotated copy is written from it.
  */
 async function readForCheck(input: Input, annotate: boolean): Promise<CheckRead> {
   const bytes = readFileSync(input.path);
   if (!annotate) {
     const r = await readSnapshotFast(bytes, input.display, { inflateRaw: inflateRawSync });
-    return { snapshot: r.snapshot, state: r.state, isSummary: r.rangeNames.includes(SUMMARY_NAME), written: null };
+    const port: CheckPort = { read: async () => ({ snapshot: r.snapshot, warnings: [] }), loadState: async () => r.state };
+    return { snapshot: r.snapshot, port, isSummary: r.rangeNames.includes(SUMMARY_NAME), written: null };
   }
   const r = await openXlsx(bytes, input.display);
-  return { snapshot: r.snapshot, state: readState(r.workbook), isSummary: isSummaryWorkbook(r.workbook), written: r };
+  return { snapshot: r.snapshot, port: FileHost.fromOpened(r, input.display), isSummary: isSummaryWorkbook(r.workbook), written: r };
 }
 
 async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used: Set<string>, inputs: Input[]): Promise<Checked> {
@@ -155,12 +156,11 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
   }
   if (read.isSummary) return { entries: [], failed: false, skipped: true };
   const firstSheet = read.snapshot.sheets[0]?.name ?? "";
-  const all = checkWorkbook(read.snapshot, opts.config);
-  // What the form's authors chose to ignore in the add-in is saved in the workbook; the same
-  // filter as the pane's, so the reviewer sees what the authors saw.
-  const ignored = opts.includeIgnored ? [] : read.state.ignored;
-  const result = ignored.length > 0 ? withoutIgnored(all, ignored) : all;
-  const entries = result === all ? entriesFor(input.display, all, firstSheet) : withIgnoredCounts(entriesFor(input.display, all, firstSheet), entriesFor(input.display, result, firstSheet));
+  // The pane's own flow: what the form's authors chose to ignore in the add-in is saved in the
+  // workbook and left out here too, so the reviewer sees what the authors saw. The rules are the
+  // reviewer's (--config), never the ones the authors saved in the workbook.
+  const result = await validate(read.port, { config: opts.config ?? {}, includeIgnored: opts.includeIgnored, mark: false });
+  const entries = result.ignored === 0 ? entriesFor(input.display, result, firstSheet) : withIgnoredCounts(entriesFor(input.display, result.all, firstSheet), entriesFor(input.display, result, firstSheet));
   if (!opts.annotateDir || !read.written) return { entries, failed: false };
   const { workbook, warnings } = read.written;
 

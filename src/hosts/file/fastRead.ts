@@ -598,7 +598,7 @@ function snapshotSheet(name: string, parsed: ParsedSheet): SheetSnapshot {
     advance(n);
     const hasValues = row.cells.some((x) => x.type !== T.Null) || rowHasCovered(n);
     if (!hasValues) continue;
-    if (row.hidden) hiddenRows.push(n);
+    if (row.hidden) hiddenRows.push(n - 1); // 0-based, as every position in a snapshot
     for (const x of row.cells) {
       if (x.type === T.Null || covered(n, x.col)) continue;
       let value: CellValue;

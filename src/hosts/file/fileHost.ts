@@ -3,17 +3,18 @@
  * selection are kept in memory and announced to subscribers: the preview draws them on its grid.
  */
 import ExcelJS from "exceljs";
-import { splitQualified } from "../../core/a1";
+import { CellRef } from "../../core/a1";
 import { CellMark, marksByCell } from "../../core/marks";
 import { EditPlan } from "../../core/plan/editPlan";
 import { Finding } from "../../core/rules/types";
 import { WorkbookSnapshot } from "../../core/snapshot";
-import { ApplyResult, Host, Lang, WorkbookState } from "../host";
+import { ApplyResult, Host, Lang, MarkOutcome, ReadResult, WorkbookState } from "../host";
 import { annotate } from "./annotate";
 import { applyVerified } from "./apply";
 import { checkWorkbook } from "../../core/engine";
 import { PackageWarning } from "./package";
 import { openXlsx } from "./open";
+import type { ReadResult as OpenedXlsx } from "./read";
 import { writeReportSheet } from "./report";
 import { snapshotWorkbook } from "./snapshot";
 import { readState, writeState } from "./state";
@@ -22,15 +23,10 @@ import { adoptOrigin, originOf, rememberOrigin, writeXlsx } from "./write";
 // structuredClone is missing under jest's jsdom environment, where the preview is tested.
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
-export type FileHostEvent =
-  | { type: "marks"; marks: CellMark[] }
-  | { type: "selection"; sheet: string; address: string }
-  | { type: "workbook" };
+export type FileHostEvent = { type: "marks"; marks: CellMark[] } | ({ type: "selection" } & Selection) | { type: "workbook" };
 
-export interface Selection {
-  sheet: string;
-  address: string;
-}
+/** The selected cell, as a position: the preview draws it, nothing parses it. */
+export type Selection = CellRef;
 
 export class FileHost implements Host {
   readonly kind = "file" as const;
@@ -53,9 +49,13 @@ export class FileHost implements Host {
 
   /** Reads the bytes of an .xlsx; throws FileReadError on bad input. */
   static async fromData(data: ArrayBuffer | Uint8Array, source: string): Promise<FileHost> {
-    const r = await openXlsx(data, source);
-    const host = new FileHost(r.workbook, source, r.warnings);
-    host.snapshot = r.snapshot;
+    return FileHost.fromOpened(await openXlsx(data, source), source);
+  }
+
+  /** Over a workbook already opened (the CLI opens it itself, to skip its own summary files first). */
+  static fromOpened(opened: Pick<OpenedXlsx, "workbook" | "snapshot" | "warnings">, source: string): FileHost {
+    const host = new FileHost(opened.workbook, source, opened.warnings);
+    host.snapshot = opened.snapshot;
     return host;
   }
 
@@ -63,15 +63,22 @@ export class FileHost implements Host {
     return this.workbook;
   }
 
-  async read(): Promise<WorkbookSnapshot> {
+  /** A file is read whole: nothing is ever skipped, so no warnings. */
+  async read(): Promise<ReadResult> {
+    return { snapshot: this.current(), warnings: [] };
+  }
+
+  private current(): WorkbookSnapshot {
     this.snapshot ??= snapshotWorkbook(this.workbook, this.source);
     return this.snapshot;
   }
 
-  async mark(findings: Finding[]): Promise<void> {
+  /** Marks live in memory (and in an annotated download), so every cell can be marked. */
+  async mark(findings: Finding[]): Promise<MarkOutcome> {
     this.marked = findings.slice();
     this.marks = marksByCell(findings);
     this.emit({ type: "marks", marks: this.getMarks() });
+    return { marked: this.marks.length, warnings: [] };
   }
 
   async clearMarks(): Promise<void> {
@@ -88,10 +95,9 @@ export class FileHost implements Host {
     return this.selection;
   }
 
-  async goTo(ref: string): Promise<void> {
-    const { sheet, address } = splitQualified(ref);
-    const name = sheet || this.selection?.sheet || this.workbook.worksheets[0]?.name || "";
-    this.selection = { sheet: name, address: address.split(":")[0].replace(/\$/g, "").toUpperCase() };
+  async goTo(cell: CellRef): Promise<void> {
+    const name = cell.sheet || this.selection?.sheet || this.workbook.worksheets[0]?.name || "";
+    this.selection = { sheet: name, row: cell.row, col: cell.col };
     this.emit({ type: "selection", ...this.selection });
   }
 
@@ -105,7 +111,7 @@ export class FileHost implements Host {
     const origin = originOf(this.workbook);
     let result: ApplyResult;
     try {
-      const snapshot = await this.read();
+      const snapshot = this.current();
       // Proved on the re-read workbook with the user's own rule settings (a rule they switched off
       // is no new error; one they made an error is); a failure is undone or restored from the backup.
       const config = this.state.settings.config;
@@ -142,7 +148,7 @@ export class FileHost implements Host {
     this.snapshot = null;
     this.emit({ type: "workbook" });
     for (const l of [...this.changeListeners]) l();
-    this.selection = { sheet: name, address: "A1" };
+    this.selection = { sheet: name, row: 0, col: 0 };
     this.emit({ type: "selection", ...this.selection });
   }
 

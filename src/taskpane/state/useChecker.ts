@@ -3,15 +3,17 @@
  * call to the host goes through one queue so a live re-check never interleaves with a fix.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { CellRef, formatRef } from "../../core/a1";
 import { resolveSetting } from "../../core/config";
-import { CheckResult, checkWorkbook } from "../../core/engine";
+import { validate } from "../../app/validate";
+import { CheckResult } from "../../core/engine";
 import { RULES } from "../../core/rules/registry";
 import { isSafePlan } from "../../core/plan/editPlan";
 import { Finding, Message, Rule } from "../../core/rules/types";
 import { DEFAULT_SETTINGS, Host, HostBusyError, Settings, WorkbookState, ignoreKey } from "../../hosts/host";
-import { PANE, strings } from "../i18n";
+import { strings } from "../i18n";
 import { errorMessage } from "../../core/errors";
-import { PUNCTUATION, bilingual, pick as pickMessage } from "../../core/i18n";
+import { PUNCTUATION, pick as pickMessage } from "../../core/i18n";
 
 export type Notice = { intent: "success" | "error" | "info"; title: string; body?: string };
 
@@ -40,7 +42,7 @@ export interface CheckerActions {
   /** Re-reads and checks; `mark: true` colours the cells (一键校验), omitted keeps the current marks state. */
   check(opts?: { mark?: boolean }): Promise<void>;
   clearMarks(): Promise<void>;
-  goTo(cell: string): Promise<void>;
+  goTo(cell: CellRef): Promise<void>;
   fix(f: Finding): Promise<void>;
   /** 修复全部: applies every safe fix, one at a time on a fresh check, then says what was done and refused. */
   fixAll(): Promise<void>;
@@ -94,18 +96,8 @@ async function withStoredTemplates(host: Host, next: WorkbookState): Promise<Wor
   return stored ? { ...rest, templates: stored } : rest;
 }
 
-/** Hosts may say what they had to skip; the Excel host does, the file host need not. */
-function hostNotes(host: Host, key: "lastReadWarnings" | "lastMarkWarnings"): Message[] {
-  const v = (host as unknown as Record<string, unknown>)[key];
-  return Array.isArray(v) ? (v as Message[]).filter((m) => m && typeof m.zh === "string") : [];
-}
-
 function visibleOf(r: CheckResult | null, ignored: string[]): Finding[] {
   return r ? r.findings.filter((f) => !ignored.includes(ignoreKey(f))) : [];
-}
-
-function countCells(findings: Finding[]): number {
-  return new Set(findings.flatMap((f) => f.cells)).size;
 }
 
 export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView, CheckerActions] {
@@ -158,12 +150,12 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     [notify, texts],
   );
 
-  /** The body of a check, to be called inside the queue. */
+  /** The body of a check, to be called inside the queue: the app's one flow, with the pane's state. */
   const runCheck = useCallback(
     async (mark: boolean) => {
-      let snapshot;
+      let r;
       try {
-        snapshot = await host.read();
+        r = await validate(host, { state: stateRef.current, mark, rules });
       } catch (e) {
         // The user is typing in a cell: keep what is shown; their next edit checks again.
         if (e instanceof HostBusyError) return;
@@ -171,28 +163,16 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
         setPhase("failed");
         return;
       }
-      const current = stateRef.current;
-      const r = checkWorkbook(snapshot, current.settings.config, rules);
-      const notes = hostNotes(host, "lastReadWarnings");
       if (mark) {
-        const vis = visibleOf(r, current.ignored);
-        try {
-          await host.mark(vis);
-          markedRef.current = countCells(vis);
-          notes.push(...hostNotes(host, "lastMarkWarnings"));
-        } catch (e) {
-          // The findings are still right: list them and say the colouring failed, rather than lose them.
-          markedRef.current = 0;
-          const why = errorMessage(e);
-          notes.push(bilingual(PANE.markFailed, why));
-        }
-        setMarked(markedRef.current);
+        markedRef.current = r.marked;
+        setMarked(r.marked);
       }
       if (!alive.current) return;
-      setHostWarnings(notes);
+      setHostWarnings(r.warnings);
       setLoadError(null);
-      resultRef.current = r;
-      setResult(r);
+      // The pane keeps every finding: ignoring and un-ignoring re-filter it without a re-read.
+      resultRef.current = r.all;
+      setResult(r.all);
       setPhase("ready");
       setSeq((n) => n + 1);
     },
@@ -251,7 +231,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     [enqueue, host, notify, texts],
   );
 
-  const goTo = useCallback((cell: string) => enqueue(() => host.goTo(cell)).then(() => undefined), [enqueue, host]);
+  const goTo = useCallback((cell: CellRef) => enqueue(() => host.goTo(cell)).then(() => undefined), [enqueue, host]);
 
   const fix = useCallback(
     (f: Finding) =>
@@ -281,14 +261,13 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
         let applied = 0;
         const refused: string[] = [];
         for (let i = 0; i < MAX_FIXES; i++) {
-          const cur = stateRef.current;
-          const r = checkWorkbook(await host.read(), cur.settings.config, rules);
-          const next = visibleOf(r, cur.ignored).find((f) => isSafeFix(f) && !tried.has(fixKey(f)));
+          const r = await validate(host, { state: stateRef.current, mark: false, rules });
+          const next = r.findings.find((f) => isSafeFix(f) && !tried.has(fixKey(f)));
           if (!next) break;
           tried.add(fixKey(next));
           const res = await host.apply(next.fix!);
           if (res.ok) applied++;
-          else refused.push(`${next.cells[0] ?? ""} ${pickMessage(next.fix!.title, lang)}:${pickMessage(res.reason, lang)}`);
+          else refused.push(`${next.cells[0] ? formatRef(next.cells[0]) : ""} ${pickMessage(next.fix!.title, lang)}:${pickMessage(res.reason, lang)}`);
         }
         const t = texts();
         notify({ intent: refused.length ? "info" : "success", title: t.fixAllDone(applied, refused.length), ...(refused.length ? { body: refused.join(pickMessage(PUNCTUATION.clauses, lang)) } : {}) });
@@ -301,10 +280,10 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     async (ignored: string[]) => {
       const r = resultRef.current;
       if (markedRef.current === 0 || !r) return;
-      const vis = visibleOf(r, ignored);
-      await host.mark(vis);
-      markedRef.current = countCells(vis);
-      setMarked(markedRef.current);
+      // The last check's findings, re-filtered: ignoring one changes no cell, so nothing is re-read.
+      const outcome = await host.mark(visibleOf(r, ignored));
+      markedRef.current = outcome.marked;
+      setMarked(outcome.marked);
     },
     [host],
   );
@@ -350,10 +329,9 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     if (!host.writeReport) return undefined;
     return () =>
       enqueue(async () => {
-        const snapshot = await host.read();
         const cur = stateRef.current;
-        const r = checkWorkbook(snapshot, cur.settings.config, rules);
-        await host.writeReport!(visibleOf(r, cur.ignored), cur.settings.lang);
+        const r = await validate(host, { state: cur, mark: false, rules });
+        await host.writeReport!(r.findings, cur.settings.lang);
         notify({ intent: "success", title: texts().reportDone });
       }).then(() => undefined);
   }, [host, enqueue, rules, notify, texts]);
@@ -370,5 +348,5 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
 }
 
 function fixKey(f: Finding): string {
-  return `${f.rule} ${f.cells.join(",")} ${f.fix?.title.zh ?? ""}`;
+  return `${f.rule} ${JSON.stringify(f.cells)} ${f.fix?.title.zh ?? ""}`;
 }

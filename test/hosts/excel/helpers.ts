@@ -1,4 +1,5 @@
 /** Builds fake workbooks from the example forms, and an ExcelHost wired to them. */
+import { cellsOf as refs } from "../../helpers/cells";
 import { parseRange } from "../../../src/core/a1";
 import { Finding } from "../../../src/core/rules/types";
 import { SheetSnapshot, cellValue, sheetExtent } from "../../../src/core/snapshot";
@@ -12,7 +13,8 @@ export function addSnapshot(excel: FakeExcel, snap: SheetSnapshot): FakeSheet {
   return excel.sheet(snap.name, (s) => {
     snap.values.forEach((row, i) => row.forEach((v, j) => s.set(snap.originRow + i, snap.originCol + j, v)));
     s.merges = snap.merges.map((m) => parseRange(m));
-    snap.hiddenRows.forEach((n) => s.hiddenRows.add(n));
+    // The fake keeps Excel's 1-based row numbers; snapshots count from 0.
+    snap.hiddenRows.forEach((n) => s.hiddenRows.add(n + 1));
   });
 }
 
@@ -50,7 +52,6 @@ export function finding(rule: string, severity: Finding["severity"], ...cells: s
     messageId: "m",
     data: {},
     message: { zh: `问题 ${rule}`, en: `Problem ${rule}` },
-    cells,
-    sheet: cells[0]?.split("!")[0] ?? "",
+    cells: refs(...cells),
   };
 }

@@ -1,3 +1,5 @@
+import { cellsOf } from "../../helpers/cells";
+import { formatRef } from "../../../src/core/a1";
 import { readFileSync } from "fs";
 import ExcelJS from "exceljs";
 import { checkWorkbook } from "../../../src/core/engine";
@@ -20,16 +22,16 @@ const visibleSheets = (wb: ExcelJS.Workbook) => wb.worksheets.filter((w) => w.st
 const formulaOf = (c: ExcelJS.Cell) => (c.value as { formula?: string } | null)?.formula;
 const fillOf = (c: ExcelJS.Cell) => (c.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb;
 /** Comparable findings: what the user sees, in order. */
-const shape = (fs: Finding[]) => fs.map((f) => `${f.rule}|${f.severity}|${f.cells.join(",")}|${f.message.zh}`);
+const shape = (fs: Finding[]) => fs.map((f) => `${f.rule}|${f.severity}|${f.cells.map(formatRef).join(",")}|${f.message.zh}`);
 
 function finding(rule: string, message: string, ...cells: string[]): Finding {
-  return { rule, severity: "error", category: "budget", messageId: "m", data: {}, message: { zh: message, en: message }, cells, sheet: cells[0]?.split("!")[0] ?? "" };
+  return { rule, severity: "error", category: "budget", messageId: "m", data: {}, message: { zh: message, en: message }, cells: cellsOf(...cells) };
 }
 
 describe("FileHost.writeReport", () => {
   test("writes a 校验报告 sheet on the seed form: a row per finding, links to the cells, bold frozen header", async () => {
     const host = await open();
-    const findings = checkWorkbook(await host.read()).findings;
+    const findings = checkWorkbook((await host.read()).snapshot).findings;
     expect(findings.length).toBeGreaterThan(5);
     const events: FileHostEvent[] = [];
     host.subscribe((e) => events.push(e));
@@ -38,8 +40,8 @@ describe("FileHost.writeReport", () => {
 
     await host.writeReport(findings, "zh");
     expect(changed).toHaveBeenCalledTimes(1);
-    expect(events).toEqual([{ type: "workbook" }, { type: "selection", sheet: "校验报告", address: "A1" }]);
-    expect(host.getSelection()).toEqual({ sheet: "校验报告", address: "A1" });
+    expect(events).toEqual([{ type: "workbook" }, { type: "selection", sheet: "校验报告", row: 0, col: 0 }]);
+    expect(host.getSelection()).toEqual({ sheet: "校验报告", row: 0, col: 0 });
 
     const wb = await reopen(host);
     expect(visibleSheets(wb)).toEqual(["申报表", "校验报告"]);
@@ -68,34 +70,34 @@ describe("FileHost.writeReport", () => {
       const m = /^HYPERLINK\("#'([^']+)'!([A-Z]+\d+)","([^"]+)"\)$/.exec(formulaOf(link) ?? "");
       expect(m).not.toBeNull();
       // The link jumps to exactly the finding's first cell, on a sheet the workbook has.
-      expect(`${m![1]}!${m![2]}`).toBe(f.cells[0]);
-      expect(m![3]).toBe(f.cells[0]);
+      expect(`${m![1]}!${m![2]}`).toBe(formatRef(f.cells[0]));
+      expect(m![3]).toBe(formatRef(f.cells[0]));
       expect(wb.getWorksheet(m![1])).toBeDefined();
-      expect(link.result).toBe(f.cells[0]);
+      expect(link.result).toBe(formatRef(f.cells[0]));
     });
     expect(ws.rowCount).toBe(4 + findings.length);
     // A link the reviewer can spot: the seed flags E41, so some row links there.
-    expect(findings.some((f, i) => f.cells[0] === "申报表!E41" && formulaOf(ws.getCell(5 + i, 5)) === `HYPERLINK("#'申报表'!E41","申报表!E41")`)).toBe(true);
+    expect(findings.some((f, i) => formatRef(f.cells[0]) === "申报表!E41" && formulaOf(ws.getCell(5 + i, 5)) === `HYPERLINK("#'申报表'!E41","申报表!E41")`)).toBe(true);
   });
 
   test("the report sheet is not taken for a form: the reopened workbook checks the same", async () => {
     const host = await open();
-    const before = checkWorkbook(await host.read()).findings;
+    const before = checkWorkbook((await host.read()).snapshot).findings;
     await host.writeReport(before, "zh");
     // In memory (what the preview re-checks) and after a download.
-    const snap = await host.read();
+    const snap = (await host.read()).snapshot;
     expect(snap.sheets.map((s) => s.name)).toEqual(["申报表", "校验报告"]);
     expect(recognizeWorkbook(snap).find((r) => r.sheet === "校验报告")!.forms).toEqual([]);
     expect(shape(checkWorkbook(snap).findings)).toEqual(shape(before));
     const again = await FileHost.fromData(await host.toBuffer(), "seed-form.xlsx");
-    const result = checkWorkbook(await again.read());
+    const result = checkWorkbook((await again.read()).snapshot);
     expect(result.forms.map((f) => f.sheet)).toEqual(["申报表"]);
     expect(shape(result.findings)).toEqual(shape(before));
   });
 
   test("re-running replaces the report it wrote, in its place among the tabs", async () => {
     const host = await open();
-    const findings = checkWorkbook(await host.read()).findings;
+    const findings = checkWorkbook((await host.read()).snapshot).findings;
     await host.writeReport(findings, "zh");
     host.excelWorkbook.addWorksheet("备注").getCell("A1").value = "后加的表";
     await host.writeReport(findings.slice(0, 2), "zh");
@@ -112,10 +114,10 @@ describe("FileHost.writeReport", () => {
     const mine = host.excelWorkbook.addWorksheet("校验报告");
     mine.getCell("A1").value = "我的笔记";
     mine.getCell("B3").value = 42;
-    const findings = checkWorkbook(await host.read()).findings;
+    const findings = checkWorkbook((await host.read()).snapshot).findings;
     await host.writeReport(findings, "zh");
     await host.writeReport(findings.slice(0, 1), "zh");
-    expect(host.getSelection()).toEqual({ sheet: "校验报告 2", address: "A1" });
+    expect(host.getSelection()).toEqual({ sheet: "校验报告 2", row: 0, col: 0 });
     const wb = await reopen(host);
     expect(visibleSheets(wb)).toEqual(["申报表", "校验报告", "校验报告 2"]);
     const theirs = wb.getWorksheet("校验报告")!;
