@@ -209,7 +209,7 @@ describe("the same as exceljs on edge cases", () => {
       }),
     );
     expect(s.merges).toEqual(["C4:D4", "C6:C7", "B8"]);
-    expect(s.hiddenRows).toEqual([6, 7]);
+    expect(s.hiddenRows).toEqual([5, 6]); // rows 6 and 7, 0-based
     expect(s.values).toEqual([["一级"], [], [null, null, 5], [], [], [9]]);
   });
 
