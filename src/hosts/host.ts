@@ -45,7 +45,7 @@ export class HostBusyError extends Error {
 export type ApplyResult = { ok: true } | { ok: false; reason: Message };
 
 export interface Host {
-  readonly kind: "excel" | "file";
+  readonly kind: "excel" | "file" | "wps";
   /** One snapshot of every sheet that could hold the form. */
   read(): Promise<WorkbookSnapshot>;
   /** Marks the findings' cells (by severity colour), replacing earlier marks. */

@@ -1,0 +1,131 @@
+/**
+ * Marks findings by filling their cells, and puts back exactly the fill each cell had. WPS has no
+ * conditional formats of ours to remove as Excel does, so every fill we change is recorded first —
+ * the cell, its original fill and the colour we gave it — in a very hidden sheet that is saved with
+ * the workbook: the marks can be cleared after a restart, or by a colleague who opens the file.
+ *
+ * "No fill" and white both read Interior.Color 16777215; only Interior.ColorIndex (xlNone = -4142)
+ * tells them apart, so both are recorded and "no fill" is restored through ColorIndex. A cell whose
+ * fill the user changed after we marked it is theirs now: it is neither restored nor re-recorded.
+ */
+import { parseA1 } from "../../core/a1";
+import { MARK_COLORS, marksByCell } from "../../core/marks";
+import { Finding, Message } from "../../core/rules/types";
+import { EtApp, XL, bgr, sheetNamed } from "./et";
+import { MARKS_SHEET } from "./read";
+import { readText, writeText } from "./store";
+
+/** One marked cell: where, what it had, what we gave it. */
+export interface MarkRecord {
+  sheet: string;
+  /** "D5". */
+  address: string;
+  /** Interior.ColorIndex before: XL.none for no fill. */
+  index: number;
+  /** Interior.Color before (BGR). */
+  color: number;
+  /** Interior.Pattern before. */
+  pattern: number;
+  /** The BGR colour we set. */
+  ours: number;
+}
+
+export interface MarkOutcome {
+  marked: number;
+  warnings: Message[];
+}
+
+export function loadRecords(app: EtApp): MarkRecord[] {
+  const text = readText(app, MARKS_SHEET);
+  if (!text) return [];
+  try {
+    const parsed = JSON.parse(text) as { cells?: unknown };
+    if (!Array.isArray(parsed.cells)) return [];
+    return parsed.cells.filter(
+      (c): c is MarkRecord =>
+        typeof c === "object" && c !== null && typeof c.sheet === "string" && typeof c.address === "string" && [c.index, c.color, c.pattern, c.ours].every((n) => typeof n === "number"),
+    );
+  } catch {
+    // A damaged record: nothing we can restore from it, and nothing to overwrite blindly.
+    return [];
+  }
+}
+
+export function saveRecords(app: EtApp, records: MarkRecord[]): void {
+  if (!records.length && !sheetNamed(app, MARKS_SHEET)) return;
+  writeText(app, MARKS_SHEET, JSON.stringify({ version: 1, cells: records }));
+}
+
+const keyOf = (sheet: string, address: string) => `${sheet}!${address.toUpperCase()}`;
+
+function interior(app: EtApp, sheet: string, address: string): Et.Interior | null {
+  const ws = sheetNamed(app, sheet);
+  return ws ? ws.Range(address).Interior : null;
+}
+
+/** Puts a recorded cell's fill back, unless the user re-filled it since. Returns false when skipped. */
+function restore(app: EtApp, r: MarkRecord): boolean {
+  const it = interior(app, r.sheet, r.address);
+  if (!it || it.Color !== r.ours) return false;
+  if (r.index === XL.none) it.ColorIndex = XL.none;
+  else {
+    it.Color = r.color;
+    if (r.pattern !== XL.solid && r.pattern !== XL.none) it.Pattern = r.pattern;
+  }
+  return true;
+}
+
+/**
+ * Replaces the marks: cells no longer flagged get their fill back, flagged ones take their
+ * severity's colour (recording their fill the first time). The caller suspends screen updates.
+ */
+export function replaceMarks(app: EtApp, findings: Finding[], records = loadRecords(app)): MarkOutcome {
+  const warnings: Message[] = [];
+  const old = new Map(records.map((r) => [keyOf(r.sheet, r.address), r]));
+  const wanted = marksByCell(findings);
+  const want = new Set(wanted.map((m) => keyOf(m.sheet, m.address)));
+  const next: MarkRecord[] = [];
+  for (const r of records) if (!want.has(keyOf(r.sheet, r.address))) restore(app, r);
+  const blocked = new Set<string>();
+  let marked = 0;
+  for (const m of wanted) {
+    const ws = sheetNamed(app, m.sheet);
+    if (!ws) continue;
+    if (ws.ProtectContents) {
+      if (!blocked.has(m.sheet)) {
+        blocked.add(m.sheet);
+        warnings.push({ zh: `工作表「${m.sheet}」受保护,未能标记其中的单元格。`, en: `Sheet "${m.sheet}" is protected; its cells were not marked.` });
+      }
+      continue;
+    }
+    const colour = bgr(MARK_COLORS[m.severity]);
+    // A finding on a merged area marks its top-left cell, which is the one that shows.
+    const address = topLeft(m.address);
+    const it = ws.Range(address).Interior;
+    const now = it.Color as number;
+    const prev = old.get(keyOf(m.sheet, address));
+    const rec: MarkRecord = prev && now === prev.ours ? { ...prev, ours: colour } : { sheet: m.sheet, address, index: it.ColorIndex as number, color: now, pattern: it.Pattern as number, ours: colour };
+    if (now !== colour) it.Color = colour;
+    next.push(rec);
+    marked++;
+  }
+  // Records of sheets we could not touch stay, so their marks can still be cleared later.
+  for (const r of records) if (blocked.has(r.sheet) && want.has(keyOf(r.sheet, r.address))) next.push(r);
+  saveRecords(app, next);
+  return { marked, warnings };
+}
+
+function topLeft(address: string): string {
+  const first = address.split(":")[0];
+  parseA1(first);
+  return first.toUpperCase();
+}
+
+/** Clears every mark we made (and only those); returns how many fills were put back. */
+export function clearMarks(app: EtApp): number {
+  const records = loadRecords(app);
+  let n = 0;
+  for (const r of records) if (restore(app, r)) n++;
+  saveRecords(app, []);
+  return n;
+}
