@@ -2,7 +2,7 @@
 import type { Worksheet } from "exceljs";
 import { parseRange } from "../../../src/core/a1";
 import { SheetSnapshot, WorkbookSnapshot, isCellError } from "../../../src/core/snapshot";
-import { readExample } from "../../helpers/xlsx";
+import { readExample, readFixture } from "../../helpers/xlsx";
 import { ReadResult } from "../../../src/hosts/file/read";
 import { EtApp, bgr } from "../../../src/hosts/wps/et";
 import { WpsHost } from "../../../src/hosts/wps/wpsHost";
@@ -62,6 +62,12 @@ export function fakeFrom(read: ReadResult | WorkbookSnapshot): FakeEtApp {
 
 export async function seedFake(name = "seed-form.xlsx"): Promise<{ app: FakeEtApp; read: ReadResult }> {
   const read = await readExample(name);
+  return { app: fakeFrom(read), read };
+}
+
+/** A generated fixture (test/fixtures/generated) in the fake. */
+export async function fixtureFake(name: string): Promise<{ app: FakeEtApp; read: ReadResult }> {
+  const read = await readFixture(name);
   return { app: fakeFrom(read), read };
 }
 

@@ -1,0 +1,316 @@
+/**
+ * Every operation of the WPS host on the recording ET fake: mark, clear exactly what was marked,
+ * go to a cell, fixes and template insertion end to end on the seed form (each write read back),
+ * refusals before writing, undo by inverse steps where ET cannot roll back, state, live re-check.
+ */
+import { parseRange, rangeToA1 } from "../../../src/core/a1";
+import { checkWorkbook } from "../../../src/core/engine";
+import { MARK_COLORS } from "../../../src/core/marks";
+import { applyToWorkbook } from "../../../src/core/plan/applyToSnapshot";
+import { EditPlan } from "../../../src/core/plan/editPlan";
+import { Finding } from "../../../src/core/rules/types";
+import { SheetSnapshot } from "../../../src/core/snapshot";
+import { findTemplate } from "../../../src/core/templates/catalogue";
+import { isInsertError, planInsertion } from "../../../src/core/templates/insert";
+import { validate } from "../../../src/app/validate";
+import { EtApp, bgr } from "../../../src/hosts/wps/et";
+import { readWorkbook } from "../../../src/hosts/wps/read";
+import { FakeEtApp } from "./fakeEt";
+import { fixtureFake, hostOn, seedFake } from "./helpers";
+
+const WHITE = 16777215;
+const cells = (s: SheetSnapshot) => {
+  const out: Record<string, unknown> = {};
+  s.values.forEach((row, i) => row.forEach((v, j) => v !== null && (out[`${s.originRow + i},${s.originCol + j}`] = v)));
+  return out;
+};
+const merges = (s: SheetSnapshot) => s.merges.map((m) => rangeToA1(parseRange(m))).sort();
+const finding = (cell: string, severity: Finding["severity"] = "error"): Finding => ({ rule: "t", severity, message: { zh: "x", en: "x" }, cells: [cell] }) as unknown as Finding;
+
+function smallSheet() {
+  const app = new FakeEtApp();
+  const ws = app.ActiveWorkbook.addSheet("表");
+  ws.cell(0, 0).v = "a";
+  ws.cell(0, 1).fill = { color: bgr("00FF00"), pattern: 1 };
+  ws.cell(1, 0).fill = { color: WHITE, pattern: 1 };
+  ws.cell(1, 1).v = 1;
+  return { app, ws, host: hostOn(app) };
+}
+
+describe("marks", () => {
+  test("fills in BGR, and clearing puts back no fill, a white fill and a green fill exactly", async () => {
+    const { app, ws, host } = smallSheet();
+    await host.mark([finding("表!A1"), finding("表!B1", "warning"), finding("表!A2", "info")]);
+    expect(ws.fillAt("A1")?.color).toBe(bgr(MARK_COLORS.error));
+    // BGR: FFC7CE (red FF, green C7, blue CE) is 0xCEC7FF.
+    expect(ws.fillAt("A1")?.color).toBe(0xcec7ff);
+    expect(ws.fillAt("B1")?.color).toBe(bgr(MARK_COLORS.warning));
+    expect(ws.fillAt("A2")?.color).toBe(bgr(MARK_COLORS.info));
+    expect(await host.hasMarks()).toBe(true);
+    // The record is in a very hidden sheet, saved with the workbook.
+    const rec = app.ActiveWorkbook.sheet("_BudgetFormMarks")!;
+    expect(rec.Visible).toBe(2);
+    expect(app.activeSheet).toBe("表");
+
+    await host.clearMarks();
+    expect(ws.fillAt("A1")).toBeUndefined();
+    expect(ws.fillAt("B1")).toEqual({ color: bgr("00FF00"), pattern: 1 });
+    expect(ws.fillAt("A2")).toEqual({ color: WHITE, pattern: 1 });
+    expect(await host.hasMarks()).toBe(false);
+  });
+
+  test("marking again replaces the marks: a cell no longer flagged gets its own fill back, a re-flagged one keeps its record", async () => {
+    const { ws, host } = smallSheet();
+    await host.mark([finding("表!A1"), finding("表!B1")]);
+    await host.mark([finding("表!B1", "info")]);
+    expect(ws.fillAt("A1")).toBeUndefined();
+    expect(ws.fillAt("B1")?.color).toBe(bgr(MARK_COLORS.info));
+    await host.clearMarks();
+    expect(ws.fillAt("B1")).toEqual({ color: bgr("00FF00"), pattern: 1 });
+  });
+
+  test("a fill the user changed after marking is theirs: clearing leaves it", async () => {
+    const { ws, host } = smallSheet();
+    await host.mark([finding("表!A1")]);
+    ws.cell(0, 0).fill = { color: bgr("0000FF"), pattern: 1 };
+    await host.clearMarks();
+    expect(ws.fillAt("A1")?.color).toBe(bgr("0000FF"));
+  });
+
+  test("a restarted pane (a new host) clears the marks an earlier one made, from the workbook's record", async () => {
+    const { app, ws, host } = smallSheet();
+    await host.mark([finding("表!B1")]);
+    await hostOn(app).clearMarks();
+    expect(ws.fillAt("B1")).toEqual({ color: bgr("00FF00"), pattern: 1 });
+  });
+
+  test("a protected sheet is not marked and says so; screen updating is off while marking and back after", async () => {
+    const { app, ws, host } = smallSheet();
+    ws.ProtectContents = true;
+    await host.mark([finding("表!A1")]);
+    expect(ws.fillAt("A1")).toBeUndefined();
+    expect(host.lastMarkWarnings[0].zh).toContain("受保护");
+    expect(app.screenUpdates).toEqual([false, true]);
+  });
+
+  test("the one check flow marks the seed form's findings and clearing restores every original fill", async () => {
+    const { app } = await seedFake();
+    const before = new Map(app.ActiveWorkbook.sheets.map((s) => [s.name, JSON.stringify([...s.cells].map(([k, c]) => [k, c.fill ?? null]))]));
+    const host = hostOn(app);
+    const result = await validate(host);
+    expect(result.findings.length).toBeGreaterThan(0);
+    const ws = app.ActiveWorkbook.sheets[0];
+    const first = result.findings[0].cells[0].split("!")[1];
+    expect(ws.fillAt(first)?.color).toBe(bgr(MARK_COLORS[result.findings.find((f) => f.cells.some((c) => c.endsWith(`!${first}`)))!.severity]));
+    await host.clearMarks();
+    for (const s of app.ActiveWorkbook.sheets.filter((x) => before.has(x.name))) {
+      expect(JSON.stringify([...s.cells].map(([k, c]) => [k, c.fill ?? null]).filter(([, f]) => f !== null))).toEqual(
+        JSON.stringify((JSON.parse(before.get(s.name)!) as [string, unknown][]).filter(([, f]) => f !== null)),
+      );
+    }
+  });
+});
+
+describe("go to cell", () => {
+  test("activates the cell's sheet, then selects the cell", async () => {
+    const app = new FakeEtApp();
+    app.ActiveWorkbook.addSheet("封面");
+    app.ActiveWorkbook.addSheet("申报 表");
+    const host = hostOn(app);
+    await host.goTo("'申报 表'!D5");
+    expect(app.activeSheet).toBe("申报 表");
+    expect(app.selection).toEqual({ sheet: "申报 表", area: parseRange("D5") });
+  });
+
+  test("a sheet renamed since the check is a clear message, not a crash", async () => {
+    const app = new FakeEtApp();
+    app.ActiveWorkbook.addSheet("表");
+    await expect(hostOn(app).goTo("旧表!A1")).rejects.toThrow("找不到单元格 旧表!A1");
+  });
+});
+
+describe("applying plans", () => {
+  test("the safe fixes of a form with amounts typed as text, applied one by one and read back, equal the core's reference", async () => {
+    const { app } = await fixtureFake("text-amounts.xlsx");
+    const host = hostOn(app);
+    let snap = await host.read();
+    const fixes = checkWorkbook(snap).findings.filter((f) => f.fix);
+    expect(fixes.length).toBeGreaterThan(3);
+    for (const f of fixes) {
+      const reference = applyToWorkbook(snap, f.fix!);
+      if (!reference.ok) throw new Error(reference.reason.zh);
+      expect(await host.apply(f.fix!)).toEqual({ ok: true });
+      const after = await host.read();
+      for (const sheet of after.sheets) {
+        const want = reference.value.sheets.find((s) => s.name === sheet.name)!;
+        expect(cells(sheet)).toEqual(cells(want));
+        expect(merges(sheet)).toEqual(merges(want));
+      }
+      snap = after;
+    }
+    expect(checkWorkbook(snap).findings.filter((f) => f.fix)).toEqual([]);
+    // "326.60" became the number 326.6 and still shows 326.60: the General cell took "0.00".
+    const shown = snap.sheets.flatMap((s) => (s.texts ?? []).flat()).filter((t): t is string => !!t);
+    expect(shown.some((t) => /^\d+\.\d0$/.test(t))).toBe(true);
+  });
+
+  test("a template inserted on the seed form: rows inserted, formats copied, merges repeated, values written, all read back", async () => {
+    const { app } = await seedFake();
+    const host = hostOn(app);
+    await validate(host);
+    const snap = await host.read();
+    const check = checkWorkbook(snap);
+    const form = check.recognitions[0].forms[0];
+    const plan = planInsertion(form.model, form.grid, findTemplate("quality.coverage")!);
+    if (isInsertError(plan)) throw new Error(plan.error.zh);
+    const reference = applyToWorkbook(snap, plan);
+    if (!reference.ok) throw new Error(reference.reason.zh);
+
+    expect(await host.apply(plan)).toEqual({ ok: true });
+    const after = await host.read();
+    expect(plan.edits.some((e) => e.op === "insertRows")).toBe(true);
+    const name = plan.edits[0].sheet;
+    const got = after.sheets.find((s) => s.name === name)!;
+    const want = reference.value.sheets.find((s) => s.name === name)!;
+    expect(cells(got)).toEqual(cells(want));
+    expect(merges(got)).toEqual(merges(want));
+    // No merge prompt was left waiting, and the clipboard's marching ants are off.
+    expect(app.prompts).toEqual([]);
+    expect(app.CutCopyMode).toBe(false);
+    expect(app.screenUpdates.at(-1)).toBe(true);
+    // The marks followed their cells: re-checking and clearing leaves no mark fill behind.
+    await host.clearMarks();
+    const colours = new Set(Object.values(MARK_COLORS).map(bgr));
+    const ws = app.ActiveWorkbook.sheet(name)!;
+    const left = [...ws.cells].filter(([, c]) => c.fill && colours.has(c.fill.color)).map(([k]) => k);
+    const original = (await seedFake()).app.ActiveWorkbook.sheet(name)!;
+    const had = [...original.cells].filter(([, c]) => c.fill && colours.has(c.fill.color)).length;
+    expect(left.length).toBe(had);
+  });
+
+  test("a stale plan is refused before anything is written", async () => {
+    const { app } = await fixtureFake("text-amounts.xlsx");
+    const host = hostOn(app);
+    const snap = await host.read();
+    const fix = checkWorkbook(snap).findings.find((f) => f.fix && f.fix.edits.some((e) => e.op === "setValue" && e.expected !== undefined))!;
+    const e = fix.fix!.edits.find((x) => x.op === "setValue")!;
+    if (e.op !== "setValue") throw new Error("a setValue edit");
+    app.userEdit(e.sheet, e.address, "别人改过");
+    const writes = app.log.length;
+    const res = await host.apply(fix.fix!);
+    expect(res.ok).toBe(false);
+    expect(app.log.slice(writes).filter((l) => (l.endsWith("=") && !l.startsWith("Application.")) || ["Range.Insert", "Range.Merge", "Range.UnMerge"].includes(l))).toEqual([]);
+  });
+
+  test("a protected sheet is refused up front with a clear message", async () => {
+    const { app } = await fixtureFake("text-amounts.xlsx");
+    const host = hostOn(app);
+    const snap = await host.read();
+    const fix = checkWorkbook(snap).findings.find((f) => f.fix)!;
+    app.ActiveWorkbook.sheet(fix.fix!.edits[0].sheet)!.ProtectContents = true;
+    const res = await host.apply(fix.fix!);
+    expect(res).toMatchObject({ ok: false, reason: { zh: expect.stringContaining("受保护") } });
+  });
+
+  test("merging cells that hold values would prompt: the host merges with DisplayAlerts off and puts it back", async () => {
+    const app = new FakeEtApp();
+    const ws = app.ActiveWorkbook.addSheet("表");
+    ws.cell(0, 0).v = "标题";
+    const host = hostOn(app);
+    const plan: EditPlan = { title: { zh: "合并", en: "merge" }, edits: [{ op: "merge", sheet: "表", range: "A1:C1" }] } as EditPlan;
+    expect(await host.apply(plan)).toEqual({ ok: true });
+    expect(ws.mergeList()).toEqual(["A1:C1"]);
+    expect(app.DisplayAlerts).toBe(true);
+    // Without the host's care the same merge, over a second value, prompts (and throws in the fake).
+    ws.cell(1, 0).v = "a";
+    ws.cell(1, 1).v = "b";
+    expect(() => ws.Range("A2:B2").Merge()).toThrow("prompt");
+    expect(app.prompts).toHaveLength(1);
+  });
+
+  test("a step that fails midway is undone by the inverse steps (ET has no rollback)", async () => {
+    const { app } = await seedFake();
+    const host = hostOn(app);
+    const snap = await host.read();
+    const check = checkWorkbook(snap);
+    const form = check.recognitions[0].forms[0];
+    const plan = planInsertion(form.model, form.grid, findTemplate("quality.coverage")!);
+    if (isInsertError(plan)) throw new Error(plan.error.zh);
+    const sheet = plan.edits[0].sheet;
+    const before = snap.sheets.find((s) => s.name === sheet)!;
+    // The insertion and the format copy go through; a later write fails.
+    app.failAfter = 4;
+    const res = await host.apply(plan);
+    expect(res).toMatchObject({ ok: false, reason: { zh: expect.stringContaining("已恢复原状") } });
+    const now = readWorkbook(app as unknown as EtApp).snapshot.sheets.find((s) => s.name === sheet)!;
+    expect(cells(now)).toEqual(cells(before));
+    expect(merges(now)).toEqual(merges(before));
+  });
+
+  test("a step that does the wrong thing fails verification and is undone", async () => {
+    const app = new FakeEtApp();
+    const ws = app.ActiveWorkbook.addSheet("表");
+    ws.cell(0, 0).v = "标题";
+    ws.cell(3, 3).v = "别动";
+    const host = hostOn(app);
+    app.misMerge = parseRange("A1:D4");
+    const plan = { title: { zh: "合并", en: "merge" }, edits: [{ op: "merge", sheet: "表", range: "A1:C1" }] } as EditPlan;
+    const res = await host.apply(plan);
+    expect(res.ok).toBe(false);
+    expect(ws.mergeList()).toEqual([]);
+    expect(ws.valueAt("D4")).toBe("别动");
+  });
+});
+
+describe("state", () => {
+  test("saved in the same very hidden sheet the file host uses, and read back", async () => {
+    const { app } = await seedFake();
+    const host = hostOn(app);
+    expect((await host.loadState()).ignored).toEqual([]);
+    const state = { ignored: ["rule@申报表!D5"], settings: { lang: "en" as const, liveCheck: false, config: {} } };
+    await host.saveState(state);
+    expect(await hostOn(app).loadState()).toMatchObject(state);
+    expect(app.ActiveWorkbook.sheet("_BudgetFormState")!.Visible).toBe(2);
+    // A longer state shrinks again without leaving old chunks behind.
+    await host.saveState({ ...state, ignored: Array.from({ length: 3000 }, (_, i) => `rule-${i}@申报表!D${i}`) });
+    await host.saveState(state);
+    expect(await host.loadState()).toMatchObject(state);
+  });
+});
+
+describe("live re-check", () => {
+  afterEach(() => jest.useRealTimers());
+
+  test("the user's edits call back once, debounced; our own writes and hidden sheets do not", async () => {
+    const { app } = await seedFake();
+    // After loading: exceljs reads the file on real timers.
+    jest.useFakeTimers();
+    let t = 1000;
+    const host = hostOn(app, { now: () => t, debounceMs: 100 });
+    const heard = jest.fn();
+    const stop = host.onChange(heard);
+    const sheet = app.ActiveWorkbook.sheets[0].name;
+
+    app.userEdit(sheet, "A1", "x");
+    app.userEdit(sheet, "A2", "y");
+    jest.advanceTimersByTime(100);
+    expect(heard).toHaveBeenCalledTimes(1);
+
+    await host.mark([finding(`${sheet}!A1`)]);
+    await host.saveState({ ignored: [], settings: { lang: "zh", liveCheck: true, config: {} } });
+    jest.advanceTimersByTime(1000);
+    expect(heard).toHaveBeenCalledTimes(1);
+
+    // An event WPS delivers late, just after our write, is still ours; one after the grace is not.
+    app.queueEvents = true;
+    await host.mark([finding(`${sheet}!A2`)]);
+    app.userEdit(sheet, "A3", "z");
+    t += 1000;
+    app.flushEvents();
+    jest.advanceTimersByTime(100);
+    expect(heard).toHaveBeenCalledTimes(2);
+
+    stop();
+    expect(app.listenerCount("SheetChange")).toBe(0);
+  });
+});
