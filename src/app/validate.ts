@@ -4,13 +4,17 @@
  * the rest. Host-agnostic, so it runs against Excel and against a .xlsx file alike.
  */
 import { CheckResult, checkWorkbook, summarize } from "../core/engine";
-import { Rule } from "../core/rules/types";
+import { Message, Rule } from "../core/rules/types";
 import { RULES } from "../core/rules/registry";
 import { Host, WorkbookState, ignoreKey } from "../hosts/host";
 
 export interface ValidateResult extends CheckResult {
   /** Findings hidden because the user ignored them (still present in the workbook). */
   ignored: number;
+  /** What the host could not read or mark (a sheet too large, a protected sheet). */
+  warnings: Message[];
+  /** Cells coloured; 0 when not marking. */
+  marked: number;
 }
 
 export interface ValidateOptions {
@@ -22,7 +26,7 @@ export interface ValidateOptions {
 }
 
 /** The check result without the ignored findings; summary and per-form lists agree with `findings`. */
-export function withoutIgnored(result: CheckResult, ignored: string[]): ValidateResult {
+export function withoutIgnored(result: CheckResult, ignored: string[]): CheckResult & { ignored: number } {
   const skip = new Set(ignored);
   const keep = (list: CheckResult["findings"]) => list.filter((f) => !skip.has(ignoreKey(f)));
   const findings = keep(result.findings);
@@ -37,8 +41,15 @@ export function withoutIgnored(result: CheckResult, ignored: string[]): Validate
 
 export async function validate(host: Host, opts: ValidateOptions = {}): Promise<ValidateResult> {
   const state = opts.state ?? (await host.loadState());
-  const snapshot = await host.read();
+  const read = await host.read();
+  const { snapshot } = read;
+  const warnings = [...read.warnings];
   const result = withoutIgnored(checkWorkbook(snapshot, state.settings.config, opts.rules ?? RULES), state.ignored);
-  if (opts.mark ?? true) await host.mark(result.findings);
-  return result;
+  let marked = 0;
+  if (opts.mark ?? true) {
+    const outcome = await host.mark(result.findings);
+    marked = outcome.marked;
+    warnings.push(...outcome.warnings);
+  }
+  return { ...result, warnings, marked };
 }

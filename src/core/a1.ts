@@ -5,6 +5,13 @@ export interface CellPos {
   col: number;
 }
 
+/** A cell on a named sheet, 0-based like CellLoc: how positions travel between core, app and hosts. */
+export interface CellRef {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
 export interface RangePos {
   top: number;
   left: number;
@@ -72,4 +79,19 @@ export function splitQualified(ref: string): { sheet: string; address: string } 
   let sheet = ref.slice(0, i);
   if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
   return { sheet, address: ref.slice(i + 1) };
+}
+
+/** "申报表!D5": for people, reports and Excel addresses only; positions travel as CellRef. */
+export function formatRef(c: CellRef): string {
+  return qualify(c.sheet, toA1(c.row, c.col));
+}
+
+/**
+ * "申报表!D5" (or "'预算 表'!$D$5:$F$5", whose first cell is taken) as a CellRef; for text a person
+ * typed or a stored key, never for positions the app made itself. Throws on a malformed address.
+ */
+export function parseRef(ref: string): CellRef {
+  const { sheet, address } = splitQualified(ref);
+  const { row, col } = parseA1(address.split(":")[0]);
+  return { sheet, row, col };
 }

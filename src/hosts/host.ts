@@ -3,13 +3,28 @@
  * host (office-js, src/hosts/excel) and the file host (.xlsx via exceljs, src/hosts/file), so the
  * UI is written once and tested without Office.
  */
+import { CellRef } from "../core/a1";
 import { Config } from "../core/config";
 import { EditPlan } from "../core/plan/editPlan";
 import { Finding, Message } from "../core/rules/types";
 import { WorkbookSnapshot } from "../core/snapshot";
 import { IndicatorTemplate } from "../core/templates/types";
 
+export type { CellRef };
+
 export type Lang = "zh" | "en";
+
+/** One read: the snapshot, and what the host had to leave out of it (a sheet too large to read). */
+export interface ReadResult {
+  snapshot: WorkbookSnapshot;
+  warnings: Message[];
+}
+
+/** One mark: how many cells are coloured now, and what could not be (a protected sheet). */
+export interface MarkOutcome {
+  marked: number;
+  warnings: Message[];
+}
 
 /** Per-workbook state, saved inside the workbook so a colleague opening it sees the same. */
 export interface WorkbookState {
@@ -46,14 +61,14 @@ export type ApplyResult = { ok: true } | { ok: false; reason: Message };
 
 export interface Host {
   readonly kind: "excel" | "file" | "wps";
-  /** One snapshot of every sheet that could hold the form. */
-  read(): Promise<WorkbookSnapshot>;
+  /** One snapshot of every sheet that could hold the form, with what had to be skipped. */
+  read(): Promise<ReadResult>;
   /** Marks the findings' cells (by severity colour), replacing earlier marks. */
-  mark(findings: Finding[]): Promise<void>;
+  mark(findings: Finding[]): Promise<MarkOutcome>;
   /** Removes exactly the marks this add-in made. */
   clearMarks(): Promise<void>;
-  /** Activates the cell's sheet and selects the cell ("申报表!D5"). */
-  goTo(ref: string): Promise<void>;
+  /** Activates the cell's sheet and selects the cell. */
+  goTo(cell: CellRef): Promise<void>;
   /** Applies an edit plan; refuses (ok: false) when a cell changed since the plan was made. */
   apply(plan: EditPlan): Promise<ApplyResult>;
   loadState(): Promise<WorkbookState>;

@@ -2,6 +2,7 @@
 import * as React from "react";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { parseRef } from "../../src/core/a1";
 import { checkWorkbook } from "../../src/core/engine";
 import { RULES } from "../../src/core/rules/registry";
 import { Finding, Severity } from "../../src/core/rules/types";
@@ -135,10 +136,10 @@ describe("task pane", () => {
     const user = await mount(host);
     const [a, b] = rows();
     await user.click(within(a).getAllByRole("button")[0]);
-    await waitFor(() => expect(host.calls.goTo).toEqual([a.dataset.cell]));
+    await waitFor(() => expect(host.calls.goTo).toEqual([parseRef(a.dataset.cell!)]));
     within(b).getAllByRole("button")[0].focus();
     await user.keyboard("{Enter}");
-    await waitFor(() => expect(host.calls.goTo).toEqual([a.dataset.cell, b.dataset.cell]));
+    await waitFor(() => expect(host.calls.goTo).toEqual([parseRef(a.dataset.cell!), parseRef(b.dataset.cell!)]));
   });
 
   test("修复 applies the plan, re-checks, and the finding drops off", async () => {
@@ -318,15 +319,20 @@ describe("task pane", () => {
   test("what the host could not do (a protected sheet left unmarked) is shown after 一键校验", async () => {
     const host = new FakeHost(workbook(flawedSheet()));
     const warn = { zh: "工作表「申报表」受保护,未能标记", en: "Sheet 申报表 is protected; it was not marked" };
-    const orig = host.mark.bind(host);
-    host.mark = async (f) => {
-      await orig(f);
-      (host as unknown as { lastMarkWarnings: unknown[] }).lastMarkWarnings = [warn];
-    };
+    host.markWarnings = [warn];
     const user = await mount(host);
     expect(screen.queryByText(warn.zh)).toBeNull();
     await user.click(screen.getByRole("button", { name: /校验(?!报告)/ }));
     expect(await screen.findByText(warn.zh)).toBeTruthy();
+  });
+
+  test("what the read had to skip (a sheet too large) is shown with the first check, without marking", async () => {
+    const host = new FakeHost(workbook(flawedSheet()));
+    const warn = { zh: "工作表「流水」太大(1000 行 × 6000 列),未读取", en: 'Sheet "流水" is too large to read; it was skipped' };
+    host.readWarnings = [warn];
+    await mount(host);
+    expect(await screen.findByText(warn.zh)).toBeTruthy();
+    expect(host.calls.mark).toEqual([]);
   });
 
   test("when marking fails, the findings are still listed and the failure is said", async () => {
@@ -426,7 +432,7 @@ describe("task pane", () => {
     const user = await mount(host);
     const target = checkWorkbook(host.snapshot).findings.find((f) => f.fix)!;
     await user.click(within(rowFor(target.rule, target.cells[0])!).getByRole("button", { name: /修复/ }));
-    await waitFor(() => expect(host.calls.goTo).toEqual([target.cells[0]]));
+    await waitFor(() => expect(host.calls.goTo).toEqual([parseRef(target.cells[0])]));
   });
 
   test("tips that can be fixed are not folded away", async () => {

@@ -3,7 +3,8 @@ import { CellValue, WorkbookSnapshot } from "../../src/core/snapshot";
 import { EditPlan } from "../../src/core/plan/editPlan";
 import { applyToWorkbook } from "../../src/core/plan/applyToSnapshot";
 import { Finding, Message } from "../../src/core/rules/types";
-import { ApplyResult, DEFAULT_SETTINGS, Host, Lang, WorkbookState } from "../../src/hosts/host";
+import { ApplyResult, CellRef, DEFAULT_SETTINGS, Host, Lang, MarkOutcome, ReadResult, WorkbookState } from "../../src/hosts/host";
+import { marksByCell } from "../../src/core/marks";
 import { setCell } from "../helpers/forms";
 
 export class FakeHost implements Host {
@@ -14,13 +15,17 @@ export class FakeHost implements Host {
     read: 0,
     mark: [] as Finding[][],
     clearMarks: 0,
-    goTo: [] as string[],
+    goTo: [] as CellRef[],
     apply: [] as EditPlan[],
     saveState: [] as WorkbookState[],
     writeReport: [] as { findings: Finding[]; lang: Lang }[],
   };
   /** When set, apply() refuses with this reason. */
   refuse: Message | null = null;
+  /** What read() says it skipped (as the Excel host does for a sheet too large to read). */
+  readWarnings: Message[] = [];
+  /** What mark() says it could not colour (as the Excel host does for a protected sheet). */
+  markWarnings: Message[] = [];
   private listeners = new Set<() => void>();
 
   constructor(snapshot: WorkbookSnapshot, state?: Partial<WorkbookState>) {
@@ -28,18 +33,20 @@ export class FakeHost implements Host {
     this.state = { ignored: [], settings: { ...DEFAULT_SETTINGS }, ...state };
   }
 
-  async read(): Promise<WorkbookSnapshot> {
+  async read(): Promise<ReadResult> {
     this.calls.read++;
-    return JSON.parse(JSON.stringify(this.snapshot)) as WorkbookSnapshot;
+    return { snapshot: JSON.parse(JSON.stringify(this.snapshot)) as WorkbookSnapshot, warnings: this.readWarnings.slice() };
   }
-  async mark(findings: Finding[]): Promise<void> {
+  /** Counts cells as the real hosts do: one per distinct cell, however many findings point at it. */
+  async mark(findings: Finding[]): Promise<MarkOutcome> {
     this.calls.mark.push(findings);
+    return { marked: marksByCell(findings).length, warnings: this.markWarnings.slice() };
   }
   async clearMarks(): Promise<void> {
     this.calls.clearMarks++;
   }
-  async goTo(ref: string): Promise<void> {
-    this.calls.goTo.push(ref);
+  async goTo(cell: CellRef): Promise<void> {
+    this.calls.goTo.push(cell);
   }
   /** Applies the plan with the core's one edit engine (compiled steps run on the snapshot), as every host does. */
   async apply(plan: EditPlan): Promise<ApplyResult> {

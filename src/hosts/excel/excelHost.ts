@@ -2,16 +2,15 @@
  * The Host for Excel (office-js). Everything Excel-specific lives in this folder; the pane and the
  * ribbon only see the Host interface. Round trips per call are documented in each module.
  */
-import { splitQualified } from "../../core/a1";
+import { CellRef, formatRef, splitQualified, toA1 } from "../../core/a1";
 import { EditPlan } from "../../core/plan/editPlan";
-import { Finding, Message } from "../../core/rules/types";
-import { WorkbookSnapshot } from "../../core/snapshot";
-import { ApplyResult, Host, HostBusyError, Lang, WorkbookState } from "../host";
+import { Finding } from "../../core/rules/types";
+import { ApplyResult, Host, HostBusyError, Lang, MarkOutcome, ReadResult, WorkbookState } from "../host";
 import { applyPlan } from "./applyPlan";
 import { ExcelCaps, detectCapabilities, has } from "./capabilities";
 import { DEBOUNCE_MS, OWN_WRITE_GRACE_MS, OwnWrites, watchChanges } from "./changes";
 import { shiftFindingCells } from "./markAreas";
-import { MarkOutcome, countMarkRules, replaceMarks } from "./marking";
+import { ReplaceOutcome, countMarkRules, replaceMarks } from "./marking";
 import { CreateSheet, forceCreateSheet } from "./officeHelpers";
 import { isStateSheetName, readWorkbook } from "./readWorkbook";
 import { writeReportSheet } from "./report";
@@ -42,10 +41,6 @@ async function listSheets(ctx: Excel.RequestContext): Promise<string[]> {
 export class ExcelHost implements Host {
   readonly kind = "excel" as const;
   readonly caps: ExcelCaps;
-  /** Sheets the last read had to skip (too large), for the pane to show. */
-  lastReadWarnings: Message[] = [];
-  /** Sheets the last mark could not touch (protected), or marks unsupported. */
-  lastMarkWarnings: Message[] = [];
 
   private readonly run: ExcelRun;
   private readonly settings: SettingsStore | null;
@@ -75,7 +70,7 @@ export class ExcelHost implements Host {
     return has(this.caps, "mergeUndoGroup") ? { delayForCellEdit: true, mergeUndoGroup: true } : { delayForCellEdit: true };
   }
 
-  async read(): Promise<WorkbookSnapshot> {
+  async read(): Promise<ReadResult> {
     let out;
     try {
       out = await readWorkbook(this.run, this.caps);
@@ -85,11 +80,10 @@ export class ExcelHost implements Host {
       throw e;
     }
     this.sheetNames = out.sheetNames.filter((n) => !isStateSheetName(n));
-    this.lastReadWarnings = out.warnings;
-    return out.snapshot;
+    return { snapshot: out.snapshot, warnings: out.warnings };
   }
 
-  private markOnce(findings: Finding[], fresh: boolean): Promise<MarkOutcome> {
+  private markOnce(findings: Finding[], fresh: boolean): Promise<ReplaceOutcome> {
     return this.own.around(() =>
       this.run(this.writeOptions(), async (ctx) => {
         const names = fresh || !this.sheetNames ? await listSheets(ctx) : this.sheetNames;
@@ -101,8 +95,8 @@ export class ExcelHost implements Host {
     );
   }
 
-  private async replace(findings: Finding[], fresh: boolean): Promise<MarkOutcome> {
-    let out: MarkOutcome;
+  private async replace(findings: Finding[], fresh: boolean): Promise<ReplaceOutcome> {
+    let out: ReplaceOutcome;
     try {
       out = await this.markOnce(findings, fresh);
     } catch (e) {
@@ -110,13 +104,13 @@ export class ExcelHost implements Host {
       if (fresh || !isNotFound(e)) throw e;
       out = await this.markOnce(findings, true);
     }
-    this.lastMarkWarnings = out.warnings;
     return out;
   }
 
-  async mark(findings: Finding[]): Promise<void> {
-    await this.replace(findings, false);
+  async mark(findings: Finding[]): Promise<MarkOutcome> {
+    const { marked, warnings } = await this.replace(findings, false);
     this.marked = findings;
+    return { marked, warnings };
   }
 
   async clearMarks(): Promise<void> {
@@ -128,17 +122,17 @@ export class ExcelHost implements Host {
     return this.run(null, async (ctx) => (await countMarkRules(ctx, await listSheets(ctx), this.caps)) > 0);
   }
 
-  async goTo(ref: string): Promise<void> {
-    const { sheet, address } = splitQualified(ref);
+  async goTo(cell: CellRef): Promise<void> {
     try {
       await this.run(null, async (ctx) => {
-        const ws = sheet ? ctx.workbook.worksheets.getItem(sheet) : ctx.workbook.worksheets.getActiveWorksheet();
+        const ws = cell.sheet ? ctx.workbook.worksheets.getItem(cell.sheet) : ctx.workbook.worksheets.getActiveWorksheet();
         ws.activate();
-        if (address) ws.getRange(address).select();
+        ws.getRange(toA1(cell.row, cell.col)).select();
         await ctx.sync();
       });
     } catch (e) {
       if (!isNotFound(e)) throw e;
+      const ref = formatRef(cell);
       throw new Error(`找不到单元格 ${ref}(工作表可能已改名或删除),请重新校验。 / Cell ${ref} was not found; check again.`, { cause: e });
     }
   }

@@ -12,6 +12,7 @@
  * identifying reads and the delete run in one Excel.run inside the add-in's single queue (runner.ts).
  */
 import { markCss } from "../../core/marks";
+import { MarkOutcome } from "../host";
 import { Finding, Message, Severity } from "../../core/rules/types";
 import { ExcelCaps, has } from "./capabilities";
 import { localAddress, splitAreas } from "./addresses";
@@ -32,12 +33,10 @@ interface SheetRules {
   ours: OurRule[];
 }
 
-export interface MarkOutcome {
-  /** Cells coloured. */
-  marked: number;
+/** The host's MarkOutcome (cells coloured, sheets left alone) plus what the benchmark counts. */
+export interface ReplaceOutcome extends MarkOutcome {
   /** Our rules removed. */
   removed: number;
-  warnings: Message[];
 }
 
 const SEVERITY_ORDER: Severity[] = ["info", "warning", "error"];
@@ -134,7 +133,7 @@ function queueAdds(ws: Excel.Worksheet, plan: SheetMarkPlan, caps: ExcelCaps): v
 }
 
 /** Replaces our marks on the named sheets with marks for these findings (none: just removes them). */
-export async function replaceMarks(ctx: Excel.RequestContext, names: string[], findings: Finding[], caps: ExcelCaps): Promise<MarkOutcome> {
+export async function replaceMarks(ctx: Excel.RequestContext, names: string[], findings: Finding[], caps: ExcelCaps): Promise<ReplaceOutcome> {
   if (!has(caps, "conditionalFormats")) return { marked: 0, removed: 0, warnings: findings.length ? [UNSUPPORTED_MARKS] : [] };
   const plans = planMarks(findings);
   const all = [...new Set([...names, ...plans.map((p) => p.sheet)])];

@@ -3,12 +3,12 @@
  * selection are kept in memory and announced to subscribers: the preview draws them on its grid.
  */
 import ExcelJS from "exceljs";
-import { splitQualified } from "../../core/a1";
+import { CellRef, toA1 } from "../../core/a1";
 import { CellMark, marksByCell } from "../../core/marks";
 import { EditPlan } from "../../core/plan/editPlan";
 import { Finding } from "../../core/rules/types";
 import { WorkbookSnapshot } from "../../core/snapshot";
-import { ApplyResult, Host, Lang, WorkbookState } from "../host";
+import { ApplyResult, Host, Lang, MarkOutcome, ReadResult, WorkbookState } from "../host";
 import { annotate } from "./annotate";
 import { applyVerified } from "./apply";
 import { checkWorkbook } from "../../core/engine";
@@ -63,15 +63,22 @@ export class FileHost implements Host {
     return this.workbook;
   }
 
-  async read(): Promise<WorkbookSnapshot> {
+  /** A file is read whole: nothing is ever skipped, so no warnings. */
+  async read(): Promise<ReadResult> {
+    return { snapshot: this.current(), warnings: [] };
+  }
+
+  private current(): WorkbookSnapshot {
     this.snapshot ??= snapshotWorkbook(this.workbook, this.source);
     return this.snapshot;
   }
 
-  async mark(findings: Finding[]): Promise<void> {
+  /** Marks live in memory (and in an annotated download), so every cell can be marked. */
+  async mark(findings: Finding[]): Promise<MarkOutcome> {
     this.marked = findings.slice();
     this.marks = marksByCell(findings);
     this.emit({ type: "marks", marks: this.getMarks() });
+    return { marked: this.marks.length, warnings: [] };
   }
 
   async clearMarks(): Promise<void> {
@@ -88,10 +95,9 @@ export class FileHost implements Host {
     return this.selection;
   }
 
-  async goTo(ref: string): Promise<void> {
-    const { sheet, address } = splitQualified(ref);
-    const name = sheet || this.selection?.sheet || this.workbook.worksheets[0]?.name || "";
-    this.selection = { sheet: name, address: address.split(":")[0].replace(/\$/g, "").toUpperCase() };
+  async goTo(cell: CellRef): Promise<void> {
+    const name = cell.sheet || this.selection?.sheet || this.workbook.worksheets[0]?.name || "";
+    this.selection = { sheet: name, address: toA1(cell.row, cell.col) };
     this.emit({ type: "selection", ...this.selection });
   }
 
@@ -101,7 +107,7 @@ export class FileHost implements Host {
     const backup = structural ? await this.workbook.xlsx.writeBuffer() : null;
     let result: ApplyResult;
     try {
-      const snapshot = await this.read();
+      const snapshot = this.current();
       // Proved on the re-read workbook; a failure is undone (values) or restored from the backup.
       const r = applyVerified(this.workbook, plan, { snapshot, check: checkWorkbook(snapshot) });
       result = r.ok ? { ok: true } : { ok: false, reason: r.reason };

@@ -11,6 +11,7 @@
 import { parseA1 } from "../../core/a1";
 import { MARK_COLORS, marksByCell } from "../../core/marks";
 import { Finding, Message } from "../../core/rules/types";
+import { MarkOutcome } from "../host";
 import { EtApp, XL, bgr, sheetNamed } from "./et";
 import { MARKS_SHEET } from "./read";
 import { readText, writeText } from "./store";
@@ -30,10 +31,6 @@ export interface MarkRecord {
   ours: number;
 }
 
-export interface MarkOutcome {
-  marked: number;
-  warnings: Message[];
-}
 
 export function loadRecords(app: EtApp): MarkRecord[] {
   const text = readText(app, MARKS_SHEET);

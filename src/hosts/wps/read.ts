@@ -7,7 +7,8 @@
  */
 import { rangeToA1 } from "../../core/a1";
 import { Message } from "../../core/rules/types";
-import { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
+import { CellValue, SheetSnapshot } from "../../core/snapshot";
+import { ReadResult } from "../host";
 import { EtApp, areaOf, grid, sheetAt, toCellValue } from "./et";
 
 /** Our own very hidden sheets: the state (shared with the file host) and the record of marks. */
@@ -18,10 +19,6 @@ export const isOwnSheet = (name: string): boolean => name === STATE_SHEET || nam
 /** Past this many cells a sheet is not a form (and reading it cell by cell would stall WPS). */
 export const MAX_CELLS = 200_000;
 
-export interface ReadResult {
-  snapshot: WorkbookSnapshot;
-  warnings: Message[];
-}
 
 export function readSheet(ws: Et.Worksheet): SheetSnapshot | Message {
   const name = ws.Name;

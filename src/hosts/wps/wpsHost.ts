@@ -9,12 +9,11 @@
  * give no source of a change), so changes heard while we write, or within a short grace after (for a
  * WPS that delivers events late), are not taken for the user's.
  */
-import { splitQualified } from "../../core/a1";
+import { CellRef, formatRef, toA1 } from "../../core/a1";
 import { EditPlan } from "../../core/plan/editPlan";
-import { Finding, Message } from "../../core/rules/types";
-import { WorkbookSnapshot } from "../../core/snapshot";
+import { Finding } from "../../core/rules/types";
 import { shiftFindingCells } from "../excel/markAreas";
-import { ApplyResult, Host, WorkbookState } from "../host";
+import { ApplyResult, Host, MarkOutcome, ReadResult, WorkbookState } from "../host";
 import { sanitizeState } from "../workbookState";
 import { applyPlan } from "./apply";
 import { EtApp, sheetNamed } from "./et";
@@ -42,8 +41,6 @@ export function globalApplication(): EtApp | null {
 
 export class WpsHost implements Host {
   readonly kind = "wps" as const;
-  lastReadWarnings: Message[] = [];
-  lastMarkWarnings: Message[] = [];
 
   private readonly given: EtApp | undefined;
   private readonly debounceMs: number;
@@ -82,16 +79,14 @@ export class WpsHost implements Host {
     }
   }
 
-  async read(): Promise<WorkbookSnapshot> {
-    const out = readWorkbook(this.app);
-    this.lastReadWarnings = out.warnings;
-    return out.snapshot;
+  async read(): Promise<ReadResult> {
+    return readWorkbook(this.app);
   }
 
-  async mark(findings: Finding[]): Promise<void> {
+  async mark(findings: Finding[]): Promise<MarkOutcome> {
     const out = this.write((app) => replaceMarks(app, findings));
-    this.lastMarkWarnings = out.warnings;
     this.marked = findings;
+    return out;
   }
 
   async clearMarks(): Promise<void> {
@@ -103,14 +98,16 @@ export class WpsHost implements Host {
     return loadRecords(this.app).length > 0;
   }
 
-  async goTo(ref: string): Promise<void> {
-    const { sheet, address } = splitQualified(ref);
+  async goTo(cell: CellRef): Promise<void> {
     const app = this.app;
-    const ws = sheet ? sheetNamed(app, sheet) : (app.ActiveSheet as Et.Worksheet);
-    if (!ws) throw new Error(`找不到单元格 ${ref}(工作表可能已改名或删除),请重新校验。 / Cell ${ref} was not found; check again.`);
+    const ws = cell.sheet ? sheetNamed(app, cell.sheet) : (app.ActiveSheet as Et.Worksheet);
+    if (!ws) {
+      const ref = formatRef(cell);
+      throw new Error(`找不到单元格 ${ref}(工作表可能已改名或删除),请重新校验。 / Cell ${ref} was not found; check again.`);
+    }
     // Select works on the active sheet only (VBA Range.Select), so the sheet is activated first.
     ws.Activate();
-    if (address) ws.Range(address).Select();
+    ws.Range(toA1(cell.row, cell.col)).Select();
   }
 
   /**

@@ -23,7 +23,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular, FolderOpen20Regular } from "@fluentui/react-icons";
 import type { FileHost, FileHostEvent } from "../../hosts/file";
-import { qualify } from "../../core/a1";
+import { parseA1 } from "../../core/a1";
 import { CellMark } from "../../core/marks";
 import { Message } from "../../core/rules/types";
 import { WorkbookSnapshot } from "../../core/snapshot";
@@ -155,7 +155,7 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
   const seq = React.useRef(0);
 
   const adopt = React.useCallback(async (host: FileHost) => {
-    const snapshot = await host.read();
+    const { snapshot } = await host.read();
     seq.current++;
     setLoaded({ host, snapshot, id: seq.current, look: sheetLooks(host) });
     setMarks([]);
@@ -210,7 +210,7 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
         setSelection({ sheet: e.sheet, address: e.address });
         setActiveSheet(e.sheet);
       } else {
-        void host.read().then((snapshot) => setLoaded((l) => (l && l.host === host ? { ...l, snapshot, look: sheetLooks(host) } : l)));
+        void host.read().then(({ snapshot }) => setLoaded((l) => (l && l.host === host ? { ...l, snapshot, look: sheetLooks(host) } : l)));
       }
     });
   }, [loaded?.host]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -334,7 +334,7 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
               widths={loaded?.look[sheet.name]?.widths}
               decimals={loaded?.look[sheet.name]?.decimals}
               lang={lang}
-              onSelect={(address) => void loaded?.host.goTo(qualify(sheet.name, address))}
+              onSelect={(address) => void loaded?.host.goTo({ sheet: sheet.name, ...parseA1(address) })}
             />
           )}
           {loaded && loaded.snapshot.sheets.length > 1 && (

@@ -3,6 +3,7 @@
  * call to the host goes through one queue so a live re-check never interleaves with a fix.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { parseRef } from "../../core/a1";
 import { resolveSetting } from "../../core/config";
 import { CheckResult, checkWorkbook } from "../../core/engine";
 import { RULES } from "../../core/rules/registry";
@@ -93,12 +94,6 @@ async function withStoredTemplates(host: Host, next: WorkbookState): Promise<Wor
   return stored ? { ...rest, templates: stored } : rest;
 }
 
-/** Hosts may say what they had to skip; the Excel host does, the file host need not. */
-function hostNotes(host: Host, key: "lastReadWarnings" | "lastMarkWarnings"): Message[] {
-  const v = (host as unknown as Record<string, unknown>)[key];
-  return Array.isArray(v) ? (v as Message[]).filter((m) => m && typeof m.zh === "string") : [];
-}
-
 function visibleOf(r: CheckResult | null, ignored: string[]): Finding[] {
   return r ? r.findings.filter((f) => !ignored.includes(ignoreKey(f))) : [];
 }
@@ -160,9 +155,9 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
   /** The body of a check, to be called inside the queue. */
   const runCheck = useCallback(
     async (mark: boolean) => {
-      let snapshot;
+      let read;
       try {
-        snapshot = await host.read();
+        read = await host.read();
       } catch (e) {
         // The user is typing in a cell: keep what is shown; their next edit checks again.
         if (e instanceof HostBusyError) return;
@@ -171,14 +166,14 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
         return;
       }
       const current = stateRef.current;
-      const r = checkWorkbook(snapshot, current.settings.config, rules);
-      const notes = hostNotes(host, "lastReadWarnings");
+      const r = checkWorkbook(read.snapshot, current.settings.config, rules);
+      const notes = [...read.warnings];
       if (mark) {
         const vis = visibleOf(r, current.ignored);
         try {
-          await host.mark(vis);
+          const outcome = await host.mark(vis);
           markedRef.current = countCells(vis);
-          notes.push(...hostNotes(host, "lastMarkWarnings"));
+          notes.push(...outcome.warnings);
         } catch (e) {
           // The findings are still right: list them and say the colouring failed, rather than lose them.
           markedRef.current = 0;
@@ -250,7 +245,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     [enqueue, host, notify, texts],
   );
 
-  const goTo = useCallback((cell: string) => enqueue(() => host.goTo(cell)).then(() => undefined), [enqueue, host]);
+  const goTo = useCallback((cell: string) => enqueue(() => host.goTo(parseRef(cell))).then(() => undefined), [enqueue, host]);
 
   const fix = useCallback(
     (f: Finding) =>
@@ -265,7 +260,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
         notify({ intent: "success", title: texts().fixApplied(pickMessage(f.fix.title, lang)) });
         await runCheck(markedRef.current > 0);
         // Show the cell that changed, so the user sees what the fix did.
-        if (f.cells[0]) await host.goTo(f.cells[0]);
+        if (f.cells[0]) await host.goTo(parseRef(f.cells[0]));
       }).then(() => undefined),
     [enqueue, host, notify, texts, runCheck],
   );
@@ -281,7 +276,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
         const refused: string[] = [];
         for (let i = 0; i < MAX_FIXES; i++) {
           const cur = stateRef.current;
-          const r = checkWorkbook(await host.read(), cur.settings.config, rules);
+          const r = checkWorkbook((await host.read()).snapshot, cur.settings.config, rules);
           const next = visibleOf(r, cur.ignored).find((f) => isSafeFix(f) && !tried.has(fixKey(f)));
           if (!next) break;
           tried.add(fixKey(next));
@@ -349,7 +344,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     if (!host.writeReport) return undefined;
     return () =>
       enqueue(async () => {
-        const snapshot = await host.read();
+        const { snapshot } = await host.read();
         const cur = stateRef.current;
         const r = checkWorkbook(snapshot, cur.settings.config, rules);
         await host.writeReport!(visibleOf(r, cur.ignored), cur.settings.lang);

@@ -1,5 +1,5 @@
 /** Inserting a template through a Host: read the workbook as it is now, plan, apply. */
-import { qualify } from "../../core/a1";
+import { parseA1 } from "../../core/a1";
 import { recognizeWorkbook } from "../../core/form/recognize";
 import { Message } from "../../core/rules/types";
 import { InsertValues, InsertionPlan, isInsertError, planInsertion } from "../../core/templates/insert";
@@ -16,7 +16,7 @@ const NO_FORM: Message = {
 /** `sheet` picks the form when the workbook holds several (the one the pane shows). */
 export async function insertTemplate(host: Host, template: IndicatorTemplate, values: InsertValues, sheet?: string): Promise<InsertOutcome> {
   // Planned on a fresh read, never on the last check's snapshot: the user may have typed since.
-  const snapshot = await host.read();
+  const { snapshot } = await host.read();
   const forms = recognizeWorkbook(snapshot).flatMap((r) => r.forms);
   const form = forms.find((f) => f.model.sheet === sheet) ?? forms[0];
   if (!form) return { ok: false, reason: NO_FORM };
@@ -28,7 +28,7 @@ export async function insertTemplate(host: Host, template: IndicatorTemplate, va
   const first = plan.edits.find((e) => e.op === "setValue");
   if (first) {
     try {
-      await host.goTo(qualify(first.sheet, first.address));
+      await host.goTo({ sheet: first.sheet, ...parseA1(first.address) });
     } catch {
       // The row is in; not being able to select it is no reason to report a failure.
     }

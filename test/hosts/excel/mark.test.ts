@@ -52,7 +52,7 @@ describe("ExcelHost.mark", () => {
     const fills = new Map(sheet.fills);
     const before = copy(foreign(sheet));
     const { host } = hostFor(excel);
-    const wb = await host.read();
+    const wb = (await host.read()).snapshot;
     const findings = checkWorkbook(wb).findings;
     expect(findings.length).toBeGreaterThan(0);
     await host.mark(findings);
@@ -146,19 +146,20 @@ describe("ExcelHost.mark", () => {
     sheet.protected = true;
     const { host } = hostFor(excel);
     await host.read();
-    await host.mark([finding("a", "error", "申报表!D8")]);
+    const outcome = await host.mark([finding("a", "error", "申报表!D8")]);
     expect(ours(sheet)).toEqual([]);
     expect(excel.writeSyncs).toHaveLength(0);
-    expect(host.lastMarkWarnings[0].zh).toContain("受保护");
+    expect(outcome.marked).toBe(0);
+    expect(outcome.warnings[0].zh).toContain("受保护");
   });
 
   it("without the conditional-format API (ExcelApi 1.5) marks nothing and explains", async () => {
     const { excel, sheet } = seeded(5);
     const { host } = hostFor(excel);
     await host.read();
-    await host.mark([finding("a", "error", "申报表!D8")]);
+    const outcome = await host.mark([finding("a", "error", "申报表!D8")]);
     expect(ours(sheet)).toEqual([]);
-    expect(host.lastMarkWarnings[0].zh).toContain("ExcelApi 1.6");
+    expect(outcome).toEqual({ marked: 0, warnings: [expect.objectContaining({ zh: expect.stringContaining("ExcelApi 1.6") })] });
   });
 
   it("copes with a sheet renamed since the last read", async () => {

@@ -6,7 +6,7 @@ describe("ExcelHost.goTo", () => {
   it("activates the cell's sheet and selects the cell, in one sync", async () => {
     const excel = fakeWith(20, seedSheet(), cleanSheet({ sheetName: "预算 表" }));
     const { host } = hostFor(excel);
-    await host.goTo("'预算 表'!D8");
+    await host.goTo({ sheet: "预算 表", row: 7, col: 3 });
     expect(excel.active.name).toBe("预算 表");
     expect(excel.selection).toEqual({ sheet: "预算 表", address: "D8" });
     expect(excel.syncs).toHaveLength(1);
@@ -15,7 +15,7 @@ describe("ExcelHost.goTo", () => {
   it("says which cell is gone when its sheet was renamed", async () => {
     const excel = fakeWith(20, seedSheet());
     const { host } = hostFor(excel);
-    await expect(host.goTo("旧表!D8")).rejects.toThrow("找不到单元格 旧表!D8");
+    await expect(host.goTo({ sheet: "旧表", row: 7, col: 3 })).rejects.toThrow("找不到单元格 旧表!D8");
   });
 });
 

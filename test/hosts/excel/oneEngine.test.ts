@@ -49,7 +49,7 @@ async function threeWays(bytes: Uint8Array, planOf: PlanOf) {
   const excel = fakeWith(20, sheet0);
   const { host } = hostFor(excel);
   expect(await host.apply(plan)).toEqual({ ok: true });
-  const excelAfter = (await host.read()).sheets[0];
+  const excelAfter = ((await host.read()).snapshot).sheets[0];
   return { plan, reference: reference.value.sheets[0], file: fileAfter, excel: excelAfter, fake: excel.find(sheet0.name)! };
 }
 

@@ -11,7 +11,7 @@ describe("ExcelHost.read", () => {
     const seed = seedSheet();
     const excel = fakeWith(20, seed);
     const { host } = hostFor(excel);
-    const wb = await host.read();
+    const wb = (await host.read()).snapshot;
     expect(excel.syncs).toHaveLength(1);
     expect(excel.writeSyncs).toHaveLength(0);
     expect(wb.source).toBe("预算申报.xlsx");
@@ -26,7 +26,7 @@ describe("ExcelHost.read", () => {
     const excel = fakeWith(20, cleanSheet({ sheetName: "说明" }), seedSheet(), cleanSheet({ sheetName: "备份" }));
     excel.active = excel.find("申报表")!;
     const { host } = hostFor(excel);
-    const wb = await host.read();
+    const wb = (await host.read()).snapshot;
     expect(excel.syncs).toHaveLength(2);
     expect(dataLoads(excel)).toEqual([1, 2]);
     expect(wb.sheets.map((s) => s.name)).toEqual(["说明", "申报表", "备份"]);
@@ -40,7 +40,7 @@ describe("ExcelHost.read", () => {
     sheet.put("H2", [[0.95, 42]]);
     sheet.numberFormats.set("1,7", "0%");
     const { host } = hostFor(excel);
-    const got = (await host.read()).sheets[0];
+    const got = ((await host.read()).snapshot).sheets[0];
     expect(cellValue(got, 7, 3)).toBe(326.6);
     expect(cellShown(got, 7, 3)).toBe("326.60");
     expect(cellValue(got, 1, 7)).toBe(0.95);
@@ -54,7 +54,7 @@ describe("ExcelHost.read", () => {
     const excel = fakeWith(20, seedSheet());
     excel.sheet("_BudgetFormState", (s) => s.put("A1", [['{"ignored":[]}']]));
     const { host } = hostFor(excel);
-    const wb = await host.read();
+    const wb = (await host.read()).snapshot;
     expect(wb.sheets.map((s) => s.name)).toEqual(["申报表"]);
     expect(dataLoads(excel).reduce((a, b) => a + b, 0)).toBe(1);
   });
@@ -66,7 +66,7 @@ describe("ExcelHost.read", () => {
       s.set(2, 1, 377.24, "=SUM(D8:D9)");
     });
     const { host } = hostFor(excel);
-    const [s] = (await host.read()).sheets;
+    const [s] = ((await host.read()).snapshot).sheets;
     expect(s.originRow).toBe(1);
     expect(s.originCol).toBe(1);
     expect(s.values[0]).toEqual([{ error: "#REF!" }, "#REF!", 12.5]);
@@ -79,7 +79,7 @@ describe("ExcelHost.read", () => {
     const moved = seedSheet({ rowOffset: 3, colOffset: 2, sheetName: "预算 表" });
     const excel = fakeWith(20, moved);
     const { host } = hostFor(excel);
-    const wb = await host.read();
+    const wb = (await host.read()).snapshot;
     expect(wb.sheets[0].originRow).toBeGreaterThanOrEqual(3);
     const key = (r: ReturnType<typeof checkWorkbook>) => r.findings.map((f) => `${f.rule} ${f.cells.join(" ")}`).sort();
     const direct = checkWorkbook(workbook(moved));
@@ -92,9 +92,9 @@ describe("ExcelHost.read", () => {
     const seed = seedSheet();
     const withHidden = { ...seed, hiddenRows: [10, 12] };
     const modern = fakeWith(20, withHidden);
-    expect((await hostFor(modern).host.read()).sheets[0].hiddenRows).toEqual([10, 12]);
+    expect(((await hostFor(modern).host.read()).snapshot).sheets[0].hiddenRows).toEqual([10, 12]);
     const office2019 = fakeWith(8, withHidden);
-    const wb = await hostFor(office2019).host.read();
+    const wb = (await hostFor(office2019).host.read()).snapshot;
     expect(wb.sheets[0].hiddenRows).toEqual([]);
     expect(wb.sheets[0].merges).toEqual([]);
     expect(wb.source).toBe("预算申报.xlsx");
@@ -108,11 +108,11 @@ describe("ExcelHost.read", () => {
       s.claimed = { rows: 1000, cols: 6000 };
     });
     const { host } = hostFor(excel);
-    const wb = await host.read();
+    const { snapshot: wb, warnings } = await host.read();
     expect(wb.sheets.map((s) => s.name)).toEqual(["申报表"]);
-    expect(host.lastReadWarnings).toHaveLength(1);
-    expect(host.lastReadWarnings[0].zh).toContain("流水");
-    expect(host.lastReadWarnings[0].zh).toContain("1000 行 × 6000 列");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].zh).toContain("流水");
+    expect(warnings[0].zh).toContain("1000 行 × 6000 列");
   });
 
   it("falls back to sheet-by-sheet reading when Excel refuses the batch as too large", async () => {
@@ -124,9 +124,9 @@ describe("ExcelHost.read", () => {
     // Room for one form sheet (values, formulas, value types and text: four grids), not for the three together.
     excel.payloadLimitCells = 1500;
     const { host } = hostFor(excel);
-    const wb = await host.read();
+    const { snapshot: wb, warnings } = await host.read();
     expect(wb.sheets.map((s) => s.name)).toEqual(["说明", "申报表"]);
-    expect(host.lastReadWarnings.map((w) => w.en)).toEqual([expect.stringContaining('"明细"')]);
+    expect(warnings.map((w) => w.en)).toEqual([expect.stringContaining('"明细"')]);
   });
 
   it("reads without merges, and says so, when a sheet has more merged areas than Excel will list", async () => {
@@ -136,11 +136,11 @@ describe("ExcelHost.read", () => {
       s.put("A1", [["x"]]);
     });
     const { host } = hostFor(excel);
-    const wb = await host.read();
+    const { snapshot: wb, warnings } = await host.read();
     expect(wb.sheets.map((s) => s.name)).toEqual(["申报表", "排版"]);
     expect(wb.sheets[0].merges).toEqual([]);
     expect(checkWorkbook(wb).forms).toHaveLength(1);
-    expect(host.lastReadWarnings[0].zh).toContain("512");
+    expect(warnings[0].zh).toContain("512");
   });
 
   it("lets other errors through instead of hiding them", async () => {

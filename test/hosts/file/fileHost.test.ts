@@ -16,10 +16,10 @@ describe("FileHost", () => {
   test("read() gives the snapshot of every sheet, named after the file", async () => {
     const host = await open("seed-form.xlsx");
     expect(host.kind).toBe("file");
-    const snap = await host.read();
+    const snap = (await host.read()).snapshot;
     expect(snap.source).toBe("seed-form.xlsx");
     expect(snap.sheets.map((s) => s.name)).toEqual(["申报表"]);
-    expect(await host.read()).toBe(snap);
+    expect((await host.read()).snapshot).toBe(snap);
   });
 
   test("bad bytes reject with the FileReadError", async () => {
@@ -30,9 +30,14 @@ describe("FileHost", () => {
     const host = await open("seed-form.xlsx");
     const events: FileHostEvent[] = [];
     const off = host.subscribe((e) => events.push(e));
-    const findings = checkWorkbook(await host.read()).findings;
-    await host.mark(findings);
+    const read = await host.read();
+    expect(read.warnings).toEqual([]);
+    const findings = checkWorkbook(read.snapshot).findings;
+    const outcome = await host.mark(findings);
     const marks = host.getMarks();
+    // One per distinct cell, however many findings share it.
+    expect(outcome).toEqual({ marked: new Set(findings.flatMap((f) => f.cells)).size, warnings: [] });
+    expect(outcome.marked).toBe(marks.length);
     expect(marks.map((m) => m.ref)).toEqual(expect.arrayContaining(["申报表!E41", "申报表!B43", "申报表!E25"]));
     expect(marks.find((m) => m.ref === "申报表!E41")!.severity).toBe("error");
     // E25 carries several findings (unit, vague wording, missing operator): one mark lists them all.
@@ -54,9 +59,9 @@ describe("FileHost", () => {
     const host = await open("seed-form.xlsx");
     const events: FileHostEvent[] = [];
     host.subscribe((e) => events.push(e));
-    await host.goTo("申报表!c44");
+    await host.goTo({ sheet: "申报表", row: 43, col: 2 });
     expect(host.getSelection()).toEqual({ sheet: "申报表", address: "C44" });
-    await host.goTo("'申报表'!$D$5:$F$5");
+    await host.goTo({ sheet: "申报表", row: 4, col: 3 });
     expect(host.getSelection()).toEqual({ sheet: "申报表", address: "D5" });
     expect(events).toEqual([
       { type: "selection", sheet: "申报表", address: "C44" },
@@ -68,12 +73,12 @@ describe("FileHost", () => {
     const host = await open("corrected-form.xlsx");
     const changed = jest.fn();
     const off = host.onChange(changed);
-    const before = await host.read();
+    const before = (await host.read()).snapshot;
     // A change that adds no error (applied plans are verified: one that adds an error is undone, below).
     const r = await host.apply({ title: { zh: "改名称", en: "rename" }, edits: [setValue("申报表", "B5", "白云区科协", "广州市白云区科学技术协会(部门)")] });
     expect(r).toEqual({ ok: true });
     expect(changed).toHaveBeenCalledTimes(1);
-    const after = await host.read();
+    const after = (await host.read()).snapshot;
     expect(after).not.toBe(before);
     expect(after.sheets[0].values[5 - 1 - after.sheets[0].originRow][1 - after.sheets[0].originCol]).toBe("白云区科协");
     off();
@@ -111,7 +116,7 @@ describe("FileHost", () => {
       ],
     });
     expect(r.ok).toBe(false);
-    const snap = await host.read();
+    const snap = (await host.read()).snapshot;
     const s = snap.sheets[0];
     expect(s.values[22 - 1 - s.originRow][3]).toBe("建设社区科普图书室个数(个)");
     expect(s.merges).toContain("C21:C27");
@@ -129,7 +134,7 @@ describe("FileHost", () => {
     const bytes = await host.toBuffer();
     const again = await FileHost.fromData(bytes, "again.xlsx");
     expect(await again.loadState()).toEqual(state);
-    expect((await again.read()).sheets.map((s) => s.name)).toEqual(["申报表"]);
+    expect(((await again.read()).snapshot).sheets.map((s) => s.name)).toEqual(["申报表"]);
     const wb = again.excelWorkbook;
     expect(wb.getWorksheet(STATE_SHEET)!.state).toBe("veryHidden");
     expect(wb.definedNames.model.find((n) => n.name === STATE_NAME)?.ranges).toEqual([`'${STATE_SHEET}'!$A$1`]);
@@ -148,7 +153,7 @@ describe("FileHost", () => {
 
   test("toBuffer({annotate}) carries the marks; the host's workbook stays unmarked", async () => {
     const host = await open("seed-form.xlsx");
-    await host.mark(checkWorkbook(await host.read()).findings);
+    await host.mark(checkWorkbook((await host.read()).snapshot).findings);
     const plain = await readXlsx(await host.toBuffer(), "plain.xlsx");
     expect(solidFill(plain.workbook.getWorksheet("申报表")!.getCell("E41").fill)).toBeUndefined();
     const marked = await readXlsx(await host.toBuffer({ annotate: "zh" }), "marked.xlsx");

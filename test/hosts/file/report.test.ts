@@ -29,7 +29,7 @@ function finding(rule: string, message: string, ...cells: string[]): Finding {
 describe("FileHost.writeReport", () => {
   test("writes a 校验报告 sheet on the seed form: a row per finding, links to the cells, bold frozen header", async () => {
     const host = await open();
-    const findings = checkWorkbook(await host.read()).findings;
+    const findings = checkWorkbook((await host.read()).snapshot).findings;
     expect(findings.length).toBeGreaterThan(5);
     const events: FileHostEvent[] = [];
     host.subscribe((e) => events.push(e));
@@ -80,22 +80,22 @@ describe("FileHost.writeReport", () => {
 
   test("the report sheet is not taken for a form: the reopened workbook checks the same", async () => {
     const host = await open();
-    const before = checkWorkbook(await host.read()).findings;
+    const before = checkWorkbook((await host.read()).snapshot).findings;
     await host.writeReport(before, "zh");
     // In memory (what the preview re-checks) and after a download.
-    const snap = await host.read();
+    const snap = (await host.read()).snapshot;
     expect(snap.sheets.map((s) => s.name)).toEqual(["申报表", "校验报告"]);
     expect(recognizeWorkbook(snap).find((r) => r.sheet === "校验报告")!.forms).toEqual([]);
     expect(shape(checkWorkbook(snap).findings)).toEqual(shape(before));
     const again = await FileHost.fromData(await host.toBuffer(), "seed-form.xlsx");
-    const result = checkWorkbook(await again.read());
+    const result = checkWorkbook((await again.read()).snapshot);
     expect(result.forms.map((f) => f.sheet)).toEqual(["申报表"]);
     expect(shape(result.findings)).toEqual(shape(before));
   });
 
   test("re-running replaces the report it wrote, in its place among the tabs", async () => {
     const host = await open();
-    const findings = checkWorkbook(await host.read()).findings;
+    const findings = checkWorkbook((await host.read()).snapshot).findings;
     await host.writeReport(findings, "zh");
     host.excelWorkbook.addWorksheet("备注").getCell("A1").value = "后加的表";
     await host.writeReport(findings.slice(0, 2), "zh");
@@ -112,7 +112,7 @@ describe("FileHost.writeReport", () => {
     const mine = host.excelWorkbook.addWorksheet("校验报告");
     mine.getCell("A1").value = "我的笔记";
     mine.getCell("B3").value = 42;
-    const findings = checkWorkbook(await host.read()).findings;
+    const findings = checkWorkbook((await host.read()).snapshot).findings;
     await host.writeReport(findings, "zh");
     await host.writeReport(findings.slice(0, 1), "zh");
     expect(host.getSelection()).toEqual({ sheet: "校验报告 2", address: "A1" });

@@ -40,7 +40,7 @@ function smallSheet() {
 describe("marks", () => {
   test("fills in BGR, and clearing puts back no fill, a white fill and a green fill exactly", async () => {
     const { app, ws, host } = smallSheet();
-    await host.mark([finding("表!A1"), finding("表!B1", "warning"), finding("表!A2", "info")]);
+    expect(await host.mark([finding("表!A1"), finding("表!B1", "warning"), finding("表!A2", "info"), finding("表!A1", "warning")])).toEqual({ marked: 3, warnings: [] });
     expect(ws.fillAt("A1")?.color).toBe(bgr(MARK_COLORS.error));
     // BGR: FFC7CE (red FF, green C7, blue CE) is 0xCEC7FF.
     expect(ws.fillAt("A1")?.color).toBe(0xcec7ff);
@@ -87,9 +87,9 @@ describe("marks", () => {
   test("a protected sheet is not marked and says so; screen updating is off while marking and back after", async () => {
     const { app, ws, host } = smallSheet();
     ws.ProtectContents = true;
-    await host.mark([finding("表!A1")]);
+    const out = await host.mark([finding("表!A1")]);
     expect(ws.fillAt("A1")).toBeUndefined();
-    expect(host.lastMarkWarnings[0].zh).toContain("受保护");
+    expect(out).toMatchObject({ marked: 0, warnings: [{ zh: expect.stringContaining("受保护") }] });
     expect(app.screenUpdates).toEqual([false, true]);
   });
 
@@ -117,7 +117,7 @@ describe("go to cell", () => {
     app.ActiveWorkbook.addSheet("封面");
     app.ActiveWorkbook.addSheet("申报 表");
     const host = hostOn(app);
-    await host.goTo("'申报 表'!D5");
+    await host.goTo({ sheet: "申报 表", row: 4, col: 3 });
     expect(app.activeSheet).toBe("申报 表");
     expect(app.selection).toEqual({ sheet: "申报 表", area: parseRange("D5") });
   });
@@ -125,7 +125,7 @@ describe("go to cell", () => {
   test("a sheet renamed since the check is a clear message, not a crash", async () => {
     const app = new FakeEtApp();
     app.ActiveWorkbook.addSheet("表");
-    await expect(hostOn(app).goTo("旧表!A1")).rejects.toThrow("找不到单元格 旧表!A1");
+    await expect(hostOn(app).goTo({ sheet: "旧表", row: 0, col: 0 })).rejects.toThrow("找不到单元格 旧表!A1");
   });
 });
 
@@ -133,14 +133,14 @@ describe("applying plans", () => {
   test("the safe fixes of a form with amounts typed as text, applied one by one and read back, equal the core's reference", async () => {
     const { app } = await fixtureFake("text-amounts.xlsx");
     const host = hostOn(app);
-    let snap = await host.read();
+    let snap = (await host.read()).snapshot;
     const fixes = checkWorkbook(snap).findings.filter((f) => f.fix);
     expect(fixes.length).toBeGreaterThan(3);
     for (const f of fixes) {
       const reference = applyToWorkbook(snap, f.fix!);
       if (!reference.ok) throw new Error(reference.reason.zh);
       expect(await host.apply(f.fix!)).toEqual({ ok: true });
-      const after = await host.read();
+      const after = (await host.read()).snapshot;
       for (const sheet of after.sheets) {
         const want = reference.value.sheets.find((s) => s.name === sheet.name)!;
         expect(cells(sheet)).toEqual(cells(want));
@@ -158,7 +158,7 @@ describe("applying plans", () => {
     const { app } = await seedFake();
     const host = hostOn(app);
     await validate(host);
-    const snap = await host.read();
+    const snap = (await host.read()).snapshot;
     const check = checkWorkbook(snap);
     const form = check.recognitions[0].forms[0];
     const plan = planInsertion(form.model, form.grid, findTemplate("quality.coverage")!);
@@ -167,7 +167,7 @@ describe("applying plans", () => {
     if (!reference.ok) throw new Error(reference.reason.zh);
 
     expect(await host.apply(plan)).toEqual({ ok: true });
-    const after = await host.read();
+    const after = (await host.read()).snapshot;
     expect(plan.edits.some((e) => e.op === "insertRows")).toBe(true);
     const name = plan.edits[0].sheet;
     const got = after.sheets.find((s) => s.name === name)!;
@@ -191,7 +191,7 @@ describe("applying plans", () => {
   test("a stale plan is refused before anything is written", async () => {
     const { app } = await fixtureFake("text-amounts.xlsx");
     const host = hostOn(app);
-    const snap = await host.read();
+    const snap = (await host.read()).snapshot;
     const fix = checkWorkbook(snap).findings.find((f) => f.fix && f.fix.edits.some((e) => e.op === "setValue" && e.expected !== undefined))!;
     const e = fix.fix!.edits.find((x) => x.op === "setValue")!;
     if (e.op !== "setValue") throw new Error("a setValue edit");
@@ -205,7 +205,7 @@ describe("applying plans", () => {
   test("a protected sheet is refused up front with a clear message", async () => {
     const { app } = await fixtureFake("text-amounts.xlsx");
     const host = hostOn(app);
-    const snap = await host.read();
+    const snap = (await host.read()).snapshot;
     const fix = checkWorkbook(snap).findings.find((f) => f.fix)!;
     app.ActiveWorkbook.sheet(fix.fix!.edits[0].sheet)!.ProtectContents = true;
     const res = await host.apply(fix.fix!);
@@ -231,7 +231,7 @@ describe("applying plans", () => {
   test("a step that fails midway is undone by the inverse steps (ET has no rollback)", async () => {
     const { app } = await seedFake();
     const host = hostOn(app);
-    const snap = await host.read();
+    const snap = (await host.read()).snapshot;
     const check = checkWorkbook(snap);
     const form = check.recognitions[0].forms[0];
     const plan = planInsertion(form.model, form.grid, findTemplate("quality.coverage")!);
