@@ -118,3 +118,22 @@ export function toCellValue(v: unknown, shown?: string | null): CellValue {
 export function setValue2(range: Et.Range, v: string | number | boolean | unknown[][]): void {
   (range as unknown as { Value2: unknown }).Value2 = v;
 }
+
+/**
+ * Looks sheets up by name, listing them once: every name compared is a bridge call, and marking
+ * looks up a sheet per cell. For one operation only (a sheet may be renamed between operations).
+ */
+export function sheetLookup(app: EtApp): (name: string) => Et.Worksheet | null {
+  let byName: Map<string, Et.Worksheet> | null = null;
+  return (name) => {
+    if (!byName) {
+      byName = new Map();
+      const sheets = app.ActiveWorkbook.Worksheets;
+      for (let i = 1, n = sheets.Count; i <= n; i++) {
+        const ws = sheets.Item(i) as Et.Worksheet;
+        byName.set(ws.Name, ws);
+      }
+    }
+    return byName.get(name) ?? null;
+  };
+}

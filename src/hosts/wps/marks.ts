@@ -8,11 +8,10 @@
  * tells them apart, so both are recorded and "no fill" is restored through ColorIndex. A cell whose
  * fill the user changed after we marked it is theirs now: it is neither restored nor re-recorded.
  */
-import { parseA1 } from "../../core/a1";
 import { MARK_COLORS, marksByCell } from "../../core/marks";
 import { Finding, Message } from "../../core/rules/types";
 import { MarkOutcome } from "../host";
-import { EtApp, XL, bgr, sheetNamed } from "./et";
+import { EtApp, XL, bgr, sheetLookup, sheetNamed } from "./et";
 import { MARKS_SHEET } from "./read";
 import { readText, writeText } from "./store";
 
@@ -55,14 +54,11 @@ export function saveRecords(app: EtApp, records: MarkRecord[]): void {
 
 const keyOf = (sheet: string, address: string) => `${sheet}!${address.toUpperCase()}`;
 
-function interior(app: EtApp, sheet: string, address: string): Et.Interior | null {
-  const ws = sheetNamed(app, sheet);
-  return ws ? ws.Range(address).Interior : null;
-}
+type Lookup = ReturnType<typeof sheetLookup>;
 
 /** Puts a recorded cell's fill back, unless the user re-filled it since. Returns false when skipped. */
-function restore(app: EtApp, r: MarkRecord): boolean {
-  const it = interior(app, r.sheet, r.address);
+function restore(sheet: Lookup, r: MarkRecord): boolean {
+  const it = sheet(r.sheet)?.Range(r.address).Interior;
   if (!it || it.Color !== r.ours) return false;
   if (r.index === XL.none) it.ColorIndex = XL.none;
   else {
@@ -80,49 +76,57 @@ export function replaceMarks(app: EtApp, findings: Finding[], records = loadReco
   const warnings: Message[] = [];
   const old = new Map(records.map((r) => [keyOf(r.sheet, r.address), r]));
   const wanted = marksByCell(findings);
-  const want = new Set(wanted.map((m) => keyOf(m.sheet, m.address)));
+  const want = new Set(wanted.map((m) => keyOf(m.sheet, m.address.split(":")[0])));
   const next: MarkRecord[] = [];
-  for (const r of records) if (!want.has(keyOf(r.sheet, r.address))) restore(app, r);
-  const blocked = new Set<string>();
+  const sheet = sheetLookup(app);
+  const locked = new Map<string, boolean>();
+  const isLocked = (name: string) => {
+    if (!locked.has(name)) locked.set(name, sheet(name)?.ProtectContents === true);
+    return locked.get(name)!;
+  };
+  for (const r of records) {
+    if (want.has(keyOf(r.sheet, r.address))) continue;
+    // A protected sheet cannot be written: its record stays, so the mark can be cleared later.
+    if (isLocked(r.sheet)) next.push(r);
+    else restore(sheet, r);
+  }
   let marked = 0;
   for (const m of wanted) {
-    const ws = sheetNamed(app, m.sheet);
+    const ws = sheet(m.sheet);
+    // A finding on a merged area marks its top-left cell, which is the one that shows.
+    const address = m.address.split(":")[0];
+    const prev = old.get(keyOf(m.sheet, address));
     if (!ws) continue;
-    if (ws.ProtectContents) {
-      if (!blocked.has(m.sheet)) {
-        blocked.add(m.sheet);
+    if (isLocked(m.sheet)) {
+      if (prev) next.push(prev);
+      if (!warnings.some((w) => w.zh.includes(`「${m.sheet}」`))) {
         warnings.push({ zh: `工作表「${m.sheet}」受保护,未能标记其中的单元格。`, en: `Sheet "${m.sheet}" is protected; its cells were not marked.` });
       }
       continue;
     }
     const colour = bgr(MARK_COLORS[m.severity]);
-    // A finding on a merged area marks its top-left cell, which is the one that shows.
-    const address = topLeft(m.address);
     const it = ws.Range(address).Interior;
     const now = it.Color as number;
-    const prev = old.get(keyOf(m.sheet, address));
     const rec: MarkRecord = prev && now === prev.ours ? { ...prev, ours: colour } : { sheet: m.sheet, address, index: it.ColorIndex as number, color: now, pattern: it.Pattern as number, ours: colour };
     if (now !== colour) it.Color = colour;
     next.push(rec);
     marked++;
   }
-  // Records of sheets we could not touch stay, so their marks can still be cleared later.
-  for (const r of records) if (blocked.has(r.sheet) && want.has(keyOf(r.sheet, r.address))) next.push(r);
   saveRecords(app, next);
   return { marked, warnings };
-}
-
-function topLeft(address: string): string {
-  const first = address.split(":")[0];
-  parseA1(first);
-  return first.toUpperCase();
 }
 
 /** Clears every mark we made (and only those); returns how many fills were put back. */
 export function clearMarks(app: EtApp): number {
   const records = loadRecords(app);
+  const sheet = sheetLookup(app);
+  const kept: MarkRecord[] = [];
   let n = 0;
-  for (const r of records) if (restore(app, r)) n++;
-  saveRecords(app, []);
+  for (const r of records) {
+    // A sheet protected since it was marked cannot be written: keep its record for a later clear.
+    if (sheet(r.sheet)?.ProtectContents) kept.push(r);
+    else if (restore(sheet, r)) n++;
+  }
+  saveRecords(app, kept);
   return n;
 }

@@ -93,6 +93,19 @@ describe("marks", () => {
     expect(app.screenUpdates).toEqual([false, true]);
   });
 
+  test("a sheet protected after marking: re-marking and clearing leave it alone and keep its record until it is unprotected", async () => {
+    const { ws, host } = smallSheet();
+    await host.mark([finding("表!A1"), finding("表!B1")]);
+    ws.ProtectContents = true;
+    expect(await host.mark([finding("表!A1")])).toMatchObject({ marked: 0, warnings: [{ zh: expect.stringContaining("受保护") }] });
+    await host.clearMarks();
+    expect(ws.fillAt("B1")?.color).toBe(bgr(MARK_COLORS.error));
+    ws.ProtectContents = false;
+    await host.clearMarks();
+    expect(ws.fillAt("A1")).toBeUndefined();
+    expect(ws.fillAt("B1")).toEqual({ color: bgr("00FF00"), pattern: 1 });
+  });
+
   test("the one check flow marks the seed form's findings and clearing restores every original fill", async () => {
     const { app } = await seedFake();
     const before = new Map(app.ActiveWorkbook.sheets.map((s) => [s.name, JSON.stringify([...s.cells].map(([k, c]) => [k, c.fill ?? null]))]));
