@@ -3,49 +3,57 @@
  * documented behaviour, each with its source, so the host is tested against what ET does rather than
  * what we hope; there is no WPS on the test machine (README: what was verified how).
  *
- * Sources: WPS 加载项 docs (open.wps.cn, "WPS 加载项开发" / JSAPI 表格), the declarations in
- * et-jsapi-declare (Kingsoft's own types of the model), the Excel VBA reference the ET model mirrors
- * (learn.microsoft.com/office/vba/api/excel.*; WPS maps Excel.Application → et.Application), and
- * tmustier/pi-for-excel src/host/wps/jsapi.ts (a public adapter) where the docs are silent.
+ * The ET model mirrors Excel's VBA object model (WPS maps Excel.Application → et.Application; research
+ * note /work/shared/notes/peers-and-style.md A.14: "WPS JSAPI 是 VBA 镜像 (同步调用 + ApiEvent)"), so where
+ * WPS's own pages are silent the VBA reference is the source (VBA = learn.microsoft.com/office/vba/api/).
  *
  * - Calls are synchronous: every property and method returns its result at once, never a promise
- *   (WPS 加载项 docs: the JSAPI mirrors VBA; pi-for-excel: "a synchronous VBA-like object model").
+ *   (notes A.14; tmustier/pi-for-excel src/host/wps/jsapi.ts: "a synchronous VBA-like object model").
  *   Each crossing of the bridge is counted in `calls` and named in `log`.
- * - Collections are indexed with `.Item(i)`, 1-based (Worksheets.Item, Rows.Item, Range.Item; VBA
- *   "Worksheets object", "Range.Item"); index 0 or past Count throws. Rows.Item("5:6") takes rows.
- * - Value2 of one cell is a scalar, of a block a 2-D array rows × cols (VBA Range.Value2: "returns an
- *   array" for a multi-cell range); `oneDimRows` makes a one-row block come back flat, which the
- *   issue reports from some builds. Empty cells read as undefined.
- * - Formula errors come back from Value2 as their CVErr numbers (VBA "Cell error values": #DIV/0! =
- *   2007 …); Range.Text shows the error's text.
- * - Writing Value2 a string parses it as typed input ("100" → 100, "95%" → 0.95); a leading
- *   apostrophe keeps it text (VBA Range.PrefixCharacter). A write over a formula replaces it.
- * - Range.Text is what the cell shows through its number format (VBA Range.Text); for a block whose
- *   cells show different texts it is null.
- * - Interior.Color is BGR (VBA RGB(): red + green·256 + blue·65536); a cell without fill reads Color
- *   16777215 (white) like a white one, and ColorIndex xlNone (-4142), which alone tells them apart
- *   (VBA Interior.ColorIndex: "xlColorIndexNone to specify that no interior fill"); ColorIndex =
- *   -4142 clears the fill. A block whose cells differ reads null.
- * - Merge(): merging cells of which more than the top-left hold values asks the user first ("合并单元格
- *   只保留左上角的值", VBA Range.Merge + Application.DisplayAlerts); a jsapi call cannot answer a
- *   dialog, so with DisplayAlerts true the fake records the prompt and throws. With DisplayAlerts
- *   false the top-left value is kept and the others are cleared. Merging over part of a merge throws.
+ * - Collections are 1-based `.Item(i)`; 0 or past Count throws (VBA excel.worksheets.item,
+ *   excel.range.item; et-jsapi-declare lib.et.d.ts Sheets.Item / Range.Item). Rows.Item("5:6") takes rows.
+ * - Value2 of one cell is a scalar, of a block a 2-D array rows × cols (VBA excel.range.value2); with
+ *   `oneDimRows` a one-row block comes back flat, as issue #14 reports from some builds (pi-for-excel's
+ *   adapter also decodes both). Empty cells read as undefined.
+ * - Formula errors come back from Value2 as their CVErr numbers, #DIV/0! = 2007 … (VBA
+ *   learn.microsoft.com/office/vba/excel/concepts/cells-and-ranges/cell-error-values); Range.Text shows
+ *   the error's text.
+ * - Writing Value2 a string parses it as typed input ("100" → 100, "95%" → 0.95); a leading apostrophe
+ *   keeps it text and is not part of the value (VBA excel.range.prefixcharacter). A write replaces a formula.
+ * - Range.Text is what the cell shows through its number format, null for a block whose cells show
+ *   different texts (VBA excel.range.text).
+ * - Interior.Color is a BGR long: RGB(r, g, b) = r + g·256 + b·65536 (VBA language reference, RGB
+ *   function; blog.csdn.net/cxu123321/article/details/90293380: "纯红色是 255"). A cell without fill reads
+ *   Color 16777215 like a white one, and ColorIndex xlNone (-4142); ColorIndex = xlColorIndexNone is "no
+ *   interior fill" (VBA excel.interior.colorindex). A block whose cells differ reads null.
+ * - Merge(): "the value of a merged range is specified in the cell of the range's upper-left corner"
+ *   (VBA excel.range.merge); merging cells of which more than the top-left hold values asks the user
+ *   first unless Application.DisplayAlerts is False (VBA excel.application.displayalerts; the usual
+ *   DisplayAlerts = False around Merge, blog.csdn.net/douguitao/article/details/4747413). A jsapi call
+ *   cannot answer a dialog, so with DisplayAlerts on the fake records the prompt and throws. Merging
+ *   over part of a merge throws.
  * - MergeCells is true / false for a block wholly / not merged and null when mixed (VBA
- *   Range.MergeCells); MergeArea is the merged area holding the first cell, or the cell itself.
- * - Insert(xlShiftDown) on whole rows moves the cells below, their fills, formats, hidden flags and
- *   heights; a merge spanning the insertion point grows; formulas referring to moved rows follow
- *   them; with CopyOrigin xlFormatFromLeftOrAbove the new rows take the row above's number formats
- *   and fills (VBA Range.Insert). Delete(xlShiftUp) is the inverse: a merge inside goes, one across
- *   shrinks.
- * - Copy() puts the range on the clipboard; PasteSpecial(xlPasteFormats) copies number formats, fills
- *   and merged areas, tiled over the destination (VBA Range.PasteSpecial); a source cutting through a
- *   merge throws, as Excel refuses to copy part of a merged cell.
- * - There is no rollback: a failed call leaves every earlier change in place. `failAfter` injects a
- *   fault (the n-th write throws) and `misMerge` a wrong merge, to prove the host's verify and undo.
- * - Events: ApiEvent.AddApiEventListener("SheetChange", fn) hears value writes, insertions and
- *   deletions (WPS ApiEvent docs; et-jsapi-declare addon.et.d.ts), synchronously or, with
- *   `queueEvents`, when the test calls flushEvents().
- * - A sheet with ProtectContents rejects writes.
+ *   excel.range.mergecells); MergeArea is the merged area holding the first cell, or the cell itself
+ *   (VBA excel.range.mergearea).
+ * - Insert(xlShiftDown) on whole rows moves the cells below with their fills, formats, hidden flags and
+ *   heights; a merge spanning the insertion point grows; formulas referring to moved rows follow them;
+ *   with CopyOrigin xlFormatFromLeftOrAbove the new rows take the row above's formats (VBA
+ *   excel.range.insert). Delete(xlShiftUp) is the inverse: a merge inside goes, one across shrinks
+ *   (VBA excel.range.delete).
+ * - Copy() puts the range on the clipboard (VBA excel.range.copy, no Destination); PasteSpecial(
+ *   xlPasteFormats) copies number formats, fills and merged areas, tiled over the destination (VBA
+ *   excel.range.pastespecial, XlPasteType); a source cutting through a merge throws ("不能对合并单元格作部分更改").
+ * - Range.Select needs the range's sheet to be active (VBA excel.range.select: "you can't select a
+ *   range on a sheet that is not active"; Worksheet.Activate first).
+ * - There is no rollback (issue #14; nothing in the model offers a transaction): a failed call leaves
+ *   every earlier change in place. `failAfter` injects a fault (the n-th write throws) and `misMerge`
+ *   a wrong merge, to prove the host's verification and undo.
+ * - Events: ApiEvent.AddApiEventListener("SheetChange", fn(sheet, range)) hears value writes,
+ *   insertions and deletions, ours included (et-jsapi-declare addon.et.d.ts EtApiEvent; WPS 加载项
+ *   ApiEvent docs), synchronously or, with `queueEvents`, when the test calls flushEvents().
+ * - A sheet with ProtectContents rejects writes (VBA excel.worksheet.protectcontents).
+ * - Worksheet.Visible = xlSheetVeryHidden (2) hides a sheet from 取消隐藏 (et-jsapi-declare
+ *   XlSheetVisibility; VBA excel.xlsheetvisibility).
  */
 /* eslint-disable @typescript-eslint/no-this-alias -- the fake's collections are object literals whose getters need their owning sheet or range */
 import { RangePos, parseA1, parseRange, rangeToA1 } from "../../../src/core/a1";
