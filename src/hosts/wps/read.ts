@@ -40,9 +40,10 @@ export function readSheet(ws: Et.Worksheet): SheetSnapshot | Message {
   let texts: (string | null)[][] | undefined;
   const merges: string[] = [];
   const hiddenRows: number[] = [];
+  const usedRows = used.Rows;
   for (let r = 0; r < rows; r++) {
     const line: CellValue[] = [];
-    const row = used.Rows.Item(r + 1);
+    const row = usedRows.Item(r + 1);
     if (row.EntireRow.Hidden === true) hiddenRows.push(originRow + r + 1);
     for (let c = 0; c < cols; c++) {
       const v = raw[r]?.[c];

@@ -255,6 +255,9 @@ describe("applying plans", () => {
     app.failAfter = 4;
     const res = await host.apply(plan);
     expect(res).toMatchObject({ ok: false, reason: { zh: expect.stringContaining("已恢复原状") } });
+    // The screen is unfrozen and the merge alerts are back even though a call threw.
+    expect(app.screenUpdates.at(-1)).toBe(true);
+    expect(app.DisplayAlerts).toBe(true);
     const now = readWorkbook(app as unknown as EtApp).snapshot.sheets.find((s) => s.name === sheet)!;
     expect(cells(now)).toEqual(cells(before));
     expect(merges(now)).toEqual(merges(before));
