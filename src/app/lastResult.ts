@@ -11,6 +11,8 @@ export interface CommandOutcome {
   at: number;
   summary?: Summary;
   ignored?: number;
+  /** What the host could not read or mark, so the pane can say so (absent when nothing). */
+  warnings?: Message[];
   /** Set when the check failed. */
   error?: Message;
 }

@@ -1,34 +1,51 @@
 /**
- * The one "check and mark" flow, shared by the ribbon button and the task pane: read the workbook,
- * run the rules with the workbook's own settings, drop the findings the user chose to ignore, mark
- * the rest. Host-agnostic, so it runs against Excel and against a .xlsx file alike.
+ * The one "check and mark" flow, shared by the ribbon button, the task pane (in Excel and in the
+ * browser preview) and the CLI's check: read the workbook, run the rules, drop the findings the
+ * form's authors chose to ignore, mark the rest. Host-agnostic, so it runs against Excel and against
+ * a .xlsx file alike; what the host could not do comes back in the result, never through the host.
  */
+import { Config } from "../core/config";
 import { CheckResult, checkWorkbook, summarize } from "../core/engine";
-import { Message, Rule } from "../core/rules/types";
+import { errorMessage } from "../core/errors";
+import { Finding, Message, Rule } from "../core/rules/types";
 import { RULES } from "../core/rules/registry";
+import { WorkbookSnapshot } from "../core/snapshot";
 import { Host, WorkbookState, ignoreKey } from "../hosts/host";
 
 export interface ValidateResult extends CheckResult {
+  /** The check before ignored findings were dropped (the pane lists those apart, the CLI counts them per form). */
+  all: CheckResult;
   /** Findings hidden because the user ignored them (still present in the workbook). */
   ignored: number;
-  /** What the host could not read or mark (a sheet too large, a protected sheet). */
+  /** What the host could not read or mark (a sheet too large, a protected sheet, marking that failed). */
   warnings: Message[];
-  /** Cells coloured; 0 when not marking. */
+  /** Cells coloured now; 0 when not asked to mark or when marking failed. */
   marked: number;
+  /** What was checked, for callers that plan edits from the same read. */
+  snapshot: WorkbookSnapshot;
 }
 
 export interface ValidateOptions {
   /** The workbook's saved state; loaded from the host when omitted. */
   state?: WorkbookState;
+  /**
+   * Rule settings. Default: the workbook's own (state.settings.config), as the pane and the ribbon
+   * use. The CLI passes the reviewer's --config: a form's authors must not switch rules off for the
+   * person reviewing it.
+   */
+  config?: Config;
+  /** Keep the findings the workbook's authors ignored (the CLI's --include-ignored). */
+  includeIgnored?: boolean;
   /** Colour the cells (default true). */
   mark?: boolean;
   rules?: Rule[];
 }
 
 /** The check result without the ignored findings; summary and per-form lists agree with `findings`. */
-export function withoutIgnored(result: CheckResult, ignored: string[]): CheckResult & { ignored: number } {
+export function withoutIgnored(result: CheckResult, ignored: readonly string[]): CheckResult & { ignored: number } {
+  if (ignored.length === 0) return { ...result, ignored: 0 };
   const skip = new Set(ignored);
-  const keep = (list: CheckResult["findings"]) => list.filter((f) => !skip.has(ignoreKey(f)));
+  const keep = (list: Finding[]) => list.filter((f) => !skip.has(ignoreKey(f)));
   const findings = keep(result.findings);
   return {
     ...result,
@@ -39,17 +56,27 @@ export function withoutIgnored(result: CheckResult, ignored: string[]): CheckRes
   };
 }
 
+/**
+ * Read errors propagate (the caller decides: the pane waits out HostBusyError, the CLI reports an
+ * unreadable file). A failed mark does not: the findings are still right, so they are returned with
+ * a warning that the colouring failed, rather than lost.
+ */
 export async function validate(host: Host, opts: ValidateOptions = {}): Promise<ValidateResult> {
   const state = opts.state ?? (await host.loadState());
   const read = await host.read();
-  const { snapshot } = read;
+  const all = checkWorkbook(read.snapshot, opts.config ?? state.settings.config, opts.rules ?? RULES);
+  const result = withoutIgnored(all, opts.includeIgnored ? [] : state.ignored);
   const warnings = [...read.warnings];
-  const result = withoutIgnored(checkWorkbook(snapshot, state.settings.config, opts.rules ?? RULES), state.ignored);
   let marked = 0;
   if (opts.mark ?? true) {
-    const outcome = await host.mark(result.findings);
-    marked = outcome.marked;
-    warnings.push(...outcome.warnings);
+    try {
+      const outcome = await host.mark(result.findings);
+      marked = outcome.marked;
+      warnings.push(...outcome.warnings);
+    } catch (e) {
+      const why = errorMessage(e);
+      warnings.push({ zh: `无法在表中标记问题单元格(${why}),下面的问题列表仍然有效`, en: `Could not mark the problem cells (${why}); the list below is still valid` });
+    }
   }
-  return { ...result, warnings, marked };
+  return { ...result, all, warnings, marked, snapshot: read.snapshot };
 }

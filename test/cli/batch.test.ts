@@ -163,6 +163,41 @@ describe("findings the form's authors ignored in the add-in", () => {
     expect(JSON.parse(all.out).files[0].ignored).toBe(0);
     expect(all.code).toBe(1);
   });
+
+  test("go through the pane's flow: the workbook's ignore list applies, its saved rule settings do not", async () => {
+    const dir = tmp();
+    const seed = await seedResult();
+    const error = seed.findings.find((f) => f.severity === "error")!;
+    const info = seed.findings.find((f) => f.severity === "info")!;
+    const read = await readExample("seed-form.xlsx");
+    const state = readState(read.workbook);
+    // The authors ignored the error, and switched the info's rule off in their own settings.
+    state.ignored = [ignoreKey(error)];
+    state.settings.config = { rules: { [info.rule]: "off" } };
+    writeState(read.workbook, state);
+    writeFileSync(join(dir, "表.xlsx"), await toBytes(read.workbook));
+
+    const r = await run(["check", "表.xlsx", "--format", "json"], { cwd: dir });
+    const entry = JSON.parse(r.out).files[0];
+    const rules = entry.findings.map((f: { rule: string }) => f.rule);
+    // The reviewer's rules decide: the rule the authors switched off still reports.
+    expect(rules).toContain(info.rule);
+    expect(entry.findings).toHaveLength(seed.findings.length - 1);
+    expect(entry.ignored).toBe(1);
+    expect(entry.summary.error).toBe(0);
+
+    // --include-ignored: the ignored error is back, and counted as an error again.
+    const all = JSON.parse((await run(["check", "表.xlsx", "--format", "json", "--include-ignored"], { cwd: dir })).out).files[0];
+    expect(all.findings).toContainEqual(expect.objectContaining({ rule: error.rule, severity: "error" }));
+    expect([all.summary.error, all.ignored]).toEqual([1, 0]);
+
+    // The summary workbook counts the one ignored finding in its own column.
+    await run(["check", "表.xlsx", "--summary", "汇总.xlsx"], { cwd: dir });
+    const sum = new ExcelJS.Workbook();
+    await sum.xlsx.readFile(join(dir, "汇总.xlsx"));
+    const row = (sum.getWorksheet("汇总")!.getRow(2).values as unknown[]).slice(1);
+    expect(row.slice(5, 9)).toEqual([0, seed.summary.warning, seed.summary.info, 1]);
+  });
 });
 
 /** The summary as exceljs alone reads it. */

@@ -4,14 +4,13 @@
  */
 import { existsSync, mkdirSync, readFileSync } from "fs";
 import { basename, dirname, extname, join, relative, resolve } from "path";
-import { withoutIgnored } from "../../app/validate";
+import { validate } from "../../app/validate";
 import { Config } from "../../core/config";
-import { checkWorkbook } from "../../core/engine";
 import { Message } from "../../core/rules/types";
 import { annotate } from "../../hosts/file/annotate";
 import { FileReadError } from "../../hosts/file/errors";
 import { openXlsx } from "../../hosts/file/open";
-import { readState } from "../../hosts/file/state";
+import { FileHost } from "../../hosts/file/fileHost";
 import { UsageError, parseArgs } from "../args";
 import { configOption } from "../config";
 import { Input, MissingInput, expandInputs } from "../inputs";
@@ -125,12 +124,12 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
   }
   if (isSummaryWorkbook(read.workbook)) return { entries: [], failed: false, skipped: true };
   const firstSheet = read.snapshot.sheets[0]?.name ?? "";
-  const all = checkWorkbook(read.snapshot, opts.config);
-  // What the form's authors chose to ignore in the add-in is saved in the workbook; the same
-  // filter as the pane's, so the reviewer sees what the authors saw.
-  const ignored = opts.includeIgnored ? [] : readState(read.workbook).ignored;
-  const result = ignored.length > 0 ? withoutIgnored(all, ignored) : all;
-  const entries = result === all ? entriesFor(input.display, all, firstSheet) : withIgnoredCounts(entriesFor(input.display, all, firstSheet), entriesFor(input.display, result, firstSheet));
+  // The pane's own flow: what the form's authors chose to ignore in the add-in is saved in the
+  // workbook and left out here too, so the reviewer sees what the authors saw. The rules are the
+  // reviewer's (--config), never the ones the authors saved in the workbook.
+  const host = FileHost.fromOpened(read, input.display);
+  const result = await validate(host, { config: opts.config ?? {}, includeIgnored: opts.includeIgnored, mark: false });
+  const entries = result.ignored === 0 ? entriesFor(input.display, result, firstSheet) : withIgnoredCounts(entriesFor(input.display, result.all, firstSheet), entriesFor(input.display, result, firstSheet));
   if (!opts.annotateDir) return { entries, failed: false };
 
   // Start on a clean line when a progress line is showing.

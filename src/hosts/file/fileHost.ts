@@ -14,6 +14,7 @@ import { applyVerified } from "./apply";
 import { checkWorkbook } from "../../core/engine";
 import { PackageWarning } from "./package";
 import { openXlsx } from "./open";
+import type { ReadResult as OpenedXlsx } from "./read";
 import { writeReportSheet } from "./report";
 import { snapshotWorkbook } from "./snapshot";
 import { readState, writeState } from "./state";
@@ -53,9 +54,13 @@ export class FileHost implements Host {
 
   /** Reads the bytes of an .xlsx; throws FileReadError on bad input. */
   static async fromData(data: ArrayBuffer | Uint8Array, source: string): Promise<FileHost> {
-    const r = await openXlsx(data, source);
-    const host = new FileHost(r.workbook, source, r.warnings);
-    host.snapshot = r.snapshot;
+    return FileHost.fromOpened(await openXlsx(data, source), source);
+  }
+
+  /** Over a workbook already opened (the CLI opens it itself, to skip its own summary files first). */
+  static fromOpened(opened: Pick<OpenedXlsx, "workbook" | "snapshot" | "warnings">, source: string): FileHost {
+    const host = new FileHost(opened.workbook, source, opened.warnings);
+    host.snapshot = opened.snapshot;
     return host;
   }
 

@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { parseRef } from "../../core/a1";
 import { resolveSetting } from "../../core/config";
-import { CheckResult, checkWorkbook } from "../../core/engine";
+import { validate } from "../../app/validate";
+import { CheckResult } from "../../core/engine";
 import { RULES } from "../../core/rules/registry";
 import { isSafePlan } from "../../core/plan/editPlan";
 import { Finding, Message, Rule } from "../../core/rules/types";
@@ -98,10 +99,6 @@ function visibleOf(r: CheckResult | null, ignored: string[]): Finding[] {
   return r ? r.findings.filter((f) => !ignored.includes(ignoreKey(f))) : [];
 }
 
-function countCells(findings: Finding[]): number {
-  return new Set(findings.flatMap((f) => f.cells)).size;
-}
-
 export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView, CheckerActions] {
   const rules = opts.rules ?? RULES;
   const [phase, setPhase] = useState<CheckerView["phase"]>("loading");
@@ -152,12 +149,12 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     [notify, texts],
   );
 
-  /** The body of a check, to be called inside the queue. */
+  /** The body of a check, to be called inside the queue: the app's one flow, with the pane's state. */
   const runCheck = useCallback(
     async (mark: boolean) => {
-      let read;
+      let r;
       try {
-        read = await host.read();
+        r = await validate(host, { state: stateRef.current, mark, rules });
       } catch (e) {
         // The user is typing in a cell: keep what is shown; their next edit checks again.
         if (e instanceof HostBusyError) return;
@@ -165,28 +162,16 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
         setPhase("failed");
         return;
       }
-      const current = stateRef.current;
-      const r = checkWorkbook(read.snapshot, current.settings.config, rules);
-      const notes = [...read.warnings];
       if (mark) {
-        const vis = visibleOf(r, current.ignored);
-        try {
-          const outcome = await host.mark(vis);
-          markedRef.current = countCells(vis);
-          notes.push(...outcome.warnings);
-        } catch (e) {
-          // The findings are still right: list them and say the colouring failed, rather than lose them.
-          markedRef.current = 0;
-          const why = errorMessage(e);
-          notes.push({ zh: `无法在表中标记问题单元格(${why}),下面的问题列表仍然有效`, en: `Could not mark the problem cells (${why}); the list below is still valid` });
-        }
-        setMarked(markedRef.current);
+        markedRef.current = r.marked;
+        setMarked(r.marked);
       }
       if (!alive.current) return;
-      setHostWarnings(notes);
+      setHostWarnings(r.warnings);
       setLoadError(null);
-      resultRef.current = r;
-      setResult(r);
+      // The pane keeps every finding: ignoring and un-ignoring re-filter it without a re-read.
+      resultRef.current = r.all;
+      setResult(r.all);
       setPhase("ready");
       setSeq((n) => n + 1);
     },
@@ -275,9 +260,8 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
         let applied = 0;
         const refused: string[] = [];
         for (let i = 0; i < MAX_FIXES; i++) {
-          const cur = stateRef.current;
-          const r = checkWorkbook((await host.read()).snapshot, cur.settings.config, rules);
-          const next = visibleOf(r, cur.ignored).find((f) => isSafeFix(f) && !tried.has(fixKey(f)));
+          const r = await validate(host, { state: stateRef.current, mark: false, rules });
+          const next = r.findings.find((f) => isSafeFix(f) && !tried.has(fixKey(f)));
           if (!next) break;
           tried.add(fixKey(next));
           const res = await host.apply(next.fix!);
@@ -295,10 +279,10 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     async (ignored: string[]) => {
       const r = resultRef.current;
       if (markedRef.current === 0 || !r) return;
-      const vis = visibleOf(r, ignored);
-      await host.mark(vis);
-      markedRef.current = countCells(vis);
-      setMarked(markedRef.current);
+      // The last check's findings, re-filtered: ignoring one changes no cell, so nothing is re-read.
+      const outcome = await host.mark(visibleOf(r, ignored));
+      markedRef.current = outcome.marked;
+      setMarked(outcome.marked);
     },
     [host],
   );
@@ -344,10 +328,9 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     if (!host.writeReport) return undefined;
     return () =>
       enqueue(async () => {
-        const { snapshot } = await host.read();
         const cur = stateRef.current;
-        const r = checkWorkbook(snapshot, cur.settings.config, rules);
-        await host.writeReport!(visibleOf(r, cur.ignored), cur.settings.lang);
+        const r = await validate(host, { state: cur, mark: false, rules });
+        await host.writeReport!(r.findings, cur.settings.lang);
         notify({ intent: "success", title: texts().reportDone });
       }).then(() => undefined);
   }, [host, enqueue, rules, notify, texts]);
