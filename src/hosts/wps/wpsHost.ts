@@ -13,12 +13,13 @@ import { CellRef, formatRef, toA1 } from "../../core/a1";
 import { EditPlan } from "../../core/plan/editPlan";
 import { Finding } from "../../core/rules/types";
 import { shiftFindingCells } from "../excel/markAreas";
-import { ApplyResult, Host, MarkOutcome, ReadResult, WorkbookState } from "../host";
+import { ApplyResult, Host, Lang, MarkOutcome, ReadResult, WorkbookState } from "../host";
 import { sanitizeState } from "../workbookState";
 import { applyPlan } from "./apply";
 import { EtApp, sheetNamed } from "./et";
 import { clearMarks, loadRecords, replaceMarks } from "./marks";
 import { STATE_SHEET, isOwnSheet, readWorkbook } from "./read";
+import { writeReportSheet } from "./report";
 import { readText, writeText } from "./store";
 
 export const DEBOUNCE_MS = 600;
@@ -140,6 +141,10 @@ export class WpsHost implements Host {
 
   async saveState(state: WorkbookState): Promise<void> {
     this.write((app) => writeText(app, STATE_SHEET, JSON.stringify(state)));
+  }
+
+  async writeReport(findings: Finding[], lang: Lang): Promise<void> {
+    this.write((app) => writeReportSheet(app, findings, lang));
   }
 
   /** The user's edits, debounced; our own writes and our hidden sheets are not the user's. */

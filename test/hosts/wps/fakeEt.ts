@@ -317,6 +317,11 @@ export class FakeEtSheet {
     return new FakeEtRange(this.app, this, parseRange(address.replace(/\$/g, "")));
   }
 
+  get Cells(): FakeEtRange {
+    this.app.tick("Worksheet.Cells");
+    return new FakeEtRange(this.app, this, { top: 0, left: 0, bottom: 1048575, right: 16383 });
+  }
+
   get UsedRange(): FakeEtRange {
     this.app.tick("Worksheet.UsedRange");
     let top = Infinity, left = Infinity, bottom = -1, right = -1;
@@ -532,18 +537,37 @@ export class FakeEtRange {
     this.app.tick("Range.Formula");
     return this.read((c) => (c?.f ? c.f : c?.v === undefined ? "" : typeof c.v === "object" ? ERR_TEXT[c.v.err] : String(c.v)));
   }
+  /** A string for one cell, or a 2-D array (VBA Range.Formula); constants are parsed as typed input. */
   set Formula(f: unknown) {
     this.app.write("Range.Formula=", this.sheet);
-    if (typeof f !== "string") throw new Error("Formula: a string");
-    const cell = this.sheet.cell(this.area.top, this.area.left);
-    if (f.startsWith("=")) cell.f = f;
-    else {
+    const rows = Array.isArray(f) ? (f as unknown[][]) : null;
+    this.each((r, c) => {
+      const raw = rows ? rows[r - this.area.top]?.[c - this.area.left] : f;
+      const cell = this.sheet.cell(r, c);
+      delete cell.text;
+      if (typeof raw === "string" && raw.startsWith("=")) {
+        cell.f = raw;
+        delete cell.v;
+        return;
+      }
       delete cell.f;
-      const v = parseInput(f);
+      const v = typeof raw === "string" ? parseInput(raw) : typeof raw === "number" || typeof raw === "boolean" ? raw : undefined;
       if (v === undefined) delete cell.v;
       else cell.v = v;
-    }
+    });
     this.app.change(this.sheet, this.area);
+  }
+
+  /** Clears values, formulas, formats, fills and merges (VBA Range.Clear). */
+  Clear(): boolean {
+    this.app.write("Range.Clear", this.sheet);
+    for (const k of [...this.sheet.cells.keys()]) {
+      const [r, c] = k.split(",").map(Number);
+      if (inside(this.area, r, c)) this.sheet.cells.delete(k);
+    }
+    this.sheet.merges = this.sheet.merges.filter((m) => !overlaps(m, this.area));
+    this.app.change(this.sheet, this.area);
+    return true;
   }
 
   get HasFormula(): boolean | null {

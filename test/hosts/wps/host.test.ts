@@ -278,6 +278,31 @@ describe("applying plans", () => {
   });
 });
 
+describe("report", () => {
+  test("校验报告: the shared rows with links, a user's own sheet of that name left alone, our own reused", async () => {
+    const { app } = await seedFake();
+    const user = app.ActiveWorkbook.addSheet("校验报告");
+    user.cell(0, 0).v = "我的笔记";
+    const host = hostOn(app);
+    const { findings } = await validate(host, { mark: false });
+    await host.writeReport(findings, "zh");
+    const ws = app.ActiveWorkbook.sheet("校验报告 2")!;
+    expect(user.valueAt("A1")).toBe("我的笔记");
+    expect(String(ws.valueAt("A1"))).toContain("校验报告");
+    expect(ws.valueAt("A4")).toBe("序号");
+    expect(ws.peek(4, 4)?.f).toMatch(/^=HYPERLINK\(/);
+    expect(ws.mergeList()).toEqual(["A1:F1", "A2:F2"]);
+    expect(ws.fillAt("A4")?.color).toBe(bgr("D9E1F2"));
+    expect(ws.fillAt("B5")?.color).toBe(bgr(MARK_COLORS[findings[0].severity]));
+    expect(app.activeSheet).toBe("校验报告 2");
+    // Written again (fewer findings): the same sheet, nothing left from the longer report.
+    await host.writeReport(findings.slice(0, 1), "zh");
+    expect(app.ActiveWorkbook.sheets.filter((s) => s.name.startsWith("校验报告"))).toHaveLength(2);
+    expect(ws.valueAt("A6")).toBeUndefined();
+    expect(ws.valueAt("A5")).toBe(1);
+  });
+});
+
 describe("state", () => {
   test("saved in the same very hidden sheet the file host uses, and read back", async () => {
     const { app } = await seedFake();
