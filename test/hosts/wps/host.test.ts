@@ -16,7 +16,10 @@ import { validate } from "../../../src/app/validate";
 import { EtApp, bgr } from "../../../src/hosts/wps/et";
 import { readWorkbook } from "../../../src/hosts/wps/read";
 import { FakeEtApp } from "./fakeEt";
-import { fixtureFake, hostOn, seedFake } from "./helpers";
+import { fakeFrom, fixtureFake, hostOn, seedFake } from "./helpers";
+import { readExample, toBytes } from "../../helpers/xlsx";
+import { readXlsx } from "../../../src/hosts/file/read";
+import { writeState } from "../../../src/hosts/file/state";
 
 const WHITE = 16777215;
 const cells = (s: SheetSnapshot) => {
@@ -304,6 +307,14 @@ describe("report", () => {
 });
 
 describe("state", () => {
+  test("what the command line saved in the workbook is what WPS loads (the same hidden sheet)", async () => {
+    const read = await readExample("seed-form.xlsx");
+    const state = { ignored: ["rule@申报表!D5"], settings: { lang: "en" as const, liveCheck: false, config: { rules: { "budget/amount-invalid": "off" as const } } } };
+    writeState(read.workbook, state);
+    const again = await readXlsx(await toBytes(read.workbook), "seed-form.xlsx");
+    expect(await hostOn(fakeFrom(again)).loadState()).toMatchObject(state);
+  });
+
   test("saved in the same very hidden sheet the file host uses, and read back", async () => {
     const { app } = await seedFake();
     const host = hostOn(app);

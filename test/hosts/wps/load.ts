@@ -7,6 +7,7 @@ import { parseRange } from "../../../src/core/a1";
 import { SheetSnapshot, WorkbookSnapshot, isCellError } from "../../../src/core/snapshot";
 import type { ReadResult } from "../../../src/hosts/file/read";
 import { EtApp, bgr } from "../../../src/hosts/wps/et";
+import { STATE_SHEET } from "../../../src/hosts/wps/read";
 import { WpsHost } from "../../../src/hosts/wps/wpsHost";
 import { FakeEtApp, FakeEtSheet } from "./fakeEt";
 
@@ -56,6 +57,16 @@ export function fakeFrom(read: ReadResult | WorkbookSnapshot): FakeEtApp {
     const sheet = loadSheet(app, s);
     const ws = "workbook" in read ? read.workbook.getWorksheet(s.name) : undefined;
     if (ws) loadFormats(sheet, ws);
+  }
+  // The state the command line or the preview saved: its very hidden sheet, column A, as in the file.
+  const state = "workbook" in read ? read.workbook.getWorksheet(STATE_SHEET) : undefined;
+  if (state) {
+    const sheet = app.ActiveWorkbook.addSheet(STATE_SHEET);
+    sheet.Visible = 2;
+    state.eachRow((row, r) => {
+      const v = row.getCell(1).value;
+      if (typeof v === "string") sheet.cell(r - 1, 0).v = v;
+    });
   }
   app.calls = 0;
   app.log = [];
