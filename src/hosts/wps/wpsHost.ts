@@ -62,6 +62,8 @@ export class WpsHost implements Host {
   private get app(): EtApp {
     const app = this.given ?? globalApplication();
     if (!app) throw new Error("未在 WPS 中运行(找不到 Application 对象) / Not running inside WPS (no Application object)");
+    // The pane can stay open with every workbook closed: say so rather than fail on a null.
+    if (!app.ActiveWorkbook) throw new Error("WPS 中没有打开的工作簿,请先打开申报表 / No workbook is open in WPS; open the form first");
     return app;
   }
 
@@ -149,7 +151,7 @@ export class WpsHost implements Host {
 
   /** The user's edits, debounced; our own writes and our hidden sheets are not the user's. */
   onChange(listener: () => void): () => void {
-    const events = this.app.ApiEvent;
+    const events = (this.given ?? globalApplication())?.ApiEvent;
     if (!events) return () => undefined;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const handler = (ws: Et.Worksheet) => {

@@ -127,6 +127,18 @@ describe("marks", () => {
   });
 });
 
+describe("no workbook open", () => {
+  test("every operation says so in words instead of failing on a null", async () => {
+    const app = new FakeEtApp();
+    (app as unknown as { ActiveWorkbook: null }).ActiveWorkbook = null;
+    const host = hostOn(app);
+    for (const op of [() => host.read(), () => host.mark([]), () => host.clearMarks(), () => host.goTo({ sheet: "表", row: 0, col: 0 }), () => host.loadState()]) {
+      await expect(op()).rejects.toThrow("没有打开的工作簿");
+    }
+    expect(typeof host.onChange(() => undefined)).toBe("function");
+  });
+});
+
 describe("go to cell", () => {
   test("activates the cell's sheet, then selects the cell", async () => {
     const app = new FakeEtApp();
