@@ -13,7 +13,7 @@ import { Finding, Message } from "../../core/rules/types";
 import { MarkOutcome } from "../host";
 import { EtApp, XL, bgr, sheetLookup, sheetNamed } from "./et";
 import { MARKS_SHEET } from "./read";
-import { readText, writeText } from "./store";
+import { readText, writeTextVerified } from "./store";
 
 /** One marked cell: where, what it had, what we gave it. */
 export interface MarkRecord {
@@ -47,9 +47,10 @@ export function loadRecords(app: EtApp): MarkRecord[] {
   }
 }
 
-export function saveRecords(app: EtApp, records: MarkRecord[]): void {
-  if (!records.length && !sheetNamed(app, MARKS_SHEET)) return;
-  writeText(app, MARKS_SHEET, JSON.stringify({ version: 1, cells: records }));
+/** Saves the record and reads it back; false when the workbook does not hold it. */
+export function saveRecords(app: EtApp, records: MarkRecord[]): boolean {
+  if (!records.length && !sheetNamed(app, MARKS_SHEET)) return true;
+  return writeTextVerified(app, MARKS_SHEET, JSON.stringify({ version: 1, cells: records }));
 }
 
 const keyOf = (sheet: string, address: string) => `${sheet}!${address.toUpperCase()}`;
@@ -112,7 +113,20 @@ export function replaceMarks(app: EtApp, findings: Finding[], records = loadReco
     next.push(rec);
     marked++;
   }
-  saveRecords(app, next);
+  let saved: boolean;
+  try {
+    saved = saveRecords(app, next);
+  } catch {
+    saved = false;
+  }
+  if (!saved) {
+    // A fill without its record could never be cleared: take back the fills just given.
+    for (const r of next) if (!old.has(keyOf(r.sheet, r.address))) restore(sheet, r);
+    return {
+      marked: 0,
+      warnings: [{ zh: "无法在工作簿中保存标记记录,已撤销本次标记以免留下无法清除的颜色。", en: "The record of marks could not be saved in the workbook; the marks were taken back so none is left that cannot be cleared." }],
+    };
+  }
   return { marked, warnings };
 }
 

@@ -46,3 +46,9 @@ export function writeText(app: EtApp, sheetName: string, text: string): void {
   ws.Range(`A1:A${chunks.length}`).Value2 = chunks.map((c) => [`'${c}`]);
   if (before > chunks.length) ws.Range(`A${chunks.length + 1}:A${before}`).Value2 = Array.from({ length: before - chunks.length }, () => [""]);
 }
+
+/** Writes and reads back: true only when the workbook now holds exactly `text`. */
+export function writeTextVerified(app: EtApp, sheetName: string, text: string): boolean {
+  writeText(app, sheetName, text);
+  return readText(app, sheetName) === text;
+}

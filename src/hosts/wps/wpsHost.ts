@@ -20,7 +20,7 @@ import { EtApp, sheetNamed } from "./et";
 import { clearMarks, loadRecords, replaceMarks } from "./marks";
 import { STATE_SHEET, isOwnSheet, readWorkbook } from "./read";
 import { writeReportSheet } from "./report";
-import { readText, writeText } from "./store";
+import { readText, writeTextVerified } from "./store";
 
 export const DEBOUNCE_MS = 600;
 /** How long after our own write a SheetChange is still taken as ours. */
@@ -142,7 +142,8 @@ export class WpsHost implements Host {
   }
 
   async saveState(state: WorkbookState): Promise<void> {
-    this.write((app) => writeText(app, STATE_SHEET, JSON.stringify(state)));
+    const saved = this.write((app) => writeTextVerified(app, STATE_SHEET, JSON.stringify(state)));
+    if (!saved) throw new Error("设置未能保存到工作簿(读回的内容不一致) / The settings could not be saved in the workbook (read-back differs)");
   }
 
   async writeReport(findings: Finding[], lang: Lang): Promise<void> {

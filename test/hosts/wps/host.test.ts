@@ -96,6 +96,26 @@ describe("marks", () => {
     expect(app.screenUpdates).toEqual([false, true]);
   });
 
+  test("a record that cannot be saved takes the new fills back: no colour is left that nothing could clear", async () => {
+    const { app, ws, host } = smallSheet();
+    await host.mark([finding("表!A1")]);
+    app.ActiveWorkbook.sheet("_BudgetFormMarks")!.ProtectContents = true;
+    const out = await host.mark([finding("表!A1"), finding("表!A2")]);
+    expect(out).toMatchObject({ marked: 0, warnings: [{ zh: expect.stringContaining("已撤销本次标记") }] });
+    expect(ws.fillAt("A2")).toEqual({ color: WHITE, pattern: 1 });
+    // The earlier mark is still on record and still clears.
+    app.ActiveWorkbook.sheet("_BudgetFormMarks")!.ProtectContents = false;
+    await host.clearMarks();
+    expect(ws.fillAt("A1")).toBeUndefined();
+  });
+
+  test("settings that do not read back as written are an error, not a silent loss", async () => {
+    const { app, host } = smallSheet();
+    await host.saveState({ ignored: [], settings: { lang: "zh", liveCheck: true, config: {} } });
+    app.ActiveWorkbook.sheet("_BudgetFormState")!.ProtectContents = true;
+    await expect(host.saveState({ ignored: ["x@表!A1"], settings: { lang: "zh", liveCheck: true, config: {} } })).rejects.toThrow();
+  });
+
   test("a sheet protected after marking: re-marking and clearing leave it alone and keep its record until it is unprotected", async () => {
     const { ws, host } = smallSheet();
     await host.mark([finding("表!A1"), finding("表!B1")]);
