@@ -92,6 +92,7 @@ export function replaceMarks(app: EtApp, findings: Finding[], records = loadReco
     else restore(sheet, r);
   }
   let marked = 0;
+  let unmarked = 0;
   for (const m of wanted) {
     const ws = sheet(m.sheet);
     // A finding on a merged area marks its top-left cell, which is the one that shows.
@@ -111,8 +112,11 @@ export function replaceMarks(app: EtApp, findings: Finding[], records = loadReco
     const rec: MarkRecord = prev && now === prev.ours ? { ...prev, ours: colour } : { sheet: m.sheet, address, index: it.ColorIndex as number, color: now, pattern: it.Pattern as number, ours: colour };
     if (now !== colour) it.Color = colour;
     next.push(rec);
-    marked++;
+    // Read back: a cell counts as marked only when it shows our colour.
+    if (now === colour || it.Color === colour) marked++;
+    else unmarked++;
   }
+  if (unmarked) warnings.push({ zh: `有 ${unmarked} 个单元格未能标记颜色。`, en: `${unmarked} cell(s) could not be coloured.` });
   let saved: boolean;
   try {
     saved = saveRecords(app, next);

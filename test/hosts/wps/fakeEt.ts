@@ -121,6 +121,8 @@ export class FakeEtApp {
   queueEvents = false;
   /** The n-th write from now throws (1 = the next one); null = never. */
   failAfter: number | null = null;
+  /** Interior.Color writes are accepted but change nothing (a fault, to prove the marks' read-back). */
+  dropFills = false;
   /** The next Merge() merges this area instead of the one asked. */
   misMerge: RangePos | null = null;
   private writes = 0;
@@ -619,6 +621,7 @@ export class FakeEtRange {
       set Color(v: number) {
         self.app.write("Interior.Color=", self.sheet);
         if (typeof v !== "number" || v < 0 || v > WHITE) throw new Error(`Interior.Color: ${v} is not a BGR long`);
+        if (self.app.dropFills) return;
         self.each((r, c) => (self.sheet.cell(r, c).fill = { color: v, pattern: self.sheet.peek(r, c)?.fill?.pattern ?? 1 }));
       },
       get ColorIndex(): number | null {

@@ -96,6 +96,12 @@ describe("marks", () => {
     expect(app.screenUpdates).toEqual([false, true]);
   });
 
+  test("marks are read back: a fill that did not take is not counted and is said", async () => {
+    const { app, host } = smallSheet();
+    app.dropFills = true;
+    expect(await host.mark([finding("表!A1"), finding("表!A2")])).toEqual({ marked: 0, warnings: [{ zh: "有 2 个单元格未能标记颜色。", en: "2 cell(s) could not be coloured." }] });
+  });
+
   test("a record that cannot be saved takes the new fills back: no colour is left that nothing could clear", async () => {
     const { app, ws, host } = smallSheet();
     await host.mark([finding("表!A1")]);
