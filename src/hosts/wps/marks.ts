@@ -119,7 +119,8 @@ export function replaceMarks(app: EtApp, findings: Finding[], records = loadReco
   if (unmarked) warnings.push({ zh: `有 ${unmarked} 个单元格未能标记颜色。`, en: `${unmarked} cell(s) could not be coloured.` });
   let saved: boolean;
   try {
-    saved = saveRecords(app, next);
+    // Unchanged marks write nothing: a live re-check after each edit must not dirty the workbook.
+    saved = JSON.stringify(next) === JSON.stringify(records) || saveRecords(app, next);
   } catch {
     saved = false;
   }

@@ -96,6 +96,16 @@ describe("marks", () => {
     expect(app.screenUpdates).toEqual([false, true]);
   });
 
+  test("checking again with the same findings writes nothing to the workbook", async () => {
+    const { app } = await seedFake();
+    const host = hostOn(app);
+    await validate(host);
+    app.log = [];
+    await validate(host);
+    const writes = app.log.filter((l) => (l.endsWith("=") && !l.startsWith("Application.")) || ["Range.Insert", "Range.Merge", "Range.UnMerge", "Range.Clear"].includes(l));
+    expect(writes).toEqual([]);
+  });
+
   test("marks are read back: a fill that did not take is not counted and is said", async () => {
     const { app, host } = smallSheet();
     app.dropFills = true;
