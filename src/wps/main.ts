@@ -10,8 +10,8 @@ import { validate } from "../app/validate";
 import { errorMessage } from "../core/errors";
 import { WpsHost, globalApplication } from "../hosts/wps/wpsHost";
 
-export const CHECK_BUTTON = "bfaCheck";
-export const PANE_BUTTON = "bfaPane";
+const CHECK_BUTTON = "bfaCheck";
+const PANE_BUTTON = "bfaPane";
 /** PluginStorage is shared by the add-in's pages for the session: where the pane's id is kept. */
 const PANE_KEY = "budgetFormAssistant.paneId";
 
@@ -26,7 +26,7 @@ function root(): Root | null {
 }
 
 /** The pane page next to this one (CreateTaskPane takes a full URL). */
-export function paneUrl(location: string): string {
+function paneUrl(location: string): string {
   return new URL("taskpane.html", location).href;
 }
 
@@ -40,7 +40,7 @@ function existingPane(r: Root): WPS.CustomTaskpane | null {
   }
 }
 
-export function showPane(show: boolean | "toggle" = true): void {
+function showPane(show: boolean | "toggle" = true): void {
   const r = root();
   if (!r) return;
   let pane = existingPane(r);
@@ -51,7 +51,7 @@ export function showPane(show: boolean | "toggle" = true): void {
   pane.Visible = show === "toggle" ? !pane.Visible : show;
 }
 
-export async function runCheck(host: WpsHost = new WpsHost(), openPane: (show: boolean) => void = showPane): Promise<void> {
+async function runCheck(host: WpsHost = new WpsHost(), openPane: (show: boolean) => void = showPane): Promise<void> {
   try {
     const result = await validate(host);
     publishOutcome({ at: Date.now(), summary: result.summary, ignored: result.ignored, ...(result.warnings.length ? { warnings: result.warnings } : {}) });
@@ -67,7 +67,7 @@ interface Control {
   Id: string;
 }
 
-export const callbacks = {
+const callbacks = {
   OnAddinLoad(): boolean {
     return true;
   },

@@ -35,7 +35,7 @@ export const XL = {
  * concepts/cells-and-ranges/cell-error-values, XlCVError), indistinguishable from the same number typed
  * into a cell, so a cell counts as an error only when its Range.Text also shows the error's text.
  */
-export const ERROR_CODES: Record<number, string> = {
+const ERROR_CODES: Record<number, string> = {
   2000: "#NULL!",
   2007: "#DIV/0!",
   2015: "#VALUE!",

@@ -16,7 +16,7 @@ import { MARKS_SHEET } from "./read";
 import { readText, writeTextVerified } from "./store";
 
 /** One marked cell: where, what it had, what we gave it. */
-export interface MarkRecord {
+interface MarkRecord {
   sheet: string;
   /** "D5". */
   address: string;
@@ -48,7 +48,7 @@ export function loadRecords(app: EtApp): MarkRecord[] {
 }
 
 /** Saves the record and reads it back; false when the workbook does not hold it. */
-export function saveRecords(app: EtApp, records: MarkRecord[]): boolean {
+function saveRecords(app: EtApp, records: MarkRecord[]): boolean {
   if (!records.length && !sheetNamed(app, MARKS_SHEET)) return true;
   return writeTextVerified(app, MARKS_SHEET, JSON.stringify({ version: 1, cells: records }));
 }

@@ -26,7 +26,7 @@ export function readText(app: EtApp, sheetName: string): string | null {
 }
 
 /** Writes `text` into the sheet (created very hidden when missing), leaving the active sheet as it was. */
-export function writeText(app: EtApp, sheetName: string, text: string): void {
+function writeText(app: EtApp, sheetName: string, text: string): void {
   let ws = sheetNamed(app, sheetName);
   if (!ws) {
     const wb = app.ActiveWorkbook;
