@@ -1,4 +1,5 @@
 /** Prints the corpus precision/recall table (per rule) and the noise counts for the README. */
+import { formatRef } from "../src/core/a1";
 import { FormScore, markdownTable, scoreCorpus } from "./lib/corpusScore";
 
 async function main(): Promise<void> {
@@ -12,10 +13,10 @@ async function main(): Promise<void> {
     `expected problems ${count((s) => s.truePositives.length + s.missed.length)}, found ${count((s) => s.truePositives.length)}; ` +
     `not scored ${count((s) => s.notScored.length)}; tips (info) ${count((s) => s.info.length)} (${(count((s) => s.info.length) / n).toFixed(1)} per form)`);
   for (const s of scores) {
-    for (const f of s.falsePositives) console.log(`FALSE ${s.id} ${f.severity} ${f.rule} ${f.cells.join(",")} ${f.messageId} ${f.message.zh}`);
+    for (const f of s.falsePositives) console.log(`FALSE ${s.id} ${f.severity} ${f.rule} ${f.cells.map(formatRef).join(",")} ${f.messageId} ${f.message.zh}`);
     for (const p of s.missed) console.log(`MISSED ${s.id} ${p.severity} ${p.rule} ${p.at}`);
   }
-  if (process.argv.includes("--all")) for (const s of scores) for (const f of [...s.notScored, ...s.info]) console.log(`${s.notScored.includes(f) ? "NOTSCORED" : "INFO"} ${s.id} ${f.rule} ${f.cells.join(",")} ${f.messageId} ${f.message.zh}`);
+  if (process.argv.includes("--all")) for (const s of scores) for (const f of [...s.notScored, ...s.info]) console.log(`${s.notScored.includes(f) ? "NOTSCORED" : "INFO"} ${s.id} ${f.rule} ${f.cells.map(formatRef).join(",")} ${f.messageId} ${f.message.zh}`);
 }
 
 void main();

@@ -47,7 +47,6 @@ export interface FormScore {
   info: Finding[];
 }
 
-const rowOf = (cell: string): number => parseA1(cell.replace(/^.*!/, "")).row;
 
 function ruleMatches(pattern: string, rule: string): boolean {
   return pattern.endsWith("/*") ? rule.startsWith(pattern.slice(0, -1)) : pattern === rule;
@@ -64,7 +63,7 @@ export function scoreForm(id: string, findings: Finding[], exp: FormExpectation,
     }
     // A second finding for a problem already found is noise (one finding per cell per cause): false.
     const problem = exp.problems.find(
-      (p) => !found.has(p) && p.rule === f.rule && p.severity === f.severity && f.cells.some((c) => rowOf(c) === parseA1(p.at).row),
+      (p) => !found.has(p) && p.rule === f.rule && p.severity === f.severity && f.cells.some((c) => c.row === parseA1(p.at).row),
     );
     if (problem) {
       score.truePositives.push({ finding: f, problem });

@@ -1,10 +1,11 @@
 /** The check command's results as JSON (for scripts) or text (for people), in one language. */
+import { CellRef, formatRef, toA1 } from "../core/a1";
 import { CheckResult, Summary, summarize } from "../core/engine";
 import { SEVERITY_NAMES } from "../core/i18n";
 import { FormModel } from "../core/form/model";
 import { formAmount } from "../core/rules/util/formAmounts";
 import { sumCents } from "../core/rules/util/money";
-import { Finding, Message, Severity } from "../core/rules/types";
+import { Finding, Message, Severity, findingSheet } from "../core/rules/types";
 import { Lang } from "../hosts/host";
 import { formatTable } from "./table";
 
@@ -39,7 +40,7 @@ export function entriesFor(file: string, result: CheckResult, firstSheet: string
   const formFindings = new Set(forms.flatMap((f) => f.findings));
   const loose = result.findings.filter((f) => !formFindings.has(f));
   if (forms.length === 0) {
-    return [{ file, sheet: loose[0]?.sheet || firstSheet, findings: loose, summary: summarize(loose), department: "", expenditure: null, ignored: 0 }];
+    return [{ file, sheet: (loose[0] && findingSheet(loose[0])) || firstSheet, findings: loose, summary: summarize(loose), department: "", expenditure: null, ignored: 0 }];
   }
   const entries = forms.map((f) => ({
     file,
@@ -48,7 +49,7 @@ export function entriesFor(file: string, result: CheckResult, firstSheet: string
     department: f.model.department?.value?.text ?? "",
     expenditure: expenditureOf(f.model),
   }));
-  for (const f of loose) (entries.find((e) => e.sheet === f.sheet) ?? entries[0]).findings.push(f);
+  for (const f of loose) (entries.find((e) => e.sheet === findingSheet(f)) ?? entries[0]).findings.push(f);
   return entries.map((e) => ({ ...e, summary: summarize(e.findings), ignored: 0 }));
 }
 
@@ -88,7 +89,7 @@ export function toJson(entries: Entry[], lang: Lang, opts: TextOptions = {}): st
       : {
           file: e.file,
           sheet: e.sheet,
-          findings: (opts.quiet ? e.findings.filter((f) => f.severity === "error") : e.findings).map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message[lang] })),
+          findings: (opts.quiet ? e.findings.filter((f) => f.severity === "error") : e.findings).map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells.map(formatRef), message: f.message[lang] })),
           summary: { error: e.summary.error, warning: e.summary.warning, info: e.summary.info },
           // Findings the authors ignored in the add-in: left out of `findings` and `summary`.
           ignored: e.ignored,
@@ -125,11 +126,11 @@ export interface TextOptions {
 const GROUP_CELLS = 8;
 
 /** A cell as shown inside its own sheet's block: "E21" rather than "申报表!E21". */
-const local = (cell: string, sheet: string) => (cell.startsWith(`${sheet}!`) || cell.startsWith(`'${sheet}'!`) ? cell.slice(cell.indexOf("!") + 1) : cell);
+const local = (cell: CellRef | undefined, sheet: string) => (!cell ? "-" : cell.sheet === sheet ? toA1(cell.row, cell.col) : formatRef(cell));
 
 function findingLines(e: FormEntry, sev: Severity, lang: Lang): string[] {
   const list = e.findings.filter((f) => f.severity === sev);
-  const line = (f: Finding) => `    ${f.cells[0] ?? "-"}  ${f.rule}  ${f.message[lang]}`;
+  const line = (f: Finding) => `    ${f.cells[0] ? formatRef(f.cells[0]) : "-"}  ${f.rule}  ${f.message[lang]}`;
   // Errors and warnings each need their own look; a tip repeated over many rows says one thing.
   if (sev !== "info") return list.map(line);
   const byRule = new Map<string, Finding[]>();
@@ -137,7 +138,7 @@ function findingLines(e: FormEntry, sev: Severity, lang: Lang): string[] {
   const out: string[] = [];
   for (const group of byRule.values()) {
     out.push(line(group[0]));
-    const more = group.slice(1).map((f) => local(f.cells[0] ?? "-", e.sheet));
+    const more = group.slice(1).map((f) => local(f.cells[0], e.sheet));
     if (more.length === 0) continue;
     const shown = more.slice(0, GROUP_CELLS).join(lang === "zh" ? "、" : ", ") + (more.length > GROUP_CELLS ? " …" : "");
     out.push(lang === "zh" ? `      同类提示另有 ${more.length} 处:${shown}` : `      ${more.length} more like this: ${shown}`);

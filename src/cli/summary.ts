@@ -3,6 +3,7 @@
  * unreadable file (verdict, counts, the top problems in words, a link to the file) and sheet 明细
  * with every finding, both ready to sort, filter, print and send back.
  */
+import { formatRef } from "../core/a1";
 import ExcelJS from "exceljs";
 import { existsSync } from "fs";
 import { dirname, relative, resolve } from "path";
@@ -136,7 +137,7 @@ function summaryData(entries: Entry[], opts: SummaryOptions): { verdicts: Verdic
   const details: Row[] = [HEADERS.details[lang]];
   for (const e of entries) {
     if (isUnreadable(e)) continue;
-    for (const f of e.findings) details.push([e.file, e.department || null, f.cells[0] ?? null, SEVERITY_NAMES[f.severity][lang], CATEGORY_NAMES[f.category][lang], f.rule, f.message[lang]]);
+    for (const f of e.findings) details.push([e.file, e.department || null, f.cells[0] ? formatRef(f.cells[0]) : null, SEVERITY_NAMES[f.severity][lang], CATEGORY_NAMES[f.category][lang], f.rule, f.message[lang]]);
   }
   return { verdicts, summary, details };
 }

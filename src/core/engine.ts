@@ -1,5 +1,4 @@
 /** Runs the rule catalogue over a workbook snapshot: recognise every form, check each, collect findings. */
-import { qualify, toA1 } from "./a1";
 import { Config, resolveSetting } from "./config";
 import { FormModel } from "./form/model";
 import { englishPlurals } from "./i18n";
@@ -46,8 +45,7 @@ function makeFinding(rule: Rule, sheet: string, r: Report<string>, severity: Sev
     messageId: r.messageId,
     data: r.data ?? {},
     message: withPlurals(render(msg, r.data)),
-    cells: r.cells.map((c) => qualify(sheet, toA1(c.row, c.col))),
-    sheet,
+    cells: r.cells.map((c) => ({ sheet, row: c.row, col: c.col })),
     ...(r.fix ? { fix: r.fix } : {}),
     ...(r.templates?.length ? { templates: r.templates } : {}),
   };

@@ -2,7 +2,7 @@
  * How findings show in the sheet: one fill colour per severity, the same in Excel, in the .xlsx copy
  * the CLI writes and in the browser preview, so a reviewer learns the colours once.
  */
-import { splitQualified } from "./a1";
+import { CellRef } from "./a1";
 import { Finding, Severity } from "./rules/types";
 
 /** Fill colours as 6-digit RGB hex (Excel's own "bad / neutral" styles and a light blue). */
@@ -29,12 +29,8 @@ export function worse(a: Severity, b: Severity): Severity {
   return RANK[a] <= RANK[b] ? a : b;
 }
 
-/** One marked cell: the most serious severity among the findings that point at it. */
-export interface CellMark {
-  /** Sheet-qualified, as in findings ("申报表!D5"). */
-  ref: string;
-  sheet: string;
-  address: string;
+/** One marked cell (0-based, as in findings): the most serious severity among the findings that point at it. */
+export interface CellMark extends CellRef {
   severity: Severity;
   findings: Finding[];
 }
@@ -44,19 +40,25 @@ export interface CellMark {
  * them; several findings on one cell make one mark (shown with one note listing them all).
  */
 export function marksByCell(findings: Finding[]): CellMark[] {
-  const byRef = new Map<string, CellMark>();
+  // Keyed per sheet by the cell's two numbers: a Map per sheet, a row-major index within it.
+  const bySheet = new Map<string, Map<number, CellMark>>();
+  const order: CellMark[] = [];
   for (const f of findings) {
-    for (const ref of f.cells) {
-      const { sheet, address } = splitQualified(ref);
-      const key = `${sheet}!${address.toUpperCase()}`;
-      const m = byRef.get(key);
+    for (const { sheet, row, col } of f.cells) {
+      let cells = bySheet.get(sheet);
+      if (!cells) bySheet.set(sheet, (cells = new Map()));
+      // Columns stop at XFD (16384), so this index is unique per cell.
+      const key = row * 16384 + col;
+      const m = cells.get(key);
       if (m) {
         m.severity = worse(m.severity, f.severity);
         if (!m.findings.includes(f)) m.findings.push(f);
       } else {
-        byRef.set(key, { ref, sheet, address: address.toUpperCase(), severity: f.severity, findings: [f] });
+        const mark: CellMark = { sheet, row, col, severity: f.severity, findings: [f] };
+        cells.set(key, mark);
+        order.push(mark);
       }
     }
   }
-  return [...byRef.values()];
+  return order;
 }

@@ -3,7 +3,7 @@
  * host (office-js, src/hosts/excel) and the file host (.xlsx via exceljs, src/hosts/file), so the
  * UI is written once and tested without Office.
  */
-import { CellRef } from "../core/a1";
+import { CellRef, formatRef } from "../core/a1";
 import { Config } from "../core/config";
 import { EditPlan } from "../core/plan/editPlan";
 import { Finding, Message } from "../core/rules/types";
@@ -44,9 +44,13 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { lang: "zh", liveCheck: true, config: {} };
 
-/** Like Excel's own ignored errors: per rule and cell. */
+/**
+ * Like Excel's own ignored errors: per rule and cell ("indicators/not-quantified@申报表!E41"). Stored
+ * in workbooks, so its text must never change: the A1 form of the first cell, sheet quoted as Excel does.
+ */
 export function ignoreKey(f: Pick<Finding, "rule" | "cells">): string {
-  return `${f.rule}@${f.cells[0] ?? ""}`;
+  const first = f.cells[0];
+  return `${f.rule}@${first ? formatRef(first) : ""}`;
 }
 
 /**

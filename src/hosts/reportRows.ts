@@ -4,7 +4,7 @@
  * The sheet is recognised as ours by its title in A1; a user's own sheet of that name is never
  * touched: the report goes to "校验报告 2", … instead.
  */
-import { splitQualified } from "../core/a1";
+import { CellRef, formatRef, toA1 } from "../core/a1";
 import { summarize } from "../core/engine";
 import { CATEGORY_NAMES, SEVERITY_NAMES } from "../core/i18n";
 import { Finding } from "../core/rules/types";
@@ -79,10 +79,11 @@ function stamp(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-function linkCell(ref: string | undefined): ReportCell {
-  if (!ref) return "";
-  const { sheet, address } = splitQualified(ref);
-  return sheet ? { ref, sheet, address } : ref;
+/** The report is for people: the cell is written as A1, linked to its place. */
+function linkCell(cell: CellRef | undefined): ReportCell {
+  if (!cell) return "";
+  const address = toA1(cell.row, cell.col);
+  return cell.sheet ? { ref: formatRef(cell), sheet: cell.sheet, address } : address;
 }
 
 /** Title, summary, blank, headings, then one row per finding (texts raw: each host guards formulas). */

@@ -1,4 +1,5 @@
 /** The one check flow (src/app/validate.ts) over the recording FakeHost: what it reads, filters, marks and returns. */
+import { formatRef } from "../../src/core/a1";
 import { validate } from "../../src/app/validate";
 import { checkWorkbook } from "../../src/core/engine";
 import { DEFAULT_SETTINGS, ignoreKey } from "../../src/hosts/host";
@@ -21,7 +22,7 @@ describe("validate()", () => {
     expect(r.summary.error).toBe(r.findings.filter((f) => f.severity === "error").length);
     // Only what is shown is marked, and the count is the host's own.
     expect(host.calls.mark).toEqual([r.findings]);
-    expect(r.marked).toBe(new Set(r.findings.flatMap((f) => f.cells)).size);
+    expect(r.marked).toBe(new Set(r.findings.flatMap((f) => f.cells.map(formatRef))).size);
   });
 
   test("a passed config replaces the workbook's; includeIgnored keeps the ignored findings", async () => {

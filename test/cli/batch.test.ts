@@ -2,6 +2,7 @@
  * The reviewer's batch: the closing verdict table, --quiet, --max-warnings, the findings a form's
  * authors ignored in the add-in, and the --summary workbook read back with exceljs.
  */
+import { formatRef } from "../../src/core/a1";
 import ExcelJS from "exceljs";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
@@ -81,7 +82,7 @@ describe("the verdict table at the end of a text run", () => {
     const r = await run(["check", CLEAN, SEED, "--quiet"]);
     expect(r.code).toBe(1);
     for (const f of seed.findings) {
-      const line = `    ${f.cells[0]}  ${f.rule}  ${f.message.zh}`;
+      const line = `    ${formatRef(f.cells[0])}  ${f.rule}  ${f.message.zh}`;
       if (f.severity === "error") expect(r.out).toContain(line);
       else expect(r.out).not.toContain(line);
     }
@@ -144,7 +145,8 @@ describe("findings the form's authors ignored in the add-in", () => {
 
     const r = await run(["check", "已忽略.xlsx", "--format", "json"], { cwd: dir });
     const entry = JSON.parse(r.out).files[0];
-    const keys = entry.findings.map((f: { rule: string; cells: string[] }) => ignoreKey(f));
+    // The JSON output's cells are A1 text; the key's cell is the same text.
+    const keys = entry.findings.map((f: { rule: string; cells: string[] }) => `${f.rule}@${f.cells[0] ?? ""}`);
     for (const k of ignored) expect(keys).not.toContain(k);
     expect(entry.findings).toHaveLength(seed.findings.length - 2);
     expect(entry.summary).toEqual({ error: 0, warning: seed.summary.warning - 1, info: seed.summary.info });
@@ -262,7 +264,7 @@ describe("--summary FILE.xlsx", () => {
     expect(values(det, 1)).toEqual(["文件", "部门", "单元格", "级别", "类别", "规则", "说明"]);
     const seedDetails = [];
     for (let i = 2; i <= det.rowCount; i++) if (det.getCell(i, 1).value === "二科/科协 初稿.xlsx") seedDetails.push(values(det, i));
-    expect(seedDetails).toEqual(seed.findings.map((f) => [expect.any(String), expect.any(String), f.cells[0], expect.any(String), expect.any(String), f.rule, f.message.zh]));
+    expect(seedDetails).toEqual(seed.findings.map((f) => [expect.any(String), expect.any(String), formatRef(f.cells[0]), expect.any(String), expect.any(String), f.rule, f.message.zh]));
     expect(det.rowCount).toBe(1 + seed.findings.length + 1); // + the form-not-found of 工资表
     expect(det.autoFilter).toBe(`A1:G${det.rowCount}`);
     expect(det.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });

@@ -1,3 +1,4 @@
+import { formatRef, toA1 } from "../../src/core/a1";
 import { createHash } from "crypto";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
@@ -66,15 +67,15 @@ describe("text output", () => {
     const headings = lines.filter((l) => /^ {2}\S/.test(l) && !l.startsWith("  小计"));
     const present = (["error", "warning", "info"] as const).filter((s) => seed.summary[s] > 0);
     expect(headings).toEqual(present.map((s) => `  ${SEVERITY_NAMES[s].zh}`));
-    for (const f of seed.findings.filter((f) => f.severity !== "info")) expect(lines).toContain(`    ${f.cells[0]}  ${f.rule}  ${f.message.zh}`);
+    for (const f of seed.findings.filter((f) => f.severity !== "info")) expect(lines).toContain(`    ${formatRef(f.cells[0])}  ${f.rule}  ${f.message.zh}`);
     // A tip repeated on many rows: its first occurrence in full, then the other cells.
     const tipRules = [...new Set(seed.findings.filter((f) => f.severity === "info").map((f) => f.rule))];
     for (const rule of tipRules) {
       const same = seed.findings.filter((f) => f.rule === rule);
-      const at = lines.indexOf(`    ${same[0].cells[0]}  ${rule}  ${same[0].message.zh}`);
+      const at = lines.indexOf(`    ${formatRef(same[0].cells[0])}  ${rule}  ${same[0].message.zh}`);
       expect(at).toBeGreaterThan(0);
-      if (same.length > 1) expect(lines[at + 1]).toMatch(new RegExp(`^ {6}同类提示另有 ${same.length - 1} 处:${same[1].cells[0].split("!")[1]}、`));
-      for (const f of same.slice(1)) expect(lines).not.toContain(`    ${f.cells[0]}  ${rule}  ${f.message.zh}`);
+      if (same.length > 1) expect(lines[at + 1]).toMatch(new RegExp(`^ {6}同类提示另有 ${same.length - 1} 处:${toA1(same[1].cells[0].row, same[1].cells[0].col)}、`));
+      for (const f of same.slice(1)) expect(lines).not.toContain(`    ${formatRef(f.cells[0])}  ${rule}  ${f.message.zh}`);
     }
     expect(lines[lines.length - 1]).toBe(`  小计:${seed.summary.error} 个错误,${seed.summary.warning} 个警告,${seed.summary.info} 条提示`);
     expect(table.split("\n")).toHaveLength(3);
@@ -86,7 +87,7 @@ describe("text output", () => {
     const seed = await seedResult();
     const r = await run(["check", SEED, "--lang", "en"]);
     expect(r.out).toContain("  Warning\n");
-    for (const f of seed.findings.filter((f) => f.severity !== "info")) expect(r.out).toContain(`    ${f.cells[0]}  ${f.rule}  ${f.message.en}`);
+    for (const f of seed.findings.filter((f) => f.severity !== "info")) expect(r.out).toContain(`    ${formatRef(f.cells[0])}  ${f.rule}  ${f.message.en}`);
     // Tips of one rule repeated over rows are grouped (the seed may have none left to group).
     const tips = seed.findings.filter((f) => f.severity === "info");
     const repeated = tips.some((f, i) => tips.findIndex((g) => g.rule === f.rule) !== i);
@@ -114,7 +115,9 @@ describe("JSON output", () => {
     expect(s.file).toBe(SEED);
     expect(s.sheet).toBe("申报表");
     expect(s.summary).toEqual(seed.summary);
-    expect(s.findings).toEqual(seed.findings.map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message.en })));
+    // Cells stay sheet-qualified A1 text in the JSON ("申报表!E41"), whatever the app uses inside.
+    expect(s.findings).toEqual(seed.findings.map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells.map(formatRef), message: f.message.en })));
+    expect(s.findings[0].cells[0]).toMatch(/^申报表![A-Z]+\d+$/);
     for (const f of s.findings) expect(Object.keys(f)).toEqual(["rule", "severity", "cells", "message"]);
     expect(c).toEqual({ file: CLEAN, sheet: "申报表", findings: [], summary: { error: 0, warning: 0, info: 0 }, ignored: 0 });
   });
@@ -258,11 +261,11 @@ describe("--annotate", () => {
     const copy = await readXlsx(readFileSync(join(dir, "out/seed-form.xlsx")), "copy.xlsx");
     const ws = copy.workbook.getWorksheet("申报表")!;
     for (const f of seed.findings) {
-      const a1 = f.cells[0].split("!")[1];
-      expect(String(ws.getCell(a1).note)).toContain(f.message.zh);
+      const { row, col } = f.cells[0];
+      expect(String(ws.getCell(row + 1, col + 1).note)).toContain(f.message.zh);
     }
     const firstError = seed.findings.find((f) => f.severity === "error");
-    if (firstError) expect((ws.getCell(firstError.cells[0].split("!")[1]).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(markArgb("error"));
+    if (firstError) expect((ws.getCell(firstError.cells[0].row + 1, firstError.cells[0].col + 1).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(markArgb("error"));
     // The copy still recognises the same (values untouched).
     expect(checkWorkbook(copy.snapshot).summary).toEqual(seed.summary);
 

@@ -1,4 +1,5 @@
 /** The text report's grouping of repeated tips, on the seed's real result with one tip repeated. */
+import { formatRef } from "../../src/core/a1";
 import { checkWorkbook } from "../../src/core/engine";
 import { entriesFor, toText } from "../../src/cli/report";
 import { readExample } from "../helpers/xlsx";
@@ -8,7 +9,7 @@ async function seedEntry() {
   const [entry] = entriesFor("seed-form.xlsx", result, "申报表");
   const tip = entry.findings.find((f) => f.severity === "info")!;
   // The same tip on eleven more rows, as a rule that reports per row would give it.
-  const copies = Array.from({ length: 11 }, (_, i) => ({ ...tip, cells: [`申报表!E${60 + i}`] }));
+  const copies = Array.from({ length: 11 }, (_, i) => ({ ...tip, cells: [{ sheet: "申报表", row: 59 + i, col: 4 }] }));
   return { entry: { ...entry, findings: [...entry.findings, ...copies] }, tip };
 }
 
@@ -18,7 +19,7 @@ test.each([
 ] as const)("a tip repeated on many rows is listed once, then its other cells (%s)", async (lang, more) => {
   const { entry, tip } = await seedEntry();
   const lines = toText([entry], 1, lang).split("\n");
-  const first = lines.indexOf(`    ${tip.cells[0]}  ${tip.rule}  ${tip.message[lang]}`);
+  const first = lines.indexOf(`    ${formatRef(tip.cells[0])}  ${tip.rule}  ${tip.message[lang]}`);
   expect(first).toBeGreaterThan(0);
   expect(lines[first + 1]).toBe(more);
   expect(lines.filter((l) => l.includes(tip.rule))).toHaveLength(1);
@@ -27,5 +28,5 @@ test.each([
 test("errors and warnings are never grouped: each keeps its own line", async () => {
   const { entry } = await seedEntry();
   const lines = toText([entry], 1, "zh").split("\n");
-  for (const f of entry.findings.filter((f) => f.severity !== "info")) expect(lines).toContain(`    ${f.cells[0]}  ${f.rule}  ${f.message.zh}`);
+  for (const f of entry.findings.filter((f) => f.severity !== "info")) expect(lines).toContain(`    ${formatRef(f.cells[0])}  ${f.rule}  ${f.message.zh}`);
 });

@@ -4,6 +4,7 @@
  * reviewer expected (expectations.json, written before the checker was run), and every expected
  * problem must be found. `npx tsx scripts/corpus-table.ts` prints the per-rule table for the README.
  */
+import { formatRef } from "../../src/core/a1";
 import { corpusForms } from "../../scripts/build-corpus";
 import { FormScore, loadExpectations, perRule, scoreCorpus } from "../../scripts/lib/corpusScore";
 
@@ -16,7 +17,7 @@ beforeAll(async () => {
 });
 
 const show = (s: FormScore) => ({
-  false: s.falsePositives.map((f) => `${f.severity} ${f.rule} ${f.cells.join(",")} ${f.message}`),
+  false: s.falsePositives.map((f) => `${f.severity} ${f.rule} ${f.cells.map(formatRef).join(",")} ${f.message}`),
   missed: s.missed.map((p) => `${p.severity} ${p.rule} ${p.at} (${p.why})`),
 });
 

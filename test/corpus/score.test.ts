@@ -1,4 +1,5 @@
 /** The scoring behind the precision test and the README table: what counts as true, false, missed and not scored. */
+import { cellsOf } from "../helpers/cells";
 import { perRule, scoreForm, FormExpectation } from "../../scripts/lib/corpusScore";
 import { Finding } from "../../src/core/rules/types";
 
@@ -9,8 +10,7 @@ const finding = (rule: string, cell: string, severity: Finding["severity"] = "wa
   messageId,
   data: {},
   message: { zh: "", en: "" },
-  cells: [`申报表!${cell}`],
-  sheet: "申报表",
+  cells: cellsOf(`申报表!${cell}`),
 });
 
 const exp: FormExpectation = {

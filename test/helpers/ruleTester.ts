@@ -2,6 +2,7 @@
  * RuleTester in the ESLint manner: valid sheets must yield no finding of the rule; invalid sheets
  * must yield exactly the listed findings (message id, cells, severity), in order.
  */
+import { formatRef } from "../../src/core/a1";
 import { checkWorkbook } from "../../src/core/engine";
 import { Config } from "../../src/core/config";
 import { Finding, Rule, Severity } from "../../src/core/rules/types";
@@ -51,13 +52,13 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
     });
     for (const c of cases.valid) {
       test(`valid: ${c.name}`, () => {
-        expect(run(rule, c).map((f) => `${f.messageId} ${f.cells.join(",")} ${f.message.zh}`)).toEqual([]);
+        expect(run(rule, c).map((f) => `${f.messageId} ${f.cells.map(formatRef).join(",")} ${f.message.zh}`)).toEqual([]);
       });
     }
     for (const c of cases.invalid) {
       test(`invalid: ${c.name}`, () => {
         const found = run(rule, c);
-        expect(found.map((f) => ({ messageId: f.messageId, cells: f.cells }))).toEqual(
+        expect(found.map((f) => ({ messageId: f.messageId, cells: f.cells.map(formatRef) }))).toEqual(
           c.errors.map((e) => ({ messageId: e.messageId, cells: e.cells })),
         );
         c.errors.forEach((e, i) => {

@@ -8,6 +8,7 @@
  * must also equal the core's reference run of the same plan (one edit engine).
  * Fixed seed and bounded runs: deterministic and a few seconds on one core.
  */
+import { CellRef, formatRef } from "../../src/core/a1";
 import fc from "fast-check";
 import { checkWorkbook } from "../../src/core/engine";
 import { CATALOGUE } from "../../src/core/templates/catalogue";
@@ -75,11 +76,11 @@ test("every insertion keeps every value, group and merge, and adds no error", as
       modes.add(r.inserted.mode);
       const broken = brokenConditions(await independentRead(form.bytes), await independentRead(r.bytes), r.inserted);
       // Re-checking finds no new error (rows below the new one moved down by one).
-      const shift = (ref: string) => (r.inserted.mode === "fill" ? ref : ref.replace(/(\d+)$/, (n) => String(Number(n) - 1 >= r.inserted.row ? Number(n) + 1 : Number(n))));
+      const shift = (c: CellRef): CellRef => (r.inserted.mode === "fill" || c.row < r.inserted.row ? c : { ...c, row: c.row + 1 });
       const written = (await readXlsx(r.bytes, "gen.xlsx")).snapshot;
-      const before = new Set(errorsOf(r.before).map((f) => `${f.rule} ${f.cells.map(shift).join(",")}`));
+      const before = new Set(errorsOf(r.before).map((f) => `${f.rule} ${f.cells.map(shift).map(formatRef).join(",")}`));
       for (const f of errorsOf(written)) {
-        const k = `${f.rule} ${f.cells.join(",")}`;
+        const k = `${f.rule} ${f.cells.map(formatRef).join(",")}`;
         if (!before.has(k)) broken.push(`new error ${k}: ${f.message.zh}`);
       }
       // One edit engine: the file host made exactly the workbook the core's reference run of the same steps makes.

@@ -3,6 +3,7 @@
  * applied with exceljs, written, read back. The pure snapshot application is the reference for
  * values and merges; styles are compared cell by cell with the original.
  */
+import { CellRef, formatRef } from "../../src/core/a1";
 import { readFileSync } from "fs";
 import { join } from "path";
 import type { Workbook } from "exceljs";
@@ -66,9 +67,9 @@ async function verify(file: string, templateId: string) {
   const t = findTemplate(templateId)!;
   const got = check1.forms[0].model.indicators!.rows.find((x) => x.row === plan.target.row)!;
   expect({ level1: got.level1, level2: got.level2, name: got.name.value }).toEqual({ ...t.placement, name: t.name });
-  const shift = (ref: string) => ref.replace(/(\d+)$/, (n) => String(m(Number(n) - 1) + 1));
-  const old = new Set(check0.findings.map((f) => `${f.rule} ${f.cells.map(shift).join(",")}`));
-  expect(check1.findings.map((f) => `${f.rule} ${f.cells.join(",")}`).filter((k) => !old.has(k))).toEqual([]);
+  const shift = (c: CellRef): CellRef => ({ ...c, row: m(c.row) });
+  const old = new Set(check0.findings.map((f) => `${f.rule} ${f.cells.map(shift).map(formatRef).join(",")}`));
+  expect(check1.findings.map((f) => `${f.rule} ${f.cells.map(formatRef).join(",")}`).filter((k) => !old.has(k))).toEqual([]);
   return { plan, reread, changed, unbordered };
 }
 

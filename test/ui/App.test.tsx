@@ -2,7 +2,7 @@
 import * as React from "react";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { parseRef } from "../../src/core/a1";
+import { CellRef, formatRef, parseRef } from "../../src/core/a1";
 import { checkWorkbook } from "../../src/core/engine";
 import { RULES } from "../../src/core/rules/registry";
 import { Finding, Severity } from "../../src/core/rules/types";
@@ -28,8 +28,9 @@ function rowKeys(): string[] {
   return rows().map((r) => `${r.dataset.ruleId}@${r.dataset.cell}`);
 }
 
-function rowFor(rule: string, cell: string): HTMLElement | undefined {
-  return rows().find((r) => r.dataset.ruleId === rule && r.dataset.cell === cell);
+/** The list shows a finding's cell as A1 text (data-cell). */
+function rowFor(rule: string, cell: CellRef): HTMLElement | undefined {
+  return rows().find((r) => r.dataset.ruleId === rule && r.dataset.cell === formatRef(cell));
 }
 
 function pane(): HTMLElement {
@@ -77,7 +78,7 @@ describe("task pane", () => {
     await unfoldAll(user);
 
     // One row per finding, each pointing at its rule and first cell.
-    expect(rowKeys().sort()).toEqual(expected.map((f) => `${f.rule}@${f.cells[0]}`).sort());
+    expect(rowKeys().sort()).toEqual(expected.map((f) => ignoreKey(f)).sort());
 
     for (const sev of ["error", "warning", "info"] as Severity[]) {
       const list = expected.filter((f) => f.severity === sev);
@@ -115,7 +116,7 @@ describe("task pane", () => {
     expect(btn.getAttribute("aria-label")).toBeNull();
     expect(btn.textContent).toContain(SEVERITY_ZH[first.severity]);
     expect(btn.textContent).toContain(first.message.zh);
-    expect(btn.textContent).toContain(first.cells[0]);
+    expect(btn.textContent).toContain(formatRef(first.cells[0]));
   });
 
   test("shows the form at a glance with 2-decimal amounts", async () => {
@@ -175,26 +176,26 @@ describe("task pane", () => {
     const row = rows()[0];
     const rule = row.dataset.ruleId!;
     const cell = row.dataset.cell!;
-    const key = ignoreKey({ rule, cells: [cell] });
+    const key = ignoreKey({ rule, cells: [parseRef(cell)] });
     const before = rows().length;
 
     await user.click(within(row).getByRole("button", { name: /^忽略/ }));
     // The host call and the re-render are separate steps: wait for both, not for one and assume the other.
     await waitFor(() => {
       expect(host.calls.saveState.at(-1)?.ignored).toEqual([key]);
-      expect(rowFor(rule, cell)).toBeUndefined();
+      expect(rowFor(rule, parseRef(cell))).toBeUndefined();
     });
     expect(rows().length).toBe(before - 1);
     expect(screen.getByText("已忽略 1 项")).toBeTruthy();
 
     await user.click(screen.getByRole("switch", { name: "显示已忽略" }));
-    const back = rowFor(rule, cell)!;
+    const back = rowFor(rule, parseRef(cell))!;
     expect(back).toBeDefined();
     expect(back.dataset.ignored).toBe("true");
     await user.click(within(back).getByRole("button", { name: /^取消忽略/ }));
     await waitFor(() => {
       expect(host.calls.saveState.at(-1)?.ignored).toEqual([]);
-      expect(rowFor(rule, cell)?.dataset.ignored).toBeUndefined();
+      expect(rowFor(rule, parseRef(cell))?.dataset.ignored).toBeUndefined();
     });
   });
 
@@ -423,7 +424,7 @@ describe("task pane", () => {
     await user.click(screen.getByTestId("fix-all"));
     expect((await screen.findAllByText(`已修复 0 处,${safe.length} 处未能修复`)).length).toBeGreaterThan(0);
     expect(host.calls.apply).toHaveLength(safe.length);
-    expect(screen.getAllByText(new RegExp(`${safe[0].cells[0].replace("!", "\\!")}.*单元格已被修改`)).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(new RegExp(`${formatRef(safe[0].cells[0]).replace("!", "\\!")}.*单元格已被修改`)).length).toBeGreaterThan(0);
     expect(rows()).toHaveLength(safe.length);
   });
 
@@ -432,7 +433,7 @@ describe("task pane", () => {
     const user = await mount(host);
     const target = checkWorkbook(host.snapshot).findings.find((f) => f.fix)!;
     await user.click(within(rowFor(target.rule, target.cells[0])!).getByRole("button", { name: /修复/ }));
-    await waitFor(() => expect(host.calls.goTo).toEqual([parseRef(target.cells[0])]));
+    await waitFor(() => expect(host.calls.goTo).toEqual([target.cells[0]]));
   });
 
   test("tips that can be fixed are not folded away", async () => {

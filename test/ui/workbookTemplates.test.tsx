@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { parseRef } from "../../src/core/a1";
 import * as React from "react";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -62,7 +63,7 @@ describe("custom templates saved in the workbook", () => {
       expect(r).not.toBeNull();
       return r!;
     });
-    const key = ignoreKey({ rule: row.dataset.ruleId!, cells: [row.dataset.cell!] });
+    const key = ignoreKey({ rule: row.dataset.ruleId!, cells: [parseRef(row.dataset.cell!)] });
     await first.user.click(within(row).getByRole("button", { name: /^忽略/ }));
     await waitFor(() => expect(host.state.ignored).toEqual([...saved.ignored, key]));
     expect(host.state.templates).toEqual(library([DIGITAL]));

@@ -3,6 +3,7 @@
  * again after each fix, so every fix is planned from the values as they are by then (a fix computed
  * before an earlier one changed its cell would be refused by its `expected` value, never forced).
  */
+import { formatRef } from "../../core/a1";
 import { checkWorkbook } from "../../core/engine";
 import { EditPlan, isSafePlan } from "../../core/plan/editPlan";
 import { Finding, Message } from "../../core/rules/types";
@@ -48,7 +49,7 @@ Exit codes: 0 no error left; 1 errors remain; 2 a file could not be read or writ
 `,
 };
 
-const keyOf = (f: Finding) => `${f.rule} ${f.cells.join(",")} ${f.fix!.title.zh}`;
+const keyOf = (f: Finding) => `${f.rule} ${JSON.stringify(f.cells)} ${f.fix!.title.zh}`;
 const MAX_FIXES = 500;
 
 /** The cells a plan sets, with their values as the workbook holds them now. */
@@ -91,7 +92,7 @@ export const fix: Command = {
     let check = checkWorkbook(snapshot, config);
     for (let i = 0; i <= MAX_FIXES; i++) {
       findings = check.findings;
-      for (const f of findings) if (f.fix && !isSafePlan(f.fix)) manual.add(`${f.fix.title[lang]}(${f.cells[0] ?? ""})`);
+      for (const f of findings) if (f.fix && !isSafePlan(f.fix)) manual.add(`${f.fix.title[lang]}(${f.cells[0] ? formatRef(f.cells[0]) : ""})`);
       const next = findings.find((f) => f.fix && isSafePlan(f.fix) && !tried.has(keyOf(f)));
       if (!next || i === MAX_FIXES) break;
       tried.add(keyOf(next));

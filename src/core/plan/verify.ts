@@ -13,7 +13,7 @@
  * - an inserted indicator sits on its target row, in its intended group;
  * - re-checking finds no error that was not there before.
  */
-import { parseA1, parseRange, qualify, RangePos, rangeToA1, splitQualified } from "../a1";
+import { CellRef, formatRef, parseA1, parseRange, RangePos, rangeToA1 } from "../a1";
 import { Config } from "../config";
 import { CheckResult, checkWorkbook } from "../engine";
 import { Message } from "../rules/types";
@@ -183,15 +183,13 @@ export function verifyPlan(
   }
 
   // A cell named by a finding moves down with its row.
-  const shiftRef = (ref: string) => {
-    const { sheet, address } = splitQualified(ref);
-    const m = /^([A-Z]+)(\d+)$/.exec(address);
-    return m && sheet ? qualify(sheet, `${m[1]}${map(sheet, Number(m[2]) - 1) + 1}`) : ref;
-  };
-  const old = new Set(before.check.findings.filter((f) => f.severity === "error").map((f) => `${f.rule} ${f.cells.map(shiftRef).join(",")}`));
+  const shift = (c: CellRef): CellRef => (c.sheet ? { ...c, row: map(c.sheet, c.row) } : c);
+  const key = (rule: string, cells: CellRef[]) => `${rule} ${cells.map((c) => `${c.sheet}!${c.row},${c.col}`).join(" ")}`;
+  const old = new Set(before.check.findings.filter((f) => f.severity === "error").map((f) => key(f.rule, f.cells.map(shift))));
   for (const f of check.findings) {
-    if (f.severity !== "error" || old.has(`${f.rule} ${f.cells.join(",")}`)) continue;
-    problems.push({ zh: `出现新的错误:${f.message.zh}(${f.cells[0] ?? ""})`, en: `a new error: ${f.message.en} (${f.cells[0] ?? ""})` });
+    if (f.severity !== "error" || old.has(key(f.rule, f.cells))) continue;
+    const at = f.cells[0] ? formatRef(f.cells[0]) : "";
+    problems.push({ zh: `出现新的错误:${f.message.zh}(${at})`, en: `a new error: ${f.message.en} (${at})` });
   }
 
   if (problems.length === 0) return { ok: true, after: check };

@@ -1,4 +1,5 @@
 /** The rule contract, ESLint-style: metadata with bilingual messages, and a check that reports. */
+import { CellRef } from "../a1";
 import { Grid } from "../form/grid";
 import { FormModel } from "../form/model";
 import { SheetRecognition } from "../form/recognize";
@@ -96,9 +97,13 @@ export interface Finding {
   messageId: string;
   data: Record<string, string | number>;
   message: Message;
-  /** Sheet-qualified A1 ("申报表!D5"); the first is where the user is taken. */
-  cells: string[];
-  sheet: string;
+  /** The cells it points at (0-based); the first is where the user is taken. Formatted as A1 only for people and Excel. */
+  cells: CellRef[];
   fix?: EditPlan;
   templates?: string[];
+}
+
+/** The sheet a finding is on ("" for one about the workbook as a whole, which points at no cell). */
+export function findingSheet(f: Pick<Finding, "cells">): string {
+  return f.cells[0]?.sheet ?? "";
 }

@@ -2,7 +2,7 @@
  * The Host for Excel (office-js). Everything Excel-specific lives in this folder; the pane and the
  * ribbon only see the Host interface. Round trips per call are documented in each module.
  */
-import { CellRef, formatRef, splitQualified, toA1 } from "../../core/a1";
+import { CellRef, formatRef, toA1 } from "../../core/a1";
 import { EditPlan } from "../../core/plan/editPlan";
 import { Finding } from "../../core/rules/types";
 import { ApplyResult, Host, HostBusyError, Lang, MarkOutcome, ReadResult, WorkbookState } from "../host";
@@ -89,7 +89,7 @@ export class ExcelHost implements Host {
         const names = fresh || !this.sheetNames ? await listSheets(ctx) : this.sheetNames;
         if (fresh) this.sheetNames = names;
         // After a fresh listing, findings on sheets that no longer exist cannot be marked.
-        const usable = fresh ? findings.filter((f) => f.cells.every((c) => names.includes(splitQualified(c).sheet))) : findings;
+        const usable = fresh ? findings.filter((f) => f.cells.every((c) => names.includes(c.sheet))) : findings;
         return replaceMarks(ctx, names, usable, this.caps);
       }),
     );

@@ -3,7 +3,7 @@
  * many cells, and the user's rule list (Home → Conditional Formatting → Manage Rules) stays short.
  * Pure: no office-js here.
  */
-import { parseRange, qualify, rangeToA1, splitQualified } from "../../core/a1";
+import { CellPos, CellRef, parseRange, rangeToA1 } from "../../core/a1";
 import { marksByCell } from "../../core/marks";
 import { Finding, Severity } from "../../core/rules/types";
 
@@ -40,33 +40,18 @@ export interface SheetMarkPlan {
   cells: number;
 }
 
-/** A finding pointing at a huge range should not make us enumerate a million cells. */
-const MAX_CELLS_PER_REF = 10_000;
-
-/** Rectangles covering exactly the given cells: vertical runs per column, then equal runs side by side joined. */
-export function coalesce(refs: string[]): string[] {
-  const cells = new Set<string>();
-  for (const ref of refs) {
-    let r;
-    try {
-      r = parseRange(ref);
-    } catch {
-      continue;
-    }
-    if ((r.bottom - r.top + 1) * (r.right - r.left + 1) > MAX_CELLS_PER_REF) continue;
-    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) cells.add(`${row},${col}`);
-  }
-  const byCol = new Map<number, number[]>();
-  for (const k of cells) {
-    const [row, col] = k.split(",").map(Number);
-    const list = byCol.get(col) ?? [];
-    list.push(row);
-    byCol.set(col, list);
+/** Rectangles (A1, for Excel's getRanges) covering exactly the given cells: vertical runs per column, then equal runs side by side joined. */
+export function coalesce(cells: readonly CellPos[]): string[] {
+  const byCol = new Map<number, Set<number>>();
+  for (const { row, col } of cells) {
+    const rows = byCol.get(col) ?? new Set<number>();
+    rows.add(row);
+    byCol.set(col, rows);
   }
   // Runs keyed by "top-bottom": each holds the columns where that exact run occurs.
   const runs = new Map<string, number[]>();
-  for (const [col, rows] of byCol) {
-    rows.sort((a, b) => a - b);
+  for (const [col, set] of byCol) {
+    const rows = [...set].sort((a, b) => a - b);
     let start = rows[0];
     for (let i = 1; i <= rows.length; i++) {
       if (i < rows.length && rows[i] === rows[i - 1] + 1) continue;
@@ -99,33 +84,22 @@ export function coalesce(refs: string[]): string[] {
  */
 export function shiftFindingCells(findings: Finding[], inserts: { sheet: string; row: number; count: number }[]): Finding[] {
   if (!inserts.length) return findings;
-  const move = (ref: string): string => {
-    const { sheet, address } = splitQualified(ref);
-    let r;
-    try {
-      r = parseRange(address);
-    } catch {
-      return ref;
-    }
-    const before = r;
-    for (const e of inserts) {
-      if (e.sheet !== sheet) continue;
-      const at = e.row - 1;
-      if (r.top >= at) r = { ...r, top: r.top + e.count, bottom: r.bottom + e.count };
-      else if (r.bottom >= at) r = { ...r, bottom: r.bottom + e.count };
-    }
-    return r === before ? ref : qualify(sheet, rangeToA1(r));
+  const move = (c: CellRef): CellRef => {
+    let row = c.row;
+    // Edit plans count rows from 1; cells from 0.
+    for (const e of inserts) if (e.sheet === c.sheet && row >= e.row - 1) row += e.count;
+    return row === c.row ? c : { ...c, row };
   };
   return findings.map((f) => ({ ...f, cells: f.cells.map(move) }));
 }
 
 /** Per sheet and severity, the rectangles to colour; a cell gets the most serious colour only. */
 export function planMarks(findings: Finding[]): SheetMarkPlan[] {
-  const sheets = new Map<string, SheetMarkPlan & { refs: Partial<Record<Severity, string[]>> }>();
+  const sheets = new Map<string, SheetMarkPlan & { refs: Partial<Record<Severity, CellPos[]>> }>();
   for (const m of marksByCell(findings)) {
     if (!m.sheet) continue;
     const p = sheets.get(m.sheet) ?? { sheet: m.sheet, bySeverity: {}, cells: 0, refs: {} };
-    (p.refs[m.severity] ??= []).push(m.address);
+    (p.refs[m.severity] ??= []).push(m);
     p.cells++;
     sheets.set(m.sheet, p);
   }

@@ -28,7 +28,8 @@ export function annotate(wb: Workbook, findings: Finding[], lang: Lang): number 
   for (const mark of marksByCell(findings)) {
     const ws = wb.getWorksheet(mark.sheet);
     if (!ws) continue;
-    let cell: Cell = ws.getCell(mark.address);
+    // exceljs counts rows and columns from 1.
+    let cell: Cell = ws.getCell(mark.row + 1, mark.col + 1);
     if (cell.type === VT.Merge && cell.master) cell = cell.master;
     // Loaded cells share style objects per style id: assigning cell.fill would recolour every cell of
     // that style, so give this cell its own style object.

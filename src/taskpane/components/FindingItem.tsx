@@ -2,6 +2,7 @@
  * One finding: the message and the cell form one big button (click or Enter goes to the cell);
  * 修复 and 忽略 sit beside it as their own buttons, so nothing interactive is nested.
  */
+import { CellRef, formatRef } from "../../core/a1";
 import * as React from "react";
 import { Badge, Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Add16Regular, Eye16Regular, EyeOff16Regular, Wrench16Regular } from "@fluentui/react-icons";
@@ -81,7 +82,7 @@ export interface FindingItemProps {
   finding: Finding;
   lang: Lang;
   ignored: boolean;
-  onGoTo(cell: string): void;
+  onGoTo(cell: CellRef): void;
   onFix(f: Finding): void;
   onIgnore(f: Finding): void;
   onUnignore(f: Finding): void;
@@ -91,7 +92,8 @@ export interface FindingItemProps {
 export function FindingItem({ finding: f, lang, ignored, onGoTo, onFix, onIgnore, onUnignore, onTemplate }: FindingItemProps): React.JSX.Element {
   const s = useStyles();
   const t = strings(lang);
-  const cell = f.cells[0] ?? "";
+  const first = f.cells[0];
+  const cell = first ? formatRef(first) : "";
   const more = f.cells.length > 1 ? ` +${f.cells.length - 1}` : "";
   const message = pick(f.message, lang);
   const sev = severityName(f.severity, lang);
@@ -129,7 +131,7 @@ export function FindingItem({ finding: f, lang, ignored, onGoTo, onFix, onIgnore
         type="button"
         className={s.main}
         disabled={!cell}
-        onClick={() => cell && onGoTo(cell)}
+        onClick={() => first && onGoTo(first)}
         title={cell ? t.goToCell(cell) : undefined}
       >
         <SeverityIcon severity={f.severity} />

@@ -1,4 +1,5 @@
 /** Findings grouped by severity (accordion) and then category, with counts; ignored ones on request. */
+import { CellRef } from "../../core/a1";
 import * as React from "react";
 import {
   Accordion,
@@ -56,7 +57,7 @@ export interface FindingsListProps {
   findings: Finding[];
   hidden: Finding[];
   lang: Lang;
-  onGoTo(cell: string): void;
+  onGoTo(cell: CellRef): void;
   onFix(f: Finding): void;
   /** 修复全部; the button shows when some visible finding has a safe fix. */
   onFixAll?(): void;

@@ -23,7 +23,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular, FolderOpen20Regular } from "@fluentui/react-icons";
 import type { FileHost, FileHostEvent } from "../../hosts/file";
-import { parseA1 } from "../../core/a1";
+import { parseA1, toA1 } from "../../core/a1";
 import { CellMark } from "../../core/marks";
 import { Message } from "../../core/rules/types";
 import { WorkbookSnapshot } from "../../core/snapshot";
@@ -228,7 +228,7 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
   const sheetMarks = React.useMemo(() => {
     const m = new Map<string, CellMark>();
     if (!sheet) return m;
-    for (const mark of marks) if (mark.sheet === sheet.name || (mark.sheet === "" && sheet === loaded?.snapshot.sheets[0])) m.set(anchorAddress(sheet, mark.address), mark);
+    for (const mark of marks) if (mark.sheet === sheet.name || (mark.sheet === "" && sheet === loaded?.snapshot.sheets[0])) m.set(anchorAddress(sheet, toA1(mark.row, mark.col)), mark);
     return m;
   }, [marks, sheet, loaded]);
   const selected = sheet && selection && selection.sheet === sheet.name ? anchorAddress(sheet, selection.address) : null;

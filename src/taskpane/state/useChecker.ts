@@ -3,7 +3,7 @@
  * call to the host goes through one queue so a live re-check never interleaves with a fix.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { parseRef } from "../../core/a1";
+import { CellRef, formatRef } from "../../core/a1";
 import { resolveSetting } from "../../core/config";
 import { validate } from "../../app/validate";
 import { CheckResult } from "../../core/engine";
@@ -41,7 +41,7 @@ export interface CheckerActions {
   /** Re-reads and checks; `mark: true` colours the cells (一键校验), omitted keeps the current marks state. */
   check(opts?: { mark?: boolean }): Promise<void>;
   clearMarks(): Promise<void>;
-  goTo(cell: string): Promise<void>;
+  goTo(cell: CellRef): Promise<void>;
   fix(f: Finding): Promise<void>;
   /** 修复全部: applies every safe fix, one at a time on a fresh check, then says what was done and refused. */
   fixAll(): Promise<void>;
@@ -230,7 +230,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     [enqueue, host, notify, texts],
   );
 
-  const goTo = useCallback((cell: string) => enqueue(() => host.goTo(parseRef(cell))).then(() => undefined), [enqueue, host]);
+  const goTo = useCallback((cell: CellRef) => enqueue(() => host.goTo(cell)).then(() => undefined), [enqueue, host]);
 
   const fix = useCallback(
     (f: Finding) =>
@@ -245,7 +245,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
         notify({ intent: "success", title: texts().fixApplied(pickMessage(f.fix.title, lang)) });
         await runCheck(markedRef.current > 0);
         // Show the cell that changed, so the user sees what the fix did.
-        if (f.cells[0]) await host.goTo(parseRef(f.cells[0]));
+        if (f.cells[0]) await host.goTo(f.cells[0]);
       }).then(() => undefined),
     [enqueue, host, notify, texts, runCheck],
   );
@@ -266,7 +266,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
           tried.add(fixKey(next));
           const res = await host.apply(next.fix!);
           if (res.ok) applied++;
-          else refused.push(`${next.cells[0] ?? ""} ${pickMessage(next.fix!.title, lang)}:${pickMessage(res.reason, lang)}`);
+          else refused.push(`${next.cells[0] ? formatRef(next.cells[0]) : ""} ${pickMessage(next.fix!.title, lang)}:${pickMessage(res.reason, lang)}`);
         }
         const t = texts();
         notify({ intent: refused.length ? "info" : "success", title: t.fixAllDone(applied, refused.length), ...(refused.length ? { body: refused.join(lang === "zh" ? ";" : "; ") } : {}) });
@@ -347,7 +347,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
 }
 
 function fixKey(f: Finding): string {
-  return `${f.rule} ${f.cells.join(",")} ${f.fix?.title.zh ?? ""}`;
+  return `${f.rule} ${JSON.stringify(f.cells)} ${f.fix?.title.zh ?? ""}`;
 }
 
 function pickMessage(m: Message, lang: Settings["lang"]): string {

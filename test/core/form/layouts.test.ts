@@ -2,6 +2,7 @@
  * Recognition of plausible real-world layouts built from the corrected TSV: a form next to another
  * table, a 合计 row under the key tasks, a 序号 column in the task table.
  */
+import { formatRef } from "../../../src/core/a1";
 import { at } from "../../../scripts/lib/tsvLayout";
 import { checkWorkbook } from "../../../src/core/engine";
 import { recognizeSheet } from "../../../src/core/form/recognize";
@@ -42,9 +43,9 @@ describe("a form at an offset with another table to its right", () => {
     expect(m.department?.value).toMatchObject({ text: "" });
     expect(m.amounts.otherFunds?.amount.state).toBe("empty");
     const findings = checkWorkbook(workbook(withTableToTheRight({ [dept]: null, [other]: null }))).findings;
-    const cells = findings.filter((f) => f.rule === "required/field-empty").map((f) => f.cells[0]);
+    const cells = findings.filter((f) => f.rule === "required/field-empty").map((f) => formatRef(f.cells[0]));
     expect(cells).toEqual([`申报表!${dept}`, `申报表!${other}`]);
-    expect(findings.filter((f) => f.cells.some((c) => /!K\d+$/.test(c)))).toEqual([]);
+    expect(findings.filter((f) => f.cells.some((c) => /!K\d+$/.test(formatRef(c))))).toEqual([]);
   });
 });
 
@@ -63,7 +64,7 @@ describe("a 合计 row under the key tasks", () => {
   });
 
   test("raises no budget finding on the corrected form", () => {
-    expect(checkWorkbook(workbook(withTaskTotal())).findings.map((f) => `${f.rule} ${f.cells.join(",")}`)).toEqual([]);
+    expect(checkWorkbook(workbook(withTaskTotal())).findings.map((f) => `${f.rule} ${f.cells.map(formatRef).join(",")}`)).toEqual([]);
   });
 });
 
@@ -98,7 +99,7 @@ describe("a 序号 column in the key-task table", () => {
 
 /** Every finding of the whole check, as "rule cell,cell", for asserting a clean result. */
 function findingsOf(sheet: SheetSnapshot): string[] {
-  return checkWorkbook(workbook(sheet)).findings.map((f) => `${f.rule} ${f.cells.join(",")}`);
+  return checkWorkbook(workbook(sheet)).findings.map((f) => `${f.rule} ${f.cells.map(formatRef).join(",")}`);
 }
 
 describe("合计 printed on both sides of one row", () => {
@@ -162,7 +163,7 @@ describe("a label and its value in one cell", () => {
   test("a count that is not whole is still checked, and no fix overwrites the shared cell", () => {
     const sheet = inline((rows) => (rows[row(rows, "基本信息")] = ["基本信息", "财政供养人员数：5.5", "", "", "下属二级单位数", "1"]));
     const findings = checkWorkbook(workbook(sheet)).findings;
-    expect(findings.map((f) => `${f.rule} ${f.messageId} ${f.cells.join(",")}`)).toEqual(["budget/headcount-invalid notWhole 申报表!B6"]);
+    expect(findings.map((f) => `${f.rule} ${f.messageId} ${f.cells.map(formatRef).join(",")}`)).toEqual(["budget/headcount-invalid notWhole 申报表!B6"]);
     expect(findings.every((f) => !f.fix)).toBe(true);
   });
 

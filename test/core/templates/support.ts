@@ -1,5 +1,5 @@
 /** Shared steps for the template tests: recognise, insert, apply to the snapshot, re-check, diff. */
-import { parseRange, qualify, rangeToA1, splitQualified, parseA1, toA1 } from "../../../src/core/a1";
+import { CellRef, formatRef, parseRange, rangeToA1, toA1 } from "../../../src/core/a1";
 import { checkWorkbook, CheckResult } from "../../../src/core/engine";
 import { Grid } from "../../../src/core/form/grid";
 import { FormModel, IndicatorRow } from "../../../src/core/form/model";
@@ -39,12 +39,8 @@ export function insert(sheet: SheetSnapshot, t: IndicatorTemplate, values?: Inse
   if (!row) throw new Error(`${t.id}: the new row ${plan.target.row + 1} was not read as an indicator row`);
   const inserted = plan.target.mode !== "fill";
   const mapRow = (r: number) => (inserted && r >= plan.target.row ? r + 1 : r);
-  const mapCell = (ref: string) => {
-    const { sheet: s, address } = splitQualified(ref);
-    const p = parseA1(address);
-    return qualify(s, toA1(mapRow(p.row), p.col));
-  };
-  const key = (rule: string, cells: string[]) => `${rule} ${cells.join(",")}`;
+  const mapCell = (c: CellRef): CellRef => ({ ...c, row: mapRow(c.row) });
+  const key = (rule: string, cells: CellRef[]) => `${rule} ${cells.map(formatRef).join(",")}`;
   const old = new Set(result.findings.map((f) => key(f.rule, f.cells.map(mapCell))));
   const fresh = re.result.findings.filter((f) => !old.has(key(f.rule, f.cells))).map((f) => `${key(f.rule, f.cells)} ${f.message.zh}`);
   return { plan, before: sheet, after, row, fresh, mapRow };

@@ -1,4 +1,5 @@
 /** Builds fake workbooks from the example forms, and an ExcelHost wired to them. */
+import { cellsOf as refs } from "../../helpers/cells";
 import { parseRange } from "../../../src/core/a1";
 import { Finding } from "../../../src/core/rules/types";
 import { SheetSnapshot, cellValue, sheetExtent } from "../../../src/core/snapshot";
@@ -50,7 +51,6 @@ export function finding(rule: string, severity: Finding["severity"], ...cells: s
     messageId: "m",
     data: {},
     message: { zh: `问题 ${rule}`, en: `Problem ${rule}` },
-    cells,
-    sheet: cells[0]?.split("!")[0] ?? "",
+    cells: refs(...cells),
   };
 }

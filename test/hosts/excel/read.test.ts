@@ -1,3 +1,4 @@
+import { formatRef } from "../../../src/core/a1";
 import { checkWorkbook } from "../../../src/core/engine";
 import { cellShown, cellValue } from "../../../src/core/snapshot";
 import { cleanSheet, seedSheet, workbook } from "../../helpers/forms";
@@ -81,7 +82,7 @@ describe("ExcelHost.read", () => {
     const { host } = hostFor(excel);
     const wb = (await host.read()).snapshot;
     expect(wb.sheets[0].originRow).toBeGreaterThanOrEqual(3);
-    const key = (r: ReturnType<typeof checkWorkbook>) => r.findings.map((f) => `${f.rule} ${f.cells.join(" ")}`).sort();
+    const key = (r: ReturnType<typeof checkWorkbook>) => r.findings.map((f) => `${f.rule} ${f.cells.map(formatRef).join(" ")}`).sort();
     const direct = checkWorkbook(workbook(moved));
     expect(direct.forms).toHaveLength(1);
     expect(direct.findings.length).toBeGreaterThan(0);

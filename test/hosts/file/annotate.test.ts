@@ -1,3 +1,5 @@
+import { formatRef, toA1 } from "../../../src/core/a1";
+import { cellsOf } from "../../helpers/cells";
 import ExcelJS from "exceljs";
 import { checkWorkbook } from "../../../src/core/engine";
 import { MARK_COLORS, markArgb, marksByCell } from "../../../src/core/marks";
@@ -6,7 +8,7 @@ import { annotate } from "../../../src/hosts/file/annotate";
 import { readExample, roundTrip } from "../../helpers/xlsx";
 
 function finding(cells: string[], severity: Severity, zh: string, en: string, rule = "test/rule"): Finding {
-  return { rule, severity, category: "layout", messageId: "m", data: {}, message: { zh, en }, cells, sheet: "申报表" };
+  return { rule, severity, category: "layout", messageId: "m", data: {}, message: { zh, en }, cells: cellsOf(...cells) };
 }
 
 const fillOf = (ws: ExcelJS.Worksheet, a1: string) => {
@@ -31,19 +33,19 @@ describe("annotate the seed example with its own findings", () => {
   });
 
   test("every flagged cell is filled with its most serious finding's colour", () => {
-    for (const m of marksByCell(findings)) expect([m.ref, fillOf(ws, m.address)]).toEqual([m.ref, markArgb(m.severity)]);
+    for (const m of marksByCell(findings)) expect([formatRef(m), fillOf(ws, toA1(m.row, m.col))]).toEqual([formatRef(m), markArgb(m.severity)]);
   });
 
   test("every flagged cell has one note listing each of its findings", () => {
     for (const m of marksByCell(findings)) {
-      const note = String(ws.getCell(m.address).note ?? "");
+      const note = String(ws.getCell(toA1(m.row, m.col)).note ?? "");
       for (const f of m.findings) expect(note).toContain(f.message.zh);
       expect(note.split("\n").filter((l) => l.startsWith("【")).length).toBe(m.findings.length);
     }
   });
 
   test("cells without findings keep their look, even those sharing a style with flagged cells", () => {
-    const flagged = new Set(marksByCell(findings).map((m) => m.address));
+    const flagged = new Set(marksByCell(findings).map((m) => toA1(m.row, m.col)));
     for (let r = 5; r <= 50; r++) {
       for (const c of "ABCDEF") {
         const a1 = `${c}${r}`;

@@ -1,3 +1,4 @@
+import { formatRef } from "../../../src/core/a1";
 import { readFileSync } from "fs";
 import { checkWorkbook } from "../../../src/core/engine";
 import { markArgb } from "../../../src/core/marks";
@@ -36,14 +37,15 @@ describe("FileHost", () => {
     const outcome = await host.mark(findings);
     const marks = host.getMarks();
     // One per distinct cell, however many findings share it.
-    expect(outcome).toEqual({ marked: new Set(findings.flatMap((f) => f.cells)).size, warnings: [] });
+    expect(outcome).toEqual({ marked: new Set(findings.flatMap((f) => f.cells.map(formatRef))).size, warnings: [] });
     expect(outcome.marked).toBe(marks.length);
-    expect(marks.map((m) => m.ref)).toEqual(expect.arrayContaining(["申报表!E41", "申报表!B43", "申报表!E25"]));
-    expect(marks.find((m) => m.ref === "申报表!E41")!.severity).toBe("error");
+    const at = (a1: string) => marks.find((m) => formatRef(m) === a1);
+    expect(marks.map((m) => formatRef(m))).toEqual(expect.arrayContaining(["申报表!E41", "申报表!B43", "申报表!E25"]));
+    expect(at("申报表!E41")!.severity).toBe("error");
     // E25 carries several findings (unit, vague wording, missing operator): one mark lists them all.
-    const onE25 = findings.filter((f) => f.cells.includes("申报表!E25"));
+    const onE25 = findings.filter((f) => f.cells.some((c) => formatRef(c) === "申报表!E25"));
     expect(onE25.length).toBeGreaterThan(1);
-    expect(marks.find((m) => m.ref === "申报表!E25")!.findings).toEqual(onE25);
+    expect(at("申报表!E25")!.findings).toEqual(onE25);
     expect(events).toEqual([{ type: "marks", marks }]);
     await host.clearMarks();
     expect(host.getMarks()).toEqual([]);

@@ -4,6 +4,7 @@
  * xl/comments/comment1.xml with absolute relationship targets and plain-text bodies, VML at
  * xl/drawings/commentsDrawing1.vml, drawings without the "xdr:" prefix. exceljs alone fails on each.
  */
+import { formatRef } from "../../../src/core/a1";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
@@ -93,7 +94,7 @@ describe.each<[string, Parts]>([
 
   test("is checked: the check-only read sees the same cells as the original", async () => {
     const r = await openXlsx(bytes, "openpyxl.xlsx", { readOnly: true });
-    const findings = checkWorkbook(r.snapshot).findings.map((f) => `${f.rule} ${f.cells.join(",")}`);
+    const findings = checkWorkbook(r.snapshot).findings.map((f) => `${f.rule} ${f.cells.map(formatRef).join(",")}`);
     expect(findings).toEqual(["budget/amount-not-number 申报表!D8"]);
   });
 

@@ -1,3 +1,5 @@
+import { cellsOf } from "../../helpers/cells";
+import { formatRef } from "../../../src/core/a1";
 import { readFileSync } from "fs";
 import ExcelJS from "exceljs";
 import { checkWorkbook } from "../../../src/core/engine";
@@ -20,10 +22,10 @@ const visibleSheets = (wb: ExcelJS.Workbook) => wb.worksheets.filter((w) => w.st
 const formulaOf = (c: ExcelJS.Cell) => (c.value as { formula?: string } | null)?.formula;
 const fillOf = (c: ExcelJS.Cell) => (c.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb;
 /** Comparable findings: what the user sees, in order. */
-const shape = (fs: Finding[]) => fs.map((f) => `${f.rule}|${f.severity}|${f.cells.join(",")}|${f.message.zh}`);
+const shape = (fs: Finding[]) => fs.map((f) => `${f.rule}|${f.severity}|${f.cells.map(formatRef).join(",")}|${f.message.zh}`);
 
 function finding(rule: string, message: string, ...cells: string[]): Finding {
-  return { rule, severity: "error", category: "budget", messageId: "m", data: {}, message: { zh: message, en: message }, cells, sheet: cells[0]?.split("!")[0] ?? "" };
+  return { rule, severity: "error", category: "budget", messageId: "m", data: {}, message: { zh: message, en: message }, cells: cellsOf(...cells) };
 }
 
 describe("FileHost.writeReport", () => {
@@ -68,14 +70,14 @@ describe("FileHost.writeReport", () => {
       const m = /^HYPERLINK\("#'([^']+)'!([A-Z]+\d+)","([^"]+)"\)$/.exec(formulaOf(link) ?? "");
       expect(m).not.toBeNull();
       // The link jumps to exactly the finding's first cell, on a sheet the workbook has.
-      expect(`${m![1]}!${m![2]}`).toBe(f.cells[0]);
-      expect(m![3]).toBe(f.cells[0]);
+      expect(`${m![1]}!${m![2]}`).toBe(formatRef(f.cells[0]));
+      expect(m![3]).toBe(formatRef(f.cells[0]));
       expect(wb.getWorksheet(m![1])).toBeDefined();
-      expect(link.result).toBe(f.cells[0]);
+      expect(link.result).toBe(formatRef(f.cells[0]));
     });
     expect(ws.rowCount).toBe(4 + findings.length);
     // A link the reviewer can spot: the seed flags E41, so some row links there.
-    expect(findings.some((f, i) => f.cells[0] === "申报表!E41" && formulaOf(ws.getCell(5 + i, 5)) === `HYPERLINK("#'申报表'!E41","申报表!E41")`)).toBe(true);
+    expect(findings.some((f, i) => formatRef(f.cells[0]) === "申报表!E41" && formulaOf(ws.getCell(5 + i, 5)) === `HYPERLINK("#'申报表'!E41","申报表!E41")`)).toBe(true);
   });
 
   test("the report sheet is not taken for a form: the reopened workbook checks the same", async () => {

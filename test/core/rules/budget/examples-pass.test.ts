@@ -1,11 +1,12 @@
 /** The corrected example passes every budget, required and tasks rule; the seed's figures reconcile too. */
+import { formatRef } from "../../../../src/core/a1";
 import { checkWorkbook } from "../../../../src/core/engine";
 import { RULES } from "../../../../src/core/rules/registry";
 import { cleanSheet, seedSheet, workbook } from "../../../helpers/forms";
 
 const MINE = RULES.filter((r) => /^(budget|required|tasks)\//.test(r.meta.id));
 const list = (sheet: ReturnType<typeof cleanSheet>) =>
-  checkWorkbook(workbook(sheet), {}, MINE).findings.map((f) => `${f.rule} ${f.cells.join(",")} ${f.message.zh}`);
+  checkWorkbook(workbook(sheet), {}, MINE).findings.map((f) => `${f.rule} ${f.cells.map(formatRef).join(",")} ${f.message.zh}`);
 
 test("the rules are registered", () => {
   expect(MINE.map((r) => r.meta.id)).toEqual(

@@ -1,4 +1,5 @@
 /** The indicator rules together: registered, silent on the corrected form, loud on the seed. */
+import { formatRef } from "../../../../src/core/a1";
 import { checkWorkbook } from "../../../../src/core/engine";
 import { recognizeWorkbook } from "../../../../src/core/form/recognize";
 import { RULES } from "../../../../src/core/rules/registry";
@@ -22,7 +23,7 @@ const IDS = [
 ];
 const indicatorRules = RULES.filter((r) => r.meta.id.startsWith("indicators/"));
 const listed = (sheet: ReturnType<typeof cleanSheet>) =>
-  checkWorkbook(workbook(sheet), {}, indicatorRules).findings.map((f) => `${f.rule} ${f.cells.join(",")}`);
+  checkWorkbook(workbook(sheet), {}, indicatorRules).findings.map((f) => `${f.rule} ${f.cells.map(formatRef).join(",")}`);
 
 test("every indicator rule is registered, in id order, in the indicators category", () => {
   expect(indicatorRules.map((r) => r.meta.id)).toEqual(IDS);
