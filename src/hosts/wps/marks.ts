@@ -8,6 +8,7 @@
  * tells them apart, so both are recorded and "no fill" is restored through ColorIndex. A cell whose
  * fill the user changed after we marked it is theirs now: it is neither restored nor re-recorded.
  */
+import { toA1 } from "../../core/a1";
 import { MARK_COLORS, marksByCell } from "../../core/marks";
 import { Finding, Message } from "../../core/rules/types";
 import { MarkOutcome } from "../host";
@@ -77,7 +78,7 @@ export function replaceMarks(app: EtApp, findings: Finding[], records = loadReco
   const warnings: Message[] = [];
   const old = new Map(records.map((r) => [keyOf(r.sheet, r.address), r]));
   const wanted = marksByCell(findings);
-  const want = new Set(wanted.map((m) => keyOf(m.sheet, m.address.split(":")[0])));
+  const want = new Set(wanted.map((m) => keyOf(m.sheet, toA1(m.row, m.col))));
   const next: MarkRecord[] = [];
   const sheet = sheetLookup(app);
   const locked = new Map<string, boolean>();
@@ -95,8 +96,7 @@ export function replaceMarks(app: EtApp, findings: Finding[], records = loadReco
   let unmarked = 0;
   for (const m of wanted) {
     const ws = sheet(m.sheet);
-    // A finding on a merged area marks its top-left cell, which is the one that shows.
-    const address = m.address.split(":")[0];
+    const address = toA1(m.row, m.col);
     const prev = old.get(keyOf(m.sheet, address));
     if (!ws) continue;
     if (isLocked(m.sheet)) {
