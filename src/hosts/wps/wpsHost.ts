@@ -119,13 +119,15 @@ export class WpsHost implements Host {
    * plan runs and put back on their (moved) cells after it.
    */
   async apply(plan: EditPlan): Promise<ApplyResult> {
+    const inserts = plan.edits.flatMap((e) => (e.op === "insertRows" ? [e] : []));
     return this.write((app) => {
+      // Without insertions no format is copied: the marks stay as they are.
+      if (!inserts.length) return applyPlan(app, plan);
       const hadMarks = loadRecords(app).length > 0;
       if (hadMarks) clearMarks(app);
       const res = applyPlan(app, plan);
       if (hadMarks && this.marked.length) {
-        const inserts = res.ok ? plan.edits.flatMap((e) => (e.op === "insertRows" ? [e] : [])) : [];
-        const moved = shiftFindingCells(this.marked, inserts);
+        const moved = shiftFindingCells(this.marked, res.ok ? inserts : []);
         try {
           replaceMarks(app, moved);
           this.marked = moved;

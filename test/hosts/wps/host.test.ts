@@ -269,6 +269,19 @@ describe("applying plans", () => {
     expect(app.log.slice(writes).filter((l) => (l.endsWith("=") && !l.startsWith("Application.")) || ["Range.Insert", "Range.Merge", "Range.UnMerge"].includes(l))).toEqual([]);
   });
 
+  test("a fix that inserts no rows leaves the marks alone: a refused one writes nothing at all", async () => {
+    const { app } = await fixtureFake("text-amounts.xlsx");
+    const host = hostOn(app);
+    const result = await validate(host);
+    const fix = result.findings.find((f) => f.fix)!;
+    const e = fix.fix!.edits[0];
+    if (e.op !== "setValue") throw new Error("a setValue edit");
+    app.userEdit(e.sheet, e.address, "别人改过");
+    app.log = [];
+    expect((await host.apply(fix.fix!)).ok).toBe(false);
+    expect(app.log.filter((l) => (l.endsWith("=") && !l.startsWith("Application.")) || ["Range.Insert", "Range.Merge", "Range.UnMerge"].includes(l))).toEqual([]);
+  });
+
   test("a protected sheet is refused up front with a clear message", async () => {
     const { app } = await fixtureFake("text-amounts.xlsx");
     const host = hostOn(app);
