@@ -30,7 +30,7 @@ export interface SheetSnapshot {
   texts?: (string | null)[][];
   /** Merged areas as A1 ranges without the sheet ("B5:C5"). */
   merges: string[];
-  /** 1-based numbers of hidden rows. */
+  /** Hidden rows, 0-based sheet rows like every other position in the core. */
   hiddenRows: number[];
 }
 

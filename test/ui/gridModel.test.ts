@@ -1,4 +1,5 @@
-import { anchorAddress, buildGrid, displayText } from "../../src/taskpane/preview/gridModel";
+import { anchorAddress, anchorOf, buildGrid, displayText } from "../../src/taskpane/preview/gridModel";
+import { parseA1 } from "../../src/core/a1";
 import { SheetSnapshot } from "../../src/core/snapshot";
 import { seedSheet } from "../helpers/forms";
 
@@ -48,6 +49,9 @@ describe("preview grid layout", () => {
     expect(anchorAddress(s, b)).toBe(a);
     expect(anchorAddress(s, "Z99")).toBe("Z99");
     expect(anchorAddress(s, "not-a-cell")).toBe("not-a-cell");
+    // By position, as the preview's marks and selection arrive.
+    expect(anchorOf(s, parseA1(b))).toBe(a);
+    expect(anchorOf(s, { row: 98, col: 25 })).toBe("Z99");
   });
 
   test("the example form lays out with every value cell present exactly once", () => {

@@ -25,7 +25,7 @@ export class Grid {
         for (let col = r.left; col <= r.right; col++) this.mergeIndex.set(this.key(row, col), r);
       }
     }
-    this.hidden = new Set(sheet.hiddenRows.map((n) => n - 1));
+    this.hidden = new Set(sheet.hiddenRows);
   }
 
   private key(row: number, col: number): number {

@@ -100,7 +100,7 @@ function insertRows(sheet: SheetSnapshot, at: number, count: number): SheetSnaps
     if (r.bottom >= at) return rangeToA1({ ...r, bottom: r.bottom + count });
     return m;
   });
-  const hiddenRows = sheet.hiddenRows.map((n) => (n >= at + 1 ? n + count : n));
+  const hiddenRows = sheet.hiddenRows.map((n) => (n >= at ? n + count : n));
   const above = at < sheet.originRow;
   return { ...sheet, originRow: above ? sheet.originRow + count : sheet.originRow, values: above ? sheet.values : values, formulas: above ? sheet.formulas : formulas, merges, hiddenRows };
 }

@@ -91,7 +91,7 @@ export function build(name: string, p: Pending, warnings: Message[]): SheetSnaps
     return null;
   }
   const merges = p.merged && !p.merged.isNullObject && p.merged.address ? splitAreas(p.merged.address).map(localAddress) : [];
-  const hiddenRows = p.rows ? p.rows.value.filter((r) => r.rowHidden === true).map((r) => (r.rowIndex ?? 0) + 1) : [];
+  const hiddenRows = p.rows ? p.rows.value.filter((r) => r.rowHidden === true).map((r) => r.rowIndex ?? 0) : [];
   return {
     name,
     originRow: u.rowIndex,

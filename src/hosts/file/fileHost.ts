@@ -3,7 +3,7 @@
  * selection are kept in memory and announced to subscribers: the preview draws them on its grid.
  */
 import ExcelJS from "exceljs";
-import { CellRef, toA1 } from "../../core/a1";
+import { CellRef } from "../../core/a1";
 import { CellMark, marksByCell } from "../../core/marks";
 import { EditPlan } from "../../core/plan/editPlan";
 import { Finding } from "../../core/rules/types";
@@ -23,15 +23,10 @@ import { errorMessage } from "../../core/errors";
 // structuredClone is missing under jest's jsdom environment, where the preview is tested.
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
-export type FileHostEvent =
-  | { type: "marks"; marks: CellMark[] }
-  | { type: "selection"; sheet: string; address: string }
-  | { type: "workbook" };
+export type FileHostEvent = { type: "marks"; marks: CellMark[] } | ({ type: "selection" } & Selection) | { type: "workbook" };
 
-export interface Selection {
-  sheet: string;
-  address: string;
-}
+/** The selected cell, as a position: the preview draws it, nothing parses it. */
+export type Selection = CellRef;
 
 export class FileHost implements Host {
   readonly kind = "file" as const;
@@ -102,7 +97,7 @@ export class FileHost implements Host {
 
   async goTo(cell: CellRef): Promise<void> {
     const name = cell.sheet || this.selection?.sheet || this.workbook.worksheets[0]?.name || "";
-    this.selection = { sheet: name, address: toA1(cell.row, cell.col) };
+    this.selection = { sheet: name, row: cell.row, col: cell.col };
     this.emit({ type: "selection", ...this.selection });
   }
 
@@ -144,7 +139,7 @@ export class FileHost implements Host {
     this.snapshot = null;
     this.emit({ type: "workbook" });
     for (const l of [...this.changeListeners]) l();
-    this.selection = { sheet: name, address: "A1" };
+    this.selection = { sheet: name, row: 0, col: 0 };
     this.emit({ type: "selection", ...this.selection });
   }
 

@@ -14,7 +14,7 @@ export function snapshotWorksheet(ws: Worksheet): SheetSnapshot {
   let anyShown = false;
   // Rows without values are skipped (includeEmpty would create every missing row object).
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (row.hidden) hiddenRows.push(rowNumber);
+    if (row.hidden) hiddenRows.push(rowNumber - 1); // exceljs counts from 1
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const { value, formula, shown } = readCell(cell);
       if (value === null && formula === null) return;

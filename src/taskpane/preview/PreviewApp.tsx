@@ -23,7 +23,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular, FolderOpen20Regular } from "@fluentui/react-icons";
 import type { FileHost, FileHostEvent } from "../../hosts/file";
-import { parseA1, toA1 } from "../../core/a1";
+import { CellRef } from "../../core/a1";
 import { CellMark } from "../../core/marks";
 import { Message } from "../../core/rules/types";
 import { WorkbookSnapshot } from "../../core/snapshot";
@@ -32,7 +32,7 @@ import { App } from "../components/App";
 import { pick, strings } from "../i18n";
 import { SheetGrid } from "./SheetGrid";
 import { loadLang, saveLang } from "../state/langStore";
-import { GRID_LIMITS, anchorAddress } from "./gridModel";
+import { GRID_LIMITS, anchorOf } from "./gridModel";
 import { errorMessage } from "../../core/errors";
 
 const useStyles = makeStyles({
@@ -146,7 +146,7 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
   const [busy, setBusy] = React.useState<string | null>(t.loadingExample);
   const [error, setError] = React.useState<string | null>(null);
   const [marks, setMarks] = React.useState<CellMark[]>([]);
-  const [selection, setSelection] = React.useState<{ sheet: string; address: string } | null>(null);
+  const [selection, setSelection] = React.useState<CellRef | null>(null);
   const [activeSheet, setActiveSheet] = React.useState<string>("");
   const [annotated, setAnnotated] = React.useState(false);
   const [dragging, setDragging] = React.useState(false);
@@ -207,7 +207,7 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
     return host.subscribe((e: FileHostEvent) => {
       if (e.type === "marks") setMarks(e.marks);
       else if (e.type === "selection") {
-        setSelection({ sheet: e.sheet, address: e.address });
+        setSelection({ sheet: e.sheet, row: e.row, col: e.col });
         setActiveSheet(e.sheet);
       } else {
         void host.read().then(({ snapshot }) => setLoaded((l) => (l && l.host === host ? { ...l, snapshot, look: sheetLooks(host) } : l)));
@@ -228,10 +228,10 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
   const sheetMarks = React.useMemo(() => {
     const m = new Map<string, CellMark>();
     if (!sheet) return m;
-    for (const mark of marks) if (mark.sheet === sheet.name || (mark.sheet === "" && sheet === loaded?.snapshot.sheets[0])) m.set(anchorAddress(sheet, toA1(mark.row, mark.col)), mark);
+    for (const mark of marks) if (mark.sheet === sheet.name || (mark.sheet === "" && sheet === loaded?.snapshot.sheets[0])) m.set(anchorOf(sheet, mark), mark);
     return m;
   }, [marks, sheet, loaded]);
-  const selected = sheet && selection && selection.sheet === sheet.name ? anchorAddress(sheet, selection.address) : null;
+  const selected = sheet && selection && selection.sheet === sheet.name ? anchorOf(sheet, selection) : null;
 
   const onDownload = async (): Promise<void> => {
     if (!loaded) return;
@@ -334,7 +334,7 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
               widths={loaded?.look[sheet.name]?.widths}
               decimals={loaded?.look[sheet.name]?.decimals}
               lang={lang}
-              onSelect={(address) => void loaded?.host.goTo({ sheet: sheet.name, ...parseA1(address) })}
+              onSelect={(cell) => void loaded?.host.goTo({ sheet: sheet.name, ...cell })}
             />
           )}
           {loaded && loaded.snapshot.sheets.length > 1 && (

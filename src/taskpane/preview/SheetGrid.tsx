@@ -2,6 +2,7 @@
  * The sheet drawn as a table (merged cells, values, Excel-style headers), with the pane's marks in
  * the same fills Excel shows and the selected cell outlined and scrolled into view.
  */
+import type { CellPos } from "../../core/a1";
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { CellMark, markCss } from "../../core/marks";
@@ -73,7 +74,7 @@ export interface SheetGridProps {
   /** Decimals of number cells from their number format, by address. */
   decimals?: Record<string, number>;
   lang: Lang;
-  onSelect?(address: string): void;
+  onSelect?(cell: CellPos): void;
 }
 
 /** A CJK character is about twice as wide as a Latin one at the same font size. */
@@ -86,7 +87,7 @@ function textWidth(s: string): number {
 export function SheetGrid({ sheet, marks, selected, widths, decimals, lang, onSelect }: SheetGridProps): React.JSX.Element {
   const s = useStyles();
   const layout = React.useMemo(() => buildGrid(sheet, decimals), [sheet, decimals]);
-  const hidden = React.useMemo(() => new Set(sheet.hiddenRows.map((n) => n - 1)), [sheet]);
+  const hidden = React.useMemo(() => new Set(sheet.hiddenRows), [sheet]);
   const scroller = React.useRef<HTMLDivElement>(null);
 
   const colWidths = React.useMemo(() => {
@@ -155,7 +156,7 @@ export function SheetGrid({ sheet, marks, selected, widths, decimals, lang, onSe
                     data-mark={mark?.severity}
                     data-selected={isSel ? "true" : undefined}
                     title={mark ? mark.findings.map((f) => pick(f.message, lang)).join("\n") : undefined}
-                    onClick={() => onSelect?.(c.address)}
+                    onClick={() => onSelect?.({ row: c.row, col: c.col })}
                   >
                     {c.text}
                   </td>

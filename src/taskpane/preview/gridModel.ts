@@ -2,7 +2,7 @@
  * Lays a sheet snapshot out as an HTML table: which cells anchor a merge (with their spans), which
  * are covered by one, and what text each shows. Pure, so the preview's grid is tested without a DOM.
  */
-import { parseA1, parseRange, toA1, RangePos } from "../../core/a1";
+import { CellPos, parseA1, parseRange, toA1, RangePos } from "../../core/a1";
 import { CellValue, SheetSnapshot, cellValue, isCellError, sheetExtent } from "../../core/snapshot";
 
 export interface GridCell {
@@ -101,6 +101,11 @@ export function anchorAddress(sheet: SheetSnapshot, address: string): string {
   } catch {
     return address;
   }
+  return anchorOf(sheet, pos);
+}
+
+/** The grid's key (A1, as the grid is drawn) for a cell given by position: its merge's anchor, or itself. */
+export function anchorOf(sheet: SheetSnapshot, pos: CellPos): string {
   for (const m of mergeList(sheet)) {
     if (pos.row >= m.top && pos.row <= m.bottom && pos.col >= m.left && pos.col <= m.right) return toA1(m.top, m.left);
   }

@@ -15,7 +15,7 @@ const base = (): SheetSnapshot => ({
   ],
   formulas: [[null, null], [null, "=A3"], [null, null], [null, null]],
   merges: ["A2:A3", "B3:B5", "A5:B5"],
-  hiddenRows: [4],
+  hiddenRows: [3], // row 4
 });
 const plan = (...edits: EditPlan["edits"]): EditPlan => ({ title: { zh: "测试", en: "test" }, edits });
 const get = (s: SheetSnapshot, a1: string) => {
@@ -38,7 +38,7 @@ describe("applyToSnapshot", () => {
     expect(get(s, "B6")).toBe("b5");
     expect(s.formulas![1][1]).toBe("=A3");
     expect(s.merges).toEqual(["A2:A3", "B3:B6", "A6:B6"]);
-    expect(s.hiddenRows).toEqual([5]);
+    expect(s.hiddenRows).toEqual([4]); // row 4 moved to row 5
     expect(s.originRow).toBe(1);
     // The input is untouched.
     expect(base().merges).toEqual(["A2:A3", "B3:B5", "A5:B5"]);

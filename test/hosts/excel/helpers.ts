@@ -13,7 +13,8 @@ export function addSnapshot(excel: FakeExcel, snap: SheetSnapshot): FakeSheet {
   return excel.sheet(snap.name, (s) => {
     snap.values.forEach((row, i) => row.forEach((v, j) => s.set(snap.originRow + i, snap.originCol + j, v)));
     s.merges = snap.merges.map((m) => parseRange(m));
-    snap.hiddenRows.forEach((n) => s.hiddenRows.add(n));
+    // The fake keeps Excel's 1-based row numbers; snapshots count from 0.
+    snap.hiddenRows.forEach((n) => s.hiddenRows.add(n + 1));
   });
 }
 

@@ -93,6 +93,8 @@ describe("ExcelHost.read", () => {
     const seed = seedSheet();
     const withHidden = { ...seed, hiddenRows: [10, 12] };
     const modern = fakeWith(20, withHidden);
+    // Excel's rows 11 and 13 (rowIndex 10 and 12): the snapshot counts from 0 as Excel's rowIndex does.
+    expect([...modern.find("申报表")!.hiddenRows].sort((a, b) => a - b)).toEqual([11, 13]);
     expect(((await hostFor(modern).host.read()).snapshot).sheets[0].hiddenRows).toEqual([10, 12]);
     const office2019 = fakeWith(8, withHidden);
     const wb = (await hostFor(office2019).host.read()).snapshot;

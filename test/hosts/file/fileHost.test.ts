@@ -62,12 +62,12 @@ describe("FileHost", () => {
     const events: FileHostEvent[] = [];
     host.subscribe((e) => events.push(e));
     await host.goTo({ sheet: "申报表", row: 43, col: 2 });
-    expect(host.getSelection()).toEqual({ sheet: "申报表", address: "C44" });
+    expect(host.getSelection()).toEqual({ sheet: "申报表", row: 43, col: 2 });
     await host.goTo({ sheet: "申报表", row: 4, col: 3 });
-    expect(host.getSelection()).toEqual({ sheet: "申报表", address: "D5" });
+    expect(host.getSelection()).toEqual({ sheet: "申报表", row: 4, col: 3 });
     expect(events).toEqual([
-      { type: "selection", sheet: "申报表", address: "C44" },
-      { type: "selection", sheet: "申报表", address: "D5" },
+      { type: "selection", sheet: "申报表", row: 43, col: 2 },
+      { type: "selection", sheet: "申报表", row: 4, col: 3 },
     ]);
   });
 

@@ -105,8 +105,8 @@ describe("readXlsx: cell kinds", () => {
     expect(at("D8")).toBeNull();
     expect(at("C9")).toBeNull();
   });
-  test("hidden rows 1-based; an empty string is empty", () => {
-    expect(sheet.hiddenRows).toEqual([10]);
+  test("hidden rows 0-based like every position (row 10 is 9); an empty string is empty", () => {
+    expect(sheet.hiddenRows).toEqual([9]);
     expect(at("D11")).toBeNull();
     // Rows 3..10: the "" in row 11 does not extend the used range.
     expect(sheet.values.length).toBe(8);

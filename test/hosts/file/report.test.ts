@@ -40,8 +40,8 @@ describe("FileHost.writeReport", () => {
 
     await host.writeReport(findings, "zh");
     expect(changed).toHaveBeenCalledTimes(1);
-    expect(events).toEqual([{ type: "workbook" }, { type: "selection", sheet: "校验报告", address: "A1" }]);
-    expect(host.getSelection()).toEqual({ sheet: "校验报告", address: "A1" });
+    expect(events).toEqual([{ type: "workbook" }, { type: "selection", sheet: "校验报告", row: 0, col: 0 }]);
+    expect(host.getSelection()).toEqual({ sheet: "校验报告", row: 0, col: 0 });
 
     const wb = await reopen(host);
     expect(visibleSheets(wb)).toEqual(["申报表", "校验报告"]);
@@ -117,7 +117,7 @@ describe("FileHost.writeReport", () => {
     const findings = checkWorkbook((await host.read()).snapshot).findings;
     await host.writeReport(findings, "zh");
     await host.writeReport(findings.slice(0, 1), "zh");
-    expect(host.getSelection()).toEqual({ sheet: "校验报告 2", address: "A1" });
+    expect(host.getSelection()).toEqual({ sheet: "校验报告 2", row: 0, col: 0 });
     const wb = await reopen(host);
     expect(visibleSheets(wb)).toEqual(["申报表", "校验报告", "校验报告 2"]);
     const theirs = wb.getWorksheet("校验报告")!;
