@@ -44,7 +44,7 @@ export function readSheet(ws: Et.Worksheet): SheetSnapshot | Message {
   for (let r = 0; r < rows; r++) {
     const line: CellValue[] = [];
     const row = usedRows.Item(r + 1);
-    if (row.EntireRow.Hidden === true) hiddenRows.push(originRow + r + 1);
+    if (row.EntireRow.Hidden === true) hiddenRows.push(originRow + r);
     for (let c = 0; c < cols; c++) {
       const v = raw[r]?.[c];
       const f = rawFormulas[r]?.[c];

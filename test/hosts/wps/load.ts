@@ -30,7 +30,7 @@ export function loadSheet(app: FakeEtApp, s: SheetSnapshot): FakeEtSheet {
     }),
   );
   sheet.merges = s.merges.map(parseRange);
-  for (const n of s.hiddenRows) sheet.hidden.add(n - 1);
+  for (const n of s.hiddenRows) sheet.hidden.add(n);
   return sheet;
 }
 

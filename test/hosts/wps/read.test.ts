@@ -5,7 +5,7 @@ import { SheetSnapshot } from "../../../src/core/snapshot";
 import { EtApp, grid, toCellValue } from "../../../src/hosts/wps/et";
 import { readWorkbook } from "../../../src/hosts/wps/read";
 import { FakeEtApp } from "./fakeEt";
-import { hostOn, seedFake } from "./helpers";
+import { fixtureFake, hostOn, seedFake } from "./helpers";
 
 const cells = (s: SheetSnapshot) => {
   const out: Record<string, unknown> = {};
@@ -73,7 +73,7 @@ test("Value2 shapes: a scalar for one cell, a 2-D array for a block, a flat arra
   expect(s).toMatchObject({ originRow: 2, originCol: 1, values: [["项目名称", 12, true]] });
 });
 
-test("a number shown through its format keeps the shown text; hidden rows are 1-based", () => {
+test("a number shown through its format keeps the shown text; hidden rows are 0-based like every snapshot position", () => {
   const app = new FakeEtApp();
   const ws = app.ActiveWorkbook.addSheet("表");
   ws.cell(0, 0).v = 0.95;
@@ -83,7 +83,7 @@ test("a number shown through its format keeps the shown text; hidden rows are 1-
   const s = readWorkbook(app as unknown as EtApp).snapshot.sheets[0];
   expect(s.texts?.[0][0]).toBe("95%");
   expect(s.texts?.[1][0]).toBeNull();
-  expect(s.hiddenRows).toEqual([2]);
+  expect(s.hiddenRows).toEqual([1]);
 });
 
 test("our own hidden sheets are not part of the snapshot", async () => {
@@ -92,4 +92,12 @@ test("our own hidden sheets are not part of the snapshot", async () => {
   await host.saveState({ ignored: ["x@A1"], settings: { lang: "en", liveCheck: false, config: {} } });
   const snap = (await host.read()).snapshot;
   expect(snap.sheets.map((s) => s.name)).not.toContain("_BudgetFormState");
+});
+
+test("a form with hidden rows: the same 0-based hidden rows as the file host reads", async () => {
+  const { app, read } = await fixtureFake("hidden-rows.xlsx");
+  const { snapshot } = await hostOn(app).read();
+  const want = read.snapshot.sheets.map((s) => s.hiddenRows);
+  expect(want.flat().length).toBeGreaterThan(0);
+  expect(snapshot.sheets.map((s) => s.hiddenRows)).toEqual(want);
 });
