@@ -17,7 +17,7 @@ export interface ValidCase {
 
 export interface ExpectedFinding {
   messageId: string;
-  /** Sheet-qualified cells; the first is where the user is taken. */
+  /** Sheet-qualified A1 text ("申报表!D5"), compared with each finding's cells formatted the same way; the first is where the user is taken. */
   cells: string[];
   severity?: Severity;
   data?: Record<string, string | number>;

@@ -2,7 +2,7 @@
  * Lays a sheet snapshot out as an HTML table: which cells anchor a merge (with their spans), which
  * are covered by one, and what text each shows. Pure, so the preview's grid is tested without a DOM.
  */
-import { CellPos, parseA1, parseRange, toA1, RangePos } from "../../core/a1";
+import { CellPos, parseRange, toA1, RangePos } from "../../core/a1";
 import { CellValue, SheetSnapshot, cellValue, isCellError, sheetExtent } from "../../core/snapshot";
 
 export interface GridCell {
@@ -91,17 +91,6 @@ export function buildGrid(sheet: SheetSnapshot, decimals: Record<string, number>
     rows.push(line);
   }
   return { rowCount, colCount, rows, truncated };
-}
-
-/** The address that is drawn for a cell: the anchor of its merge, or itself. */
-export function anchorAddress(sheet: SheetSnapshot, address: string): string {
-  let pos;
-  try {
-    pos = parseA1(address.split(":")[0]);
-  } catch {
-    return address;
-  }
-  return anchorOf(sheet, pos);
 }
 
 /** The grid's key (A1, as the grid is drawn) for a cell given by position: its merge's anchor, or itself. */
