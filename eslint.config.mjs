@@ -67,8 +67,8 @@ export default tseslint.config(
     },
   },
   {
-    // What Excel's pane loads: never the file host or exceljs (the preview has its own entry).
-    files: ["src/taskpane/**/*.{ts,tsx}", "src/hosts/excel/**/*.ts", "src/commands/**/*.ts", "src/app/**/*.ts"],
+    // What Excel's and WPS's panes load: never the file host or exceljs (the preview has its own entry).
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/hosts/excel/**/*.ts", "src/commands/**/*.ts", "src/app/**/*.ts", "src/hosts/wps/**/*.ts", "src/wps/**/*.{ts,tsx}"],
     ignores: ["src/taskpane/preview/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["**/hosts/file", "**/hosts/file/**", "exceljs", "jszip"], message: "The Excel pane must not load the file host or exceljs." }] }],

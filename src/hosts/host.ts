@@ -64,7 +64,7 @@ export class HostBusyError extends Error {
 export type ApplyResult = { ok: true } | { ok: false; reason: Message };
 
 export interface Host {
-  readonly kind: "excel" | "file";
+  readonly kind: "excel" | "file" | "wps";
   /** One snapshot of every sheet that could hold the form, with what had to be skipped. */
   read(): Promise<ReadResult>;
   /** Marks the findings' cells (by severity colour), replacing earlier marks. */

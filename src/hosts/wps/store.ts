@@ -1,0 +1,54 @@
+/**
+ * Text kept inside the workbook in a very hidden sheet of our own, column A, split into cells of at
+ * most 30,000 characters (a cell holds 32,767). A very hidden sheet is saved in .xlsx and .et alike,
+ * is not listed under 取消隐藏, and travels with the file to a colleague — which is why the state and
+ * the record of marks live there rather than in PluginStorage (per add-in, lost on restart) or in the
+ * document properties (a string property holds 255 characters).
+ */
+import { EtApp, XL, sheetNamed } from "./et";
+
+const CHUNK = 30000;
+
+export function readText(app: EtApp, sheetName: string): string | null {
+  const ws = sheetNamed(app, sheetName);
+  if (!ws) return null;
+  const used = ws.UsedRange;
+  if (used.Column !== 1 || used.Row !== 1) return null;
+  const rows = used.Rows.Count;
+  const v = ws.Range(`A1:A${rows}`).Value2 as unknown;
+  const cells = Array.isArray(v) ? (v as unknown[]).map((x) => (Array.isArray(x) ? x[0] : x)) : [v];
+  let text = "";
+  for (const c of cells) {
+    if (typeof c !== "string") break;
+    text += c;
+  }
+  return text;
+}
+
+/** Writes `text` into the sheet (created very hidden when missing), leaving the active sheet as it was. */
+function writeText(app: EtApp, sheetName: string, text: string): void {
+  let ws = sheetNamed(app, sheetName);
+  if (!ws) {
+    const wb = app.ActiveWorkbook;
+    const active = app.ActiveSheet as Et.Worksheet;
+    const last = wb.Worksheets.Item(wb.Worksheets.Count) as Et.Worksheet;
+    ws = wb.Worksheets.Add(undefined, last) as Et.Worksheet;
+    ws.Name = sheetName;
+    ws.Visible = XL.veryHidden as Et.XlSheetVisibility;
+    // Adding a sheet activates it; the user stays where they were.
+    active.Activate();
+  }
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length || chunks.length === 0; i += CHUNK) chunks.push(text.slice(i, i + CHUNK));
+  const used = ws.UsedRange;
+  const before = used.Row === 1 && used.Column === 1 ? used.Rows.Count : 0;
+  // A leading apostrophe keeps JSON text as text, whatever it starts with.
+  ws.Range(`A1:A${chunks.length}`).Value2 = chunks.map((c) => [`'${c}`]);
+  if (before > chunks.length) ws.Range(`A${chunks.length + 1}:A${before}`).Value2 = Array.from({ length: before - chunks.length }, () => [""]);
+}
+
+/** Writes and reads back: true only when the workbook now holds exactly `text`. */
+export function writeTextVerified(app: EtApp, sheetName: string, text: string): boolean {
+  writeText(app, sheetName, text);
+  return readText(app, sheetName) === text;
+}

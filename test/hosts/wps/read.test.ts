@@ -1,0 +1,103 @@
+/** Reading through ET's object model gives the core the same picture as the file host does. */
+import { parseRange, rangeToA1 } from "../../../src/core/a1";
+import { checkWorkbook } from "../../../src/core/engine";
+import { SheetSnapshot } from "../../../src/core/snapshot";
+import { EtApp, grid, toCellValue } from "../../../src/hosts/wps/et";
+import { readWorkbook } from "../../../src/hosts/wps/read";
+import { FakeEtApp } from "./fakeEt";
+import { fixtureFake, hostOn, seedFake } from "./helpers";
+
+const cells = (s: SheetSnapshot) => {
+  const out: Record<string, unknown> = {};
+  s.values.forEach((row, i) => row.forEach((v, j) => v !== null && (out[`${s.originRow + i},${s.originCol + j}`] = v)));
+  return out;
+};
+const merges = (s: SheetSnapshot) => s.merges.map((m) => rangeToA1(parseRange(m))).sort();
+
+test("the seed form reads as the file host reads it: values, formulas, merges, hidden rows, shown text", async () => {
+  const { app, read } = await seedFake();
+  const host = hostOn(app);
+  const { snapshot: snap, warnings } = await host.read();
+  expect(warnings).toEqual([]);
+  expect(snap.source).toBe("seed-form.xlsx");
+  expect(snap.sheets.map((s) => s.name)).toEqual(read.snapshot.sheets.map((s) => s.name));
+  for (const [i, s] of snap.sheets.entries()) {
+    const f = read.snapshot.sheets[i];
+    expect(cells(s)).toEqual(cells(f));
+    expect(merges(s)).toEqual(merges(f));
+    expect(s.hiddenRows).toEqual(f.hiddenRows);
+  }
+  // The same findings, so the pane in WPS shows what the command line shows.
+  const ids = (w: typeof snap) => checkWorkbook(w).findings.map((x) => `${x.rule}@${x.cells.join(",")}`).sort();
+  expect(ids(snap)).toEqual(ids(read.snapshot));
+  expect(ids(snap).length).toBeGreaterThan(0);
+});
+
+test("reading costs one Value2 and one Formula call per sheet, not one per cell", async () => {
+  const { app } = await seedFake();
+  readWorkbook(app as unknown as EtApp);
+  const n = (what: string) => app.log.filter((l) => l === what).length;
+  expect(n("Range.Value2")).toBe(app.ActiveWorkbook.sheets.length);
+  expect(n("Range.Formula")).toBe(app.ActiveWorkbook.sheets.length);
+  // Text is asked of numeric cells only.
+  const numeric = app.ActiveWorkbook.sheets.reduce((k, s) => k + [...s.cells.values()].filter((c) => typeof c.v === "number").length, 0);
+  expect(n("Range.Text")).toBe(numeric);
+});
+
+test("a formula error arrives as its code and becomes an error; the same number typed in stays a number", () => {
+  const app = new FakeEtApp();
+  const ws = app.ActiveWorkbook.addSheet("表");
+  ws.cell(0, 0).v = { err: 2007 };
+  ws.cell(0, 0).f = "=1/0";
+  ws.cell(0, 1).v = 2007;
+  ws.cell(1, 0).v = "x";
+  const s = readWorkbook(app as unknown as EtApp).snapshot.sheets[0];
+  expect(s.values[0]).toEqual([{ error: "#DIV/0!" }, 2007]);
+  expect(s.formulas?.[0][0]).toBe("=1/0");
+});
+
+test("Value2 shapes: a scalar for one cell, a 2-D array for a block, a flat array for one row on some builds", () => {
+  expect(grid(5, 1, 1)).toEqual([[5]]);
+  expect(grid([[1, 2], [3, undefined]], 2, 2)).toEqual([[1, 2], [3, undefined]]);
+  expect(grid([1, 2, 3], 1, 3)).toEqual([[1, 2, 3]]);
+  expect(grid([1, 2, 3], 3, 1)).toEqual([[1], [2], [3]]);
+  expect([undefined, null, ""].map((v) => toCellValue(v))).toEqual([null, null, null]);
+
+  const app = new FakeEtApp();
+  app.oneDimRows = true;
+  const ws = app.ActiveWorkbook.addSheet("表");
+  ws.cell(2, 1).v = "项目名称";
+  ws.cell(2, 2).v = 12;
+  ws.cell(2, 3).v = true;
+  const s = readWorkbook(app as unknown as EtApp).snapshot.sheets[0];
+  expect(s).toMatchObject({ originRow: 2, originCol: 1, values: [["项目名称", 12, true]] });
+});
+
+test("a number shown through its format keeps the shown text; hidden rows are 0-based like every snapshot position", () => {
+  const app = new FakeEtApp();
+  const ws = app.ActiveWorkbook.addSheet("表");
+  ws.cell(0, 0).v = 0.95;
+  ws.cell(0, 0).fmt = "0%";
+  ws.cell(1, 0).v = 3;
+  ws.hidden.add(1);
+  const s = readWorkbook(app as unknown as EtApp).snapshot.sheets[0];
+  expect(s.texts?.[0][0]).toBe("95%");
+  expect(s.texts?.[1][0]).toBeNull();
+  expect(s.hiddenRows).toEqual([1]);
+});
+
+test("our own hidden sheets are not part of the snapshot", async () => {
+  const { app } = await seedFake();
+  const host = hostOn(app);
+  await host.saveState({ ignored: ["x@A1"], settings: { lang: "en", liveCheck: false, config: {} } });
+  const snap = (await host.read()).snapshot;
+  expect(snap.sheets.map((s) => s.name)).not.toContain("_BudgetFormState");
+});
+
+test("a form with hidden rows: the same 0-based hidden rows as the file host reads", async () => {
+  const { app, read } = await fixtureFake("hidden-rows.xlsx");
+  const { snapshot } = await hostOn(app).read();
+  const want = read.snapshot.sheets.map((s) => s.hiddenRows);
+  expect(want.flat().length).toBeGreaterThan(0);
+  expect(snapshot.sheets.map((s) => s.hiddenRows)).toEqual(want);
+});
