@@ -10,6 +10,18 @@ import { isLang } from "../core/i18n";
 import { DEFAULT_SETTINGS, Lang, Settings, WorkbookState } from "./host";
 import { sanitizeTemplates } from "./stateTemplates";
 
+/**
+ * The sheets the add-in keeps its own records in, very hidden and never part of the form: the saved
+ * state (every host), and WPS's record of the fills it replaced with marks. Every reader skips both,
+ * so a workbook marked in WPS checks the same in Excel, the preview and the CLI.
+ */
+export const STATE_SHEET = "_BudgetFormState";
+export const MARKS_SHEET = "_BudgetFormMarks";
+
+export function isOwnSheetName(name: string): boolean {
+  return name === STATE_SHEET || name === MARKS_SHEET;
+}
+
 const SEVERITIES: readonly unknown[] = ["error", "warning", "info", "off"];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

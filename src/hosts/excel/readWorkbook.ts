@@ -7,7 +7,7 @@
  */
 import { Message } from "../../core/rules/types";
 import { SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
-import { STATE_SHEET } from "../file/state";
+import { isOwnSheetName } from "../workbookState";
 import { localAddress, splitAreas } from "./addresses";
 import { ExcelCaps, FEATURE, has } from "./capabilities";
 import { toCellGrid, toFormulaGrid } from "./cells";
@@ -33,9 +33,9 @@ export interface Pending {
 // `text` is what each cell shows under its number format (0.95 as "95%"); the core quotes it.
 const DATA = ["rowIndex", "columnIndex", "rowCount", "columnCount", "values", "formulas", "valueTypes", "text"];
 
-/** The sheet the file host keeps its state in is not part of the form. */
+/** The sheets the add-in keeps its records in are not part of the form. */
 export function isStateSheetName(name: string): boolean {
-  return name === STATE_SHEET;
+  return isOwnSheetName(name);
 }
 
 function usedRange(ws: Excel.Worksheet, caps: ExcelCaps): Excel.Range {

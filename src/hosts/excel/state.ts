@@ -5,7 +5,7 @@
  * writes; that is read when the document settings hold nothing yet.
  */
 import { WorkbookState } from "../host";
-import { STATE_SHEET } from "../file/state";
+import { STATE_SHEET } from "../workbookState";
 import { sanitizeState } from "../workbookState";
 import { ExcelRun } from "./runner";
 

@@ -26,6 +26,7 @@ import { formattedNumber, plainValue } from "./cellValue";
 import { FileReadError, fileReadError } from "./errors";
 import { inspectPackage, sniff, toBytes } from "./package";
 import { STATE_SHEET } from "./state";
+import { MARKS_SHEET } from "../workbookState";
 import { zipIndex } from "./zipIndex";
 
 export interface FastRead {
@@ -746,7 +747,7 @@ async function readParts(bytes: Uint8Array, source: string, opts: FastReadOption
   for (const s of sheets) {
     const name = sheetName(s.def.name, taken);
     const isState = name === STATE_SHEET;
-    if (isState && stateSeen) continue;
+    if ((isState && stateSeen) || name === MARKS_SHEET) continue;
     const sheetRelsXml = await text(`xl/worksheets/_rels/sheet${s.sheetNo}.xml.rels`);
     const ctx: SheetCtx = { sst, numFmts, date1904: wb.date1904, rels: sheetRelsXml !== null ? parseRels(sheetRelsXml) : null };
     const parsed = parseSheet((await text(s.path))!, ctx);

@@ -9,12 +9,14 @@ import type { Workbook, Worksheet } from "exceljs";
 import { DEFAULT_SETTINGS, WorkbookState } from "../host";
 import { sanitizeState } from "../workbookState";
 
-export const STATE_SHEET = "_BudgetFormState";
+import { STATE_SHEET, isOwnSheetName } from "../workbookState";
+
+export { STATE_SHEET };
 export const STATE_NAME = "BudgetFormAssistantState";
 const CHUNK = 30000;
 
 export function isStateSheet(ws: Worksheet): boolean {
-  return ws.name === STATE_SHEET;
+  return isOwnSheetName(ws.name);
 }
 
 export function defaultState(): WorkbookState {

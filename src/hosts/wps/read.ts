@@ -12,9 +12,10 @@ import { ReadResult } from "../host";
 import { EtApp, areaOf, grid, sheetAt, toCellValue } from "./et";
 
 /** Our own very hidden sheets: the state (shared with the file host) and the record of marks. */
-export const STATE_SHEET = "_BudgetFormState";
-export const MARKS_SHEET = "_BudgetFormMarks";
-export const isOwnSheet = (name: string): boolean => name === STATE_SHEET || name === MARKS_SHEET;
+import { isOwnSheetName as isOwnSheet } from "../workbookState";
+
+export { STATE_SHEET, MARKS_SHEET } from "../workbookState";
+export { isOwnSheet };
 
 /** Past this many cells a sheet is not a form (and reading it cell by cell would stall WPS). */
 export const MAX_CELLS = 200_000;
