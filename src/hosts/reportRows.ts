@@ -14,7 +14,6 @@ import { Lang } from "./host";
 
 /** 1-based row of the column headings; findings start on the next row. */
 export const HEADER_ROW = 4;
-export const REPORT_COLUMNS = 6;
 /** Column widths in points (office-js columnWidth units). */
 export const REPORT_WIDTHS_PT = [40, 50, 90, 420, 120, 210];
 /**

@@ -62,7 +62,6 @@ export const PANE = {
   tabIssues: { zh: "问题", en: "Issues" },
   tabTemplates: { zh: "指标模板", en: "Templates" },
   tabSettings: { zh: "设置", en: "Settings" },
-  templatesSoon: { zh: "指标模板即将提供:按类别挑选规范的三级指标,一键插入到表中。", en: "Indicator templates are coming: pick standard indicators by category and insert them in one click." },
   noIssues: { zh: "没有发现问题。", en: "No issues found." },
   showIgnored: { zh: "显示已忽略", en: "Show ignored" },
   ignoredCount: {

@@ -17,7 +17,7 @@ const SHOTS = join(ROOT, "test-artifacts/screenshots");
 const OFFICE_JS_DIR = join(ROOT, "node_modules/@microsoft/office-js/dist");
 const TEXT_AMOUNTS = join(ROOT, "test/fixtures/generated/text-amounts.xlsx");
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
-const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
+const AXE = require.resolve("axe-core/axe.min.js");
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {

@@ -33,7 +33,6 @@ export const AMOUNT_LABELS: Record<AmountKey, string[]> = {
  * 部门预算支出, income under 收入来源), as forms print "合计 | 367.24 | 合计 | 367.24" on one row. */
 export const BARE_TOTALS = ["合计", "资金总额"];
 /** Column heads of the budget block's two sides, and of its second block (事业发展性 / 预算级次). */
-export const EXPENDITURE_HEAD = ["部门预算支出"];
 export const INCOME_HEAD = ["收入来源"];
 export const SECOND_BUDGET_HEADS = ["事业发展性支出", "按预算级次划分"];
 

@@ -6,7 +6,7 @@
 import { Level1, Level2 } from "../form/model";
 import { PARENT_OF } from "../form/labels";
 import { fold } from "../text";
-import { IndicatorTemplate, LEVEL2_ORDER, OPERATORS, Operator } from "./types";
+import { IndicatorTemplate, OPERATORS, Operator } from "./types";
 
 type Where = Level2 | { classic: "成本"; cost101: "经济成本" | "社会成本" | "生态环境成本" };
 
@@ -208,7 +208,3 @@ export function allTags(list: readonly IndicatorTemplate[] = CATALOGUE): string[
   return [...count.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "zh")).map(([t]) => t);
 }
 
-/** Group order of a template's 二级, for sorting lists by where the row lands. */
-export function groupRank(t: IndicatorTemplate): number {
-  return LEVEL2_ORDER.indexOf(t.placement.level2);
-}

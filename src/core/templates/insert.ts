@@ -8,7 +8,7 @@
 import { parseRange, rangeToA1, RangePos, toA1 } from "../a1";
 import { Grid } from "../form/grid";
 import { level1Label, level2Label } from "../form/labels";
-import { FormModel, IndicatorRow, IndicatorTable, Level1, Level2 } from "../form/model";
+import { FormModel, IndicatorRow, IndicatorTable } from "../form/model";
 import { Edit, EditPlan, setValue } from "../plan/editPlan";
 import { Message } from "../rules/types";
 import { nameKey } from "../indicators/name";
@@ -261,7 +261,3 @@ export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTe
   return { title, edits, target: { row, mode: anchor.mode, placement } };
 }
 
-/** The templates' placement as the form in hand lays it out, for messages ("满意度指标 / 服务对象满意度指标"). */
-export function describePlacement(p: { level1: Level1; level2: Level2 }): Message {
-  return { zh: `${level1Label(p.level1)} / ${level2Label(p.level2)}`, en: `${p.level1} / ${p.level2}` };
-}

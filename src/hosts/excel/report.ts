@@ -11,8 +11,6 @@ import { ExcelCaps, has } from "./capabilities";
 import { asText } from "./cells";
 import { CreateSheet } from "./officeHelpers";
 
-export { HEADER_ROW, reportSheetName, reportTitle } from "../reportRows";
-
 /** The report as `range.formulas` wants it: links as HYPERLINK formulas, texts guarded from being taken for formulas. */
 export function reportRows(findings: Finding[], lang: Lang, now: Date): (string | number)[][] {
   return reportTable(findings, lang, now).map((row) =>

@@ -6,7 +6,7 @@
  */
 import JSZip from "jszip";
 import { Message } from "../../core/rules/types";
-import { FileReadError, TextKind, fileReadError, textFileError } from "./errors";
+import { TextKind, fileReadError, textFileError } from "./errors";
 import { errorMessage } from "../../core/errors";
 import { englishPlurals } from "../../core/i18n";
 
@@ -193,5 +193,4 @@ export function notesLostWarning(lost: number): PackageWarning {
   };
 }
 
-export { FileReadError };
 

@@ -50,7 +50,7 @@
  * Settings (…/develop/persisting-add-in-state-and-settings): about 2 MB per document; saveAsync can
  * fail (failNextSave) and reports it through its AsyncResult.
  */
-import { RangePos, parseRange, quoteSheet, rangeToA1, toA1 } from "../../../src/core/a1";
+import { RangePos, parseRange, quoteSheet, rangeToA1 } from "../../../src/core/a1";
 import { CellValue, isCellError } from "../../../src/core/snapshot";
 import { ExcelRun } from "../../../src/hosts/excel/runner";
 import { shiftFormula } from "../../../src/hosts/file/formulaShift";
@@ -1313,4 +1313,3 @@ export function installOfficeGlobal(excel: FakeExcel): () => void {
   };
 }
 
-export { toA1 };

@@ -4,7 +4,7 @@ import { readExample, readFixture } from "../../helpers/xlsx";
 import { FakeEtApp } from "./fakeEt";
 import { fakeFrom } from "./load";
 
-export { fakeFrom, hostOn, loadSheet } from "./load";
+export { fakeFrom, hostOn } from "./load";
 
 export async function seedFake(name = "seed-form.xlsx"): Promise<{ app: FakeEtApp; read: ReadResult }> {
   const read = await readExample(name);
