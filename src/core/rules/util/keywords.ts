@@ -17,7 +17,6 @@ function wordListUncached(s: string): string[] {
 }
 
 /** The bigrams of `text` once the stop words are removed; pairs never cross punctuation or brackets. */
-const bigramCache = new WeakMap<readonly string[], (text: string) => Set<string>>();
 const NUMERIC_PAIR = /^\p{N}\p{N}$/u;
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
 
@@ -25,15 +24,37 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Cached per stop list (wordList returns the same array for the same option text). Read-only result. */
+type BigramsOf = (text: string) => Set<string>;
+
+/**
+ * One cache of bigrams per stop list, found by the list's words. Memoised, so that forgetting
+ * memoised results (clearMemoCaches) forgets these caches too, and a list read again from a new
+ * option value finds its old cache instead of leaving one more behind.
+ */
+const bigramsFor = memoize((list: string): BigramsOf => {
+  // One alternation, longest first, so a stop word never leaves half of a longer one behind.
+  const words = [...new Set((JSON.parse(list) as string[]).map((w) => w.toLowerCase()).filter((w) => w !== ""))].sort((a, b) => b.length - a.length);
+  const stop = words.length ? new RegExp(words.map(escapeRegExp).join("|"), "g") : null;
+  const cache = new Map<string, Set<string>>();
+  return (text) => {
+    let hit = cache.get(text);
+    if (!hit) {
+      if (cache.size >= 100000) cache.clear();
+      hit = bigramsUncached(text, stop);
+      cache.set(text, hit);
+    }
+    return hit;
+  };
+});
+/** The same, by the list array itself: wordList returns one array per option text. */
+const bigramsOfList = new WeakMap<readonly string[], BigramsOf>();
+
+/** Cached per stop list. Read-only result. */
 export function bigrams(text: string, stopWords: readonly string[]): Set<string> {
-  let f = bigramCache.get(stopWords);
+  let f = bigramsOfList.get(stopWords);
   if (!f) {
-    // One alternation, longest first, so a stop word never leaves half of a longer one behind.
-    const words = [...new Set(stopWords.map((w) => w.toLowerCase()).filter((w) => w !== ""))].sort((a, b) => b.length - a.length);
-    const stop = words.length ? new RegExp(words.map(escapeRegExp).join("|"), "g") : null;
-    f = memoize((t) => bigramsUncached(t, stop));
-    bigramCache.set(stopWords, f);
+    f = bigramsFor(JSON.stringify(stopWords));
+    bigramsOfList.set(stopWords, f);
   }
   return f(text);
 }
@@ -60,9 +81,10 @@ export function firstSentence(text: string): string {
   return parts.find((p) => p !== "") ?? "";
 }
 
-/** How many pairs two sets have in common. */
-export function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+/** Whether two sets have at least `min` pairs in common (counting stops there). */
+export function sharesAtLeast(a: ReadonlySet<string>, b: ReadonlySet<string>, min: number): boolean {
+  if (min <= 0) return true;
   let n = 0;
-  for (const x of a) if (b.has(x)) n++;
-  return n;
+  for (const x of a) if (b.has(x) && ++n >= min) return true;
+  return false;
 }
