@@ -17,8 +17,6 @@ function wordListUncached(s: string): string[] {
 }
 
 /** The bigrams of `text` once the stop words are removed; pairs never cross punctuation or brackets. */
-const NUMERIC_PAIR = /^\p{N}\p{N}$/u;
-const NOT_WORD = /[^\p{L}\p{N}]+/u;
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -59,16 +57,43 @@ export function bigrams(text: string, stopWords: readonly string[]): Set<string>
   return f(text);
 }
 
+const OTHER = 1;
+const LETTER = 2;
+const NUMBER = 3;
+/** \p{L} / \p{N} / neither, by code unit, filled as characters are met: a pattern per character
+ * made bigrams the costliest step of checking a long indicator table. */
+const kindOfUnit = new Uint8Array(0x10000);
+const IS_LETTER = /^\p{L}$/u;
+const IS_NUMBER = /^\p{N}$/u;
+
+function kindOf(ch: string): number {
+  return IS_NUMBER.test(ch) ? NUMBER : IS_LETTER.test(ch) ? LETTER : OTHER;
+}
+
+/**
+ * Every pair of neighbouring letters or digits (a run of them is a word), unless both are digits.
+ * Walks code points, so a pair is a slice of s, as "组织" of "组织学术".
+ */
 function bigramsUncached(text: string, stop: RegExp | null): Set<string> {
   let s = fold(text).toLowerCase();
   if (stop) s = s.replace(stop, "|");
   const out = new Set<string>();
-  for (const run of s.split(NOT_WORD)) {
-    const chars = Array.from(run);
-    for (let i = 0; i + 1 < chars.length; i++) {
-      const pair = chars[i] + chars[i + 1];
-      if (!NUMERIC_PAIR.test(pair)) out.add(pair);
+  let prevStart = -1;
+  let prevKind = OTHER;
+  for (let i = 0; i < s.length; ) {
+    const c = s.charCodeAt(i);
+    const astral = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const len = astral ? 2 : 1;
+    let kind: number;
+    if (astral) kind = kindOf(s.slice(i, i + 2));
+    else {
+      kind = kindOfUnit[c];
+      if (kind === 0) kind = kindOfUnit[c] = kindOf(s[i]);
     }
+    if (kind !== OTHER && prevKind !== OTHER && !(kind === NUMBER && prevKind === NUMBER)) out.add(s.slice(prevStart, i + len));
+    prevStart = i;
+    prevKind = kind;
+    i += len;
   }
   return out;
 }
