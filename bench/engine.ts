@@ -61,7 +61,7 @@ function settle(make: () => WorkbookSnapshot, batch: number): number {
   let n = 0;
   for (let b = 0; b < 60 && (b < 4 || calm < 2); b++) {
     const t: number[] = [];
-    for (const wb of Array.from({ length: batch }, make)) t.push(timeOne(wb, true).ms);
+    for (let i = 0; i < batch; i++) t.push(timeOne(make(), true).ms);
     n += batch;
     const m = median(t);
     calm = m < best * 0.97 ? 0 : calm + 1;
@@ -73,11 +73,12 @@ function settle(make: () => WorkbookSnapshot, batch: number): number {
 /** Median time of `runs` checks. Cold: a new snapshot and emptied caches each run; warm: the same
  * snapshot with its caches kept, as for a live re-check of an unchanged form. */
 function timeRuns(make: () => WorkbookSnapshot, runs: number, cold = true): Timing {
-  // Snapshots are made before the timed checks, not between them: building one is 5,000 rows of
-  // garbage for the big form, whose collection should not fall into the next check's time.
-  const keep = make();
-  const snapshots = cold ? Array.from({ length: runs }, make) : Array.from({ length: runs }, () => keep);
-  return medianOf(snapshots.map((wb) => timeOne(wb, cold)));
+  // One snapshot alive at a time, made just before its check as a host makes it: holding all of
+  // them (five of 5,000 rows) would make every full collection inside a check mark them all.
+  const keep = cold ? null : make();
+  const t: Timing[] = [];
+  for (let i = 0; i < runs; i++) t.push(timeOne(keep ?? make(), cold));
+  return medianOf(t);
 }
 
 /** The corrected form with its 数量 group repeated until the table has n indicator rows. */
