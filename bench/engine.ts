@@ -51,15 +51,16 @@ function timeOne(wb: WorkbookSnapshot, cold: boolean): Timing {
 const medianOf = (ts: Timing[]): Timing => ({ ms: median(ts.map((t) => t.ms)), cpuMs: median(ts.map((t) => t.cpuMs)) });
 
 /**
- * Runs cold checks in batches until the JIT has settled: the batch median no longer improves on
- * the best so far by more than 3 %, twice in a row (at least 4 batches, at most 60).
+ * Runs cold checks in batches until the JIT has settled: at least 25 batches (under tsx the
+ * example kept getting faster for some 500 runs), then until the batch median no longer improves
+ * on the best so far by more than 3 %, twice in a row (at most 80 batches).
  * Returns how many runs it took.
  */
 function settle(make: () => WorkbookSnapshot, batch: number): number {
   let best = Infinity;
   let calm = 0;
   let n = 0;
-  for (let b = 0; b < 60 && (b < 4 || calm < 2); b++) {
+  for (let b = 0; b < 80 && (b < 25 || calm < 2); b++) {
     const t: number[] = [];
     for (let i = 0; i < batch; i++) t.push(timeOne(make(), true).ms);
     n += batch;
