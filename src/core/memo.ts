@@ -11,15 +11,18 @@ export function clearMemoCaches(): void {
   for (const c of caches) c.clear();
 }
 
+/** Stands for a result of undefined, so a miss costs one lookup, not a second to tell "undefined" from "absent". */
+const UNDEFINED = Symbol("undefined");
+
 export function memoize<T>(fn: (s: string) => T, limit = 100000): (s: string) => T {
-  const cache = new Map<string, T>();
+  const cache = new Map<string, T | typeof UNDEFINED>();
   caches.add(cache as Map<string, unknown>);
   return (s: string): T => {
     const hit = cache.get(s);
-    if (hit !== undefined || cache.has(s)) return hit as T;
+    if (hit !== undefined) return (hit === UNDEFINED ? undefined : hit) as T;
     if (cache.size >= limit) cache.clear();
     const v = fn(s);
-    cache.set(s, v);
+    cache.set(s, v === undefined ? UNDEFINED : v);
     return v;
   };
 }

@@ -88,10 +88,10 @@ type Classified =
   | { kind: "content"; col: number; cell: Cell };
 
 function classify(cell: Cell, cols: IndicatorColumns, costIsLevel1: boolean): Classified {
-  const key = labelKey(cell.value);
   const col = cell.col;
   // Only cells left of the 三级 column can be category labels; anything at or right of it is content.
   if (col >= cols.level3) return { kind: "content", col, cell };
+  const key = labelKey(cell.value);
   if (L.INDICATORS.includes(key)) return { kind: "section", col };
   const asL1 = L.level1Of(key);
   const asL2 = L.level2Of(key);

@@ -19,19 +19,26 @@ const BRACKET = /\(([^()]*)\)/g;
 
 export const parseName: (name: string) => ParsedName = memoize(parseNameUncached);
 
+// What parseName rewrites; a name holding none of it (most names of a long table) is its own core.
+const SQUARE = /[【[】\]]/;
+const SPACE = /\s/;
+const TRAILING = /[,,、。;;::]+$/;
+
 function parseNameUncached(name: string): ParsedName {
-  const s = fold(name).replace(/[【[]/g, "(").replace(/[】\]]/g, ")");
+  let s = fold(name);
+  if (SQUARE.test(s)) s = s.replace(/[【[]/g, "(").replace(/[】\]]/g, ")");
   const units: string[] = [];
   // Only brackets that hold a unit are dropped: "夏(冬)令营" keeps its "(冬)".
-  const core = s
-    .replace(BRACKET, (whole, content: string) => {
-      const u = nameUnit(content);
-      if (!u) return whole;
-      units.push(u);
-      return "";
-    })
-    .replace(/\s+/g, "")
-    .replace(/[,,、。;;::]+$/, "");
+  let core = !s.includes("(")
+    ? s
+    : s.replace(BRACKET, (whole, content: string) => {
+        const u = nameUnit(content);
+        if (!u) return whole;
+        units.push(u);
+        return "";
+      });
+  if (SPACE.test(core)) core = core.replace(/\s+/g, "");
+  if (TRAILING.test(core)) core = core.replace(TRAILING, "");
   return { core, units, unit: units.length ? units[units.length - 1] : null };
 }
 

@@ -53,9 +53,20 @@ export interface UnitHit {
   factor: number;
 }
 
+/** FORMS by first character, longest first as in FORMS: unitAt is asked after every number of every value. */
+const FORMS_BY_FIRST = new Map<number, UnitForm[]>();
+for (const f of FORMS) {
+  const k = f.text.charCodeAt(0);
+  const list = FORMS_BY_FIRST.get(k);
+  if (list) list.push(f);
+  else FORMS_BY_FIRST.set(k, [f]);
+}
+
 /** The unit written at position i of s (already folded to half-width), or null. */
 export function unitAt(s: string, i: number): UnitHit | null {
-  for (const f of FORMS) {
+  const forms = FORMS_BY_FIRST.get(s.charCodeAt(i));
+  if (!forms) return null;
+  for (const f of forms) {
     if (s.startsWith(f.text, i)) return { unit: f.unit, length: f.text.length, factor: f.factor ?? 1 };
   }
   return null;

@@ -40,18 +40,21 @@ function longestFirst(words: string[]): string[] {
 
 export function findVague(text: string, words: string[] = DEFAULT_VAGUE_WORDS): string[] {
   const sorted = longestFirst(words);
-  const taken = new Array<boolean>(text.length).fill(false);
+  // Most values hold no vague word: nothing is allocated until one is found.
+  let taken: boolean[] | null = null;
   const hits: { word: string; at: number }[] = [];
   for (const w of sorted) {
     if (w === "") continue;
     for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
-      if (taken.slice(i, i + w.length).some(Boolean)) continue;
+      if (taken && taken.slice(i, i + w.length).some(Boolean)) continue;
       const ctx = NOT_VAGUE[w];
       if (ctx?.before?.test(text.slice(0, i)) || ctx?.after?.test(text.slice(i + w.length))) continue;
+      taken ??= new Array<boolean>(text.length).fill(false);
       for (let k = i; k < i + w.length; k++) taken[k] = true;
       hits.push({ word: w, at: i });
     }
   }
+  if (hits.length === 0) return [];
   const out: string[] = [];
   for (const h of hits.sort((a, b) => a.at - b.at)) if (!out.includes(h.word)) out.push(h.word);
   return out;

@@ -95,9 +95,10 @@ const SUFFIX_WORDS: [RegExp, Operator][] = [
 ];
 
 // First characters of every symbol and operator word: most positions of a value start none, and
-// a Set lookup is far cheaper than trying every symbol and pattern there.
-const SYMBOL_FIRST = new Set(SYMBOLS.map((x) => x.text[0]));
-const PREFIX_FIRST = new Set(PREFIX_WORDS.flatMap(([re]) => re.source.replace(/[()]/g, "").split("|").map((w) => w[0])));
+// a Set lookup is far cheaper than trying every symbol and pattern there. Char codes, not
+// one-character strings: n[i] of a Chinese character allocates a string at every position.
+const SYMBOL_FIRST = new Set(SYMBOLS.map((x) => x.text.charCodeAt(0)));
+const PREFIX_FIRST = new Set(PREFIX_WORDS.flatMap(([re]) => re.source.replace(/[()]/g, "").split("|").map((w) => w.charCodeAt(0))));
 
 function matchAt(re: RegExp, text: string, index: number): RegExpExecArray | null {
   re.lastIndex = index;
@@ -106,9 +107,13 @@ function matchAt(re: RegExp, text: string, index: number): RegExpExecArray | nul
 
 const PLACEHOLDER = /^[-—–_/\\、.。·]+$|^(无|暂无|空|n\/?a|none|null)$/i;
 
+// What halfWidth changes: most values hold none of it and are returned as they are.
+const HAS_WIDE = /[\uff01-\uff1b\uff1f-\uff5e\u3000]/;
+
 /** Full-width letters, digits and punctuation to half-width, one character for one, so indices
  * stay those of the raw text; ＝ ＞ ＜ stay full-width because the style of the operator matters. */
 function halfWidth(s: string): string {
+  if (!HAS_WIDE.test(s)) return s;
   let out = "";
   for (const ch of s) {
     const c = ch.charCodeAt(0);
@@ -144,6 +149,24 @@ function chineseNumber(s: string): number | null {
 // Units after a Chinese numeral: counts only, so "一般" or "十二月" are not read as quantities.
 const CN_COUNT_UNITS = /^(个|次|场|项|件|人次|人|名|位|户|家|所|篇|份|期|届|轮|批|条|台|套|座|处|起|个月|个工作日|天|小时)/;
 
+/** Calls f for every match of the global pattern re in s. matchAll would copy the pattern (a new
+ * RegExp per call) and allocate an iterator; values are parsed by the thousand. */
+function eachMatch(re: RegExp, s: string, f: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    if (m[0] === "") re.lastIndex++;
+    f(m);
+  }
+}
+
+const DATE_YMD = /((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?/g;
+const DATE_DASHED = /(?<!\d)((?:19|20)\d{2})([-/])(\d{1,2})(?:\2(\d{1,2}))?(?!\d)/g;
+// With dots only a full date: "2025.5万元" is an amount.
+const DATE_DOTTED = /(?<![\d.])((?:19|20)\d{2})\.(\d{1,2})\.(\d{1,2})(?![\d.])/g;
+const DATE_MD = /(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+const DATE_MONTH = /(?<![\d年])(\d{1,2})\s*月(?=底|末|前|份|中旬|上旬|下旬)/g;
+const DIGIT = /\d/;
+
 function findDates(n: string): { start: number; end: number; hit: DateHit }[] {
   const out: { start: number; end: number; hit: DateHit }[] = [];
   const add = (m: RegExpExecArray, year: string | undefined, month: string | undefined, day: string | undefined) => {
@@ -156,24 +179,32 @@ function findDates(n: string): { start: number; end: number; hit: DateHit }[] {
       hit: { year: year ? Number(year) : null, month: month ? Number(month) : null, day: day ? Number(day) : null, text: m[0] },
     });
   };
-  for (const m of n.matchAll(/((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?/g)) add(m, m[1], m[2], m[3]);
-  for (const m of n.matchAll(/(?<!\d)((?:19|20)\d{2})([-/])(\d{1,2})(?:\2(\d{1,2}))?(?!\d)/g)) add(m, m[1], m[3], m[4]);
-  // With dots only a full date: "2025.5万元" is an amount.
-  for (const m of n.matchAll(/(?<![\d.])((?:19|20)\d{2})\.(\d{1,2})\.(\d{1,2})(?![\d.])/g)) add(m, m[1], m[2], m[3]);
-  for (const m of n.matchAll(/(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日/g)) add(m, undefined, m[1], m[2]);
-  for (const m of n.matchAll(/(?<![\d年])(\d{1,2})\s*月(?=底|末|前|份|中旬|上旬|下旬)/g)) add(m, undefined, m[1], undefined);
+  // Every date pattern needs a digit, and each its own marker character: most values are skipped
+  // by these tests without running a pattern.
+  if (!DIGIT.test(n)) return out;
+  if (n.includes("年")) eachMatch(DATE_YMD, n, (m) => add(m, m[1], m[2], m[3]));
+  if (n.includes("-") || n.includes("/")) eachMatch(DATE_DASHED, n, (m) => add(m, m[1], m[3], m[4]));
+  if (n.includes(".")) eachMatch(DATE_DOTTED, n, (m) => add(m, m[1], m[2], m[3]));
+  if (n.includes("月")) {
+    if (n.includes("日")) eachMatch(DATE_MD, n, (m) => add(m, undefined, m[1], m[2]));
+    eachMatch(DATE_MONTH, n, (m) => add(m, undefined, m[1], undefined));
+  }
   return out.sort((a, b) => a.start - b.start);
 }
+
+const NUMBER = /(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(\d+))?/g;
+const CN_NUMERAL = /[零一二两三四五六七八九十百千万]+/g;
+const SIGN_AFTER = /[≥≤＝＞＜=<>\s]/;
 
 function findNumbers(n: string, dates: { start: number; end: number }[]): NumberHit[] {
   const hits: NumberHit[] = [];
   const inDate = (i: number) => dates.some((d) => i >= d.start && i < d.end);
-  for (const m of n.matchAll(/(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(\d+))?/g)) {
+  eachMatch(NUMBER, n, (m) => {
     let start = m.index;
-    let value = Number(m[0].replace(/,/g, ""));
+    let value = Number(m[0].includes(",") ? m[0].replace(/,/g, "") : m[0]);
     // A minus sign counts only where a sign can stand: at the start or after an operator.
-    const before = n.slice(0, start);
-    if (/(^|[≥≤＝＞＜=<>\s])[-−]$/.test(before)) {
+    const sign = n[start - 1];
+    if ((sign === "-" || sign === "−") && (start === 1 || SIGN_AFTER.test(n[start - 2]))) {
       start--;
       value = -value;
     }
@@ -193,17 +224,17 @@ function findNumbers(n: string, dates: { start: number; end: number }[]): Number
       index: start,
       date: inDate(m.index),
     });
-  }
-  for (const m of n.matchAll(/[零一二两三四五六七八九十百千万]+/g)) {
+  });
+  eachMatch(CN_NUMERAL, n, (m) => {
     // "1.5万人次" was read above; its 万 is a scale, not a numeral of its own.
-    if (m.index > 0 && /[\d.]/.test(n[m.index - 1])) continue;
+    if (m.index > 0 && /[\d.]/.test(n[m.index - 1])) return;
     const rest = n.slice(m.index + m[0].length);
     const u = CN_COUNT_UNITS.exec(rest);
     const value = chineseNumber(m[0]);
-    if (!u || value === null) continue;
+    if (!u || value === null) return;
     const unit = unitAt(rest, 0);
     hits.push({ value, text: m[0] + u[0], unit: unit ? unit.unit : u[0], index: m.index, date: false });
-  }
+  });
   return hits.sort((a, b) => a.index - b.index);
 }
 
@@ -218,7 +249,15 @@ const GRADE_WORDS = new Set([
 const PASS_FAIL =
   /^(通过|验收通过|合格|合规|达标|是|否|不超预算|不超过预算|未超预算|无超支|符合(相关|有关|国家|行业)?(规定|要求|标准|规范)|严格执行.{0,10}(规定|制度|标准|规范))$/;
 
+/**
+ * A grade needs one of these characters: 预 (达成预期), 应 (应保尽保), the first character of each
+ * PASS_FAIL word, and every character of the grade words. Most values ("≥95%", "2次") hold none and
+ * skip the patterns below. Keep the PASS_FAIL first characters here in step with PASS_FAIL.
+ */
+const GRADE_CHARS = new RegExp(`[${[...new Set("预应通验合达是否不未无符严优良中低差" + [...GRADE_WORDS].join(""))].join("")}]`);
+
 function gradeOf(n: string): string | null {
+  if (!GRADE_CHARS.test(n)) return null;
   const t = n
     .replace(/\([^()]*标准\)/g, "")
     .replace(/\s+/g, "")
@@ -256,7 +295,7 @@ function findOperator(n: string, numbers: NumberHit[]): OperatorHit | null {
   };
   let firstSymbol: OperatorHit | null = null;
   for (let i = 0; i < n.length; i++) {
-    if (!SYMBOL_FIRST.has(n[i])) continue;
+    if (!SYMBOL_FIRST.has(n.charCodeAt(i))) continue;
     const s = SYMBOLS.find((x) => n.startsWith(x.text, i));
     if (!s) continue;
     const hit = { op: s.op, text: s.text, index: i, ascii: s.ascii, symbol: true, number: numberAt(i + s.text.length) };
@@ -265,7 +304,7 @@ function findOperator(n: string, numbers: NumberHit[]): OperatorHit | null {
     i += s.text.length - 1;
   }
   for (let i = 0; i < n.length; i++) {
-    if (!PREFIX_FIRST.has(n[i])) continue;
+    if (!PREFIX_FIRST.has(n.charCodeAt(i))) continue;
     for (const [re, op] of PREFIX_WORDS) {
       const m = matchAt(re, n, i);
       const number = m ? numberAt(i + m[0].length) : null;

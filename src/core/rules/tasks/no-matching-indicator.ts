@@ -11,7 +11,7 @@ import { parseName } from "../../indicators/name";
 import { fold } from "../../text";
 import { defineRule } from "../types";
 import { numberOption } from "../util/options";
-import { bigrams, firstSentence, shared, wordList } from "../util/keywords";
+import { bigrams, firstSentence, sharesAtLeast, wordList } from "../util/keywords";
 
 /**
  * Words too generic to tie a task to an indicator: verbs every task uses (组织, 开展, 举办…), and
@@ -56,15 +56,24 @@ export default defineRule({
     const names = (form.indicators?.rows ?? []).filter((r) => !r.emptyGroup && r.name.text !== "");
     // No indicator at all is the indicator table's problem, not every task's.
     if (names.length === 0) return;
-    const indicatorKeys = names.map((r) => bigrams(parseName(r.name.text).core, stop));
+    // Keys are made as the search reaches them: a task usually matches an early indicator, and
+    // a table of thousands of rows then costs no more than the rows looked at.
+    const keys: Set<string>[] = [];
+    const anyShares = (pairs: Set<string>, min: number): boolean => {
+      for (let i = 0; i < names.length; i++) {
+        keys[i] ??= bigrams(parseName(names[i].name.text).core, stop);
+        if (sharesAtLeast(pairs, keys[i], min)) return true;
+      }
+      return false;
+    };
     const minContent = numberOption(ctx.options.contentOverlap, 2);
     for (const t of form.tasks) {
       const task = t.name.text;
       if (task === "") continue;
       const byName = bigrams(task, stop);
-      if (indicatorKeys.some((k) => shared(byName, k) >= 1)) continue;
+      if (byName.size > 0 && anyShares(byName, 1)) continue;
       const byContent = minContent > 0 ? bigrams(firstSentence(t.content.text), stop) : new Set<string>();
-      if (byContent.size > 0 && indicatorKeys.some((k) => shared(byContent, k) >= minContent)) continue;
+      if (byContent.size > 0 && anyShares(byContent, minContent)) continue;
       // A generic name and no usable content: nothing specific to look for, no basis for a warning.
       if (byName.size === 0 && byContent.size === 0) continue;
       ctx.report({
