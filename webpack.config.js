@@ -58,7 +58,9 @@ class BundleReportPlugin {
             const reachable = new Set();
             for (const g of groups) for (const chunk of g.chunks) reachable.add(chunk);
             const all = modulesOf(reachable);
-            const sourceDirs = [...new Set([...all].filter((id) => id.startsWith("src/")).map((id) => id.split("/").slice(0, 3).join("/")))].sort();
+            const sourceDirs = [
+              ...new Set([...all].filter((id) => id.startsWith("src/")).map((id) => id.split("/").slice(0, 3).join("/"))),
+            ].sort();
             report[name] = {
               initialFiles: [...files],
               containsExceljs: [...modulesOf(entry.chunks)].some(isExceljs),

@@ -55,8 +55,20 @@ module.exports = (env, argv) => {
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/wps/index.html", chunks: ["main"], inject: "head", scriptLoading: "blocking" }),
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["pane"], title: "绩效表助手", office: false }),
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/wps/index.html",
+        chunks: ["main"],
+        inject: "head",
+        scriptLoading: "blocking",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["pane"],
+        title: "绩效表助手",
+        office: false,
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "src/wps/ribbon.xml", to: "ribbon.xml" },
@@ -68,7 +80,8 @@ module.exports = (env, argv) => {
           {
             from: "src/wps/ribbon.xml",
             to: "../authwebsite.xml",
-            transform: () => `<?xml version="1.0" encoding="UTF-8"?>\n<websites>\n  <website origin="null" name="${NAME}" status="enable"/>\n</websites>\n`,
+            transform: () =>
+              `<?xml version="1.0" encoding="UTF-8"?>\n<websites>\n  <website origin="null" name="${NAME}" status="enable"/>\n</websites>\n`,
           },
         ],
       }),

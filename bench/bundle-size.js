@@ -62,7 +62,14 @@ async function measureCheckTime(runs) {
   const { server, url } = await serve({ root: DIST, port: 0 });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
   });
   try {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -73,7 +80,13 @@ async function measureCheckTime(runs) {
     const page = await ctx.newPage();
     await page.goto(`${url}preview.html`);
     await page.waitForSelector("[data-testid=sheet-grid]", { timeout: 30000 });
-    await page.waitForFunction(() => Number(document.querySelector("[data-check-seq]")?.getAttribute("data-check-seq")) >= 1 && document.querySelector("[data-busy=false]"), null, { timeout: 30000 });
+    await page.waitForFunction(
+      () =>
+        Number(document.querySelector("[data-check-seq]")?.getAttribute("data-check-seq")) >= 1 &&
+        document.querySelector("[data-busy=false]"),
+      null,
+      { timeout: 30000 },
+    );
     const times = [];
     for (let i = 0; i < runs; i++) {
       // Measured inside the page: from the click to the first frame where the new findings are in the DOM.
@@ -87,7 +100,11 @@ async function measureCheckTime(runs) {
             button.click();
             const poll = () => {
               const p = document.querySelector("[data-check-seq]");
-              if (Number(p.getAttribute("data-check-seq")) > before && p.getAttribute("data-busy") === "false" && document.querySelector("[data-rule-id]")) {
+              if (
+                Number(p.getAttribute("data-check-seq")) > before &&
+                p.getAttribute("data-busy") === "false" &&
+                document.querySelector("[data-rule-id]")
+              ) {
                 requestAnimationFrame(() => resolve(performance.now() - t0));
               } else requestAnimationFrame(poll);
             };

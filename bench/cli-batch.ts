@@ -127,6 +127,8 @@ async function main(): Promise<void> {
   console.log(`budget-form check, ${r.files} workbooks (best of 3):  ${r.cliMs.toFixed(0)} ms`);
   console.log(`budget-form check --summary (best of 3):      ${r.summaryMs.toFixed(0)} ms`);
   console.log(`ratio check / load:                          ${r.ratio.toFixed(2)} ×   target ≤ 1.25 ×   ${ok(r.ratio <= 1.25)}`);
-  console.log(`ratio check --summary / load:                ${r.summaryRatio.toFixed(2)} ×   target ≤ 1.25 ×   ${ok(r.summaryRatio <= 1.25)}`);
+  console.log(
+    `ratio check --summary / load:                ${r.summaryRatio.toFixed(2)} ×   target ≤ 1.25 ×   ${ok(r.summaryRatio <= 1.25)}`,
+  );
   console.log(`peak memory of the batch (maxRSS):           ${r.peakMB.toFixed(0)} MB   target ≤ 300 MB   ${ok(r.peakMB <= 300)}`);
 }

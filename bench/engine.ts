@@ -133,7 +133,9 @@ export function runEngineBench(): Record<string, number> {
 if (require.main === module) {
   const r = runEngineBench();
   const ok = (b: boolean) => (b ? "PASS" : "MISS");
-  console.log(`engine, example form, first check (median of 300, after ${r.warmup} warm-up runs):  ${r.exampleMs.toFixed(3)} ms   target ≤ 2 ms   ${ok(r.exampleMs <= 2)}`);
+  console.log(
+    `engine, example form, first check (median of 300, after ${r.warmup} warm-up runs):  ${r.exampleMs.toFixed(3)} ms   target ≤ 2 ms   ${ok(r.exampleMs <= 2)}`,
+  );
   console.log(`  CPU time of the same checks (median):               ${r.exampleCpuMs.toFixed(3)} ms`);
   console.log(`engine, example form, re-check (median of 300):      ${r.exampleWarmMs.toFixed(3)} ms`);
   console.log(`engine, 500 indicator rows (median):     ${r.t500.toFixed(2)} ms`);

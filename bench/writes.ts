@@ -56,7 +56,14 @@ async function addOnce(bytes: Uint8Array, out: string): Promise<{ write: number;
   if (!compiled.ok) throw new Error("apply failed");
   let write = performance.now() - t;
   t = performance.now();
-  const v = verifyPlan({ snapshot: read.snapshot, check }, snapshotWorkbook(read.workbook, "seed-form.xlsx"), plan, undefined, undefined, compiled);
+  const v = verifyPlan(
+    { snapshot: read.snapshot, check },
+    snapshotWorkbook(read.workbook, "seed-form.xlsx"),
+    plan,
+    undefined,
+    undefined,
+    compiled,
+  );
   const verify = performance.now() - t;
   if (!v.ok) throw new Error(v.reason.en);
   t = performance.now();

@@ -53,9 +53,11 @@ export async function corpusWorkbook(form: CorpusForm): Promise<Uint8Array> {
   const ws = wb.addWorksheet("申报表");
   writeForm(ws, layoutFromRows(texts, { sheetName: "申报表" }), { texts });
   // The source's own number format, so the file shows what the published form shows.
-  form.rows.forEach((r, i) => r.forEach((c, j) => {
-    if (isFormatted(c)) ws.getCell(toA1(i, j)).numFmt = c.fmt;
-  }));
+  form.rows.forEach((r, i) =>
+    r.forEach((c, j) => {
+      if (isFormatted(c)) ws.getCell(toA1(i, j)).numFmt = c.fmt;
+    }),
+  );
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 

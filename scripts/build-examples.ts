@@ -18,7 +18,9 @@ export async function formXlsx(tsv: string): Promise<Uint8Array> {
   // Fixed metadata so rebuilding an unchanged source gives the same bytes to commit.
   wb.creator = "绩效表助手";
   wb.created = wb.modified = new Date(Date.UTC(2025, 0, 1));
-  const ws = wb.addWorksheet("申报表", { pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet("申报表", {
+    pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   writeForm(ws, layoutFromRows(rows), { texts: rows });
   return stableZip(new Uint8Array(await wb.xlsx.writeBuffer()));
 }
@@ -39,7 +41,10 @@ async function stableZip(bytes: Uint8Array): Promise<Uint8Array> {
 
 export async function buildExamples(): Promise<string[]> {
   const out: string[] = [];
-  for (const [src, dst] of [["seed.tsv", "seed-form.xlsx"], ["corrected.tsv", "corrected-form.xlsx"]]) {
+  for (const [src, dst] of [
+    ["seed.tsv", "seed-form.xlsx"],
+    ["corrected.tsv", "corrected-form.xlsx"],
+  ]) {
     const file = join(ROOT, "examples", dst);
     writeFileSync(file, await formXlsx(readFileSync(join(ROOT, "examples/source", src), "utf8")));
     out.push(file);

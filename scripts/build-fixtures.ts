@@ -25,7 +25,13 @@ function newBook(): ExcelJS.Workbook {
   return wb;
 }
 
-function addForm(wb: ExcelJS.Workbook, name: string, rows: Rows, layout: LayoutOptions = {}, opts: WriteFormOptions = {}): ExcelJS.Worksheet {
+function addForm(
+  wb: ExcelJS.Workbook,
+  name: string,
+  rows: Rows,
+  layout: LayoutOptions = {},
+  opts: WriteFormOptions = {},
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
   writeForm(ws, layoutFromRows(rows, { ...layout, sheetName: name }), { texts: rows, ...opts });
   return ws;
@@ -111,9 +117,17 @@ export const FIXTURES: Record<string, FixtureBuilder> = {
   "cost-level1.xlsx": () => {
     // 财预〔2021〕101号 style: 成本指标 is a 一级 with 经济成本指标 / 社会成本指标 below it.
     const rows = cleanRows();
-    rows.splice(rowOf(rows, (r) => r[2] === "成本指标"), 1);
+    rows.splice(
+      rowOf(rows, (r) => r[2] === "成本指标"),
+      1,
+    );
     const sat = rowOf(rows, (r) => r[1] === "满意度指标");
-    rows.splice(sat, 0, ["", "成本指标", "经济成本指标", "会议经费成本控制率(%)", "≤100%", "≤100%"], ["", "", "社会成本指标", "群众有效投诉率(%)", "≤1%", "≤1%"]);
+    rows.splice(
+      sat,
+      0,
+      ["", "成本指标", "经济成本指标", "会议经费成本控制率(%)", "≤100%", "≤100%"],
+      ["", "", "社会成本指标", "群众有效投诉率(%)", "≤1%", "≤1%"],
+    );
     return formFile(rows);
   },
   "hidden-rows.xlsx": () => {
@@ -154,8 +168,14 @@ export const FIXTURES: Record<string, FixtureBuilder> = {
     const ws = addForm(wb, "申报表", cleanRows());
     ws.getCell("B5").note = "请核对部门全称";
     const zip = await JSZip.loadAsync(await bytes(wb));
-    zip.file("xl/charts/chart1.xml", '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
-    zip.file("xl/pivotTables/pivotTable1.xml", '<?xml version="1.0"?><pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
+    zip.file(
+      "xl/charts/chart1.xml",
+      '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+    );
+    zip.file(
+      "xl/pivotTables/pivotTable1.xml",
+      '<?xml version="1.0"?><pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+    );
     zip.file(
       "xl/comments99.xml",
       '<?xml version="1.0"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>a</author></authors>' +
@@ -185,14 +205,26 @@ export const FIXTURES: Record<string, FixtureBuilder> = {
     const wb = newBook();
     const ws = wb.addWorksheet("明细");
     ws.addRow(["序号", "摘要", "科目", "金额(万元)", "经办人", "日期"]);
-    for (let i = 1; i <= 50000; i++) ws.addRow([i, `支出记录 ${i}`, i % 2 ? "基本支出" : "项目支出", Math.round(i * 37) / 100, `经办人${i % 17}`, `2025-${String((i % 12) + 1).padStart(2, "0")}-01`]);
+    for (let i = 1; i <= 50000; i++)
+      ws.addRow([
+        i,
+        `支出记录 ${i}`,
+        i % 2 ? "基本支出" : "项目支出",
+        Math.round(i * 37) / 100,
+        `经办人${i % 17}`,
+        `2025-${String((i % 12) + 1).padStart(2, "0")}-01`,
+      ]);
     return bytes(wb);
   },
 };
 
 /** Newest change among the inputs the fixtures are built from. */
 function inputsTime(): number {
-  const files = [__filename, ...readdirSync(join(ROOT, "scripts/lib")).map((f) => join(ROOT, "scripts/lib", f)), ...readdirSync(join(ROOT, "examples/source")).map((f) => join(ROOT, "examples/source", f))];
+  const files = [
+    __filename,
+    ...readdirSync(join(ROOT, "scripts/lib")).map((f) => join(ROOT, "scripts/lib", f)),
+    ...readdirSync(join(ROOT, "examples/source")).map((f) => join(ROOT, "examples/source", f)),
+  ];
   return Math.max(...files.map((f) => statSync(f).mtimeMs));
 }
 

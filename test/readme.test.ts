@@ -13,7 +13,10 @@ test("the README's rule list is generated from the rules' metadata and up to dat
 test(".ci/run runs exactly the README's test command after npm ci", () => {
   const ci = readFileSync(join(__dirname, "../.ci/run"), "utf8");
   expect(readme).toContain("npm test");
-  const lines = ci.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  const lines = ci
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"));
   const ciIdx = lines.indexOf("npm ci");
   expect(ciIdx).toBeGreaterThanOrEqual(0);
   expect(lines.slice(ciIdx + 1)).toContain("npm test");

@@ -29,7 +29,11 @@ function unknownOption(arg: string, name: string, spec: ArgSpec): UsageError {
 
 export function parseArgs(args: string[], spec: ArgSpec): ParsedArgs {
   const out: ParsedArgs = { positionals: [], values: {}, flags: new Set() };
-  const short = new Map(Object.entries(spec.flags).filter(([, s]) => s).map(([long, s]) => [s as string, long]));
+  const short = new Map(
+    Object.entries(spec.flags)
+      .filter(([, s]) => s)
+      .map(([long, s]) => [s as string, long]),
+  );
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--") {

@@ -76,7 +76,7 @@ export function writeFileAtomic(target: string, bytes: Uint8Array, existing: Exi
   let fd: number | null = null;
   try {
     fd = ops.openSync(tmp, "wx", 0o644);
-    for (let at = 0; at < bytes.length; ) at += ops.writeSync(fd, bytes, at, bytes.length - at);
+    for (let at = 0; at < bytes.length;) at += ops.writeSync(fd, bytes, at, bytes.length - at);
     ops.fsyncSync(fd);
     ops.closeSync(fd);
     fd = null;
@@ -86,7 +86,8 @@ export function writeFileAtomic(target: string, bytes: Uint8Array, existing: Exi
         ops.linkSync(tmp, target);
       } catch (e) {
         // FAT/exFAT drives and some network shares have no hard links: check, then rename.
-        if ((e as NodeJS.ErrnoException).code === "EEXIST" || fs.existsSync(target)) throw Object.assign(new Error(`${target} exists`), { code: "EEXIST" });
+        if ((e as NodeJS.ErrnoException).code === "EEXIST" || fs.existsSync(target))
+          throw Object.assign(new Error(`${target} exists`), { code: "EEXIST" });
         ops.renameSync(tmp, target);
         return;
       }
@@ -126,6 +127,7 @@ export function writeFailure(e: unknown, display: string): Message {
   const own = (e as { reason?: Message })?.reason;
   if (!code && own && typeof own.zh === "string") return bilingual(CLI.cannotGenerate, display, own);
   // An error code we have no words for is still named, never shown as Node's English sentence.
-  const reason = (code && why[code]) || (code ? bilingual(CLI.systemError, code, errorMessage(e)) : bilingual(CLI.unexpectedError, errorMessage(e)));
+  const reason =
+    (code && why[code]) || (code ? bilingual(CLI.systemError, code, errorMessage(e)) : bilingual(CLI.unexpectedError, errorMessage(e)));
   return bilingual(CLI.cannotWrite, display, reason, CLI.writeKept);
 }

@@ -73,8 +73,19 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === first);
   if (!command) {
-    const near = closest(first, COMMANDS.map((c) => c.name));
-    return usage(near ? bilingual(CLI.unknownCommandNear, first, near) : bilingual(CLI.unknownCommand, first, COMMANDS.map((c) => c.name)));
+    const near = closest(
+      first,
+      COMMANDS.map((c) => c.name),
+    );
+    return usage(
+      near
+        ? bilingual(CLI.unknownCommandNear, first, near)
+        : bilingual(
+            CLI.unknownCommand,
+            first,
+            COMMANDS.map((c) => c.name),
+          ),
+    );
   }
 
   const ctx: CliContext = { io, lang };

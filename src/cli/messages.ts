@@ -115,14 +115,18 @@ Common options:
     zh: (v: string) => `--max-warnings 应为不小于 0 的整数,收到「${v}」`,
     en: (v: string) => `--max-warnings must be a whole number of at least 0, got "${v}"`,
   },
-  summaryNeedsName: { zh: "--summary 需要一个文件名,例如 --summary 汇总.xlsx", en: "--summary needs a file name, e.g. --summary summary.xlsx" },
+  summaryNeedsName: {
+    zh: "--summary 需要一个文件名,例如 --summary 汇总.xlsx",
+    en: "--summary needs a file name, e.g. --summary summary.xlsx",
+  },
   summaryBadExtension: {
     zh: (v: string) => `--summary 的文件应以 .xlsx(或 .html)结尾,收到「${v}」`,
     en: (v: string) => `The --summary file must end in .xlsx (or .html), got "${v}"`,
   },
   summaryNotOurs: {
     zh: (shown: string) => `「${shown}」已存在,且不是 budget-form 写出的汇总表,不会覆盖它;请给 --summary 换一个文件名`,
-    en: (shown: string) => `"${shown}" exists and is not a summary written by budget-form; it will not be overwritten. Give --summary another name`,
+    en: (shown: string) =>
+      `"${shown}" exists and is not a summary written by budget-form; it will not be overwritten. Give --summary another name`,
   },
   cannotCreateFolder: {
     zh: (folder: string, why: string) => `无法创建文件夹「${folder}」:${why}`,
@@ -153,7 +157,8 @@ Common options:
   // report: the check command's text output
   summaryLine: {
     zh: (error: number, warning: number, info: number) => `${error} 个错误,${warning} 个警告,${info} 条提示`,
-    en: (error: number, warning: number, info: number) => `${error} ${plural(error, "error")}, ${warning} ${plural(warning, "warning")}, ${info} ${plural(info, "tip")}`,
+    en: (error: number, warning: number, info: number) =>
+      `${error} ${plural(error, "error")}, ${warning} ${plural(warning, "warning")}, ${info} ${plural(info, "tip")}`,
   },
   totalLine: {
     zh: (files: number, counts: string, ignored: number, unreadable: number) =>
@@ -176,8 +181,10 @@ Common options:
   verdictRevise: { zh: "需修改", en: "Needs changes" },
   verdictUnreadable: { zh: "无法读取", en: "Unreadable" },
   verdictCounts: {
-    zh: (submit: number, revise: number, unreadable: number) => `结论:可以提交 ${submit} 份,需修改 ${revise} 份${unreadable ? `,无法读取 ${unreadable} 个` : ""}`,
-    en: (submit: number, revise: number, unreadable: number) => `Verdict: ${submit} ready, ${revise} need${revise === 1 ? "s" : ""} changes${unreadable ? `, ${unreadable} unreadable` : ""}`,
+    zh: (submit: number, revise: number, unreadable: number) =>
+      `结论:可以提交 ${submit} 份,需修改 ${revise} 份${unreadable ? `,无法读取 ${unreadable} 个` : ""}`,
+    en: (submit: number, revise: number, unreadable: number) =>
+      `Verdict: ${submit} ready, ${revise} need${revise === 1 ? "s" : ""} changes${unreadable ? `, ${unreadable} unreadable` : ""}`,
   },
   noProblems: { zh: "  未发现问题", en: "  No problems found" },
   ignoredMore: {
@@ -227,14 +234,18 @@ Common options:
     en: (id: string) => `No template "${id}"; run budget-form templates to list the ids`,
   },
   noFormIn: {
-    zh: (file: string, sheet: string | undefined) => `「${file}」${sheet === undefined ? "" : `工作表「${sheet}」中`}没有识别到部门整体预算绩效目标申报表,未做任何更改`,
-    en: (file: string, sheet: string | undefined) => `No form was recognised in "${file}"${sheet === undefined ? "" : ` on sheet "${sheet}"`}; nothing was changed`,
+    zh: (file: string, sheet: string | undefined) =>
+      `「${file}」${sheet === undefined ? "" : `工作表「${sheet}」中`}没有识别到部门整体预算绩效目标申报表,未做任何更改`,
+    en: (file: string, sheet: string | undefined) =>
+      `No form was recognised in "${file}"${sheet === undefined ? "" : ` on sheet "${sheet}"`}; nothing was changed`,
   },
   nothingWritten: { zh: (reason: Message) => `${reason.zh}。未写出文件`, en: (reason: Message) => `${reason.en}. Nothing was written` },
   /** Chinese shows the copy's path as given, English its file name. */
   added: {
-    zh: (title: Message, filled: boolean, sheet: string, row: number, out: string, _outName: string) => `${title.zh}:${filled ? "填入" : "插入"}「${sheet}」第 ${row} 行,已写出「${out}」`,
-    en: (title: Message, filled: boolean, sheet: string, row: number, _out: string, outName: string) => `${title.en}: ${filled ? "filled" : "inserted"} row ${row} of "${sheet}"; wrote "${outName}"`,
+    zh: (title: Message, filled: boolean, sheet: string, row: number, out: string, _outName: string) =>
+      `${title.zh}:${filled ? "填入" : "插入"}「${sheet}」第 ${row} 行,已写出「${out}」`,
+    en: (title: Message, filled: boolean, sheet: string, row: number, _out: string, outName: string) =>
+      `${title.en}: ${filled ? "filled" : "inserted"} row ${row} of "${sheet}"; wrote "${outName}"`,
   },
 
   // add, fix: the copy they write
@@ -258,7 +269,8 @@ Common options:
   notFixed: { zh: "未修复", en: "Not fixed" },
   needsPerson: { zh: "需人工处理", en: "Needs a person" },
   nothingToFix: {
-    zh: (file: string, errors: number, warnings: number) => `「${file}」没有可自动修复的问题,未写出新文件。仍有 ${errors} 个错误、${warnings} 个警告。`,
+    zh: (file: string, errors: number, warnings: number) =>
+      `「${file}」没有可自动修复的问题,未写出新文件。仍有 ${errors} 个错误、${warnings} 个警告。`,
     en: (file: string, errors: number, warnings: number) =>
       `"${file}" has nothing to fix automatically; no file was written. ${count(errors, "error", "errors")} and ${count(warnings, "warning", "warnings")} remain.`,
   },
@@ -282,7 +294,10 @@ Common options:
     zh: (file: string, why: Message) => `无法写出「${file}」:${why.zh}。`,
     en: (file: string, why: Message) => `Cannot write "${file}": ${why.en}.`,
   },
-  systemError: { zh: (code: string, _detail: string) => `系统错误 ${code}`, en: (code: string, detail: string) => `system error ${code} (${detail})` },
+  systemError: {
+    zh: (code: string, _detail: string) => `系统错误 ${code}`,
+    en: (code: string, detail: string) => `system error ${code} (${detail})`,
+  },
   unexpectedError: { zh: (_detail: string) => "发生意外错误", en: (detail: string) => detail },
   cannotWrite: {
     zh: (file: string, why: Message, kept: Message) => `无法写出「${file}」:${why.zh}。${kept.zh}。`,

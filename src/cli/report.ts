@@ -40,7 +40,17 @@ export function entriesFor(file: string, result: CheckResult, firstSheet: string
   const formFindings = new Set(forms.flatMap((f) => f.findings));
   const loose = result.findings.filter((f) => !formFindings.has(f));
   if (forms.length === 0) {
-    return [{ file, sheet: (loose[0] && findingSheet(loose[0])) || firstSheet, findings: loose, summary: summarize(loose), department: "", expenditure: null, ignored: 0 }];
+    return [
+      {
+        file,
+        sheet: (loose[0] && findingSheet(loose[0])) || firstSheet,
+        findings: loose,
+        summary: summarize(loose),
+        department: "",
+        expenditure: null,
+        ignored: 0,
+      },
+    ];
   }
   const entries = forms.map((f) => ({
     file,
@@ -89,7 +99,12 @@ export function toJson(entries: Entry[], lang: Lang, opts: TextOptions = {}): st
       : {
           file: e.file,
           sheet: e.sheet,
-          findings: (opts.quiet ? e.findings.filter((f) => f.severity === "error") : e.findings).map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells.map(formatRef), message: pick(f.message, lang) })),
+          findings: (opts.quiet ? e.findings.filter((f) => f.severity === "error") : e.findings).map((f) => ({
+            rule: f.rule,
+            severity: f.severity,
+            cells: f.cells.map(formatRef),
+            message: pick(f.message, lang),
+          })),
           summary: { error: e.summary.error, warning: e.summary.warning, info: e.summary.info },
           // Findings the authors ignored in the add-in: left out of `findings` and `summary`.
           ignored: e.ignored,
@@ -121,7 +136,8 @@ export interface TextOptions {
 const GROUP_CELLS = 8;
 
 /** A cell as shown inside its own sheet's block: "E21" rather than "申报表!E21". */
-const local = (cell: CellRef | undefined, sheet: string) => (!cell ? "-" : cell.sheet === sheet ? toA1(cell.row, cell.col) : formatRef(cell));
+const local = (cell: CellRef | undefined, sheet: string) =>
+  !cell ? "-" : cell.sheet === sheet ? toA1(cell.row, cell.col) : formatRef(cell);
 
 function findingLines(e: FormEntry, sev: Severity, lang: Lang): string[] {
   const list = e.findings.filter((f) => f.severity === sev);
@@ -146,7 +162,15 @@ export function verdictTable(entries: Entry[], lang: Lang): string[] {
   const perFile = new Map<string, number>();
   for (const e of entries) perFile.set(e.file, (perFile.get(e.file) ?? 0) + 1);
   const anyIgnored = entries.some((e) => !isUnreadable(e) && e.ignored > 0);
-  const head = [CLI.colFile, CLI.colDepartment, CLI.colVerdict, CLI.colErrors, CLI.colWarnings, CLI.colTips, ...(anyIgnored ? [CLI.colIgnored] : [])].map((m) => pick(m, lang));
+  const head = [
+    CLI.colFile,
+    CLI.colDepartment,
+    CLI.colVerdict,
+    CLI.colErrors,
+    CLI.colWarnings,
+    CLI.colTips,
+    ...(anyIgnored ? [CLI.colIgnored] : []),
+  ].map((m) => pick(m, lang));
   const rows = entries.map((e) => {
     const name = !isUnreadable(e) && (perFile.get(e.file) ?? 0) > 1 ? `${e.file} [${e.sheet}]` : e.file;
     const verdict = pick(VERDICT_NAMES[verdictOf(e)], lang);

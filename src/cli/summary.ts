@@ -28,7 +28,18 @@ export const SHEET_NAMES = { summary: CLI.sheetSummary, details: CLI.sheetFindin
 const TOP = 3;
 
 const HEADERS: Record<"summary" | "details", Message[]> = {
-  summary: [CLI.colFile, CLI.colSheet, CLI.colDepartment, CLI.colExpenditure, CLI.colVerdict, CLI.colErrors, CLI.colWarnings, CLI.colTips, CLI.colIgnored, CLI.colMainProblems],
+  summary: [
+    CLI.colFile,
+    CLI.colSheet,
+    CLI.colDepartment,
+    CLI.colExpenditure,
+    CLI.colVerdict,
+    CLI.colErrors,
+    CLI.colWarnings,
+    CLI.colTips,
+    CLI.colIgnored,
+    CLI.colMainProblems,
+  ],
   details: [CLI.colFile, CLI.colDepartment, CLI.colCell, CLI.colSeverity, CLI.colCategory, CLI.colRule, CLI.colMessage],
 };
 
@@ -97,11 +108,21 @@ function addSheet(
   const ws = wb.addWorksheet(name, {
     views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }],
     // A4 landscape, all columns one page wide, the header row repeated on every page.
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1", horizontalCentered: true },
+    pageSetup: {
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "1:1",
+      horizontalCentered: true,
+    },
     headerFooter: { oddFooter: "&P / &N" },
   });
   // Column styles must come before the rows: a streamed row is final once committed.
-  const base: Partial<ExcelJS.Style>[] = max.map((_, c) => ({ alignment: c + 1 === wrap ? { wrapText: true, vertical: "top" } : { vertical: "top" } }));
+  const base: Partial<ExcelJS.Style>[] = max.map((_, c) => ({
+    alignment: c + 1 === wrap ? { wrapText: true, vertical: "top" } : { vertical: "top" },
+  }));
   const colWidths = widths(rows, max);
   ws.columns = colWidths.map((width, c) => ({ width, style: base[c] }));
   ws.autoFilter = `A1:${column(max.length)}${rows.length}`;
@@ -164,13 +185,33 @@ function summaryData(entries: Entry[], opts: SummaryOptions): { verdicts: Verdic
       const link = existsSync(resolve(opts.cwd, e.file)) ? { text: e.file, hyperlink: linkTo(e.file, opts.cwd, opts.path) } : e.file;
       const verdict = pick(VERDICT_NAMES[verdicts[i]], lang);
       if (isUnreadable(e)) return [link, null, null, null, verdict, null, null, null, null, pick(e.error, lang)];
-      return [link, e.sheet, e.department || null, e.expenditure, verdict, e.summary.error, e.summary.warning, e.summary.info, e.ignored, topProblems(e, lang).join("\n") || null];
+      return [
+        link,
+        e.sheet,
+        e.department || null,
+        e.expenditure,
+        verdict,
+        e.summary.error,
+        e.summary.warning,
+        e.summary.info,
+        e.ignored,
+        topProblems(e, lang).join("\n") || null,
+      ];
     }),
   ];
   const details: Row[] = [HEADERS.details.map((h) => pick(h, lang))];
   for (const e of entries) {
     if (isUnreadable(e)) continue;
-    for (const f of e.findings) details.push([e.file, e.department || null, f.cells[0] ? formatRef(f.cells[0]) : null, pick(SEVERITY_NAMES[f.severity], lang), pick(CATEGORY_NAMES[f.category], lang), f.rule, pick(f.message, lang)]);
+    for (const f of e.findings)
+      details.push([
+        e.file,
+        e.department || null,
+        f.cells[0] ? formatRef(f.cells[0]) : null,
+        pick(SEVERITY_NAMES[f.severity], lang),
+        pick(CATEGORY_NAMES[f.category], lang),
+        f.rule,
+        pick(f.message, lang),
+      ]);
   }
   return { verdicts, summary, details };
 }
@@ -186,12 +227,19 @@ export async function buildSummary(entries: Entry[], opts: SummaryOptions): Prom
   wb.creator = "budget-form";
 
   const { verdicts, summary: summaryRows, details: detailRows } = summaryData(entries, opts);
-  const sum = addSheet(wb, pick(SHEET_NAMES.summary, lang), summaryRows, [40, 14, 24, 14, 10, 8, 8, 8, 8, 80], (row, i, variant) => {
-    row.getCell(1).style = variant(1, "link", { font: { color: { argb: "FF0563C1" }, underline: true } });
-    row.getCell(4).style = variant(4, "money", { numFmt: "0.00" });
-    const verdict = verdicts[i - 1];
-    row.getCell(5).style = variant(5, verdict, { fill: solid(VERDICT_FILL[verdict]) });
-  }, 10);
+  const sum = addSheet(
+    wb,
+    pick(SHEET_NAMES.summary, lang),
+    summaryRows,
+    [40, 14, 24, 14, 10, 8, 8, 8, 8, 80],
+    (row, i, variant) => {
+      row.getCell(1).style = variant(1, "link", { font: { color: { argb: "FF0563C1" }, underline: true } });
+      row.getCell(4).style = variant(4, "money", { numFmt: "0.00" });
+      const verdict = verdicts[i - 1];
+      row.getCell(5).style = variant(5, verdict, { fill: solid(VERDICT_FILL[verdict]) });
+    },
+    10,
+  );
   sum.commit();
 
   const det = addSheet(wb, pick(SHEET_NAMES.details, lang), detailRows, [40, 24, 16, 8, 14, 34, 90], () => undefined, 7);

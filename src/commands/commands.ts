@@ -41,7 +41,12 @@ export async function runValidateCommand(event: CommandEvent, deps: CommandDeps 
   try {
     const host = deps.host ? deps.host() : new ExcelHost();
     const result = await validate(host);
-    publishOutcome({ at: Date.now(), summary: result.summary, ignored: result.ignored, ...(result.warnings.length ? { warnings: result.warnings } : {}) });
+    publishOutcome({
+      at: Date.now(),
+      summary: result.summary,
+      ignored: result.ignored,
+      ...(result.warnings.length ? { warnings: result.warnings } : {}),
+    });
     if (result.summary.error > 0) await showPane();
   } catch (e) {
     const msg = errorMessage(e);

@@ -6,7 +6,8 @@
 import { closest } from "./closest";
 import { Message, OptionSpec, Rule, RuleOptions, Severity } from "./rules/types";
 
-export type RuleSetting = Severity | "off" | [Severity | "off"] | [Severity | "off", RuleOptions] | { severity?: Severity | "off"; options?: RuleOptions };
+export type RuleSetting =
+  Severity | "off" | [Severity | "off"] | [Severity | "off", RuleOptions] | { severity?: Severity | "off"; options?: RuleOptions };
 
 export interface Config {
   rules?: Record<string, RuleSetting>;
@@ -55,7 +56,7 @@ export function optionSchema(rule: Pick<Rule, "meta">): Record<string, OptionSch
   return out;
 }
 
-const quote = (v: unknown): string => (typeof v === "string" ? `"${v}"` : JSON.stringify(v) ?? String(v));
+const quote = (v: unknown): string => (typeof v === "string" ? `"${v}"` : (JSON.stringify(v) ?? String(v)));
 
 /** What an option accepts, in words: "0–100 之间的数字", "\"within\" 或 \"equal\"". */
 export function allowedValues(spec: OptionSchemaEntry): Message {
@@ -102,7 +103,10 @@ export function validateConfig(raw: unknown, rules: readonly Pick<Rule, "meta">[
     // "$schema" is what editors add for completion; it does not change the check.
     if (key === "rules" || key === "$schema") continue;
     const s = suggestion(key, closest(key, ["rules"]));
-    say(`未知的配置项「${key}」${s.zh || ","}配置文件只能包含 "rules"`, `Unknown config key "${key}"${s.en || "."} The config may only hold "rules"`);
+    say(
+      `未知的配置项「${key}」${s.zh || ","}配置文件只能包含 "rules"`,
+      `Unknown config key "${key}"${s.en || "."} The config may only hold "rules"`,
+    );
   }
   const settings = (raw as Config).rules;
   if (settings === undefined) return problems;
@@ -151,7 +155,10 @@ function validateSetting(rule: Pick<Rule, "meta">, s: unknown): Message[] {
     for (const key of Object.keys(s)) {
       if (key === "severity" || key === "options") continue;
       const near = suggestion(key, closest(key, ["severity", "options"]));
-      say(`规则「${id}」的设置中有未知的键「${key}」${near.zh || ","}只能是 "severity" 和 "options"`, `Rule "${id}" has an unknown key "${key}"${near.en || "."} Only "severity" and "options" are allowed`);
+      say(
+        `规则「${id}」的设置中有未知的键「${key}」${near.zh || ","}只能是 "severity" 和 "options"`,
+        `Rule "${id}" has an unknown key "${key}"${near.en || "."} Only "severity" and "options" are allowed`,
+      );
     }
     [sev, opts] = [s.severity, s.options];
   } else {

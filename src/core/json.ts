@@ -23,12 +23,19 @@ function where(text: string, e: unknown): number {
 }
 
 function explain(text: string, pos: number): Message {
-  if (pos >= text.trimEnd().length) return { zh: "内容不完整,可能缺少 } 或 ] 或引号", en: "the text ends too early; a } or ] or quote may be missing" };
+  if (pos >= text.trimEnd().length)
+    return { zh: "内容不完整,可能缺少 } 或 ] 或引号", en: "the text ends too early; a } or ] or quote may be missing" };
   const ch = text[pos];
-  if (FULL_WIDTH.test(ch)) return { zh: `这里是全角符号「${ch}」,JSON 只能用半角的 " , : { } [ ]`, en: `"${ch}" is a full-width character; JSON needs the ASCII " , : { } [ ]` };
+  if (FULL_WIDTH.test(ch))
+    return {
+      zh: `这里是全角符号「${ch}」,JSON 只能用半角的 " , : { } [ ]`,
+      en: `"${ch}" is a full-width character; JSON needs the ASCII " , : { } [ ]`,
+    };
   const before = text.slice(0, pos).trimEnd();
-  if ((ch === "}" || ch === "]") && before.endsWith(",")) return { zh: "最后一项后面多了一个逗号", en: "there is a comma after the last item" };
-  if (/[A-Za-z_$\u4e00-\u9fff]/.test(ch) && /[{,]$/.test(before)) return { zh: '键名要用英文双引号括起来,例如 "rules"', en: 'keys must be in double quotes, e.g. "rules"' };
+  if ((ch === "}" || ch === "]") && before.endsWith(","))
+    return { zh: "最后一项后面多了一个逗号", en: "there is a comma after the last item" };
+  if (/[A-Za-z_$\u4e00-\u9fff]/.test(ch) && /[{,]$/.test(before))
+    return { zh: '键名要用英文双引号括起来,例如 "rules"', en: 'keys must be in double quotes, e.g. "rules"' };
   if (ch === "'") return { zh: "JSON 要用双引号,不能用单引号", en: "JSON needs double quotes, not single quotes" };
   return { zh: `意外的字符「${ch}」`, en: `unexpected "${ch}"` };
 }

@@ -19,7 +19,12 @@ export function fold(s: string): string {
   return isFolded(s) ? s : foldText(s);
 }
 
-const foldText = memoize((s) => s.normalize("NFKC").replace(/\u3000/g, " ").trim());
+const foldText = memoize((s) =>
+  s
+    .normalize("NFKC")
+    .replace(/\u3000/g, " ")
+    .trim(),
+);
 
 /**
  * Whether fold would return s unchanged: no space at either end, and only characters NFKC leaves

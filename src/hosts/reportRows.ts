@@ -44,7 +44,8 @@ export function isReportLink(c: ReportCell): c is ReportLink {
 export const REPORT = {
   sheetName: { zh: "校验报告", en: "Check report" },
   summary: {
-    zh: (error: number, warning: number, info: number, at: string) => `错误 ${error} 个 · 警告 ${warning} 个 · 提示 ${info} 条 · 生成于 ${at}`,
+    zh: (error: number, warning: number, info: number, at: string) =>
+      `错误 ${error} 个 · 警告 ${warning} 个 · 提示 ${info} 条 · 生成于 ${at}`,
     en: (error: number, warning: number, info: number, at: string) => `${error} errors · ${warning} warnings · ${info} tips · ${at}`,
   },
   colNumber: { zh: "序号", en: "No." },
@@ -109,15 +110,19 @@ function linkCell(cell: CellRef | undefined): ReportCell {
 export function reportTable(findings: Finding[], lang: Lang, now: Date): ReportCell[][] {
   const s = summarize(findings);
   const summary = pick(REPORT.summary, lang, s.error, s.warning, s.info, stamp(now));
-  const header = [REPORT.colNumber, REPORT.colSeverity, REPORT.colCategory, REPORT.colProblem, REPORT.colCell, REPORT.colRule].map((m) => pick(m, lang));
-  const rows: ReportCell[][] = [
-    [reportTitle(lang), "", "", "", "", ""],
-    [summary, "", "", "", "", ""],
-    ["", "", "", "", "", ""],
-    header,
-  ];
+  const header = [REPORT.colNumber, REPORT.colSeverity, REPORT.colCategory, REPORT.colProblem, REPORT.colCell, REPORT.colRule].map((m) =>
+    pick(m, lang),
+  );
+  const rows: ReportCell[][] = [[reportTitle(lang), "", "", "", "", ""], [summary, "", "", "", "", ""], ["", "", "", "", "", ""], header];
   findings.forEach((f, i) => {
-    rows.push([i + 1, pick(SEVERITY_NAMES[f.severity], lang), pick(CATEGORY_NAMES[f.category], lang), pick(f.message, lang), linkCell(f.cells[0]), f.rule]);
+    rows.push([
+      i + 1,
+      pick(SEVERITY_NAMES[f.severity], lang),
+      pick(CATEGORY_NAMES[f.category], lang),
+      pick(f.message, lang),
+      linkCell(f.cells[0]),
+      f.rule,
+    ]);
   });
   if (!findings.length) rows.push(["", "", "", pick(REPORT.noProblems, lang), "", ""]);
   return rows;

@@ -13,7 +13,11 @@ export function sanitizeTemplates(raw: unknown): IndicatorTemplate[] | undefined
   if (raw === undefined || raw === null) return undefined;
   const whole = validateLibrary(raw);
   if (whole.ok) return whole.library.templates.length > 0 ? whole.library.templates : undefined;
-  const list = Array.isArray(raw) ? raw : typeof raw === "object" && Array.isArray((raw as { templates?: unknown }).templates) ? ((raw as { templates: unknown[] }).templates) : null;
+  const list = Array.isArray(raw)
+    ? raw
+    : typeof raw === "object" && Array.isArray((raw as { templates?: unknown }).templates)
+      ? (raw as { templates: unknown[] }).templates
+      : null;
   if (!list) return undefined;
   // One template at a time, so one bad entry (or a clashing id) costs only itself.
   const byId = new Map<string, IndicatorTemplate>();

@@ -28,7 +28,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 function validSetting(s: unknown): s is RuleSetting {
   if (typeof s === "string") return SEVERITIES.includes(s);
-  if (Array.isArray(s)) return s.length >= 1 && s.length <= 2 && SEVERITIES.includes(s[0]) && (s.length === 1 || s[1] === undefined || isObject(s[1]));
+  if (Array.isArray(s))
+    return s.length >= 1 && s.length <= 2 && SEVERITIES.includes(s[0]) && (s.length === 1 || s[1] === undefined || isObject(s[1]));
   if (!isObject(s)) return false;
   return (s.severity === undefined || SEVERITIES.includes(s.severity)) && (s.options === undefined || isObject(s.options));
 }

@@ -34,7 +34,8 @@ export const PANE = {
   },
   alsoNotes: {
     zh: (w: number, i: number) => [w ? `${w} 个警告` : "", i ? `${i} 条提示` : ""].filter(Boolean).join("、") + "建议处理",
-    en: (w: number, i: number) => [w ? count(w, "warning", "warnings") : "", i ? count(i, "tip", "tips") : ""].filter(Boolean).join(" and ") + " worth a look",
+    en: (w: number, i: number) =>
+      [w ? count(w, "warning", "warnings") : "", i ? count(i, "tip", "tips") : ""].filter(Boolean).join(" and ") + " worth a look",
   },
   cannotSubmit: { zh: "请先改正错误再提交", en: "Fix the errors before submitting" },
   countError: {
@@ -56,7 +57,8 @@ export const PANE = {
   reportDone: { zh: "已生成「校验报告」工作表", en: "Wrote the 校验报告 sheet" },
   marksOn: {
     zh: (n: number) => `已在表中标记 ${n} 个单元格。标记会随文件一起保存,提交前点「清除标记」即可一键去除。`,
-    en: (n: number) => `${n === 1 ? "1 cell is" : `${n} cells are`} marked. Marks are saved with the file; Clear marks removes them in one click.`,
+    en: (n: number) =>
+      `${n === 1 ? "1 cell is" : `${n} cells are`} marked. Marks are saved with the file; Clear marks removes them in one click.`,
   },
   marksCleared: { zh: "已清除标记", en: "Marks cleared" },
   tabIssues: { zh: "问题", en: "Issues" },
@@ -86,7 +88,8 @@ export const PANE = {
   },
   fixAllDone: {
     zh: (a: number, r: number) => (a === 0 && r === 0 ? "没有可自动修复的问题" : `已修复 ${a} 处` + (r ? `,${r} 处未能修复` : "")),
-    en: (a: number, r: number) => (a === 0 && r === 0 ? "Nothing to fix automatically" : `Fixed ${count(a, "cell", "cells")}` + (r ? `; ${r} could not be fixed` : "")),
+    en: (a: number, r: number) =>
+      a === 0 && r === 0 ? "Nothing to fix automatically" : `Fixed ${count(a, "cell", "cells")}` + (r ? `; ${r} could not be fixed` : ""),
   },
   /** Accessible names of a finding's buttons: the cell makes each one unique in the list. */
   fixLabel: {
@@ -119,21 +122,30 @@ export const PANE = {
   download: { zh: "下载修改后的文件", en: "Download changed file" },
   withMarks: { zh: "附带标记和批注", en: "with marks & notes" },
   /** Why 附带标记和批注 is greyed out: there is nothing marked to carry. */
-  withMarksOff: { zh: "表中没有标记:点「一键校验」标出问题后,可随下载附带标记和批注", en: "Nothing is marked: press Check now to mark the problems, then they can go with the download" },
+  withMarksOff: {
+    zh: "表中没有标记:点「一键校验」标出问题后,可随下载附带标记和批注",
+    en: "Nothing is marked: press Check now to mark the problems, then they can go with the download",
+  },
   /** Appended to a downloaded file's name, so it is never mistaken for the original. */
   suffixMarked: { zh: "标记", en: "marked" },
   suffixEdited: { zh: "已修改", en: "edited" },
   dropHint: { zh: "可把 .xlsx 文件拖到此处打开", en: "Drop an .xlsx file here to open it" },
   exampleName: { zh: "示例申报表", en: "Example form" },
   loadingExample: { zh: "正在打开示例申报表…", en: "Opening the example form…" },
-  exampleMissing: { zh: "未找到示例文件,请点「打开 .xlsx」选择申报表。", en: "The example file was not found; use Open .xlsx to pick a form." },
+  exampleMissing: {
+    zh: "未找到示例文件,请点「打开 .xlsx」选择申报表。",
+    en: "The example file was not found; use Open .xlsx to pick a form.",
+  },
   notXlsx: { zh: "只能打开 .xlsx 文件(Excel 工作簿)。", en: "Only .xlsx files (Excel workbooks) can be opened." },
   openFailed: {
     zh: (reason: string) => `无法打开该文件:${reason}`,
     en: (reason: string) => `Could not open the file: ${reason}`,
   },
   sheetTabs: { zh: "工作表", en: "Sheets" },
-  previewNote: { zh: "预览模式:文件只在本机浏览器中处理,不会上传。", en: "Preview mode: the file is processed in this browser only and never uploaded." },
+  previewNote: {
+    zh: "预览模式:文件只在本机浏览器中处理,不会上传。",
+    en: "Preview mode: the file is processed in this browser only and never uploaded.",
+  },
   dismiss: { zh: "关闭", en: "Dismiss" },
 } satisfies Catalogue;
 

@@ -28,7 +28,8 @@ export function isDarkPreview(search: string, prefersDark: boolean): boolean {
 }
 
 /** Chinese faces before the generic fallback, so CJK text does not land on whatever the system picks. */
-const CJK_FONTS = "'Microsoft YaHei UI', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC'";
+const CJK_FONTS =
+  "'Microsoft YaHei UI', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC'";
 
 function withCjk(family: string): string {
   return family.replace(/,\s*sans-serif\s*$/, `, ${CJK_FONTS}, sans-serif`);

@@ -54,7 +54,12 @@ function showPane(show: boolean | "toggle" = true): void {
 async function runCheck(host: WpsHost = new WpsHost(), openPane: (show: boolean) => void = showPane): Promise<void> {
   try {
     const result = await validate(host);
-    publishOutcome({ at: Date.now(), summary: result.summary, ignored: result.ignored, ...(result.warnings.length ? { warnings: result.warnings } : {}) });
+    publishOutcome({
+      at: Date.now(),
+      summary: result.summary,
+      ignored: result.ignored,
+      ...(result.warnings.length ? { warnings: result.warnings } : {}),
+    });
     if (result.summary.error > 0) openPane(true);
   } catch (e) {
     const msg = errorMessage(e);

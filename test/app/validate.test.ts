@@ -13,7 +13,10 @@ describe("validate()", () => {
     const all = seed().findings;
     const ignored = all.find((f) => f.severity === "error")!;
     const offRule = all.find((f) => f.severity === "info")!.rule;
-    const host = new FakeHost(workbook(seedSheet()), { ignored: [ignoreKey(ignored)], settings: { ...DEFAULT_SETTINGS, config: { rules: { [offRule]: "off" } } } });
+    const host = new FakeHost(workbook(seedSheet()), {
+      ignored: [ignoreKey(ignored)],
+      settings: { ...DEFAULT_SETTINGS, config: { rules: { [offRule]: "off" } } },
+    });
     const r = await validate(host);
     expect(r.findings.map(ignoreKey)).not.toContain(ignoreKey(ignored));
     expect(r.findings.some((f) => f.rule === offRule)).toBe(false);
@@ -28,7 +31,10 @@ describe("validate()", () => {
   test("a passed config replaces the workbook's; includeIgnored keeps the ignored findings", async () => {
     const all = seed().findings;
     const offRule = all.find((f) => f.severity === "info")!.rule;
-    const host = new FakeHost(workbook(seedSheet()), { ignored: all.map(ignoreKey), settings: { ...DEFAULT_SETTINGS, config: { rules: { [offRule]: "off" } } } });
+    const host = new FakeHost(workbook(seedSheet()), {
+      ignored: all.map(ignoreKey),
+      settings: { ...DEFAULT_SETTINGS, config: { rules: { [offRule]: "off" } } },
+    });
     const r = await validate(host, { config: {}, includeIgnored: true, mark: false });
     expect(r.findings).toEqual(all);
     expect(r.ignored).toBe(0);

@@ -4,9 +4,16 @@ import { join } from "path";
 
 const ROOT = join(__dirname, "../..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const makeConfig = require(join(ROOT, "webpack.config.js")) as (env: unknown, argv: { mode: string }) => {
+const makeConfig = require(join(ROOT, "webpack.config.js")) as (
+  env: unknown,
+  argv: { mode: string },
+) => {
   entry: Record<string, string>;
-  plugins: { constructor: { name: string }; userOptions?: Record<string, unknown>; patterns?: { from: string; transform?: (c: Buffer) => string }[] }[];
+  plugins: {
+    constructor: { name: string };
+    userOptions?: Record<string, unknown>;
+    patterns?: { from: string; transform?: (c: Buffer) => string }[];
+  }[];
 };
 
 function manifestTransform(url: string | undefined): ((c: Buffer) => string) | undefined {
@@ -26,7 +33,9 @@ function manifestTransform(url: string | undefined): ((c: Buffer) => string) | u
 test("two entries: the pane and the preview, each with its page; only the pane loads office.js", () => {
   const cfg = makeConfig({}, { mode: "production" });
   expect(Object.keys(cfg.entry).sort()).toEqual(["preview", "taskpane"]);
-  const pages = cfg.plugins.filter((p) => p.constructor.name === "HtmlWebpackPlugin").map((p) => [p.userOptions!.filename, p.userOptions!.office]);
+  const pages = cfg.plugins
+    .filter((p) => p.constructor.name === "HtmlWebpackPlugin")
+    .map((p) => [p.userOptions!.filename, p.userOptions!.office]);
   expect(pages).toEqual([
     ["taskpane.html", true],
     ["preview.html", false],
@@ -37,7 +46,9 @@ test("two entries: the pane and the preview, each with its page; only the pane l
 });
 
 test("ADDIN_URL rewrites every https://localhost:3000/ in the manifest, with or without a trailing slash", () => {
-  const manifest = Buffer.from('<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/><bt:Image DefaultValue="https://localhost:3000/assets/icon-16.png"/>');
+  const manifest = Buffer.from(
+    '<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/><bt:Image DefaultValue="https://localhost:3000/assets/icon-16.png"/>',
+  );
   expect(manifestTransform(undefined)).toBeUndefined();
   for (const url of ["https://addin.example.gov.cn/budget", "https://addin.example.gov.cn/budget/"]) {
     const out = manifestTransform(url)!(manifest);

@@ -21,7 +21,10 @@ const DIST = join(ROOT, "dist/wps");
 const { version } = require(join(ROOT, "package.json")) as { version: string };
 const FOLDER = join(DIST, `budget-form_${version}`);
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const makeConfig = require(join(ROOT, "webpack.wps.config.js")) as (env: unknown, argv: { mode: string }) => { target: string[]; entry: Record<string, string> };
+const makeConfig = require(join(ROOT, "webpack.wps.config.js")) as (
+  env: unknown,
+  argv: { mode: string },
+) => { target: string[]; entry: Record<string, string> };
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -96,7 +99,10 @@ const built = existsSync(join(FOLDER, "ribbon.xml"));
     const main = /<script src="(main\.[^"]+\.js)"><\/script>/.exec(page)![1];
     const ctx: Record<string, unknown> = {
       Application: app,
-      document: { location: { href: "file:///jsaddons/budget-form/index.html" }, currentScript: { src: `file:///jsaddons/budget-form/${main}` } },
+      document: {
+        location: { href: "file:///jsaddons/budget-form/index.html" },
+        currentScript: { src: `file:///jsaddons/budget-form/${main}` },
+      },
       localStorage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => storage.set(k, v) },
       setTimeout,
       clearTimeout,

@@ -44,7 +44,16 @@ describe("display width", () => {
   });
 
   test("formatTable pads by display width, numbers to the right", () => {
-    expect(formatTable([["文件", "n"], ["a.xlsx", "1"], ["科协.xlsx", "10"]], ["left", "right"])).toEqual(["文件        n", "a.xlsx      1", "科协.xlsx  10"]);
+    expect(
+      formatTable(
+        [
+          ["文件", "n"],
+          ["a.xlsx", "1"],
+          ["科协.xlsx", "10"],
+        ],
+        ["left", "right"],
+      ),
+    ).toEqual(["文件        n", "a.xlsx      1", "科协.xlsx  10"]);
   });
 });
 
@@ -68,7 +77,14 @@ describe("the verdict table at the end of a text run", () => {
     expect(rows).toEqual([
       ["两张表.xlsx [科协]", expect.any(String), "可以提交", "0", "0", "0"],
       ["两张表.xlsx [文化馆]", "广州市白云区文化馆", "可以提交", "0", "0", "0"],
-      ["二科/科协 初稿.xlsx", expect.stringContaining("科学技术协会"), "需修改", expect.stringMatching(/^\d+$/), expect.stringMatching(/^\d+$/), expect.stringMatching(/^\d+$/)],
+      [
+        "二科/科协 初稿.xlsx",
+        expect.stringContaining("科学技术协会"),
+        "需修改",
+        expect.stringMatching(/^\d+$/),
+        expect.stringMatching(/^\d+$/),
+        expect.stringMatching(/^\d+$/),
+      ],
       ["工资表.xlsx", "-", "需修改", "1", "0", "0"],
       ["改了扩展名.xlsx", "-", "无法读取", "-", "-", "-"],
       ["科协-改好.xlsx", expect.stringContaining("科学技术协会"), "可以提交", "0", "0", "0"],
@@ -90,7 +106,9 @@ describe("the verdict table at the end of a text run", () => {
     expect(r.out).not.toMatch(/^ {2}(警告|提示)$/m);
     expect(r.out).toMatch(new RegExp(`^${CLEAN} +.+ +可以提交 +0 +0 +0$`, "m"));
     const json = JSON.parse((await run(["check", SEED, "--quiet", "-q", "--format", "json"])).out);
-    expect(json.files[0].findings.map((f: { severity: string }) => f.severity)).toEqual(seed.findings.filter((f) => f.severity === "error").map(() => "error"));
+    expect(json.files[0].findings.map((f: { severity: string }) => f.severity)).toEqual(
+      seed.findings.filter((f) => f.severity === "error").map(() => "error"),
+    );
     expect(json.files[0].summary).toEqual(seed.summary);
   });
 
@@ -263,13 +281,29 @@ describe("--summary FILE.xlsx", () => {
     expect(sum.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     for (let c = 1; c <= 10; c++) expect(sum.getColumn(c).width).toBeGreaterThan(5);
     expect(sum.getColumn(10).width).toBeGreaterThan(sum.getColumn(6).width!);
-    expect(sum.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" });
+    expect(sum.pageSetup).toMatchObject({
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "1:1",
+    });
 
     const det = wb.getWorksheet("明细")!;
     expect(values(det, 1)).toEqual(["文件", "部门", "单元格", "级别", "类别", "规则", "说明"]);
     const seedDetails = [];
     for (let i = 2; i <= det.rowCount; i++) if (det.getCell(i, 1).value === "二科/科协 初稿.xlsx") seedDetails.push(values(det, i));
-    expect(seedDetails).toEqual(seed.findings.map((f) => [expect.any(String), expect.any(String), formatRef(f.cells[0]), expect.any(String), expect.any(String), f.rule, f.message.zh]));
+    expect(seedDetails).toEqual(
+      seed.findings.map((f) => [
+        expect.any(String),
+        expect.any(String),
+        formatRef(f.cells[0]),
+        expect.any(String),
+        expect.any(String),
+        f.rule,
+        f.message.zh,
+      ]),
+    );
     expect(det.rowCount).toBe(1 + seed.findings.length + 1); // + the form-not-found of 工资表
     expect(det.autoFilter).toBe(`A1:G${det.rowCount}`);
     expect(det.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
@@ -324,10 +358,13 @@ describe("--summary FILE.xlsx", () => {
     const html = readFileSync(join(dir, "汇总.html"), "utf8");
     const rows = (html.match(/<tr class="[a-z]+">/g) ?? []).length;
     expect(rows).toBe(6 + seed.findings.length + 1);
-    expect(html).toContain('<tr class="revise"><td><a href="%E4%BA%8C%E7%A7%91/%E7%A7%91%E5%8D%8F%20%E5%88%9D%E7%A8%BF.xlsx">二科/科协 初稿.xlsx</a></td>');
+    expect(html).toContain(
+      '<tr class="revise"><td><a href="%E4%BA%8C%E7%A7%91/%E7%A7%91%E5%8D%8F%20%E5%88%9D%E7%A8%BF.xlsx">二科/科协 初稿.xlsx</a></td>',
+    );
     expect(html).toContain('<tr class="unreadable"><td><a href="%E6%94%B9');
     expect(html).not.toMatch(/<script|https?:\/\//);
-    for (const f of seed.findings) expect(html).toContain(f.message.zh.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"));
+    for (const f of seed.findings)
+      expect(html).toContain(f.message.zh.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"));
     // A second run replaces its own page; any other page is refused.
     expect((await run(["check", ".", "--summary", "汇总.html"], { cwd: dir })).err).toBe("已写出汇总表「汇总.html」。\n");
     writeFileSync(join(dir, "其他.html"), "<html><body>我的笔记</body></html>");

@@ -67,19 +67,25 @@ describe("text output", () => {
     const headings = lines.filter((l) => /^ {2}\S/.test(l) && !l.startsWith("  小计"));
     const present = (["error", "warning", "info"] as const).filter((s) => seed.summary[s] > 0);
     expect(headings).toEqual(present.map((s) => `  ${SEVERITY_NAMES[s].zh}`));
-    for (const f of seed.findings.filter((f) => f.severity !== "info")) expect(lines).toContain(`    ${formatRef(f.cells[0])}  ${f.rule}  ${f.message.zh}`);
+    for (const f of seed.findings.filter((f) => f.severity !== "info"))
+      expect(lines).toContain(`    ${formatRef(f.cells[0])}  ${f.rule}  ${f.message.zh}`);
     // A tip repeated on many rows: its first occurrence in full, then the other cells.
     const tipRules = [...new Set(seed.findings.filter((f) => f.severity === "info").map((f) => f.rule))];
     for (const rule of tipRules) {
       const same = seed.findings.filter((f) => f.rule === rule);
       const at = lines.indexOf(`    ${formatRef(same[0].cells[0])}  ${rule}  ${same[0].message.zh}`);
       expect(at).toBeGreaterThan(0);
-      if (same.length > 1) expect(lines[at + 1]).toMatch(new RegExp(`^ {6}同类提示另有 ${same.length - 1} 处:${toA1(same[1].cells[0].row, same[1].cells[0].col)}、`));
+      if (same.length > 1)
+        expect(lines[at + 1]).toMatch(
+          new RegExp(`^ {6}同类提示另有 ${same.length - 1} 处:${toA1(same[1].cells[0].row, same[1].cells[0].col)}、`),
+        );
       for (const f of same.slice(1)) expect(lines).not.toContain(`    ${formatRef(f.cells[0])}  ${rule}  ${f.message.zh}`);
     }
     expect(lines[lines.length - 1]).toBe(`  小计:${seed.summary.error} 个错误,${seed.summary.warning} 个警告,${seed.summary.info} 条提示`);
     expect(table.split("\n")).toHaveLength(3);
-    expect(totals).toBe(`结论:可以提交 1 份,需修改 1 份\n共 2 个文件:${seed.summary.error} 个错误,${seed.summary.warning} 个警告,${seed.summary.info} 条提示`);
+    expect(totals).toBe(
+      `结论:可以提交 1 份,需修改 1 份\n共 2 个文件:${seed.summary.error} 个错误,${seed.summary.warning} 个警告,${seed.summary.info} 条提示`,
+    );
     expect(r.err).toBe("");
   });
 
@@ -87,7 +93,8 @@ describe("text output", () => {
     const seed = await seedResult();
     const r = await run(["check", SEED, "--lang", "en"]);
     expect(r.out).toContain("  Warning\n");
-    for (const f of seed.findings.filter((f) => f.severity !== "info")) expect(r.out).toContain(`    ${formatRef(f.cells[0])}  ${f.rule}  ${f.message.en}`);
+    for (const f of seed.findings.filter((f) => f.severity !== "info"))
+      expect(r.out).toContain(`    ${formatRef(f.cells[0])}  ${f.rule}  ${f.message.en}`);
     // Tips of one rule repeated over rows are grouped (the seed may have none left to group).
     const tips = seed.findings.filter((f) => f.severity === "info");
     const repeated = tips.some((f, i) => tips.findIndex((g) => g.rule === f.rule) !== i);
@@ -98,7 +105,8 @@ describe("text output", () => {
 
   test("the slid rows of the seed are listed with their cells", async () => {
     const r = await run(["check", SEED]);
-    for (const cell of ["B43", "C44", "C49", "C50"]) expect(r.out).toMatch(new RegExp(`申报表!${cell}  layout/misaligned-row  第 \\d+ 行错位`));
+    for (const cell of ["B43", "C44", "C49", "C50"])
+      expect(r.out).toMatch(new RegExp(`申报表!${cell}  layout/misaligned-row  第 \\d+ 行错位`));
   });
 });
 
@@ -116,7 +124,9 @@ describe("JSON output", () => {
     expect(s.sheet).toBe("申报表");
     expect(s.summary).toEqual(seed.summary);
     // Cells stay sheet-qualified A1 text in the JSON ("申报表!E41"), whatever the app uses inside.
-    expect(s.findings).toEqual(seed.findings.map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells.map(formatRef), message: f.message.en })));
+    expect(s.findings).toEqual(
+      seed.findings.map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells.map(formatRef), message: f.message.en })),
+    );
     expect(s.findings[0].cells[0]).toMatch(/^申报表![A-Z]+\d+$/);
     for (const f of s.findings) expect(Object.keys(f)).toEqual(["rule", "severity", "cells", "message"]);
     expect(c).toEqual({ file: CLEAN, sheet: "申报表", findings: [], summary: { error: 0, warning: 0, info: 0 }, ignored: 0 });
@@ -161,7 +171,10 @@ describe("bad inputs: clear Chinese message, no stack trace, exit 2", () => {
     expect(r.code).toBe(2);
     expect(r.out).toMatch(message);
     expect(r.out).toContain(`${fx(name)}\n  无法读取「${fx(name)}」`);
-    expect(r.out.trimEnd().split("\n").slice(-2)).toEqual(["结论:可以提交 0 份,需修改 0 份,无法读取 1 个", "共 1 个文件:0 个错误,0 个警告,0 条提示,1 个文件无法读取"]);
+    expect(r.out.trimEnd().split("\n").slice(-2)).toEqual([
+      "结论:可以提交 0 份,需修改 0 份,无法读取 1 个",
+      "共 1 个文件:0 个错误,0 个警告,0 条提示,1 个文件无法读取",
+    ]);
     noStackTrace(r.out + r.err);
   });
 
@@ -216,14 +229,44 @@ describe("--config", () => {
   const floor = "indicators/satisfaction-below-floor";
   test.each([
     ["unknown.json", { rules: { "no/such-rule": "off" } }, "未知规则「no/such-rule」", 'Unknown rule "no/such-rule"'],
-    ["typo-rule.json", { rules: { "indicators/vague-wordng": "off" } }, "您是不是要写「indicators/vague-wording」", 'Did you mean "indicators/vague-wording"'],
+    [
+      "typo-rule.json",
+      { rules: { "indicators/vague-wordng": "off" } },
+      "您是不是要写「indicators/vague-wording」",
+      'Did you mean "indicators/vague-wording"',
+    ],
     ["severity.json", { rules: { "layout/misaligned-row": "fatal" } }, '级别 "fatal" 无效', 'severity "fatal" is not valid'],
-    ["option-key.json", { rules: { [floor]: ["warning", { flor: 95 }] } }, `规则「${floor}」没有选项「flor」,您是不是要写「floor」?`, `Rule "${floor}" has no option "flor". Did you mean "floor"?`],
-    ["option-type.json", { rules: { [floor]: ["warning", { floor: "high" }] } }, `选项「floor」应为 1–100 之间的数字,收到 "high"`, `option "floor" must be a number from 1 to 100; got "high"`],
-    ["choice.json", { rules: { "budget/development-within-project": { options: { mode: "equals" } } } }, '应为 "within" 或 "equal"', 'must be "within" or "equal"'],
+    [
+      "option-key.json",
+      { rules: { [floor]: ["warning", { flor: 95 }] } },
+      `规则「${floor}」没有选项「flor」,您是不是要写「floor」?`,
+      `Rule "${floor}" has no option "flor". Did you mean "floor"?`,
+    ],
+    [
+      "option-type.json",
+      { rules: { [floor]: ["warning", { floor: "high" }] } },
+      `选项「floor」应为 1–100 之间的数字,收到 "high"`,
+      `option "floor" must be a number from 1 to 100; got "high"`,
+    ],
+    [
+      "choice.json",
+      { rules: { "budget/development-within-project": { options: { mode: "equals" } } } },
+      '应为 "within" 或 "equal"',
+      'must be "within" or "equal"',
+    ],
     ["top-key.json", { rule: {} }, "未知的配置项「rule」", 'Unknown config key "rule"'],
-    ["broken.json", "{ rules: ", "不是有效的 JSON,第 1 行第 3 列:键名要用英文双引号括起来", "is not valid JSON: line 1, column 3: keys must be in double quotes"],
-    ["full-width.json", '{"rules": {"layout/misaligned-row": “off”}}', "第 1 行第 37 列:这里是全角符号「“」", 'line 1, column 37: "“" is a full-width character'],
+    [
+      "broken.json",
+      "{ rules: ",
+      "不是有效的 JSON,第 1 行第 3 列:键名要用英文双引号括起来",
+      "is not valid JSON: line 1, column 3: keys must be in double quotes",
+    ],
+    [
+      "full-width.json",
+      '{"rules": {"layout/misaligned-row": “off”}}',
+      "第 1 行第 37 列:这里是全角符号「“」",
+      'line 1, column 37: "“" is a full-width character',
+    ],
     ["array.json", "[]", "应为 JSON 对象", "must be a JSON object"],
   ])("bad config %s → exit 2 naming the key, in the chosen language; nothing checked", async (name, content, zhText, enText) => {
     const file = join(tmp(), name);
@@ -265,7 +308,10 @@ describe("--annotate", () => {
       expect(String(ws.getCell(row + 1, col + 1).note)).toContain(f.message.zh);
     }
     const firstError = seed.findings.find((f) => f.severity === "error");
-    if (firstError) expect((ws.getCell(firstError.cells[0].row + 1, firstError.cells[0].col + 1).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(markArgb("error"));
+    if (firstError)
+      expect(
+        (ws.getCell(firstError.cells[0].row + 1, firstError.cells[0].col + 1).fill as { fgColor?: { argb?: string } }).fgColor?.argb,
+      ).toBe(markArgb("error"));
     // The copy still recognises the same (values untouched).
     expect(checkWorkbook(copy.snapshot).summary).toEqual(seed.summary);
 

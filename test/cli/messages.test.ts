@@ -12,8 +12,18 @@ describe("a text file given as .xlsx is described as what it is", () => {
     ["说明.xlsx", "请在周五前交表。\n联系人:张三\n", "这是普通的文本文件,不是 Excel 工作簿", "it is a plain text file"],
     ["导出.xlsx", "部门,金额\n科协,326.60\n文化馆,40.64\n", "这是用逗号或制表符分隔的文本文件(CSV)", "comma- or tab-separated text (CSV)"],
     ["制表符.xlsx", "部门\t金额\n科协\t326.60\n", "这是用逗号或制表符分隔的文本文件(CSV)", "(CSV)"],
-    ["网页.xlsx", "<html><body><table><tr><td>部门</td><td>科协</td></tr></table></body></html>", "这是网页(HTML)文件", "it is a web page (HTML)"],
-    ["旧XML.xlsx", '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet/></Workbook>', "这是 Excel 2003 XML 表格", "Excel 2003 XML spreadsheet"],
+    [
+      "网页.xlsx",
+      "<html><body><table><tr><td>部门</td><td>科协</td></tr></table></body></html>",
+      "这是网页(HTML)文件",
+      "it is a web page (HTML)",
+    ],
+    [
+      "旧XML.xlsx",
+      '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet/></Workbook>',
+      "这是 Excel 2003 XML 表格",
+      "Excel 2003 XML spreadsheet",
+    ],
   ])("%s", async (name, content, zh, en) => {
     const dir = tmp();
     writeFileSync(join(dir, name), content);
@@ -42,7 +52,11 @@ describe("did you mean", () => {
     [["chek", "a.xlsx"], "未知命令「chek」,您是不是要用「check」?", 'Unknown command "chek". Did you mean "check"?'],
     [["tempaltes"], "未知命令「tempaltes」,您是不是要用「templates」?", 'Did you mean "templates"?'],
     [["lint"], "未知命令「lint」;可用的命令:check、templates、add、fix", "the commands are check, templates, add, fix"],
-    [["check", "a.xlsx", "--fromat", "json"], "未知选项 --fromat,您是不是要用 --format?", "Unknown option --fromat. Did you mean --format?"],
+    [
+      ["check", "a.xlsx", "--fromat", "json"],
+      "未知选项 --fromat,您是不是要用 --format?",
+      "Unknown option --fromat. Did you mean --format?",
+    ],
     [["check", "a.xlsx", "--sumary", "s.xlsx"], "您是不是要用 --summary?", "Did you mean --summary?"],
     [["check", "a.xlsx", "--quite"], "您是不是要用 --quiet?", "Did you mean --quiet?"],
     [["fix", "a.xlsx", "--output", "b.xlsx"], "未知选项 --output", "Unknown option --output"],

@@ -28,5 +28,6 @@ test.each([
 test("errors and warnings are never grouped: each keeps its own line", async () => {
   const { entry } = await seedEntry();
   const lines = toText([entry], 1, "zh").split("\n");
-  for (const f of entry.findings.filter((f) => f.severity !== "info")) expect(lines).toContain(`    ${formatRef(f.cells[0])}  ${f.rule}  ${f.message.zh}`);
+  for (const f of entry.findings.filter((f) => f.severity !== "info"))
+    expect(lines).toContain(`    ${formatRef(f.cells[0])}  ${f.rule}  ${f.message.zh}`);
 });

@@ -19,7 +19,13 @@ const tmp = () => mkdtempSync(join(tmpdir(), "budget-form-safe-"));
 async function run(argv: string[], cwd: string, writeOps?: WriteOps) {
   let out = "";
   let err = "";
-  const code = await main(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, isTTY: false, cwd, writeOps });
+  const code = await main(argv, {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    isTTY: false,
+    cwd,
+    writeOps,
+  });
   return { code, out, err };
 }
 
@@ -36,7 +42,15 @@ async function flawedForm(dir: string): Promise<string> {
 
 /** write(2) that stores part of the data, then fails as on a full disk. */
 function fullDisk(): WriteOps {
-  const ops: WriteOps = { openSync: fs.openSync, writeSync: (fd, d, o, l) => fs.writeSync(fd, d, o, l), fsyncSync: fs.fsyncSync, closeSync: fs.closeSync, renameSync: fs.renameSync, linkSync: fs.linkSync, unlinkSync: fs.unlinkSync };
+  const ops: WriteOps = {
+    openSync: fs.openSync,
+    writeSync: (fd, d, o, l) => fs.writeSync(fd, d, o, l),
+    fsyncSync: fs.fsyncSync,
+    closeSync: fs.closeSync,
+    renameSync: fs.renameSync,
+    linkSync: fs.linkSync,
+    unlinkSync: fs.unlinkSync,
+  };
   let written = 0;
   ops.writeSync = (fd, data, offset, length) => {
     if (written > 0) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });

@@ -16,10 +16,14 @@ beforeAll(() => {
 }, 180000);
 
 test("node bin/budget-form.js check: JSON for a good and a bad file, exit 2, no stack trace", () => {
-  const r = spawnSync(process.execPath, [BIN, "check", "examples/corrected-form.xlsx", "test/fixtures/generated/ole-renamed.xlsx", "--format", "json"], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
+  const r = spawnSync(
+    process.execPath,
+    [BIN, "check", "examples/corrected-form.xlsx", "test/fixtures/generated/ole-renamed.xlsx", "--format", "json"],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+    },
+  );
   expect(r.status).toBe(2);
   const files = JSON.parse(r.stdout).files;
   expect(files[0]).toMatchObject({ file: "examples/corrected-form.xlsx", sheet: "申报表", summary: { error: 0 } });

@@ -29,7 +29,10 @@ async function run(...argv: string[]) {
   return { code, stdout, stderr };
 }
 
-const hash = (file: string) => createHash("sha256").update(readFileSync(join(dir, file))).digest("hex");
+const hash = (file: string) =>
+  createHash("sha256")
+    .update(readFileSync(join(dir, file)))
+    .digest("hex");
 const load = async (file: string) => readXlsx(readFileSync(join(dir, file)), file);
 
 describe("budget-form templates", () => {
@@ -46,7 +49,10 @@ describe("budget-form templates", () => {
   });
 
   test("--format json, filters, and a custom library", async () => {
-    writeFileSync(join(dir, "mine.json"), JSON.stringify({ templates: [{ name: "档案数字化率(%)", level2: "质量", value: "≥80%", tags: ["档案管理"] }] }));
+    writeFileSync(
+      join(dir, "mine.json"),
+      JSON.stringify({ templates: [{ name: "档案数字化率(%)", level2: "质量", value: "≥80%", tags: ["档案管理"] }] }),
+    );
     const all = await run("templates", "--format", "json", "--templates", "mine.json");
     expect(all.code).toBe(0);
     const list = JSON.parse(all.stdout).templates as { id: string; name: string }[];
@@ -60,7 +66,20 @@ describe("budget-form templates", () => {
     const byId = new Map(CATALOGUE.map((t) => [t.id, t]));
     for (const t of list.slice(0, -1) as unknown as Record<string, unknown>[]) {
       const c = byId.get(t.id as string)!;
-      expect(t).toEqual({ id: c.id, name: c.name, level1: c.placement.level1, level2: c.placement.level2, kind: c.kind, operator: c.operator, unit: c.unit, period: c.period, annual: c.annual, formula: c.formula, tags: c.tags, custom: false });
+      expect(t).toEqual({
+        id: c.id,
+        name: c.name,
+        level1: c.placement.level1,
+        level2: c.placement.level2,
+        kind: c.kind,
+        operator: c.operator,
+        unit: c.unit,
+        period: c.period,
+        annual: c.annual,
+        formula: c.formula,
+        tags: c.tags,
+        custom: false,
+      });
     }
     expect(list[list.length - 1]).toMatchObject({ level2: "质量", custom: true });
     const tagged = JSON.parse((await run("templates", "--format=json", "--tag", "会议培训", "--category", "满意度")).stdout).templates;
@@ -95,7 +114,13 @@ describe("budget-form add", () => {
     const out = await load("out.xlsx");
     const result = checkWorkbook(out.snapshot);
     const row = result.forms[0].model.indicators!.rows.find((x) => x.row === 38)!;
-    expect([row.level1, row.level2, row.name.value, row.period?.value, row.annual.value]).toEqual(["满意度", "服务对象满意度", "群众满意度(%)", "≥96%", "≥96%"]);
+    expect([row.level1, row.level2, row.name.value, row.period?.value, row.annual.value]).toEqual([
+      "满意度",
+      "服务对象满意度",
+      "群众满意度(%)",
+      "≥96%",
+      "≥96%",
+    ]);
     const original = checkWorkbook((await load("corrected.xlsx")).snapshot);
     expect(result.summary).toEqual(original.summary);
   });
@@ -155,7 +180,10 @@ describe("budget-form add", () => {
   });
 
   test("a custom template from a library", async () => {
-    writeFileSync(join(dir, "mine.json"), JSON.stringify({ templates: [{ id: "custom.digital", name: "档案数字化率(%)", level2: "质量", value: "≥80%" }] }));
+    writeFileSync(
+      join(dir, "mine.json"),
+      JSON.stringify({ templates: [{ id: "custom.digital", name: "档案数字化率(%)", level2: "质量", value: "≥80%" }] }),
+    );
     const r = await run("add", "corrected.xlsx", "--templates", "mine.json", "--template", "custom.digital", "--out", "o.xlsx");
     expect(r.code).toBe(0);
     const rows = checkWorkbook((await load("o.xlsx")).snapshot).forms[0].model.indicators!.rows;

@@ -34,7 +34,13 @@ describe("odd rule settings in a user's JSON config", () => {
   });
 
   test("a well-formed config passes", () => {
-    const raw = { rules: { "budget/amount-invalid": "warning", "indicators/satisfaction-below-floor": ["error", { floor: 95 }], "tasks/incomplete-row": { severity: "off" } } };
+    const raw = {
+      rules: {
+        "budget/amount-invalid": "warning",
+        "indicators/satisfaction-below-floor": ["error", { floor: 95 }],
+        "tasks/incomplete-row": { severity: "off" },
+      },
+    };
     expect(validateConfig(raw, ids)).toEqual([]);
   });
 });
@@ -42,22 +48,66 @@ describe("odd rule settings in a user's JSON config", () => {
 describe("strict configs: the key, what is allowed, a did-you-mean, in both languages", () => {
   const floorRule = "indicators/satisfaction-below-floor";
   test.each([
-    [{ rules: { "indicators/vague-wordng": "off" } }, "未知规则「indicators/vague-wordng」,您是不是要写「indicators/vague-wording」?", 'Unknown rule "indicators/vague-wordng". Did you mean "indicators/vague-wording"?'],
-    [{ rules: { "vague-wording": "off" } }, "未知规则「vague-wording」,您是不是要写「indicators/vague-wording」?", 'Did you mean "indicators/vague-wording"?'],
+    [
+      { rules: { "indicators/vague-wordng": "off" } },
+      "未知规则「indicators/vague-wordng」,您是不是要写「indicators/vague-wording」?",
+      'Unknown rule "indicators/vague-wordng". Did you mean "indicators/vague-wording"?',
+    ],
+    [
+      { rules: { "vague-wording": "off" } },
+      "未知规则「vague-wording」,您是不是要写「indicators/vague-wording」?",
+      'Did you mean "indicators/vague-wording"?',
+    ],
     [{ rules: { "no/such-rule": "off" } }, "未知规则「no/such-rule」;规则 id 形如", 'Unknown rule "no/such-rule". Rule ids look like'],
-    [{ rules: { [floorRule]: ["warning", { flor: 95 }] } }, `规则「${floorRule}」没有选项「flor」,您是不是要写「floor」?可用的选项:floor`, 'has no option "flor". Did you mean "floor"?'],
-    [{ rules: { [floorRule]: ["warning", { floor: "high" }] } }, `规则「${floorRule}」的选项「floor」应为 1–100 之间的数字,收到 "high"`, 'option "floor" must be a number from 1 to 100; got "high"'],
+    [
+      { rules: { [floorRule]: ["warning", { flor: 95 }] } },
+      `规则「${floorRule}」没有选项「flor」,您是不是要写「floor」?可用的选项:floor`,
+      'has no option "flor". Did you mean "floor"?',
+    ],
+    [
+      { rules: { [floorRule]: ["warning", { floor: "high" }] } },
+      `规则「${floorRule}」的选项「floor」应为 1–100 之间的数字,收到 "high"`,
+      'option "floor" must be a number from 1 to 100; got "high"',
+    ],
     [{ rules: { [floorRule]: ["warning", { floor: 0.95 }] } }, "应为 1–100 之间的数字,收到 0.95", "got 0.95"],
-    [{ rules: { "budget/development-within-project": ["warning", { mode: "equals" }] } }, '选项「mode」应为 "within" 或 "equal",收到 "equals",您是不是要写「equal」?', 'must be "within" or "equal"; got "equals". Did you mean "equal"?'],
-    [{ rules: { "budget/income-matches-expenditure": { options: { tolerance: -1 } } } }, "应为不小于 0 的数字,收到 -1", "must be a number of at least 0; got -1"],
-    [{ rules: { "required/field-empty": ["warning", { minGoalLength: 10.5 }] } }, "应为不小于 0 的整数", "must be a whole number of at least 0"],
-    [{ rules: { "indicators/vague-wording": ["warning", { words: 3 }] } }, "应为文字(用引号括起),收到 3", "must be text (in quotes); got 3"],
-    [{ rules: { "layout/misaligned-row": ["warning", { floor: 95 }] } }, "规则「layout/misaligned-row」没有可设置的选项,收到「floor」", 'Rule "layout/misaligned-row" has no options; got "floor"'],
+    [
+      { rules: { "budget/development-within-project": ["warning", { mode: "equals" }] } },
+      '选项「mode」应为 "within" 或 "equal",收到 "equals",您是不是要写「equal」?',
+      'must be "within" or "equal"; got "equals". Did you mean "equal"?',
+    ],
+    [
+      { rules: { "budget/income-matches-expenditure": { options: { tolerance: -1 } } } },
+      "应为不小于 0 的数字,收到 -1",
+      "must be a number of at least 0; got -1",
+    ],
+    [
+      { rules: { "required/field-empty": ["warning", { minGoalLength: 10.5 }] } },
+      "应为不小于 0 的整数",
+      "must be a whole number of at least 0",
+    ],
+    [
+      { rules: { "indicators/vague-wording": ["warning", { words: 3 }] } },
+      "应为文字(用引号括起),收到 3",
+      "must be text (in quotes); got 3",
+    ],
+    [
+      { rules: { "layout/misaligned-row": ["warning", { floor: 95 }] } },
+      "规则「layout/misaligned-row」没有可设置的选项,收到「floor」",
+      'Rule "layout/misaligned-row" has no options; got "floor"',
+    ],
     [{ rules: { "layout/misaligned-row": "warn" } }, '级别 "warn" 无效,您是不是要写「warning」?', 'Did you mean "warning"?'],
     [{ rules: { "layout/misaligned-row": 2 } }, "的设置应为级别字符串", "must be a severity string"],
     [{ rules: { "layout/misaligned-row": ["error", {}, "extra"] } }, "的设置应为级别字符串", "must be a severity string"],
-    [{ rules: { "layout/misaligned-row": { severity: "error", option: {} } } }, "未知的键「option」,您是不是要写「options」?", 'unknown key "option". Did you mean "options"?'],
-    [{ rule: { "layout/misaligned-row": "off" } }, "未知的配置项「rule」,您是不是要写「rules」?", 'Unknown config key "rule". Did you mean "rules"?'],
+    [
+      { rules: { "layout/misaligned-row": { severity: "error", option: {} } } },
+      "未知的键「option」,您是不是要写「options」?",
+      'unknown key "option". Did you mean "options"?',
+    ],
+    [
+      { rule: { "layout/misaligned-row": "off" } },
+      "未知的配置项「rule」,您是不是要写「rules」?",
+      'Unknown config key "rule". Did you mean "rules"?',
+    ],
   ])("%j", (raw, zhText, enText) => {
     const problems = validateConfig(raw, RULES);
     expect(problems).toHaveLength(1);
@@ -67,7 +117,10 @@ describe("strict configs: the key, what is allowed, a did-you-mean, in both lang
 
   test("a suggestion replaces the general hint; without one, the hint says where the ids are", () => {
     const [near] = validateConfig({ rules: { "vague-wording": "off" } }, RULES);
-    expect(near).toEqual({ zh: "未知规则「vague-wording」,您是不是要写「indicators/vague-wording」?", en: 'Unknown rule "vague-wording". Did you mean "indicators/vague-wording"?' });
+    expect(near).toEqual({
+      zh: "未知规则「vague-wording」,您是不是要写「indicators/vague-wording」?",
+      en: 'Unknown rule "vague-wording". Did you mean "indicators/vague-wording"?',
+    });
     const [far] = validateConfig({ rules: { "x/y": "off" } }, RULES);
     expect(far.zh).toContain("完整列表见 README 的「规则」表");
   });
@@ -113,10 +166,14 @@ describe("strict configs: the key, what is allowed, a did-you-mean, in both lang
     // that is listed but unknown to the rule would give the default's findings.
     const sheet = cleanSheet();
     const findingsWith = (id: string, options: object) =>
-      checkWorkbook(workbook(sheet), { rules: { [id]: ["warning", options] } } as never).findings.filter((f) => f.rule === id).map((f) => f.messageId);
+      checkWorkbook(workbook(sheet), { rules: { [id]: ["warning", options] } } as never)
+        .findings.filter((f) => f.rule === id)
+        .map((f) => f.messageId);
     const mode = optionSchema(RULES.find((r) => r.meta.id === "budget/development-within-project")!).mode;
     expect(mode.choices).toEqual(["within", "equal"]);
-    expect(findingsWith("budget/development-within-project", { mode: "equal" })).not.toEqual(findingsWith("budget/development-within-project", { mode: "within" }));
+    expect(findingsWith("budget/development-within-project", { mode: "equal" })).not.toEqual(
+      findingsWith("budget/development-within-project", { mode: "within" }),
+    );
   });
 });
 
@@ -136,7 +193,7 @@ describe("closest", () => {
 describe("parseJson: where and why, in both languages", () => {
   test.each([
     ['{"rules": {"a": "off",}}', "第 1 行第 23 列:最后一项后面多了一个逗号", "line 1, column 23: there is a comma after the last item"],
-    ["{ rules: 1 }", "第 1 行第 3 列:键名要用英文双引号括起来", 'keys must be in double quotes'],
+    ["{ rules: 1 }", "第 1 行第 3 列:键名要用英文双引号括起来", "keys must be in double quotes"],
     ['{\n  "rules": {\n    "x": “off”\n  }\n}', "第 3 行第 10 列:这里是全角符号「“」", 'line 3, column 10: "“" is a full-width character'],
     ['{"rules": {', "内容不完整", "the text ends too early"],
     ["{'rules': 1}", "JSON 要用双引号", "double quotes"],

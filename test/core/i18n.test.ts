@@ -32,7 +32,8 @@ function declaredCatalogues(): { file: string; name: string }[] {
   const out: { file: string; name: string }[] = [];
   for (const file of sourceFiles(SRC)) {
     const text = readFileSync(file, "utf8");
-    for (const m of text.matchAll(/^export const (\w+) = \{$(?:(?!^export )[\s\S])*?^\} satisfies Catalogue;$/gm)) out.push({ file, name: m[1] });
+    for (const m of text.matchAll(/^export const (\w+) = \{$(?:(?!^export )[\s\S])*?^\} satisfies Catalogue;$/gm))
+      out.push({ file, name: m[1] });
   }
   return out;
 }
@@ -45,7 +46,8 @@ function entryProblem(entry: unknown): string | null {
   const { zh, en } = entry as Record<string, unknown>;
   if (typeof zh !== typeof en) return `zh is a ${typeof zh}, en a ${typeof en}`;
   if (typeof zh === "string") return zh.trim() && (en as string).trim() ? null : "an empty text";
-  if (typeof zh === "function") return zh.length === (en as () => string).length ? null : `zh takes ${zh.length} arguments, en ${(en as () => string).length}`;
+  if (typeof zh === "function")
+    return zh.length === (en as () => string).length ? null : `zh takes ${zh.length} arguments, en ${(en as () => string).length}`;
   return `zh is a ${typeof zh}`;
 }
 
@@ -61,7 +63,15 @@ describe("every catalogue entry has both languages", () => {
 
   test("the catalogues of the CLI, the pane, the template tab, the edit plans and the report are found", () => {
     const at = found.map((c) => `${relative(SRC, c.file).split("\\").join("/")}#${c.name}`);
-    expect(at).toEqual(expect.arrayContaining(["cli/messages.ts#CLI", "taskpane/i18n.ts#PANE", "taskpane/templates/strings.ts#TEMPLATE_TEXTS", "core/plan/messages.ts#PLAN", "hosts/reportRows.ts#REPORT"]));
+    expect(at).toEqual(
+      expect.arrayContaining([
+        "cli/messages.ts#CLI",
+        "taskpane/i18n.ts#PANE",
+        "taskpane/templates/strings.ts#TEMPLATE_TEXTS",
+        "core/plan/messages.ts#PLAN",
+        "hosts/reportRows.ts#REPORT",
+      ]),
+    );
     // The tables checked below are the very objects the code uses.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const loaded = found.map((c) => require(c.file)[c.name]);
@@ -87,7 +97,15 @@ describe("every catalogue entry has both languages", () => {
   });
 
   test("the check itself catches an entry without English, an empty text and mismatched kinds", () => {
-    expect(problemsOf({ a: { zh: "甲" }, b: { zh: "乙", en: " " }, c: { zh: "丙", en: () => "C" }, d: { zh: (n: number) => `${n}`, en: () => "" }, e: { zh: "丁", en: "D" } })).toEqual([
+    expect(
+      problemsOf({
+        a: { zh: "甲" },
+        b: { zh: "乙", en: " " },
+        c: { zh: "丙", en: () => "C" },
+        d: { zh: (n: number) => `${n}`, en: () => "" },
+        e: { zh: "丁", en: "D" },
+      }),
+    ).toEqual([
       "a: has keys zh, not exactly zh and en",
       "b: an empty text",
       "c: zh is a string, en a function",
@@ -131,8 +149,13 @@ const BRANCH = /[!=]==?\s*["'`](?:zh|en)["'`]|["'`](?:zh|en)["'`]\s*[!=]==?|\bca
 
 describe("no code branches on the language", () => {
   test("the scan recognises the shapes it forbids, and not an ordinary key", () => {
-    expect(['lang === "zh" ? a : b', "x !== 'en'", '"en" == lang', 'case "zh":'].map((s) => BRANCH.test(s))).toEqual([true, true, true, true]);
-    expect(['m.zh || m.en', 'const LANGS = ["zh", "en"]', 'lang: "zh"'].map((s) => BRANCH.test(s))).toEqual([false, false, false]);
+    expect(['lang === "zh" ? a : b', "x !== 'en'", '"en" == lang', 'case "zh":'].map((s) => BRANCH.test(s))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(["m.zh || m.en", 'const LANGS = ["zh", "en"]', 'lang: "zh"'].map((s) => BRANCH.test(s))).toEqual([false, false, false]);
   });
 
   test("no file in src compares the language to a literal (use a catalogue entry and pick)", () => {
@@ -147,12 +170,17 @@ describe("no code branches on the language", () => {
   });
 
   test("ESLint reports such a branch, and a text indexed by the language, in src (no-restricted-syntax)", () => {
-    const code = 'export const f = (lang: "zh" | "en") => (lang === "zh" ? "甲" : "A");\nexport const g = (m: { zh: string; en: string }, lang: "zh" | "en") => m[lang];\n';
-    const r = spawnSync(process.execPath, [join(ROOT, "node_modules/eslint/bin/eslint.js"), "--stdin", "--stdin-filename", "src/cli/probe.ts", "--format", "json"], {
-      cwd: ROOT,
-      input: code,
-      encoding: "utf8",
-    });
+    const code =
+      'export const f = (lang: "zh" | "en") => (lang === "zh" ? "甲" : "A");\nexport const g = (m: { zh: string; en: string }, lang: "zh" | "en") => m[lang];\n';
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, "node_modules/eslint/bin/eslint.js"), "--stdin", "--stdin-filename", "src/cli/probe.ts", "--format", "json"],
+      {
+        cwd: ROOT,
+        input: code,
+        encoding: "utf8",
+      },
+    );
     const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string; line: number }[] }[];
     expect(result.messages.map((m) => [m.ruleId, m.line])).toEqual([
       ["no-restricted-syntax", 1],

@@ -6,7 +6,11 @@
 import fc from "fast-check";
 import { fold, labelKey } from "../../src/core/text";
 
-const reference = (s: string) => s.normalize("NFKC").replace(/\u3000/g, " ").trim();
+const reference = (s: string) =>
+  s
+    .normalize("NFKC")
+    .replace(/\u3000/g, " ")
+    .trim();
 
 describe("fold", () => {
   it("agrees with NFKC for every character of the Basic Multilingual Plane, alone and between ideographs", () => {

@@ -29,7 +29,12 @@ test("a finding on the expected rule and row, at the expected severity, is true;
 });
 
 test("a second finding for a problem already found is false: one finding per cell per cause", () => {
-  const s = scoreForm("f", [finding("indicators/not-quantified", "E8", "error"), finding("indicators/not-quantified", "F8", "error")], exp, []);
+  const s = scoreForm(
+    "f",
+    [finding("indicators/not-quantified", "E8", "error"), finding("indicators/not-quantified", "F8", "error")],
+    exp,
+    [],
+  );
   expect(s.truePositives).toHaveLength(1);
   expect(s.falsePositives).toHaveLength(1);
 });
@@ -55,5 +60,10 @@ test("not scored only for the named message; a wildcard rule covers its category
   expect(s.notScored.map((f) => f.rule)).toEqual(["indicators/missing-category", "tasks/incomplete-row"]);
   expect(s.falsePositives.map((f) => f.messageId)).toEqual(["emptyGroup"]);
   expect(s.info).toHaveLength(1);
-  expect(perRule([s]).find((r) => r.rule === "indicators/missing-category")).toEqual({ rule: "indicators/missing-category", tp: 0, fp: 1, fn: 0 });
+  expect(perRule([s]).find((r) => r.rule === "indicators/missing-category")).toEqual({
+    rule: "indicators/missing-category",
+    tp: 0,
+    fp: 1,
+    fn: 0,
+  });
 });

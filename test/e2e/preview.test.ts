@@ -43,7 +43,14 @@ browserDescribe("browser preview in headless Chromium", () => {
     ({ server, url: base } = await serve({ root: DIST, port: 0 }));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
     });
   });
 
@@ -87,7 +94,13 @@ browserDescribe("browser preview in headless Chromium", () => {
   /** Waits until the pane has finished its first check of the loaded workbook. */
   async function ready(page: Page, seq = 1): Promise<void> {
     await page.waitForSelector("[data-testid=sheet-grid]", { timeout: 30000 });
-    await page.waitForFunction((n) => Number(document.querySelector("[data-check-seq]")?.getAttribute("data-check-seq")) >= n && document.querySelector("[data-busy=false]") !== null, seq, { timeout: 30000 });
+    await page.waitForFunction(
+      (n) =>
+        Number(document.querySelector("[data-check-seq]")?.getAttribute("data-check-seq")) >= n &&
+        document.querySelector("[data-busy=false]") !== null,
+      seq,
+      { timeout: 30000 },
+    );
   }
 
   async function checkSeq(page: Page): Promise<number> {
@@ -125,7 +138,16 @@ browserDescribe("browser preview in headless Chromium", () => {
       ).then(() => undefined),
     );
     const found = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact?: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              ctx: Document,
+              o: object,
+            ): Promise<{ violations: { id: string; impact?: string; nodes: { target: string[]; html: string }[] }[] }>;
+          };
+        }
+      ).axe;
       const r = await axe.run(document, { resultTypes: ["violations"] });
       // Tabster's focus guards (<i data-tabster-dummy tabindex=0 aria-hidden>, around every Fluent
       // TabList, Accordion and Toolbar) pass focus on at once and are hidden from screen readers on
@@ -154,10 +176,13 @@ browserDescribe("browser preview in headless Chromium", () => {
     const box = (await button.boundingBox())!;
     const x = box.x + box.width / 2;
     const y = box.y + box.height / 2;
-    const hit = await page.evaluate(([px, py]) => {
-      const el = document.elementFromPoint(px, py);
-      return el?.closest("[data-rule-id]")?.getAttribute("data-cell") ?? `${el?.tagName}.${el?.className}`;
-    }, [x, y] as const);
+    const hit = await page.evaluate(
+      ([px, py]) => {
+        const el = document.elementFromPoint(px, py);
+        return el?.closest("[data-rule-id]")?.getAttribute("data-cell") ?? `${el?.tagName}.${el?.className}`;
+      },
+      [x, y] as const,
+    );
     expect(hit).toBe(await row.getAttribute("data-cell"));
     await page.mouse.click(x, y);
   }
@@ -208,7 +233,11 @@ browserDescribe("browser preview in headless Chromium", () => {
       const anchorCovers = await page.evaluate(
         ([sel, addr]) => {
           const td = document.querySelector(`td[data-address="${sel}"]`) as HTMLTableCellElement;
-          const col = (a: string) => a.replace(/\d+/g, "").split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+          const col = (a: string) =>
+            a
+              .replace(/\d+/g, "")
+              .split("")
+              .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
           const row = (a: string) => Number(a.replace(/[A-Z]+/g, ""));
           return row(addr) >= row(sel) && row(addr) < row(sel) + td.rowSpan && col(addr) >= col(sel) && col(addr) < col(sel) + td.colSpan;
         },
@@ -217,7 +246,9 @@ browserDescribe("browser preview in headless Chromium", () => {
       expect(anchorCovers).toBe(true);
       expect(box).not.toBeNull();
       // Only the grid scrolled to the cell: the page and the preview's frame (toolbar, pane header) did not.
-      expect(await page.evaluate(() => [document.documentElement.scrollTop, document.querySelector("[data-testid=preview]")!.scrollTop])).toEqual([0, 0]);
+      expect(
+        await page.evaluate(() => [document.documentElement.scrollTop, document.querySelector("[data-testid=preview]")!.scrollTop]),
+      ).toEqual([0, 0]);
 
       // Keyboard: Enter on another finding moves the selection there.
       const second = rows.nth(1);
@@ -269,7 +300,10 @@ browserDescribe("browser preview in headless Chromium", () => {
       await ready(page, seq + 1);
       expect(await page.locator(`[data-rule-id="${rule}"][data-cell="${cell}"]`).count()).toBe(0);
       expect(await page.locator("[data-rule-id]").count()).toBe(before - 1);
-      await page.getByText(/已修复/).first().waitFor();
+      await page
+        .getByText(/已修复/)
+        .first()
+        .waitFor();
 
       // The download carries the fix: the cell now holds a number.
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /下载/ }).click()]);
@@ -301,7 +335,10 @@ browserDescribe("browser preview in headless Chromium", () => {
       await ready(page, seq + 1);
       expect(await finding.count()).toBe(0);
       // The template's row landed in the grid: row 43 now holds a 三级 name with a ＝/≥/≤ target.
-      const row43 = await page.locator("[data-testid=sheet-grid] tr").filter({ has: page.locator("th", { hasText: /^43$/ }) }).innerText();
+      const row43 = await page
+        .locator("[data-testid=sheet-grid] tr")
+        .filter({ has: page.locator("th", { hasText: /^43$/ }) })
+        .innerText();
       expect(row43).toMatch(/[＝≥≤]\s*\d/);
       expect(errors).toEqual([]);
     } finally {
@@ -339,7 +376,11 @@ browserDescribe("browser preview in headless Chromium", () => {
     const { ctx, page } = await open("preview.html");
     try {
       await ready(page);
-      await page.setInputFiles("[data-testid=file-input]", { name: "表格.xlsx", mimeType: "text/csv", buffer: Buffer.from("部门名称,金额\n科协,367.24\n") });
+      await page.setInputFiles("[data-testid=file-input]", {
+        name: "表格.xlsx",
+        mimeType: "text/csv",
+        buffer: Buffer.from("部门名称,金额\n科协,367.24\n"),
+      });
       const msg = await page.getByTestId("preview-error").textContent();
       expect(msg).toContain("无法读取");
       expect(msg).toContain("表格.xlsx");
@@ -511,7 +552,10 @@ browserDescribe("browser preview in headless Chromium", () => {
       await validate(page);
       const overflow = await page.evaluate(() => {
         const pane = document.querySelector("[data-testid=pane]") as HTMLElement;
-        return { page: document.documentElement.scrollWidth - document.documentElement.clientWidth, pane: pane.scrollWidth - pane.clientWidth };
+        return {
+          page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          pane: pane.scrollWidth - pane.clientWidth,
+        };
       });
       expect(overflow).toEqual({ page: 0, pane: 0 });
       // The 指标模板 tab too (its 将表中一行保存为模板 select used to be 411 px wide).
@@ -519,7 +563,10 @@ browserDescribe("browser preview in headless Chromium", () => {
       await page.getByTestId("templates-tab").waitFor();
       const overflowTemplates = await page.evaluate(() => {
         const pane = document.querySelector("[data-testid=pane]") as HTMLElement;
-        return { page: document.documentElement.scrollWidth - document.documentElement.clientWidth, pane: pane.scrollWidth - pane.clientWidth };
+        return {
+          page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          pane: pane.scrollWidth - pane.clientWidth,
+        };
       });
       expect(overflowTemplates).toEqual({ page: 0, pane: 0 });
       await page.getByRole("tab", { name: "问题" }).click();

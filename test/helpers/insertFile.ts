@@ -34,6 +34,13 @@ export async function insertIntoFile(bytes: Uint8Array, template: IndicatorTempl
     bytes: new Uint8Array(await read.workbook.xlsx.writeBuffer()),
     plan,
     before: read.snapshot,
-    inserted: { row: plan.target.row, mode: plan.target.mode, level1: level1Label(p.level1), level2: level2Label(p.level2), name: template.name, values: twoValues ? [period, annual] : [annual] },
+    inserted: {
+      row: plan.target.row,
+      mode: plan.target.mode,
+      level1: level1Label(p.level1),
+      level2: level2Label(p.level2),
+      name: template.name,
+      values: twoValues ? [period, annual] : [annual],
+    },
   };
 }

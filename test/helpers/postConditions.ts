@@ -70,7 +70,8 @@ export function brokenConditions(before: Seen, after: Seen, ins: Inserted): stri
   for (const [k, v] of before.stored) {
     const [r, c] = k.split(",").map(Number);
     const now = after.value(map(r), c);
-    if (now !== v && JSON.stringify(now) !== JSON.stringify(v)) broken.push(`cell r${r + 1}c${c + 1} «${String(v)}» now reads «${String(now)}»`);
+    if (now !== v && JSON.stringify(now) !== JSON.stringify(v))
+      broken.push(`cell r${r + 1}c${c + 1} «${String(v)}» now reads «${String(now)}»`);
   }
   // 2. Every indicator keeps its 一级 / 二级.
   const t0 = tableOf(before);
@@ -83,10 +84,12 @@ export function brokenConditions(before: Seen, after: Seen, ins: Inserted): stri
   }
   // 3. Merges: none overlap; every old merge is still there (moved, possibly one row taller).
   const ms = after.merges;
-  for (let i = 0; i < ms.length; i++) for (let j = i + 1; j < ms.length; j++) {
-    const [a, b] = [ms[i], ms[j]];
-    if (a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right) broken.push(`merges ${key(a)} and ${key(b)} overlap`);
-  }
+  for (let i = 0; i < ms.length; i++)
+    for (let j = i + 1; j < ms.length; j++) {
+      const [a, b] = [ms[i], ms[j]];
+      if (a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right)
+        broken.push(`merges ${key(a)} and ${key(b)} overlap`);
+    }
   const afterKeys = new Set(ms.map(key));
   for (const m of before.merges) {
     const moved = { ...m, top: map(m.top), bottom: map(m.bottom) };
@@ -101,13 +104,15 @@ export function brokenConditions(before: Seen, after: Seen, ins: Inserted): stri
   if (!got) broken.push(`inserted «${ins.name}» not found`);
   else {
     if (got.row !== ins.row) broken.push(`inserted «${ins.name}» on row ${got.row + 1}, expected ${ins.row + 1}`);
-    if (got.l1 !== ins.level1 || got.l2 !== ins.level2) broken.push(`inserted «${ins.name}» under ${got.l1}/${got.l2}, expected ${ins.level1}/${ins.level2}`);
+    if (got.l1 !== ins.level1 || got.l2 !== ins.level2)
+      broken.push(`inserted «${ins.name}» under ${got.l1}/${got.l2}, expected ${ins.level1}/${ins.level2}`);
   }
   for (const [i, col] of [t1.l3, ...t1.valueCols].entries()) {
     const m = ms.find((x) => ins.row >= x.top && ins.row <= x.bottom && col >= x.left && col <= x.right);
     if (m && m.top !== m.bottom) broken.push(`new row's cell c${col + 1} is inside the merge ${key(m)}`);
     const want = i === 0 ? ins.name : ins.values[i - 1];
-    if (after.value(ins.row, col) !== want) broken.push(`new row's cell c${col + 1} reads «${String(after.value(ins.row, col))}», expected «${want}»`);
+    if (after.value(ins.row, col) !== want)
+      broken.push(`new row's cell c${col + 1} reads «${String(after.value(ins.row, col))}», expected «${want}»`);
   }
   return broken;
 }

@@ -33,7 +33,10 @@ test("a WPS marks record is skipped by the file host and the check-only reader a
   const plain = await seedWith(null);
   const marked = await seedWith(MARKS_SHEET);
   const other = await seedWith("备注");
-  for (const read of [async (b: Uint8Array) => (await openXlsx(b, "t.xlsx")).snapshot, async (b: Uint8Array) => (await readSnapshotFast(b, "t.xlsx")).snapshot]) {
+  for (const read of [
+    async (b: Uint8Array) => (await openXlsx(b, "t.xlsx")).snapshot,
+    async (b: Uint8Array) => (await readSnapshotFast(b, "t.xlsx")).snapshot,
+  ]) {
     const names = async (b: Uint8Array) => (await read(b)).sheets.map((s) => s.name);
     expect(await names(marked)).toEqual(await names(plain));
     // The same reader does see an ordinary extra sheet: the skip is by name, not by visibility.

@@ -34,7 +34,14 @@ function convert(list: Raw[]): Node[] {
   return out;
 }
 
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: "", parseAttributeValue: false, parseTagValue: false, commentPropName: "#comment" });
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  parseAttributeValue: false,
+  parseTagValue: false,
+  commentPropName: "#comment",
+});
 const root = convert(parser.parse(XML) as Raw[])[0];
 
 function walk(n: Node, visit: (n: Node, parent: Node | null) => void, parent: Node | null = null): void {
@@ -94,7 +101,25 @@ describe("manifest.xml", () => {
   });
 
   it("keeps the schema's element order at the top level", () => {
-    const order = ["Id", "AlternateId", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl", "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions", "AllowSnapshot", "VersionOverrides"];
+    const order = [
+      "Id",
+      "AlternateId",
+      "Version",
+      "ProviderName",
+      "DefaultLocale",
+      "DisplayName",
+      "Description",
+      "IconUrl",
+      "HighResolutionIconUrl",
+      "SupportUrl",
+      "AppDomains",
+      "Hosts",
+      "Requirements",
+      "DefaultSettings",
+      "Permissions",
+      "AllowSnapshot",
+      "VersionOverrides",
+    ];
     const seen = root.children.map((c) => order.indexOf(c.tag));
     expect(seen).not.toContain(-1);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
@@ -124,7 +149,11 @@ describe("manifest.xml", () => {
   });
 
   it("speaks English where Office runs in English: every display string has an en-US override", () => {
-    const strings = [child(root, "DisplayName")!, child(root, "Description")!, ...[...resources().values()].filter((r) => r.kind.endsWith("String")).map((r) => r.node)];
+    const strings = [
+      child(root, "DisplayName")!,
+      child(root, "Description")!,
+      ...[...resources().values()].filter((r) => r.kind.endsWith("String")).map((r) => r.node),
+    ];
     for (const s of strings) {
       const en = s.children.find((c) => c.tag.endsWith("Override") && c.attrs.Locale === "en-US");
       expect(en?.attrs.Value ? "ok" : `no en-US override on ${s.attrs.id ?? s.tag}`).toBe("ok");
@@ -204,7 +233,8 @@ describe("manifest.xml", () => {
       [child(root, "IconUrl")!.attrs.DefaultValue, 32],
       [child(root, "HighResolutionIconUrl")!.attrs.DefaultValue, 64],
     ];
-    for (const { node } of all((n, p) => n.tag === "bt:Image" && p?.tag === "Icon")) checks.push([res.get(node.attrs.resid)!.node.attrs.DefaultValue, Number(node.attrs.size)]);
+    for (const { node } of all((n, p) => n.tag === "bt:Image" && p?.tag === "Icon"))
+      checks.push([res.get(node.attrs.resid)!.node.attrs.DefaultValue, Number(node.attrs.size)]);
     for (const [url, size] of checks) {
       const file = localFile(url);
       expect(existsSync(file) ? "exists" : `missing ${file}`).toBe("exists");

@@ -88,11 +88,13 @@ test("every insertion keeps every value, group and merge, and adds no error", as
       if (!reference.ok) broken.push(`reference refused: ${reference.reason.en}`);
       else {
         const [x, y] = [written.sheets[0], reference.value.sheets[0]];
-        if (JSON.stringify(merges(x)) !== JSON.stringify(merges(y))) broken.push(`merges differ from the reference: ${merges(x)} vs ${merges(y)}`);
+        if (JSON.stringify(merges(x)) !== JSON.stringify(merges(y)))
+          broken.push(`merges differ from the reference: ${merges(x)} vs ${merges(y)}`);
         const ext = sheetExtent(y);
         for (let row = 0; row <= ext.lastRow + 1; row++) {
           for (let col = 0; col <= ext.lastCol + 1; col++) {
-            if (JSON.stringify(cellValue(x, row, col)) !== JSON.stringify(cellValue(y, row, col))) broken.push(`r${row + 1}c${col + 1} differs from the reference`);
+            if (JSON.stringify(cellValue(x, row, col)) !== JSON.stringify(cellValue(y, row, col)))
+              broken.push(`r${row + 1}c${col + 1} differs from the reference`);
           }
         }
       }

@@ -53,7 +53,9 @@ async function verify(file: string, templateId: string) {
   const ws = original.workbook.worksheets[0];
   const changed: string[] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
-    for (let c = 1; c <= 6; c++) if (styleOf(reread.workbook, m(r - 1) + 1, c) !== styleOf(original.workbook, r, c)) changed.push(`${String.fromCharCode(64 + c)}${r}`);
+    for (let c = 1; c <= 6; c++)
+      if (styleOf(reread.workbook, m(r - 1) + 1, c) !== styleOf(original.workbook, r, c))
+        changed.push(`${String.fromCharCode(64 + c)}${r}`);
   }
   // The new row has the table's borders on every column.
   const row = plan.target.row + 1;

@@ -459,6 +459,9 @@ describe("task pane", () => {
     expect(buttons.length).toBeGreaterThan(rows().length * 2);
     expect(new Set(names).size).toBe(names.length);
     // The 忽略 buttons name their cell; the visible word stays at the front of the name (WCAG 2.5.3).
-    for (const r of rows()) expect(Array.from(r.querySelectorAll("button")).some((b) => b.getAttribute("aria-label")?.startsWith(`忽略 ${r.dataset.cell}`))).toBe(true);
+    for (const r of rows())
+      expect(Array.from(r.querySelectorAll("button")).some((b) => b.getAttribute("aria-label")?.startsWith(`忽略 ${r.dataset.cell}`))).toBe(
+        true,
+      );
   });
 });

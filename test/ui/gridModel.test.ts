@@ -9,7 +9,15 @@ function sheet(values: SheetSnapshot["values"], merges: string[] = [], origin = 
 
 describe("preview grid layout", () => {
   test("a merge is drawn once at its anchor with its spans; covered cells are left out", () => {
-    const g = buildGrid(sheet([["a", null, "c"], [null, null, "f"]], ["A1:B2"]));
+    const g = buildGrid(
+      sheet(
+        [
+          ["a", null, "c"],
+          [null, null, "f"],
+        ],
+        ["A1:B2"],
+      ),
+    );
     expect(g.rowCount).toBe(2);
     expect(g.colCount).toBe(3);
     expect(g.rows[0].map((c) => [c.address, c.rowSpan, c.colSpan, c.text])).toEqual([
@@ -37,7 +45,18 @@ describe("preview grid layout", () => {
   });
 
   test("a sheet larger than the limits is cut and says so; merges crossing the edge are clipped", () => {
-    const g = buildGrid(sheet([["a", "b", "c"], ["d", "e", "f"], ["g", "h", "i"]], ["B2:C3"]), {}, { rows: 2, cols: 2 });
+    const g = buildGrid(
+      sheet(
+        [
+          ["a", "b", "c"],
+          ["d", "e", "f"],
+          ["g", "h", "i"],
+        ],
+        ["B2:C3"],
+      ),
+      {},
+      { rows: 2, cols: 2 },
+    );
     expect(g.truncated).toBe(true);
     expect(g.rows[1].find((c) => c.address === "B2")).toMatchObject({ rowSpan: 1, colSpan: 1 });
   });
@@ -55,10 +74,11 @@ describe("preview grid layout", () => {
     const s = seedSheet();
     const g = buildGrid(s);
     const seen = new Set<string>();
-    for (const line of g.rows) for (const c of line) {
-      expect(seen.has(c.address)).toBe(false);
-      seen.add(c.address);
-    }
+    for (const line of g.rows)
+      for (const c of line) {
+        expect(seen.has(c.address)).toBe(false);
+        seen.add(c.address);
+      }
     s.values.forEach((row, r) =>
       row.forEach((v, c) => {
         if (v === null) return;

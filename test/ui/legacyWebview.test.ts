@@ -23,7 +23,9 @@ test("IE11 (Office 2019 with a shared runtime) gets a plain Chinese explanation 
 });
 
 test("legacy Edge (EdgeHTML) is told the same", () => {
-  const box = bootWith("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/64.0 Safari/537.36 Edge/18.19041");
+  const box = bootWith(
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/64.0 Safari/537.36 Edge/18.19041",
+  );
   expect(box.textContent).toContain("Office 2021");
 });
 

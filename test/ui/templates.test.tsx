@@ -44,7 +44,9 @@ beforeEach(() => localStorage.clear());
 
 /** A template in the list, by the name it starts with (its button is named by everything it shows). */
 function templateButton(name: string): HTMLElement {
-  const b = Array.from(document.querySelectorAll<HTMLElement>("li[data-template-id] > button")).find((x) => x.textContent?.startsWith(name));
+  const b = Array.from(document.querySelectorAll<HTMLElement>("li[data-template-id] > button")).find((x) =>
+    x.textContent?.startsWith(name),
+  );
   if (!b) throw new Error(`no template ${name}`);
   return b;
 }
@@ -136,9 +138,13 @@ describe("指标模板 tab", () => {
     const exported = screen.getByRole("textbox", { name: "模板库 JSON" }) as HTMLTextAreaElement;
     expect(JSON.parse(exported.value).templates[0].name).toBe("会议代表出席率(%)");
 
-    const good = new File([JSON.stringify({ templates: [{ id: "custom.digital", name: "档案数字化率(%)", level2: "质量", value: "≥80%" }] })], "lib.json", { type: "application/json" });
+    const good = new File(
+      [JSON.stringify({ templates: [{ id: "custom.digital", name: "档案数字化率(%)", level2: "质量", value: "≥80%" }] })],
+      "lib.json",
+      { type: "application/json" },
+    );
     await user.upload(screen.getByTestId("template-import"), good);
-    expect((await screen.findByText("已导入 1 个模板"))).toBeTruthy();
+    expect(await screen.findByText("已导入 1 个模板")).toBeTruthy();
     expect(items()).toContain("custom.digital");
 
     const bad = new File(["{ nope"], "bad.json", { type: "application/json" });
@@ -152,7 +158,10 @@ describe("指标模板 tab", () => {
   });
 
   test("custom templates survive a remount (kept per user)", async () => {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ templates: [{ id: "custom.kept", name: "留存指标(个)", level2: "数量", value: "≥1个" }] }));
+    localStorage.setItem(
+      STORAGE_KEY,
+      JSON.stringify({ templates: [{ id: "custom.kept", name: "留存指标(个)", level2: "数量", value: "≥1个" }] }),
+    );
     await renderTab(new PlanHost(workbook(cleanSheet())));
     expect(items()).toContain("custom.kept");
   });

@@ -47,7 +47,10 @@ describe("custom templates saved in the workbook", () => {
     const host = new FakeHost(workbook(seedSheet({ numbersAsText: true })), saved);
     const first = await templatesPane(host);
     expect(screen.queryByRole("button", { name: "从工作簿移除" })).toBeNull();
-    await first.user.upload(screen.getByTestId("template-import"), new File([JSON.stringify([DIGITAL])], "lib.json", { type: "application/json" }));
+    await first.user.upload(
+      screen.getByTestId("template-import"),
+      new File([JSON.stringify([DIGITAL])], "lib.json", { type: "application/json" }),
+    );
     await screen.findAllByText("已导入 1 个模板");
     expect(badgeOf("custom.digital")).toBeNull();
 
@@ -99,7 +102,9 @@ describe("custom templates saved in the workbook", () => {
     const host = new FakeHost(workbook(seedSheet({ numbersAsText: true })), { ...saved, templates: fromBureau });
     const { user } = await templatesPane(host);
     await waitFor(() => expect(item("custom.bureau")).toBeDefined());
-    const custom = items().map((li) => li.dataset.templateId!).filter((id) => id.startsWith("custom."));
+    const custom = items()
+      .map((li) => li.dataset.templateId!)
+      .filter((id) => id.startsWith("custom."));
     expect(custom.sort()).toEqual(["custom.bureau", "custom.mine", "custom.shared"]);
     expect(item("custom.shared")!.textContent).toContain("我的版本(个)");
     expect([badgeOf("custom.shared"), badgeOf("custom.bureau"), badgeOf("custom.mine")]).toEqual(["工作簿", "工作簿", null]);
@@ -131,7 +136,10 @@ describe("custom templates saved in the workbook", () => {
 
   test("a malformed library in the workbook is ignored; the pane still works", async () => {
     localStorage.setItem(STORAGE_KEY, JSON.stringify({ templates: [DIGITAL] }));
-    const host = new FakeHost(workbook(seedSheet({ numbersAsText: true })), { ...saved, templates: "junk" as unknown as IndicatorTemplate[] });
+    const host = new FakeHost(workbook(seedSheet({ numbersAsText: true })), {
+      ...saved,
+      templates: "junk" as unknown as IndicatorTemplate[],
+    });
     await templatesPane(host);
     await waitFor(() => expect(item("custom.digital")).toBeDefined());
     expect(badgeOf("custom.digital")).toBeNull();

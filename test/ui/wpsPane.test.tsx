@@ -38,7 +38,9 @@ test("一键校验 in the pane marks the sheet, a finding selects its cell, 清�
   const first = rows()[0];
   await user.click(within(first).getAllByRole("button")[0]);
   const ref = parseRef(first.dataset.cell!);
-  await waitFor(() => expect(app.selection).toEqual({ sheet: ref.sheet, area: { top: ref.row, bottom: ref.row, left: ref.col, right: ref.col } }));
+  await waitFor(() =>
+    expect(app.selection).toEqual({ sheet: ref.sheet, area: { top: ref.row, bottom: ref.row, left: ref.col, right: ref.col } }),
+  );
 
   await user.click(screen.getByRole("button", { name: "清除标记" }));
   await waitFor(() => expect([...ws.cells.values()].some((c) => c.fill)).toBe(false));

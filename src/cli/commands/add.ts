@@ -53,7 +53,10 @@ export const add: Command = {
   help: HELP,
   async run(args, ctx) {
     const { io, lang } = ctx;
-    const parsed = parseArgs(args, { values: ["template", "period", "annual", "templates", "sheet", "config", "out", "lang"], flags: { help: "h", force: null } });
+    const parsed = parseArgs(args, {
+      values: ["template", "period", "annual", "templates", "sheet", "config", "out", "lang"],
+      flags: { help: "h", force: null },
+    });
     if (parsed.flags.has("help")) {
       io.stdout.write(pick(HELP, lang));
       return EXIT.ok;
@@ -95,7 +98,9 @@ export const add: Command = {
     const outDisplay = parsed.values.out!;
     if (!(await writeCopy(read, read.workbook, { output, force }, outDisplay, ctx))) return EXIT.failure;
     const row = plan.target.row + 1;
-    io.stdout.write(`${pick(CLI.added, lang, plan.title, plan.target.mode === "fill", form.model.sheet, row, outDisplay, basename(outDisplay))}\n`);
+    io.stdout.write(
+      `${pick(CLI.added, lang, plan.title, plan.target.mode === "fill", form.model.sheet, row, outDisplay, basename(outDisplay))}\n`,
+    );
     return EXIT.ok;
   },
 };

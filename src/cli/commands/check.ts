@@ -160,7 +160,10 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
   // workbook and left out here too, so the reviewer sees what the authors saw. The rules are the
   // reviewer's (--config), never the ones the authors saved in the workbook.
   const result = await validate(read.port, { config: opts.config ?? {}, includeIgnored: opts.includeIgnored, mark: false });
-  const entries = result.ignored === 0 ? entriesFor(input.display, result, firstSheet) : withIgnoredCounts(entriesFor(input.display, result.all, firstSheet), entriesFor(input.display, result, firstSheet));
+  const entries =
+    result.ignored === 0
+      ? entriesFor(input.display, result, firstSheet)
+      : withIgnoredCounts(entriesFor(input.display, result.all, firstSheet), entriesFor(input.display, result, firstSheet));
   if (!opts.annotateDir || !read.written) return { entries, failed: false };
   const { workbook, warnings } = read.written;
 
@@ -215,7 +218,10 @@ export const check: Command = {
   help: HELP,
   async run(args, ctx) {
     const { io, lang } = ctx;
-    const parsed = parseArgs(args, { values: ["format", "config", "annotate", "summary", "max-warnings", "lang"], flags: { help: "h", quiet: "q", "include-ignored": null } });
+    const parsed = parseArgs(args, {
+      values: ["format", "config", "annotate", "summary", "max-warnings", "lang"],
+      flags: { help: "h", quiet: "q", "include-ignored": null },
+    });
     if (parsed.flags.has("help")) {
       io.stdout.write(pick(HELP, lang));
       return EXIT.ok;

@@ -54,7 +54,11 @@ const MAX_FIXES = 500;
 
 /** The cells a plan sets, with their values as the workbook holds them now. */
 function valuesOf(wb: Workbook, plan: EditPlan): { cell: string; value: CellValue }[] {
-  return plan.edits.flatMap((e) => (e.op === "setValue" ? [{ cell: qualify(e.sheet, e.address), value: plainValue(wb.getWorksheet(e.sheet)?.getCell(e.address).value) }] : []));
+  return plan.edits.flatMap((e) =>
+    e.op === "setValue"
+      ? [{ cell: qualify(e.sheet, e.address), value: plainValue(wb.getWorksheet(e.sheet)?.getCell(e.address).value) }]
+      : [],
+  );
 }
 
 /** Text in quotes, so a number stored as text ("326.60") is told from the number (326.6). */
@@ -92,7 +96,8 @@ export const fix: Command = {
     let check = checkWorkbook(snapshot, config);
     for (let i = 0; i <= MAX_FIXES; i++) {
       findings = check.findings;
-      for (const f of findings) if (f.fix && !isSafePlan(f.fix)) manual.add(`${pick(f.fix.title, lang)}(${f.cells[0] ? formatRef(f.cells[0]) : ""})`);
+      for (const f of findings)
+        if (f.fix && !isSafePlan(f.fix)) manual.add(`${pick(f.fix.title, lang)}(${f.cells[0] ? formatRef(f.cells[0]) : ""})`);
       const next = findings.find((f) => f.fix && isSafePlan(f.fix) && !tried.has(keyOf(f)));
       if (!next || i === MAX_FIXES) break;
       tried.add(keyOf(next));
@@ -102,12 +107,16 @@ export const fix: Command = {
       if (r.ok) {
         // The values shown after the arrow are read back from the workbook, not taken from the plan.
         const after = valuesOf(read.workbook, next.fix!);
-        done.push({ title: next.fix!.title, changes: before.map((b, k) => `${b.cell}: ${show(b.value, lang)} → ${show(after[k].value, lang)}`) });
+        done.push({
+          title: next.fix!.title,
+          changes: before.map((b, k) => `${b.cell}: ${show(b.value, lang)} → ${show(after[k].value, lang)}`),
+        });
         ({ snapshot, check } = r.after);
       } else refused.push({ title: next.fix!.title, reason: r.reason });
     }
 
-    for (const d of done) io.stdout.write(`${pick(CLI.fixed, lang)}: ${pick(d.title, lang)}  ${d.changes.join(pick(PUNCTUATION.clauses, lang))}\n`);
+    for (const d of done)
+      io.stdout.write(`${pick(CLI.fixed, lang)}: ${pick(d.title, lang)}  ${d.changes.join(pick(PUNCTUATION.clauses, lang))}\n`);
     for (const s of refused) io.stdout.write(`${pick(CLI.notFixed, lang)}: ${pick(s.title, lang)} — ${pick(s.reason, lang)}\n`);
     for (const m of manual) io.stdout.write(`${pick(CLI.needsPerson, lang)}: ${m}\n`);
     const errors = findings.filter((f) => f.severity === "error").length;

@@ -124,7 +124,11 @@ export const templates: Command = {
     }
     const loaded = loadTemplates(parsed.values.templates, ctx);
     if (!loaded) return EXIT.failure;
-    const list = search(parsed.values.search ?? "", { list: loaded, tag: parsed.values.tag, category: category as Level1 | Level2 | undefined });
+    const list = search(parsed.values.search ?? "", {
+      list: loaded,
+      tag: parsed.values.tag,
+      category: category as Level1 | Level2 | undefined,
+    });
     io.stdout.write(format === "json" ? `${JSON.stringify({ templates: list.map(publicTemplate) }, null, 2)}\n` : toText(list, ctx));
     return EXIT.ok;
   },

@@ -12,7 +12,7 @@ import { AmountField, AmountKey, Cell, Field } from "./model";
  */
 export function valueRightOf(grid: Grid, row: number, col: number, lastCol = grid.lastCol): Cell | null {
   const start = grid.rightEdge(row, col) + 1;
-  for (let c = start; c <= lastCol; ) {
+  for (let c = start; c <= lastCol;) {
     const cell = grid.cell(row, c);
     if (cell.text !== "") {
       if (typeof cell.value === "string" && isKnownLabel(labelKey(cell.value))) break;

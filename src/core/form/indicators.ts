@@ -22,7 +22,12 @@ interface HeaderHit {
 }
 
 function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): HeaderHit | null {
-  let l1 = -1, l2 = -1, l3 = -1, period = -1, annual = -1, single = -1;
+  let l1 = -1,
+    l2 = -1,
+    l3 = -1,
+    period = -1,
+    annual = -1,
+    single = -1;
   for (const h of index.hits) {
     if (h.row !== row || h.col < minCol) continue;
     const H = L.INDICATOR_HEADERS;
@@ -37,7 +42,8 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
   const value = annual >= 0 ? annual : single >= 0 ? single : period;
   if (value < 0) return null;
   // Every other column the header names (指标解释, 计量单位, 权重 …): its cells are no slid content.
-  let operator: number | null = null, unit: number | null = null;
+  let operator: number | null = null,
+    unit: number | null = null;
   const extra: number[] = [];
   for (let c = l3 + 1; c <= grid.lastCol; c++) {
     const key = labelKey(grid.raw(row, c)).replace(/^\*+/, "");
@@ -60,8 +66,15 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
     row,
     layout,
     columns: {
-      label, level1: l1, level2: l2, level3: l3, period: layout === "two-values" ? period : null, annual: value,
-      ...(operator !== null ? { operator } : {}), ...(unit !== null ? { unit } : {}), ...(extra.length ? { extra } : {}),
+      label,
+      level1: l1,
+      level2: l2,
+      level3: l3,
+      period: layout === "two-values" ? period : null,
+      annual: value,
+      ...(operator !== null ? { operator } : {}),
+      ...(unit !== null ? { unit } : {}),
+      ...(extra.length ? { extra } : {}),
     },
   };
 }

@@ -30,7 +30,13 @@ const ALL_LABELS: Set<string> = new Set([
   "按预算级次划分",
 ]);
 
-const LABEL_PATTERNS: RegExp[] = [L.TASK_HEADERS.amount, L.TASK_HEADERS.goal, L.OTHER_TASKS, /^预算金额(\((万元|元)\))?$/, /^(金额)?单位:元$/];
+const LABEL_PATTERNS: RegExp[] = [
+  L.TASK_HEADERS.amount,
+  L.TASK_HEADERS.goal,
+  L.OTHER_TASKS,
+  /^预算金额(\((万元|元)\))?$/,
+  /^(金额)?单位:元$/,
+];
 
 const INLINE_LABELS = new Set(L.INLINE_VALUE_LABELS);
 /** How far into a cell the colon after an inline label may sit: the longest such label, with room for spaces. */

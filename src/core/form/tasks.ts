@@ -9,12 +9,7 @@ import { FormModel, KeyTask } from "./model";
 
 const ORDINAL = /^(\(?(\d+|[一二三四五六七八九十]+)\)?)[、.,)]?$/;
 
-export function readTasks(
-  grid: Grid,
-  index: LabelIndex,
-  label: LabelHit | null,
-  bottom: number,
-): Pick<FormModel, "tasks" | "taskColumns"> {
+export function readTasks(grid: Grid, index: LabelIndex, label: LabelHit | null, bottom: number): Pick<FormModel, "tasks" | "taskColumns"> {
   const none = { tasks: [], taskColumns: null };
   if (!label) return none;
   // The header row sits on the label's row or just below it.
@@ -29,8 +24,7 @@ export function readTasks(
       else if (L.matches(h.key, L.TASK_HEADERS.amount)) {
         cols.amount = h.col;
         yuan = L.YUAN_HEADER.test(h.key);
-      }
-      else if (L.matches(h.key, L.TASK_HEADERS.goal)) cols.goal = h.col;
+      } else if (L.matches(h.key, L.TASK_HEADERS.goal)) cols.goal = h.col;
     }
     if (cols.name >= 0 && cols.amount >= 0) header = r;
     else Object.assign(cols, { name: -1, content: -1, amount: -1, goal: -1 });
@@ -63,7 +57,14 @@ export function readTasks(
     if (name.row !== r && content.row !== r && amount.row !== r && goal.row !== r) continue;
     if (!name.text && !content.text && !amount.text && !goal.text) continue;
     const parsed = parseAmount(amount.value);
-    tasks.push({ row: r, name, content, amount, goal, ...(yuan ? { parsedAmount: fromYuan(parsed), yuan: true as const } : { parsedAmount: parsed }) });
+    tasks.push({
+      row: r,
+      name,
+      content,
+      amount,
+      goal,
+      ...(yuan ? { parsedAmount: fromYuan(parsed), yuan: true as const } : { parsedAmount: parsed }),
+    });
   }
   return { tasks, taskColumns: cols };
 }

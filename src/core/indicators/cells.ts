@@ -36,7 +36,8 @@ export function valueCells(t: IndicatorTable, row: IndicatorRow): ValueCell[] {
 function computeValueCells(t: IndicatorTable, row: IndicatorRow): ValueCell[] {
   const out: ValueCell[] = [];
   // What the user sees is what is judged and quoted: a percentage format, or a target split over columns.
-  if (t.layout === "two-values" && row.period) out.push({ cell: row.period, column: "period", parsed: parseValue(row.period.shown ?? row.period.value) });
+  if (t.layout === "two-values" && row.period)
+    out.push({ cell: row.period, column: "period", parsed: parseValue(row.period.shown ?? row.period.value) });
   out.push({ cell: row.annual, column: "annual", parsed: parseValue(row.annual.shown ?? row.annual.value) });
   return out;
 }

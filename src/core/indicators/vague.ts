@@ -5,8 +5,29 @@
 
 /** The default list (domain-rules §2.2); rules take their own list from an option. */
 export const DEFAULT_VAGUE_WORDS = [
-  "约", "左右", "大约", "力争", "争取", "积极", "努力", "进一步", "明显", "显著", "有效", "逐步", "稳步", "不断",
-  "基本", "较大", "大幅", "持续", "大概", "若干", "尽量", "尽可能", "适当",
+  "约",
+  "左右",
+  "大约",
+  "力争",
+  "争取",
+  "积极",
+  "努力",
+  "进一步",
+  "明显",
+  "显著",
+  "有效",
+  "逐步",
+  "稳步",
+  "不断",
+  "基本",
+  "较大",
+  "大幅",
+  "持续",
+  "大概",
+  "若干",
+  "尽量",
+  "尽可能",
+  "适当",
 ];
 
 /** Where a word is part of a longer ordinary word: the characters that may not precede / follow it. */

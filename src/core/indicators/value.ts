@@ -98,7 +98,14 @@ const SUFFIX_WORDS: [RegExp, Operator][] = [
 // a Set lookup is far cheaper than trying every symbol and pattern there. Char codes, not
 // one-character strings: n[i] of a Chinese character allocates a string at every position.
 const SYMBOL_FIRST = new Set(SYMBOLS.map((x) => x.text.charCodeAt(0)));
-const PREFIX_FIRST = new Set(PREFIX_WORDS.flatMap(([re]) => re.source.replace(/[()]/g, "").split("|").map((w) => w.charCodeAt(0))));
+const PREFIX_FIRST = new Set(
+  PREFIX_WORDS.flatMap(([re]) =>
+    re.source
+      .replace(/[()]/g, "")
+      .split("|")
+      .map((w) => w.charCodeAt(0)),
+  ),
+);
 
 function matchAt(re: RegExp, text: string, index: number): RegExpExecArray | null {
   re.lastIndex = index;
@@ -239,7 +246,24 @@ function findNumbers(n: string, dates: { start: number; end: number }[]): Number
 }
 
 const GRADE_WORDS = new Set([
-  "优", "良", "中", "差", "低", "优秀", "良好", "中等", "合格", "及格", "好", "较好", "很好", "一般", "较差", "高", "较高", "优良",
+  "优",
+  "良",
+  "中",
+  "差",
+  "低",
+  "优秀",
+  "良好",
+  "中等",
+  "合格",
+  "及格",
+  "好",
+  "较好",
+  "很好",
+  "一般",
+  "较差",
+  "高",
+  "较高",
+  "优良",
 ]);
 
 /**

@@ -8,7 +8,8 @@ import { Catalogue, Message } from "../i18n";
 export const PLAN = {
   // refusals: what the compiler in steps.ts will not do
   formulaCell: {
-    zh: (ref: string, formula: string) => `单元格 ${ref} 是公式(${formula}),自动修改会把公式替换为固定值,未做任何更改。请直接修改公式或它引用的单元格。`,
+    zh: (ref: string, formula: string) =>
+      `单元格 ${ref} 是公式(${formula}),自动修改会把公式替换为固定值,未做任何更改。请直接修改公式或它引用的单元格。`,
     en: (ref: string, formula: string) =>
       `Cell ${ref} holds a formula (${formula}); changing it automatically would replace the formula with a constant, so nothing was changed. Edit the formula or the cells it uses instead.`,
   },
@@ -16,17 +17,28 @@ export const PLAN = {
     zh: (range: string, at: string) => `无法合并 ${range}:${at} 有内容,合并会丢失它`,
     en: (range: string, at: string) => `Cannot merge ${range}: ${at} has content that merging would lose`,
   },
-  badAddress: { zh: (title: Message) => `“${title.zh}”中的单元格地址无效`, en: (title: Message) => `"${title.en}" contains an invalid cell address` },
-  cellChanged: {
-    zh: (ref: string, now: Message, expected: Message) => `单元格 ${ref} 已被修改(现在是${now.zh},修复是按${expected.zh}计算的),未做任何更改。请重新检查后再修复。`,
-    en: (ref: string, now: Message, expected: Message) => `Cell ${ref} has changed (it now holds ${now.en}; the fix was computed for ${expected.en}). Nothing was changed; check again, then fix.`,
+  badAddress: {
+    zh: (title: Message) => `“${title.zh}”中的单元格地址无效`,
+    en: (title: Message) => `"${title.en}" contains an invalid cell address`,
   },
-  badInsertRows: { zh: (title: Message) => `“${title.zh}”中的插入行参数无效`, en: (title: Message) => `"${title.en}" has invalid row-insertion parameters` },
+  cellChanged: {
+    zh: (ref: string, now: Message, expected: Message) =>
+      `单元格 ${ref} 已被修改(现在是${now.zh},修复是按${expected.zh}计算的),未做任何更改。请重新检查后再修复。`,
+    en: (ref: string, now: Message, expected: Message) =>
+      `Cell ${ref} has changed (it now holds ${now.en}; the fix was computed for ${expected.en}). Nothing was changed; check again, then fix.`,
+  },
+  badInsertRows: {
+    zh: (title: Message) => `“${title.zh}”中的插入行参数无效`,
+    en: (title: Message) => `"${title.en}" has invalid row-insertion parameters`,
+  },
   mergeOverlaps: {
     zh: (range: string, clash: string) => `无法合并 ${range}:与已合并的 ${clash} 重叠`,
     en: (range: string, clash: string) => `Cannot merge ${range}: it overlaps the merged area ${clash}`,
   },
-  notMerged: { zh: (range: string) => `无法取消合并 ${range}:该区域未合并`, en: (range: string) => `Cannot unmerge ${range}: it is not merged` },
+  notMerged: {
+    zh: (range: string) => `无法取消合并 ${range}:该区域未合并`,
+    en: (range: string) => `Cannot unmerge ${range}: it is not merged`,
+  },
   noSheet: {
     zh: (sheet: string, title: Message) => `找不到工作表「${sheet}」,无法应用“${title.zh}”`,
     en: (sheet: string, title: Message) => `Sheet "${sheet}" not found; cannot apply "${title.en}"`,
@@ -47,7 +59,10 @@ export const PLAN = {
     zh: (cell: string, want: Message, now: Message) => `${cell} 应为${want.zh},实为${now.zh}`,
     en: (cell: string, want: Message, now: Message) => `${cell} should be ${want.en}, is ${now.en}`,
   },
-  mergesOverlap: { zh: (a: string, b: string) => `合并区域 ${a} 与 ${b} 重叠`, en: (a: string, b: string) => `merged areas ${a} and ${b} overlap` },
+  mergesOverlap: {
+    zh: (a: string, b: string) => `合并区域 ${a} 与 ${b} 重叠`,
+    en: (a: string, b: string) => `merged areas ${a} and ${b} overlap`,
+  },
   mergeLost: { zh: (range: string) => `合并区域 ${range} 未能保持`, en: (range: string) => `merged area ${range} was not kept` },
   extraMerge: { zh: (range: string) => `多出了合并区域 ${range}`, en: (range: string) => `an unexpected merged area ${range}` },
   sheetGone: { zh: (sheet: string) => `工作表「${sheet}」不见了`, en: (sheet: string) => `sheet "${sheet}" is gone` },
@@ -71,10 +86,12 @@ export const PLAN = {
   /** The first problems, and how many more: Chinese counts them all (等 N 处), English the rest. */
   problemList: {
     zh: (first: Message[], total: number) => first.map((p) => p.zh).join(";") + (total > first.length ? ` 等 ${total} 处` : ""),
-    en: (first: Message[], total: number) => first.map((p) => p.en).join("; ") + (total > first.length ? ` and ${total - first.length} more` : ""),
+    en: (first: Message[], total: number) =>
+      first.map((p) => p.en).join("; ") + (total > first.length ? ` and ${total - first.length} more` : ""),
   },
   verifyFailed: {
     zh: (title: Message, problems: Message) => `“${title.zh}”应用后核对未通过,已撤销,表格未被修改:${problems.zh}`,
-    en: (title: Message, problems: Message) => `"${title.en}" failed its check after applying and was undone; the form is unchanged: ${problems.en}`,
+    en: (title: Message, problems: Message) =>
+      `"${title.en}" failed its check after applying and was undone; the form is unchanged: ${problems.en}`,
   },
 } satisfies Catalogue;

@@ -57,7 +57,8 @@ const show = (v: CellValue): Message => (v === null ? PLAN.emptyValue : bilingua
 // ---- the pure step runner: the reference semantics every host follows ----
 
 function setCell(sheet: SheetSnapshot, row: number, col: number, value: CellValue): SheetSnapshot {
-  if (row < sheet.originRow || col < sheet.originCol) return setCell(regrow(sheet, Math.min(row, sheet.originRow), Math.min(col, sheet.originCol)), row, col, value);
+  if (row < sheet.originRow || col < sheet.originCol)
+    return setCell(regrow(sheet, Math.min(row, sheet.originRow), Math.min(col, sheet.originCol)), row, col, value);
   const r = row - sheet.originRow;
   const c = col - sheet.originCol;
   const values = sheet.values.slice();
@@ -80,8 +81,17 @@ function setCell(sheet: SheetSnapshot, row: number, col: number, value: CellValu
 function regrow(sheet: SheetSnapshot, originRow: number, originCol: number): SheetSnapshot {
   const dr = sheet.originRow - originRow;
   const dc = sheet.originCol - originCol;
-  const pad = <T>(rows: T[][], fill: T): T[][] => [...Array.from({ length: dr }, () => [] as T[]), ...rows.map((r) => [...Array.from({ length: dc }, () => fill), ...r])];
-  return { ...sheet, originRow, originCol, values: pad<CellValue>(sheet.values, null), formulas: sheet.formulas ? pad<string | null>(sheet.formulas, null) : undefined };
+  const pad = <T>(rows: T[][], fill: T): T[][] => [
+    ...Array.from({ length: dr }, () => [] as T[]),
+    ...rows.map((r) => [...Array.from({ length: dc }, () => fill), ...r]),
+  ];
+  return {
+    ...sheet,
+    originRow,
+    originCol,
+    values: pad<CellValue>(sheet.values, null),
+    formulas: sheet.formulas ? pad<string | null>(sheet.formulas, null) : undefined,
+  };
 }
 
 function insertRows(sheet: SheetSnapshot, at: number, count: number): SheetSnapshot {
@@ -102,7 +112,14 @@ function insertRows(sheet: SheetSnapshot, at: number, count: number): SheetSnaps
   });
   const hiddenRows = sheet.hiddenRows.map((n) => (n >= at ? n + count : n));
   const above = at < sheet.originRow;
-  return { ...sheet, originRow: above ? sheet.originRow + count : sheet.originRow, values: above ? sheet.values : values, formulas: above ? sheet.formulas : formulas, merges, hiddenRows };
+  return {
+    ...sheet,
+    originRow: above ? sheet.originRow + count : sheet.originRow,
+    values: above ? sheet.values : values,
+    formulas: above ? sheet.formulas : formulas,
+    merges,
+    hiddenRows,
+  };
 }
 
 export function runStep(sheet: SheetSnapshot, s: Step): SheetSnapshot {
@@ -168,7 +185,14 @@ function compileEdit(sheet: SheetSnapshot, e: EditPlan["edits"][number], title: 
       return [{ op: "write", sheet: name, row, col, value: e.value === "" ? null : e.value, ...(format ? { numberFormat: format } : {}) }];
     }
     case "insertRows": {
-      if (!Number.isInteger(e.row) || e.row < 1 || !Number.isInteger(e.count) || e.count < 1 || !Number.isInteger(e.formatFrom) || e.formatFrom < 1) {
+      if (
+        !Number.isInteger(e.row) ||
+        e.row < 1 ||
+        !Number.isInteger(e.count) ||
+        e.count < 1 ||
+        !Number.isInteger(e.formatFrom) ||
+        e.formatFrom < 1
+      ) {
         refuse(bilingual(PLAN.badInsertRows, title));
       }
       const at = e.row - 1;
@@ -198,7 +222,8 @@ function compileEdit(sheet: SheetSnapshot, e: EditPlan["edits"][number], title: 
       if (clash) refuse(bilingual(PLAN.mergeOverlaps, qualify(name, e.range), rangeToA1(clash)));
       for (let row = r.top; row <= r.bottom; row++) {
         for (let col = r.left; col <= r.right; col++) {
-          if ((row !== r.top || col !== r.left) && !sameValue(cellValue(sheet, row, col), null)) refuse(mergeLosesContentRefusal(qualify(name, e.range), qualify(name, toA1(row, col))));
+          if ((row !== r.top || col !== r.left) && !sameValue(cellValue(sheet, row, col), null))
+            refuse(mergeLosesContentRefusal(qualify(name, e.range), qualify(name, toA1(row, col))));
         }
       }
       return [{ op: "merge", sheet: name, range: r }];

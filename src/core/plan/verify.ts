@@ -45,7 +45,8 @@ function rowMapOf(edits: Edit[], from = 0): RowMap {
 }
 
 const key = (r: number, c: number) => `${r},${c}`;
-const norm = (v: CellValue | undefined): string => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? "" : JSON.stringify(v));
+const norm = (v: CellValue | undefined): string =>
+  v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? "" : JSON.stringify(v);
 
 /** What a user sees in a cell: a merged cell shows its top-left cell's value. */
 function shown(sheet: SheetSnapshot, merges: RangePos[], row: number, col: number): CellValue {
@@ -58,7 +59,13 @@ const show = (v: CellValue | string): Message => {
   return bilingual(PLAN.quotedRead, typeof v === "object" ? v.error : String(v));
 };
 
-function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPlan, map: RowMap, expectedMerges: () => Set<string> | null): Message[] {
+function sheetProblems(
+  before: SheetSnapshot,
+  after: SheetSnapshot,
+  plan: EditPlan,
+  map: RowMap,
+  expectedMerges: () => Set<string> | null,
+): Message[] {
   const out: Message[] = [];
   const name = before.name;
   const edits = plan.edits;
@@ -97,7 +104,11 @@ function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPl
   for (const [k, want] of written) {
     const [r, c] = k.split(",").map(Number);
     // A cell cleared and then covered by a merge (a label moved up into it) shows the merge's value.
-    if (want === null && afterMerges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left))) continue;
+    if (
+      want === null &&
+      afterMerges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left))
+    )
+      continue;
     const now = shown(after, afterMerges, r, c);
     if (norm(now) !== norm(want)) {
       const at = rangeToA1({ top: r, left: c, bottom: r, right: c });
@@ -113,7 +124,9 @@ function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPl
       }
     }
   }
-  const unmerged = new Set(edits.filter((e) => e.op === "unmerge" && e.sheet === name).map((e) => rangeToA1(parseRange((e as { range: string }).range))));
+  const unmerged = new Set(
+    edits.filter((e) => e.op === "unmerge" && e.sheet === name).map((e) => rangeToA1(parseRange((e as { range: string }).range))),
+  );
   // Rows of the result that were rows before the plan; the others are the plan's new rows.
   const last = Math.max(before.originRow + before.values.length, ...before.merges.map((m) => parseRange(m).bottom)) + 1;
   const old = new Set<number>();
@@ -130,10 +143,12 @@ function sheetProblems(before: SheetSnapshot, after: SheetSnapshot, plan: EditPl
     if (!kept) out.push(bilingual(PLAN.mergeLost, rangeToA1(m0)));
   }
   // A merge that is an old one, moved, needs no proof; any other must be one the plan makes.
-  const moved = new Set(before.merges.map((m) => {
-    const r = parseRange(m);
-    return rangeToA1({ ...r, top: map(name, r.top), bottom: map(name, r.bottom) });
-  }));
+  const moved = new Set(
+    before.merges.map((m) => {
+      const r = parseRange(m);
+      return rangeToA1({ ...r, top: map(name, r.top), bottom: map(name, r.bottom) });
+    }),
+  );
   const fresh = afterMerges.filter((m) => !moved.has(rangeToA1(m)));
   const expected = fresh.length > 0 ? expectedMerges() : null;
   if (expected) {
@@ -170,7 +185,9 @@ export function verifyPlan(
     const a = after.sheets.find((x) => x.name === s.name);
     const expected = () => {
       compiled ??= compilePlan(before.snapshot, plan);
-      return compiled.ok ? new Set((compiled.result.sheets.find((x) => x.name === s.name)?.merges ?? []).map((m) => rangeToA1(parseRange(m)))) : null;
+      return compiled.ok
+        ? new Set((compiled.result.sheets.find((x) => x.name === s.name)?.merges ?? []).map((m) => rangeToA1(parseRange(m))))
+        : null;
     };
     if (!a) problems.push(bilingual(PLAN.sheetGone, s.name));
     else problems.push(...sheetProblems(s, a, plan, map, expected));
@@ -191,7 +208,14 @@ export function verifyPlan(
       const moved = byRow.get(map(f.model.sheet, r.row));
       if (!moved || moved.name.text !== r.name.text || moved.level1 !== r.level1 || moved.level2 !== r.level2) {
         const where = moved ? `${moved.level1Text} / ${moved.level2Text}` : null;
-        problems.push(bilingual(PLAN.indicatorMoved, r.name.text, `${r.level1Text} / ${r.level2Text}`, where === null ? PLAN.notInTable : { zh: where, en: where }));
+        problems.push(
+          bilingual(
+            PLAN.indicatorMoved,
+            r.name.text,
+            `${r.level1Text} / ${r.level2Text}`,
+            where === null ? PLAN.notInTable : { zh: where, en: where },
+          ),
+        );
       }
     }
     if (plan.target) {

@@ -69,7 +69,13 @@ function emptyRowOf(grid: Grid, t: IndicatorTable, rows: IndicatorRow[]): Indica
     if (r.hidden) continue;
     if (!targets.every((col) => isBlank(grid.raw(r.row, col)))) continue;
     // A target cell merged with rows above or below would spread the value: not a row to fill.
-    if (targets.some((col) => { const m = grid.merge(r.row, col); return m !== null && (m.top !== r.row || m.bottom !== r.row); })) continue;
+    if (
+      targets.some((col) => {
+        const m = grid.merge(r.row, col);
+        return m !== null && (m.top !== r.row || m.bottom !== r.row);
+      })
+    )
+      continue;
     if (r.emptyGroup || (isBlank(r.name.value) && isBlank(r.annual.value) && (r.period === null || isBlank(r.period.value)))) return r;
   }
   return null;
@@ -118,13 +124,31 @@ function anchorFor(t: IndicatorTable, p: Placement): Anchor {
     const rank = LEVEL2_ORDER.indexOf(p.level2);
     const before = sameL1.filter((r) => r.level2 === null || LEVEL2_ORDER.indexOf(r.level2) < rank);
     const anchor = maxRow(before);
-    if (anchor) return { last: anchor.row, mode: "new-group", formatFrom: visibleFormatRow(sameL1, anchor), continues: { level1: true, level2: false } };
+    if (anchor)
+      return {
+        last: anchor.row,
+        mode: "new-group",
+        formatFrom: visibleFormatRow(sameL1, anchor),
+        continues: { level1: true, level2: false },
+      };
     const first = sameL1[0];
     const l1 = first.level1Cell;
     // Only when the block opens with both its labels on one row in their own columns can the new
     // row take the 一级 label over without orphaning the old first group; otherwise append.
-    if (l1 && l1.row === first.row && l1.col === t.columns.level1 && first.level2Cell?.row === first.row && first.level2Cell.col === t.columns.level2) {
-      return { last: first.row - 1, mode: "new-group", formatFrom: first.row, continues: { level1: false, level2: false }, lead: { row: first, col: l1.col } };
+    if (
+      l1 &&
+      l1.row === first.row &&
+      l1.col === t.columns.level1 &&
+      first.level2Cell?.row === first.row &&
+      first.level2Cell.col === t.columns.level2
+    ) {
+      return {
+        last: first.row - 1,
+        mode: "new-group",
+        formatFrom: first.row,
+        continues: { level1: false, level2: false },
+        lead: { row: first, col: l1.col },
+      };
     }
     const end = maxRow(sameL1)!;
     return { last: end.row, mode: "new-group", formatFrom: visibleFormatRow(sameL1, end), continues: { level1: true, level2: false } };
@@ -133,10 +157,21 @@ function anchorFor(t: IndicatorTable, p: Placement): Anchor {
   const rank = LEVEL1_ORDER.indexOf(p.level1);
   const earlier = t.rows.filter((r) => r.level1 !== null && LEVEL1_ORDER.indexOf(r.level1) < rank);
   const anchor = maxRow(earlier);
-  if (anchor) return { last: anchor.row, mode: "new-level1", formatFrom: visibleFormatRow(t.rows, anchor), continues: { level1: false, level2: false } };
+  if (anchor)
+    return {
+      last: anchor.row,
+      mode: "new-level1",
+      formatFrom: visibleFormatRow(t.rows, anchor),
+      continues: { level1: false, level2: false },
+    };
   // The first 一级 of the table: right under the header, formatted like the first indicator row.
   const first = t.rows.find((r) => !r.hidden);
-  return { last: t.headerRow, mode: "new-level1", formatFrom: first ? first.row : t.headerRow, continues: { level1: false, level2: false } };
+  return {
+    last: t.headerRow,
+    mode: "new-level1",
+    formatFrom: first ? first.row : t.headerRow,
+    continues: { level1: false, level2: false },
+  };
 }
 
 const single = (m: RangePos, col: number) => m.left === col && m.right === col;
@@ -159,7 +194,8 @@ function mergesToGrow(grid: Grid, t: IndicatorTable, a: Anchor, p: Placement): {
     // The 一级 merge now starts at the new row: it is re-made one row taller from there.
     const m = grid.merge(a.lead.row.row, a.lead.col);
     if (m && single(m, a.lead.col)) add(m);
-    else if (!m && usesVerticalMerges(grid, t, a.lead.col)) create.push({ top: a.lead.row.row, left: a.lead.col, bottom: a.lead.row.row, right: a.lead.col });
+    else if (!m && usesVerticalMerges(grid, t, a.lead.col))
+      create.push({ top: a.lead.row.row, left: a.lead.col, bottom: a.lead.row.row, right: a.lead.col });
     return { grow: [...grow.values()], create };
   }
   if (c.label !== null) {
@@ -188,7 +224,13 @@ function mergesToGrow(grid: Grid, t: IndicatorTable, a: Anchor, p: Placement): {
 export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTemplate, values: InsertValues = {}): InsertResult {
   const t = form.indicators;
   if (!t) {
-    return { code: "no-table", error: { zh: "未找到绩效指标表(一级指标/二级指标/三级指标表头),无法插入指标", en: "No indicator table (一级/二级/三级 header) was found; cannot insert" } };
+    return {
+      code: "no-table",
+      error: {
+        zh: "未找到绩效指标表(一级指标/二级指标/三级指标表头),无法插入指标",
+        en: "No indicator table (一级/二级/三级 header) was found; cannot insert",
+      },
+    };
   }
   const c = t.columns;
   const sheet = form.sheet;
@@ -197,7 +239,10 @@ export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTe
   if (name === "") return { code: "empty-name", error: { zh: "三级指标名称不能为空", en: "The 三级 name must not be empty" } };
   const { period, annual } = defaultValues(form, template, values);
   if (annual === "" || (c.period !== null && period === "")) {
-    return { code: "empty-value", error: { zh: `「${name}」的指标值不能为空,请填写后再插入`, en: `"${name}" needs a value before it is inserted` } };
+    return {
+      code: "empty-value",
+      error: { zh: `「${name}」的指标值不能为空,请填写后再插入`, en: `"${name}" needs a value before it is inserted` },
+    };
   }
   const dup = values.allowDuplicate ? undefined : t.rows.find((r) => !r.emptyGroup && nameKey(r.name.text) === nameKey(name));
   if (dup) {
@@ -244,7 +289,9 @@ export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTe
     // Moved before merging: a host may refuse to write inside a merged area.
     const { row: first, col } = anchor.lead;
     const label = grid.raw(first.row, col);
-    edits.push(setValue(sheet, toA1(row, col), typeof label === "number" || typeof label === "string" ? label : level1Label(placement.level1), null));
+    edits.push(
+      setValue(sheet, toA1(row, col), typeof label === "number" || typeof label === "string" ? label : level1Label(placement.level1), null),
+    );
     edits.push(setValue(sheet, toA1(row + 1, col), null, label));
   }
   edits.push(
@@ -260,4 +307,3 @@ export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTe
   edits.push(...valueEdits(row, () => null));
   return { title, edits, target: { row, mode: anchor.mode, placement } };
 }
-

@@ -89,7 +89,10 @@ function readTemplate(raw: unknown, i: number, errors: Message[]): IndicatorTemp
     return fail(`一级指标无法识别:${String(level1Raw)}`, `the 一级 category is not recognised: ${String(level1Raw)}`);
   }
   if (str(level1Raw) && level1Raw !== level1) {
-    return fail(`二级 ${level2} 不属于一级 ${level1Raw}(应为 ${level1})`, `二级 ${level2} does not belong to 一级 ${level1Raw} (it belongs to ${level1})`);
+    return fail(
+      `二级 ${level2} 不属于一级 ${level1Raw}(应为 ${level1})`,
+      `二级 ${level2} does not belong to 一级 ${level1Raw} (it belongs to ${level1})`,
+    );
   }
   const value = str(o.value) ? o.value : undefined;
   const annualRaw = str(o.annual) ? o.annual : value;
@@ -108,11 +111,17 @@ function readTemplate(raw: unknown, i: number, errors: Message[]): IndicatorTemp
     // Only a cost indicator moves between layouts; for any other the two placements must agree.
     const costish = level2 === "成本" || level1 === "成本";
     if (!costish && l2 !== level2) return fail(`placement101 只适用于成本指标`, "placement101 applies to cost indicators only");
-    if (costish && PARENT_OF[l2] !== "成本") return fail(`placement101.level2 应为经济/社会/生态环境成本`, "placement101.level2 must be 经济/社会/生态环境成本");
+    if (costish && PARENT_OF[l2] !== "成本")
+      return fail(`placement101.level2 应为经济/社会/生态环境成本`, "placement101.level2 must be 经济/社会/生态环境成本");
     modern = { level1: PARENT_OF[l2], level2: l2 };
     if (level1 === "成本") classic = otherPlacement(modern);
   }
-  const tags = Array.isArray(o.tags) ? o.tags.filter(str).map((t) => t.trim()).filter((t) => t !== "") : [];
+  const tags = Array.isArray(o.tags)
+    ? o.tags
+        .filter(str)
+        .map((t) => t.trim())
+        .filter((t) => t !== "")
+    : [];
   return {
     id,
     name,
@@ -149,11 +158,17 @@ export function validateLibrary(json: unknown): LibraryResult {
   else if (typeof json === "object" && json !== null) {
     const o = json as Record<string, unknown>;
     if (o.format !== undefined && o.format !== LIBRARY_FORMAT) {
-      errors.push({ zh: `不是指标模板库文件(format 为 ${String(o.format)})`, en: `not a template library (format is ${String(o.format)})` });
+      errors.push({
+        zh: `不是指标模板库文件(format 为 ${String(o.format)})`,
+        en: `not a template library (format is ${String(o.format)})`,
+      });
       return { ok: false, errors };
     }
     if (o.version !== undefined && o.version !== LIBRARY_VERSION) {
-      errors.push({ zh: `模板库版本 ${String(o.version)} 不受支持(支持 ${LIBRARY_VERSION})`, en: `library version ${String(o.version)} is not supported (${LIBRARY_VERSION} is)` });
+      errors.push({
+        zh: `模板库版本 ${String(o.version)} 不受支持(支持 ${LIBRARY_VERSION})`,
+        en: `library version ${String(o.version)} is not supported (${LIBRARY_VERSION} is)`,
+      });
       return { ok: false, errors };
     }
     list = o.templates;
@@ -162,7 +177,12 @@ export function validateLibrary(json: unknown): LibraryResult {
     return { ok: false, errors: [{ zh: "模板库应包含 templates 数组", en: "the library must hold a templates array" }] };
   }
   if (list.length > MAX_TEMPLATES) {
-    return { ok: false, errors: [{ zh: `模板过多(${list.length} 个,上限 ${MAX_TEMPLATES})`, en: `too many templates (${list.length}, at most ${MAX_TEMPLATES})` }] };
+    return {
+      ok: false,
+      errors: [
+        { zh: `模板过多(${list.length} 个,上限 ${MAX_TEMPLATES})`, en: `too many templates (${list.length}, at most ${MAX_TEMPLATES})` },
+      ],
+    };
   }
   const templates: IndicatorTemplate[] = [];
   list.forEach((raw, i) => {
@@ -183,7 +203,11 @@ export function validateLibrary(json: unknown): LibraryResult {
 /** Parses library text (from a file or localStorage); a JSON syntax error becomes a message, not a throw. */
 export function parseLibrary(text: string): LibraryResult {
   const json = parseJson(text);
-  if (!json.ok) return { ok: false, errors: [{ zh: `模板库不是有效的 JSON:${json.error.zh}`, en: `the template library is not valid JSON: ${json.error.en}` }] };
+  if (!json.ok)
+    return {
+      ok: false,
+      errors: [{ zh: `模板库不是有效的 JSON:${json.error.zh}`, en: `the template library is not valid JSON: ${json.error.en}` }],
+    };
   return validateLibrary(json.value);
 }
 

@@ -58,7 +58,7 @@ export function copySpans(sheet: SheetSnapshot, from: number, to: number, count:
     const onNewRows = m.top <= to + count - 1 && to <= m.bottom;
     if (crossesSource || onNewRows) block(m);
   }
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const m of merges) {
       if (m.top !== from || m.bottom !== from) continue;
@@ -153,7 +153,13 @@ interface FormatChange {
 }
 
 /** Queues the compiled steps; returns the number formats it changed on existing cells, for an undo. */
-function queueSteps(reads: Map<string, SheetRead>, before: WorkbookSnapshot, steps: Step[], caps: ExcelCaps, heights: Map<string, Excel.RangeFormat>): FormatChange[] {
+function queueSteps(
+  reads: Map<string, SheetRead>,
+  before: WorkbookSnapshot,
+  steps: Step[],
+  caps: ExcelCaps,
+  heights: Map<string, Excel.RangeFormat>,
+): FormatChange[] {
   const state = new Map(before.sheets.map((s) => [s.name, s]));
   const formats: FormatChange[] = [];
   const formatAt = (sheet: string, row: number, col: number): string => {
@@ -264,7 +270,10 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps:
   } catch (e) {
     if (isSizeError(e)) return { ok: false, reason: TOO_LARGE };
     if (!isNotFound(e)) throw e;
-    return refuse("找不到修改涉及的工作表(可能已改名或删除),请重新校验后再试。", "A sheet the change needs was not found (renamed or deleted?); check again and retry.");
+    return refuse(
+      "找不到修改涉及的工作表(可能已改名或删除),请重新校验后再试。",
+      "A sheet the change needs was not found (renamed or deleted?); check again and retry.",
+    );
   }
   for (const [name, r] of reads) {
     if (r.protection?.protected) {
@@ -279,7 +288,13 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps:
   let known = before;
   if (!has(caps, "mergedAreas")) {
     // Merges are unknown before ExcelApi 1.13: trust the plan's unmerges rather than refuse them.
-    known = { ...before, sheets: before.sheets.map((s) => ({ ...s, merges: [...s.merges, ...plan.edits.flatMap((e) => (e.op === "unmerge" && e.sheet === s.name ? [e.range] : []))] })) };
+    known = {
+      ...before,
+      sheets: before.sheets.map((s) => ({
+        ...s,
+        merges: [...s.merges, ...plan.edits.flatMap((e) => (e.op === "unmerge" && e.sheet === s.name ? [e.range] : []))],
+      })),
+    };
   }
   const compiled = compilePlan(known, plan);
   if (!compiled.ok) return compiled;
@@ -295,13 +310,21 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps:
     );
   }
   const after = snapshotOf(again);
-  const verdict = after ? verifyPlan({ snapshot: before, check: checkWorkbook(before, config) }, after, plan, config, undefined, compiled) : null;
+  const verdict = after
+    ? verifyPlan({ snapshot: before, check: checkWorkbook(before, config) }, after, plan, config, undefined, compiled)
+    : null;
   if (verdict?.ok) return { ok: true };
   if (!verdict || !after) return notRestored(plan.title, { zh: "无法重新读取工作表", en: "the sheet could not be read again" });
   const why = verdict.reason;
 
   // Put back what the steps did (and whatever they did wrongly), then prove the sheet is as it was.
-  const undo = before.sheets.flatMap((s) => undoSteps(s, after.sheets.find((x) => x.name === s.name)!, compiled.steps));
+  const undo = before.sheets.flatMap((s) =>
+    undoSteps(
+      s,
+      after.sheets.find((x) => x.name === s.name)!,
+      compiled.steps,
+    ),
+  );
   queueUndo(again, undo, formats);
   const restored = queueReads(ctx, names, caps, false);
   try {
@@ -310,6 +333,15 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps:
     return notRestored(plan.title, why);
   }
   const now = snapshotOf(restored);
-  if (!now || !before.sheets.every((s) => sameSheet(s, now.sheets.find((x) => x.name === s.name)!))) return notRestored(plan.title, verdict.problems[0] ?? why);
+  if (
+    !now ||
+    !before.sheets.every((s) =>
+      sameSheet(
+        s,
+        now.sheets.find((x) => x.name === s.name)!,
+      ),
+    )
+  )
+    return notRestored(plan.title, verdict.problems[0] ?? why);
   return { ok: false, reason: why };
 }

@@ -41,7 +41,8 @@ export function toFormulaGrid(formulas: unknown[][]): (string | null)[][] {
  * and error literal, an English month followed by a number ("Dec 31", a date in an English-locale Excel),
  * and an apostrophe that would itself be eaten, counts.
  */
-const PARSED_AS_INPUT = /^\s*([=+\-@'#$¥￥€£.(]|[0-9０-９]|(true|false)\s*$|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.,]*\d)/i;
+const PARSED_AS_INPUT =
+  /^\s*([=+\-@'#$¥￥€£.(]|[0-9０-９]|(true|false)\s*$|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.,]*\d)/i;
 
 /** A string as Excel should store it: text stays text (the leading apostrophe is not part of the value). */
 export function asText(s: string): string {

@@ -56,7 +56,8 @@ export async function findMarkRules(ctx: Excel.RequestContext, names: string[], 
   });
   await ctx.sync();
   // Only custom rules have a formula; asking other types for one is not allowed, hence two steps.
-  const custom: { sheet: SheetRules; cf: Excel.ConditionalFormat; ranges: { address: string; isNullObject: boolean }; orNull: boolean }[] = [];
+  const custom: { sheet: SheetRules; cf: Excel.ConditionalFormat; ranges: { address: string; isNullObject: boolean }; orNull: boolean }[] =
+    [];
   for (const sheet of sheets) {
     for (const cf of sheet.formats.items) {
       if (cf.type !== "Custom") continue;
@@ -133,7 +134,12 @@ function queueAdds(ws: Excel.Worksheet, plan: SheetMarkPlan, caps: ExcelCaps): v
 }
 
 /** Replaces our marks on the named sheets with marks for these findings (none: just removes them). */
-export async function replaceMarks(ctx: Excel.RequestContext, names: string[], findings: Finding[], caps: ExcelCaps): Promise<ReplaceOutcome> {
+export async function replaceMarks(
+  ctx: Excel.RequestContext,
+  names: string[],
+  findings: Finding[],
+  caps: ExcelCaps,
+): Promise<ReplaceOutcome> {
   if (!has(caps, "conditionalFormats")) return { marked: 0, removed: 0, warnings: findings.length ? [UNSUPPORTED_MARKS] : [] };
   const plans = planMarks(findings);
   const all = [...new Set([...names, ...plans.map((p) => p.sheet)])];

@@ -147,7 +147,14 @@ export function isSizeError(e: unknown): boolean {
  * Errors that say something other than "too many merged areas": a missing sheet, a protected or busy
  * workbook. Excel gives the 512-merge refusal no code of its own, so only these rule the merges out.
  */
-const NOT_ABOUT_MERGES = new Set(["ItemNotFound", "AccessDenied", "InvalidOperationInCellEditMode", "InvalidObjectPath", "ApiNotFound", "RequestAborted"]);
+const NOT_ABOUT_MERGES = new Set([
+  "ItemNotFound",
+  "AccessDenied",
+  "InvalidOperationInCellEditMode",
+  "InvalidObjectPath",
+  "ApiNotFound",
+  "RequestAborted",
+]);
 
 function mayBeMergeLimit(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;

@@ -6,7 +6,18 @@
 import { markCss } from "../../core/marks";
 import { Finding, Severity } from "../../core/rules/types";
 import { Lang } from "../host";
-import { HEADER_FILL, HEADER_ROW, REPORT_MERGES, REPORT_WIDTHS_PT, isReportLink, isReportTitle, linkFormula, pickReportName, reportNameCandidates, reportTable } from "../reportRows";
+import {
+  HEADER_FILL,
+  HEADER_ROW,
+  REPORT_MERGES,
+  REPORT_WIDTHS_PT,
+  isReportLink,
+  isReportTitle,
+  linkFormula,
+  pickReportName,
+  reportNameCandidates,
+  reportTable,
+} from "../reportRows";
 import { ExcelCaps, has } from "./capabilities";
 import { asText } from "./cells";
 import { CreateSheet } from "./officeHelpers";
@@ -44,7 +55,11 @@ async function chooseName(ctx: Excel.RequestContext, lang: Lang): Promise<string
     }),
   );
   if (a1.size) await ctx.sync();
-  return pickReportName(lang, (n) => existing.has(n), (n) => isReportTitle(a1.get(n)?.values[0]?.[0]));
+  return pickReportName(
+    lang,
+    (n) => existing.has(n),
+    (n) => isReportTitle(a1.get(n)?.values[0]?.[0]),
+  );
 }
 
 /** Writes the report and activates its sheet; returns the sheet's name. */

@@ -8,8 +8,7 @@ export type Batch<T> = (ctx: Excel.RequestContext) => Promise<T>;
 /** `first` is null for a plain run, run options, or the context of an earlier run (to remove event handlers). */
 export type ExcelRun = <T>(first: Excel.RunOptions | OfficeExtension.ClientRequestContext | null, batch: Batch<T>) => Promise<T>;
 
-export const officeRun: ExcelRun = (first, batch) =>
-  first === null ? Excel.run(batch) : Excel.run(first as Excel.RunOptions, batch);
+export const officeRun: ExcelRun = (first, batch) => (first === null ? Excel.run(batch) : Excel.run(first as Excel.RunOptions, batch));
 
 /** The error office-js raises for a sheet or range that no longer exists (renamed or deleted). */
 export function isNotFound(e: unknown): boolean {
@@ -41,7 +40,8 @@ export function oneAtATime(run: ExcelRun): ExcelRun {
   if (known) return known;
   let tail: Promise<unknown> = Promise.resolve();
   const queued: ExcelRun = (first, batch) => {
-    const options = first === null ? { delayForCellEdit: true } : isContext(first) ? first : { delayForCellEdit: true, ...(first as Excel.RunOptions) };
+    const options =
+      first === null ? { delayForCellEdit: true } : isContext(first) ? first : { delayForCellEdit: true, ...(first as Excel.RunOptions) };
     const go = () => run(options, batch);
     const next = tail.then(go, go);
     tail = next.catch(() => undefined);

@@ -35,7 +35,8 @@ function run(wb: Workbook, s: Step): void {
       const cell = ws.getCell(s.row + 1, s.col + 1);
       cell.value = s.value;
       // A new style object: exceljs may share one between cells that had the same style.
-      if (s.numberFormat && (!cell.numFmt || cell.numFmt === "General" || cell.numFmt === "@")) cell.style = { ...cell.style, numFmt: s.numberFormat };
+      if (s.numberFormat && (!cell.numFmt || cell.numFmt === "General" || cell.numFmt === "@"))
+        cell.style = { ...cell.style, numFmt: s.numberFormat };
       return;
     }
   }
@@ -59,8 +60,7 @@ export function applyCompiled(wb: Workbook, plan: EditPlan, snapshot?: WorkbookS
 }
 
 export type VerifiedResult =
-  | { ok: true; after: { snapshot: WorkbookSnapshot; check: CheckResult } }
-  | { ok: false; reason: Message; undone: boolean };
+  { ok: true; after: { snapshot: WorkbookSnapshot; check: CheckResult } } | { ok: false; reason: Message; undone: boolean };
 
 /**
  * Applies the plan, re-reads the workbook and proves the plan's post-conditions (core/plan/verify.ts)
@@ -69,7 +69,12 @@ export type VerifiedResult =
  * by the caller (`undone: false`) — the CLI then writes nothing, FileHost reloads its backup.
  * `before` is the snapshot and check the plan was computed from.
  */
-export function applyVerified(wb: Workbook, plan: EditPlan, before: { snapshot: WorkbookSnapshot; check: CheckResult }, config?: Config): VerifiedResult {
+export function applyVerified(
+  wb: Workbook,
+  plan: EditPlan,
+  before: { snapshot: WorkbookSnapshot; check: CheckResult },
+  config?: Config,
+): VerifiedResult {
   const valuesOnly = plan.edits.every((e) => e.op === "setValue");
   // The cells a value-only plan writes, with what they hold now, to put back if it fails.
   const compiled = valuesOnly ? compilePlan(before.snapshot, plan) : null;

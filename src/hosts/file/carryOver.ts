@@ -22,7 +22,13 @@ import { parseRange, rangeToA1 } from "../../core/a1";
 import { RowShift, shiftFormula } from "./formulaShift";
 
 const attr = (tag: string, name: string): string | null => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1] ?? null;
-const unescapeXml = (x: string) => x.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const unescapeXml = (x: string) =>
+  x
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 function resolveTarget(fromDir: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
@@ -150,7 +156,8 @@ function shiftText(text: string, formulaSheet: string, shifts: RowShift[]): stri
   return shifts.reduce((t, s) => shiftFormula(t, formulaSheet, s), text);
 }
 
-const escapeXml = (x: string) => x.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+const escapeXml = (x: string) =>
+  x.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 
 /** Inserts `element` before the first of `before` found in `xml` (the schema's order), else before `close`. */
 function insertBefore(xml: string, element: string, before: string[], close: string): string {
@@ -164,17 +171,50 @@ function insertBefore(xml: string, element: string, before: string[], close: str
 
 // CT_Worksheet's elements after <hyperlinks> (ECMA-376 Part 1 §18.3.1.99).
 const AFTER_HYPERLINKS = [
-  "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors",
-  "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
 ];
 // ... and after <sheetProtection>.
-const AFTER_SHEET_PROTECTION = ["protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", ...AFTER_HYPERLINKS];
+const AFTER_SHEET_PROTECTION = [
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  ...AFTER_HYPERLINKS,
+];
 
 async function carrySheetParts(from: Package, to: Package, shifts: RowShift[]): Promise<void> {
   for (const sheet of await from.sheets()) {
     const original = await from.text(sheet.part);
     if (!original) continue;
-    const links = [...original.matchAll(/<hyperlink\b[^>]*\/>/g)].map((m) => m[0]).filter((h) => !/\br:id="/.test(h) && /\blocation="/.test(h));
+    const links = [...original.matchAll(/<hyperlink\b[^>]*\/>/g)]
+      .map((m) => m[0])
+      .filter((h) => !/\br:id="/.test(h) && /\blocation="/.test(h));
     const protection = /<sheetProtection\b[^>]*\/>/.exec(original)?.[0];
     const password = protection !== undefined && /\bpassword="/.test(protection);
     // A large sheet's written part is only unpacked when there is something to carry into it.
@@ -193,7 +233,9 @@ async function carrySheetParts(from: Package, to: Package, shifts: RowShift[]): 
       .filter((h) => !present.has(h.ref));
     if (moved.length > 0) {
       const tags = moved.map((h) => h.tag).join("");
-      xml = /<hyperlinks>/.test(xml) ? xml.replace("</hyperlinks>", `${tags}</hyperlinks>`) : insertBefore(xml, `<hyperlinks>${tags}</hyperlinks>`, AFTER_HYPERLINKS, "</worksheet>");
+      xml = /<hyperlinks>/.test(xml)
+        ? xml.replace("</hyperlinks>", `${tags}</hyperlinks>`)
+        : insertBefore(xml, `<hyperlinks>${tags}</hyperlinks>`, AFTER_HYPERLINKS, "</worksheet>");
     }
 
     if (protection && password) {
@@ -236,11 +278,30 @@ async function carryWorkbookPart(from: Package, to: Package, shifts: RowShift[])
       return [`<definedName${head}>${escapeXml(shiftText(unescapeXml(m[2]), "", shifts))}</definedName>`];
     });
     // exceljs's own definitions of those names (it keeps one, as a global name) give way to them.
-    xml = xml.replace(/<definedName\b([^>]*)>[\s\S]*?<\/definedName>/g, (whole, a: string) => (scoped.has(unescapeXml(attr(a, "name") ?? "")) ? "" : whole));
+    xml = xml.replace(/<definedName\b([^>]*)>[\s\S]*?<\/definedName>/g, (whole, a: string) =>
+      scoped.has(unescapeXml(attr(a, "name") ?? "")) ? "" : whole,
+    );
     const all = kept.join("");
     if (/<definedNames>/.test(xml)) xml = xml.replace("<definedNames>", `<definedNames>${all}`);
     else if (/<definedNames\/>/.test(xml)) xml = xml.replace("<definedNames/>", `<definedNames>${all}</definedNames>`);
-    else xml = insertBefore(xml, `<definedNames>${all}</definedNames>`, ["calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"], "</workbook>");
+    else
+      xml = insertBefore(
+        xml,
+        `<definedNames>${all}</definedNames>`,
+        [
+          "calcPr",
+          "oleSize",
+          "customWorkbookViews",
+          "pivotCaches",
+          "smartTagPr",
+          "smartTagTypes",
+          "webPublishing",
+          "fileRecoveryPr",
+          "webPublishObjects",
+          "extLst",
+        ],
+        "</workbook>",
+      );
   }
   to.set(to.workbookPart, xml);
 }
@@ -254,13 +315,19 @@ async function carryCustomProperties(from: Package, to: Package): Promise<void> 
   if (!rel || !xml || (await to.rels("")).some((r) => r.type === "custom-properties")) return;
   const path = "docProps/custom.xml";
   to.set(path, xml);
-  const rels = (await to.text("_rels/.rels")) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  const rels =
+    (await to.text("_rels/.rels")) ??
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
   const taken = new Set((await to.rels("")).map((r) => r.id));
   let n = 1;
   while (taken.has(`rIdCustom${n}`)) n++;
-  to.set("_rels/.rels", rels.replace("</Relationships>", `<Relationship Id="rIdCustom${n}" Type="${CUSTOM_TYPE}" Target="${path}"/></Relationships>`));
+  to.set(
+    "_rels/.rels",
+    rels.replace("</Relationships>", `<Relationship Id="rIdCustom${n}" Type="${CUSTOM_TYPE}" Target="${path}"/></Relationships>`),
+  );
   const types = (await to.text("[Content_Types].xml")) ?? "";
-  if (!types.includes(`PartName="/${path}"`)) to.set("[Content_Types].xml", types.replace("</Types>", `<Override PartName="/${path}" ContentType="${CUSTOM_CONTENT}"/></Types>`));
+  if (!types.includes(`PartName="/${path}"`))
+    to.set("[Content_Types].xml", types.replace("</Types>", `<Override PartName="/${path}" ContentType="${CUSTOM_CONTENT}"/></Types>`));
 }
 
 /** The written package with the original's kept features carried over (see the file comment). */

@@ -11,7 +11,9 @@ const pad = (n: number) => String(n).padStart(2, "0");
 export function isoDate(d: Date): string {
   if (Number.isNaN(d.getTime())) return "";
   const day = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  const h = d.getUTCHours(), m = d.getUTCMinutes(), s = d.getUTCSeconds();
+  const h = d.getUTCHours(),
+    m = d.getUTCMinutes(),
+    s = d.getUTCSeconds();
   return h || m || s ? `${day}T${pad(h)}:${pad(m)}:${pad(s)}` : day;
 }
 
@@ -77,7 +79,12 @@ export function readCell(cell: Cell): ReadCell {
 export function formattedNumber(v: number, numFmt: string | undefined): string | null {
   if (!numFmt || numFmt === "General" || !Number.isFinite(v)) return null;
   // Only the positive section, without colours and literal text around the number.
-  const section = numFmt.split(";")[0].replace(/\[[^\]]*\]/g, "").replace(/"[^"]*"/g, "").replace(/\\./g, "").trim();
+  const section = numFmt
+    .split(";")[0]
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .trim();
   const m = /^(#,##0|0)(?:\.(0+))?(%?)$/.exec(section);
   if (!m) return null;
   const percent = m[3] === "%";

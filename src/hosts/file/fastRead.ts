@@ -94,7 +94,10 @@ const parseBoolean = (v: string | undefined) => v === "true" || v === "1";
 // Addresses (exceljs's colCache.decodeAddress: upper-case letters, then digits; "$" skipped)
 
 function decodeAddress(value: string): { row: number; col: number } | null {
-  let col = 0, row = 0, hasCol = false, hasRow = false;
+  let col = 0,
+    row = 0,
+    hasCol = false,
+    hasRow = false;
   for (let i = 0; i < value.length; i++) {
     const ch = value.charCodeAt(i);
     if (!hasRow && ch >= 65 && ch <= 90) {
@@ -123,18 +126,21 @@ const l2n = (l: string) => {
 
 /** exceljs's slideFormula (lib/utils/shared-formula.js): a shared formula as seen from another cell. */
 function slideFormula(formula: string, from: { row: number; col: number }, to: { row: number; col: number }): string {
-  return formula.replace(/(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi, (whole, sheet: string | undefined, _s, addr: string, paren: string | undefined) => {
-    if (paren) return whole;
-    const m = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i.exec(addr);
-    if (!m) return whole;
-    const colStr = m[2].toUpperCase();
-    if (colStr.length > 3 || (colStr.length === 3 && colStr > "XFD")) return whole;
-    let col = l2n(colStr);
-    let row = parseInt(m[4], 10);
-    if (!m[1]) col += to.col - from.col;
-    if (!m[3]) row += to.row - from.row;
-    return (sheet || "") + (m[1] || "") + n2l(col) + (m[3] || "") + row;
-  });
+  return formula.replace(
+    /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi,
+    (whole, sheet: string | undefined, _s, addr: string, paren: string | undefined) => {
+      if (paren) return whole;
+      const m = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i.exec(addr);
+      if (!m) return whole;
+      const colStr = m[2].toUpperCase();
+      if (colStr.length > 3 || (colStr.length === 3 && colStr > "XFD")) return whole;
+      let col = l2n(colStr);
+      let row = parseInt(m[4], 10);
+      if (!m[1]) col += to.col - from.col;
+      if (!m[3]) row += to.row - from.row;
+      return (sheet || "") + (m[1] || "") + n2l(col) + (m[3] || "") + row;
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,7 +242,8 @@ function parseStyles(xml: string): (string | undefined)[] {
   const custom = new Map<number, string>();
   const xfIds: number[] = [];
   // Only <numFmts> and <cellXfs> count: conditional formats (<dxfs>) hold numFmt elements too.
-  let inCellXfs = false, inNumFmts = false;
+  let inCellXfs = false,
+    inNumFmts = false;
   sax(xml, {
     open(tag, a) {
       if (tag === "numFmts") inNumFmts = true;
@@ -254,11 +261,34 @@ function parseStyles(xml: string): (string | undefined)[] {
 
 /** The built-in formats exceljs knows by id (lib/xlsx/defaultnumformats.js; locale-only ids have none). */
 const DEFAULT_NUM_FMTS: Record<number, string> = {
-  0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?",
-  13: "# ??/??", 14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM",
-  20: "h:mm", 21: "h:mm:ss", 22: 'm/d/yy "h":mm', 37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)",
-  39: "#,##0.00 ;(#,##0.00)", 40: "#,##0.00 ;[Red](#,##0.00)", 45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0",
-  48: "##0.0E+0", 49: "@",
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: 'm/d/yy "h":mm',
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00 ;(#,##0.00)",
+  40: "#,##0.00 ;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
 };
 
 /** exceljs's utils.isDateFmt. */
@@ -376,7 +406,16 @@ function parseSheet(xml: string, ctx: SheetCtx): ParsedSheet {
           return;
         case "c":
           if (!row) return;
-          cell = { address: a.r, styleId: a.s ? parseInt(a.s, 10) : undefined, t: a.t, value: undefined, formula: undefined, shareType: undefined, si: undefined, ref: undefined };
+          cell = {
+            address: a.r,
+            styleId: a.s ? parseInt(a.s, 10) : undefined,
+            t: a.t,
+            value: undefined,
+            formula: undefined,
+            shareType: undefined,
+            si: undefined,
+            ref: undefined,
+          };
           return;
         case "mergeCell":
           if (a.ref !== undefined) merges.push(a.ref);
@@ -410,7 +449,9 @@ function parseSheet(xml: string, ctx: SheetCtx): ParsedSheet {
             run.text = unescapeX(runText.join(""));
             runText = null;
           } else if (tag === "r") {
-            const v = (typeof cell.value === "object" && cell.value !== null ? cell.value : typeof cell.value === "string" ? cell.value : {}) as Rich | string;
+            const v = (
+              typeof cell.value === "object" && cell.value !== null ? cell.value : typeof cell.value === "string" ? cell.value : {}
+            ) as Rich | string;
             if (typeof v === "object") {
               v.richText ??= [];
               v.richText.push(run);
@@ -591,8 +632,11 @@ function snapshotSheet(name: string, parsed: ParsedSheet): SheetSnapshot {
 
   const cells: { r: number; c: number; v: CellValue; f: string | null; s: string | null }[] = [];
   const hiddenRows: number[] = [];
-  let top = Infinity, left = Infinity, bottom = -1;
-  let anyFormula = false, anyShown = false;
+  let top = Infinity,
+    left = Infinity,
+    bottom = -1;
+  let anyFormula = false,
+    anyShown = false;
   const numbers = [...parsed.rows.keys()].filter((n) => n >= 1).sort((a, b) => a - b);
   for (const n of numbers) {
     const row = parsed.rows.get(n)!;
@@ -617,7 +661,8 @@ function snapshotSheet(name: string, parsed: ParsedSheet): SheetSnapshot {
       } else value = plainValue(x.value);
       if (value === null && formula === null) continue;
       const shown = typeof value === "number" ? formattedNumber(value, x.numFmt) : null;
-      const r = n - 1, c = x.col - 1;
+      const r = n - 1,
+        c = x.col - 1;
       cells.push({ r, c, v: value, f: formula, s: shown });
       if (formula) anyFormula = true;
       if (shown != null) anyShown = true;
@@ -648,7 +693,16 @@ function snapshotSheet(name: string, parsed: ParsedSheet): SheetSnapshot {
       tr[i] = s;
     }
   }
-  return { name, originRow: top, originCol: left, values, ...(formulas ? { formulas } : {}), ...(texts ? { texts } : {}), merges: mergeA1, hiddenRows };
+  return {
+    name,
+    originRow: top,
+    originCol: left,
+    values,
+    ...(formulas ? { formulas } : {}),
+    ...(texts ? { texts } : {}),
+    merges: mergeA1,
+    hiddenRows,
+  };
 }
 
 /** The state JSON from column A of the state sheet: strings from A1 down, up to the first that is not one. */
@@ -670,7 +724,13 @@ function stateOf(parsed: ParsedSheet | undefined): WorkbookState {
  * too: exceljs cuts it, then finds the cut name taken by the sheet itself.
  */
 function sheetName(name: string, taken: Set<string>): string {
-  const bad = name === "" || name === "History" || /[*?:/\\[\]]/.test(name) || /(^')|('$)/.test(name) || name.length > 31 || taken.has(name.toLowerCase());
+  const bad =
+    name === "" ||
+    name === "History" ||
+    /[*?:/\\[\]]/.test(name) ||
+    /(^')|('$)/.test(name) ||
+    name.length > 31 ||
+    taken.has(name.toLowerCase());
   if (bad) throw new Error(`worksheet name exceljs refuses: ${name}`);
   taken.add(name.toLowerCase());
   return name;
@@ -720,7 +780,12 @@ async function readParts(bytes: Uint8Array, source: string, opts: FastReadOption
   const files = parts;
   const text = parts.text;
 
-  const [wbXml, relsXml, sstXml, stylesXml] = await Promise.all([text("xl/workbook.xml"), text("xl/_rels/workbook.xml.rels"), text("xl/sharedStrings.xml"), text("xl/styles.xml")]);
+  const [wbXml, relsXml, sstXml, stylesXml] = await Promise.all([
+    text("xl/workbook.xml"),
+    text("xl/_rels/workbook.xml.rels"),
+    text("xl/sharedStrings.xml"),
+    text("xl/styles.xml"),
+  ]);
   const wb = wbXml !== null ? parseWorkbook(wbXml) : { sheets: [], date1904: false, names: [] };
   const rels = relsXml !== null ? parseRels(relsXml) : new Map<string, { type: string; target: string }>();
   const sst = sstXml !== null ? parseSharedStrings(sstXml) : null;

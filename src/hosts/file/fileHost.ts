@@ -106,7 +106,13 @@ export class FileHost implements Host {
     const structural = plan.edits.some((e) => e.op !== "setValue");
     const backup = structural ? await this.workbook.xlsx.writeBuffer().catch(() => null) : null;
     if (structural && !backup) {
-      return { ok: false, reason: { zh: `无法为“${plan.title.zh}”保存修改前的副本(工作簿中有本工具无法写出的内容),未做任何更改`, en: `Could not keep a copy to undo "${plan.title.en}" (the workbook holds content this tool cannot write); nothing was changed` } };
+      return {
+        ok: false,
+        reason: {
+          zh: `无法为“${plan.title.zh}”保存修改前的副本(工作簿中有本工具无法写出的内容),未做任何更改`,
+          en: `Could not keep a copy to undo "${plan.title.en}" (the workbook holds content this tool cannot write); nothing was changed`,
+        },
+      };
     }
     const origin = originOf(this.workbook);
     let result: ApplyResult;
@@ -121,7 +127,10 @@ export class FileHost implements Host {
       // exceljs's own message is English and names its internals: the user gets what happened.
       result = {
         ok: false,
-        reason: { zh: `应用“${plan.title.zh}”时出错(工作簿中有本工具无法处理的内容),未做任何更改`, en: `Applying "${plan.title.en}" failed (the workbook holds content this tool cannot handle); nothing was changed` },
+        reason: {
+          zh: `应用“${plan.title.zh}”时出错(工作簿中有本工具无法处理的内容),未做任何更改`,
+          en: `Applying "${plan.title.en}" failed (the workbook holds content this tool cannot handle); nothing was changed`,
+        },
       };
     }
     if (!result.ok && backup) {

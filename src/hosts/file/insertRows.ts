@@ -68,7 +68,9 @@ function shiftFormulas(wb: Workbook, shift: RowShift): void {
  */
 export function plannedMerges(merges: RangePos[], at: number, count: number): RangePos[] {
   const a = at - 1; // 0-based first moved row
-  return merges.map((m) => (m.top >= a ? { ...m, top: m.top + count, bottom: m.bottom + count } : m.bottom >= a ? { ...m, bottom: m.bottom + count } : m));
+  return merges.map((m) =>
+    m.top >= a ? { ...m, top: m.top + count, bottom: m.bottom + count } : m.bottom >= a ? { ...m, bottom: m.bottom + count } : m,
+  );
 }
 
 /** The insertRows step: whole rows before `at` (1-based), empty and unformatted, everything else moved along. */
@@ -102,7 +104,11 @@ export function insertRows(wb: Workbook, ws: Worksheet, at: number, count: numbe
     row.outlineLevel = 0;
   }
 
-  ws.insertRows(at, Array.from({ length: count }, () => []), "n");
+  ws.insertRows(
+    at,
+    Array.from({ length: count }, () => []),
+    "n",
+  );
 
   for (const [r, c, style] of styles) ws.getCell(r >= at ? r + count : r, c).style = style as never;
   for (const m of moved) {
@@ -137,7 +143,12 @@ export function insertRows(wb: Workbook, ws: Worksheet, at: number, count: numbe
     // exceljs joins a sheet's several print areas with "&&" (workbook-xform.js).
     ws.pageSetup.printArea = ws.pageSetup.printArea
       .split("&&")
-      .map((areas) => areas.split(",").map((a) => shiftRangeText(a, at, count)).join(","))
+      .map((areas) =>
+        areas
+          .split(",")
+          .map((a) => shiftRangeText(a, at, count))
+          .join(","),
+      )
       .join("&&");
   }
 

@@ -129,7 +129,9 @@ export async function normalizePackage(data: Uint8Array, strength: Strength): Pr
         if (wanted.test(path) && relative.test(target)) continue;
         const file = zip.file(path);
         if (!file) continue;
-        const next = wanted.test(path) ? path : freeName((k) => (type === "comments" ? `xl/comments${k}.xml` : `xl/drawings/vmlDrawing${k}.vml`));
+        const next = wanted.test(path)
+          ? path
+          : freeName((k) => (type === "comments" ? `xl/comments${k}.xml` : `xl/drawings/vmlDrawing${k}.vml`));
         if (next !== path) {
           zip.file(next, await file.async("uint8array"));
           zip.remove(path);

@@ -10,13 +10,7 @@ import { TextKind, fileReadError, textFileError } from "./errors";
 import { errorMessage } from "../../core/errors";
 import { englishPlurals } from "../../core/i18n";
 
-export type PackageWarningKind =
-  | "notes"
-  | "threaded-comments"
-  | "charts"
-  | "pivots"
-  | "drawings"
-  | "macros";
+export type PackageWarningKind = "notes" | "threaded-comments" | "charts" | "pivots" | "drawings" | "macros";
 
 export interface PackageWarning {
   kind: PackageWarningKind;
@@ -55,7 +49,8 @@ export function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
 /** Throws a FileReadError unless the bytes are a zip package (what an .xlsx is). */
 export function sniff(bytes: Uint8Array, source: string): void {
   if (bytes.length === 0) throw fileReadError("empty", source);
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05) && (bytes[3] === 0x04 || bytes[3] === 0x06);
+  const isZip =
+    bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05) && (bytes[3] === 0x04 || bytes[3] === 0x06);
   if (isZip) return;
   if (startsWith(bytes, OLE_SIGNATURE)) throw fileReadError("ole", source);
   if (looksLikeText(bytes)) throw textFileError(source, textKind(bytes));
@@ -66,12 +61,19 @@ export function sniff(bytes: Uint8Array, source: string): void {
 export function textKind(bytes: Uint8Array): TextKind {
   const head = bytes.subarray(0, 4096);
   const utf16 = startsWith(head, [0xff, 0xfe]) ? "utf-16le" : startsWith(head, [0xfe, 0xff]) ? "utf-16be" : "utf-8";
-  const text = new TextDecoder(utf16).decode(head).replace(/^\uFEFF/, "").trimStart();
+  const text = new TextDecoder(utf16)
+    .decode(head)
+    .replace(/^\uFEFF/, "")
+    .trimStart();
   const lower = text.slice(0, 2048).toLowerCase();
   if (lower.includes("urn:schemas-microsoft-com:office:spreadsheet")) return "xml-2003";
   if (/<(!doctype html|html|table|body)[\s>]/.test(lower)) return "html";
   // Complete lines only: the 4 KB cut may end mid-line.
-  const lines = text.split(/\r?\n/).slice(0, -1).filter((l) => l.trim() !== "").slice(0, 20);
+  const lines = text
+    .split(/\r?\n/)
+    .slice(0, -1)
+    .filter((l) => l.trim() !== "")
+    .slice(0, 20);
   for (const sep of [",", "\t", ";"]) {
     const counts = lines.map((l) => l.split(sep).length - 1);
     if (lines.length >= 2 && counts.every((c) => c > 0) && new Set(counts).size <= 2) return "csv";
@@ -192,5 +194,3 @@ export function notesLostWarning(lost: number): PackageWarning {
     },
   };
 }
-
-

@@ -39,7 +39,11 @@ function isOurs(ws: Worksheet | undefined): boolean {
 
 /** Writes the report, replacing only a report this add-in wrote earlier; returns the sheet's name. */
 export function writeReportSheet(wb: Workbook, findings: Finding[], lang: Lang, now = new Date()): string {
-  const name = pickReportName(lang, (n) => !!wb.getWorksheet(n), (n) => isOurs(wb.getWorksheet(n)));
+  const name = pickReportName(
+    lang,
+    (n) => !!wb.getWorksheet(n),
+    (n) => isOurs(wb.getWorksheet(n)),
+  );
   const old = wb.getWorksheet(name);
   if (old) wb.removeWorksheet(old.id);
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}` }] });

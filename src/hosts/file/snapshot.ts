@@ -9,7 +9,9 @@ import { isStateSheet } from "./state";
 export function snapshotWorksheet(ws: Worksheet): SheetSnapshot {
   const cells: { r: number; c: number; v: CellValue; f: string | null; s: string | null }[] = [];
   const hiddenRows: number[] = [];
-  let top = Infinity, left = Infinity, bottom = -1;
+  let top = Infinity,
+    left = Infinity,
+    bottom = -1;
   let anyFormula = false;
   let anyShown = false;
   // Rows without values are skipped (includeEmpty would create every missing row object).
@@ -18,7 +20,8 @@ export function snapshotWorksheet(ws: Worksheet): SheetSnapshot {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const { value, formula, shown } = readCell(cell);
       if (value === null && formula === null) return;
-      const r = rowNumber - 1, c = colNumber - 1;
+      const r = rowNumber - 1,
+        c = colNumber - 1;
       cells.push({ r, c, v: value, f: formula, s: shown ?? null });
       if (formula) anyFormula = true;
       if (shown != null) anyShown = true;
@@ -50,7 +53,16 @@ export function snapshotWorksheet(ws: Worksheet): SheetSnapshot {
       tr[i] = s;
     }
   }
-  return { name: ws.name, originRow: top, originCol: left, values, ...(formulas ? { formulas } : {}), ...(texts ? { texts } : {}), merges, hiddenRows };
+  return {
+    name: ws.name,
+    originRow: top,
+    originCol: left,
+    values,
+    ...(formulas ? { formulas } : {}),
+    ...(texts ? { texts } : {}),
+    merges,
+    hiddenRows,
+  };
 }
 
 export function snapshotWorkbook(wb: Workbook, source: string): WorkbookSnapshot {

@@ -62,7 +62,8 @@ type WithTables = { tables?: Record<string, { table?: TableModel }> };
 export function prepareForWrite(wb: Workbook): void {
   for (const ws of wb.worksheets) {
     for (const t of Object.values((ws as unknown as WithTables).tables ?? {})) {
-      if (t.table && !t.table.style) t.table.style = { showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
+      if (t.table && !t.table.style)
+        t.table.style = { showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
     }
   }
 }

@@ -64,7 +64,11 @@ function readSheets(app: EtApp, names: string[]): WorkbookSnapshot | Message {
   const sheets: SheetSnapshot[] = [];
   for (const name of names) {
     const ws = sheetNamed(app, name);
-    if (!ws) return { zh: "找不到修改涉及的工作表(可能已改名或删除),请重新校验后再试。", en: "A sheet the change needs was not found (renamed or deleted?); check again and retry." };
+    if (!ws)
+      return {
+        zh: "找不到修改涉及的工作表(可能已改名或删除),请重新校验后再试。",
+        en: "A sheet the change needs was not found (renamed or deleted?); check again and retry.",
+      };
     const s = readSheet(ws);
     if ("zh" in s) return s;
     sheets.push(s);
@@ -157,7 +161,10 @@ export function applyPlan(app: EtApp, plan: EditPlan): ApplyResult {
   for (const name of names) {
     const ws = sheetNamed(app, name);
     if (ws?.ProtectContents) {
-      return refuse(`工作表「${name}」受保护,无法修改。请在“审阅 → 撤销工作表保护”后再试。`, `Sheet "${name}" is protected and cannot be changed. Unprotect it (Review → Unprotect Sheet) and try again.`);
+      return refuse(
+        `工作表「${name}」受保护,无法修改。请在“审阅 → 撤销工作表保护”后再试。`,
+        `Sheet "${name}" is protected and cannot be changed. Unprotect it (Review → Unprotect Sheet) and try again.`,
+      );
     }
   }
   const before = readSheets(app, names);
@@ -183,13 +190,34 @@ export function applyPlan(app: EtApp, plan: EditPlan): ApplyResult {
   }
 
   // No rollback in ET: put back what the steps did (and whatever they did wrongly), then prove it.
-  const undo = before.sheets.flatMap((s) => undoSteps(s, after.sheets.find((x) => x.name === s.name)!, compiled.steps));
+  const undo = before.sheets.flatMap((s) =>
+    undoSteps(
+      s,
+      after.sheets.find((x) => x.name === s.name)!,
+      compiled.steps,
+    ),
+  );
   try {
     runUndo(app, undo, formats);
   } catch {
     return notRestored(plan.title, why);
   }
   const now = readSheets(app, names);
-  if ("zh" in now || !before.sheets.every((s) => sameSheet(s, now.sheets.find((x) => x.name === s.name)!))) return notRestored(plan.title, why);
-  return { ok: false, reason: { zh: `“${plan.title.zh}”未应用:${why.zh}。表格已恢复原状。`, en: `"${plan.title.en}" was not applied: ${why.en}. The sheet is as it was.` } };
+  if (
+    "zh" in now ||
+    !before.sheets.every((s) =>
+      sameSheet(
+        s,
+        now.sheets.find((x) => x.name === s.name)!,
+      ),
+    )
+  )
+    return notRestored(plan.title, why);
+  return {
+    ok: false,
+    reason: {
+      zh: `“${plan.title.zh}”未应用:${why.zh}。表格已恢复原状。`,
+      en: `"${plan.title.en}" was not applied: ${why.en}. The sheet is as it was.`,
+    },
+  };
 }

@@ -31,7 +31,6 @@ interface MarkRecord {
   ours: number;
 }
 
-
 export function loadRecords(app: EtApp): MarkRecord[] {
   const text = readText(app, MARKS_SHEET);
   if (!text) return [];
@@ -40,7 +39,11 @@ export function loadRecords(app: EtApp): MarkRecord[] {
     if (!Array.isArray(parsed.cells)) return [];
     return parsed.cells.filter(
       (c): c is MarkRecord =>
-        typeof c === "object" && c !== null && typeof c.sheet === "string" && typeof c.address === "string" && [c.index, c.color, c.pattern, c.ours].every((n) => typeof n === "number"),
+        typeof c === "object" &&
+        c !== null &&
+        typeof c.sheet === "string" &&
+        typeof c.address === "string" &&
+        [c.index, c.color, c.pattern, c.ours].every((n) => typeof n === "number"),
     );
   } catch {
     // A damaged record: nothing we can restore from it, and nothing to overwrite blindly.
@@ -102,14 +105,20 @@ export function replaceMarks(app: EtApp, findings: Finding[], records = loadReco
     if (isLocked(m.sheet)) {
       if (prev) next.push(prev);
       if (!warnings.some((w) => w.zh.includes(`「${m.sheet}」`))) {
-        warnings.push({ zh: `工作表「${m.sheet}」受保护,未能标记其中的单元格。`, en: `Sheet "${m.sheet}" is protected; its cells were not marked.` });
+        warnings.push({
+          zh: `工作表「${m.sheet}」受保护,未能标记其中的单元格。`,
+          en: `Sheet "${m.sheet}" is protected; its cells were not marked.`,
+        });
       }
       continue;
     }
     const colour = bgr(MARK_COLORS[m.severity]);
     const it = ws.Range(address).Interior;
     const now = it.Color as number;
-    const rec: MarkRecord = prev && now === prev.ours ? { ...prev, ours: colour } : { sheet: m.sheet, address, index: it.ColorIndex as number, color: now, pattern: it.Pattern as number, ours: colour };
+    const rec: MarkRecord =
+      prev && now === prev.ours
+        ? { ...prev, ours: colour }
+        : { sheet: m.sheet, address, index: it.ColorIndex as number, color: now, pattern: it.Pattern as number, ours: colour };
     if (now !== colour) it.Color = colour;
     next.push(rec);
     // Read back: a cell counts as marked only when it shows our colour.
@@ -129,7 +138,12 @@ export function replaceMarks(app: EtApp, findings: Finding[], records = loadReco
     for (const r of next) if (!old.has(keyOf(r.sheet, r.address))) restore(sheet, r);
     return {
       marked: 0,
-      warnings: [{ zh: "无法在工作簿中保存标记记录,已撤销本次标记以免留下无法清除的颜色。", en: "The record of marks could not be saved in the workbook; the marks were taken back so none is left that cannot be cleared." }],
+      warnings: [
+        {
+          zh: "无法在工作簿中保存标记记录,已撤销本次标记以免留下无法清除的颜色。",
+          en: "The record of marks could not be saved in the workbook; the marks were taken back so none is left that cannot be cleared.",
+        },
+      ],
     };
   }
   return { marked, warnings };

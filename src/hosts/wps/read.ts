@@ -20,7 +20,6 @@ export { isOwnSheet };
 /** Past this many cells a sheet is not a form (and reading it cell by cell would stall WPS). */
 export const MAX_CELLS = 200_000;
 
-
 export function readSheet(ws: Et.Worksheet): SheetSnapshot | Message {
   const name = ws.Name;
   const used = ws.UsedRange;
@@ -78,8 +77,18 @@ export function readSheet(ws: Et.Worksheet): SheetSnapshot | Message {
       merges.push(rangeToA1(area));
     }
   }
-  const fill = <T>(g: (T | null)[][] | undefined): (T | null)[][] | undefined => g && Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => g[r]?.[c] ?? null));
-  return { name, originRow, originCol, values, ...(formulas ? { formulas: fill(formulas) } : {}), ...(texts ? { texts: fill(texts) } : {}), merges, hiddenRows };
+  const fill = <T>(g: (T | null)[][] | undefined): (T | null)[][] | undefined =>
+    g && Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => g[r]?.[c] ?? null));
+  return {
+    name,
+    originRow,
+    originCol,
+    values,
+    ...(formulas ? { formulas: fill(formulas) } : {}),
+    ...(texts ? { texts: fill(texts) } : {}),
+    merges,
+    hiddenRows,
+  };
 }
 
 function covers(m: string, row: number, col: number): boolean {

@@ -44,7 +44,8 @@ function writeText(app: EtApp, sheetName: string, text: string): void {
   const before = used.Row === 1 && used.Column === 1 ? used.Rows.Count : 0;
   // A leading apostrophe keeps JSON text as text, whatever it starts with.
   ws.Range(`A1:A${chunks.length}`).Value2 = chunks.map((c) => [`'${c}`]);
-  if (before > chunks.length) ws.Range(`A${chunks.length + 1}:A${before}`).Value2 = Array.from({ length: before - chunks.length }, () => [""]);
+  if (before > chunks.length)
+    ws.Range(`A${chunks.length + 1}:A${before}`).Value2 = Array.from({ length: before - chunks.length }, () => [""]);
 }
 
 /** Writes and reads back: true only when the workbook now holds exactly `text`. */

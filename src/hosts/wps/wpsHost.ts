@@ -145,7 +145,8 @@ export class WpsHost implements Host {
 
   async saveState(state: WorkbookState): Promise<void> {
     const saved = this.write((app) => writeTextVerified(app, STATE_SHEET, JSON.stringify(state)));
-    if (!saved) throw new Error("设置未能保存到工作簿(读回的内容不一致) / The settings could not be saved in the workbook (read-back differs)");
+    if (!saved)
+      throw new Error("设置未能保存到工作簿(读回的内容不一致) / The settings could not be saved in the workbook (read-back differs)");
   }
 
   async writeReport(findings: Finding[], lang: Lang): Promise<void> {

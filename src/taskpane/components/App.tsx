@@ -105,7 +105,16 @@ export interface AppProps {
   defaultLang?: Lang;
 }
 
-export function App({ host, rules, theme = webLightTheme, onLangChange, externalChecks, markOnOpen = false, embedded = false, defaultLang }: AppProps): React.JSX.Element {
+export function App({
+  host,
+  rules,
+  theme = webLightTheme,
+  onLangChange,
+  externalChecks,
+  markOnOpen = false,
+  embedded = false,
+  defaultLang,
+}: AppProps): React.JSX.Element {
   const s = useStyles();
   const toasterId = useId("toaster");
   const { dispatchToast } = useToastController(toasterId);
@@ -124,7 +133,14 @@ export function App({ host, rules, theme = webLightTheme, onLangChange, external
   const [tab, setTab] = React.useState<TabId>("issues");
   const lang = view.settings.lang;
   const t = strings(lang);
-  const templates = useFindingTemplates({ host, lang, result: view.result, notify, onApplied: () => void act.check(), openTab: () => setTab("templates") });
+  const templates = useFindingTemplates({
+    host,
+    lang,
+    result: view.result,
+    notify,
+    onApplied: () => void act.check(),
+    openTab: () => setTab("templates"),
+  });
 
   React.useEffect(() => {
     document.documentElement.lang = strings(lang).htmlLang;
@@ -146,73 +162,83 @@ export function App({ host, rules, theme = webLightTheme, onLangChange, external
   return (
     <FluentProvider theme={theme}>
       <div className={s.root}>
-      <Landmark className={s.pane} data-check-seq={view.seq} data-busy={view.busy ? "true" : "false"} aria-busy={view.busy}>
-        <section className={s.top} aria-label={t.appTitle}>
-          <FormSummary result={view.result} lang={lang} />
-          <StatusBar phase={view.phase} visible={view.visible} passed={view.passed} lang={lang} loadError={view.loadError} />
-          {view.hostWarnings.map((w, i) => (
-            <MessageBar key={i} intent="warning" layout="multiline">
-              <MessageBarBody>{pick(w, lang)}</MessageBarBody>
-            </MessageBar>
-          ))}
-          <div className={s.actions}>
-            <Button
-              appearance="primary"
-              icon={<CheckmarkStarburst20Regular />}
-              onClick={() => void act.check({ mark: true })}
-              disabledFocusable={view.busy}
-            >
-              {t.validate}
-            </Button>
-            <Button appearance="subtle" icon={<Eraser20Regular />} onClick={() => void act.clearMarks()}>
-              {t.clearMarks}
-            </Button>
-            {act.writeReport && (
-              <Button appearance="subtle" icon={<DocumentBulletList20Regular />} onClick={() => void act.writeReport!()}>
-                {t.report}
+        <Landmark className={s.pane} data-check-seq={view.seq} data-busy={view.busy ? "true" : "false"} aria-busy={view.busy}>
+          <section className={s.top} aria-label={t.appTitle}>
+            <FormSummary result={view.result} lang={lang} />
+            <StatusBar phase={view.phase} visible={view.visible} passed={view.passed} lang={lang} loadError={view.loadError} />
+            {view.hostWarnings.map((w, i) => (
+              <MessageBar key={i} intent="warning" layout="multiline">
+                <MessageBarBody>{pick(w, lang)}</MessageBarBody>
+              </MessageBar>
+            ))}
+            <div className={s.actions}>
+              <Button
+                appearance="primary"
+                icon={<CheckmarkStarburst20Regular />}
+                onClick={() => void act.check({ mark: true })}
+                disabledFocusable={view.busy}
+              >
+                {t.validate}
               </Button>
+              <Button appearance="subtle" icon={<Eraser20Regular />} onClick={() => void act.clearMarks()}>
+                {t.clearMarks}
+              </Button>
+              {act.writeReport && (
+                <Button appearance="subtle" icon={<DocumentBulletList20Regular />} onClick={() => void act.writeReport!()}>
+                  {t.report}
+                </Button>
+              )}
+              <Switch
+                label={t.liveCheck}
+                checked={view.settings.liveCheck}
+                onChange={(_, d) => void act.updateSettings({ liveCheck: d.checked })}
+              />
+            </div>
+            {view.marked > 0 && (
+              <Caption1 className={s.marks} role="note" data-testid="marks-note">
+                <Info16Regular className={s.marksIcon} aria-hidden />
+                {t.marksOn(view.marked)}
+              </Caption1>
             )}
-            <Switch label={t.liveCheck} checked={view.settings.liveCheck} onChange={(_, d) => void act.updateSettings({ liveCheck: d.checked })} />
+          </section>
+          <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
+            <Tab value="issues">{t.tabIssues}</Tab>
+            <Tab value="templates">{t.tabTemplates}</Tab>
+            <Tab value="settings">{t.tabSettings}</Tab>
+          </TabList>
+          <div className={s.panel} role="tabpanel" aria-label={tabLabel[tab]}>
+            {tab === "issues" && (
+              <FindingsList
+                findings={view.visible}
+                hidden={view.hidden}
+                lang={lang}
+                onGoTo={(c) => void act.goTo(c)}
+                onFix={(f) => void act.fix(f)}
+                onFixAll={() => void act.fixAll()}
+                busy={view.busy}
+                onIgnore={(f) => void act.ignore(f)}
+                onUnignore={(f) => void act.unignore(f)}
+                onTemplate={templates.onTemplate}
+              />
+            )}
+            {tab === "templates" && (
+              <React.Suspense fallback={null}>
+                <TemplatesTab
+                  host={host}
+                  lang={lang}
+                  result={view.result}
+                  onApplied={() => void act.check()}
+                  preselect={templates.preselect}
+                />
+              </React.Suspense>
+            )}
+            {tab === "settings" && (
+              <React.Suspense fallback={null}>
+                <SettingsTab settings={view.settings} rules={rules} onChange={(p) => void act.updateSettings(p)} />
+              </React.Suspense>
+            )}
           </div>
-          {view.marked > 0 && (
-            <Caption1 className={s.marks} role="note" data-testid="marks-note">
-              <Info16Regular className={s.marksIcon} aria-hidden />
-              {t.marksOn(view.marked)}
-            </Caption1>
-          )}
-        </section>
-        <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
-          <Tab value="issues">{t.tabIssues}</Tab>
-          <Tab value="templates">{t.tabTemplates}</Tab>
-          <Tab value="settings">{t.tabSettings}</Tab>
-        </TabList>
-        <div className={s.panel} role="tabpanel" aria-label={tabLabel[tab]}>
-          {tab === "issues" && (
-            <FindingsList
-              findings={view.visible}
-              hidden={view.hidden}
-              lang={lang}
-              onGoTo={(c) => void act.goTo(c)}
-              onFix={(f) => void act.fix(f)}
-              onFixAll={() => void act.fixAll()}
-              busy={view.busy}
-              onIgnore={(f) => void act.ignore(f)}
-              onUnignore={(f) => void act.unignore(f)}
-              onTemplate={templates.onTemplate}
-            />
-          )}
-          {tab === "templates" && (
-            <React.Suspense fallback={null}>
-              <TemplatesTab host={host} lang={lang} result={view.result} onApplied={() => void act.check()} preselect={templates.preselect} />
-            </React.Suspense>
-          )}
-          {tab === "settings" && (
-            <React.Suspense fallback={null}>
-              <SettingsTab settings={view.settings} rules={rules} onChange={(p) => void act.updateSettings(p)} />
-            </React.Suspense>
-          )}
-        </div>
-      </Landmark>
+        </Landmark>
       </div>
       <Toaster toasterId={toasterId} position="bottom" />
     </FluentProvider>

@@ -4,8 +4,25 @@
  * 保存到工作簿 puts the library into the workbook itself, so whoever receives the file gets it too.
  */
 import * as React from "react";
-import { Button, Caption1, Field, MessageBar, MessageBarBody, Select, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowDownload16Regular, ArrowUpload16Regular, DocumentArrowUp16Regular, DocumentDismiss16Regular, Save16Regular } from "@fluentui/react-icons";
+import {
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  ArrowDownload16Regular,
+  ArrowUpload16Regular,
+  DocumentArrowUp16Regular,
+  DocumentDismiss16Regular,
+  Save16Regular,
+} from "@fluentui/react-icons";
 import { FormModel, IndicatorRow } from "../../core/form/model";
 import { CATALOGUE } from "../../core/templates/catalogue";
 import { exportLibrary, parseLibrary, templateFromRow } from "../../core/templates/library";
@@ -64,7 +81,16 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-export function CustomTemplates({ host, lang, form, custom, workbook, persistent, onChange, onWorkbookChange }: CustomTemplatesProps): React.JSX.Element {
+export function CustomTemplates({
+  host,
+  lang,
+  form,
+  custom,
+  workbook,
+  persistent,
+  onChange,
+  onWorkbookChange,
+}: CustomTemplatesProps): React.JSX.Element {
   const s = useStyles();
   const text = templateStrings(lang);
   const rows = (form?.indicators?.rows ?? []).filter(savable);

@@ -57,7 +57,10 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover },
     ":active": { backgroundColor: tokens.colorSubtleBackgroundPressed },
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})` },
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+    },
     ":disabled": { cursor: "default" },
   },
   text: { display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalXS, minWidth: 0, flexGrow: 1 },
@@ -71,7 +74,13 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   cellLine: { display: "flex", minHeight: "24px", alignItems: "center", boxSizing: "border-box" },
-  actions: { display: "flex", flexWrap: "wrap", justifyContent: "flex-end", gap: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalSNudge },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "flex-end",
+    gap: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalSNudge,
+  },
   // Beside the cell chip, so a finding takes one line less; the chip line keeps room for them.
   overlay: { position: "absolute", right: tokens.spacingHorizontalSNudge, bottom: tokens.spacingVerticalXS },
   // Template suggestions and the actions share one wrapping row under the message.
@@ -89,7 +98,16 @@ export interface FindingItemProps {
   onTemplate?(f: Finding, templateId: string): void;
 }
 
-export function FindingItem({ finding: f, lang, ignored, onGoTo, onFix, onIgnore, onUnignore, onTemplate }: FindingItemProps): React.JSX.Element {
+export function FindingItem({
+  finding: f,
+  lang,
+  ignored,
+  onGoTo,
+  onFix,
+  onIgnore,
+  onUnignore,
+  onTemplate,
+}: FindingItemProps): React.JSX.Element {
   const s = useStyles();
   const t = strings(lang);
   const first = f.cells[0];
@@ -105,7 +123,12 @@ export function FindingItem({ finding: f, lang, ignored, onGoTo, onFix, onIgnore
           const tpl = findTemplate(id);
           if (!tpl) return [];
           return [
-            <Button key={id} size="small" appearance="secondary" icon={<Add16Regular />} data-template-id={id}
+            <Button
+              key={id}
+              size="small"
+              appearance="secondary"
+              icon={<Add16Regular />}
+              data-template-id={id}
               title={`${tpl.annual} · ${tpl.formula}`}
               aria-label={cell ? `${templateStrings(lang).insertTemplate(tpl.name)} · ${cell}` : undefined}
               onClick={() => onTemplate(f, id)}
@@ -159,16 +182,35 @@ export function FindingItem({ finding: f, lang, ignored, onGoTo, onFix, onIgnore
           </Badge>
         )}
         {f.fix && !ignored && (
-          <Button size="small" appearance="primary" icon={<Wrench16Regular />} onClick={() => onFix(f)} title={fixTitle} aria-label={t.fixLabel(fixTitle, cell + more)}>
+          <Button
+            size="small"
+            appearance="primary"
+            icon={<Wrench16Regular />}
+            onClick={() => onFix(f)}
+            title={fixTitle}
+            aria-label={t.fixLabel(fixTitle, cell + more)}
+          >
             {t.fix}
           </Button>
         )}
         {ignored ? (
-          <Button size="small" appearance="subtle" icon={<Eye16Regular />} onClick={() => onUnignore(f)} aria-label={t.unignoreLabel(cell + more, message)}>
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<Eye16Regular />}
+            onClick={() => onUnignore(f)}
+            aria-label={t.unignoreLabel(cell + more, message)}
+          >
             {t.unignore}
           </Button>
         ) : (
-          <Button size="small" appearance="subtle" icon={<EyeOff16Regular />} onClick={() => onIgnore(f)} aria-label={t.ignoreLabel(cell + more, message)}>
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<EyeOff16Regular />}
+            onClick={() => onIgnore(f)}
+            aria-label={t.ignoreLabel(cell + more, message)}
+          >
             {t.ignore}
           </Button>
         )}

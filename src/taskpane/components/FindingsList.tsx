@@ -44,7 +44,14 @@ const useStyles = makeStyles({
   toolbar: { display: "flex", alignItems: "center", justifyContent: "space-between", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalSNudge },
   panel: { margin: `0 0 ${tokens.spacingVerticalS} 0`, minWidth: 0 },
-  category: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalSNudge, margin: `${tokens.spacingVerticalSNudge} 0 ${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
+  category: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalSNudge,
+    margin: `${tokens.spacingVerticalSNudge} 0 ${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalSNudge, margin: 0, padding: 0, minWidth: 0 },
   warningBadge: { backgroundColor: tokens.colorPaletteMarigoldBackground3, color: "#000000" },
   empty: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXS}`, color: tokens.colorNeutralForeground2 },
@@ -78,7 +85,9 @@ function groupByCategory(list: Finding[]): [Category, Finding[]][] {
   return [...map.entries()];
 }
 
-function CategoryList(props: { findings: Finding[]; ignored: Set<string> } & Omit<FindingsListProps, "findings" | "hidden">): React.JSX.Element {
+function CategoryList(
+  props: { findings: Finding[]; ignored: Set<string> } & Omit<FindingsListProps, "findings" | "hidden">,
+): React.JSX.Element {
   const s = useStyles();
   return (
     <ul className={s.list}>
@@ -127,7 +136,14 @@ export function FindingsList(props: FindingsListProps): React.JSX.Element {
       {(props.hidden.length > 0 || (fixable > 0 && props.onFixAll)) && (
         <div className={s.toolbar}>
           {fixable > 0 && props.onFixAll && (
-            <Button size="small" appearance="secondary" icon={<Wrench16Regular />} disabledFocusable={props.busy} onClick={props.onFixAll} data-testid="fix-all">
+            <Button
+              size="small"
+              appearance="secondary"
+              icon={<Wrench16Regular />}
+              disabledFocusable={props.busy}
+              onClick={props.onFixAll}
+              data-testid="fix-all"
+            >
               {t.fixAll(fixable)}
             </Button>
           )}

@@ -9,7 +9,13 @@ import { formatAmount, strings } from "../i18n";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalXXS, minWidth: 0 },
   name: { overflowWrap: "anywhere" },
-  figures: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalMNudge, rowGap: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2 },
+  figures: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalMNudge,
+    rowGap: tokens.spacingVerticalXXS,
+    color: tokens.colorNeutralForeground2,
+  },
   strong: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 

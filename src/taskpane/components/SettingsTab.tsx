@@ -11,7 +11,13 @@ import { pick, strings } from "../i18n";
 import { FLOOR, TOLERANCE, findRule, optionValue, ruleDefault, withOption } from "../state/options";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalM, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXXS}`, minWidth: 0 },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXXS}`,
+    minWidth: 0,
+  },
   input: { maxWidth: "140px" },
 });
 
@@ -68,7 +74,14 @@ export function SettingsTab({ settings, rules, onChange }: SettingsTabProps): Re
   const t = strings(lang);
   const setConfig = (config: Config): void => onChange({ config });
 
-  const option = (spec: { rule: string; option: string }, label: string, hint: string, min: number, max: number | undefined, step: string) => {
+  const option = (
+    spec: { rule: string; option: string },
+    label: string,
+    hint: string,
+    min: number,
+    max: number | undefined,
+    step: string,
+  ) => {
     const rule = findRule(spec.rule, rules);
     const fallback = ruleDefault(rule, spec.option);
     const value = optionValue(settings.config, spec.rule, spec.option, fallback);

@@ -40,7 +40,13 @@ import { errorMessage } from "../../core/errors";
 import { pick } from "../../core/i18n";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXXS}`, minWidth: 0 },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXXS}`,
+    minWidth: 0,
+  },
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalSNudge },
   dropdown: { minWidth: "130px", flexGrow: 1, flexBasis: "130px" },
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalXS, margin: 0, padding: 0, minWidth: 0 },
@@ -60,7 +66,10 @@ const useStyles = makeStyles({
     textAlign: "left",
     cursor: "pointer",
     ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover },
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})` },
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+    },
   },
   picked: {
     borderTopColor: tokens.colorBrandStroke1,
@@ -69,7 +78,14 @@ const useStyles = makeStyles({
     borderLeftColor: tokens.colorBrandStroke1,
     backgroundColor: tokens.colorBrandBackground2,
   },
-  line: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalSNudge, minWidth: 0, overflowWrap: "anywhere" },
+  line: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalSNudge,
+    minWidth: 0,
+    overflowWrap: "anywhere",
+  },
   value: { fontFamily: tokens.fontFamilyMonospace },
   muted: { color: tokens.colorNeutralForeground2 },
   editor: {
@@ -148,7 +164,14 @@ function TemplateItem(props: {
         </span>
       </button>
       {props.onRemove && (
-        <Button size="small" appearance="subtle" icon={<Delete16Regular />} aria-label={`${props.text.remove}:${t.name}`} title={props.text.remove} onClick={props.onRemove} />
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<Delete16Regular />}
+          aria-label={`${props.text.remove}:${t.name}`}
+          title={props.text.remove}
+          onClick={props.onRemove}
+        />
       )}
     </li>
   );
@@ -190,7 +213,9 @@ function Editor({ t, form, where, text, busy, onInsert, onCancel }: EditorProps)
       return;
     }
     if (e.key !== "Tab" || !box.current) return;
-    const stops = Array.from(box.current.querySelectorAll<HTMLElement>("input, button")).filter((el) => !(el as HTMLButtonElement).disabled);
+    const stops = Array.from(box.current.querySelectorAll<HTMLElement>("input, button")).filter(
+      (el) => !(el as HTMLButtonElement).disabled,
+    );
     if (stops.length === 0) return;
     const first = stops[0];
     const last = stops[stops.length - 1];
@@ -222,7 +247,12 @@ function Editor({ t, form, where, text, busy, onInsert, onCancel }: EditorProps)
         </Caption1>
       )}
       <div className={s.buttons}>
-        <Button appearance="primary" icon={<Add16Regular />} disabledFocusable={busy} onClick={() => onInsert({ name, annual, ...(twoValues ? { period } : {}) })}>
+        <Button
+          appearance="primary"
+          icon={<Add16Regular />}
+          disabledFocusable={busy}
+          onClick={() => onInsert({ name, annual, ...(twoValues ? { period } : {}) })}
+        >
           {busy ? text.inserting : text.insert}
         </Button>
         <Button appearance="subtle" onClick={onCancel}>
@@ -370,7 +400,16 @@ export function TemplatesTab({ host, lang, result, onApplied, preselect }: Templ
         </MessageBar>
       )}
       {selected && (
-        <Editor key={selected.id} t={selected} form={form} where={whereOf(selected)} text={text} busy={busy} onInsert={(v) => void insert(v)} onCancel={() => setPicked(null)} />
+        <Editor
+          key={selected.id}
+          t={selected}
+          form={form}
+          where={whereOf(selected)}
+          text={text}
+          busy={busy}
+          onInsert={(v) => void insert(v)}
+          onCancel={() => setPicked(null)}
+        />
       )}
       <Caption1 aria-live="polite">{text.count(shown.length)}</Caption1>
       {shown.length === 0 ? (

@@ -52,12 +52,30 @@ const useStyles = makeStyles({
     flexDirection: "column",
     "@media (max-width: 759px)": { height: "60vh" },
   },
-  toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  toolbar: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   title: { marginRight: tokens.spacingHorizontalS },
   file: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   spacer: { flexGrow: 1 },
-  notes: { display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalXS, padding: `${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalM} 0 ${tokens.spacingHorizontalM}` },
-  empty: { padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}`, display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalM, alignItems: "flex-start" },
+  notes: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingHorizontalXS,
+    padding: `${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalM} 0 ${tokens.spacingHorizontalM}`,
+  },
+  empty: {
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXL}`,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingHorizontalM,
+    alignItems: "flex-start",
+  },
   sheetTabs: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: `0 ${tokens.spacingHorizontalS}`, overflowX: "auto" },
   pane: {
     width: "350px",
@@ -66,9 +84,18 @@ const useStyles = makeStyles({
     overflowX: "hidden",
     borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
-    "@media (max-width: 759px)": { width: "auto", maxWidth: "100%", borderLeft: "none", borderTop: `1px solid ${tokens.colorNeutralStroke2}`, overflowY: "visible" },
+    "@media (max-width: 759px)": {
+      width: "auto",
+      maxWidth: "100%",
+      borderLeft: "none",
+      borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+      overflowY: "visible",
+    },
   },
-  drop: { outline: `${tokens.strokeWidthThicker} dashed ${tokens.colorBrandStroke1}`, outlineOffset: `calc(-1 * ${tokens.spacingHorizontalSNudge})` },
+  drop: {
+    outline: `${tokens.strokeWidthThicker} dashed ${tokens.colorBrandStroke1}`,
+    outlineOffset: `calc(-1 * ${tokens.spacingHorizontalSNudge})`,
+  },
   hiddenInput: { display: "none" },
 });
 
@@ -228,7 +255,8 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
   const sheetMarks = React.useMemo(() => {
     const m = new Map<string, CellMark>();
     if (!sheet) return m;
-    for (const mark of marks) if (mark.sheet === sheet.name || (mark.sheet === "" && sheet === loaded?.snapshot.sheets[0])) m.set(anchorOf(sheet, mark), mark);
+    for (const mark of marks)
+      if (mark.sheet === sheet.name || (mark.sheet === "" && sheet === loaded?.snapshot.sheets[0])) m.set(anchorOf(sheet, mark), mark);
     return m;
   }, [marks, sheet, loaded]);
   const selected = sheet && selection && selection.sheet === sheet.name ? anchorOf(sheet, selection) : null;
@@ -294,7 +322,6 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
               aria-describedby={marks.length === 0 ? marksOffId : undefined}
               onChange={(_, d) => setAnnotated(!!d.checked)}
             />
-
           </div>
           <div className={s.notes}>
             <Caption1>
@@ -338,7 +365,13 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
             />
           )}
           {loaded && loaded.snapshot.sheets.length > 1 && (
-            <TabList className={s.sheetTabs} size="small" aria-label={t.sheetTabs} selectedValue={sheet?.name} onTabSelect={(_, d) => setActiveSheet(String(d.value))}>
+            <TabList
+              className={s.sheetTabs}
+              size="small"
+              aria-label={t.sheetTabs}
+              selectedValue={sheet?.name}
+              onTabSelect={(_, d) => setActiveSheet(String(d.value))}
+            >
               {loaded.snapshot.sheets.map((x) => (
                 <Tab key={x.name} value={x.name}>
                   {x.name}
@@ -348,7 +381,9 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
           )}
         </main>
         <aside className={s.pane} data-testid="pane" aria-label={t.appTitle}>
-          {loaded && <App key={loaded.id} host={loaded.host} theme={theme} onLangChange={onLangChange} defaultLang={lang} markOnOpen embedded />}
+          {loaded && (
+            <App key={loaded.id} host={loaded.host} theme={theme} onLangChange={onLangChange} defaultLang={lang} markOnOpen embedded />
+          )}
         </aside>
       </div>
     </FluentProvider>

@@ -112,12 +112,21 @@ export function SheetGrid({ sheet, marks, selected, widths, decimals, lang, onSe
     if (r.top < c.top || r.bottom > c.bottom) box.scrollTop += r.top - c.top - (c.height - r.height) / 2;
     // A cell wider than the grid (a merged title) is left where its start shows: scrolling to centre
     // it would hide its beginning.
-    if (r.left < c.left || (r.right > c.right && r.width <= c.width)) box.scrollLeft += r.left - c.left - Math.max(0, (c.width - r.width) / 2);
+    if (r.left < c.left || (r.right > c.right && r.width <= c.width))
+      box.scrollLeft += r.left - c.left - Math.max(0, (c.width - r.width) / 2);
   }, [selected, sheet]);
 
   // Focusable, so keyboard users can scroll the sheet with the arrow keys (it holds no focusable cell).
   return (
-    <div className={s.scroller} ref={scroller} data-testid="sheet-grid" data-sheet={sheet.name} tabIndex={0} role="region" aria-label={sheet.name}>
+    <div
+      className={s.scroller}
+      ref={scroller}
+      data-testid="sheet-grid"
+      data-sheet={sheet.name}
+      tabIndex={0}
+      role="region"
+      aria-label={sheet.name}
+    >
       <table className={s.table} style={{ width: 40 + colWidths.reduce((a, b) => a + b, 0) }}>
         <colgroup>
           <col style={{ width: 40 }} />

@@ -67,7 +67,8 @@ export function buildGrid(sheet: SheetSnapshot, decimals: Record<string, number>
   for (const m of merges) {
     if (m.top >= rowCount || m.left >= colCount) continue;
     anchorAt.set(`${m.top},${m.left}`, m);
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
   }
 
   const rows: GridCell[][] = [];

@@ -131,7 +131,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
 
   /** Runs host work one step at a time; errors become a toast rather than an unhandled rejection. */
   const enqueue = useCallback(
-    <T,>(step: () => Promise<T>): Promise<T | undefined> => {
+    <T>(step: () => Promise<T>): Promise<T | undefined> => {
       const run = queue.current.then(async () => {
         if (!alive.current) return undefined;
         setBusy(true);
@@ -209,7 +209,10 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
   }, [host, enqueue, runCheck]);
 
   // Without an explicit `mark`, a re-check keeps the sheet as it is: re-marked if marks are on, untouched if not.
-  const check = useCallback((o?: { mark?: boolean }) => enqueue(() => runCheck(o?.mark ?? markedRef.current > 0)).then(() => undefined), [enqueue, runCheck]);
+  const check = useCallback(
+    (o?: { mark?: boolean }) => enqueue(() => runCheck(o?.mark ?? markedRef.current > 0)).then(() => undefined),
+    [enqueue, runCheck],
+  );
 
   // Live check: re-read after the user edits, keeping marks in step if they are on.
   const live = state.settings.liveCheck;
@@ -267,10 +270,17 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
           tried.add(fixKey(next));
           const res = await host.apply(next.fix!);
           if (res.ok) applied++;
-          else refused.push(`${next.cells[0] ? formatRef(next.cells[0]) : ""} ${pickMessage(next.fix!.title, lang)}:${pickMessage(res.reason, lang)}`);
+          else
+            refused.push(
+              `${next.cells[0] ? formatRef(next.cells[0]) : ""} ${pickMessage(next.fix!.title, lang)}:${pickMessage(res.reason, lang)}`,
+            );
         }
         const t = texts();
-        notify({ intent: refused.length ? "info" : "success", title: t.fixAllDone(applied, refused.length), ...(refused.length ? { body: refused.join(pickMessage(PUNCTUATION.clauses, lang)) } : {}) });
+        notify({
+          intent: refused.length ? "info" : "success",
+          title: t.fixAllDone(applied, refused.length),
+          ...(refused.length ? { body: refused.join(pickMessage(PUNCTUATION.clauses, lang)) } : {}),
+        });
         if (applied > 0) await runCheck(markedRef.current > 0);
       }).then(() => undefined),
     [enqueue, host, notify, texts, runCheck, rules],
@@ -342,8 +352,31 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
   const failing = new Set(visible.map((f) => f.rule));
   const passed = active.filter((r) => !failing.has(r.meta.id)).length;
 
-  const view: CheckerView = { phase, settings: state.settings, ignored: state.ignored, result, visible, hidden, passed, busy, marked, seq, loadError, hostWarnings };
-  const actions: CheckerActions = { check, clearMarks, goTo, fix, fixAll, ignore, unignore, updateSettings, ...(writeReport ? { writeReport } : {}) };
+  const view: CheckerView = {
+    phase,
+    settings: state.settings,
+    ignored: state.ignored,
+    result,
+    visible,
+    hidden,
+    passed,
+    busy,
+    marked,
+    seq,
+    loadError,
+    hostWarnings,
+  };
+  const actions: CheckerActions = {
+    check,
+    clearMarks,
+    goTo,
+    fix,
+    fixAll,
+    ignore,
+    unignore,
+    updateSettings,
+    ...(writeReport ? { writeReport } : {}),
+  };
   return [view, actions];
 }
 

@@ -12,7 +12,12 @@ export type InsertOutcome = { ok: true; plan: InsertionPlan } | { ok: false; rea
 const NO_FORM: Message = TEMPLATE_TEXTS.noForm;
 
 /** `sheet` picks the form when the workbook holds several (the one the pane shows). */
-export async function insertTemplate(host: Host, template: IndicatorTemplate, values: InsertValues, sheet?: string): Promise<InsertOutcome> {
+export async function insertTemplate(
+  host: Host,
+  template: IndicatorTemplate,
+  values: InsertValues,
+  sheet?: string,
+): Promise<InsertOutcome> {
   // Planned on a fresh read, never on the last check's snapshot: the user may have typed since.
   const { snapshot } = await host.read();
   const forms = recognizeWorkbook(snapshot).flatMap((r) => r.forms);

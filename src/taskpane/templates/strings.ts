@@ -31,7 +31,10 @@ export const TEMPLATE_TEXTS = {
     en: (name: string, row: number, filled: boolean) => `${filled ? "Filled in" : "Inserted"} "${name}" (row ${row})`,
   },
   insertAnyway: { zh: "仍然插入", en: "Insert anyway" },
-  noForm: { zh: "未识别到申报表,无法插入指标。请先打开申报表并点「一键校验」。", en: "No form was recognised, so nothing can be inserted. Open the form and press Check first." },
+  noForm: {
+    zh: "未识别到申报表,无法插入指标。请先打开申报表并点「一键校验」。",
+    en: "No form was recognised, so nothing can be inserted. Open the form and press Check first.",
+  },
   customTitle: { zh: "我的模板", en: "My templates" },
   saveRow: { zh: "将表中一行保存为模板", en: "Save a row of the form as a template" },
   pickRow: { zh: "选择一行", en: "Choose a row" },
@@ -56,8 +59,14 @@ export const TEMPLATE_TEXTS = {
     zh: (name: string) => `已删除模板「${name}」`,
     en: (name: string) => `Deleted template "${name}"`,
   },
-  noCustom: { zh: "还没有自定义模板。可把表中的一行保存为模板,或导入同事分享的 JSON。", en: "No custom templates yet. Save a row of the form as one, or import a colleague's JSON." },
-  storageOff: { zh: "浏览器不允许保存数据,自定义模板只在本次打开期间有效。", en: "This browser does not allow saving data; custom templates last only while the pane is open." },
+  noCustom: {
+    zh: "还没有自定义模板。可把表中的一行保存为模板,或导入同事分享的 JSON。",
+    en: "No custom templates yet. Save a row of the form as one, or import a colleague's JSON.",
+  },
+  storageOff: {
+    zh: "浏览器不允许保存数据,自定义模板只在本次打开期间有效。",
+    en: "This browser does not allow saving data; custom templates last only while the pane is open.",
+  },
   libraryLabel: { zh: "模板库 JSON", en: "Template library JSON" },
   insertTemplate: {
     zh: (name: string) => `插入模板:${name}`,
@@ -74,14 +83,16 @@ export const TEMPLATE_TEXTS = {
     zh: (n: number) => `已将 ${n} 个模板保存到工作簿。保存工作簿文件后,同事打开这份文件即可使用这些模板。`,
     en: (n: number) => `Saved ${n} templates into the workbook. Once the file is saved, colleagues who open it can use them.`,
   },
-  saveToWorkbookFailed: { zh: "保存到工作簿失败,模板仍保存在本机。请稍后重试。", en: "Saving to the workbook failed; the templates are still kept on this computer. Try again later." },
+  saveToWorkbookFailed: {
+    zh: "保存到工作簿失败,模板仍保存在本机。请稍后重试。",
+    en: "Saving to the workbook failed; the templates are still kept on this computer. Try again later.",
+  },
   removeFromWorkbook: { zh: "从工作簿移除", en: "Remove from workbook" },
   removedFromWorkbook: {
     zh: (n: number) => `已从工作簿移除 ${n} 个模板;本机保存的模板不受影响。`,
     en: (n: number) => `Removed ${n} templates from the workbook; the templates kept on this computer are unchanged.`,
   },
   removeFromWorkbookFailed: { zh: "从工作簿移除失败,请稍后重试。", en: "Removing from the workbook failed. Try again later." },
-
 } satisfies Catalogue;
 
 export type TemplateStrings = Localized<typeof TEMPLATE_TEXTS>;

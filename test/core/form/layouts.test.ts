@@ -163,7 +163,9 @@ describe("a label and its value in one cell", () => {
   test("a count that is not whole is still checked, and no fix overwrites the shared cell", () => {
     const sheet = inline((rows) => (rows[row(rows, "基本信息")] = ["基本信息", "财政供养人员数：5.5", "", "", "下属二级单位数", "1"]));
     const findings = checkWorkbook(workbook(sheet)).findings;
-    expect(findings.map((f) => `${f.rule} ${f.messageId} ${f.cells.map(formatRef).join(",")}`)).toEqual(["budget/headcount-invalid notWhole 申报表!B6"]);
+    expect(findings.map((f) => `${f.rule} ${f.messageId} ${f.cells.map(formatRef).join(",")}`)).toEqual([
+      "budget/headcount-invalid notWhole 申报表!B6",
+    ]);
     expect(findings.every((f) => !f.fix)).toBe(true);
   });
 
@@ -191,7 +193,11 @@ describe("the indicator table ends before a block placed a few blank rows below 
   const INDICATORS = 18;
 
   test.each([1, 3, 6])("a 填表说明 note in the 一级 column after %i blank rows", (n) => {
-    const sheet = below(n, ["", "填表说明:1.一级指标包括产出、效益、满意度指标。", "", "", "", ""], ["", "2.指标值应量化。", "", "", "", ""]);
+    const sheet = below(
+      n,
+      ["", "填表说明:1.一级指标包括产出、效益、满意度指标。", "", "", "", ""],
+      ["", "2.指标值应量化。", "", "", "", ""],
+    );
     expect(model(sheet).indicators?.rows).toHaveLength(INDICATORS);
     expect(findingsOf(sheet)).toEqual([]);
   });

@@ -13,7 +13,12 @@ const base = (): SheetSnapshot => ({
     ["a4", "b4"],
     ["a5", "b5"],
   ],
-  formulas: [[null, null], [null, "=A3"], [null, null], [null, null]],
+  formulas: [
+    [null, null],
+    [null, "=A3"],
+    [null, null],
+    [null, null],
+  ],
   merges: ["A2:A3", "B3:B5", "A5:B5"],
   hiddenRows: [3], // row 4
 });
@@ -63,7 +68,9 @@ describe("applyToSnapshot", () => {
     expect([get(s, "A2"), get(s, "A3")]).toEqual(["new", "a3"]);
     // B3 holds a formula: writing a constant over it would lose it.
     const formula = applyToSnapshot(base(), plan(setValue(S, "B3", 7, "b3")));
-    expect(!formula.ok && formula.reason.zh).toBe("单元格 表!B3 是公式(=A3),自动修改会把公式替换为固定值,未做任何更改。请直接修改公式或它引用的单元格。");
+    expect(!formula.ok && formula.reason.zh).toBe(
+      "单元格 表!B3 是公式(=A3),自动修改会把公式替换为固定值,未做任何更改。请直接修改公式或它引用的单元格。",
+    );
     const stale = applyToSnapshot(base(), plan(setValue(S, "A2", "new", "old")));
     expect(stale.ok).toBe(false);
     expect(!stale.ok && stale.reason.zh).toBe("单元格 表!A2 已被修改(现在是“a2”,修复是按“old”计算的),未做任何更改。请重新检查后再修复。");
@@ -74,11 +81,12 @@ describe("applyToSnapshot", () => {
   test("merge refuses overlaps and lost content; unmerge refuses an area that is not merged", () => {
     const lose = applyToSnapshot(base(), plan({ op: "unmerge", sheet: S, range: "B3:B5" }, { op: "merge", sheet: S, range: "B3:B4" }));
     expect(!lose.ok && lose.reason.zh).toBe("无法合并 表!B3:B4:表!B4 有内容,合并会丢失它");
-    expect(applied(base(), plan({ op: "unmerge", sheet: S, range: "B3:B5" }, setValue(S, "B4", null, "b4"), { op: "merge", sheet: S, range: "B3:B4" })).merges).toEqual([
-      "A2:A3",
-      "A5:B5",
-      "B3:B4",
-    ]);
+    expect(
+      applied(
+        base(),
+        plan({ op: "unmerge", sheet: S, range: "B3:B5" }, setValue(S, "B4", null, "b4"), { op: "merge", sheet: S, range: "B3:B4" }),
+      ).merges,
+    ).toEqual(["A2:A3", "A5:B5", "B3:B4"]);
     const overlap = applyToSnapshot(base(), plan({ op: "merge", sheet: S, range: "A3:A4" }));
     expect(!overlap.ok && overlap.reason.zh).toBe("无法合并 表!A3:A4:与已合并的 A2:A3 重叠");
     const missing = applyToSnapshot(base(), plan({ op: "unmerge", sheet: S, range: "C1:C2" }));

@@ -13,8 +13,18 @@ const sheet = (): SheetSnapshot => ({
   name: "S",
   originRow: 0,
   originCol: 0,
-  values: [["一级", "二级", "名称"], [null, null, "甲"], [null, null, "乙"], ["下一组", null, "丙"]],
-  formulas: [[null, null, null], [null, null, null], [null, null, null], [null, null, "=1+1"]],
+  values: [
+    ["一级", "二级", "名称"],
+    [null, null, "甲"],
+    [null, null, "乙"],
+    ["下一组", null, "丙"],
+  ],
+  formulas: [
+    [null, null, null],
+    [null, null, null],
+    [null, null, null],
+    [null, null, "=1+1"],
+  ],
   merges: ["A1:A3", "B1:B2"],
   hiddenRows: [],
 });
@@ -48,7 +58,14 @@ test("deleting rows shrinks a merge across them, drops one inside, moves the one
 
 test("an insertion, merges and writes, undone, give the pre-state back", () => {
   const before = sheet();
-  const plan = { title: { zh: "插入", en: "Insert" }, edits: [{ op: "insertRows" as const, sheet: "S", row: 3, count: 1, formatFrom: 2 }, setValue("S", "C3", "新"), setValue("S", "C4", "改")] };
+  const plan = {
+    title: { zh: "插入", en: "Insert" },
+    edits: [
+      { op: "insertRows" as const, sheet: "S", row: 3, count: 1, formatFrom: 2 },
+      setValue("S", "C3", "新"),
+      setValue("S", "C4", "改"),
+    ],
+  };
   const c = compilePlan({ source: "", sheets: [before] }, plan);
   if (!c.ok) throw new Error(c.reason.en);
   const after = c.result.sheets[0];

@@ -17,7 +17,11 @@ import { CLASSIC_GROUPS, specRows } from "../../helpers/genForm";
 
 /** A form whose 产出 has 数量 and a two-row 质量 but no 时效, and the plan inserting a 时效 row. */
 function setup() {
-  const groups = CLASSIC_GROUPS.map(([level1, level2]) => ({ level1, level2, rows: level2 === "时效指标" ? 0 : level2 === "质量指标" ? 2 : 1 }));
+  const groups = CLASSIC_GROUPS.map(([level1, level2]) => ({
+    level1,
+    level2,
+    rows: level2 === "时效指标" ? 0 : level2 === "质量指标" ? 2 : 1,
+  }));
   const wb: WorkbookSnapshot = { source: "t.xlsx", sheets: [layoutFromRows(specRows({ groups }))] };
   const check = checkWorkbook(wb);
   const form = check.recognitions[0].forms[0];
@@ -28,7 +32,10 @@ function setup() {
   return { before: { snapshot: wb, check }, plan, after: applied.value };
 }
 
-const withSheet = (wb: WorkbookSnapshot, f: (s: SheetSnapshot) => SheetSnapshot): WorkbookSnapshot => ({ ...wb, sheets: [f(wb.sheets[0])] });
+const withSheet = (wb: WorkbookSnapshot, f: (s: SheetSnapshot) => SheetSnapshot): WorkbookSnapshot => ({
+  ...wb,
+  sheets: [f(wb.sheets[0])],
+});
 
 test("the reference application passes, and returns the re-check", () => {
   const { before, plan, after } = setup();
@@ -57,7 +64,9 @@ test("the new row swallowed into the 质量 label's merge, its label written ove
   const v = verifyPlan(before, damaged, plan);
   expect(v.ok).toBe(false);
   if (v.ok) return;
-  expect(v.reason.zh).toMatch(/^“插入指标「资金支付及时率\(%\)」\(产出指标 \/ 时效指标\)”应用后核对未通过,已撤销,表格未被修改:申报表!C\d+ 原为「质量指标」,现为「时效指标」/);
+  expect(v.reason.zh).toMatch(
+    /^“插入指标「资金支付及时率\(%\)」\(产出指标 \/ 时效指标\)”应用后核对未通过,已撤销,表格未被修改:申报表!C\d+ 原为「质量指标」,现为「时效指标」/,
+  );
   expect(v.problems.map((p) => p.zh)).toContain("指标「科普活动参与群众受益率(%)」原在 产出指标 / 质量指标,现在 产出指标 / 时效指标");
 });
 
@@ -75,7 +84,10 @@ test("a value merged over the new row: the old value is reported lost", () => {
 });
 
 test("a fix that would add an error is refused with that error", () => {
-  const wb: WorkbookSnapshot = { source: "t.xlsx", sheets: [layoutFromRows(specRows({ groups: CLASSIC_GROUPS.map(([level1, level2]) => ({ level1, level2, rows: 1 })) }))] };
+  const wb: WorkbookSnapshot = {
+    source: "t.xlsx",
+    sheets: [layoutFromRows(specRows({ groups: CLASSIC_GROUPS.map(([level1, level2]) => ({ level1, level2, rows: 1 })) }))],
+  };
   const check = checkWorkbook(wb);
   const plan = { title: { zh: "改金额", en: "change" }, edits: [setValue("申报表", "D8", 300, 326.6)] };
   const applied = applyToWorkbook(wb, plan);
@@ -90,8 +102,14 @@ test("a formula whose result Excel recomputed passes; a formula replaced by a co
     name: "申报表",
     originRow: 0,
     originCol: 0,
-    values: [["金额", 1], ["合计", 1]],
-    formulas: [[null, null], [null, "=B1"]],
+    values: [
+      ["金额", 1],
+      ["合计", 1],
+    ],
+    formulas: [
+      [null, null],
+      [null, "=B1"],
+    ],
     merges: [],
     hiddenRows: [],
   };
@@ -99,9 +117,21 @@ test("a formula whose result Excel recomputed passes; a formula replaced by a co
   const plan = { title: { zh: "改金额", en: "change" }, edits: [setValue("申报表", "B1", 2, 1)] };
   const before = { snapshot: wb, check: checkWorkbook(wb) };
   // What Excel holds after the write: the SUM-like formula shows the new amount.
-  const recomputed = { ...sheet, values: [["金额", 2], ["合计", 2]] };
+  const recomputed = {
+    ...sheet,
+    values: [
+      ["金额", 2],
+      ["合计", 2],
+    ],
+  };
   expect(verifyPlan(before, { ...wb, sheets: [recomputed] }, plan).ok).toBe(true);
-  const flattened = { ...recomputed, formulas: [[null, null], [null, null]] };
+  const flattened = {
+    ...recomputed,
+    formulas: [
+      [null, null],
+      [null, null],
+    ],
+  };
   const v = verifyPlan(before, { ...wb, sheets: [flattened] }, plan);
   expect(v.ok).toBe(false);
   if (!v.ok) expect(v.problems.map((p) => p.zh)).toEqual(["申报表!B2 的公式不见了"]);

@@ -8,7 +8,8 @@ describe("template catalogue", () => {
     expect(CATALOGUE.length).toBeGreaterThanOrEqual(30);
     const ids = CATALOGUE.map((t) => t.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^(quantity|quality|timeliness|cost|benefit\.(economic|social|ecological|sustainable)|satisfaction)\.[a-z0-9-]+$/);
+    for (const id of ids)
+      expect(id).toMatch(/^(quantity|quality|timeliness|cost|benefit\.(economic|social|ecological|sustainable)|satisfaction)\.[a-z0-9-]+$/);
   });
 
   test("covers every 二级 category in its layout", () => {

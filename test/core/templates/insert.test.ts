@@ -107,7 +107,13 @@ describe("insertion at every position of the corrected form", () => {
   test("first group (数量): after its last row, 一级/二级/label merges grown", () => {
     const x = insert(clean, T("quantity.training-sessions"));
     expect(x.plan.target).toMatchObject({ row: 27, mode: "append" });
-    expect(x.plan.edits.find((e) => e.op === "insertRows")).toEqual({ op: "insertRows", sheet: "申报表", row: 28, count: 1, formatFrom: 27 });
+    expect(x.plan.edits.find((e) => e.op === "insertRows")).toEqual({
+      op: "insertRows",
+      sheet: "申报表",
+      row: 28,
+      count: 1,
+      formatFrom: 27,
+    });
     expectMerges(clean.merges, sortedMerges(x.after), 27, ["C21:C27"]);
     expect(sortedMerges(x.after)).toEqual(expect.arrayContaining(["A20:A39", "B21:B34", "C21:C28", "C29:C31"]));
     expect(changedCells(x, ["D28", "E28", "F28"])).toEqual([]);
@@ -134,7 +140,11 @@ describe("insertion at every position of the corrected form", () => {
   test("a group of one row (成本) gets its 二级 cell merged over the new row", () => {
     const x = insert(clean, T("cost.three-public-change"));
     expect(x.plan.target).toMatchObject({ row: 33, mode: "append" });
-    expect(x.plan.edits.filter((e) => e.op === "merge").map((e) => (e.op === "merge" ? e.range : ""))).toEqual(["A20:A39", "B21:B34", "C33:C34"]);
+    expect(x.plan.edits.filter((e) => e.op === "merge").map((e) => (e.op === "merge" ? e.range : ""))).toEqual([
+      "A20:A39",
+      "B21:B34",
+      "C33:C34",
+    ]);
     expectMerges(clean.merges, sortedMerges(x.after), 33, ["B21:B33"], ["C33:C34"]);
   });
 

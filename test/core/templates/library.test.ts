@@ -40,7 +40,12 @@ describe("custom template libraries", () => {
         { name: "制度完善程度", level2: "可持续影响", annual: "优" },
       ]),
     );
-    expect(a).toMatchObject({ period: "≤6万元", annual: "≤2万元", placement: { level1: "产出", level2: "成本" }, placement101: { level1: "成本", level2: "经济成本" } });
+    expect(a).toMatchObject({
+      period: "≤6万元",
+      annual: "≤2万元",
+      placement: { level1: "产出", level2: "成本" },
+      placement101: { level1: "成本", level2: "经济成本" },
+    });
     expect(b).toMatchObject({ placement: { level1: "产出", level2: "成本" }, placement101: { level1: "成本", level2: "社会成本" } });
     expect(c).toMatchObject({ kind: "qualitative", operator: null, unit: null });
   });
@@ -112,7 +117,9 @@ describe("custom template libraries", () => {
   });
 
   test("a row of the form becomes a template", () => {
-    const r = templateFromRow({ name: "会议代表出席率(%)", period: "≥95%", annual: "≥95%", level1: "产出", level2: "质量" }, [], { tags: ["会议培训"] });
+    const r = templateFromRow({ name: "会议代表出席率(%)", period: "≥95%", annual: "≥95%", level1: "产出", level2: "质量" }, [], {
+      tags: ["会议培训"],
+    });
     const [t] = ok(r);
     expect(t).toMatchObject({ name: "会议代表出席率(%)", annual: "≥95%", placement: { level2: "质量" }, tags: ["会议培训"] });
     expect(t.id.startsWith("custom.")).toBe(true);

@@ -4,7 +4,8 @@ import { SERVICE_SATISFACTION, templateIdsFor } from "../../../src/core/template
 import { cleanSheet, seedSheet, setCells, workbook } from "../../helpers/forms";
 import { insert, sheetFrom, withoutGroup } from "./support";
 
-const findingsOf = (sheet: ReturnType<typeof cleanSheet>, rule: string) => checkWorkbook(workbook(sheet)).findings.filter((f) => f.rule === rule);
+const findingsOf = (sheet: ReturnType<typeof cleanSheet>, rule: string) =>
+  checkWorkbook(workbook(sheet)).findings.filter((f) => f.rule === rule);
 
 describe("findings offer templates that resolve them", () => {
   test("templateIdsFor: the group's templates, department-wide first", () => {

@@ -35,7 +35,10 @@ describe("ExcelHost.apply", () => {
     const change = () => plan(setValue("申报表", "D8", 300, 326.6));
     const off = fakeWith(20, cleanSheet());
     const a = hostFor(off).host;
-    await a.saveState({ ignored: [], settings: { ...DEFAULT_SETTINGS, config: { rules: { "budget/income-matches-expenditure": "off" } } } });
+    await a.saveState({
+      ignored: [],
+      settings: { ...DEFAULT_SETTINGS, config: { rules: { "budget/income-matches-expenditure": "off" } } },
+    });
     expect(await a.apply(change())).toEqual({ ok: true });
     expect(off.find("申报表")!.get(7, 3)).toBe(300);
 
@@ -44,7 +47,10 @@ describe("ExcelHost.apply", () => {
     // Saved by another session (the ribbon's runtime): this one learns it by loading the state.
     await hostFor(strict, { settings }).host.saveState({
       ignored: [],
-      settings: { ...DEFAULT_SETTINGS, config: { rules: { "budget/income-matches-expenditure": "off", "budget/levels-match-expenditure": "error" } } },
+      settings: {
+        ...DEFAULT_SETTINGS,
+        config: { rules: { "budget/income-matches-expenditure": "off", "budget/levels-match-expenditure": "error" } },
+      },
     });
     await b.loadState();
     const res = await b.apply(change());
@@ -117,7 +123,9 @@ describe("ExcelHost.apply", () => {
     const f30 = sheet.get(29, 5);
     const { host } = hostFor(excel);
     // After inserting 2 rows at 25, the old F30 is F32.
-    const ok = await host.apply(plan({ op: "insertRows", sheet: "申报表", row: 25, count: 2, formatFrom: 24 }, setValue("申报表", "F32", "≥250篇", f30)));
+    const ok = await host.apply(
+      plan({ op: "insertRows", sheet: "申报表", row: 25, count: 2, formatFrom: 24 }, setValue("申报表", "F32", "≥250篇", f30)),
+    );
     expect(ok).toEqual({ ok: true });
     expect(sheet.get(31, 5)).toBe("≥250篇");
   });
@@ -167,7 +175,14 @@ describe("apply helpers", () => {
   });
 
   it("leaves out of the format copy vertical merges crossing the source row and merges already on the new rows", () => {
-    const s = { name: "S", originRow: 0, originCol: 0, values: [["a", "b", "c", "d", "e", "f"]], merges: ["B3:B6", "C4:D4", "E1:E2", "F6:F9"], hiddenRows: [] };
+    const s = {
+      name: "S",
+      originRow: 0,
+      originCol: 0,
+      values: [["a", "b", "c", "d", "e", "f"]],
+      merges: ["B3:B6", "C4:D4", "E1:E2", "F6:F9"],
+      hiddenRows: [],
+    };
     // Row 4 (0-based 3) copied onto rows 7-8 (0-based 6-7): B crosses the source, F is merged on the new rows.
     expect(copySpans(s, 3, 6, 2)).toEqual([
       [0, 0],

@@ -95,7 +95,9 @@ describe("ribbon command 一键校验", () => {
   it("hears outcomes published by another page through storage events", () => {
     const heard = jest.fn();
     const stop = subscribeOutcome(heard);
-    window.dispatchEvent(new StorageEvent("storage", { key: OUTCOME_KEY, newValue: JSON.stringify({ at: 1, summary: { error: 2, warning: 0, info: 0 } }) }));
+    window.dispatchEvent(
+      new StorageEvent("storage", { key: OUTCOME_KEY, newValue: JSON.stringify({ at: 1, summary: { error: 2, warning: 0, info: 0 } }) }),
+    );
     window.dispatchEvent(new StorageEvent("storage", { key: "other", newValue: "x" }));
     stop();
     expect(heard).toHaveBeenCalledTimes(1);

@@ -179,7 +179,11 @@ export class FakeSheet {
     shiftMap(this.fills);
     shiftMap(this.numberFormats);
     const move = (p: RangePos): RangePos =>
-      p.top >= at ? { ...p, top: p.top + count, bottom: Math.min(MAX_ROW, p.bottom + count) } : p.bottom >= at ? { ...p, bottom: Math.min(MAX_ROW, p.bottom + count) } : p;
+      p.top >= at
+        ? { ...p, top: p.top + count, bottom: Math.min(MAX_ROW, p.bottom + count) }
+        : p.bottom >= at
+          ? { ...p, bottom: Math.min(MAX_ROW, p.bottom + count) }
+          : p;
     this.merges = this.merges.map(move);
     for (const cf of this.cfs) cf.ranges = cf.ranges.map(move);
     const hidden = [...this.hiddenRows].map((n) => (n >= at + 1 ? n + count : n));
@@ -360,7 +364,13 @@ export class FakeExcel {
   }
 
   raise(s: FakeSheet, source: "ThisLocalAddin" | "Unknown", origin: "Local" | "Remote" = "Local"): void {
-    const args: Record<string, unknown> = { type: "WorksheetChanged", worksheetId: s.id, address: "A1", source: origin, changeType: "RangeEdited" };
+    const args: Record<string, unknown> = {
+      type: "WorksheetChanged",
+      worksheetId: s.id,
+      address: "A1",
+      source: origin,
+      changeType: "RangeEdited",
+    };
     if (this.minor >= 14) args.triggerSource = source;
     setTimeout(() => {
       for (const h of [...this.handlers]) void h(args);
@@ -667,7 +677,17 @@ class WorksheetProxy extends Loadable {
 }
 
 const VALUE_TYPE = (v: CellValue): string =>
-  v === null ? "Empty" : isCellError(v) ? "Error" : typeof v === "number" ? (Number.isInteger(v) ? "Integer" : "Double") : typeof v === "boolean" ? "Boolean" : "String";
+  v === null
+    ? "Empty"
+    : isCellError(v)
+      ? "Error"
+      : typeof v === "number"
+        ? Number.isInteger(v)
+          ? "Integer"
+          : "Double"
+        : typeof v === "boolean"
+          ? "Boolean"
+          : "String";
 
 class FormatProxy extends Loadable {
   constructor(
@@ -841,7 +861,11 @@ class RangeProxy extends Loadable {
       const s = this.sheet();
       const p = this.pos();
       guard(s);
-      v.forEach((row, i) => row.forEach((f, j) => (f === "General" ? s.numberFormats.delete(key(p.top + i, p.left + j)) : s.numberFormats.set(key(p.top + i, p.left + j), f))));
+      v.forEach((row, i) =>
+        row.forEach((f, j) =>
+          f === "General" ? s.numberFormats.delete(key(p.top + i, p.left + j)) : s.numberFormats.set(key(p.top + i, p.left + j), f),
+        ),
+      );
     });
   }
   private writeGrid(label: string, v: unknown[][]): void {
@@ -905,11 +929,16 @@ class RangeProxy extends Loadable {
     };
   }
   select(): void {
-    this.ctx.write("Range.select", () => {
-      const s = this.sheet();
-      if (this.ctx.excel.active !== s) throw new FakeError("InvalidOperation", "select() on a sheet that is not active");
-      this.ctx.excel.selection = { sheet: s.name, address: rangeToA1(this.pos()) };
-    }, undefined, false);
+    this.ctx.write(
+      "Range.select",
+      () => {
+        const s = this.sheet();
+        if (this.ctx.excel.active !== s) throw new FakeError("InvalidOperation", "select() on a sheet that is not active");
+        this.ctx.excel.selection = { sheet: s.name, address: rangeToA1(this.pos()) };
+      },
+      undefined,
+      false,
+    );
   }
   insert(direction: string): RangeProxy {
     this.ctx.write(
@@ -947,7 +976,8 @@ class RangeProxy extends Loadable {
       // Like Excel's UI: a source cutting through a merged area cannot be copied.
       for (const m of s.merges) {
         const inside = m.top >= src.top && m.bottom <= src.bottom && m.left >= src.left && m.right <= src.right;
-        if (intersects(m, src) && !inside) throw new FakeError("InvalidOperation", `copy source ${rangeToA1(src)} cuts merged ${rangeToA1(m)}`);
+        if (intersects(m, src) && !inside)
+          throw new FakeError("InvalidOperation", `copy source ${rangeToA1(src)} cuts merged ${rangeToA1(m)}`);
       }
       const h = src.bottom - src.top + 1;
       const w = src.right - src.left + 1;
@@ -964,7 +994,8 @@ class RangeProxy extends Loadable {
       }
       // Merged areas and conditional formats are formatting too: they land on every repeat of the source.
       const repeats: { dr: number; dc: number }[] = [];
-      for (let r = dst.top; r <= dst.bottom; r += h) for (let c = dst.left; c <= dst.right; c += w) repeats.push({ dr: r - src.top, dc: c - src.left });
+      for (let r = dst.top; r <= dst.bottom; r += h)
+        for (let c = dst.left; c <= dst.right; c += w) repeats.push({ dr: r - src.top, dc: c - src.left });
       const inside = (m: RangePos) => m.top >= src.top && m.bottom <= src.bottom && m.left >= src.left && m.right <= src.right;
       for (const m of s.merges.filter(inside)) {
         for (const { dr, dc } of repeats) {
@@ -976,8 +1007,14 @@ class RangeProxy extends Loadable {
         const add: RangePos[] = [];
         for (const r of cf.ranges) {
           if (!intersects(r, src)) continue;
-          const part = { top: Math.max(r.top, src.top), bottom: Math.min(r.bottom, src.bottom), left: Math.max(r.left, src.left), right: Math.min(r.right, src.right) };
-          for (const { dr, dc } of repeats) add.push({ top: part.top + dr, bottom: part.bottom + dr, left: part.left + dc, right: part.right + dc });
+          const part = {
+            top: Math.max(r.top, src.top),
+            bottom: Math.min(r.bottom, src.bottom),
+            left: Math.max(r.left, src.left),
+            right: Math.min(r.right, src.right),
+          };
+          for (const { dr, dc } of repeats)
+            add.push({ top: part.top + dr, bottom: part.bottom + dr, left: part.left + dc, right: part.right + dc });
         }
         cf.ranges = [...cf.ranges, ...add];
       }
@@ -991,7 +1028,8 @@ class RangeProxy extends Loadable {
       const s = this.sheet();
       guard(s);
       // Range.merge keeps the upper-left value only; the others are gone.
-      for (let r = p.top; r <= p.bottom; r++) for (let c = p.left; c <= p.right; c++) if (r !== p.top || c !== p.left) s.cells.delete(key(r, c));
+      for (let r = p.top; r <= p.bottom; r++)
+        for (let c = p.left; c <= p.right; c++) if (r !== p.top || c !== p.left) s.cells.delete(key(r, c));
       s.merges = [...s.merges.filter((m) => !intersects(m, p)), p];
     });
   }
@@ -1239,7 +1277,8 @@ export function typedInput(x: string): CellValue {
   // An English-locale Excel reads "Dec 31" as 31 December of this year; the year does not matter here.
   const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
   const named = /^([a-z]{3})[a-z]*[\s\-/.,]+(\d{1,2})$/i.exec(t);
-  if (named && MONTHS.includes(named[1].toLowerCase())) return dateSerial(2025, MONTHS.indexOf(named[1].toLowerCase()) + 1, Number(named[2]));
+  if (named && MONTHS.includes(named[1].toLowerCase()))
+    return dateSerial(2025, MONTHS.indexOf(named[1].toLowerCase()) + 1, Number(named[2]));
   return x;
 }
 
@@ -1282,7 +1321,11 @@ export class FakeSettings {
     this.saves++;
     this.excel?.clearUndo();
     const size = utf8Bytes(JSON.stringify([...this.data]));
-    const fail = this.failNextSave ? "the document is read-only" : size > this.maxBytes ? `settings of ${size} bytes exceed ${this.maxBytes}` : null;
+    const fail = this.failNextSave
+      ? "the document is read-only"
+      : size > this.maxBytes
+        ? `settings of ${size} bytes exceed ${this.maxBytes}`
+        : null;
     this.failNextSave = false;
     if (fail) {
       cb?.({ status: "failed", error: { code: 5001, name: "Save Settings Error", message: fail } } as unknown as Office.AsyncResult<void>);
@@ -1304,7 +1347,8 @@ export function installOfficeGlobal(excel: FakeExcel): () => void {
   g.Office = {
     context: {
       requirements: {
-        isSetSupported: (name: string, version: string | number) => name === "ExcelApi" && Number(String(version).split(".")[1] ?? 0) <= excel.minor,
+        isSetSupported: (name: string, version: string | number) =>
+          name === "ExcelApi" && Number(String(version).split(".")[1] ?? 0) <= excel.minor,
       },
     },
   };
@@ -1312,4 +1356,3 @@ export function installOfficeGlobal(excel: FakeExcel): () => void {
     g.Office = before;
   };
 }
-

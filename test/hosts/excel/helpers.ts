@@ -27,7 +27,14 @@ export function fakeWith(minor: number, ...snaps: SheetSnapshot[]): FakeExcel {
 export function hostFor(excel: FakeExcel, opts: ExcelHostOptions = {}): { host: ExcelHost; settings: FakeSettings } {
   const settings = new FakeSettings(excel);
   // Saves gathered within the same tick only, so tests need not wait; the coalescing test sets its own.
-  const host = new ExcelHost({ run: excel.run, caps: capsFor(excel.minor), settings, createSheet: forceCreateSheet, saveDelayMs: 0, ...opts });
+  const host = new ExcelHost({
+    run: excel.run,
+    caps: capsFor(excel.minor),
+    settings,
+    createSheet: forceCreateSheet,
+    saveDelayMs: 0,
+    ...opts,
+  });
   return { host, settings };
 }
 

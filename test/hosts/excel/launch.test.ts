@@ -12,7 +12,8 @@ import { fakeWith, hostFor } from "./helpers";
 
 const LAUNCH = readFileSync(join(__dirname, "../../../src/commands/launch.js"), "utf8");
 const IE11 = "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko";
-const WEBVIEW2 = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 Edg/130.0.0.0";
+const WEBVIEW2 =
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 Edg/130.0.0.0";
 
 type Handler = (event: { completed(): void }) => void;
 type Page = { Office?: unknown; validateWorkbook?: unknown; __bfaRunCommand?: unknown; __bfaCommandQueue?: unknown };

@@ -13,7 +13,9 @@ const copy = (cfs: FakeCF[]) => cfs.map((cf) => ({ ...cf, ranges: cf.ranges.map(
 function coloured(s: FakeSheet, fill: string): string[] {
   const cells: string[] = [];
   for (const cf of ours(s).filter((c) => c.fill === fill)) {
-    for (const r of cf.ranges as RangePos[]) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) cells.push(rangeToA1({ top: row, bottom: row, left: col, right: col }));
+    for (const r of cf.ranges as RangePos[])
+      for (let row = r.top; row <= r.bottom; row++)
+        for (let col = r.left; col <= r.right; col++) cells.push(rangeToA1({ top: row, bottom: row, left: col, right: col }));
   }
   return cells.sort();
 }
@@ -112,7 +114,12 @@ describe("ExcelHost.mark", () => {
 
   it("finds marks left in a reopened workbook (no memory but the marker formula)", async () => {
     const { excel, sheet } = seeded();
-    sheet.cfs.push({ type: "Custom", formula: '= n("绩效表助手:error") = 0', fill: "#FFC7CE", ranges: [{ top: 7, bottom: 7, left: 3, right: 3 }] });
+    sheet.cfs.push({
+      type: "Custom",
+      formula: '= n("绩效表助手:error") = 0',
+      fill: "#FFC7CE",
+      ranges: [{ top: 7, bottom: 7, left: 3, right: 3 }],
+    });
     const { host } = hostFor(excel);
     expect(await host.hasMarks()).toBe(true);
     await host.clearMarks();
@@ -127,7 +134,11 @@ describe("ExcelHost.mark", () => {
     excel.resetLog();
     await host.mark([finding("a", "error", "申报表!D8", "申报表!D9", "申报表!F11")]);
     expect(excel.writeSyncs).toHaveLength(1);
-    expect(ours(sheet).map((c) => c.ranges.map(rangeToA1).join(",")).sort()).toEqual(["D8:D9", "F11"]);
+    expect(
+      ours(sheet)
+        .map((c) => c.ranges.map(rangeToA1).join(","))
+        .sort(),
+    ).toEqual(["D8:D9", "F11"]);
   });
 
   it("splits long address lists so each getRanges call stays short", async () => {
@@ -137,7 +148,9 @@ describe("ExcelHost.mark", () => {
     const cells = Array.from({ length: 120 }, (_, i) => `申报表!${i % 2 ? "B" : "D"}${i * 2 + 1}`);
     await host.mark([finding("a", "error", ...cells)]);
     expect(ours(sheet).length).toBeGreaterThan(1);
-    expect(excel.writeSyncs[excel.writeSyncs.length - 1].writes.filter((w) => w.startsWith("ConditionalFormats.add")).length).toBe(ours(sheet).length);
+    expect(excel.writeSyncs[excel.writeSyncs.length - 1].writes.filter((w) => w.startsWith("ConditionalFormats.add")).length).toBe(
+      ours(sheet).length,
+    );
     expect(coloured(sheet, "#FFC7CE")).toHaveLength(120);
   });
 

@@ -23,5 +23,7 @@ test("a merge whose other cells are empty goes ahead", async () => {
   const sheet = excel.find("申报表")!;
   sheet.set(49, 4, "甲");
   const { host } = hostFor(excel);
-  expect(await host.apply({ title: { zh: "合并", en: "Merge" }, edits: [{ op: "merge", sheet: "申报表", range: "E50:F50" }] })).toEqual({ ok: true });
+  expect(await host.apply({ title: { zh: "合并", en: "Merge" }, edits: [{ op: "merge", sheet: "申报表", range: "E50:F50" }] })).toEqual({
+    ok: true,
+  });
 });

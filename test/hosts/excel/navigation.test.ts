@@ -44,7 +44,8 @@ describe("capabilities", () => {
     g.Office = {
       context: {
         requirements: {
-          isSetSupported: (name: string, v: string) => (name === "ExcelApi" && Number(v.split(".")[1]) <= 14) || (name === "SharedRuntime" && v === "1.1"),
+          isSetSupported: (name: string, v: string) =>
+            (name === "ExcelApi" && Number(v.split(".")[1]) <= 14) || (name === "SharedRuntime" && v === "1.1"),
         },
       },
     };

@@ -49,7 +49,7 @@ async function threeWays(bytes: Uint8Array, planOf: PlanOf) {
   const excel = fakeWith(20, sheet0);
   const { host } = hostFor(excel);
   expect(await host.apply(plan)).toEqual({ ok: true });
-  const excelAfter = ((await host.read()).snapshot).sheets[0];
+  const excelAfter = (await host.read()).snapshot.sheets[0];
   return { plan, reference: reference.value.sheets[0], file: fileAfter, excel: excelAfter, fake: excel.find(sheet0.name)! };
 }
 
@@ -176,7 +176,10 @@ describe("a step Excel executes wrongly is undone", () => {
     sheet.put("H40", [["备注"], ["第二行"]]);
     const before = state(sheet);
     excel.misMerge = (p) => ({ ...p, bottom: p.bottom + 1 });
-    const res = await hostFor(excel).host.apply({ title: { zh: "合并", en: "Merge" }, edits: [{ op: "merge", sheet: "申报表", range: "H40:I40" }] });
+    const res = await hostFor(excel).host.apply({
+      title: { zh: "合并", en: "Merge" },
+      edits: [{ op: "merge", sheet: "申报表", range: "H40:I40" }],
+    });
     expect(res).toEqual({ ok: false, reason: { zh: expect.stringContaining("H41"), en: expect.stringContaining("H41") } });
     expect(state(sheet)).toEqual(before);
   });

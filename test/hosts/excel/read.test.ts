@@ -41,7 +41,7 @@ describe("ExcelHost.read", () => {
     sheet.put("H2", [[0.95, 42]]);
     sheet.numberFormats.set("1,7", "0%");
     const { host } = hostFor(excel);
-    const got = ((await host.read()).snapshot).sheets[0];
+    const got = (await host.read()).snapshot.sheets[0];
     expect(cellValue(got, 7, 3)).toBe(326.6);
     expect(cellShown(got, 7, 3)).toBe("326.60");
     expect(cellValue(got, 1, 7)).toBe(0.95);
@@ -67,7 +67,7 @@ describe("ExcelHost.read", () => {
       s.set(2, 1, 377.24, "=SUM(D8:D9)");
     });
     const { host } = hostFor(excel);
-    const [s] = ((await host.read()).snapshot).sheets;
+    const [s] = (await host.read()).snapshot.sheets;
     expect(s.originRow).toBe(1);
     expect(s.originCol).toBe(1);
     expect(s.values[0]).toEqual([{ error: "#REF!" }, "#REF!", 12.5]);
@@ -95,7 +95,7 @@ describe("ExcelHost.read", () => {
     const modern = fakeWith(20, withHidden);
     // Excel's rows 11 and 13 (rowIndex 10 and 12): the snapshot counts from 0 as Excel's rowIndex does.
     expect([...modern.find("申报表")!.hiddenRows].sort((a, b) => a - b)).toEqual([11, 13]);
-    expect(((await hostFor(modern).host.read()).snapshot).sheets[0].hiddenRows).toEqual([10, 12]);
+    expect((await hostFor(modern).host.read()).snapshot.sheets[0].hiddenRows).toEqual([10, 12]);
     const office2019 = fakeWith(8, withHidden);
     const wb = (await hostFor(office2019).host.read()).snapshot;
     expect(wb.sheets[0].hiddenRows).toEqual([]);

@@ -18,7 +18,11 @@ describe("ExcelHost.writeReport (via office-js-helpers' forceCreateSheet)", () =
   });
   afterEach(() => restore());
 
-  const findings = [finding("budget/total", "error", "申报表!D8"), finding("tasks/empty", "warning", "申报表!B15"), finding("layout/x", "info")];
+  const findings = [
+    finding("budget/total", "error", "申报表!D8"),
+    finding("tasks/empty", "warning", "申报表!B15"),
+    finding("layout/x", "info"),
+  ];
 
   it("writes a 校验报告 sheet with a row per finding and links that jump to the cell", async () => {
     const { host } = hostFor(excel);
@@ -28,7 +32,14 @@ describe("ExcelHost.writeReport (via office-js-helpers' forceCreateSheet)", () =
     expect(excel.active).toBe(report);
     expect(at(report, "A1")?.value).toBe("绩效表助手 · 校验报告");
     expect(at(report, "A2")?.value).toMatch(/^错误 1 个 · 警告 1 个 · 提示 1 条 · 生成于 \d{4}-\d\d-\d\d \d\d:\d\d$/);
-    expect(["A4", "B4", "C4", "D4", "E4", "F4"].map((a) => at(report, a)?.value)).toEqual(["序号", "级别", "类别", "问题", "单元格", "规则"]);
+    expect(["A4", "B4", "C4", "D4", "E4", "F4"].map((a) => at(report, a)?.value)).toEqual([
+      "序号",
+      "级别",
+      "类别",
+      "问题",
+      "单元格",
+      "规则",
+    ]);
     expect(at(report, "B5")?.value).toBe("错误");
     expect(at(report, "D5")?.value).toBe("问题 budget/total");
     expect(at(report, "E5")?.formula).toBe(`=HYPERLINK("#'申报表'!D8","申报表!D8")`);

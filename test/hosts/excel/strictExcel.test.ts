@@ -23,7 +23,10 @@ const plan = (...edits: EditPlan["edits"]): EditPlan => ({ title: { zh: "修改"
 /** Cells our rules colour, as A1 strings. */
 function markedCells(s: FakeSheet): Set<string> {
   const cells = new Set<string>();
-  for (const cf of ours(s)) for (const r of cf.ranges) for (let row = r.top; row <= r.bottom; row++) for (let c = r.left; c <= r.right; c++) cells.add(rangeToA1({ top: row, bottom: row, left: c, right: c }));
+  for (const cf of ours(s))
+    for (const r of cf.ranges)
+      for (let row = r.top; row <= r.bottom; row++)
+        for (let c = r.left; c <= r.right; c++) cells.add(rangeToA1({ top: row, bottom: row, left: c, right: c }));
   return cells;
 }
 
@@ -41,28 +44,31 @@ describe("undo history (1): a live re-check writes nothing when the marks would 
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  it.each([20, 14])("typing ten values creates no undo record from the add-in and never clears the stack (ExcelApi 1.%i)", async (minor) => {
-    const excel = fakeWith(minor, seedSheet());
-    excel.sheet("说明", (s) => s.put("A1", [["备注"]]));
-    const { host } = hostFor(excel);
-    await host.mark(checkWorkbook((await host.read()).snapshot).findings);
-    const stop = liveCheck(host);
-    await jest.advanceTimersByTimeAsync(0);
-    excel.undo = [];
-    excel.undoClears = 0;
-    const syncsBefore = excel.writeSyncs.length;
-    for (let i = 0; i < 10; i++) {
-      excel.userEdit("说明", `B${i + 1}`, `第 ${i + 1} 条`);
-      // Slower than the debounce, so every keystroke gets its own re-check.
-      await jest.advanceTimersByTimeAsync(600);
-    }
-    stop();
-    expect(excel.runs.length).toBeGreaterThan(10);
-    expect(excel.writeSyncs.length).toBe(syncsBefore);
-    expect(excel.addinUndoRecords).toBe(0);
-    expect(excel.undoClears).toBe(0);
-    expect(excel.undo.filter((u) => u.by === "user")).toHaveLength(10);
-  });
+  it.each([20, 14])(
+    "typing ten values creates no undo record from the add-in and never clears the stack (ExcelApi 1.%i)",
+    async (minor) => {
+      const excel = fakeWith(minor, seedSheet());
+      excel.sheet("说明", (s) => s.put("A1", [["备注"]]));
+      const { host } = hostFor(excel);
+      await host.mark(checkWorkbook((await host.read()).snapshot).findings);
+      const stop = liveCheck(host);
+      await jest.advanceTimersByTimeAsync(0);
+      excel.undo = [];
+      excel.undoClears = 0;
+      const syncsBefore = excel.writeSyncs.length;
+      for (let i = 0; i < 10; i++) {
+        excel.userEdit("说明", `B${i + 1}`, `第 ${i + 1} 条`);
+        // Slower than the debounce, so every keystroke gets its own re-check.
+        await jest.advanceTimersByTimeAsync(600);
+      }
+      stop();
+      expect(excel.runs.length).toBeGreaterThan(10);
+      expect(excel.writeSyncs.length).toBe(syncsBefore);
+      expect(excel.addinUndoRecords).toBe(0);
+      expect(excel.undoClears).toBe(0);
+      expect(excel.undo.filter((u) => u.by === "user")).toHaveLength(10);
+    },
+  );
 
   it("re-marks when the findings change, as one undo record (mergeUndoGroup, ExcelApi 1.20)", async () => {
     const excel = fakeWith(20, seedSheet());
@@ -79,7 +85,9 @@ describe("undo history (1): a live re-check writes nothing when the marks would 
     const settings = new FakeSettings(excel);
     const host = new ExcelHost({ run: excel.run, caps: capsFor(20), settings, saveDelayMs: 1000 });
     const base: WorkbookState = { ignored: [], settings: { lang: "zh", liveCheck: true, config: {} } };
-    const saves = [1, 2, 3, 4, 5].map((n) => host.saveState({ ...base, ignored: Array.from({ length: n }, (_, i) => `r@申报表!D${i + 1}`) }));
+    const saves = [1, 2, 3, 4, 5].map((n) =>
+      host.saveState({ ...base, ignored: Array.from({ length: n }, (_, i) => `r@申报表!D${i + 1}`) }),
+    );
     // Until the save lands, loading gives what was asked for, not the document's older copy.
     expect((await host.loadState()).ignored).toHaveLength(5);
     await jest.advanceTimersByTimeAsync(1000);
@@ -102,7 +110,9 @@ describe("undo history (1): a live re-check writes nothing when the marks would 
     await jest.advanceTimersByTimeAsync(0);
     await failed;
     settings.maxBytes = 100;
-    const big = expect(host.saveState({ ...base, ignored: Array.from({ length: 50 }, (_, i) => `rule@申报表!D${i}`) })).rejects.toThrow("exceed");
+    const big = expect(host.saveState({ ...base, ignored: Array.from({ length: 50 }, (_, i) => `rule@申报表!D${i}`) })).rejects.toThrow(
+      "exceed",
+    );
     await jest.advanceTimersByTimeAsync(0);
     await big;
   });
@@ -118,7 +128,10 @@ describe("one queue for every Excel.run (4): conditional formats are addressed b
     // Without a shared runtime the ribbon builds its own host on the same Excel.
     const ribbon = hostFor(excel).host;
     excel.resetLog();
-    const [, result] = await Promise.all([pane.mark([finding("a", "error", "申报表!D9")]), validate(ribbon, { state: { ignored: [], settings: { lang: "zh", liveCheck: true, config: {} } } })]);
+    const [, result] = await Promise.all([
+      pane.mark([finding("a", "error", "申报表!D9")]),
+      validate(ribbon, { state: { ignored: [], settings: { lang: "zh", liveCheck: true, config: {} } } }),
+    ]);
     expect(sheet.cfs).toContain(users);
     expect(excel.maxActiveRuns).toBe(1);
     // The ribbon's run came last: exactly its marks are left, as if it had run alone on a clean copy.
@@ -220,14 +233,17 @@ describe("text written as text (8)", () => {
     expect(typedInput("≥95%")).toBe("≥95%");
   });
 
-  it.each(["95%", "100", "2025-12-31", "-5", "TRUE", "#N/A", "'引号", "１００", "=1+1", "€5", "Dec 31"])("a template value %s is stored as that text", async (text) => {
-    const excel = fakeWith(20, seedSheet());
-    const { host } = hostFor(excel);
-    const sheet = excel.find("申报表")!;
-    expect(await host.apply(plan(setValue("申报表", "H40", text, null)))).toEqual({ ok: true });
-    expect(sheet.get(39, 7)).toBe(text);
-    expect(sheet.cells.get("39,7")?.formula).toBeUndefined();
-  });
+  it.each(["95%", "100", "2025-12-31", "-5", "TRUE", "#N/A", "'引号", "１００", "=1+1", "€5", "Dec 31"])(
+    "a template value %s is stored as that text",
+    async (text) => {
+      const excel = fakeWith(20, seedSheet());
+      const { host } = hostFor(excel);
+      const sheet = excel.find("申报表")!;
+      expect(await host.apply(plan(setValue("申报表", "H40", text, null)))).toEqual({ ok: true });
+      expect(sheet.get(39, 7)).toBe(text);
+      expect(sheet.cells.get("39,7")?.formula).toBeUndefined();
+    },
+  );
 
   it("text that Excel keeps as typed is written unchanged", async () => {
     const excel = fakeWith(20, seedSheet());

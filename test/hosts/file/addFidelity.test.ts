@@ -27,7 +27,9 @@ async function withTable(bytes: Uint8Array, table: string, absoluteTarget: boole
   const zip = await JSZip.loadAsync(bytes);
   zip.file("xl/tables/table1.xml", table);
   const relsPath = "xl/worksheets/_rels/sheet1.xml.rels";
-  const old = zip.file(relsPath) ? await zip.file(relsPath)!.async("string") : `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  const old = zip.file(relsPath)
+    ? await zip.file(relsPath)!.async("string")
+    : `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
   const target = absoluteTarget ? "/xl/tables/table1.xml" : "../tables/table1.xml";
   zip.file(relsPath, old.replace("</Relationships>", `<Relationship Id="rIdT1" Type="${R}/table" Target="${target}"/></Relationships>`));
   let sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
@@ -35,7 +37,10 @@ async function withTable(bytes: Uint8Array, table: string, absoluteTarget: boole
   sheet = sheet.replace(/(<extLst>|<\/worksheet>)/, `<tableParts count="1"><tablePart xmlns:r="${R}" r:id="rIdT1"/></tableParts>$1`);
   zip.file("xl/worksheets/sheet1.xml", sheet);
   let types = await zip.file("[Content_Types].xml")!.async("string");
-  types = types.replace("</Types>", '<Override PartName="/xl/tables/table1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/></Types>');
+  types = types.replace(
+    "</Types>",
+    '<Override PartName="/xl/tables/table1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/></Types>',
+  );
   zip.file("[Content_Types].xml", types);
   return zip.generateAsync({ type: "uint8array" });
 }
@@ -165,9 +170,11 @@ describe("add: pictures beside the form", () => {
     const parts = Object.keys(zip.files).filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n));
     expect(parts).toHaveLength(1);
     const xml = await zip.file(parts[0])!.async("string");
-    return [...xml.matchAll(/<xdr:twoCellAnchor(?: editAs="(\w+)")?>\s*<xdr:from>[\s\S]*?<xdr:row>(\d+)<\/xdr:row>[\s\S]*?<xdr:to>[\s\S]*?<xdr:row>(\d+)<\/xdr:row>/g)].map(
-      (m) => `${m[1] ?? "twoCell"} ${m[2]}-${m[3]}`,
-    );
+    return [
+      ...xml.matchAll(
+        /<xdr:twoCellAnchor(?: editAs="(\w+)")?>\s*<xdr:from>[\s\S]*?<xdr:row>(\d+)<\/xdr:row>[\s\S]*?<xdr:to>[\s\S]*?<xdr:row>(\d+)<\/xdr:row>/g,
+      ),
+    ].map((m) => `${m[1] ?? "twoCell"} ${m[2]}-${m[3]}`);
   }
 
   test("each picture moves with its cells as Excel's anchor says: grows over the new row, moves, or stays", async () => {
@@ -182,7 +189,13 @@ describe("add: pictures beside the form", () => {
 describe("what a copy cannot keep is named before writing", () => {
   test("pictures are kept, so no warning; a text box beside them is counted and named", async () => {
     const { workbook } = await readExample("corrected-form.xlsx");
-    const id = workbook.addImage({ buffer: Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64") as never, extension: "png" });
+    const id = workbook.addImage({
+      buffer: Buffer.from(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+        "base64",
+      ) as never,
+      extension: "png",
+    });
     workbook.worksheets[0].addImage(id, "H2:I4");
     const pictures = await toBytes(workbook);
     writeFileSync(join(dir, "pictures.xlsx"), pictures);
@@ -194,10 +207,10 @@ describe("what a copy cannot keep is named before writing", () => {
     const zip = await JSZip.loadAsync(pictures);
     const path = Object.keys(zip.files).find((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))!;
     const box =
-      '<xdr:twoCellAnchor><xdr:from><xdr:col>7</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>6</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>' +
-      '<xdr:to><xdr:col>9</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>8</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>' +
+      "<xdr:twoCellAnchor><xdr:from><xdr:col>7</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>6</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>" +
+      "<xdr:to><xdr:col>9</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>8</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>" +
       '<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="3" name="TextBox 2"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr/>' +
-      '<xdr:txBody><a:bodyPr/><a:p><a:r><a:t>审核意见</a:t></a:r></a:p></xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>';
+      "<xdr:txBody><a:bodyPr/><a:p><a:r><a:t>审核意见</a:t></a:r></a:p></xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>";
     zip.file(path, (await zip.file(path)!.async("string")).replace("</xdr:wsDr>", `${box}</xdr:wsDr>`));
     writeFileSync(join(dir, "box.xlsx"), await zip.generateAsync({ type: "uint8array" }));
     const withBox = await run(["add", "box.xlsx", "--template", "satisfaction.public", "--out", "b.xlsx"], { cwd: dir });
@@ -216,20 +229,29 @@ describe("add: a picture as openpyxl writes it", () => {
   // "xdr:" prefix (which exceljs needs), absolute relationship targets.
   const DRAWING =
     '<wsDr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing">' +
-    "<oneCellAnchor><from><col>7</col><colOff>0</colOff><row>44</row><rowOff>0</rowOff></from><ext cx=\"95250\" cy=\"95250\" /><pic><nvPicPr><cNvPr id=\"1\" name=\"Image 1\" descr=\"Picture\" /><cNvPicPr /></nvPicPr>" +
+    '<oneCellAnchor><from><col>7</col><colOff>0</colOff><row>44</row><rowOff>0</rowOff></from><ext cx="95250" cy="95250" /><pic><nvPicPr><cNvPr id="1" name="Image 1" descr="Picture" /><cNvPicPr /></nvPicPr>' +
     '<blipFill><a:blip cstate="print" r:embed="rId1" /><a:stretch><a:fillRect /></a:stretch></blipFill><spPr><a:prstGeom prst="rect" /></spPr></pic><clientData /></oneCellAnchor></wsDr>';
   const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
   test("is kept, not dropped with a warning, and moves down with its row", async () => {
     const zip = await JSZip.loadAsync(await toBytes((await readExample("corrected-form.xlsx")).workbook));
     zip.file("xl/drawings/drawing1.xml", DRAWING);
-    zip.file("xl/drawings/_rels/drawing1.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="${R}/image" Target="/xl/media/image1.png" Id="rId1" /></Relationships>`);
+    zip.file(
+      "xl/drawings/_rels/drawing1.xml.rels",
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="${R}/image" Target="/xl/media/image1.png" Id="rId1" /></Relationships>`,
+    );
     zip.file("xl/media/image1.png", PNG);
-    zip.file("xl/worksheets/_rels/sheet1.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="${R}/drawing" Target="/xl/drawings/drawing1.xml" Id="rId1" /></Relationships>`);
+    zip.file(
+      "xl/worksheets/_rels/sheet1.xml.rels",
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="${R}/drawing" Target="/xl/drawings/drawing1.xml" Id="rId1" /></Relationships>`,
+    );
     const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
     zip.file("xl/worksheets/sheet1.xml", sheet.replace("</worksheet>", `<drawing xmlns:r="${R}" r:id="rId1" /></worksheet>`));
     let types = await zip.file("[Content_Types].xml")!.async("string");
-    types = types.replace("</Types>", '<Default Extension="png" ContentType="image/png"/><Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>');
+    types = types.replace(
+      "</Types>",
+      '<Default Extension="png" ContentType="image/png"/><Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>',
+    );
     zip.file("[Content_Types].xml", types);
 
     const r = await add(await zip.generateAsync({ type: "uint8array" }));

@@ -33,7 +33,8 @@ describe("annotate the seed example with its own findings", () => {
   });
 
   test("every flagged cell is filled with its most serious finding's colour", () => {
-    for (const m of marksByCell(findings)) expect([formatRef(m), fillOf(ws, toA1(m.row, m.col))]).toEqual([formatRef(m), markArgb(m.severity)]);
+    for (const m of marksByCell(findings))
+      expect([formatRef(m), fillOf(ws, toA1(m.row, m.col))]).toEqual([formatRef(m), markArgb(m.severity)]);
   });
 
   test("every flagged cell has one note listing each of its findings", () => {
@@ -66,7 +67,10 @@ describe("annotate: notes", () => {
   }
 
   test("two findings on one cell: one note, both messages, the worse colour", async () => {
-    const ws = await annotated([finding(["申报表!D8"], "warning", "警告甲", "warning A"), finding(["申报表!D8", "申报表!F8"], "error", "错误乙", "error B")], "zh");
+    const ws = await annotated(
+      [finding(["申报表!D8"], "warning", "警告甲", "warning A"), finding(["申报表!D8", "申报表!F8"], "error", "错误乙", "error B")],
+      "zh",
+    );
     expect(fillOf(ws, "D8")).toBe("FFFFC7CE");
     expect(fillOf(ws, "F8")).toBe("FFFFC7CE");
     expect(ws.getCell("D8").note).toBe("绩效表助手:\n【警告】警告甲(test/rule)\n【错误】错误乙(test/rule)");

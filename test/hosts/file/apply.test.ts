@@ -108,9 +108,7 @@ describe("applyPlan: insertRows on the form", () => {
     const ws2 = again.getWorksheet("申报表")!;
 
     const now = merges(ws2);
-    expect(now).toEqual(
-      expect.arrayContaining(["C21:C28", "B21:B34", "A20:A39", "A14:A18", "E15:F15", "B19:F19"]),
-    );
+    expect(now).toEqual(expect.arrayContaining(["C21:C28", "B21:B34", "A20:A39", "A14:A18", "E15:F15", "B19:F19"]));
     // Every merge that began below the insertion moved down one row, the rest kept their place.
     const expected = oldMerges.map((m) => {
       const r = parseRange(m);
@@ -174,7 +172,17 @@ describe("applyPlan: insertRows moves what exceljs leaves behind", () => {
     s.getCell("D9").value = { formula: "A9+1", result: 10, shareType: "shared", ref: "D9:D10" } as ExcelJS.CellValue;
     s.getCell("D10").value = { sharedFormula: "D9", result: 11 } as ExcelJS.CellValue;
     s.getCell("A7").dataValidation = { type: "list", allowBlank: true, formulae: ['"是,否"'] };
-    s.addConditionalFormatting({ ref: "A5:A8", rules: [{ type: "expression", priority: 1, formulae: ["A5>5"], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } } } }] });
+    s.addConditionalFormatting({
+      ref: "A5:A8",
+      rules: [
+        {
+          type: "expression",
+          priority: 1,
+          formulae: ["A5>5"],
+          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } } },
+        },
+      ],
+    });
     s.addConditionalFormatting({ ref: "A9:A10", rules: [{ type: "expression", priority: 2, formulae: ["A9=10"], style: {} }] });
     const o = wb.addWorksheet("其他 表");
     o.getCell("A1").value = { formula: "S!A7+'其他 表'!B7", result: 7 };
@@ -206,7 +214,10 @@ describe("applyPlan: insertRows moves what exceljs leaves behind", () => {
     expect(ws.getCell("A9").dataValidation?.type).toBe("list");
     expect(ws.getCell("A7").dataValidation?.type).toBeUndefined();
     const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
-    expect(cfs.map((c) => [c.ref, c.rules[0].formulae])).toEqual([["A5:A10", ["A5>5"]], ["A11:A12", ["A11=10"]]]);
+    expect(cfs.map((c) => [c.ref, c.rules[0].formulae])).toEqual([
+      ["A5:A10", ["A5>5"]],
+      ["A11:A12", ["A11=10"]],
+    ]);
   });
 });
 
@@ -288,7 +299,10 @@ describe("applyVerified: exceljs failing part way", () => {
     jest.spyOn(ws, "mergeCellsWithoutStyle").mockImplementation(() => {
       throw new Error("Cannot merge already merged cells");
     });
-    const p = plan({ op: "insertRows", sheet: "申报表", row: 39, count: 1, formatFrom: 38 }, { op: "merge", sheet: "申报表", range: "H39:I39" });
+    const p = plan(
+      { op: "insertRows", sheet: "申报表", row: 39, count: 1, formatFrom: 38 },
+      { op: "merge", sheet: "申报表", range: "H39:I39" },
+    );
     const r = applyVerified(workbook, p, { snapshot, check: checkWorkbook(snapshot) });
     expect(r).toEqual({
       ok: false,
@@ -305,8 +319,17 @@ describe("applyVerified: exceljs failing part way", () => {
     const ws = workbook.getWorksheet("申报表")!;
     const d9 = ws.getCell("D9");
     // The second write fails inside exceljs (a cell whose value setter throws).
-    Object.defineProperty(d9, "value", { get: () => 40.64, set: () => { throw new Error("Invalid value"); }, configurable: true });
-    const r = applyVerified(workbook, plan(setValue("申报表", "D8", 300, 326.6), setValue("申报表", "D9", 66.64, 40.64)), { snapshot, check: checkWorkbook(snapshot) });
+    Object.defineProperty(d9, "value", {
+      get: () => 40.64,
+      set: () => {
+        throw new Error("Invalid value");
+      },
+      configurable: true,
+    });
+    const r = applyVerified(workbook, plan(setValue("申报表", "D8", 300, 326.6), setValue("申报表", "D9", 66.64, 40.64)), {
+      snapshot,
+      check: checkWorkbook(snapshot),
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.undone).toBe(true);
     expect(ws.getCell("D8").value).toBe(326.6);

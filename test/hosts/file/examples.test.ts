@@ -57,7 +57,14 @@ describe.each(["seed-form.xlsx", "corrected-form.xlsx"])("%s looks like the prin
       for (let c = 1; c <= 6; c++) {
         const cell = ws.getCell(r, c);
         const b = cell.border;
-        expect([cell.address, b?.top?.style, b?.bottom?.style, b?.left?.style, b?.right?.style, cell.alignment?.wrapText]).toEqual([cell.address, "thin", "thin", "thin", "thin", true]);
+        expect([cell.address, b?.top?.style, b?.bottom?.style, b?.left?.style, b?.right?.style, cell.alignment?.wrapText]).toEqual([
+          cell.address,
+          "thin",
+          "thin",
+          "thin",
+          "thin",
+          true,
+        ]);
       }
       expect(ws.getRow(r).height).toBeGreaterThanOrEqual(20);
     }

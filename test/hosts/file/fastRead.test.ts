@@ -96,9 +96,14 @@ interface Pkg {
 
 async function pkg(p: Pkg): Promise<Uint8Array> {
   const zip = new JSZip();
-  const sheets = p.sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${i + 1}"/>`).join("");
+  const sheets = p.sheets
+    .map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${i + 1}"/>`)
+    .join("");
   zip.file("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
-  zip.file("_rels/.rels", `<Relationships xmlns="${PR}"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  zip.file(
+    "_rels/.rels",
+    `<Relationships xmlns="${PR}"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
   zip.file(
     "xl/workbook.xml",
     `<workbook xmlns="${MAIN}" xmlns:r="${R}">${p.date1904 ? '<workbookPr date1904="1"/>' : ""}<sheets>${sheets}</sheets>${p.names ? `<definedNames>${p.names}</definedNames>` : ""}</workbook>`,
@@ -109,7 +114,9 @@ async function pkg(p: Pkg): Promise<Uint8Array> {
       `<Relationship Id="rS" Type="${R}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rT" Type="${R}/styles" Target="styles.xml"/></Relationships>`,
   );
   if (p.sst) zip.file("xl/sharedStrings.xml", `<sst xmlns="${MAIN}">${p.sst.join("")}</sst>`);
-  const fmts = Object.entries(p.numFmts ?? {}).map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${esc(code)}"/>`).join("");
+  const fmts = Object.entries(p.numFmts ?? {})
+    .map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${esc(code)}"/>`)
+    .join("");
   const xfs = [0, ...(p.xfs ?? [])].map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"/>`).join("");
   zip.file(
     "xl/styles.xml",
@@ -117,7 +124,10 @@ async function pkg(p: Pkg): Promise<Uint8Array> {
       `<cellStyleXfs><xf numFmtId="10"/></cellStyleXfs><cellXfs>${xfs}</cellXfs><dxfs><dxf><numFmt numFmtId="200" formatCode="0.0%"/></dxf></dxfs></styleSheet>`,
   );
   p.sheets.forEach((s, i) => {
-    zip.file(`xl/worksheets/sheet${i + 1}.xml`, `<worksheet xmlns="${MAIN}" xmlns:r="${R}"><sheetData>${s.data}</sheetData>${s.tail ?? ""}</worksheet>`);
+    zip.file(
+      `xl/worksheets/sheet${i + 1}.xml`,
+      `<worksheet xmlns="${MAIN}" xmlns:r="${R}"><sheetData>${s.data}</sheetData>${s.tail ?? ""}</worksheet>`,
+    );
     if (s.rels) zip.file(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, `<Relationships xmlns="${PR}">${s.rels}</Relationships>`);
   });
   for (const [name, text] of Object.entries(p.extra ?? {})) zip.file(name, text);
@@ -130,7 +140,11 @@ const one = (data: string, more: Partial<Pkg> = {}) => pkg({ sheets: [{ name: "�
 async function sheetOf(bytes: Uint8Array) {
   const out = await expectSame(bytes, "edge.xlsx");
   if (!("snapshot" in out)) throw new Error(`not read: ${out.zh}`);
-  return (out.snapshot as { sheets: { values: unknown[][]; formulas?: unknown[][]; texts?: unknown[][]; merges: string[]; hiddenRows: number[]; name: string }[] }).sheets[0];
+  return (
+    out.snapshot as {
+      sheets: { values: unknown[][]; formulas?: unknown[][]; texts?: unknown[][]; merges: string[]; hiddenRows: number[]; name: string }[];
+    }
+  ).sheets[0];
 }
 
 describe("the same as exceljs on edge cases", () => {
@@ -139,7 +153,8 @@ describe("the same as exceljs on edge cases", () => {
   test("inline strings, plain and rich", async () => {
     const s = await sheetOf(
       await one(
-        '<row r="1"><c r="A1" t="inlineStr"><is><t>部门</t></is></c><c r="B1" t="inlineStr"><is><r><t>科学</t></r><r><rPr><b/></rPr><t xml:space="preserve">技术 </t></r></is></c>' + "</row>",
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>部门</t></is></c><c r="B1" t="inlineStr"><is><r><t>科学</t></r><r><rPr><b/></rPr><t xml:space="preserve">技术 </t></r></is></c>' +
+          "</row>",
       ),
     );
     expect(s.values).toEqual([["部门", "科学技术 "]]);
@@ -147,9 +162,18 @@ describe("the same as exceljs on edge cases", () => {
 
   test("shared strings: rich text, escapes, phonetic runs left out, empty items", async () => {
     const s = await sheetOf(
-      await one('<row r="2"><c r="B2" t="s"><v>0</v></c><c r="C2" t="s"><v>1</v></c><c r="D2" t="s"><v>2</v></c><c r="E2" t="s"><v>3</v></c><c r="F2" t="s"><v>4</v></c></row>', {
-        sst: ["<si><r><t>一、</t></r><r><rPr><sz val=\"9\"/></rPr><t>部门</t></r></si>", "<si><t>a_x000D_b &amp; &lt;c&gt;</t></si>", "<si><t>东京</t><rPh><t>とうきょう</t></rPh></si>", "<si/>", "<si><t/></si>"],
-      }),
+      await one(
+        '<row r="2"><c r="B2" t="s"><v>0</v></c><c r="C2" t="s"><v>1</v></c><c r="D2" t="s"><v>2</v></c><c r="E2" t="s"><v>3</v></c><c r="F2" t="s"><v>4</v></c></row>',
+        {
+          sst: [
+            '<si><r><t>一、</t></r><r><rPr><sz val="9"/></rPr><t>部门</t></r></si>',
+            "<si><t>a_x000D_b &amp; &lt;c&gt;</t></si>",
+            "<si><t>东京</t><rPh><t>とうきょう</t></rPh></si>",
+            "<si/>",
+            "<si><t/></si>",
+          ],
+        },
+      ),
     );
     expect(s.values).toEqual([["一、部门", "a\rb & <c>", "东京"]]);
   });
@@ -167,10 +191,13 @@ describe("the same as exceljs on edge cases", () => {
   });
 
   test("dates under built-in and custom formats, 1900 and 1904 systems; locale-only ids stay numbers", async () => {
-    const row = '<row r="1"><c r="A1" s="1"><v>45292</v></c><c r="B1" s="2"><v>45292.5</v></c><c r="C1" s="3"><v>45292</v></c><c r="D1" s="4"><v>45292</v></c></row>';
+    const row =
+      '<row r="1"><c r="A1" s="1"><v>45292</v></c><c r="B1" s="2"><v>45292.5</v></c><c r="C1" s="3"><v>45292</v></c><c r="D1" s="4"><v>45292</v></c></row>';
     const opts = { numFmts: { 170: 'yyyy"年"m"月"d"日"' }, xfs: [14, 22, 170, 31] };
     expect((await sheetOf(await one(row, opts))).values).toEqual([["2024-01-01", "2024-01-01T12:00:00", "2024-01-01", 45292]]);
-    expect((await sheetOf(await one(row, { ...opts, date1904: true }))).values).toEqual([["2028-01-02", "2028-01-02T12:00:00", "2028-01-02", 45292]]);
+    expect((await sheetOf(await one(row, { ...opts, date1904: true }))).values).toEqual([
+      ["2028-01-02", "2028-01-02T12:00:00", "2028-01-02", 45292],
+    ]);
   });
 
   test("formulas: cached values of each type, shared formulas translated, dates, a formula without a result", async () => {
@@ -204,7 +231,13 @@ describe("the same as exceljs on edge cases", () => {
         // Merges: C4:D4 (covers a value), C6:C7 (makes hidden row 7 count), B8 (a single cell, by hand).
         const zip = await JSZip.loadAsync(b);
         const x = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-        zip.file("xl/worksheets/sheet1.xml", x.replace("</sheetData>", '</sheetData><mergeCells count="3"><mergeCell ref="C4:D4"/><mergeCell ref="C6:C7"/><mergeCell ref="B8"/></mergeCells>'));
+        zip.file(
+          "xl/worksheets/sheet1.xml",
+          x.replace(
+            "</sheetData>",
+            '</sheetData><mergeCells count="3"><mergeCell ref="C4:D4"/><mergeCell ref="C6:C7"/><mergeCell ref="B8"/></mergeCells>',
+          ),
+        );
         return zip.generateAsync({ type: "uint8array" });
       }),
     );
@@ -215,19 +248,24 @@ describe("the same as exceljs on edge cases", () => {
 
   test("hyperlinks: the text, or the address where the text is not text", async () => {
     const s = await sheetOf(
-      await one('<row r="1"><c r="A1" t="inlineStr"><is><t>网站</t></is></c><c r="B1"><v>12</v></c><c r="C1" s="1"/><c r="D1"/><c r="E1"><f>1+1</f><v>2</v></c></row>', {
-        xfs: [0],
-        sheets: [
-          {
-            name: "申报表",
-            data: '<row r="1"><c r="A1" t="inlineStr"><is><t>网站</t></is></c><c r="B1"><v>12</v></c><c r="C1" s="1"/><c r="D1"/><c r="E1"><f>1+1</f><v>2</v></c></row>',
-            tail: '<hyperlinks><hyperlink ref="A1" r:id="h1"/><hyperlink ref="B1" r:id="h2"/><hyperlink ref="C1" r:id="h1"/><hyperlink ref="D1" r:id="h2"/><hyperlink ref="E1" r:id="h1"/><hyperlink ref="F1" location="Sheet2!A1"/></hyperlinks>',
-            rels: `<Relationship Id="h1" Type="${R}/hyperlink" Target="https://example.org/a" TargetMode="External"/><Relationship Id="h2" Type="${R}/hyperlink" Target="https://example.org/b" TargetMode="External"/>`,
-          },
-        ],
-      }),
+      await one(
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>网站</t></is></c><c r="B1"><v>12</v></c><c r="C1" s="1"/><c r="D1"/><c r="E1"><f>1+1</f><v>2</v></c></row>',
+        {
+          xfs: [0],
+          sheets: [
+            {
+              name: "申报表",
+              data: '<row r="1"><c r="A1" t="inlineStr"><is><t>网站</t></is></c><c r="B1"><v>12</v></c><c r="C1" s="1"/><c r="D1"/><c r="E1"><f>1+1</f><v>2</v></c></row>',
+              tail: '<hyperlinks><hyperlink ref="A1" r:id="h1"/><hyperlink ref="B1" r:id="h2"/><hyperlink ref="C1" r:id="h1"/><hyperlink ref="D1" r:id="h2"/><hyperlink ref="E1" r:id="h1"/><hyperlink ref="F1" location="Sheet2!A1"/></hyperlinks>',
+              rels: `<Relationship Id="h1" Type="${R}/hyperlink" Target="https://example.org/a" TargetMode="External"/><Relationship Id="h2" Type="${R}/hyperlink" Target="https://example.org/b" TargetMode="External"/>`,
+            },
+          ],
+        },
+      ),
     );
-    expect(s.values).toEqual([["网站", "https://example.org/b", "https://example.org/a", "https://example.org/b", "https://example.org/a"]]);
+    expect(s.values).toEqual([
+      ["网站", "https://example.org/b", "https://example.org/a", "https://example.org/b", "https://example.org/a"],
+    ]);
     expect(s.formulas).toBeUndefined();
   });
 
@@ -235,26 +273,40 @@ describe("the same as exceljs on edge cases", () => {
     const bytes = await pkg({
       sheets: [
         { name: "O'Brien 表", data: '<row r="1"><c r="A1"><v>1</v></c></row>' },
-        { name: "_BudgetFormState", state: "veryHidden", data: '<row r="1"><c r="A1" t="inlineStr"><is><t>{"ignored":[{"rule":"x","cell":"申报表!B5"}]}</t></is></c></row>' },
+        {
+          name: "_BudgetFormState",
+          state: "veryHidden",
+          data: '<row r="1"><c r="A1" t="inlineStr"><is><t>{"ignored":[{"rule":"x","cell":"申报表!B5"}]}</t></is></c></row>',
+        },
         { name: "a & b <c>", state: "hidden", data: '<row r="1"><c r="A1"><v>2</v></c></row>' },
         { name: "长".repeat(31), data: "" },
       ],
     });
     const out = await expectSame(bytes, "names.xlsx");
-    expect("snapshot" in out && (out.snapshot as { sheets: { name: string }[] }).sheets.map((s) => s.name)).toEqual(["O'Brien 表", "a & b <c>", "长".repeat(31)]);
+    expect("snapshot" in out && (out.snapshot as { sheets: { name: string }[] }).sheets.map((s) => s.name)).toEqual([
+      "O'Brien 表",
+      "a & b <c>",
+      "长".repeat(31),
+    ]);
   });
 
-  test.each([["长".repeat(32)], ["a[1]"], ["History"], ["'x"]])("a sheet name exceljs refuses (%s) is refused the same way", async (name) => {
-    const out = await expectSame(await pkg({ sheets: [{ name, data: "" }] }), "bad-name.xlsx");
-    expect("error" in out && out.error).toBe("corrupt");
-  });
+  test.each([["长".repeat(32)], ["a[1]"], ["History"], ["'x"]])(
+    "a sheet name exceljs refuses (%s) is refused the same way",
+    async (name) => {
+      const out = await expectSame(await pkg({ sheets: [{ name, data: "" }] }), "bad-name.xlsx");
+      expect("error" in out && out.error).toBe("corrupt");
+    },
+  );
 
   test("the add-in's state and the summary mark, as exceljs writes them", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("汇总").getCell("A1").value = "文件";
     wb.definedNames.add("'汇总'!$A$1", SUMMARY_NAME);
     // Longer than one cell holds, so the JSON spans A1:A3.
-    writeState(wb, { ignored: ["budget/total-mismatch|申报表!D7", "x".repeat(70000)], settings: { lang: "en", liveCheck: false, config: {} } });
+    writeState(wb, {
+      ignored: ["budget/total-mismatch|申报表!D7", "x".repeat(70000)],
+      settings: { lang: "en", liveCheck: false, config: {} },
+    });
     const out = await expectSame(await toBytes(wb), "summary.xlsx");
     expect("summary" in out && out.summary).toBe(true);
     expect("state" in out && (out.state as { ignored: unknown[] }).ignored).toHaveLength(2);
@@ -273,7 +325,8 @@ describe("the same as exceljs on edge cases", () => {
         },
       ],
       extra: {
-        "xl/drawings/drawing1.xml": '<wsDr xmlns="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><oneCellAnchor><from><col>7</col></from></oneCellAnchor></wsDr>',
+        "xl/drawings/drawing1.xml":
+          '<wsDr xmlns="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><oneCellAnchor><from><col>7</col></from></oneCellAnchor></wsDr>',
         "xl/charts/chart1.xml": '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
         "xl/comments/comment1.xml": `<comments xmlns="${MAIN}"><authors><author>a</author></authors><commentList><comment ref="A1" authorId="0"><text><t>注</t></text></comment></commentList></comments>`,
         "xl/drawings/commentsDrawing1.vml": "<xml/>",
@@ -283,7 +336,15 @@ describe("the same as exceljs on edge cases", () => {
   });
 
   test("overlapping merges are refused as exceljs refuses them (damaged file)", async () => {
-    const bytes = await pkg({ sheets: [{ name: "申报表", data: '<row r="1"><c r="A1"><v>1</v></c></row>', tail: '<mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells>' }] });
+    const bytes = await pkg({
+      sheets: [
+        {
+          name: "申报表",
+          data: '<row r="1"><c r="A1"><v>1</v></c></row>',
+          tail: '<mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells>',
+        },
+      ],
+    });
     const out = await expectSame(bytes, "overlap.xlsx");
     expect("error" in out && out.error).toBe("corrupt");
   });
@@ -292,9 +353,17 @@ describe("the same as exceljs on edge cases", () => {
 describe("bad input: the same reason in both languages", () => {
   const cases: [string, () => Promise<Uint8Array>, string][] = [
     ["malformed sheet XML", () => one('<row r="1"><c r="A1"><v>1</v></row>'), "corrupt"],
-    ["a zip that is a Word document", async () => new JSZip().file("word/document.xml", "<w:document/>").generateAsync({ type: "uint8array" }), "not-workbook"],
+    [
+      "a zip that is a Word document",
+      async () => new JSZip().file("word/document.xml", "<w:document/>").generateAsync({ type: "uint8array" }),
+      "not-workbook",
+    ],
     ["a workbook whose only sheet is the state sheet", () => pkg({ sheets: [{ name: "_BudgetFormState", data: "" }] }), "no-sheets"],
-    ["an HTML page", async () => new TextEncoder().encode("<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table></body></html>"), "text"],
+    [
+      "an HTML page",
+      async () => new TextEncoder().encode("<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table></body></html>"),
+      "text",
+    ],
     ["random binary", async () => Uint8Array.from({ length: 600 }, (_, i) => (i * 7919) % 251), "not-zip"],
   ];
   test.each(cases)("%s", async (_, make, kind) => {

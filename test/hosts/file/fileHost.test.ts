@@ -77,7 +77,10 @@ describe("FileHost", () => {
     const off = host.onChange(changed);
     const before = (await host.read()).snapshot;
     // A change that adds no error (applied plans are verified: one that adds an error is undone, below).
-    const r = await host.apply({ title: { zh: "改名称", en: "rename" }, edits: [setValue("申报表", "B5", "白云区科协", "广州市白云区科学技术协会(部门)")] });
+    const r = await host.apply({
+      title: { zh: "改名称", en: "rename" },
+      edits: [setValue("申报表", "B5", "白云区科协", "广州市白云区科学技术协会(部门)")],
+    });
     expect(r).toEqual({ ok: true });
     expect(changed).toHaveBeenCalledTimes(1);
     const after = (await host.read()).snapshot;
@@ -103,14 +106,20 @@ describe("FileHost", () => {
     // D8 = 300 breaks income = expenditure (an error by default) and the levels' sum (a warning).
     const plan = { title: { zh: "改金额", en: "fix amount" }, edits: [setValue("申报表", "D8", 300, 326.6)] };
     const off = await open("corrected-form.xlsx");
-    await off.saveState({ ignored: [], settings: { ...DEFAULT_SETTINGS, config: { rules: { "budget/income-matches-expenditure": "off" } } } });
+    await off.saveState({
+      ignored: [],
+      settings: { ...DEFAULT_SETTINGS, config: { rules: { "budget/income-matches-expenditure": "off" } } },
+    });
     // The user switched that rule off: its finding is no new error, and the change is not refused.
     expect(await off.apply(plan)).toEqual({ ok: true });
 
     const strict = await open("corrected-form.xlsx");
     await strict.saveState({
       ignored: [],
-      settings: { ...DEFAULT_SETTINGS, config: { rules: { "budget/income-matches-expenditure": "off", "budget/levels-match-expenditure": "error" } } },
+      settings: {
+        ...DEFAULT_SETTINGS,
+        config: { rules: { "budget/income-matches-expenditure": "off", "budget/levels-match-expenditure": "error" } },
+      },
     });
     // The user made the levels rule an error: the change adds one, so it is undone.
     const r = await strict.apply(plan);
@@ -156,7 +165,7 @@ describe("FileHost", () => {
     const bytes = await host.toBuffer();
     const again = await FileHost.fromData(bytes, "again.xlsx");
     expect(await again.loadState()).toEqual(state);
-    expect(((await again.read()).snapshot).sheets.map((s) => s.name)).toEqual(["申报表"]);
+    expect((await again.read()).snapshot.sheets.map((s) => s.name)).toEqual(["申报表"]);
     const wb = again.excelWorkbook;
     expect(wb.getWorksheet(STATE_SHEET)!.state).toBe("veryHidden");
     expect(wb.definedNames.model.find((n) => n.name === STATE_NAME)?.ranges).toEqual([`'${STATE_SHEET}'!$A$1`]);

@@ -23,7 +23,9 @@ async function withTextFormula(): Promise<ExcelJS.Workbook> {
 test("applyPlan refuses to write over a formula, and says so", async () => {
   const wb = await withTextFormula();
   const snap = (await readXlsx(await toBytes(wb), "a.xlsx")).snapshot;
-  const fix = checkWorkbook(snap).findings.find((f) => f.rule === "budget/amount-not-number" && f.cells[0] && formatRef(f.cells[0]) === "申报表!D8")?.fix;
+  const fix = checkWorkbook(snap).findings.find(
+    (f) => f.rule === "budget/amount-not-number" && f.cells[0] && formatRef(f.cells[0]) === "申报表!D8",
+  )?.fix;
   expect(fix).toBeDefined();
   const r = applyPlan(wb, fix!);
   expect(r.ok).toBe(false);
@@ -53,6 +55,7 @@ test("budget-form fix leaves the formula in the copy it writes", async () => {
   expect(r.out).toContain("未修复");
   expect(r.out).toContain("公式");
   // Nothing else to fix in this form, so no copy is written; if one were, it would keep the formula.
-  if (existsSync(out)) expect((await readXlsx(readFileSync(out), "out.xlsx")).workbook.getWorksheet("申报表")!.getCell("D8").formula).toMatch(/^TEXT\(/);
+  if (existsSync(out))
+    expect((await readXlsx(readFileSync(out), "out.xlsx")).workbook.getWorksheet("申报表")!.getCell("D8").formula).toMatch(/^TEXT\(/);
   expect(readFileSync(input)).toEqual(before);
 });

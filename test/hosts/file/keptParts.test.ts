@@ -27,11 +27,20 @@ async function withFeatures(): Promise<Uint8Array> {
   // Its place in the schema's order: before bookViews (or sheets when there are none).
   wb = wb.replace(/<(bookViews|sheets)>/, '<workbookProtection workbookPassword="CC1A" lockStructure="1"/><$1>');
   wb = wb.includes("<definedNames>")
-    ? wb.replace("<definedNames>", '<definedNames><definedName name="本表金额" localSheetId="0">申报表!$D$8:$D$9</definedName><definedName name="满意度">申报表!$E$40</definedName>')
-    : wb.replace("</sheets>", '</sheets><definedNames><definedName name="本表金额" localSheetId="0">申报表!$D$8:$D$9</definedName><definedName name="满意度">申报表!$E$40</definedName></definedNames>');
+    ? wb.replace(
+        "<definedNames>",
+        '<definedNames><definedName name="本表金额" localSheetId="0">申报表!$D$8:$D$9</definedName><definedName name="满意度">申报表!$E$40</definedName>',
+      )
+    : wb.replace(
+        "</sheets>",
+        '</sheets><definedNames><definedName name="本表金额" localSheetId="0">申报表!$D$8:$D$9</definedName><definedName name="满意度">申报表!$E$40</definedName></definedNames>',
+      );
   zip.file("xl/workbook.xml", wb);
   let sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-  sheet = sheet.replace("<pageMargins", '<hyperlinks><hyperlink ref="H2" location="申报表!D8"/><hyperlink ref="H3" location="申报表!D9"/><hyperlink ref="H45" location="\'申报表\'!E40" display="说明"/></hyperlinks><pageMargins');
+  sheet = sheet.replace(
+    "<pageMargins",
+    '<hyperlinks><hyperlink ref="H2" location="申报表!D8"/><hyperlink ref="H3" location="申报表!D9"/><hyperlink ref="H45" location="\'申报表\'!E40" display="说明"/></hyperlinks><pageMargins',
+  );
   sheet = sheet.replace("</sheetData>", '</sheetData><sheetProtection sheet="1" objects="1" scenarios="1" password="DAA7"/>');
   zip.file("xl/worksheets/sheet1.xml", sheet);
   zip.file(
@@ -40,13 +49,21 @@ async function withFeatures(): Promise<Uint8Array> {
       '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="审核人"><vt:lpwstr>张三</vt:lpwstr></property></Properties>',
   );
   let rels = await zip.file("_rels/.rels")!.async("string");
-  rels = rels.replace("</Relationships>", `<Relationship Id="rIdCustom" Type="${R}/custom-properties" Target="docProps/custom.xml"/></Relationships>`);
+  rels = rels.replace(
+    "</Relationships>",
+    `<Relationship Id="rIdCustom" Type="${R}/custom-properties" Target="docProps/custom.xml"/></Relationships>`,
+  );
   zip.file("_rels/.rels", rels);
   const types = await zip.file("[Content_Types].xml")!.async("string");
-  zip.file("[Content_Types].xml", types.replace("</Types>", '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>'));
+  zip.file(
+    "[Content_Types].xml",
+    types.replace(
+      "</Types>",
+      '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>',
+    ),
+  );
   return zip.generateAsync({ type: "uint8array" });
 }
-
 
 interface Features {
   custom: string | null;
@@ -67,12 +84,25 @@ async function features(bytes: Uint8Array | ArrayBuffer): Promise<Features> {
   const customPath = /Type="[^"]*\/custom-properties" Target="\/?([^"]*)"/.exec(rels)?.[1];
   return {
     // The part counts only when the package points at it and declares its type.
-    custom: customPath && types.includes(`PartName="/${customPath}"`) ? /name="([^"]*)"><vt:lpwstr>([^<]*)/.exec(await text(customPath))?.slice(1).join("=") ?? null : null,
+    custom:
+      customPath && types.includes(`PartName="/${customPath}"`)
+        ? (/name="([^"]*)"><vt:lpwstr>([^<]*)/
+            .exec(await text(customPath))
+            ?.slice(1)
+            .join("=") ?? null)
+        : null,
     protection: /<workbookProtection\b[^>]*>/.exec(wb)?.[0] ?? null,
     // Names as written, quotes around sheet names aside (exceljs adds them, Excel need not).
-    names: [...wb.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)].map((m) => `${/name="([^"]*)"/.exec(m[1])![1]}${/localSheetId="(\d+)"/.test(m[1]) ? `@${/localSheetId="(\d+)"/.exec(m[1])![1]}` : ""}=${m[2].replace(/&apos;|'/g, "")}`).sort(),
+    names: [...wb.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)]
+      .map(
+        (m) =>
+          `${/name="([^"]*)"/.exec(m[1])![1]}${/localSheetId="(\d+)"/.test(m[1]) ? `@${/localSheetId="(\d+)"/.exec(m[1])![1]}` : ""}=${m[2].replace(/&apos;|'/g, "")}`,
+      )
+      .sort(),
     password: /<sheetProtection\b[^>]*\bpassword="([^"]*)"/.exec(sheet)?.[1] ?? null,
-    links: [...sheet.matchAll(/<hyperlink\b[^>]*>/g)].map((m) => `${/ref="([^"]*)"/.exec(m[0])![1]}→${(/location="([^"]*)"/.exec(m[0])?.[1] ?? "").replace(/&apos;/g, "'")}`),
+    links: [...sheet.matchAll(/<hyperlink\b[^>]*>/g)].map(
+      (m) => `${/ref="([^"]*)"/.exec(m[0])![1]}→${(/location="([^"]*)"/.exec(m[0])?.[1] ?? "").replace(/&apos;/g, "'")}`,
+    ),
   };
 }
 
@@ -92,7 +122,13 @@ test("exceljs alone drops each feature; a copy written by this tool keeps them a
   // What exceljs writes by itself: every one of them is gone or wrong.
   const alone = await features(await r.workbook.xlsx.writeBuffer());
   // (the sheet-scoped name became a workbook-wide one)
-  expect(alone).toEqual({ custom: null, protection: null, names: ["满意度=申报表!$E$40", "本表金额=申报表!$D$8:$D$9"].sort(), password: null, links: [] });
+  expect(alone).toEqual({
+    custom: null,
+    protection: null,
+    names: ["满意度=申报表!$E$40", "本表金额=申报表!$D$8:$D$9"].sort(),
+    password: null,
+    links: [],
+  });
   expect(await features(await writeXlsx(r.workbook))).toEqual(ORIGINAL);
 });
 
@@ -138,7 +174,10 @@ test("the preview's download keeps them too, after an insertion and after a fail
   expect(failed.ok).toBe(false);
   expect(await features(await host.toBuffer())).toEqual(ORIGINAL);
   // A real insertion before row 39: the link and the name pointing below it move.
-  const ok = await host.apply({ title: { zh: "插入", en: "insert" }, edits: [{ op: "insertRows", sheet: "申报表", row: 39, count: 1, formatFrom: 38 }] });
+  const ok = await host.apply({
+    title: { zh: "插入", en: "insert" },
+    edits: [{ op: "insertRows", sheet: "申报表", row: 39, count: 1, formatFrom: 38 }],
+  });
   expect(ok).toEqual({ ok: true });
   expect(await features(await host.toBuffer())).toEqual({
     ...ORIGINAL,
@@ -155,12 +194,20 @@ test("the print area keeps its absolute rows (exceljs writes $A1:$F45) and moves
   expect(wb).toMatch(/<definedName name="_xlnm\.Print_Area" localSheetId="0">/);
   // As Excel writes a print area: absolute rows and columns.
   const excelStyle = wb.replace(/(<definedName name="_xlnm\.Print_Area" localSheetId="0">)[^<]*/, "$1'申报表'!$$A$$1:$$F$$45");
-  zip.file("xl/workbook.xml", excelStyle.replace("<definedNames>", '<definedNames><definedName name="本表金额" localSheetId="0">申报表!$D$8:$D$9</definedName>'));
+  zip.file(
+    "xl/workbook.xml",
+    excelStyle.replace("<definedNames>", '<definedNames><definedName name="本表金额" localSheetId="0">申报表!$D$8:$D$9</definedName>'),
+  );
   const bytes = await zip.generateAsync({ type: "uint8array" });
   const alone = await openXlsx(bytes, "print.xlsx");
   expect((await features(await alone.workbook.xlsx.writeBuffer())).names).toContain("_xlnm.Print_Area@0=申报表!$A1:$F45");
   const host = await FileHost.fromData(bytes, "print.xlsx");
-  expect(await host.apply({ title: { zh: "插入", en: "insert" }, edits: [{ op: "insertRows", sheet: "申报表", row: 39, count: 1, formatFrom: 38 }] })).toEqual({ ok: true });
+  expect(
+    await host.apply({
+      title: { zh: "插入", en: "insert" },
+      edits: [{ op: "insertRows", sheet: "申报表", row: 39, count: 1, formatFrom: 38 }],
+    }),
+  ).toEqual({ ok: true });
   expect((await features(await host.toBuffer())).names).toEqual(["_xlnm.Print_Area@0=申报表!$A$1:$F$46", "本表金额@0=申报表!$D$8:$D$9"]);
 });
 
@@ -169,8 +216,18 @@ test("a sheet with two print areas takes an insertion: both are kept, the one be
   const zip = await JSZip.loadAsync(await toBytes(workbook));
   const wb = await zip.file("xl/workbook.xml")!.async("string");
   const area = `<definedName name="_xlnm.Print_Area" localSheetId="0">'申报表'!$A$1:$F$20,'申报表'!$A$30:$F$45</definedName>`;
-  zip.file("xl/workbook.xml", /<definedNames>/.test(wb) ? wb.replace("<definedNames>", `<definedNames>${area}`) : wb.replace("</sheets>", `</sheets><definedNames>${area}</definedNames>`));
+  zip.file(
+    "xl/workbook.xml",
+    /<definedNames>/.test(wb)
+      ? wb.replace("<definedNames>", `<definedNames>${area}`)
+      : wb.replace("</sheets>", `</sheets><definedNames>${area}</definedNames>`),
+  );
   const host = await FileHost.fromData(await zip.generateAsync({ type: "uint8array" }), "areas.xlsx");
-  expect(await host.apply({ title: { zh: "插入", en: "insert" }, edits: [{ op: "insertRows", sheet: "申报表", row: 39, count: 1, formatFrom: 38 }] })).toEqual({ ok: true });
+  expect(
+    await host.apply({
+      title: { zh: "插入", en: "insert" },
+      edits: [{ op: "insertRows", sheet: "申报表", row: 39, count: 1, formatFrom: 38 }],
+    }),
+  ).toEqual({ ok: true });
   expect((await features(await host.toBuffer())).names).toEqual(["_xlnm.Print_Area@0=申报表!$A$1:$F$20,申报表!$A$30:$F$46"]);
 });

@@ -18,7 +18,8 @@ import { run } from "../../cli/capture";
 
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const rel = (type: string, target: string, id: string) => `<Relationship Type="${R}/${type}" Target="${target}" Id="${id}" />`;
-const rels = (...xs: string[]) => `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${xs.join("")}</Relationships>`;
+const rels = (...xs: string[]) =>
+  `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${xs.join("")}</Relationships>`;
 
 const COMMENTS =
   '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>reviewer</author></authors><commentList>' +
@@ -53,7 +54,10 @@ async function openpyxlStyle(parts: { notes?: boolean; chart?: boolean }): Promi
   if (parts.notes) {
     zip.file("xl/comments/comment1.xml", COMMENTS);
     zip.file("xl/drawings/commentsDrawing1.vml", VML);
-    relsOut.push(rel("comments", "/xl/comments/comment1.xml", "comments"), rel("vmlDrawing", "/xl/drawings/commentsDrawing1.vml", "anysvml"));
+    relsOut.push(
+      rel("comments", "/xl/comments/comment1.xml", "comments"),
+      rel("vmlDrawing", "/xl/drawings/commentsDrawing1.vml", "anysvml"),
+    );
     tail.push(`<legacyDrawing xmlns:r="${R}" r:id="anysvml" />`);
   }
   sheet = sheet.replace("</worksheet>", `${tail.join("")}</worksheet>`);
@@ -124,8 +128,10 @@ describe.each<[string, Parts]>([
 });
 
 test("plain-text note bodies become rich-text runs; rich ones and other XML stay as they are", () => {
-  expect(noteTextAsRuns('<comment ref="A1"><text><t>甲</t></text></comment>')).toBe('<comment ref="A1"><text><r><t xml:space="preserve">甲</t></r></text></comment>');
-  const rich = '<text><r><rPr><b/></rPr><t>乙</t></r></text>';
+  expect(noteTextAsRuns('<comment ref="A1"><text><t>甲</t></text></comment>')).toBe(
+    '<comment ref="A1"><text><r><t xml:space="preserve">甲</t></r></text></comment>',
+  );
+  const rich = "<text><r><rPr><b/></rPr><t>乙</t></r></text>";
   expect(noteTextAsRuns(rich)).toBe(rich);
   expect(noteTextAsRuns('<text><t xml:space="preserve"> 丙 </t><rPh sb="0" eb="1"><t>ヘイ</t></rPh></text>')).toBe(
     '<text><r><t xml:space="preserve"> 丙 </t></r><rPh sb="0" eb="1"><t>ヘイ</t></rPh></text>',

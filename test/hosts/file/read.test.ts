@@ -188,7 +188,7 @@ describe("readXlsx: a 50,000-row sheet", () => {
     console.log(`read rows-50000.xlsx: ${ms.toFixed(0)} ms`);
     const s = snapshot.sheets[0];
     expect(s.values.length).toBe(50001);
-    expect(s.values[50000]).toEqual([50000, "支出记录 50000", "项目支出", 500000 * 37 / 1000, "经办人3", "2025-09-01"]);
+    expect(s.values[50000]).toEqual([50000, "支出记录 50000", "项目支出", (500000 * 37) / 1000, "经办人3", "2025-09-01"]);
     expect(ms).toBeLessThan(30000);
   });
 });

@@ -25,7 +25,15 @@ const fillOf = (c: ExcelJS.Cell) => (c.fill as { fgColor?: { argb?: string } } |
 const shape = (fs: Finding[]) => fs.map((f) => `${f.rule}|${f.severity}|${f.cells.map(formatRef).join(",")}|${f.message.zh}`);
 
 function finding(rule: string, message: string, ...cells: string[]): Finding {
-  return { rule, severity: "error", category: "budget", messageId: "m", data: {}, message: { zh: message, en: message }, cells: cellsOf(...cells) };
+  return {
+    rule,
+    severity: "error",
+    category: "budget",
+    messageId: "m",
+    data: {},
+    message: { zh: message, en: message },
+    cells: cellsOf(...cells),
+  };
 }
 
 describe("FileHost.writeReport", () => {
@@ -49,7 +57,8 @@ describe("FileHost.writeReport", () => {
     expect(ws.getCell("A1").value).toBe("绩效表助手 · 校验报告");
     expect(ws.getCell("A1").font?.bold).toBe(true);
     // Title and summary span the table instead of wrapping in narrow column A.
-    for (const a of ["F1", "B2", "F2"]) expect([a, ws.getCell(a).isMerged, ws.getCell(a).master.address]).toEqual([a, true, a.endsWith("1") ? "A1" : "A2"]);
+    for (const a of ["F1", "B2", "F2"])
+      expect([a, ws.getCell(a).isMerged, ws.getCell(a).master.address]).toEqual([a, true, a.endsWith("1") ? "A1" : "A2"]);
     expect(ws.getCell("A2").value).toMatch(new RegExp(`^错误 ${findings.filter((f) => f.severity === "error").length} 个 · `));
     const header = [1, 2, 3, 4, 5, 6].map((c) => ws.getCell(4, c));
     expect(header.map((c) => c.value)).toEqual(["序号", "级别", "类别", "问题", "单元格", "规则"]);
@@ -77,7 +86,11 @@ describe("FileHost.writeReport", () => {
     });
     expect(ws.rowCount).toBe(4 + findings.length);
     // A link the reviewer can spot: the seed flags E41, so some row links there.
-    expect(findings.some((f, i) => formatRef(f.cells[0]) === "申报表!E41" && formulaOf(ws.getCell(5 + i, 5)) === `HYPERLINK("#'申报表'!E41","申报表!E41")`)).toBe(true);
+    expect(
+      findings.some(
+        (f, i) => formatRef(f.cells[0]) === "申报表!E41" && formulaOf(ws.getCell(5 + i, 5)) === `HYPERLINK("#'申报表'!E41","申报表!E41")`,
+      ),
+    ).toBe(true);
   });
 
   test("the report sheet is not taken for a form: the reopened workbook checks the same", async () => {

@@ -17,7 +17,14 @@ test("unreadable settings in the state sheet fall back to the defaults, rule by 
     settings: {
       lang: "fr",
       liveCheck: "yes",
-      config: { rules: { "indicators/vague-wording": null, "layout/misaligned-row": "fatal", "budget/x": "off", "indicators/duplicate": ["warning", { a: 1 }] } },
+      config: {
+        rules: {
+          "indicators/vague-wording": null,
+          "layout/misaligned-row": "fatal",
+          "budget/x": "off",
+          "indicators/duplicate": ["warning", { a: 1 }],
+        },
+      },
     },
   });
   expect(await host.loadState()).toEqual({
@@ -27,7 +34,10 @@ test("unreadable settings in the state sheet fall back to the defaults, rule by 
 });
 
 test("a rule setting of null does not make every check of the workbook fail", async () => {
-  const host = await withState({ ignored: [], settings: { lang: "zh", liveCheck: true, config: { rules: { "indicators/vague-wording": null } } } });
+  const host = await withState({
+    ignored: [],
+    settings: { lang: "zh", liveCheck: true, config: { rules: { "indicators/vague-wording": null } } },
+  });
   const result = await validate(host);
   expect(result.findings.every((f) => ["error", "warning", "info"].includes(f.severity))).toBe(true);
 });

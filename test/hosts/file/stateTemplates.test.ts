@@ -30,7 +30,7 @@ describe("FileHost state: the workbook's template library", () => {
     await host.saveState(state);
     const again = await FileHost.fromData(await host.toBuffer(), "again.xlsx");
     expect(await again.loadState()).toEqual(state);
-    expect(((await again.read()).snapshot).sheets.map((s) => s.name)).toEqual(["申报表"]);
+    expect((await again.read()).snapshot.sheets.map((s) => s.name)).toEqual(["申报表"]);
     // Removing the library (a state without templates) is saved too.
     await again.saveState({ ignored: state.ignored, settings: state.settings });
     const third = await FileHost.fromData(await again.toBuffer(), "third.xlsx");
@@ -39,7 +39,15 @@ describe("FileHost state: the workbook's template library", () => {
 
   test("a large library is split over the state sheet's cells and comes back whole", async () => {
     const host = await open("corrected-form.xlsx");
-    const many = library(Array.from({ length: 400 }, (_, i) => ({ id: `custom.t${i}`, name: `自定义指标第${i}项(个)`, level2: "数量", value: `≥${i}个`, formula: "说明".repeat(40) })));
+    const many = library(
+      Array.from({ length: 400 }, (_, i) => ({
+        id: `custom.t${i}`,
+        name: `自定义指标第${i}项(个)`,
+        level2: "数量",
+        value: `≥${i}个`,
+        formula: "说明".repeat(40),
+      })),
+    );
     await host.saveState({ ignored: [], settings: DEFAULT_SETTINGS, templates: many });
     const again = await FileHost.fromData(await host.toBuffer(), "big.xlsx");
     expect(again.excelWorkbook.getWorksheet(STATE_SHEET)!.getCell(2, 1).value).toEqual(expect.any(String));

@@ -23,7 +23,9 @@ test("exceljs's own failure is not shown: a Chinese reason, with the English one
   const e = await writeXlsx(wb).catch((x: unknown) => x);
   expect(e).toBeInstanceOf(WorkbookWriteError);
   const m = writeFailure(e, "新表.xlsx");
-  expect(m.zh).toBe("无法写出「新表.xlsx」:无法生成工作簿:其中有本工具无法写出的内容,未写出任何文件。请在 Excel 中打开该文件、另存为 .xlsx 后再试。");
+  expect(m.zh).toBe(
+    "无法写出「新表.xlsx」:无法生成工作簿:其中有本工具无法写出的内容,未写出任何文件。请在 Excel 中打开该文件、另存为 .xlsx 后再试。",
+  );
   expect(m.zh).not.toMatch(/Cannot|null|undefined|properties/);
   expect(m.en).toMatch(/^Cannot write "新表\.xlsx": The workbook could not be generated/);
 });

@@ -73,7 +73,15 @@ interface Cell {
 
 const WHITE = 16777215;
 const NONE = -4142;
-const ERR_TEXT: Record<number, string> = { 2000: "#NULL!", 2007: "#DIV/0!", 2015: "#VALUE!", 2023: "#REF!", 2029: "#NAME?", 2036: "#NUM!", 2042: "#N/A" };
+const ERR_TEXT: Record<number, string> = {
+  2000: "#NULL!",
+  2007: "#DIV/0!",
+  2015: "#VALUE!",
+  2023: "#REF!",
+  2029: "#NAME?",
+  2036: "#NUM!",
+  2042: "#N/A",
+};
 const key = (r: number, c: number) => `${r},${c}`;
 const overlaps = (a: RangePos, b: RangePos) => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 const inside = (p: RangePos, r: number, c: number) => r >= p.top && r <= p.bottom && c >= p.left && c <= p.right;
@@ -326,7 +334,10 @@ export class FakeEtSheet {
 
   get UsedRange(): FakeEtRange {
     this.app.tick("Worksheet.UsedRange");
-    let top = Infinity, left = Infinity, bottom = -1, right = -1;
+    let top = Infinity,
+      left = Infinity,
+      bottom = -1,
+      right = -1;
     const grow = (r: number, c: number) => {
       top = Math.min(top, r);
       left = Math.min(left, c);
@@ -382,7 +393,8 @@ export class FakeEtSheet {
     for (const sheet of this.app.ActiveWorkbook.sheets) {
       for (const c of sheet.cells.values()) if (c.f) c.f = formulaFix(c.f);
     }
-    const mv = (set: Set<number>) => new Set([...set].flatMap((r) => (count > 0 ? [r >= at ? r + count : r] : r >= at - count ? [r + count] : r >= at ? [] : [r])));
+    const mv = (set: Set<number>) =>
+      new Set([...set].flatMap((r) => (count > 0 ? [r >= at ? r + count : r] : r >= at - count ? [r + count] : r >= at ? [] : [r])));
     this.hidden = mv(this.hidden);
     const heights = new Map<number, number>();
     for (const [r, h] of this.heights) {
@@ -669,11 +681,17 @@ export class FakeEtRange {
     this.app.write("Range.Merge", this.sheet);
     const area = this.app.misMerge ?? this.area;
     this.app.misMerge = null;
-    if (this.sheet.merges.some((m) => overlaps(m, area) && !(m.top >= area.top && m.bottom <= area.bottom && m.left >= area.left && m.right <= area.right))) {
+    if (
+      this.sheet.merges.some(
+        (m) => overlaps(m, area) && !(m.top >= area.top && m.bottom <= area.bottom && m.left >= area.left && m.right <= area.right),
+      )
+    ) {
       throw new Error(`Merge ${rangeToA1(area)}: 不能对合并单元格作部分更改`);
     }
     let lost = false;
-    for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) if ((r !== area.top || c !== area.left) && this.sheet.peek(r, c)?.v !== undefined) lost = true;
+    for (let r = area.top; r <= area.bottom; r++)
+      for (let c = area.left; c <= area.right; c++)
+        if ((r !== area.top || c !== area.left) && this.sheet.peek(r, c)?.v !== undefined) lost = true;
     if (lost && this.app.DisplayAlerts) {
       this.app.prompts.push(`合并 ${rangeToA1(area)}:合并单元格时,仅保留左上角的值`);
       throw new Error("Merge: a prompt is waiting for the user (DisplayAlerts is on)");
@@ -704,7 +722,9 @@ export class FakeEtRange {
     const count = this.area.bottom - this.area.top + 1;
     const name = this.sheet.name;
     this.sheet.moveRows(at, count, (f) => shiftFormula(f, name, { sheet: name, at: at + 1, count }));
-    this.sheet.merges = this.sheet.merges.map((m) => (m.top >= at ? { ...m, top: m.top + count, bottom: m.bottom + count } : m.bottom >= at ? { ...m, bottom: m.bottom + count } : m));
+    this.sheet.merges = this.sheet.merges.map((m) =>
+      m.top >= at ? { ...m, top: m.top + count, bottom: m.bottom + count } : m.bottom >= at ? { ...m, bottom: m.bottom + count } : m,
+    );
     if (origin === 0 && at > 0) {
       for (const [k, c] of [...this.sheet.cells]) {
         const [r, col] = k.split(",").map(Number);
@@ -738,7 +758,9 @@ export class FakeEtRange {
   Copy(): boolean {
     this.app.tick("Range.Copy");
     const a = this.area;
-    if (this.sheet.merges.some((m) => overlaps(m, a) && !(m.top >= a.top && m.bottom <= a.bottom && m.left >= a.left && m.right <= a.right))) {
+    if (
+      this.sheet.merges.some((m) => overlaps(m, a) && !(m.top >= a.top && m.bottom <= a.bottom && m.left >= a.left && m.right <= a.right))
+    ) {
       throw new Error("Copy: 不能对合并单元格作部分更改");
     }
     this.app.clipboard = { sheet: this.sheet, area: { ...a } };
@@ -755,7 +777,9 @@ export class FakeEtRange {
     const h = src.bottom - src.top + 1;
     const w = src.right - src.left + 1;
     const dest = this.area;
-    const srcMerges = clip.sheet.merges.filter((m) => m.top >= src.top && m.bottom <= src.bottom && m.left >= src.left && m.right <= src.right);
+    const srcMerges = clip.sheet.merges.filter(
+      (m) => m.top >= src.top && m.bottom <= src.bottom && m.left >= src.left && m.right <= src.right,
+    );
     this.sheet.merges = this.sheet.merges.filter((m) => !overlaps(m, { ...dest, right: dest.left + w - 1 }));
     for (let r = dest.top; r <= dest.bottom; r++) {
       for (let c = dest.left; c < dest.left + w; c++) {
@@ -779,7 +803,8 @@ export class FakeEtRange {
 
   Select(): boolean {
     this.app.tick("Range.Select");
-    if (this.app.activeSheet !== this.sheet.name) throw new Error("Select: the range's sheet is not active (VBA: Select works on the active sheet only)");
+    if (this.app.activeSheet !== this.sheet.name)
+      throw new Error("Select: the range's sheet is not active (VBA: Select works on the active sheet only)");
     this.app.selection = { sheet: this.sheet.name, area: { ...this.area } };
     return true;
   }

@@ -16,4 +16,3 @@ export async function fixtureFake(name: string): Promise<{ app: FakeEtApp; read:
   const read = await readFixture(name);
   return { app: fakeFrom(read), read };
 }
-

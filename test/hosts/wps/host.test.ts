@@ -29,7 +29,8 @@ const cells = (s: SheetSnapshot) => {
   return out;
 };
 const merges = (s: SheetSnapshot) => s.merges.map((m) => rangeToA1(parseRange(m))).sort();
-const finding = (cell: string, severity: Finding["severity"] = "error"): Finding => ({ rule: "t", severity, message: { zh: "x", en: "x" }, cells: cellsOf(cell) }) as unknown as Finding;
+const finding = (cell: string, severity: Finding["severity"] = "error"): Finding =>
+  ({ rule: "t", severity, message: { zh: "x", en: "x" }, cells: cellsOf(cell) }) as unknown as Finding;
 
 function smallSheet() {
   const app = new FakeEtApp();
@@ -44,7 +45,9 @@ function smallSheet() {
 describe("marks", () => {
   test("fills in BGR, and clearing puts back no fill, a white fill and a green fill exactly", async () => {
     const { app, ws, host } = smallSheet();
-    expect(await host.mark([finding("表!A1"), finding("表!B1", "warning"), finding("表!A2", "info"), finding("表!A1", "warning")])).toEqual({ marked: 3, warnings: [] });
+    expect(await host.mark([finding("表!A1"), finding("表!B1", "warning"), finding("表!A2", "info"), finding("表!A1", "warning")])).toEqual(
+      { marked: 3, warnings: [] },
+    );
     expect(ws.fillAt("A1")?.color).toBe(bgr(MARK_COLORS.error));
     // BGR: FFC7CE (red FF, green C7, blue CE) is 0xCEC7FF.
     expect(ws.fillAt("A1")?.color).toBe(0xcec7ff);
@@ -103,14 +106,20 @@ describe("marks", () => {
     await validate(host);
     app.log = [];
     await validate(host);
-    const writes = app.log.filter((l) => (l.endsWith("=") && !l.startsWith("Application.")) || ["Range.Insert", "Range.Merge", "Range.UnMerge", "Range.Clear"].includes(l));
+    const writes = app.log.filter(
+      (l) =>
+        (l.endsWith("=") && !l.startsWith("Application.")) || ["Range.Insert", "Range.Merge", "Range.UnMerge", "Range.Clear"].includes(l),
+    );
     expect(writes).toEqual([]);
   });
 
   test("marks are read back: a fill that did not take is not counted and is said", async () => {
     const { app, host } = smallSheet();
     app.dropFills = true;
-    expect(await host.mark([finding("表!A1"), finding("表!A2")])).toEqual({ marked: 0, warnings: [{ zh: "有 2 个单元格未能标记颜色。", en: "2 cell(s) could not be coloured." }] });
+    expect(await host.mark([finding("表!A1"), finding("表!A2")])).toEqual({
+      marked: 0,
+      warnings: [{ zh: "有 2 个单元格未能标记颜色。", en: "2 cell(s) could not be coloured." }],
+    });
   });
 
   test("a record that cannot be saved takes the new fills back: no colour is left that nothing could clear", async () => {
@@ -148,7 +157,9 @@ describe("marks", () => {
 
   test("the one check flow marks the seed form's findings and clearing restores every original fill", async () => {
     const { app } = await seedFake();
-    const before = new Map(app.ActiveWorkbook.sheets.map((s) => [s.name, JSON.stringify([...s.cells].map(([k, c]) => [k, c.fill ?? null]))]));
+    const before = new Map(
+      app.ActiveWorkbook.sheets.map((s) => [s.name, JSON.stringify([...s.cells].map(([k, c]) => [k, c.fill ?? null]))]),
+    );
     const host = hostOn(app);
     const result = await validate(host);
     expect(result.findings.length).toBeGreaterThan(0);
@@ -171,7 +182,13 @@ describe("no workbook open", () => {
     const app = new FakeEtApp();
     (app as unknown as { ActiveWorkbook: null }).ActiveWorkbook = null;
     const host = hostOn(app);
-    for (const op of [() => host.read(), () => host.mark([]), () => host.clearMarks(), () => host.goTo({ sheet: "表", row: 0, col: 0 }), () => host.loadState()]) {
+    for (const op of [
+      () => host.read(),
+      () => host.mark([]),
+      () => host.clearMarks(),
+      () => host.goTo({ sheet: "表", row: 0, col: 0 }),
+      () => host.loadState(),
+    ]) {
       await expect(op()).rejects.toThrow("没有打开的工作簿");
     }
     expect(typeof host.onChange(() => undefined)).toBe("function");
@@ -259,14 +276,20 @@ describe("applying plans", () => {
     const { app } = await fixtureFake("text-amounts.xlsx");
     const host = hostOn(app);
     const snap = (await host.read()).snapshot;
-    const fix = checkWorkbook(snap).findings.find((f) => f.fix && f.fix.edits.some((e) => e.op === "setValue" && e.expected !== undefined))!;
+    const fix = checkWorkbook(snap).findings.find(
+      (f) => f.fix && f.fix.edits.some((e) => e.op === "setValue" && e.expected !== undefined),
+    )!;
     const e = fix.fix!.edits.find((x) => x.op === "setValue")!;
     if (e.op !== "setValue") throw new Error("a setValue edit");
     app.userEdit(e.sheet, e.address, "别人改过");
     const writes = app.log.length;
     const res = await host.apply(fix.fix!);
     expect(res.ok).toBe(false);
-    expect(app.log.slice(writes).filter((l) => (l.endsWith("=") && !l.startsWith("Application.")) || ["Range.Insert", "Range.Merge", "Range.UnMerge"].includes(l))).toEqual([]);
+    expect(
+      app.log
+        .slice(writes)
+        .filter((l) => (l.endsWith("=") && !l.startsWith("Application.")) || ["Range.Insert", "Range.Merge", "Range.UnMerge"].includes(l)),
+    ).toEqual([]);
   });
 
   test("a fix that inserts no rows leaves the marks alone: a refused one writes nothing at all", async () => {
@@ -279,7 +302,11 @@ describe("applying plans", () => {
     app.userEdit(e.sheet, e.address, "别人改过");
     app.log = [];
     expect((await host.apply(fix.fix!)).ok).toBe(false);
-    expect(app.log.filter((l) => (l.endsWith("=") && !l.startsWith("Application.")) || ["Range.Insert", "Range.Merge", "Range.UnMerge"].includes(l))).toEqual([]);
+    expect(
+      app.log.filter(
+        (l) => (l.endsWith("=") && !l.startsWith("Application.")) || ["Range.Insert", "Range.Merge", "Range.UnMerge"].includes(l),
+      ),
+    ).toEqual([]);
   });
 
   test("a protected sheet is refused up front with a clear message", async () => {
@@ -373,7 +400,10 @@ describe("report", () => {
 describe("state", () => {
   test("what the command line saved in the workbook is what WPS loads (the same hidden sheet)", async () => {
     const read = await readExample("seed-form.xlsx");
-    const state = { ignored: ["rule@申报表!D5"], settings: { lang: "en" as const, liveCheck: false, config: { rules: { "budget/amount-invalid": "off" as const } } } };
+    const state = {
+      ignored: ["rule@申报表!D5"],
+      settings: { lang: "en" as const, liveCheck: false, config: { rules: { "budget/amount-invalid": "off" as const } } },
+    };
     writeState(read.workbook, state);
     const again = await readXlsx(await toBytes(read.workbook), "seed-form.xlsx");
     expect(await hostOn(fakeFrom(again)).loadState()).toMatchObject(state);

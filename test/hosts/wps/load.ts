@@ -11,7 +11,15 @@ import { STATE_SHEET } from "../../../src/hosts/wps/read";
 import { WpsHost } from "../../../src/hosts/wps/wpsHost";
 import { FakeEtApp, FakeEtSheet } from "./fakeEt";
 
-const CODES: Record<string, number> = { "#NULL!": 2000, "#DIV/0!": 2007, "#VALUE!": 2015, "#REF!": 2023, "#NAME?": 2029, "#NUM!": 2036, "#N/A": 2042 };
+const CODES: Record<string, number> = {
+  "#NULL!": 2000,
+  "#DIV/0!": 2007,
+  "#VALUE!": 2015,
+  "#REF!": 2023,
+  "#NAME?": 2029,
+  "#NUM!": 2036,
+  "#N/A": 2042,
+};
 
 /** One sheet of a snapshot into the fake: values, formulas, shown texts, merges, hidden rows. */
 export function loadSheet(app: FakeEtApp, s: SheetSnapshot): FakeEtSheet {

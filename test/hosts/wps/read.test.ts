@@ -28,7 +28,10 @@ test("the seed form reads as the file host reads it: values, formulas, merges, h
     expect(s.hiddenRows).toEqual(f.hiddenRows);
   }
   // The same findings, so the pane in WPS shows what the command line shows.
-  const ids = (w: typeof snap) => checkWorkbook(w).findings.map((x) => `${x.rule}@${x.cells.join(",")}`).sort();
+  const ids = (w: typeof snap) =>
+    checkWorkbook(w)
+      .findings.map((x) => `${x.rule}@${x.cells.join(",")}`)
+      .sort();
   expect(ids(snap)).toEqual(ids(read.snapshot));
   expect(ids(snap).length).toBeGreaterThan(0);
 });
@@ -58,7 +61,19 @@ test("a formula error arrives as its code and becomes an error; the same number 
 
 test("Value2 shapes: a scalar for one cell, a 2-D array for a block, a flat array for one row on some builds", () => {
   expect(grid(5, 1, 1)).toEqual([[5]]);
-  expect(grid([[1, 2], [3, undefined]], 2, 2)).toEqual([[1, 2], [3, undefined]]);
+  expect(
+    grid(
+      [
+        [1, 2],
+        [3, undefined],
+      ],
+      2,
+      2,
+    ),
+  ).toEqual([
+    [1, 2],
+    [3, undefined],
+  ]);
   expect(grid([1, 2, 3], 1, 3)).toEqual([[1, 2, 3]]);
   expect(grid([1, 2, 3], 3, 1)).toEqual([[1], [2], [3]]);
   expect([undefined, null, ""].map((v) => toCellValue(v))).toEqual([null, null, null]);

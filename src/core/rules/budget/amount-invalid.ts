@@ -25,7 +25,7 @@ export default defineRule({
       },
       notANumber: {
         zh: "{{name}}「{{raw}}」不是金额,无法参与核对:请填写数字(万元,两位小数),说明文字请移到其他单元格",
-        en: "{{nameEn}} \"{{raw}}\" is not an amount and cannot be reconciled: enter a number (10k yuan, 2 decimals) and move any remark elsewhere",
+        en: '{{nameEn}} "{{raw}}" is not an amount and cannot be reconciled: enter a number (10k yuan, 2 decimals) and move any remark elsewhere',
       },
       negative: {
         zh: "{{name}} 为负数 {{value}} 万元:预算金额不能为负,请核对后填写非负金额",
@@ -37,7 +37,7 @@ export default defineRule({
       },
       unitYuan: {
         zh: "{{name}}「{{raw}}」以元为单位,而表中金额单位是万元:折合 {{wan}} 万元,请填写 {{wan}}",
-        en: "{{nameEn}} \"{{raw}}\" is in yuan, but the form's unit is 10k yuan: that is {{wan}}; enter {{wan}}",
+        en: '{{nameEn}} "{{raw}}" is in yuan, but the form\'s unit is 10k yuan: that is {{wan}}; enter {{wan}}',
       },
       looksLikeYuan: {
         zh: "{{name}} 为 {{value}} 万元(即 {{yi}} 亿元),不低于 {{max}} 万元,疑似按元填写:若单位是元,应填 {{wan}} 万元",
@@ -70,7 +70,12 @@ export default defineRule({
       } else if (a.yuan) {
         // The header says 元 and the figure was converted: only a fraction of a fen (分) is wrong.
         if (hasSubCents(amount.value * 10000)) {
-          ctx.report({ messageId: "tooManyDecimals", severity: "warning", data: { ...names, rounded: formatWan(roundCents(amount.value * 10000)) }, cells: at });
+          ctx.report({
+            messageId: "tooManyDecimals",
+            severity: "warning",
+            data: { ...names, rounded: formatWan(roundCents(amount.value * 10000)) },
+            cells: at,
+          });
         }
       } else if (amount.unit === "元") {
         ctx.report({ messageId: "unitYuan", severity: "warning", data: { ...names, wan: wan(amount.value / 10000) }, cells: at });
@@ -78,11 +83,22 @@ export default defineRule({
         ctx.report({
           messageId: "looksLikeYuan",
           severity: "warning",
-          data: { ...names, value: formatWan(amount.value), yi: formatWan(amount.value / 10000), max: formatWan(max), wan: wan(amount.value / 10000) },
+          data: {
+            ...names,
+            value: formatWan(amount.value),
+            yi: formatWan(amount.value / 10000),
+            max: formatWan(max),
+            wan: wan(amount.value / 10000),
+          },
           cells: at,
         });
       } else if (hasSubCents(amount.value)) {
-        ctx.report({ messageId: "tooManyDecimals", severity: "warning", data: { ...names, rounded: formatWan(roundCents(amount.value)) }, cells: at });
+        ctx.report({
+          messageId: "tooManyDecimals",
+          severity: "warning",
+          data: { ...names, rounded: formatWan(roundCents(amount.value)) },
+          cells: at,
+        });
       }
     }
   },

@@ -17,12 +17,12 @@ export default defineRule({
     fixable: true,
     docs: {
       zh: "金额单元格存的是文本(如文本格式的 326.60、“40.64万元”、全角数字):核对时按读出的数字计算,但 Excel 求和会忽略文本",
-      en: "An amount cell holds text (\"326.60\" stored as text, \"40.64万元\", full-width digits): the check uses the number read, but Excel's SUM ignores text",
+      en: 'An amount cell holds text ("326.60" stored as text, "40.64万元", full-width digits): the check uses the number read, but Excel\'s SUM ignores text',
     },
     messages: {
       textAmount: {
         zh: "{{name}}「{{raw}}」是文本而不是数字:核对时按 {{value}} 万元计算,但 Excel 求和会忽略它。请改为数字 {{value}}(可一键修正)",
-        en: "{{nameEn}} \"{{raw}}\" is text, not a number: the check reads {{value}} (10k yuan), but Excel's SUM ignores it. Enter it as the number {{value}} (one-click fix available)",
+        en: '{{nameEn}} "{{raw}}" is text, not a number: the check reads {{value}} (10k yuan), but Excel\'s SUM ignores it. Enter it as the number {{value}} (one-click fix available)',
       },
     },
     defaultOptions: {},

@@ -23,12 +23,12 @@ export default defineRule({
     fixable: true,
     docs: {
       zh: "财政供养人员数、下属二级单位数应为非负整数;写成文本(如“5人”)时提示改为数字",
-      en: "The headcount and the number of subordinate units must be non-negative whole numbers; text such as \"5人\" is flagged with a fix to the number",
+      en: 'The headcount and the number of subordinate units must be non-negative whole numbers; text such as "5人" is flagged with a fix to the number',
     },
     messages: {
       textCount: {
         zh: "{{name}}「{{raw}}」是文本而不是数字:按 {{value}} 读取,请改为数字 {{value}}(可一键修正)",
-        en: "{{nameEn}} \"{{raw}}\" is text, not a number: read as {{value}}; enter the number {{value}} (one-click fix available)",
+        en: '{{nameEn}} "{{raw}}" is text, not a number: read as {{value}}; enter the number {{value}} (one-click fix available)',
       },
       notWhole: {
         zh: "{{name}}为 {{raw}},应为非负整数:请填写实际的人数或单位数",
@@ -36,7 +36,7 @@ export default defineRule({
       },
       unreadable: {
         zh: "{{name}}「{{raw}}」不是数字:请填写非负整数(没有时填 0)",
-        en: "{{nameEn}} \"{{raw}}\" is not a number: enter a non-negative whole number (0 if there are none)",
+        en: '{{nameEn}} "{{raw}}" is not a number: enter a non-negative whole number (0 if there are none)',
       },
     },
     defaultOptions: {},

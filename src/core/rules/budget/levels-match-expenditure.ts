@@ -35,7 +35,7 @@ export default defineRule({
       },
       matchedBase: {
         zh: "按预算级次划分合计 {{levels}} 万元与{{matched}}一致(口径设为“任一”,供确认本表采用的口径)",
-        en: "The split by level {{levels}} (10k yuan) matches {{matchedEn}} (base set to \"either\"; shown so the form's base can be confirmed)",
+        en: 'The split by level {{levels}} (10k yuan) matches {{matchedEn}} (base set to "either"; shown so the form\'s base can be confirmed)',
       },
     },
     defaultOptions: { base: "total", tolerance: 0.005 },
@@ -80,7 +80,13 @@ export default defineRule({
       if (!totalOk) {
         ctx.report({
           messageId: "totalMismatch",
-          data: { ...split, base: formatWan(total), basic: formatWan(bp.basic.value), project: formatWan(bp.project.value), diff: diff(total) },
+          data: {
+            ...split,
+            base: formatWan(total),
+            basic: formatWan(bp.basic.value),
+            project: formatWan(bp.project.value),
+            diff: diff(total),
+          },
           cells: [...levelCells, bp.basic.cell, bp.project.cell],
         });
       }
@@ -98,14 +104,22 @@ export default defineRule({
     // Both match only when 基本支出 is 0; naming both keeps the tip honest.
     const matched =
       totalOk && projectOk
-        ? { zh: `支出合计 ${formatWan(total)} 万元和项目支出 ${formatWan(bp.project.value)} 万元`, en: `both total expenditure ${formatWan(total)} and project expenditure ${formatWan(bp.project.value)}` }
+        ? {
+            zh: `支出合计 ${formatWan(total)} 万元和项目支出 ${formatWan(bp.project.value)} 万元`,
+            en: `both total expenditure ${formatWan(total)} and project expenditure ${formatWan(bp.project.value)}`,
+          }
         : totalOk
           ? { zh: `支出合计 ${formatWan(total)} 万元(基本 + 项目)`, en: `total expenditure ${formatWan(total)} (basic + project)` }
           : { zh: `项目支出 ${formatWan(bp.project.value)} 万元`, en: `project expenditure ${formatWan(bp.project.value)}` };
     ctx.report({
       messageId: "matchedBase",
       severity: "info",
-      data: { levels: split.levels, matched: matched.zh, matchedEn: matched.en, base: totalOk && projectOk ? "both" : totalOk ? "total" : "project" },
+      data: {
+        levels: split.levels,
+        matched: matched.zh,
+        matchedEn: matched.en,
+        base: totalOk && projectOk ? "both" : totalOk ? "total" : "project",
+      },
       cells: levelCells,
     });
   },

@@ -42,7 +42,12 @@ export default defineRule({
     const a = formAmounts(ctx.form, ["basic", "project"] as const);
     if (!a) return;
     const total = sumCents([a.basic.value, a.project.value]);
-    const data = { tasks: formatWan(funds.sum), project: formatWan(a.project.value), basic: formatWan(a.basic.value), total: formatWan(total) };
+    const data = {
+      tasks: formatWan(funds.sum),
+      project: formatWan(a.project.value),
+      basic: formatWan(a.basic.value),
+      total: formatWan(total),
+    };
     if (roundCents(funds.sum - total) > tolerance) {
       ctx.report({
         messageId: "exceedsTotal",

@@ -22,7 +22,7 @@ export default defineRule({
     messages: {
       exceeds: {
         zh: "「{{name}}」的年度指标值「{{annual}}」大于实施周期指标值「{{period}}」:年度是实施周期的一部分,请核对两列数值",
-        en: "\"{{name}}\": the annual target \"{{annual}}\" exceeds the period target \"{{period}}\"; a year is part of the period, check both values",
+        en: '"{{name}}": the annual target "{{annual}}" exceeds the period target "{{period}}"; a year is part of the period, check both values',
       },
     },
     defaultOptions: {},

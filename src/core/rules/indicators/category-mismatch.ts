@@ -27,7 +27,10 @@ function homeOf(t: IndicatorTable, row: IndicatorRow, core: string): Message | n
   if (/满意/.test(core) && row.level1 !== null && row.level1 !== "满意度") {
     return { zh: "满意度指标(服务对象满意度指标)", en: "satisfaction indicators (服务对象满意度指标)" };
   }
-  if ((row.level2 === "数量" && (TIMELY.test(core) || (/时间/.test(core) && isDate))) || (row.level2 === "质量" && PLAINLY_TIMELY.test(core))) {
+  if (
+    (row.level2 === "数量" && (TIMELY.test(core) || (/时间/.test(core) && isDate))) ||
+    (row.level2 === "质量" && PLAINLY_TIMELY.test(core))
+  ) {
     return { zh: "时效指标", en: "timeliness indicators (时效指标)" };
   }
   if (row.level2 === "数量" && QUALITY_RATE.test(core)) return { zh: "质量指标", en: "quality indicators (质量指标)" };
@@ -57,7 +60,7 @@ export default defineRule({
     messages: {
       misplaced: {
         zh: "「{{name}}」应属于{{target}},却填在「{{level}}」下,请移到{{target}}",
-        en: "\"{{name}}\" belongs under {{targetEn}} but sits under \"{{level}}\"; move it there",
+        en: '"{{name}}" belongs under {{targetEn}} but sits under "{{level}}"; move it there',
       },
     },
     defaultOptions: {},

@@ -21,7 +21,7 @@ export default defineRule({
     messages: {
       duplicate: {
         zh: "三级指标「{{name}}」与 {{first}} 重复,请删除重复的一行,或改为不同的指标",
-        en: "The indicator \"{{name}}\" repeats {{first}}; delete the repeated row or make it a different indicator",
+        en: 'The indicator "{{name}}" repeats {{first}}; delete the repeated row or make it a different indicator',
       },
     },
     defaultOptions: {},

@@ -39,19 +39,19 @@ export default defineRule({
     messages: {
       over100: {
         zh: "「{{text}}」超过 100%:「{{name}}」不可能超过 100%,请改为不超过 100% 的目标(如 ＝100%、≥95%)",
-        en: "\"{{text}}\" exceeds 100%: \"{{name}}\" cannot exceed 100%; set a target of at most 100% (e.g. ＝100%, ≥95%)",
+        en: '"{{text}}" exceeds 100%: "{{name}}" cannot exceed 100%; set a target of at most 100% (e.g. ＝100%, ≥95%)',
       },
       atLeast100: {
         zh: "「{{text}}」写成 ≥100% 没有意义(比率不可能超过 100%),请改为 ＝100%",
-        en: "\"{{text}}\": ≥100% makes no sense (a rate cannot exceed 100%); write ＝100%",
+        en: '"{{text}}": ≥100% makes no sense (a rate cannot exceed 100%); write ＝100%',
       },
       positiveUpper: {
         zh: "「{{name}}」是越高越好的指标,「{{text}}」却给了上限,请改用 ≥ 或 ＝",
-        en: "\"{{name}}\" should be as high as possible, but \"{{text}}\" sets an upper bound; use ≥ or ＝",
+        en: '"{{name}}" should be as high as possible, but "{{text}}" sets an upper bound; use ≥ or ＝',
       },
       negativeLower: {
         zh: "「{{name}}」是应控制的指标(成本、费用或反向比率),「{{text}}」却给了下限,请改用 ≤ 或 ＝",
-        en: "\"{{name}}\" should be kept down (a cost or a negative rate), but \"{{text}}\" sets a lower bound; use ≤ or ＝",
+        en: '"{{name}}" should be kept down (a cost or a negative rate), but "{{text}}" sets a lower bound; use ≤ or ＝',
       },
     },
     defaultOptions: {},

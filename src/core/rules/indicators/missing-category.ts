@@ -47,7 +47,7 @@ export default defineRule({
       },
       emptyGroup: {
         zh: "「{{group}}」一行是空的:请填写三级指标和指标值,或删除该行",
-        en: "The \"{{group}}\" row is empty: fill in an indicator and its target, or delete the row",
+        en: 'The "{{group}}" row is empty: fill in an indicator and its target, or delete the row',
       },
     },
     defaultOptions: {},
@@ -68,7 +68,12 @@ export default defineRule({
       const anchor = printed.find((r) => r.level1Cell)?.level1Cell ?? printed[0]?.level2Cell ?? header;
       const cells = [anchor, ...printed.map((r) => r.level2Cell).filter((c): c is Cell => c !== null && !same(c, anchor))];
       const name = LEVEL1_NAMES[level];
-      ctx.report({ messageId: "missingLevel1", data: { level: name.zh, levelEn: name.en }, cells: cells.map(loc), templates: templateIdsFor(level) });
+      ctx.report({
+        messageId: "missingLevel1",
+        data: { level: name.zh, levelEn: name.en },
+        cells: cells.map(loc),
+        templates: templateIdsFor(level),
+      });
     }
 
     const outputs = filled.filter((r) => r.level1 === "产出");
@@ -93,7 +98,13 @@ export default defineRule({
       const label = r.level2Cell;
       // The label of a group whose indicators follow on later rows is not an empty group.
       if (!label || filled.some((f) => same(f.level2Cell, label))) continue;
-      ctx.report({ messageId: "emptyGroup", severity: "warning", data: { group: r.level2Text }, cells: [loc(label)], templates: templateIdsFor(r.level1, r.level2) });
+      ctx.report({
+        messageId: "emptyGroup",
+        severity: "warning",
+        data: { group: r.level2Text },
+        cells: [loc(label)],
+        templates: templateIdsFor(r.level1, r.level2),
+      });
     }
   },
 });

@@ -69,15 +69,15 @@ export default defineRule({
     messages: {
       missing: {
         zh: "「{{text}}」没有写明比较符号,目标值建议写成「{{suggestion}}」(一体化系统把计算符号单独存放)",
-        en: "\"{{text}}\" states no comparison operator; write the target as \"{{suggestion}}\" (the budgeting system stores the operator separately)",
+        en: '"{{text}}" states no comparison operator; write the target as "{{suggestion}}" (the budgeting system stores the operator separately)',
       },
       missingMany: {
         zh: "{{count}} 个指标值没有写明比较符号,如「{{text}}」建议写成「{{suggestion}}」:请为每个指标值补上 ≥、≤ 或 ＝(成本、时限和应当越低越好的比率用 ≤;一体化系统把计算符号单独存放)",
-        en: "{{count}} targets state no comparison operator, e.g. \"{{text}}\" should read \"{{suggestion}}\": add ≥, ≤ or ＝ to each (≤ for costs, deadlines and rates that should stay low; the budgeting system stores the operator separately)",
+        en: '{{count}} targets state no comparison operator, e.g. "{{text}}" should read "{{suggestion}}": add ≥, ≤ or ＝ to each (≤ for costs, deadlines and rates that should stay low; the budgeting system stores the operator separately)',
       },
       missingEither: {
         zh: "「{{text}}」没有写明比较符号,目标值建议写成「{{atLeast}}」或「{{exactly}}」(一体化系统把计算符号单独存放)",
-        en: "\"{{text}}\" states no comparison operator; write the target as \"{{atLeast}}\" or \"{{exactly}}\" (the budgeting system stores the operator separately)",
+        en: '"{{text}}" states no comparison operator; write the target as "{{atLeast}}" or "{{exactly}}" (the budgeting system stores the operator separately)',
       },
     },
     defaultOptions: {},
@@ -98,7 +98,8 @@ export default defineRule({
     }
     if (tips.length >= GROUP_FROM) {
       const first = tips[0];
-      const suggestion = first.advice.messageId === "missing" ? first.advice.suggestion : `${first.advice.atLeast} / ${first.advice.exactly}`;
+      const suggestion =
+        first.advice.messageId === "missing" ? first.advice.suggestion : `${first.advice.atLeast} / ${first.advice.exactly}`;
       ctx.report({
         messageId: "missingMany",
         data: { count: tips.reduce((n, tip) => n + tip.cells.length, 0), text: clip(first.cells[0].parsed.raw), suggestion },

@@ -20,15 +20,15 @@ export default defineRule({
     messages: {
       missingValue: {
         zh: "「{{name}}」未填写{{columns}},请填写指标值(运算符+数值+单位,如 ≥95%、≥2次)",
-        en: "\"{{name}}\" has no {{columnsEn}}; fill in a target (operator + number + unit, e.g. ≥95%, ≥2次)",
+        en: '"{{name}}" has no {{columnsEn}}; fill in a target (operator + number + unit, e.g. ≥95%, ≥2次)',
       },
       placeholder: {
         zh: "「{{name}}」的{{columns}}只填了「{{text}}」,等于没有填写,请填写指标值(如 ≥95%、≥2次)",
-        en: "The {{columnsEn}} of \"{{name}}\" only says \"{{text}}\", which is no target; fill in a value (e.g. ≥95%, ≥2次)",
+        en: 'The {{columnsEn}} of "{{name}}" only says "{{text}}", which is no target; fill in a value (e.g. ≥95%, ≥2次)',
       },
       missingName: {
         zh: "第 {{row}} 行有指标值「{{text}}」但没有三级指标名称,请填写指标名称",
-        en: "Row {{row}} has a target \"{{text}}\" but no indicator name; fill in the name",
+        en: 'Row {{row}} has a target "{{text}}" but no indicator name; fill in the name',
       },
     },
     defaultOptions: {},

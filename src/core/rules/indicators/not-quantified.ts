@@ -24,15 +24,15 @@ export default defineRule({
     messages: {
       notQuantified: {
         zh: "「{{text}}」没有可衡量的数值,请改为定量目标(如 ≥95%、≥2次、＝100%)或分级定性表述(优/良/中/差、达成预期指标)",
-        en: "\"{{text}}\" has nothing measurable; state a quantified target (e.g. ≥95%, ≥2次, ＝100%) or a graded level (优/良/中/差, 达成预期指标)",
+        en: '"{{text}}" has nothing measurable; state a quantified target (e.g. ≥95%, ≥2次, ＝100%) or a graded level (优/良/中/差, 达成预期指标)',
       },
       noUnit: {
         zh: "「{{text}}」只有数字、没有计量单位,无法判断目标是多少(次、个、%…):请写明单位,如 ≥{{number}}次、＝{{number}}%",
-        en: "\"{{text}}\" is a bare number with no unit, so the target cannot be read (times, items, %…): state the unit, e.g. ≥{{number}}次 or ＝{{number}}%",
+        en: '"{{text}}" is a bare number with no unit, so the target cannot be read (times, items, %…): state the unit, e.g. ≥{{number}}次 or ＝{{number}}%',
       },
       errorValue: {
         zh: "指标值是错误值「{{text}}」(公式出错或引用失效),请检查公式或直接填写目标值",
-        en: "The target is the error value \"{{text}}\" (a broken formula or reference); fix the formula or type the target",
+        en: 'The target is the error value "{{text}}" (a broken formula or reference); fix the formula or type the target',
       },
     },
     defaultOptions: {},

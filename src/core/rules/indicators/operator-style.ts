@@ -21,7 +21,7 @@ export default defineRule({
     messages: {
       ascii: {
         zh: "「{{text}}」使用了半角运算符「{{op}}」,请改为规范写法「{{official}}」",
-        en: "\"{{text}}\" uses the ASCII operator \"{{op}}\"; write it as \"{{official}}\"",
+        en: '"{{text}}" uses the ASCII operator "{{op}}"; write it as "{{official}}"',
       },
     },
     defaultOptions: {},

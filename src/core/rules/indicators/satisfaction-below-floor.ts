@@ -23,11 +23,11 @@ export default defineRule({
     messages: {
       belowFloor: {
         zh: "满意度目标「{{text}}」低于 {{floor}}%,目标偏低,建议不低于 {{floor}}%(如 ≥{{floor}}%)",
-        en: "The satisfaction target \"{{text}}\" is below {{floor}}%; set at least {{floor}}% (e.g. ≥{{floor}}%)",
+        en: 'The satisfaction target "{{text}}" is below {{floor}}%; set at least {{floor}}% (e.g. ≥{{floor}}%)',
       },
       unrealistic: {
         zh: "满意度目标「{{text}}」定为 100%,难以实现,建议设为不低于 {{floor}}% 但低于 100% 的目标(如 ≥95%)",
-        en: "The satisfaction target \"{{text}}\" is 100%, which cannot be promised; set at least {{floor}}% but below 100% (e.g. ≥95%)",
+        en: 'The satisfaction target "{{text}}" is 100%, which cannot be promised; set at least {{floor}}% but below 100% (e.g. ≥95%)',
       },
     },
     defaultOptions: { floor: 90 },
@@ -54,9 +54,17 @@ export default defineRule({
         // "≤100%" points the wrong way; indicators/impossible-target says so.
         else if (pct === 100 && v.parsed.operator !== "≤" && v.parsed.operator !== "＜") full.push(v);
       }
-      for (const [messageId, cells] of [["belowFloor", below], ["unrealistic", full]] as const) {
+      for (const [messageId, cells] of [
+        ["belowFloor", below],
+        ["unrealistic", full],
+      ] as const) {
         if (cells.length === 0) continue;
-        ctx.report({ messageId, data: { text: clip(cells[0].parsed.raw), floor }, cells: cells.map((v) => loc(v.cell)), templates: [SERVICE_SATISFACTION] });
+        ctx.report({
+          messageId,
+          data: { text: clip(cells[0].parsed.raw), floor },
+          cells: cells.map((v) => loc(v.cell)),
+          templates: [SERVICE_SATISFACTION],
+        });
       }
     }
   },

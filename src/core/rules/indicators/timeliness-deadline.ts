@@ -97,15 +97,15 @@ export default defineRule({
     messages: {
       noDeadline: {
         zh: "时效指标「{{name}}」的指标值「{{text}}」没有完成时限,无法考核:请写明截止时间(如「{{example}}」)或改用比率(如 按时完成率＝100%)",
-        en: "Timeliness indicator \"{{name}}\": \"{{text}}\" gives no deadline and cannot be assessed; write a deadline (e.g. \"{{example}}\") or a rate (e.g. 按时完成率＝100%)",
+        en: 'Timeliness indicator "{{name}}": "{{text}}" gives no deadline and cannot be assessed; write a deadline (e.g. "{{example}}") or a rate (e.g. 按时完成率＝100%)',
       },
       outsideYear: {
         zh: "时效指标「{{name}}」的{{column}}「{{text}}」时限在 {{year}} 年,不在预算年度 {{budgetYear}} 年内:年度目标应当年完成,请改为如「{{budgetYear}}年12月31日前」",
-        en: "Timeliness indicator \"{{name}}\": the {{columnEn}} \"{{text}}\" falls in {{year}}, outside the budget year {{budgetYear}}; an annual target is due within the year, e.g. \"{{budgetYear}}年12月31日前\"",
+        en: 'Timeliness indicator "{{name}}": the {{columnEn}} "{{text}}" falls in {{year}}, outside the budget year {{budgetYear}}; an annual target is due within the year, e.g. "{{budgetYear}}年12月31日前"',
       },
       periodBeforeAnnual: {
         zh: "时效指标「{{name}}」的实施周期时限「{{period}}」({{periodDate}})早于年度时限「{{annual}}」({{annualDate}}):实施周期包含本年度,其时限不应更早,请核对两列",
-        en: "Timeliness indicator \"{{name}}\": the period deadline \"{{period}}\" ({{periodDate}}) comes before the annual deadline \"{{annual}}\" ({{annualDate}}); the period includes the year, check both values",
+        en: 'Timeliness indicator "{{name}}": the period deadline "{{period}}" ({{periodDate}}) comes before the annual deadline "{{annual}}" ({{annualDate}}); the period includes the year, check both values',
       },
     },
     defaultOptions: { budgetYear: 0 },

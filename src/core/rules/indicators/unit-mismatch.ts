@@ -19,7 +19,6 @@ function unitsOf(p: ParsedValue): string[] {
   return out;
 }
 
-
 /** The unit of a count a name ends with ("村组干部230人" → 人, "…人数" → 人): the value should count the same. */
 function countUnitOf(name: string): string[] {
   // 保障村干部人数 | =42个 (棠溪 2022): a name ending in 人数 or 户数 counts people or households, as "(人数)" does.
@@ -49,19 +48,19 @@ export default defineRule({
     messages: {
       nameMismatch: {
         zh: "「{{name}}」要求单位「{{nameUnit}}」,指标值「{{text}}」用的却是「{{valueUnit}}」,请统一单位(改指标值,或改名称括号内的单位)",
-        en: "\"{{name}}\" asks for \"{{nameUnit}}\" but the target \"{{text}}\" is in \"{{valueUnit}}\"; use one unit (change the value or the unit in the name)",
+        en: '"{{name}}" asks for "{{nameUnit}}" but the target "{{text}}" is in "{{valueUnit}}"; use one unit (change the value or the unit in the name)',
       },
       unitColumn: {
         zh: "指标值「{{text}}」自带单位「{{valueUnit}}」,计量单位栏却是「{{unit}}」,请统一单位",
-        en: "The target \"{{text}}\" carries its own unit \"{{valueUnit}}\" but the unit column says \"{{unit}}\"; use one unit",
+        en: 'The target "{{text}}" carries its own unit "{{valueUnit}}" but the unit column says "{{unit}}"; use one unit',
       },
       gradeWithUnit: {
         zh: "定性指标值「{{text}}」不应带计量单位「{{unit}}」:请删去单位,或改为定量目标",
-        en: "The qualitative target \"{{text}}\" should carry no unit (\"{{unit}}\"): remove the unit or state a quantified target",
+        en: 'The qualitative target "{{text}}" should carry no unit ("{{unit}}"): remove the unit or state a quantified target',
       },
       columnsDiffer: {
         zh: "实施周期指标值「{{period}}」与年度指标值「{{annual}}」单位不同({{periodUnit}} / {{annualUnit}}),请统一单位",
-        en: "The period target \"{{period}}\" and the annual target \"{{annual}}\" use different units ({{periodUnit}} / {{annualUnit}}); use one unit",
+        en: 'The period target "{{period}}" and the annual target "{{annual}}" use different units ({{periodUnit}} / {{annualUnit}}); use one unit',
       },
     },
     defaultOptions: {},

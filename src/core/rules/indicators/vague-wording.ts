@@ -23,11 +23,11 @@ export default defineRule({
     messages: {
       vague: {
         zh: "「{{text}}」含模糊表述「{{words}}」,请改为明确的目标值(如「{{suggestion}}」)",
-        en: "\"{{text}}\" uses vague wording ({{words}}); state a definite target (e.g. \"{{suggestion}}\")",
+        en: '"{{text}}" uses vague wording ({{words}}); state a definite target (e.g. "{{suggestion}}")',
       },
       vagueNoNumber: {
         zh: "「{{text}}」含模糊表述「{{words}}」,请改为明确、可衡量的目标值(运算符+数值+单位,如 ≥95%)",
-        en: "\"{{text}}\" uses vague wording ({{words}}); state a definite, measurable target (operator + number + unit, e.g. ≥95%)",
+        en: '"{{text}}" uses vague wording ({{words}}); state a definite, measurable target (operator + number + unit, e.g. ≥95%)',
       },
     },
     defaultOptions: { words: DEFAULT_VAGUE_WORDS.join("、") },

@@ -17,7 +17,7 @@ export default defineRule({
     messages: {
       notFound: {
         zh: "未找到部门整体预算绩效目标申报表:最接近的工作表「{{sheet}}」缺少 {{missing}}",
-        en: "The performance-target form was not found: the closest sheet \"{{sheet}}\" lacks {{missingEn}}",
+        en: 'The performance-target form was not found: the closest sheet "{{sheet}}" lacks {{missingEn}}',
       },
       emptyWorkbook: {
         zh: "工作簿中没有工作表或所有工作表都是空的,未找到申报表",

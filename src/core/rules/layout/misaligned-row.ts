@@ -25,7 +25,7 @@ export default defineRule({
       },
       labelMoved: {
         zh: "第 {{row}} 行的「{{label}}」写在了 {{at}} 列,应在{{level}}列({{col}} 列),已按内容读取,请移回",
-        en: "Row {{row}}: \"{{label}}\" is in column {{at}}; it belongs in the {{levelEn}} column ({{col}}); read by content, please move it",
+        en: 'Row {{row}}: "{{label}}" is in column {{at}}; it belongs in the {{levelEn}} column ({{col}}); read by content, please move it',
       },
     },
     defaultOptions: {},

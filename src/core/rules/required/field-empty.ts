@@ -34,11 +34,11 @@ export default defineRule({
     messages: {
       emptyField: {
         zh: "「{{label}}」未填写:请在此单元格填写{{hint}}",
-        en: "\"{{label}}\" ({{labelEn}}) is empty: enter {{hintEn}} in this cell",
+        en: '"{{label}}" ({{labelEn}}) is empty: enter {{hintEn}} in this cell',
       },
       emptyAmount: {
         zh: "「{{label}}」金额未填写,相关勾稽无法核对:请填写金额(万元,两位小数),没有时填 0.00",
-        en: "The amount \"{{label}}\" ({{labelEn}}) is empty, so the related totals cannot be checked: enter it (10k yuan, 2 decimals), 0.00 if none",
+        en: 'The amount "{{label}}" ({{labelEn}}) is empty, so the related totals cannot be checked: enter it (10k yuan, 2 decimals), 0.00 if none',
       },
       goalEmpty: {
         zh: "「总体绩效目标」未填写:请概述本年度部门整体要达到的产出和效果",
@@ -50,7 +50,7 @@ export default defineRule({
       },
       missingLabel: {
         zh: "申报表缺少「{{label}}」:请按模板补上这些栏目并填写",
-        en: "The form lacks \"{{label}}\" ({{labelEn}}): add these rows as in the template and fill them in",
+        en: 'The form lacks "{{label}}" ({{labelEn}}): add these rows as in the template and fill them in',
       },
     },
     defaultOptions: { minGoalLength: 20 },
@@ -72,14 +72,30 @@ export default defineRule({
     const missing = (name: Message) => absent.push(name);
 
     const texts: { field: Field | null; name: Message; hint: Message }[] = [
-      { field: form.department, name: { zh: "部门名称", en: "department name" }, hint: { zh: "部门(单位)全称", en: "the department's full name" } },
-      { field: form.headcount, name: { zh: "财政供养人员数", en: "headcount" }, hint: { zh: "人数(整数,没有时填 0)", en: "the number of staff (0 if none)" } },
-      { field: form.subUnits, name: { zh: "下属二级单位数", en: "subordinate units" }, hint: { zh: "单位数(整数,没有时填 0)", en: "the number of units (0 if none)" } },
+      {
+        field: form.department,
+        name: { zh: "部门名称", en: "department name" },
+        hint: { zh: "部门(单位)全称", en: "the department's full name" },
+      },
+      {
+        field: form.headcount,
+        name: { zh: "财政供养人员数", en: "headcount" },
+        hint: { zh: "人数(整数,没有时填 0)", en: "the number of staff (0 if none)" },
+      },
+      {
+        field: form.subUnits,
+        name: { zh: "下属二级单位数", en: "subordinate units" },
+        hint: { zh: "单位数(整数,没有时填 0)", en: "the number of units (0 if none)" },
+      },
     ];
     for (const { field, name, hint } of texts) {
       if (!field) missing(name);
       else if (isEmpty(field)) {
-        pending.push({ at: valueCellOf(field), messageId: "emptyField", data: { label: name.zh, labelEn: name.en, hint: hint.zh, hintEn: hint.en } });
+        pending.push({
+          at: valueCellOf(field),
+          messageId: "emptyField",
+          data: { label: name.zh, labelEn: name.en, hint: hint.zh, hintEn: hint.en },
+        });
       }
     }
 
@@ -94,15 +110,21 @@ export default defineRule({
     else if (!goal.value || isEmpty(goal)) pending.push({ at: valueCellOf(goal), messageId: "goalEmpty", data: {} });
     else {
       const length = [...goal.value.text.replace(/\s+/g, "")].length;
-      if (length < minGoal) pending.push({ at: valueCellOf(goal), messageId: "goalShort", severity: "warning", data: { length, min: minGoal } });
+      if (length < minGoal)
+        pending.push({ at: valueCellOf(goal), messageId: "goalShort", severity: "warning", data: { length, min: minGoal } });
     }
 
     if (absent.length > 0) {
-      pending.push({ at: top, messageId: "missingLabel", data: { label: absent.map((n) => n.zh).join("、"), labelEn: absent.map((n) => n.en).join(", ") } });
+      pending.push({
+        at: top,
+        messageId: "missingLabel",
+        data: { label: absent.map((n) => n.zh).join("、"), labelEn: absent.map((n) => n.en).join(", ") },
+      });
     }
     // Reading order of where each finding points, so the list follows the form top to bottom.
     pending.sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col);
-    for (const p of pending) ctx.report({ messageId: p.messageId, data: p.data, cells: [p.at], ...(p.severity ? { severity: p.severity } : {}) });
+    for (const p of pending)
+      ctx.report({ messageId: p.messageId, data: p.data, cells: [p.at], ...(p.severity ? { severity: p.severity } : {}) });
   },
 });
 

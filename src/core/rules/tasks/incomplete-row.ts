@@ -31,7 +31,7 @@ export default defineRule({
       },
       noAmount: {
         zh: "重点工作任务「{{task}}」未填拟投入的资金:请填写金额(万元,两位小数)",
-        en: "Key task \"{{task}}\" has no planned funds: enter the amount (10k yuan, 2 decimals)",
+        en: 'Key task "{{task}}" has no planned funds: enter the amount (10k yuan, 2 decimals)',
       },
       zeroAmount: {
         zh: "重点工作任务「{{task}}」拟投入的资金为 0:重点工作任务应有资金安排,请填写金额,或说明该任务不需资金",
@@ -71,7 +71,12 @@ export default defineRule({
         ctx.report({ messageId: "noAmount", severity: "warning", data: { task }, cells: [loc(t.amount)] });
       }
       if (usableValue(t.parsedAmount) === 0) {
-        ctx.report({ messageId: "zeroAmount", severity: "warning", data: { task: task || `第 ${t.row + 1} 行`, taskEn: task ? `"${task}"` : `in row ${t.row + 1}` }, cells: [loc(t.amount)] });
+        ctx.report({
+          messageId: "zeroAmount",
+          severity: "warning",
+          data: { task: task || `第 ${t.row + 1} 行`, taskEn: task ? `"${task}"` : `in row ${t.row + 1}` },
+          cells: [loc(t.amount)],
+        });
       }
     }
   },

@@ -34,7 +34,7 @@ export default defineRule({
     messages: {
       noIndicator: {
         zh: "重点工作任务「{{task}}」没有对应的绩效指标:三级指标中找不到与它相关的一项。建议增加一个衡量它的三级指标,如「{{example}}」",
-        en: "Key task \"{{task}}\" has no matching performance indicator: no 三级 indicator relates to it. Add one that measures it, e.g. \"{{example}}\"",
+        en: 'Key task "{{task}}" has no matching performance indicator: no 三级 indicator relates to it. Add one that measures it, e.g. "{{example}}"',
       },
     },
     defaultOptions: { stopWords: DEFAULT_STOP_WORDS, contentOverlap: 2 },

@@ -19,7 +19,12 @@ export function amountCells(form: FormModel): AmountCell[] {
   const out: AmountCell[] = [];
   for (const f of Object.values(form.amounts)) {
     if (!f || !f.value) continue;
-    out.push({ cell: f.value, amount: f.amount, name: { zh: printedName(f), en: AMOUNT_NAMES[f.key].en }, ...(f.yuan ? { yuan: f.yuan } : {}) });
+    out.push({
+      cell: f.value,
+      amount: f.amount,
+      name: { zh: printedName(f), en: AMOUNT_NAMES[f.key].en },
+      ...(f.yuan ? { yuan: f.yuan } : {}),
+    });
   }
   for (const t of form.tasks) {
     const task = t.name.text || `第 ${t.row + 1} 行`;

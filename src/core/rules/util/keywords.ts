@@ -31,7 +31,9 @@ type BigramsOf = (text: string) => Set<string>;
  */
 const bigramsFor = memoize((list: string): BigramsOf => {
   // One alternation, longest first, so a stop word never leaves half of a longer one behind.
-  const words = [...new Set((JSON.parse(list) as string[]).map((w) => w.toLowerCase()).filter((w) => w !== ""))].sort((a, b) => b.length - a.length);
+  const words = [...new Set((JSON.parse(list) as string[]).map((w) => w.toLowerCase()).filter((w) => w !== ""))].sort(
+    (a, b) => b.length - a.length,
+  );
   const stop = words.length ? new RegExp(words.map(escapeRegExp).join("|"), "g") : null;
   const cache = new Map<string, Set<string>>();
   return (text) => {
@@ -80,7 +82,7 @@ function bigramsUncached(text: string, stop: RegExp | null): Set<string> {
   const out = new Set<string>();
   let prevStart = -1;
   let prevKind = OTHER;
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const c = s.charCodeAt(i);
     const astral = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
     const len = astral ? 2 : 1;

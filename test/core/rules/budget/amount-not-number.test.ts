@@ -19,7 +19,13 @@ ruleTester(rule, {
       name: "every amount stored as text, in reading order, each with a fix to its number",
       sheet: cleanSheet({ numbersAsText: true }),
       errors: [
-        { messageId: "textAmount", cells: ["申报表!D8"], severity: "warning", fix: { D8: 326.6 }, data: { raw: "326.60", value: "326.60" } },
+        {
+          messageId: "textAmount",
+          cells: ["申报表!D8"],
+          severity: "warning",
+          fix: { D8: 326.6 },
+          data: { raw: "326.60", value: "326.60" },
+        },
         { messageId: "textAmount", cells: ["申报表!F8"], fix: { F8: 367.24 } },
         { messageId: "textAmount", cells: ["申报表!D9"], fix: { D9: 40.64 } },
         { messageId: "textAmount", cells: ["申报表!F9"], fix: { F9: 0 } },
@@ -36,7 +42,9 @@ ruleTester(rule, {
     {
       name: "an amount written with its unit",
       sheet: setCells(cleanSheet(), { D9: "40.64万元" }),
-      errors: [{ messageId: "textAmount", cells: ["申报表!D9"], fix: { D9: 40.64 }, data: { name: "项目支出", raw: "40.64万元", value: "40.64" } }],
+      errors: [
+        { messageId: "textAmount", cells: ["申报表!D9"], fix: { D9: 40.64 }, data: { name: "项目支出", raw: "40.64万元", value: "40.64" } },
+      ],
     },
     {
       name: "full-width digits",

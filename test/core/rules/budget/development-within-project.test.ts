@@ -13,7 +13,11 @@ ruleTester(rule, {
     { name: "amounts stored as text", sheet: cleanSheet({ numbersAsText: true }) },
     { name: "equal to 项目支出 is within", sheet: setCells(cleanSheet(), { D11: 30.64, D12: 10 }) },
     { name: "mode equal, equal sums", sheet: setCells(cleanSheet(), { D11: 30.64, D12: 10 }), options: { mode: "equal" } },
-    { name: "0.1 + 0.2 against 0.3 (no float noise)", sheet: setCells(cleanSheet(), { D11: 0.1, D12: 0.2, D9: 0.3 }), options: { mode: "equal" } },
+    {
+      name: "0.1 + 0.2 against 0.3 (no float noise)",
+      sheet: setCells(cleanSheet(), { D11: 0.1, D12: 0.2, D9: 0.3 }),
+      options: { mode: "equal" },
+    },
     { name: "a missing operand skips the check", sheet: setCells(cleanSheet(), { D11: null, D12: 100 }) },
   ],
   invalid: [
@@ -33,7 +37,9 @@ ruleTester(rule, {
       name: "mode equal on the corrected example",
       sheet: cleanSheet(),
       options: { mode: "equal" },
-      errors: [{ messageId: "notEqualProject", cells: ["申报表!D11", "申报表!D12", "申报表!D9"], data: { development: "0.00", diff: "40.64" } }],
+      errors: [
+        { messageId: "notEqualProject", cells: ["申报表!D11", "申报表!D12", "申报表!D9"], data: { development: "0.00", diff: "40.64" } },
+      ],
     },
     {
       name: "text amounts by their values",

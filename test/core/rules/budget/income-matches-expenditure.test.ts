@@ -45,14 +45,28 @@ ruleTester(rule, {
           messageId: "incomeMismatch",
           cells: ["申报表!D8", "申报表!D9", "申报表!F8", "申报表!F9"],
           severity: "error",
-          data: { expenditure: "377.24", basic: "326.60", project: "50.64", income: "367.24", fiscal: "367.24", otherFunds: "0.00", diff: "10.00" },
+          data: {
+            expenditure: "377.24",
+            basic: "326.60",
+            project: "50.64",
+            income: "367.24",
+            fiscal: "367.24",
+            otherFunds: "0.00",
+            diff: "10.00",
+          },
         },
       ],
     },
     {
       name: "a one-cent difference",
       sheet: setCells(cleanSheet(), { F9: 0.01 }),
-      errors: [{ messageId: "incomeMismatch", cells: ["申报表!D8", "申报表!D9", "申报表!F8", "申报表!F9"], data: { diff: "0.01", income: "367.25" } }],
+      errors: [
+        {
+          messageId: "incomeMismatch",
+          cells: ["申报表!D8", "申报表!D9", "申报表!F8", "申报表!F9"],
+          data: { diff: "0.01", income: "367.25" },
+        },
+      ],
     },
     {
       name: "text amounts reconciled by their parsed values",
@@ -67,7 +81,13 @@ ruleTester(rule, {
     {
       name: "a 合计 row that disagrees with 基本 + 项目",
       sheet: withTotalRow("377.24"),
-      errors: [{ messageId: "totalMismatch", cells: ["申报表!D8", "申报表!D9", "申报表!D10"], data: { total: "377.24", expenditure: "367.24", diff: "10.00" } }],
+      errors: [
+        {
+          messageId: "totalMismatch",
+          cells: ["申报表!D8", "申报表!D9", "申报表!D10"],
+          data: { total: "377.24", expenditure: "367.24", diff: "10.00" },
+        },
+      ],
     },
     {
       name: "both income and the 合计 row disagree",

@@ -33,7 +33,13 @@ ruleTester(rule, {
     {
       name: "a split of 项目支出 fails the default base",
       sheet: projectSplit(),
-      errors: [{ messageId: "totalMismatch", cells: ["申报表!F11", "申报表!F12", "申报表!D8", "申报表!D9"], data: { levels: "40.64", diff: "326.60" } }],
+      errors: [
+        {
+          messageId: "totalMismatch",
+          cells: ["申报表!F11", "申报表!F12", "申报表!D8", "申报表!D9"],
+          data: { levels: "40.64", diff: "326.60" },
+        },
+      ],
     },
     {
       name: "base project on the corrected example",
@@ -45,7 +51,13 @@ ruleTester(rule, {
       name: "base either: neither matches",
       sheet: setCells(cleanSheet(), { F11: 100 }),
       options: { base: "either" },
-      errors: [{ messageId: "neitherMatches", cells: ["申报表!F11", "申报表!F12", "申报表!D8", "申报表!D9"], data: { total: "367.24", project: "40.64" } }],
+      errors: [
+        {
+          messageId: "neitherMatches",
+          cells: ["申报表!F11", "申报表!F12", "申报表!D8", "申报表!D9"],
+          data: { total: "367.24", project: "40.64" },
+        },
+      ],
     },
     {
       name: "base either says the total matched",

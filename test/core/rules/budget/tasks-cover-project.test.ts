@@ -20,7 +20,14 @@ ruleTester(rule, {
     {
       name: "tasks cover a third of 项目支出",
       sheet: setCells(cleanSheet(), { D9: 100 }),
-      errors: [{ messageId: "lowCoverage", cells: ["申报表!D9", ...TASKS], severity: "info", data: { tasks: "32.50", project: "100.00", share: "32.5", min: "50" } }],
+      errors: [
+        {
+          messageId: "lowCoverage",
+          cells: ["申报表!D9", ...TASKS],
+          severity: "info",
+          data: { tasks: "32.50", project: "100.00", share: "32.5", min: "50" },
+        },
+      ],
     },
     {
       name: "a raised minimum share",

@@ -20,7 +20,14 @@ ruleTester(rule, {
     {
       name: "tasks over 项目支出",
       sheet: setCells(cleanSheet(), { D15: 30 }),
-      errors: [{ messageId: "exceedsProject", cells: [...TASKS, "申报表!D9"], severity: "warning", data: { tasks: "46.30", project: "40.64", diff: "5.66" } }],
+      errors: [
+        {
+          messageId: "exceedsProject",
+          cells: [...TASKS, "申报表!D9"],
+          severity: "warning",
+          data: { tasks: "46.30", project: "40.64", diff: "5.66" },
+        },
+      ],
     },
     {
       name: "tasks over the whole budget",
@@ -37,7 +44,13 @@ ruleTester(rule, {
     {
       name: "a blank task amount: the others alone already exceed the budget",
       sheet: setCells(cleanSheet(), { D15: 400, D16: null }),
-      errors: [{ messageId: "exceedsTotal", cells: ["申报表!D15", "申报表!D17", "申报表!D18", "申报表!D8", "申报表!D9"], data: { tasks: "412.30" } }],
+      errors: [
+        {
+          messageId: "exceedsTotal",
+          cells: ["申报表!D15", "申报表!D17", "申报表!D18", "申报表!D8", "申报表!D9"],
+          data: { tasks: "412.30" },
+        },
+      ],
     },
     {
       name: "text amounts by their values",

@@ -18,7 +18,9 @@ ruleTester(rule, {
     {
       name: "the year promises more activities than the whole period",
       sheet: setCells(cleanSheet(), { F25: "≥5000人次" }),
-      errors: [{ messageId: "exceeds", cells: [q("F25"), q("E25")], severity: "warning", data: { annual: "≥5000人次", period: "≥3000人次" } }],
+      errors: [
+        { messageId: "exceeds", cells: [q("F25"), q("E25")], severity: "warning", data: { annual: "≥5000人次", period: "≥3000人次" } },
+      ],
     },
     {
       name: "amounts in 万元 (1.2万 written as a scale)",

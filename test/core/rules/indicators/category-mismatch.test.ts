@@ -9,16 +9,31 @@ ruleTester(rule, {
     { name: "the corrected example at an offset", sheet: cleanSheet(OFF) },
     { name: "the single-value layout", sheet: singleValueSheet() },
     { name: "the seed", sheet: seedSheet() },
-    { name: "a completion rate under 数量 is customary (培训完成率)", sheet: setCells(cleanSheet(), { D23: "培训完成率(%)", E23: "＝100%", F23: "＝100%" }) },
-    { name: "a saving under 经济效益 is a benefit", sheet: setCells(cleanSheet(), { D35: "节约运行成本(万元)", E35: "≥5万元", F35: "≥5万元" }) },
-    { name: "a duration under 数量 is a quantity", sheet: setCells(cleanSheet(), { D27: "志愿服务时间(小时)", E27: "≥500小时", F27: "≥500小时" }) },
-    { name: "投诉率 under 满意度 is a satisfaction proxy", sheet: setCells(cleanSheet(), { D38: "群众投诉率(%)", E38: "≤1%", F38: "≤1%" }) },
+    {
+      name: "a completion rate under 数量 is customary (培训完成率)",
+      sheet: setCells(cleanSheet(), { D23: "培训完成率(%)", E23: "＝100%", F23: "＝100%" }),
+    },
+    {
+      name: "a saving under 经济效益 is a benefit",
+      sheet: setCells(cleanSheet(), { D35: "节约运行成本(万元)", E35: "≥5万元", F35: "≥5万元" }),
+    },
+    {
+      name: "a duration under 数量 is a quantity",
+      sheet: setCells(cleanSheet(), { D27: "志愿服务时间(小时)", E27: "≥500小时", F27: "≥500小时" }),
+    },
+    {
+      name: "投诉率 under 满意度 is a satisfaction proxy",
+      sheet: setCells(cleanSheet(), { D38: "群众投诉率(%)", E38: "≤1%", F38: "≤1%" }),
+    },
     {
       // 棠溪 2022 生态效益: the effect of cost control is a benefit, not a cost.
       name: "an effect on costs under 效益 is a benefit",
       sheet: setCells(cleanSheet(), { D35: "对控制基建项目成本影响程度", E35: "达成预期指标", F35: "达成预期指标" }),
     },
-    { name: "a timeliness rate under 质量 that only mentions 及时 is left alone", sheet: setCells(cleanSheet(), { D29: "维修响应及时率(%)" }) },
+    {
+      name: "a timeliness rate under 质量 that only mentions 及时 is left alone",
+      sheet: setCells(cleanSheet(), { D29: "维修响应及时率(%)" }),
+    },
   ],
   invalid: [
     {

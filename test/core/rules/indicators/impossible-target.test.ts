@@ -54,7 +54,14 @@ ruleTester(rule, {
     },
     {
       name: "a negative rate and a cost amount with lower bounds",
-      sheet: setCells(cleanSheet(), { D29: "群众投诉率(%)", E29: "≥5%", F29: "≤5%", D36: "项目总成本(万元)", E36: "≥1125万元", F36: "≤1125万元" }),
+      sheet: setCells(cleanSheet(), {
+        D29: "群众投诉率(%)",
+        E29: "≥5%",
+        F29: "≤5%",
+        D36: "项目总成本(万元)",
+        E36: "≥1125万元",
+        F36: "≤1125万元",
+      }),
       errors: [
         { messageId: "negativeLower", cells: [q("E29")] },
         { messageId: "negativeLower", cells: [q("E36")] },

@@ -108,7 +108,11 @@ describe("indicators/missing-operator on the seed", () => {
     // Rows 21-40 and 42-50 hold numbers; row 41 has none (not-quantified's), rows 28/43/47/48 are printed groups.
     expect(findings).toHaveLength(1);
     const [tip] = findings;
-    expect(tip).toMatchObject({ messageId: "missingMany", severity: "info", data: { count: 50, text: "科普咨询活动2次,受众1200人", suggestion: "≥2次 / ＝2次" } });
+    expect(tip).toMatchObject({
+      messageId: "missingMany",
+      severity: "info",
+      data: { count: 50, text: "科普咨询活动2次,受众1200人", suggestion: "≥2次 / ＝2次" },
+    });
     expect(tip.cells).toHaveLength(50);
     const cells = tip.cells.map(formatRef);
     expect(cells.slice(0, 2)).toEqual([q("E21"), q("F21")]);

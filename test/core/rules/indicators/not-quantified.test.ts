@@ -17,7 +17,14 @@ ruleTester(rule, {
       // Pass/fail targets of real forms: 鄂州 2022 成本控制率 不超预算, 棠溪 2022 经费支出合规性 严格执行相关制度规定
       // and 单项业务成本 符合相关规定; 验收 通过 / 合格 / 达标 / 是.
       name: "pass/fail targets reviewers accept",
-      sheet: setCells(cleanSheet(), { F33: "不超预算", E30: "严格执行相关制度规定", F30: "符合相关规定", E29: "通过", F29: "达标", E36: "是" }),
+      sheet: setCells(cleanSheet(), {
+        F33: "不超预算",
+        E30: "严格执行相关制度规定",
+        F30: "符合相关规定",
+        E29: "通过",
+        F29: "达标",
+        E36: "是",
+      }),
     },
     {
       // 岳阳楼区 2023 时效 按月安排, 棠溪 2022 在项目计划完成时间内完成: timeliness-deadline says what a deadline looks like.
@@ -52,7 +59,14 @@ ruleTester(rule, {
     {
       name: "the seed's 按上级要求 row",
       sheet: seedSheet(),
-      errors: [{ messageId: "notQuantified", cells: [q("E41"), q("F41")], severity: "error", data: { text: "按上级要求,落实财务管理、保密工作、档案…" } }],
+      errors: [
+        {
+          messageId: "notQuantified",
+          cells: [q("E41"), q("F41")],
+          severity: "error",
+          data: { text: "按上级要求,落实财务管理、保密工作、档案…" },
+        },
+      ],
     },
     {
       // 棠溪 2022 村级补助: 补助资格合规性 | 合规 is a pass/fail target; the two 效果明显 are not measurable.

@@ -16,7 +16,11 @@ ruleTester(rule, {
     { name: "the corrected example with a budget year", sheet: cleanSheet(), options: { budgetYear: 2025 } },
     { name: "a month deadline", sheet: setCells(cleanSheet(), { D32: PAYMENT, E32: "12月底前", F32: "≤12月" }) },
     { name: "durations", sheet: setCells(cleanSheet(), { D32: "办结时限", E32: "≤5个工作日", F32: "3天内" }) },
-    { name: "a year-end deadline", sheet: setCells(cleanSheet(), { D32: PAYMENT, E32: "年底前完成", F32: "2025年内完成" }), options: { budgetYear: 2025 } },
+    {
+      name: "a year-end deadline",
+      sheet: setCells(cleanSheet(), { D32: PAYMENT, E32: "年底前完成", F32: "2025年内完成" }),
+      options: { budgetYear: 2025 },
+    },
     { name: "a rate stored as a number under a (%) name", sheet: setCells(cleanSheet(), { E31: 1, F31: 1 }) },
     {
       name: "full dates inside the year from the title",
@@ -115,7 +119,9 @@ ruleTester(rule, {
     {
       name: "months without a year take the title's year",
       sheet: setCells(cleanSheet(), { ...TITLE_2025, D32: PAYMENT, E32: "≤6月", F32: "12月底前" }),
-      errors: [{ messageId: "periodBeforeAnnual", cells: [q("E32"), q("F32")], data: { periodDate: "2025年6月", annualDate: "2025年12月" } }],
+      errors: [
+        { messageId: "periodBeforeAnnual", cells: [q("E32"), q("F32")], data: { periodDate: "2025年6月", annualDate: "2025年12月" } },
+      ],
     },
     {
       name: "outside the year and before the annual deadline are both said",

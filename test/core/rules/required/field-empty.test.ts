@@ -77,7 +77,13 @@ ruleTester(rule, {
     {
       name: "a form without 下属二级单位数 and 总体绩效目标: one finding names both",
       sheet: setCells(cleanSheet(), { E6: null, F6: null, A13: null, B13: null }),
-      errors: [{ messageId: "missingLabel", cells: ["申报表!A3"], data: { label: "下属二级单位数、总体绩效目标", labelEn: "subordinate units, overall performance goal" } }],
+      errors: [
+        {
+          messageId: "missingLabel",
+          cells: ["申报表!A3"],
+          data: { label: "下属二级单位数、总体绩效目标", labelEn: "subordinate units, overall performance goal" },
+        },
+      ],
     },
     {
       name: "at an offset",

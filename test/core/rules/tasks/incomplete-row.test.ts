@@ -26,7 +26,13 @@ ruleTester(rule, {
     {
       name: "a name only: content, funds and goal missing",
       sheet: setCells(cleanSheet(), { C16: null, D16: null, E16: null }),
-      errors: [{ messageId: "incomplete", cells: ["申报表!C16", "申报表!D16", "申报表!E16"], data: { missing: "主要实施内容、拟投入的资金、期望达到的目标" } }],
+      errors: [
+        {
+          messageId: "incomplete",
+          cells: ["申报表!C16", "申报表!D16", "申报表!E16"],
+          data: { missing: "主要实施内容、拟投入的资金、期望达到的目标" },
+        },
+      ],
     },
     {
       name: "content, funds and goal without a name",

@@ -20,7 +20,10 @@ ruleTester(rule, {
       name: "the seed without 组织学术交流次数: 学术交流 is still tied to 组织学会开展科普活动次数 by its content",
       sheet: setCells(seedSheet(), { D26: "组织专题讲座次数(次)" }),
     },
-    { name: "a word inside a longer indicator name (档案 in 财务、保密、档案管理检查合格率)", sheet: setCells(cleanSheet(), { B18: "档案数字化" }) },
+    {
+      name: "a word inside a longer indicator name (档案 in 财务、保密、档案管理检查合格率)",
+      sheet: setCells(cleanSheet(), { B18: "档案数字化" }),
+    },
     { name: "full-width brackets in the name", sheet: setCells(cleanSheet(), { B18: "换届（选举）工作" }) },
     {
       name: "a name of generic words only is read through its content",
@@ -28,7 +31,11 @@ ruleTester(rule, {
     },
     { name: "a task without a name is left to tasks/incomplete-row", sheet: setCells(cleanSheet(), { B18: null }) },
     { name: "no 三级 indicator at all is left to the indicator rules", sheet: setCells(cleanSheet(), NO_NAMES) },
-    { name: "contentOverlap 1: one shared word in the content is enough", sheet: setCells(cleanSheet(), THIN_CONTENT), options: { contentOverlap: 1 } },
+    {
+      name: "contentOverlap 1: one shared word in the content is enough",
+      sheet: setCells(cleanSheet(), THIN_CONTENT),
+      options: { contentOverlap: 1 },
+    },
   ],
   invalid: [
     {
