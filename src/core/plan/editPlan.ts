@@ -2,14 +2,15 @@
  * Edit plans: what a fix or a template insertion wants done to the workbook, as data. The core only
  * produces them; each host (Excel, .xlsx file) applies them. Hosts apply the edits in order.
  */
+import { CellRef } from "../a1";
 import { CellValue } from "../snapshot";
 
-/** Set one cell's value. `expected` is what the plan was computed from: a host refuses to overwrite
- * a cell that has changed since, so a stale fix never clobbers the user's newer input. */
-export interface SetValueEdit {
+/** Set one cell's value; the cell is `sheet`, `row`, `col` (0-based, a CellRef: A1 is formatted only
+ * where the cell is shown or sent to Excel). `expected` is what the plan was computed from: a host
+ * refuses to overwrite a cell that has changed since, so a stale fix never clobbers the user's newer
+ * input. */
+export interface SetValueEdit extends CellRef {
   op: "setValue";
-  sheet: string;
-  address: string; // "D5"
   value: string | number | null;
   expected?: CellValue;
 }
@@ -38,8 +39,8 @@ export interface EditPlan {
   edits: Edit[];
 }
 
-export function setValue(sheet: string, address: string, value: string | number | null, expected?: CellValue): SetValueEdit {
-  return { op: "setValue", sheet, address, value, expected };
+export function setValue(at: CellRef, value: string | number | null, expected?: CellValue): SetValueEdit {
+  return { op: "setValue", sheet: at.sheet, row: at.row, col: at.col, value, expected };
 }
 
 /**

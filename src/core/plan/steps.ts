@@ -16,7 +16,7 @@
  *   the cell keeps its style. With `numberFormat`, a cell whose format is General or Text takes it,
  *   so text "326.60" stored as the number 326.6 still shows 326.60, as the fix's message says.
  */
-import { RangePos, parseA1, parseRange, qualify, rangeToA1, toA1 } from "../a1";
+import { RangePos, parseRange, qualify, rangeToA1, toA1 } from "../a1";
 import { Message, bilingual } from "../i18n";
 import { PLAN } from "./messages";
 import { CellValue, SheetSnapshot, WorkbookSnapshot, cellFormula, cellValue, isCellError } from "../snapshot";
@@ -149,6 +149,9 @@ function textDecimals(was: CellValue, value: number): string | null {
   return `0.${"0".repeat(m[2].length)}`;
 }
 
+/** A 0-based row or column index. */
+const isIndex = (n: number) => Number.isInteger(n) && n >= 0;
+
 const mergeAt = (sheet: SheetSnapshot, row: number, col: number): RangePos | null => {
   for (const m of sheet.merges) {
     const r = parseRange(m);
@@ -169,17 +172,17 @@ function compileEdit(sheet: SheetSnapshot, e: EditPlan["edits"][number], title: 
   };
   switch (e.op) {
     case "setValue": {
-      const at = parse(() => parseA1(e.address));
+      if (!isIndex(e.row) || !isIndex(e.col)) bad();
       // The cell a user means: inside a merge, its top-left cell (the only one that shows).
-      const m = mergeAt(sheet, at.row, at.col);
-      const row = m ? m.top : at.row;
-      const col = m ? m.left : at.col;
+      const m = mergeAt(sheet, e.row, e.col);
+      const row = m ? m.top : e.row;
+      const col = m ? m.left : e.col;
+      const ref = () => qualify(name, toA1(e.row, e.col));
       const formula = cellFormula(sheet, row, col);
-      if (formula) refuse(formulaCellRefusal(qualify(name, e.address), formula));
+      if (formula) refuse(formulaCellRefusal(ref(), formula));
       const now = cellValue(sheet, row, col);
       if (e.expected !== undefined && !sameValue(now, e.expected)) {
-        const ref = qualify(name, e.address);
-        refuse(bilingual(PLAN.cellChanged, ref, show(now), show(e.expected)));
+        refuse(bilingual(PLAN.cellChanged, ref(), show(now), show(e.expected)));
       }
       const format = typeof e.value === "number" ? textDecimals(now, e.value) : null;
       return [{ op: "write", sheet: name, row, col, value: e.value === "" ? null : e.value, ...(format ? { numberFormat: format } : {}) }];

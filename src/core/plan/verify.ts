@@ -14,7 +14,7 @@
  * - an inserted indicator sits on its target row, in its intended group;
  * - re-checking finds no error that was not there before.
  */
-import { CellRef, formatRef, parseA1, parseRange, RangePos, rangeToA1 } from "../a1";
+import { CellRef, formatRef, parseRange, RangePos, rangeToA1 } from "../a1";
 import { Config } from "../config";
 import { CheckResult, checkWorkbook } from "../engine";
 import { Message, bilingual } from "../i18n";
@@ -73,8 +73,7 @@ function sheetProblems(
   const written = new Map<string, CellValue>();
   edits.forEach((e, i) => {
     if (e.op !== "setValue" || e.sheet !== name) return;
-    const { row, col } = parseA1(e.address);
-    written.set(key(rowMapOf(edits, i + 1)(name, row), col), e.value === "" ? null : e.value);
+    written.set(key(rowMapOf(edits, i + 1)(name, e.row), e.col), e.value === "" ? null : e.value);
   });
   const afterMerges = after.merges.map(parseRange);
 

@@ -1,6 +1,7 @@
 import { applyToSnapshot, applyToWorkbook } from "../../../src/core/plan/applyToSnapshot";
 import { EditPlan, setValue } from "../../../src/core/plan/editPlan";
 import { SheetSnapshot, cellValue } from "../../../src/core/snapshot";
+import { cellAt } from "../../helpers/cells";
 
 const S = "表";
 const base = (): SheetSnapshot => ({
@@ -57,25 +58,25 @@ describe("applyToSnapshot", () => {
   });
 
   test("setValue writes, grows the grid, writes a merge's top-left cell, refuses a formula cell, honours expected", () => {
-    let s = applied(base(), plan(setValue(S, "D9", "x"), setValue(S, "A1", "top", null)));
+    let s = applied(base(), plan(setValue(cellAt(S, "D9"), "x"), setValue(cellAt(S, "A1"), "top", null)));
     expect(get(s, "D9")).toBe("x");
     expect(get(s, "A1")).toBe("top");
     expect(get(s, "A2")).toBe("a2");
-    s = applied(s, plan(setValue(S, "D9", "", "x")));
+    s = applied(s, plan(setValue(cellAt(S, "D9"), "", "x")));
     expect(get(s, "D9")).toBeNull();
     // A3 is covered by the merge A2:A3: the value goes where it shows, and is compared with what shows.
-    s = applied(base(), plan(setValue(S, "A3", "new", "a2")));
+    s = applied(base(), plan(setValue(cellAt(S, "A3"), "new", "a2")));
     expect([get(s, "A2"), get(s, "A3")]).toEqual(["new", "a3"]);
     // B3 holds a formula: writing a constant over it would lose it.
-    const formula = applyToSnapshot(base(), plan(setValue(S, "B3", 7, "b3")));
+    const formula = applyToSnapshot(base(), plan(setValue(cellAt(S, "B3"), 7, "b3")));
     expect(!formula.ok && formula.reason.zh).toBe(
       "单元格 表!B3 是公式(=A3),自动修改会把公式替换为固定值,未做任何更改。请直接修改公式或它引用的单元格。",
     );
-    const stale = applyToSnapshot(base(), plan(setValue(S, "A2", "new", "old")));
+    const stale = applyToSnapshot(base(), plan(setValue(cellAt(S, "A2"), "new", "old")));
     expect(stale.ok).toBe(false);
     expect(!stale.ok && stale.reason.zh).toBe("单元格 表!A2 已被修改(现在是“a2”,修复是按“old”计算的),未做任何更改。请重新检查后再修复。");
     // Blank text and null are the same to a user.
-    expect(applyToSnapshot({ ...base(), values: [["  "]] }, plan(setValue(S, "A2", "v", null))).ok).toBe(true);
+    expect(applyToSnapshot({ ...base(), values: [["  "]] }, plan(setValue(cellAt(S, "A2"), "v", null))).ok).toBe(true);
   });
 
   test("merge refuses overlaps and lost content; unmerge refuses an area that is not merged", () => {
@@ -84,7 +85,7 @@ describe("applyToSnapshot", () => {
     expect(
       applied(
         base(),
-        plan({ op: "unmerge", sheet: S, range: "B3:B5" }, setValue(S, "B4", null, "b4"), { op: "merge", sheet: S, range: "B3:B4" }),
+        plan({ op: "unmerge", sheet: S, range: "B3:B5" }, setValue(cellAt(S, "B4"), null, "b4"), { op: "merge", sheet: S, range: "B3:B4" }),
       ).merges,
     ).toEqual(["A2:A3", "A5:B5", "B3:B4"]);
     const overlap = applyToSnapshot(base(), plan({ op: "merge", sheet: S, range: "A3:A4" }));
@@ -95,7 +96,7 @@ describe("applyToSnapshot", () => {
 
   test("a workbook plan is all or nothing and names a missing sheet", () => {
     const wb = { source: "x.xlsx", sheets: [base()] };
-    const r = applyToWorkbook(wb, plan(setValue(S, "A2", "changed"), setValue("别的表", "A1", 1)));
+    const r = applyToWorkbook(wb, plan(setValue(cellAt(S, "A2"), "changed"), setValue(cellAt("别的表", "A1"), 1)));
     expect(!r.ok && r.reason.zh).toBe("找不到工作表「别的表」,无法应用“测试”");
     expect(get(wb.sheets[0], "A2")).toBe("a2");
   });

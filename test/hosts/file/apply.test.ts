@@ -7,6 +7,7 @@ import { applyPlan, applyVerified } from "../../../src/hosts/file/apply";
 import { mergeRanges } from "../../../src/hosts/file/merges";
 import { readXlsx } from "../../../src/hosts/file/read";
 import { readExample, roundTrip, toBytes } from "../../helpers/xlsx";
+import { cellAt } from "../../helpers/cells";
 
 const plan = (...edits: EditPlan["edits"]): EditPlan => ({ title: { zh: "测试", en: "test" }, edits });
 
@@ -38,7 +39,7 @@ describe("applyPlan: setValue", () => {
   test("changes the value only: number format and borders survive a write and re-read", async () => {
     const wb = await corrected();
     const before = styleOf(wb.getWorksheet("申报表")!, "D8");
-    expect(applyPlan(wb, plan(setValue("申报表", "D8", 300, 326.6)))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan(setValue(cellAt("申报表", "D8"), 300, 326.6)))).toEqual({ ok: true });
     const { wb: again, sheet } = await reread(wb);
     const ws = again.getWorksheet("申报表")!;
     expect(ws.getCell("D8").value).toBe(300);
@@ -49,7 +50,7 @@ describe("applyPlan: setValue", () => {
 
   test("refuses a stale plan and changes nothing, not even its earlier edits", async () => {
     const wb = await corrected();
-    const r = applyPlan(wb, plan(setValue("申报表", "D9", 50, 40.64), setValue("申报表", "D8", 300, 999)));
+    const r = applyPlan(wb, plan(setValue(cellAt("申报表", "D9"), 50, 40.64), setValue(cellAt("申报表", "D8"), 300, 999)));
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.reason.zh).toContain("申报表!D8");
@@ -63,18 +64,24 @@ describe("applyPlan: setValue", () => {
 
   test("empty and blank text count as the same expected value", async () => {
     const wb = await corrected();
-    expect(applyPlan(wb, plan(setValue("申报表", "B19", "无", "")))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan(setValue(cellAt("申报表", "B19"), "无", "")))).toEqual({ ok: true });
     // B19 is the top-left of the merged B19:F19; writing to a covered cell writes the area's value.
-    expect(applyPlan(wb, plan(setValue("申报表", "C19", "无其他任务", "无")))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan(setValue(cellAt("申报表", "C19"), "无其他任务", "无")))).toEqual({ ok: true });
     expect(wb.getWorksheet("申报表")!.getCell("B19").value).toBe("无其他任务");
   });
 
   test("refuses an unknown sheet or a bad address", async () => {
     const wb = await corrected();
-    const a = applyPlan(wb, plan(setValue("不存在", "D8", 1)));
+    const a = applyPlan(wb, plan(setValue(cellAt("不存在", "D8"), 1)));
     expect(a.ok || a.reason.zh).toContain("不存在");
-    const b = applyPlan(wb, plan(setValue("申报表", "第八行", 1)));
-    expect(b.ok).toBe(false);
+    // A position no cell has: a negative or fractional row or column.
+    for (const at of [
+      { row: -1, col: 3 },
+      { row: 7, col: 2.5 },
+    ]) {
+      const b = applyPlan(wb, plan(setValue({ sheet: "申报表", ...at }, 1)));
+      expect(b.ok || b.reason.zh).toContain("单元格地址无效");
+    }
   });
 
   test("expected values after an insertion are compared with the rows before it", async () => {
@@ -83,8 +90,8 @@ describe("applyPlan: setValue", () => {
       wb,
       plan(
         { op: "insertRows", sheet: "申报表", row: 9, count: 1, formatFrom: 8 },
-        setValue("申报表", "D9", 0, null), // the new row: empty before
-        setValue("申报表", "D10", 41, 40.64), // old D9, moved down
+        setValue(cellAt("申报表", "D9"), 0, null), // the new row: empty before
+        setValue(cellAt("申报表", "D10"), 41, 40.64), // old D9, moved down
       ),
     );
     expect(ok).toEqual({ ok: true });
@@ -264,7 +271,7 @@ describe("applyPlan: an amount stored as text becomes a number that shows the sa
     ws.getCell("D8").numFmt = format;
     const before = ws.getCell("E8").style;
     const value = text.startsWith("４") ? 40.64 : 326.6;
-    expect(applyPlan(wb, plan(setValue("申报表", "D8", value, text)))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan(setValue(cellAt("申报表", "D8"), value, text)))).toEqual({ ok: true });
     const again = (await roundTrip(wb)).getWorksheet("申报表")!;
     expect([again.getCell("D8").value, again.getCell("D8").numFmt]).toEqual([value, shown]);
     // Only that cell's format changed.
@@ -275,7 +282,7 @@ describe("applyPlan: an amount stored as text becomes a number that shows the sa
     const wb = await corrected();
     const ws = wb.getWorksheet("申报表")!;
     ws.getCell("D9").numFmt = "General";
-    expect(applyPlan(wb, plan(setValue("申报表", "D9", 40.6, 40.64)))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan(setValue(cellAt("申报表", "D9"), 40.6, 40.64)))).toEqual({ ok: true });
     expect((await roundTrip(wb)).getWorksheet("申报表")!.getCell("D9").numFmt).toBeFalsy();
   });
 });
@@ -326,7 +333,7 @@ describe("applyVerified: exceljs failing part way", () => {
       },
       configurable: true,
     });
-    const r = applyVerified(workbook, plan(setValue("申报表", "D8", 300, 326.6), setValue("申报表", "D9", 66.64, 40.64)), {
+    const r = applyVerified(workbook, plan(setValue(cellAt("申报表", "D8"), 300, 326.6), setValue(cellAt("申报表", "D9"), 66.64, 40.64)), {
       snapshot,
       check: checkWorkbook(snapshot),
     });

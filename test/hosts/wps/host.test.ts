@@ -281,7 +281,7 @@ describe("applying plans", () => {
     )!;
     const e = fix.fix!.edits.find((x) => x.op === "setValue")!;
     if (e.op !== "setValue") throw new Error("a setValue edit");
-    app.userEdit(e.sheet, e.address, "别人改过");
+    app.userEdit(e.sheet, toA1(e.row, e.col), "别人改过");
     const writes = app.log.length;
     const res = await host.apply(fix.fix!);
     expect(res.ok).toBe(false);
@@ -299,7 +299,7 @@ describe("applying plans", () => {
     const fix = result.findings.find((f) => f.fix)!;
     const e = fix.fix!.edits[0];
     if (e.op !== "setValue") throw new Error("a setValue edit");
-    app.userEdit(e.sheet, e.address, "别人改过");
+    app.userEdit(e.sheet, toA1(e.row, e.col), "别人改过");
     app.log = [];
     expect((await host.apply(fix.fix!)).ok).toBe(false);
     expect(
