@@ -15,8 +15,9 @@ export interface SetValueEdit extends CellRef {
   expected?: CellValue;
 }
 
-/** Insert whole rows before `row` (1-based), copying formats (borders, fills, fonts, height) from
- * `formatFrom` (1-based, numbered before the insertion). */
+/** Insert whole rows before `row` (0-based, like every position in the core: row 0 is Excel's row 1),
+ * copying formats (borders, fills, fonts, height) from row `formatFrom` (0-based, numbered before the
+ * insertion). */
 export interface InsertRowsEdit {
   op: "insertRows";
   sheet: string;

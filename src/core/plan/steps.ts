@@ -188,18 +188,11 @@ function compileEdit(sheet: SheetSnapshot, e: EditPlan["edits"][number], title: 
       return [{ op: "write", sheet: name, row, col, value: e.value === "" ? null : e.value, ...(format ? { numberFormat: format } : {}) }];
     }
     case "insertRows": {
-      if (
-        !Number.isInteger(e.row) ||
-        e.row < 1 ||
-        !Number.isInteger(e.count) ||
-        e.count < 1 ||
-        !Number.isInteger(e.formatFrom) ||
-        e.formatFrom < 1
-      ) {
+      if (!isIndex(e.row) || !Number.isInteger(e.count) || e.count < 1 || !isIndex(e.formatFrom)) {
         refuse(bilingual(PLAN.badInsertRows, title));
       }
-      const at = e.row - 1;
-      const from = e.formatFrom - 1;
+      const at = e.row;
+      const from = e.formatFrom;
       const steps: Step[] = [
         { op: "insertRows", sheet: name, at, count: e.count },
         { op: "copyFormat", sheet: name, from: from >= at ? from + e.count : from, to: at, count: e.count },

@@ -38,7 +38,7 @@ function rowMapOf(edits: Edit[], from = 0): RowMap {
     let r = row;
     for (let i = from; i < edits.length; i++) {
       const e = edits[i];
-      if (e.op === "insertRows" && e.sheet === sheet && r >= e.row - 1) r += e.count;
+      if (e.op === "insertRows" && e.sheet === sheet && r >= e.row) r += e.count;
     }
     return r;
   };

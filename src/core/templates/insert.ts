@@ -283,7 +283,7 @@ export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTe
   const { grow, create } = mergesToGrow(grid, t, anchor, placement);
   const edits: Edit[] = [
     ...grow.map((m): Edit => ({ op: "unmerge", sheet, range: rangeToA1(m) })),
-    { op: "insertRows", sheet, row: row + 1, count: 1, formatFrom: anchor.formatFrom + 1 },
+    { op: "insertRows", sheet, row, count: 1, formatFrom: anchor.formatFrom },
   ];
   if (anchor.lead) {
     // Moved before merging: a host may refuse to write inside a merged area.

@@ -36,7 +36,7 @@ const applied = (s: SheetSnapshot, p: EditPlan) => {
 
 describe("applyToSnapshot", () => {
   test("insertRows moves values, formulas and hidden rows; merges shift, grow or stay like Excel's", () => {
-    const s = applied(base(), plan({ op: "insertRows", sheet: S, row: 4, count: 1, formatFrom: 3 }));
+    const s = applied(base(), plan({ op: "insertRows", sheet: S, row: 3, count: 1, formatFrom: 2 }));
     expect(get(s, "A3")).toBe("a3");
     expect(get(s, "A4")).toBeNull();
     expect(get(s, "B4")).toBeNull();
@@ -51,10 +51,24 @@ describe("applyToSnapshot", () => {
   });
 
   test("inserting above the used range moves the origin only", () => {
-    const s = applied(base(), plan({ op: "insertRows", sheet: S, row: 1, count: 2, formatFrom: 2 }));
+    const s = applied(base(), plan({ op: "insertRows", sheet: S, row: 0, count: 2, formatFrom: 1 }));
     expect(s.originRow).toBe(3);
     expect(get(s, "A4")).toBe("a2");
     expect(s.merges).toEqual(["A4:A5", "B5:B7", "A7:B7"]);
+  });
+
+  test("insertRows counts rows from 0 and refuses a position no row has", () => {
+    // Row 0 is Excel's row 1: inserting there is valid.
+    expect(applyToSnapshot(base(), plan({ op: "insertRows", sheet: S, row: 0, count: 1, formatFrom: 0 })).ok).toBe(true);
+    for (const bad of [
+      { row: -1, count: 1, formatFrom: 0 },
+      { row: 1.5, count: 1, formatFrom: 0 },
+      { row: 1, count: 0, formatFrom: 0 },
+      { row: 1, count: 1, formatFrom: -1 },
+    ]) {
+      const r = applyToSnapshot(base(), plan({ op: "insertRows", sheet: S, ...bad }));
+      expect(r.ok || r.reason.zh).toBe("“测试”中的插入行参数无效");
+    }
   });
 
   test("setValue writes, grows the grid, writes a merge's top-left cell, refuses a formula cell, honours expected", () => {

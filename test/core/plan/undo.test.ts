@@ -62,7 +62,7 @@ test("an insertion, merges and writes, undone, give the pre-state back", () => {
   const plan = {
     title: { zh: "插入", en: "Insert" },
     edits: [
-      { op: "insertRows" as const, sheet: "S", row: 3, count: 1, formatFrom: 2 },
+      { op: "insertRows" as const, sheet: "S", row: 2, count: 1, formatFrom: 1 },
       setValue(cellAt("S", "C3"), "新"),
       setValue(cellAt("S", "C4"), "改"),
     ],

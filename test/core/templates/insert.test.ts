@@ -114,9 +114,9 @@ describe("insertion at every position of the corrected form", () => {
     expect(x.plan.edits.find((e) => e.op === "insertRows")).toEqual({
       op: "insertRows",
       sheet: "申报表",
-      row: 28,
+      row: 27,
       count: 1,
-      formatFrom: 27,
+      formatFrom: 26,
     });
     expectMerges(clean.merges, sortedMerges(x.after), 27, ["C21:C27"]);
     expect(sortedMerges(x.after)).toEqual(expect.arrayContaining(["A20:A39", "B21:B34", "C21:C28", "C29:C31"]));

@@ -104,7 +104,7 @@ describe("ExcelHost.apply", () => {
     const { host } = hostFor(excel);
     const res = await host.apply(
       plan(
-        { op: "insertRows", sheet: "申报表", row: 23, count: 2, formatFrom: 22 },
+        { op: "insertRows", sheet: "申报表", row: 22, count: 2, formatFrom: 21 },
         ...["D23", "D24"].map((a, i) => setValue(cellAt("申报表", a), i ? "第二个(次)" : "新指标(次)", null)),
         ...["E23", "F23", "E24", "F24"].map((a) => setValue(cellAt("申报表", a), "≥1次", null)),
       ),
@@ -127,7 +127,7 @@ describe("ExcelHost.apply", () => {
     const { host } = hostFor(excel);
     // After inserting 2 rows at 25, the old F30 is F32.
     const ok = await host.apply(
-      plan({ op: "insertRows", sheet: "申报表", row: 25, count: 2, formatFrom: 24 }, setValue(cellAt("申报表", "F32"), "≥250篇", f30)),
+      plan({ op: "insertRows", sheet: "申报表", row: 24, count: 2, formatFrom: 23 }, setValue(cellAt("申报表", "F32"), "≥250篇", f30)),
     );
     expect(ok).toEqual({ ok: true });
     expect(sheet.get(31, 5)).toBe("≥250篇");

@@ -26,7 +26,7 @@ test("a formula that moved down with an inserted row is still protected", async 
   const { host } = hostFor(excel);
   const res = await host.apply({
     title: { zh: "修复", en: "Fix" },
-    edits: [{ op: "insertRows", sheet: "申报表", row: 5, count: 1, formatFrom: 6 }, setValue(cellAt("申报表", "D9"), 1, 300)],
+    edits: [{ op: "insertRows", sheet: "申报表", row: 4, count: 1, formatFrom: 5 }, setValue(cellAt("申报表", "D9"), 1, 300)],
   });
   expect(res.ok).toBe(false);
   expect(excel.writeSyncs).toHaveLength(0);

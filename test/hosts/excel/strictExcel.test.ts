@@ -277,7 +277,7 @@ describe("inserted rows (9)", () => {
     await host.read();
     // Marks on the row the formats are copied from and on cells above and below the insertion point.
     await host.mark([finding("a", "error", "申报表!C24:E24"), finding("b", "warning", "申报表!B23:B27")]);
-    const res = await host.apply(plan({ op: "insertRows", sheet: "申报表", row: 25, count: 2, formatFrom: 24 }));
+    const res = await host.apply(plan({ op: "insertRows", sheet: "申报表", row: 24, count: 2, formatFrom: 23 }));
     expect(res).toEqual({ ok: true });
     const marked = markedCells(sheet);
     // Findings point at cells: each marked cell keeps its mark where its row went (B25:B27 → B27:B29),

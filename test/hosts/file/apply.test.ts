@@ -89,7 +89,7 @@ describe("applyPlan: setValue", () => {
     const ok = applyPlan(
       wb,
       plan(
-        { op: "insertRows", sheet: "申报表", row: 9, count: 1, formatFrom: 8 },
+        { op: "insertRows", sheet: "申报表", row: 8, count: 1, formatFrom: 7 },
         setValue(cellAt("申报表", "D9"), 0, null), // the new row: empty before
         setValue(cellAt("申报表", "D10"), 41, 40.64), // old D9, moved down
       ),
@@ -110,7 +110,7 @@ describe("applyPlan: insertRows on the form", () => {
     const oldStyles = new Map<string, string>();
     for (let r = 1; r <= 38; r++) for (const c of "ABCDEF") oldStyles.set(`${c}${r}`, styleOf(ws, `${c}${r}`));
 
-    expect(applyPlan(wb, plan({ op: "insertRows", sheet: "申报表", row: 23, count: 1, formatFrom: 22 }))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan({ op: "insertRows", sheet: "申报表", row: 22, count: 1, formatFrom: 21 }))).toEqual({ ok: true });
     const { wb: again, sheet } = await reread(wb);
     const ws2 = again.getWorksheet("申报表")!;
 
@@ -142,7 +142,7 @@ describe("applyPlan: insertRows on the form", () => {
   // swallowed a new group into the label above); a plan that wants that re-merges explicitly.
   test("right below a group, copying a row of it: the group's merge stays, the copied row's single-row merges are repeated", async () => {
     const wb = await corrected();
-    expect(applyPlan(wb, plan({ op: "insertRows", sheet: "申报表", row: 19, count: 2, formatFrom: 18 }))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan({ op: "insertRows", sheet: "申报表", row: 18, count: 2, formatFrom: 17 }))).toEqual({ ok: true });
     const { wb: again, sheet } = await reread(wb);
     const now = merges(again.getWorksheet("申报表")!);
     expect(now).toEqual(expect.arrayContaining(["A14:A18", "E18:F18", "E19:F19", "E20:F20", "B21:F21", "A22:A40"]));
@@ -153,7 +153,7 @@ describe("applyPlan: insertRows on the form", () => {
 
   test("amounts keep their number format when rows above them are inserted", async () => {
     const wb = await corrected();
-    expect(applyPlan(wb, plan({ op: "insertRows", sheet: "申报表", row: 6, count: 1, formatFrom: 6 }))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan({ op: "insertRows", sheet: "申报表", row: 5, count: 1, formatFrom: 5 }))).toEqual({ ok: true });
     const { wb: again } = await reread(wb);
     const ws = again.getWorksheet("申报表")!;
     expect(ws.getCell("D9").value).toBe(326.6);
@@ -193,7 +193,7 @@ describe("applyPlan: insertRows moves what exceljs leaves behind", () => {
     s.addConditionalFormatting({ ref: "A9:A10", rules: [{ type: "expression", priority: 2, formulae: ["A9=10"], style: {} }] });
     const o = wb.addWorksheet("其他 表");
     o.getCell("A1").value = { formula: "S!A7+'其他 表'!B7", result: 7 };
-    const done = applyPlan(wb, plan({ op: "insertRows", sheet: "S", row: 6, count: 2, formatFrom: 5 }));
+    const done = applyPlan(wb, plan({ op: "insertRows", sheet: "S", row: 5, count: 2, formatFrom: 4 }));
     expect(done).toEqual({ ok: true });
     const again = await roundTrip(wb);
     ws = again.getWorksheet("S")!;
@@ -292,7 +292,7 @@ test("a validation on another sheet whose list comes from moved rows follows the
   const other = wb.addWorksheet("清单");
   other.getCell("E1").dataValidation = { type: "list", allowBlank: true, formulae: ["申报表!$B$40:$B$42"] };
   other.getCell("E2").dataValidation = { type: "list", allowBlank: true, formulae: ["申报表!$B$10:$B$12"] };
-  expect(applyPlan(wb, plan({ op: "insertRows", sheet: "申报表", row: 39, count: 1, formatFrom: 38 }))).toEqual({ ok: true });
+  expect(applyPlan(wb, plan({ op: "insertRows", sheet: "申报表", row: 38, count: 1, formatFrom: 37 }))).toEqual({ ok: true });
   const again = (await roundTrip(wb)).getWorksheet("清单")!;
   expect(again.getCell("E1").dataValidation.formulae).toEqual(["申报表!$B$41:$B$43"]);
   expect(again.getCell("E2").dataValidation.formulae).toEqual(["申报表!$B$10:$B$12"]);
@@ -307,7 +307,7 @@ describe("applyVerified: exceljs failing part way", () => {
       throw new Error("Cannot merge already merged cells");
     });
     const p = plan(
-      { op: "insertRows", sheet: "申报表", row: 39, count: 1, formatFrom: 38 },
+      { op: "insertRows", sheet: "申报表", row: 38, count: 1, formatFrom: 37 },
       { op: "merge", sheet: "申报表", range: "H39:I39" },
     );
     const r = applyVerified(workbook, p, { snapshot, check: checkWorkbook(snapshot) });

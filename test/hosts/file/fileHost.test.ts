@@ -143,7 +143,7 @@ describe("FileHost", () => {
     const r = await host.apply({
       title: { zh: "插入并合并", en: "insert and merge" },
       edits: [
-        { op: "insertRows", sheet: "申报表", row: 22, count: 1, formatFrom: 21 },
+        { op: "insertRows", sheet: "申报表", row: 21, count: 1, formatFrom: 20 },
         { op: "merge", sheet: "申报表", range: "D21:D23" }, // D21 and D23 hold indicator names
       ],
     });

@@ -41,7 +41,7 @@ test("a formula below an inserted row is still recognised as one", async () => {
   const wb = await withTextFormula();
   const r = applyPlan(wb, {
     title: { zh: "测试", en: "test" },
-    edits: [{ op: "insertRows", sheet: "申报表", row: 5, count: 1, formatFrom: 6 }, setValue(cellAt("申报表", "D9"), 1)],
+    edits: [{ op: "insertRows", sheet: "申报表", row: 4, count: 1, formatFrom: 5 }, setValue(cellAt("申报表", "D9"), 1)],
   });
   expect(r.ok).toBe(false);
 });
