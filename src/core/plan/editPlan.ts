@@ -2,7 +2,7 @@
  * Edit plans: what a fix or a template insertion wants done to the workbook, as data. The core only
  * produces them; each host (Excel, .xlsx file) applies them. Hosts apply the edits in order.
  */
-import { CellRef } from "../a1";
+import { CellRef, RangePos } from "../a1";
 import { CellValue } from "../snapshot";
 
 /** Set one cell's value; the cell is `sheet`, `row`, `col` (0-based, a CellRef: A1 is formatted only
@@ -26,10 +26,11 @@ export interface InsertRowsEdit {
   formatFrom: number;
 }
 
+/** Merge or unmerge exactly the area `range` (0-based rows and columns, like a RangePos everywhere). */
 export interface MergeEdit {
   op: "merge" | "unmerge";
   sheet: string;
-  range: string; // "B10:B15"
+  range: RangePos;
 }
 
 export type Edit = SetValueEdit | InsertRowsEdit | MergeEdit;

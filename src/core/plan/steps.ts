@@ -163,12 +163,15 @@ const mergeAt = (sheet: SheetSnapshot, row: number, col: number): RangePos | nul
 function compileEdit(sheet: SheetSnapshot, e: EditPlan["edits"][number], title: EditPlan["title"]): Step[] {
   const name = sheet.name;
   const bad = (): never => refuse(bilingual(PLAN.badAddress, title));
-  const parse = <T>(f: () => T): T => {
-    try {
-      return f();
-    } catch {
-      return bad();
-    }
+  /** The area with its corners in order; a position no cell has is an invalid address. */
+  const area = (r: RangePos): RangePos => {
+    if (![r.top, r.left, r.bottom, r.right].every(isIndex)) bad();
+    return {
+      top: Math.min(r.top, r.bottom),
+      left: Math.min(r.left, r.right),
+      bottom: Math.max(r.top, r.bottom),
+      right: Math.max(r.left, r.right),
+    };
   };
   switch (e.op) {
     case "setValue": {
@@ -213,21 +216,21 @@ function compileEdit(sheet: SheetSnapshot, e: EditPlan["edits"][number], title: 
       return steps;
     }
     case "merge": {
-      const r = parse(() => parseRange(e.range));
+      const r = area(e.range);
       const clash = sheet.merges.map(parseRange).find((m) => overlaps(m, r));
-      if (clash) refuse(bilingual(PLAN.mergeOverlaps, qualify(name, e.range), rangeToA1(clash)));
+      if (clash) refuse(bilingual(PLAN.mergeOverlaps, qualify(name, rangeToA1(r)), rangeToA1(clash)));
       for (let row = r.top; row <= r.bottom; row++) {
         for (let col = r.left; col <= r.right; col++) {
           if ((row !== r.top || col !== r.left) && !sameValue(cellValue(sheet, row, col), null))
-            refuse(mergeLosesContentRefusal(qualify(name, e.range), qualify(name, toA1(row, col))));
+            refuse(mergeLosesContentRefusal(qualify(name, rangeToA1(r)), qualify(name, toA1(row, col))));
         }
       }
       return [{ op: "merge", sheet: name, range: r }];
     }
     case "unmerge": {
-      const r = parse(() => parseRange(e.range));
+      const r = area(e.range);
       if (!sheet.merges.some((m) => rangeToA1(parseRange(m)) === rangeToA1(r))) {
-        refuse(bilingual(PLAN.notMerged, qualify(name, e.range)));
+        refuse(bilingual(PLAN.notMerged, qualify(name, rangeToA1(r))));
       }
       return [{ op: "unmerge", sheet: name, range: r }];
     }

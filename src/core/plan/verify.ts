@@ -123,9 +123,7 @@ function sheetProblems(
       }
     }
   }
-  const unmerged = new Set(
-    edits.filter((e) => e.op === "unmerge" && e.sheet === name).map((e) => rangeToA1(parseRange((e as { range: string }).range))),
-  );
+  const unmerged = new Set(edits.flatMap((e) => (e.op === "unmerge" && e.sheet === name ? [rangeToA1(e.range)] : [])));
   // Rows of the result that were rows before the plan; the others are the plan's new rows.
   const last = Math.max(before.originRow + before.values.length, ...before.merges.map((m) => parseRange(m).bottom)) + 1;
   const old = new Set<number>();

@@ -271,7 +271,7 @@ export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTe
       const m = grid.merge(empty.row, col);
       if (m && !seen.has(rangeToA1(m))) {
         seen.add(rangeToA1(m));
-        edits.push({ op: "unmerge", sheet, range: rangeToA1(m) });
+        edits.push({ op: "unmerge", sheet, range: m });
       }
     }
     edits.push(...valueEdits(empty.row, (col) => grid.raw(empty.row, col)));
@@ -282,7 +282,7 @@ export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTe
   const row = anchor.last + 1;
   const { grow, create } = mergesToGrow(grid, t, anchor, placement);
   const edits: Edit[] = [
-    ...grow.map((m): Edit => ({ op: "unmerge", sheet, range: rangeToA1(m) })),
+    ...grow.map((m): Edit => ({ op: "unmerge", sheet, range: m })),
     { op: "insertRows", sheet, row, count: 1, formatFrom: anchor.formatFrom },
   ];
   if (anchor.lead) {
@@ -299,7 +299,7 @@ export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTe
       // A merge that started at or below the new row was moved down by the insertion.
       const top = m.top >= row ? m.top + 1 : m.top;
       const grown = anchor.lead && m.top === anchor.lead.row.row && m.left === anchor.lead.col ? row : top;
-      return { op: "merge", sheet, range: rangeToA1({ ...m, top: grown, bottom: m.bottom + 1 }) };
+      return { op: "merge", sheet, range: { ...m, top: grown, bottom: m.bottom + 1 } };
     }),
   );
   if (anchor.mode === "new-level1") edits.push(setValue({ sheet, row, col: c.level1 }, level1Label(placement.level1), null));

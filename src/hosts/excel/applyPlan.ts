@@ -292,7 +292,7 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps:
       ...before,
       sheets: before.sheets.map((s) => ({
         ...s,
-        merges: [...s.merges, ...plan.edits.flatMap((e) => (e.op === "unmerge" && e.sheet === s.name ? [e.range] : []))],
+        merges: [...s.merges, ...plan.edits.flatMap((e) => (e.op === "unmerge" && e.sheet === s.name ? [rangeToA1(e.range)] : []))],
       })),
     };
   }

@@ -2,6 +2,7 @@ import { applyToSnapshot, applyToWorkbook } from "../../../src/core/plan/applyTo
 import { EditPlan, setValue } from "../../../src/core/plan/editPlan";
 import { SheetSnapshot, cellValue } from "../../../src/core/snapshot";
 import { cellAt } from "../../helpers/cells";
+import { parseRange } from "../../../src/core/a1";
 
 const S = "表";
 const base = (): SheetSnapshot => ({
@@ -94,18 +95,30 @@ describe("applyToSnapshot", () => {
   });
 
   test("merge refuses overlaps and lost content; unmerge refuses an area that is not merged", () => {
-    const lose = applyToSnapshot(base(), plan({ op: "unmerge", sheet: S, range: "B3:B5" }, { op: "merge", sheet: S, range: "B3:B4" }));
+    const lose = applyToSnapshot(
+      base(),
+      plan({ op: "unmerge", sheet: S, range: parseRange("B3:B5") }, { op: "merge", sheet: S, range: parseRange("B3:B4") }),
+    );
     expect(!lose.ok && lose.reason.zh).toBe("无法合并 表!B3:B4:表!B4 有内容,合并会丢失它");
     expect(
       applied(
         base(),
-        plan({ op: "unmerge", sheet: S, range: "B3:B5" }, setValue(cellAt(S, "B4"), null, "b4"), { op: "merge", sheet: S, range: "B3:B4" }),
+        plan({ op: "unmerge", sheet: S, range: parseRange("B3:B5") }, setValue(cellAt(S, "B4"), null, "b4"), {
+          op: "merge",
+          sheet: S,
+          range: parseRange("B3:B4"),
+        }),
       ).merges,
     ).toEqual(["A2:A3", "A5:B5", "B3:B4"]);
-    const overlap = applyToSnapshot(base(), plan({ op: "merge", sheet: S, range: "A3:A4" }));
+    const overlap = applyToSnapshot(base(), plan({ op: "merge", sheet: S, range: parseRange("A3:A4") }));
     expect(!overlap.ok && overlap.reason.zh).toBe("无法合并 表!A3:A4:与已合并的 A2:A3 重叠");
-    const missing = applyToSnapshot(base(), plan({ op: "unmerge", sheet: S, range: "C1:C2" }));
+    const missing = applyToSnapshot(base(), plan({ op: "unmerge", sheet: S, range: parseRange("C1:C2") }));
     expect(!missing.ok && missing.reason.zh).toBe("无法取消合并 表!C1:C2:该区域未合并");
+    // An area no cells make is an invalid address; corners given the other way round are the same area.
+    const bad = applyToSnapshot(base(), plan({ op: "merge", sheet: S, range: { top: -1, left: 2, bottom: 3, right: 2 } }));
+    expect(!bad.ok && bad.reason.zh).toBe("“测试”中的单元格地址无效");
+    const flipped = { top: 5, left: 3, bottom: 4, right: 2 }; // D6 to C5
+    expect(applied(base(), plan({ op: "merge", sheet: S, range: flipped })).merges).toContain("C5:D6");
   });
 
   test("a workbook plan is all or nothing and names a missing sheet", () => {

@@ -1,4 +1,4 @@
-import { toA1 } from "../../../src/core/a1";
+import { rangeToA1, toA1 } from "../../../src/core/a1";
 import { applyToSnapshot } from "../../../src/core/plan/applyToSnapshot";
 import { level2Label } from "../../../src/core/form/labels";
 import { CATALOGUE, findTemplate } from "../../../src/core/templates/catalogue";
@@ -144,7 +144,7 @@ describe("insertion at every position of the corrected form", () => {
   test("a group of one row (成本) gets its 二级 cell merged over the new row", () => {
     const x = insert(clean, T("cost.three-public-change"));
     expect(x.plan.target).toMatchObject({ row: 33, mode: "append" });
-    expect(x.plan.edits.filter((e) => e.op === "merge").map((e) => (e.op === "merge" ? e.range : ""))).toEqual([
+    expect(x.plan.edits.filter((e) => e.op === "merge").map((e) => (e.op === "merge" ? rangeToA1(e.range) : ""))).toEqual([
       "A20:A39",
       "B21:B34",
       "C33:C34",

@@ -1,4 +1,4 @@
-import { rangeToA1 } from "../../../src/core/a1";
+import { rangeToA1, parseRange } from "../../../src/core/a1";
 import { EditPlan, setValue } from "../../../src/core/plan/editPlan";
 import { copySpans, sourceRow } from "../../../src/hosts/excel/applyPlan";
 import { Step } from "../../../src/core/plan/steps";
@@ -136,11 +136,11 @@ describe("ExcelHost.apply", () => {
   it("merges and unmerges, refusing a merge that would swallow another", async () => {
     const { excel, sheet } = form();
     const { host } = hostFor(excel);
-    expect(await host.apply(plan({ op: "merge", sheet: "申报表", range: "E60:F60" }))).toEqual({ ok: true });
+    expect(await host.apply(plan({ op: "merge", sheet: "申报表", range: parseRange("E60:F60") }))).toEqual({ ok: true });
     expect(merges(sheet)).toContain("E60:F60");
-    expect(await host.apply(plan({ op: "unmerge", sheet: "申报表", range: "E60:F60" }))).toEqual({ ok: true });
+    expect(await host.apply(plan({ op: "unmerge", sheet: "申报表", range: parseRange("E60:F60") }))).toEqual({ ok: true });
     expect(merges(sheet)).not.toContain("E60:F60");
-    const clash = await host.apply(plan({ op: "merge", sheet: "申报表", range: "A3:B4" }));
+    const clash = await host.apply(plan({ op: "merge", sheet: "申报表", range: parseRange("A3:B4") }));
     expect(clash.ok).toBe(false);
     expect(merges(sheet)).toContain("A3:F3");
   });
@@ -157,7 +157,7 @@ describe("ExcelHost.apply", () => {
   it("on Office 2019 (no merged-area API) still unmerges what the plan names", async () => {
     const { excel, sheet } = form(8);
     const { host } = hostFor(excel);
-    expect(await host.apply(plan({ op: "unmerge", sheet: "申报表", range: "B5:F5" }))).toEqual({ ok: true });
+    expect(await host.apply(plan({ op: "unmerge", sheet: "申报表", range: parseRange("B5:F5") }))).toEqual({ ok: true });
     expect(merges(sheet)).not.toContain("B5:F5");
   });
 });

@@ -178,7 +178,7 @@ describe("a step Excel executes wrongly is undone", () => {
     excel.misMerge = (p) => ({ ...p, bottom: p.bottom + 1 });
     const res = await hostFor(excel).host.apply({
       title: { zh: "合并", en: "Merge" },
-      edits: [{ op: "merge", sheet: "申报表", range: "H40:I40" }],
+      edits: [{ op: "merge", sheet: "申报表", range: parseRange("H40:I40") }],
     });
     expect(res).toEqual({ ok: false, reason: { zh: expect.stringContaining("H41"), en: expect.stringContaining("H41") } });
     expect(state(sheet)).toEqual(before);

@@ -232,18 +232,18 @@ describe("applyPlan: merge and unmerge", () => {
   test("merges empty cells, refuses to swallow content, unmerges", async () => {
     const wb = await corrected();
     const ws = wb.getWorksheet("申报表")!;
-    const lose = applyPlan(wb, plan({ op: "merge", sheet: "申报表", range: "D21:D22" }));
+    const lose = applyPlan(wb, plan({ op: "merge", sheet: "申报表", range: parseRange("D21:D22") }));
     expect(lose.ok).toBe(false);
     if (!lose.ok) expect(lose.reason.zh).toContain("申报表!D22");
     expect(ws.getCell("D22").value).toBe("建设社区科普图书室个数(个)");
 
-    const clash = applyPlan(wb, plan({ op: "merge", sheet: "申报表", range: "C26:C28" }));
+    const clash = applyPlan(wb, plan({ op: "merge", sheet: "申报表", range: parseRange("C26:C28") }));
     expect(clash.ok).toBe(false);
     if (!clash.ok) expect(clash.reason.zh).toContain("C21:C27");
 
-    expect(applyPlan(wb, plan({ op: "unmerge", sheet: "申报表", range: "E15:F15" }))).toEqual({ ok: true });
-    expect(applyPlan(wb, plan({ op: "merge", sheet: "申报表", range: "E15:F15" }))).toEqual({ ok: true });
-    expect(applyPlan(wb, plan({ op: "unmerge", sheet: "申报表", range: "B19:F19" }))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan({ op: "unmerge", sheet: "申报表", range: parseRange("E15:F15") }))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan({ op: "merge", sheet: "申报表", range: parseRange("E15:F15") }))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan({ op: "unmerge", sheet: "申报表", range: parseRange("B19:F19") }))).toEqual({ ok: true });
     const { wb: again } = await reread(wb);
     const ws2 = again.getWorksheet("申报表")!;
     const now = merges(ws2);
@@ -308,7 +308,7 @@ describe("applyVerified: exceljs failing part way", () => {
     });
     const p = plan(
       { op: "insertRows", sheet: "申报表", row: 38, count: 1, formatFrom: 37 },
-      { op: "merge", sheet: "申报表", range: "H39:I39" },
+      { op: "merge", sheet: "申报表", range: parseRange("H39:I39") },
     );
     const r = applyVerified(workbook, p, { snapshot, check: checkWorkbook(snapshot) });
     expect(r).toEqual({

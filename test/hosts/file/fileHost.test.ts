@@ -1,4 +1,4 @@
-import { formatRef } from "../../../src/core/a1";
+import { formatRef, parseRange } from "../../../src/core/a1";
 import { readFileSync } from "fs";
 import { checkWorkbook } from "../../../src/core/engine";
 import { markArgb } from "../../../src/core/marks";
@@ -144,7 +144,7 @@ describe("FileHost", () => {
       title: { zh: "插入并合并", en: "insert and merge" },
       edits: [
         { op: "insertRows", sheet: "申报表", row: 21, count: 1, formatFrom: 20 },
-        { op: "merge", sheet: "申报表", range: "D21:D23" }, // D21 and D23 hold indicator names
+        { op: "merge", sheet: "申报表", range: parseRange("D21:D23") }, // D21 and D23 hold indicator names
       ],
     });
     expect(r.ok).toBe(false);

@@ -14,6 +14,7 @@ import { openXlsx } from "../../../src/hosts/file/open";
 import { writeXlsx } from "../../../src/hosts/file/write";
 import { readExample, toBytes } from "../../helpers/xlsx";
 import { run } from "../../cli/capture";
+import { parseRange } from "../../../src/core/a1";
 
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -168,7 +169,7 @@ test("the preview's download keeps them too, after an insertion and after a fail
     title: { zh: "插入并合并", en: "insert and merge" },
     edits: [
       { op: "insertRows", sheet: "申报表", row: 21, count: 1, formatFrom: 20 },
-      { op: "merge", sheet: "申报表", range: "D21:D23" },
+      { op: "merge", sheet: "申报表", range: parseRange("D21:D23") },
     ],
   });
   expect(failed.ok).toBe(false);

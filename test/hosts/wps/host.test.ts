@@ -324,7 +324,10 @@ describe("applying plans", () => {
     const ws = app.ActiveWorkbook.addSheet("表");
     ws.cell(0, 0).v = "标题";
     const host = hostOn(app);
-    const plan: EditPlan = { title: { zh: "合并", en: "merge" }, edits: [{ op: "merge", sheet: "表", range: "A1:C1" }] } as EditPlan;
+    const plan: EditPlan = {
+      title: { zh: "合并", en: "merge" },
+      edits: [{ op: "merge", sheet: "表", range: parseRange("A1:C1") }],
+    } as EditPlan;
     expect(await host.apply(plan)).toEqual({ ok: true });
     expect(ws.mergeList()).toEqual(["A1:C1"]);
     expect(app.DisplayAlerts).toBe(true);
@@ -364,7 +367,7 @@ describe("applying plans", () => {
     ws.cell(3, 3).v = "别动";
     const host = hostOn(app);
     app.misMerge = parseRange("A1:D4");
-    const plan = { title: { zh: "合并", en: "merge" }, edits: [{ op: "merge", sheet: "表", range: "A1:C1" }] } as EditPlan;
+    const plan = { title: { zh: "合并", en: "merge" }, edits: [{ op: "merge", sheet: "表", range: parseRange("A1:C1") }] } as EditPlan;
     const res = await host.apply(plan);
     expect(res.ok).toBe(false);
     expect(ws.mergeList()).toEqual([]);
