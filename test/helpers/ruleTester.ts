@@ -2,7 +2,7 @@
  * RuleTester in the ESLint manner: valid sheets must yield no finding of the rule; invalid sheets
  * must yield exactly the listed findings (message id, cells, severity), in order.
  */
-import { formatRef } from "../../src/core/a1";
+import { formatRef, toA1 } from "../../src/core/a1";
 import { checkWorkbook } from "../../src/core/engine";
 import { Config } from "../../src/core/config";
 import { Finding, Rule, Severity } from "../../src/core/rules/types";
@@ -69,9 +69,7 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
           if (e.data) expect(f.data).toMatchObject(e.data);
           if (e.fix) {
             expect(f.fix).toBeDefined();
-            const sets = Object.fromEntries(
-              f.fix!.edits.filter((x) => x.op === "setValue").map((x) => [x.address, (x as { value: unknown }).value]),
-            );
+            const sets = Object.fromEntries(f.fix!.edits.flatMap((x) => (x.op === "setValue" ? [[toA1(x.row, x.col), x.value]] : [])));
             expect(sets).toEqual(e.fix);
           }
         });

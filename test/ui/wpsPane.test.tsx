@@ -7,7 +7,7 @@
 import * as React from "react";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { formatRef, parseRef } from "../../src/core/a1";
+import { formatRef, parseRef, toA1 } from "../../src/core/a1";
 import { checkWorkbook } from "../../src/core/engine";
 import { MARK_COLORS } from "../../src/core/marks";
 import { bgr } from "../../src/hosts/wps/et";
@@ -58,5 +58,5 @@ test("修复 in the pane writes the fix into the sheet through the WPS host", as
   const row = rows().find((r) => r.dataset.ruleId === target.rule && r.dataset.cell === formatRef(target.cells[0]))!;
   await user.click(within(row).getByRole("button", { name: /修复/ }));
   await checked(2);
-  expect(app.ActiveWorkbook.sheet(edit.sheet)!.valueAt(edit.address)).toBe(edit.value);
+  expect(app.ActiveWorkbook.sheet(edit.sheet)!.valueAt(toA1(edit.row, edit.col))).toBe(edit.value);
 });

@@ -8,7 +8,6 @@ import { checkWorkbook } from "../../core/engine";
 import { EditPlan, isSafePlan } from "../../core/plan/editPlan";
 import { Finding, Message } from "../../core/rules/types";
 import type { Workbook } from "exceljs";
-import { qualify } from "../../core/a1";
 import { Lang, PUNCTUATION, pick } from "../../core/i18n";
 import { CellValue, isCellError } from "../../core/snapshot";
 import { applyVerified } from "../../hosts/file/apply";
@@ -55,9 +54,7 @@ const MAX_FIXES = 500;
 /** The cells a plan sets, with their values as the workbook holds them now. */
 function valuesOf(wb: Workbook, plan: EditPlan): { cell: string; value: CellValue }[] {
   return plan.edits.flatMap((e) =>
-    e.op === "setValue"
-      ? [{ cell: qualify(e.sheet, e.address), value: plainValue(wb.getWorksheet(e.sheet)?.getCell(e.address).value) }]
-      : [],
+    e.op === "setValue" ? [{ cell: formatRef(e), value: plainValue(wb.getWorksheet(e.sheet)?.getCell(e.row + 1, e.col + 1).value) }] : [],
   );
 }
 

@@ -2,20 +2,22 @@
  * Edit plans: what a fix or a template insertion wants done to the workbook, as data. The core only
  * produces them; each host (Excel, .xlsx file) applies them. Hosts apply the edits in order.
  */
+import { CellRef, RangePos } from "../a1";
 import { CellValue } from "../snapshot";
 
-/** Set one cell's value. `expected` is what the plan was computed from: a host refuses to overwrite
- * a cell that has changed since, so a stale fix never clobbers the user's newer input. */
-export interface SetValueEdit {
+/** Set one cell's value; the cell is `sheet`, `row`, `col` (0-based, a CellRef: A1 is formatted only
+ * where the cell is shown or sent to Excel). `expected` is what the plan was computed from: a host
+ * refuses to overwrite a cell that has changed since, so a stale fix never clobbers the user's newer
+ * input. */
+export interface SetValueEdit extends CellRef {
   op: "setValue";
-  sheet: string;
-  address: string; // "D5"
   value: string | number | null;
   expected?: CellValue;
 }
 
-/** Insert whole rows before `row` (1-based), copying formats (borders, fills, fonts, height) from
- * `formatFrom` (1-based, numbered before the insertion). */
+/** Insert whole rows before `row` (0-based, like every position in the core: row 0 is Excel's row 1),
+ * copying formats (borders, fills, fonts, height) from row `formatFrom` (0-based, numbered before the
+ * insertion). */
 export interface InsertRowsEdit {
   op: "insertRows";
   sheet: string;
@@ -24,10 +26,11 @@ export interface InsertRowsEdit {
   formatFrom: number;
 }
 
+/** Merge or unmerge exactly the area `range` (0-based rows and columns, like a RangePos everywhere). */
 export interface MergeEdit {
   op: "merge" | "unmerge";
   sheet: string;
-  range: string; // "B10:B15"
+  range: RangePos;
 }
 
 export type Edit = SetValueEdit | InsertRowsEdit | MergeEdit;
@@ -38,8 +41,8 @@ export interface EditPlan {
   edits: Edit[];
 }
 
-export function setValue(sheet: string, address: string, value: string | number | null, expected?: CellValue): SetValueEdit {
-  return { op: "setValue", sheet, address, value, expected };
+export function setValue(at: CellRef, value: string | number | null, expected?: CellValue): SetValueEdit {
+  return { op: "setValue", sheet: at.sheet, row: at.row, col: at.col, value, expected };
 }
 
 /**

@@ -16,7 +16,7 @@
  *   the cell keeps its style. With `numberFormat`, a cell whose format is General or Text takes it,
  *   so text "326.60" stored as the number 326.6 still shows 326.60, as the fix's message says.
  */
-import { RangePos, parseA1, parseRange, qualify, rangeToA1, toA1 } from "../a1";
+import { RangePos, parseRange, qualify, rangeToA1, toA1 } from "../a1";
 import { Message, bilingual } from "../i18n";
 import { PLAN } from "./messages";
 import { CellValue, SheetSnapshot, WorkbookSnapshot, cellFormula, cellValue, isCellError } from "../snapshot";
@@ -149,6 +149,9 @@ function textDecimals(was: CellValue, value: number): string | null {
   return `0.${"0".repeat(m[2].length)}`;
 }
 
+/** A 0-based row or column index. */
+const isIndex = (n: number) => Number.isInteger(n) && n >= 0;
+
 const mergeAt = (sheet: SheetSnapshot, row: number, col: number): RangePos | null => {
   for (const m of sheet.merges) {
     const r = parseRange(m);
@@ -160,43 +163,39 @@ const mergeAt = (sheet: SheetSnapshot, row: number, col: number): RangePos | nul
 function compileEdit(sheet: SheetSnapshot, e: EditPlan["edits"][number], title: EditPlan["title"]): Step[] {
   const name = sheet.name;
   const bad = (): never => refuse(bilingual(PLAN.badAddress, title));
-  const parse = <T>(f: () => T): T => {
-    try {
-      return f();
-    } catch {
-      return bad();
-    }
+  /** The area with its corners in order; a position no cell has is an invalid address. */
+  const area = (r: RangePos): RangePos => {
+    if (![r.top, r.left, r.bottom, r.right].every(isIndex)) bad();
+    return {
+      top: Math.min(r.top, r.bottom),
+      left: Math.min(r.left, r.right),
+      bottom: Math.max(r.top, r.bottom),
+      right: Math.max(r.left, r.right),
+    };
   };
   switch (e.op) {
     case "setValue": {
-      const at = parse(() => parseA1(e.address));
+      if (!isIndex(e.row) || !isIndex(e.col)) bad();
       // The cell a user means: inside a merge, its top-left cell (the only one that shows).
-      const m = mergeAt(sheet, at.row, at.col);
-      const row = m ? m.top : at.row;
-      const col = m ? m.left : at.col;
+      const m = mergeAt(sheet, e.row, e.col);
+      const row = m ? m.top : e.row;
+      const col = m ? m.left : e.col;
+      const ref = () => qualify(name, toA1(e.row, e.col));
       const formula = cellFormula(sheet, row, col);
-      if (formula) refuse(formulaCellRefusal(qualify(name, e.address), formula));
+      if (formula) refuse(formulaCellRefusal(ref(), formula));
       const now = cellValue(sheet, row, col);
       if (e.expected !== undefined && !sameValue(now, e.expected)) {
-        const ref = qualify(name, e.address);
-        refuse(bilingual(PLAN.cellChanged, ref, show(now), show(e.expected)));
+        refuse(bilingual(PLAN.cellChanged, ref(), show(now), show(e.expected)));
       }
       const format = typeof e.value === "number" ? textDecimals(now, e.value) : null;
       return [{ op: "write", sheet: name, row, col, value: e.value === "" ? null : e.value, ...(format ? { numberFormat: format } : {}) }];
     }
     case "insertRows": {
-      if (
-        !Number.isInteger(e.row) ||
-        e.row < 1 ||
-        !Number.isInteger(e.count) ||
-        e.count < 1 ||
-        !Number.isInteger(e.formatFrom) ||
-        e.formatFrom < 1
-      ) {
+      if (!isIndex(e.row) || !Number.isInteger(e.count) || e.count < 1 || !isIndex(e.formatFrom)) {
         refuse(bilingual(PLAN.badInsertRows, title));
       }
-      const at = e.row - 1;
-      const from = e.formatFrom - 1;
+      const at = e.row;
+      const from = e.formatFrom;
       const steps: Step[] = [
         { op: "insertRows", sheet: name, at, count: e.count },
         { op: "copyFormat", sheet: name, from: from >= at ? from + e.count : from, to: at, count: e.count },
@@ -217,21 +216,21 @@ function compileEdit(sheet: SheetSnapshot, e: EditPlan["edits"][number], title: 
       return steps;
     }
     case "merge": {
-      const r = parse(() => parseRange(e.range));
+      const r = area(e.range);
       const clash = sheet.merges.map(parseRange).find((m) => overlaps(m, r));
-      if (clash) refuse(bilingual(PLAN.mergeOverlaps, qualify(name, e.range), rangeToA1(clash)));
+      if (clash) refuse(bilingual(PLAN.mergeOverlaps, qualify(name, rangeToA1(r)), rangeToA1(clash)));
       for (let row = r.top; row <= r.bottom; row++) {
         for (let col = r.left; col <= r.right; col++) {
           if ((row !== r.top || col !== r.left) && !sameValue(cellValue(sheet, row, col), null))
-            refuse(mergeLosesContentRefusal(qualify(name, e.range), qualify(name, toA1(row, col))));
+            refuse(mergeLosesContentRefusal(qualify(name, rangeToA1(r)), qualify(name, toA1(row, col))));
         }
       }
       return [{ op: "merge", sheet: name, range: r }];
     }
     case "unmerge": {
-      const r = parse(() => parseRange(e.range));
+      const r = area(e.range);
       if (!sheet.merges.some((m) => rangeToA1(parseRange(m)) === rangeToA1(r))) {
-        refuse(bilingual(PLAN.notMerged, qualify(name, e.range)));
+        refuse(bilingual(PLAN.notMerged, qualify(name, rangeToA1(r))));
       }
       return [{ op: "unmerge", sheet: name, range: r }];
     }

@@ -14,7 +14,7 @@
  * - an inserted indicator sits on its target row, in its intended group;
  * - re-checking finds no error that was not there before.
  */
-import { CellRef, formatRef, parseA1, parseRange, RangePos, rangeToA1 } from "../a1";
+import { CellRef, formatRef, parseRange, RangePos, rangeToA1 } from "../a1";
 import { Config } from "../config";
 import { CheckResult, checkWorkbook } from "../engine";
 import { Message, bilingual } from "../i18n";
@@ -38,7 +38,7 @@ function rowMapOf(edits: Edit[], from = 0): RowMap {
     let r = row;
     for (let i = from; i < edits.length; i++) {
       const e = edits[i];
-      if (e.op === "insertRows" && e.sheet === sheet && r >= e.row - 1) r += e.count;
+      if (e.op === "insertRows" && e.sheet === sheet && r >= e.row) r += e.count;
     }
     return r;
   };
@@ -73,8 +73,7 @@ function sheetProblems(
   const written = new Map<string, CellValue>();
   edits.forEach((e, i) => {
     if (e.op !== "setValue" || e.sheet !== name) return;
-    const { row, col } = parseA1(e.address);
-    written.set(key(rowMapOf(edits, i + 1)(name, row), col), e.value === "" ? null : e.value);
+    written.set(key(rowMapOf(edits, i + 1)(name, e.row), e.col), e.value === "" ? null : e.value);
   });
   const afterMerges = after.merges.map(parseRange);
 
@@ -124,9 +123,7 @@ function sheetProblems(
       }
     }
   }
-  const unmerged = new Set(
-    edits.filter((e) => e.op === "unmerge" && e.sheet === name).map((e) => rangeToA1(parseRange((e as { range: string }).range))),
-  );
+  const unmerged = new Set(edits.flatMap((e) => (e.op === "unmerge" && e.sheet === name ? [rangeToA1(e.range)] : [])));
   // Rows of the result that were rows before the plan; the others are the plan's new rows.
   const last = Math.max(before.originRow + before.values.length, ...before.merges.map((m) => parseRange(m).bottom)) + 1;
   const old = new Set<number>();

@@ -5,7 +5,7 @@
  * 一级 and 二级 columns are extended over it. A missing group gets its 二级 (and 一级) label written.
  * Nothing but the new row's name, values and labels is written; every other cell is left alone.
  */
-import { parseRange, rangeToA1, RangePos, toA1 } from "../a1";
+import { parseRange, rangeToA1, RangePos } from "../a1";
 import { Grid } from "../form/grid";
 import { level1Label, level2Label } from "../form/labels";
 import { FormModel, IndicatorRow, IndicatorTable } from "../form/model";
@@ -257,9 +257,9 @@ export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTe
   const where = `${level1Label(placement.level1)} / ${level2Label(placement.level2)}`;
   const title = { zh: `插入指标「${name}」(${where})`, en: `Insert indicator "${name}" (${where})` };
   const valueEdits = (row: number, expected: (col: number) => ReturnType<Grid["raw"]>): Edit[] => [
-    setValue(sheet, toA1(row, c.level3), name, expected(c.level3)),
-    ...(c.period !== null ? [setValue(sheet, toA1(row, c.period), period, expected(c.period))] : []),
-    setValue(sheet, toA1(row, c.annual), annual, expected(c.annual)),
+    setValue({ sheet, row, col: c.level3 }, name, expected(c.level3)),
+    ...(c.period !== null ? [setValue({ sheet, row, col: c.period }, period, expected(c.period))] : []),
+    setValue({ sheet, row, col: c.annual }, annual, expected(c.annual)),
   ];
 
   const empty = emptyRowOf(grid, t, groupRows(t, placement));
@@ -271,7 +271,7 @@ export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTe
       const m = grid.merge(empty.row, col);
       if (m && !seen.has(rangeToA1(m))) {
         seen.add(rangeToA1(m));
-        edits.push({ op: "unmerge", sheet, range: rangeToA1(m) });
+        edits.push({ op: "unmerge", sheet, range: m });
       }
     }
     edits.push(...valueEdits(empty.row, (col) => grid.raw(empty.row, col)));
@@ -282,28 +282,28 @@ export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTe
   const row = anchor.last + 1;
   const { grow, create } = mergesToGrow(grid, t, anchor, placement);
   const edits: Edit[] = [
-    ...grow.map((m): Edit => ({ op: "unmerge", sheet, range: rangeToA1(m) })),
-    { op: "insertRows", sheet, row: row + 1, count: 1, formatFrom: anchor.formatFrom + 1 },
+    ...grow.map((m): Edit => ({ op: "unmerge", sheet, range: m })),
+    { op: "insertRows", sheet, row, count: 1, formatFrom: anchor.formatFrom },
   ];
   if (anchor.lead) {
     // Moved before merging: a host may refuse to write inside a merged area.
     const { row: first, col } = anchor.lead;
     const label = grid.raw(first.row, col);
     edits.push(
-      setValue(sheet, toA1(row, col), typeof label === "number" || typeof label === "string" ? label : level1Label(placement.level1), null),
+      setValue({ sheet, row, col }, typeof label === "number" || typeof label === "string" ? label : level1Label(placement.level1), null),
     );
-    edits.push(setValue(sheet, toA1(row + 1, col), null, label));
+    edits.push(setValue({ sheet, row: row + 1, col }, null, label));
   }
   edits.push(
     ...[...grow, ...create].map((m): Edit => {
       // A merge that started at or below the new row was moved down by the insertion.
       const top = m.top >= row ? m.top + 1 : m.top;
       const grown = anchor.lead && m.top === anchor.lead.row.row && m.left === anchor.lead.col ? row : top;
-      return { op: "merge", sheet, range: rangeToA1({ ...m, top: grown, bottom: m.bottom + 1 }) };
+      return { op: "merge", sheet, range: { ...m, top: grown, bottom: m.bottom + 1 } };
     }),
   );
-  if (anchor.mode === "new-level1") edits.push(setValue(sheet, toA1(row, c.level1), level1Label(placement.level1), null));
-  if (anchor.mode !== "append") edits.push(setValue(sheet, toA1(row, c.level2), level2Label(placement.level2), null));
+  if (anchor.mode === "new-level1") edits.push(setValue({ sheet, row, col: c.level1 }, level1Label(placement.level1), null));
+  if (anchor.mode !== "append") edits.push(setValue({ sheet, row, col: c.level2 }, level2Label(placement.level2), null));
   edits.push(...valueEdits(row, () => null));
   return { title, edits, target: { row, mode: anchor.mode, placement } };
 }

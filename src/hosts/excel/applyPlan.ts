@@ -254,12 +254,12 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps:
     reads = queueReads(ctx, names, caps, true);
     plan.edits.forEach((e, i) => {
       if (e.op !== "insertRows") return;
-      let r = e.formatFrom - 1;
+      let r = e.formatFrom;
       for (let j = i - 1; j >= 0 && r !== null; j--) {
         const x = plan.edits[j];
         if (x.op !== "insertRows" || x.sheet !== e.sheet) continue;
-        if (r >= x.row - 1 + x.count) r -= x.count;
-        else if (r >= x.row - 1) r = -1;
+        if (r >= x.row + x.count) r -= x.count;
+        else if (r >= x.row) r = -1;
       }
       if (r < 0 || heights.has(`${e.sheet}\t${r}`)) return;
       const f = reads.get(e.sheet)!.ws.getRange(rows(r, 1)).format;
@@ -292,7 +292,7 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps:
       ...before,
       sheets: before.sheets.map((s) => ({
         ...s,
-        merges: [...s.merges, ...plan.edits.flatMap((e) => (e.op === "unmerge" && e.sheet === s.name ? [e.range] : []))],
+        merges: [...s.merges, ...plan.edits.flatMap((e) => (e.op === "unmerge" && e.sheet === s.name ? [rangeToA1(e.range)] : []))],
       })),
     };
   }

@@ -4,6 +4,7 @@
  * Pure: no office-js here.
  */
 import { CellPos, CellRef, parseRange, rangeToA1 } from "../../core/a1";
+import { InsertRowsEdit } from "../../core/plan/editPlan";
 import { marksByCell } from "../../core/marks";
 import { Finding, Severity } from "../../core/rules/types";
 
@@ -82,12 +83,11 @@ export function coalesce(cells: readonly CellPos[]): string[] {
  * move down, a range spanning it grows (as Excel moves them). Used to keep marks on the cells they were
  * on, and off the new rows.
  */
-export function shiftFindingCells(findings: Finding[], inserts: { sheet: string; row: number; count: number }[]): Finding[] {
+export function shiftFindingCells(findings: Finding[], inserts: Pick<InsertRowsEdit, "sheet" | "row" | "count">[]): Finding[] {
   if (!inserts.length) return findings;
   const move = (c: CellRef): CellRef => {
     let row = c.row;
-    // Edit plans count rows from 1; cells from 0.
-    for (const e of inserts) if (e.sheet === c.sheet && row >= e.row - 1) row += e.count;
+    for (const e of inserts) if (e.sheet === c.sheet && row >= e.row) row += e.count;
     return row === c.row ? c : { ...c, row };
   };
   return findings.map((f) => ({ ...f, cells: f.cells.map(move) }));

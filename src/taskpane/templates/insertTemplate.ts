@@ -1,5 +1,4 @@
 /** Inserting a template through a Host: read the workbook as it is now, plan, apply. */
-import { parseA1 } from "../../core/a1";
 import { recognizeWorkbook } from "../../core/form/recognize";
 import { Message } from "../../core/rules/types";
 import { InsertValues, InsertionPlan, isInsertError, planInsertion } from "../../core/templates/insert";
@@ -31,7 +30,7 @@ export async function insertTemplate(
   const first = plan.edits.find((e) => e.op === "setValue");
   if (first) {
     try {
-      await host.goTo({ sheet: first.sheet, ...parseA1(first.address) });
+      await host.goTo({ sheet: first.sheet, row: first.row, col: first.col });
     } catch {
       // The row is in; not being able to select it is no reason to report a failure.
     }

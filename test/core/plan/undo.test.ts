@@ -8,6 +8,7 @@ import { compilePlan, runStep } from "../../../src/core/plan/steps";
 import { UndoStep, deleteSnapshotRows, sameSheet, undoSteps } from "../../../src/core/plan/undo";
 import { CellValue, SheetSnapshot } from "../../../src/core/snapshot";
 import { setValue } from "../../../src/core/plan/editPlan";
+import { cellAt } from "../../helpers/cells";
 
 const sheet = (): SheetSnapshot => ({
   name: "S",
@@ -61,9 +62,9 @@ test("an insertion, merges and writes, undone, give the pre-state back", () => {
   const plan = {
     title: { zh: "插入", en: "Insert" },
     edits: [
-      { op: "insertRows" as const, sheet: "S", row: 3, count: 1, formatFrom: 2 },
-      setValue("S", "C3", "新"),
-      setValue("S", "C4", "改"),
+      { op: "insertRows" as const, sheet: "S", row: 2, count: 1, formatFrom: 1 },
+      setValue(cellAt("S", "C3"), "新"),
+      setValue(cellAt("S", "C4"), "改"),
     ],
   };
   const c = compilePlan({ source: "", sheets: [before] }, plan);

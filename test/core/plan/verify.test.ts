@@ -14,6 +14,7 @@ import { findTemplate } from "../../../src/core/templates/catalogue";
 import { InsertionPlan, isInsertError, planInsertion } from "../../../src/core/templates/insert";
 import { layoutFromRows } from "../../../scripts/lib/tsvLayout";
 import { CLASSIC_GROUPS, specRows } from "../../helpers/genForm";
+import { cellAt } from "../../helpers/cells";
 
 /** A form whose 产出 has 数量 and a two-row 质量 but no 时效, and the plan inserting a 时效 row. */
 function setup() {
@@ -89,7 +90,7 @@ test("a fix that would add an error is refused with that error", () => {
     sheets: [layoutFromRows(specRows({ groups: CLASSIC_GROUPS.map(([level1, level2]) => ({ level1, level2, rows: 1 })) }))],
   };
   const check = checkWorkbook(wb);
-  const plan = { title: { zh: "改金额", en: "change" }, edits: [setValue("申报表", "D8", 300, 326.6)] };
+  const plan = { title: { zh: "改金额", en: "change" }, edits: [setValue(cellAt("申报表", "D8"), 300, 326.6)] };
   const applied = applyToWorkbook(wb, plan);
   if (!applied.ok) throw new Error();
   const v = verifyPlan({ snapshot: wb, check }, applied.value, plan);
@@ -114,7 +115,7 @@ test("a formula whose result Excel recomputed passes; a formula replaced by a co
     hiddenRows: [],
   };
   const wb: WorkbookSnapshot = { source: "t.xlsx", sheets: [sheet] };
-  const plan = { title: { zh: "改金额", en: "change" }, edits: [setValue("申报表", "B1", 2, 1)] };
+  const plan = { title: { zh: "改金额", en: "change" }, edits: [setValue(cellAt("申报表", "B1"), 2, 1)] };
   const before = { snapshot: wb, check: checkWorkbook(wb) };
   // What Excel holds after the write: the SUM-like formula shows the new amount.
   const recomputed = {

@@ -1,9 +1,11 @@
+import { rangeToA1, toA1 } from "../../../src/core/a1";
 import { applyToSnapshot } from "../../../src/core/plan/applyToSnapshot";
 import { level2Label } from "../../../src/core/form/labels";
 import { CATALOGUE, findTemplate } from "../../../src/core/templates/catalogue";
 import { isInsertError, planInsertion } from "../../../src/core/templates/insert";
 import { IndicatorTemplate } from "../../../src/core/templates/types";
 import { cleanSheet, seedSheet, setCells } from "../../helpers/forms";
+import { cellAt } from "../../helpers/cells";
 import {
   changedCells,
   cost101Rows,
@@ -87,7 +89,9 @@ describe("every template lands in its group with no finding of its own", () => {
     expect(x.plan.target.mode).not.toBe("fill");
     // The new group's label is written; nothing else but the new row changes (a moved 一级 label aside).
     expect(written(x.plan)).toContain(`C${x.plan.target.row + 1}`);
-    const moved = x.plan.edits.filter((e) => e.op === "setValue" && e.value === null).map((e) => (e.op === "setValue" ? e.address : ""));
+    const moved = x.plan.edits
+      .filter((e) => e.op === "setValue" && e.value === null)
+      .map((e) => (e.op === "setValue" ? toA1(e.row, e.col) : ""));
     expect(changedCells(x, [...written(x.plan), ...moved])).toEqual([]);
   });
 
@@ -110,9 +114,9 @@ describe("insertion at every position of the corrected form", () => {
     expect(x.plan.edits.find((e) => e.op === "insertRows")).toEqual({
       op: "insertRows",
       sheet: "申报表",
-      row: 28,
+      row: 27,
       count: 1,
-      formatFrom: 27,
+      formatFrom: 26,
     });
     expectMerges(clean.merges, sortedMerges(x.after), 27, ["C21:C27"]);
     expect(sortedMerges(x.after)).toEqual(expect.arrayContaining(["A20:A39", "B21:B34", "C21:C28", "C29:C31"]));
@@ -140,7 +144,7 @@ describe("insertion at every position of the corrected form", () => {
   test("a group of one row (成本) gets its 二级 cell merged over the new row", () => {
     const x = insert(clean, T("cost.three-public-change"));
     expect(x.plan.target).toMatchObject({ row: 33, mode: "append" });
-    expect(x.plan.edits.filter((e) => e.op === "merge").map((e) => (e.op === "merge" ? e.range : ""))).toEqual([
+    expect(x.plan.edits.filter((e) => e.op === "merge").map((e) => (e.op === "merge" ? rangeToA1(e.range) : ""))).toEqual([
       "A20:A39",
       "B21:B34",
       "C33:C34",
@@ -236,9 +240,9 @@ describe("the seed form: two pages, an empty printed row, slid rows", () => {
     const x = insert(seed, T("timeliness.payment"));
     expect(x.plan.target).toMatchObject({ row: 42, mode: "fill" });
     expect(x.plan.edits).toEqual([
-      { op: "setValue", sheet: "申报表", address: "D43", value: "资金支付及时率(%)", expected: null },
-      { op: "setValue", sheet: "申报表", address: "E43", value: "＝100%", expected: null },
-      { op: "setValue", sheet: "申报表", address: "F43", value: "＝100%", expected: null },
+      { op: "setValue", ...cellAt("申报表", "D43"), value: "资金支付及时率(%)", expected: null },
+      { op: "setValue", ...cellAt("申报表", "E43"), value: "＝100%", expected: null },
+      { op: "setValue", ...cellAt("申报表", "F43"), value: "＝100%", expected: null },
     ]);
     expect(sortedMerges(x.after)).toEqual(sortedMerges(seed));
     expect(changedCells(x, ["D43", "E43", "F43"])).toEqual([]);

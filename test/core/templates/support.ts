@@ -73,7 +73,7 @@ export function changedCells(x: Inserted, allowed: string[]): string[] {
 
 /** Addresses the plan writes. */
 export function written(plan: InsertionPlan): string[] {
-  return plan.edits.flatMap((e) => (e.op === "setValue" ? [e.address] : []));
+  return plan.edits.flatMap((e) => (e.op === "setValue" ? [toA1(e.row, e.col)] : []));
 }
 
 export const sortedMerges = (s: SheetSnapshot) => s.merges.map((m) => rangeToA1(parseRange(m))).sort();

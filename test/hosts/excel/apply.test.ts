@@ -1,4 +1,4 @@
-import { rangeToA1 } from "../../../src/core/a1";
+import { rangeToA1, parseRange } from "../../../src/core/a1";
 import { EditPlan, setValue } from "../../../src/core/plan/editPlan";
 import { copySpans, sourceRow } from "../../../src/hosts/excel/applyPlan";
 import { Step } from "../../../src/core/plan/steps";
@@ -6,6 +6,7 @@ import { cleanSheet, seedSheet } from "../../helpers/forms";
 import { DEFAULT_SETTINGS } from "../../../src/hosts/host";
 import { FakeExcel, FakeSheet } from "./fakeExcel";
 import { fakeWith, hostFor } from "./helpers";
+import { cellAt } from "../../helpers/cells";
 
 const plan = (...edits: EditPlan["edits"]): EditPlan => ({ title: { zh: "修复", en: "Fix" }, edits });
 const merges = (s: FakeSheet) => s.merges.map(rangeToA1).sort();
@@ -20,7 +21,7 @@ describe("ExcelHost.apply", () => {
     const { excel, sheet } = form();
     sheet.set(39, 7, 5);
     const { host } = hostFor(excel);
-    const res = await host.apply(plan(setValue("申报表", "H40", 300, 5)));
+    const res = await host.apply(plan(setValue(cellAt("申报表", "H40"), 300, 5)));
     expect(res).toEqual({ ok: true });
     expect(sheet.get(39, 7)).toBe(300);
     expect(excel.syncs).toHaveLength(2);
@@ -32,7 +33,7 @@ describe("ExcelHost.apply", () => {
 
   it("verifies with the user's rule settings (as loaded or saved), not the defaults", async () => {
     // D8 = 300 breaks income = expenditure (an error by default) and the levels' sum (a warning).
-    const change = () => plan(setValue("申报表", "D8", 300, 326.6));
+    const change = () => plan(setValue(cellAt("申报表", "D8"), 300, 326.6));
     const off = fakeWith(20, cleanSheet());
     const a = hostFor(off).host;
     await a.saveState({
@@ -64,7 +65,9 @@ describe("ExcelHost.apply", () => {
     const planned = sheet.get(7, 3);
     const { host } = hostFor(excel);
     excel.userEdit("申报表", "D8", 999);
-    const res = await host.apply(plan(setValue("申报表", "D9", 1, sheet.get(8, 3)), setValue("申报表", "D8", 300, planned)));
+    const res = await host.apply(
+      plan(setValue(cellAt("申报表", "D9"), 1, sheet.get(8, 3)), setValue(cellAt("申报表", "D8"), 300, planned)),
+    );
     expect(res.ok).toBe(false);
     if (!res.ok) {
       expect(res.reason.zh).toContain("D8");
@@ -78,7 +81,7 @@ describe("ExcelHost.apply", () => {
     const { excel, sheet } = form();
     sheet.protected = true;
     const { host } = hostFor(excel);
-    const res = await host.apply(plan(setValue("申报表", "D8", 1)));
+    const res = await host.apply(plan(setValue(cellAt("申报表", "D8"), 1)));
     expect(res).toEqual({ ok: false, reason: { zh: expect.stringContaining("撤销工作表保护"), en: expect.stringContaining("Unprotect") } });
     expect(excel.writeSyncs).toHaveLength(0);
   });
@@ -86,7 +89,7 @@ describe("ExcelHost.apply", () => {
   it("refuses a sheet that no longer exists", async () => {
     const { excel } = form();
     const { host } = hostFor(excel);
-    const res = await host.apply(plan(setValue("旧表", "D8", 1)));
+    const res = await host.apply(plan(setValue(cellAt("旧表", "D8"), 1)));
     expect(res.ok).toBe(false);
     expect(excel.writeSyncs).toHaveLength(0);
   });
@@ -101,9 +104,9 @@ describe("ExcelHost.apply", () => {
     const { host } = hostFor(excel);
     const res = await host.apply(
       plan(
-        { op: "insertRows", sheet: "申报表", row: 23, count: 2, formatFrom: 22 },
-        ...["D23", "D24"].map((a, i) => setValue("申报表", a, i ? "第二个(次)" : "新指标(次)", null)),
-        ...["E23", "F23", "E24", "F24"].map((a) => setValue("申报表", a, "≥1次", null)),
+        { op: "insertRows", sheet: "申报表", row: 22, count: 2, formatFrom: 21 },
+        ...["D23", "D24"].map((a, i) => setValue(cellAt("申报表", a), i ? "第二个(次)" : "新指标(次)", null)),
+        ...["E23", "F23", "E24", "F24"].map((a) => setValue(cellAt("申报表", a), "≥1次", null)),
       ),
     );
     expect(res).toEqual({ ok: true });
@@ -124,7 +127,7 @@ describe("ExcelHost.apply", () => {
     const { host } = hostFor(excel);
     // After inserting 2 rows at 25, the old F30 is F32.
     const ok = await host.apply(
-      plan({ op: "insertRows", sheet: "申报表", row: 25, count: 2, formatFrom: 24 }, setValue("申报表", "F32", "≥250篇", f30)),
+      plan({ op: "insertRows", sheet: "申报表", row: 24, count: 2, formatFrom: 23 }, setValue(cellAt("申报表", "F32"), "≥250篇", f30)),
     );
     expect(ok).toEqual({ ok: true });
     expect(sheet.get(31, 5)).toBe("≥250篇");
@@ -133,28 +136,28 @@ describe("ExcelHost.apply", () => {
   it("merges and unmerges, refusing a merge that would swallow another", async () => {
     const { excel, sheet } = form();
     const { host } = hostFor(excel);
-    expect(await host.apply(plan({ op: "merge", sheet: "申报表", range: "E60:F60" }))).toEqual({ ok: true });
+    expect(await host.apply(plan({ op: "merge", sheet: "申报表", range: parseRange("E60:F60") }))).toEqual({ ok: true });
     expect(merges(sheet)).toContain("E60:F60");
-    expect(await host.apply(plan({ op: "unmerge", sheet: "申报表", range: "E60:F60" }))).toEqual({ ok: true });
+    expect(await host.apply(plan({ op: "unmerge", sheet: "申报表", range: parseRange("E60:F60") }))).toEqual({ ok: true });
     expect(merges(sheet)).not.toContain("E60:F60");
-    const clash = await host.apply(plan({ op: "merge", sheet: "申报表", range: "A3:B4" }));
+    const clash = await host.apply(plan({ op: "merge", sheet: "申报表", range: parseRange("A3:B4") }));
     expect(clash.ok).toBe(false);
     expect(merges(sheet)).toContain("A3:F3");
   });
 
   it("asks Excel for one undo step where ExcelApi 1.20 allows it", async () => {
     const modern = form(20);
-    await hostFor(modern.excel).host.apply(plan(setValue("申报表", "D8", 1)));
+    await hostFor(modern.excel).host.apply(plan(setValue(cellAt("申报表", "D8"), 1)));
     expect(modern.excel.runs[0].options).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
     const office2021 = form(14);
-    await hostFor(office2021.excel).host.apply(plan(setValue("申报表", "D8", 1)));
+    await hostFor(office2021.excel).host.apply(plan(setValue(cellAt("申报表", "D8"), 1)));
     expect(office2021.excel.runs[0].options).toEqual({ delayForCellEdit: true });
   });
 
   it("on Office 2019 (no merged-area API) still unmerges what the plan names", async () => {
     const { excel, sheet } = form(8);
     const { host } = hostFor(excel);
-    expect(await host.apply(plan({ op: "unmerge", sheet: "申报表", range: "B5:F5" }))).toEqual({ ok: true });
+    expect(await host.apply(plan({ op: "unmerge", sheet: "申报表", range: parseRange("B5:F5") }))).toEqual({ ok: true });
     expect(merges(sheet)).not.toContain("B5:F5");
   });
 });

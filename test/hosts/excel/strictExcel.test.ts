@@ -16,6 +16,7 @@ import { HostBusyError, WorkbookState } from "../../../src/hosts/host";
 import { seedSheet } from "../../helpers/forms";
 import { FakeError, FakeExcel, FakeSettings, FakeSheet, typedInput, userRule } from "./fakeExcel";
 import { fakeWith, finding, hostFor } from "./helpers";
+import { cellAt } from "../../helpers/cells";
 
 const ours = (s: FakeSheet) => s.cfs.filter((cf) => isMarkerFormula(cf.formula));
 const plan = (...edits: EditPlan["edits"]): EditPlan => ({ title: { zh: "修改", en: "Change" }, edits });
@@ -239,7 +240,7 @@ describe("text written as text (8)", () => {
       const excel = fakeWith(20, seedSheet());
       const { host } = hostFor(excel);
       const sheet = excel.find("申报表")!;
-      expect(await host.apply(plan(setValue("申报表", "H40", text, null)))).toEqual({ ok: true });
+      expect(await host.apply(plan(setValue(cellAt("申报表", "H40"), text, null)))).toEqual({ ok: true });
       expect(sheet.get(39, 7)).toBe(text);
       expect(sheet.cells.get("39,7")?.formula).toBeUndefined();
     },
@@ -248,7 +249,7 @@ describe("text written as text (8)", () => {
   it("text that Excel keeps as typed is written unchanged", async () => {
     const excel = fakeWith(20, seedSheet());
     const { host } = hostFor(excel);
-    await host.apply(plan(setValue("申报表", "H40", "≥95%", null)));
+    await host.apply(plan(setValue(cellAt("申报表", "H40"), "≥95%", null)));
     expect(excel.syncs.at(-1)!.writes).toEqual(["values="]);
     expect(excel.find("申报表")!.get(39, 7)).toBe("≥95%");
   });
@@ -276,7 +277,7 @@ describe("inserted rows (9)", () => {
     await host.read();
     // Marks on the row the formats are copied from and on cells above and below the insertion point.
     await host.mark([finding("a", "error", "申报表!C24:E24"), finding("b", "warning", "申报表!B23:B27")]);
-    const res = await host.apply(plan({ op: "insertRows", sheet: "申报表", row: 25, count: 2, formatFrom: 24 }));
+    const res = await host.apply(plan({ op: "insertRows", sheet: "申报表", row: 24, count: 2, formatFrom: 23 }));
     expect(res).toEqual({ ok: true });
     const marked = markedCells(sheet);
     // Findings point at cells: each marked cell keeps its mark where its row went (B25:B27 → B27:B29),
@@ -292,7 +293,7 @@ describe("size limits (7)", () => {
     const excel = fakeWith(20, seedSheet());
     excel.find("申报表")!.formattedTo = { rows: 1_048_576, cols: 16 };
     const { host } = hostFor(excel);
-    expect(await host.apply(plan(setValue("申报表", "H40", 5, null)))).toEqual({ ok: true });
+    expect(await host.apply(plan(setValue(cellAt("申报表", "H40"), 5, null)))).toEqual({ ok: true });
     expect(excel.find("申报表")!.get(39, 7)).toBe(5);
   });
 
@@ -300,7 +301,7 @@ describe("size limits (7)", () => {
     const excel = fakeWith(20, seedSheet());
     excel.find("申报表")!.claimed = { rows: 1_000_000, cols: 6 };
     const { host } = hostFor(excel);
-    const res = await host.apply(plan(setValue("申报表", "H40", 5, null)));
+    const res = await host.apply(plan(setValue(cellAt("申报表", "H40"), 5, null)));
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.reason.zh).toContain("太大");
     expect(excel.writeSyncs).toHaveLength(0);

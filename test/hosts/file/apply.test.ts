@@ -7,6 +7,7 @@ import { applyPlan, applyVerified } from "../../../src/hosts/file/apply";
 import { mergeRanges } from "../../../src/hosts/file/merges";
 import { readXlsx } from "../../../src/hosts/file/read";
 import { readExample, roundTrip, toBytes } from "../../helpers/xlsx";
+import { cellAt } from "../../helpers/cells";
 
 const plan = (...edits: EditPlan["edits"]): EditPlan => ({ title: { zh: "测试", en: "test" }, edits });
 
@@ -38,7 +39,7 @@ describe("applyPlan: setValue", () => {
   test("changes the value only: number format and borders survive a write and re-read", async () => {
     const wb = await corrected();
     const before = styleOf(wb.getWorksheet("申报表")!, "D8");
-    expect(applyPlan(wb, plan(setValue("申报表", "D8", 300, 326.6)))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan(setValue(cellAt("申报表", "D8"), 300, 326.6)))).toEqual({ ok: true });
     const { wb: again, sheet } = await reread(wb);
     const ws = again.getWorksheet("申报表")!;
     expect(ws.getCell("D8").value).toBe(300);
@@ -49,7 +50,7 @@ describe("applyPlan: setValue", () => {
 
   test("refuses a stale plan and changes nothing, not even its earlier edits", async () => {
     const wb = await corrected();
-    const r = applyPlan(wb, plan(setValue("申报表", "D9", 50, 40.64), setValue("申报表", "D8", 300, 999)));
+    const r = applyPlan(wb, plan(setValue(cellAt("申报表", "D9"), 50, 40.64), setValue(cellAt("申报表", "D8"), 300, 999)));
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.reason.zh).toContain("申报表!D8");
@@ -63,18 +64,24 @@ describe("applyPlan: setValue", () => {
 
   test("empty and blank text count as the same expected value", async () => {
     const wb = await corrected();
-    expect(applyPlan(wb, plan(setValue("申报表", "B19", "无", "")))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan(setValue(cellAt("申报表", "B19"), "无", "")))).toEqual({ ok: true });
     // B19 is the top-left of the merged B19:F19; writing to a covered cell writes the area's value.
-    expect(applyPlan(wb, plan(setValue("申报表", "C19", "无其他任务", "无")))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan(setValue(cellAt("申报表", "C19"), "无其他任务", "无")))).toEqual({ ok: true });
     expect(wb.getWorksheet("申报表")!.getCell("B19").value).toBe("无其他任务");
   });
 
   test("refuses an unknown sheet or a bad address", async () => {
     const wb = await corrected();
-    const a = applyPlan(wb, plan(setValue("不存在", "D8", 1)));
+    const a = applyPlan(wb, plan(setValue(cellAt("不存在", "D8"), 1)));
     expect(a.ok || a.reason.zh).toContain("不存在");
-    const b = applyPlan(wb, plan(setValue("申报表", "第八行", 1)));
-    expect(b.ok).toBe(false);
+    // A position no cell has: a negative or fractional row or column.
+    for (const at of [
+      { row: -1, col: 3 },
+      { row: 7, col: 2.5 },
+    ]) {
+      const b = applyPlan(wb, plan(setValue({ sheet: "申报表", ...at }, 1)));
+      expect(b.ok || b.reason.zh).toContain("单元格地址无效");
+    }
   });
 
   test("expected values after an insertion are compared with the rows before it", async () => {
@@ -82,9 +89,9 @@ describe("applyPlan: setValue", () => {
     const ok = applyPlan(
       wb,
       plan(
-        { op: "insertRows", sheet: "申报表", row: 9, count: 1, formatFrom: 8 },
-        setValue("申报表", "D9", 0, null), // the new row: empty before
-        setValue("申报表", "D10", 41, 40.64), // old D9, moved down
+        { op: "insertRows", sheet: "申报表", row: 8, count: 1, formatFrom: 7 },
+        setValue(cellAt("申报表", "D9"), 0, null), // the new row: empty before
+        setValue(cellAt("申报表", "D10"), 41, 40.64), // old D9, moved down
       ),
     );
     expect(ok).toEqual({ ok: true });
@@ -103,7 +110,7 @@ describe("applyPlan: insertRows on the form", () => {
     const oldStyles = new Map<string, string>();
     for (let r = 1; r <= 38; r++) for (const c of "ABCDEF") oldStyles.set(`${c}${r}`, styleOf(ws, `${c}${r}`));
 
-    expect(applyPlan(wb, plan({ op: "insertRows", sheet: "申报表", row: 23, count: 1, formatFrom: 22 }))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan({ op: "insertRows", sheet: "申报表", row: 22, count: 1, formatFrom: 21 }))).toEqual({ ok: true });
     const { wb: again, sheet } = await reread(wb);
     const ws2 = again.getWorksheet("申报表")!;
 
@@ -135,7 +142,7 @@ describe("applyPlan: insertRows on the form", () => {
   // swallowed a new group into the label above); a plan that wants that re-merges explicitly.
   test("right below a group, copying a row of it: the group's merge stays, the copied row's single-row merges are repeated", async () => {
     const wb = await corrected();
-    expect(applyPlan(wb, plan({ op: "insertRows", sheet: "申报表", row: 19, count: 2, formatFrom: 18 }))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan({ op: "insertRows", sheet: "申报表", row: 18, count: 2, formatFrom: 17 }))).toEqual({ ok: true });
     const { wb: again, sheet } = await reread(wb);
     const now = merges(again.getWorksheet("申报表")!);
     expect(now).toEqual(expect.arrayContaining(["A14:A18", "E18:F18", "E19:F19", "E20:F20", "B21:F21", "A22:A40"]));
@@ -146,7 +153,7 @@ describe("applyPlan: insertRows on the form", () => {
 
   test("amounts keep their number format when rows above them are inserted", async () => {
     const wb = await corrected();
-    expect(applyPlan(wb, plan({ op: "insertRows", sheet: "申报表", row: 6, count: 1, formatFrom: 6 }))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan({ op: "insertRows", sheet: "申报表", row: 5, count: 1, formatFrom: 5 }))).toEqual({ ok: true });
     const { wb: again } = await reread(wb);
     const ws = again.getWorksheet("申报表")!;
     expect(ws.getCell("D9").value).toBe(326.6);
@@ -186,7 +193,7 @@ describe("applyPlan: insertRows moves what exceljs leaves behind", () => {
     s.addConditionalFormatting({ ref: "A9:A10", rules: [{ type: "expression", priority: 2, formulae: ["A9=10"], style: {} }] });
     const o = wb.addWorksheet("其他 表");
     o.getCell("A1").value = { formula: "S!A7+'其他 表'!B7", result: 7 };
-    const done = applyPlan(wb, plan({ op: "insertRows", sheet: "S", row: 6, count: 2, formatFrom: 5 }));
+    const done = applyPlan(wb, plan({ op: "insertRows", sheet: "S", row: 5, count: 2, formatFrom: 4 }));
     expect(done).toEqual({ ok: true });
     const again = await roundTrip(wb);
     ws = again.getWorksheet("S")!;
@@ -225,18 +232,18 @@ describe("applyPlan: merge and unmerge", () => {
   test("merges empty cells, refuses to swallow content, unmerges", async () => {
     const wb = await corrected();
     const ws = wb.getWorksheet("申报表")!;
-    const lose = applyPlan(wb, plan({ op: "merge", sheet: "申报表", range: "D21:D22" }));
+    const lose = applyPlan(wb, plan({ op: "merge", sheet: "申报表", range: parseRange("D21:D22") }));
     expect(lose.ok).toBe(false);
     if (!lose.ok) expect(lose.reason.zh).toContain("申报表!D22");
     expect(ws.getCell("D22").value).toBe("建设社区科普图书室个数(个)");
 
-    const clash = applyPlan(wb, plan({ op: "merge", sheet: "申报表", range: "C26:C28" }));
+    const clash = applyPlan(wb, plan({ op: "merge", sheet: "申报表", range: parseRange("C26:C28") }));
     expect(clash.ok).toBe(false);
     if (!clash.ok) expect(clash.reason.zh).toContain("C21:C27");
 
-    expect(applyPlan(wb, plan({ op: "unmerge", sheet: "申报表", range: "E15:F15" }))).toEqual({ ok: true });
-    expect(applyPlan(wb, plan({ op: "merge", sheet: "申报表", range: "E15:F15" }))).toEqual({ ok: true });
-    expect(applyPlan(wb, plan({ op: "unmerge", sheet: "申报表", range: "B19:F19" }))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan({ op: "unmerge", sheet: "申报表", range: parseRange("E15:F15") }))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan({ op: "merge", sheet: "申报表", range: parseRange("E15:F15") }))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan({ op: "unmerge", sheet: "申报表", range: parseRange("B19:F19") }))).toEqual({ ok: true });
     const { wb: again } = await reread(wb);
     const ws2 = again.getWorksheet("申报表")!;
     const now = merges(ws2);
@@ -264,7 +271,7 @@ describe("applyPlan: an amount stored as text becomes a number that shows the sa
     ws.getCell("D8").numFmt = format;
     const before = ws.getCell("E8").style;
     const value = text.startsWith("４") ? 40.64 : 326.6;
-    expect(applyPlan(wb, plan(setValue("申报表", "D8", value, text)))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan(setValue(cellAt("申报表", "D8"), value, text)))).toEqual({ ok: true });
     const again = (await roundTrip(wb)).getWorksheet("申报表")!;
     expect([again.getCell("D8").value, again.getCell("D8").numFmt]).toEqual([value, shown]);
     // Only that cell's format changed.
@@ -275,7 +282,7 @@ describe("applyPlan: an amount stored as text becomes a number that shows the sa
     const wb = await corrected();
     const ws = wb.getWorksheet("申报表")!;
     ws.getCell("D9").numFmt = "General";
-    expect(applyPlan(wb, plan(setValue("申报表", "D9", 40.6, 40.64)))).toEqual({ ok: true });
+    expect(applyPlan(wb, plan(setValue(cellAt("申报表", "D9"), 40.6, 40.64)))).toEqual({ ok: true });
     expect((await roundTrip(wb)).getWorksheet("申报表")!.getCell("D9").numFmt).toBeFalsy();
   });
 });
@@ -285,7 +292,7 @@ test("a validation on another sheet whose list comes from moved rows follows the
   const other = wb.addWorksheet("清单");
   other.getCell("E1").dataValidation = { type: "list", allowBlank: true, formulae: ["申报表!$B$40:$B$42"] };
   other.getCell("E2").dataValidation = { type: "list", allowBlank: true, formulae: ["申报表!$B$10:$B$12"] };
-  expect(applyPlan(wb, plan({ op: "insertRows", sheet: "申报表", row: 39, count: 1, formatFrom: 38 }))).toEqual({ ok: true });
+  expect(applyPlan(wb, plan({ op: "insertRows", sheet: "申报表", row: 38, count: 1, formatFrom: 37 }))).toEqual({ ok: true });
   const again = (await roundTrip(wb)).getWorksheet("清单")!;
   expect(again.getCell("E1").dataValidation.formulae).toEqual(["申报表!$B$41:$B$43"]);
   expect(again.getCell("E2").dataValidation.formulae).toEqual(["申报表!$B$10:$B$12"]);
@@ -300,8 +307,8 @@ describe("applyVerified: exceljs failing part way", () => {
       throw new Error("Cannot merge already merged cells");
     });
     const p = plan(
-      { op: "insertRows", sheet: "申报表", row: 39, count: 1, formatFrom: 38 },
-      { op: "merge", sheet: "申报表", range: "H39:I39" },
+      { op: "insertRows", sheet: "申报表", row: 38, count: 1, formatFrom: 37 },
+      { op: "merge", sheet: "申报表", range: parseRange("H39:I39") },
     );
     const r = applyVerified(workbook, p, { snapshot, check: checkWorkbook(snapshot) });
     expect(r).toEqual({
@@ -326,7 +333,7 @@ describe("applyVerified: exceljs failing part way", () => {
       },
       configurable: true,
     });
-    const r = applyVerified(workbook, plan(setValue("申报表", "D8", 300, 326.6), setValue("申报表", "D9", 66.64, 40.64)), {
+    const r = applyVerified(workbook, plan(setValue(cellAt("申报表", "D8"), 300, 326.6), setValue(cellAt("申报表", "D9"), 66.64, 40.64)), {
       snapshot,
       check: checkWorkbook(snapshot),
     });

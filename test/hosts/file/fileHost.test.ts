@@ -1,4 +1,4 @@
-import { formatRef } from "../../../src/core/a1";
+import { formatRef, parseRange } from "../../../src/core/a1";
 import { readFileSync } from "fs";
 import { checkWorkbook } from "../../../src/core/engine";
 import { markArgb } from "../../../src/core/marks";
@@ -9,6 +9,7 @@ import { readXlsx } from "../../../src/hosts/file/read";
 import { STATE_NAME, STATE_SHEET } from "../../../src/hosts/file/state";
 import { FileReadError } from "../../../src/hosts/file/errors";
 import { examplePath, fixturePath } from "../../helpers/xlsx";
+import { cellAt } from "../../helpers/cells";
 
 const solidFill = (fill: unknown) => ((fill as { pattern?: string } | undefined)?.pattern === "solid" ? fill : undefined);
 const open = (name: string) => FileHost.fromData(readFileSync(examplePath(name)), name);
@@ -79,7 +80,7 @@ describe("FileHost", () => {
     // A change that adds no error (applied plans are verified: one that adds an error is undone, below).
     const r = await host.apply({
       title: { zh: "改名称", en: "rename" },
-      edits: [setValue("申报表", "B5", "白云区科协", "广州市白云区科学技术协会(部门)")],
+      edits: [setValue(cellAt("申报表", "B5"), "白云区科协", "广州市白云区科学技术协会(部门)")],
     });
     expect(r).toEqual({ ok: true });
     expect(changed).toHaveBeenCalledTimes(1);
@@ -87,7 +88,7 @@ describe("FileHost", () => {
     expect(after).not.toBe(before);
     expect(after.sheets[0].values[5 - 1 - after.sheets[0].originRow][1 - after.sheets[0].originCol]).toBe("白云区科协");
     off();
-    await host.apply({ title: { zh: "再改", en: "again" }, edits: [setValue("申报表", "B5", "科协", "白云区科协")] });
+    await host.apply({ title: { zh: "再改", en: "again" }, edits: [setValue(cellAt("申报表", "B5"), "科协", "白云区科协")] });
     expect(changed).toHaveBeenCalledTimes(1);
   });
 
@@ -95,7 +96,7 @@ describe("FileHost", () => {
     const host = await open("corrected-form.xlsx");
     const changed = jest.fn();
     host.onChange(changed);
-    const r = await host.apply({ title: { zh: "改金额", en: "fix amount" }, edits: [setValue("申报表", "D8", 300, 326.6)] });
+    const r = await host.apply({ title: { zh: "改金额", en: "fix amount" }, edits: [setValue(cellAt("申报表", "D8"), 300, 326.6)] });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason.zh).toMatch(/^“改金额”应用后核对未通过,已撤销,表格未被修改:出现新的错误:支出合计 340\.64 万元/);
     expect(changed).not.toHaveBeenCalled();
@@ -104,7 +105,7 @@ describe("FileHost", () => {
 
   test("the plan is verified with the workbook's own rule settings, not the defaults", async () => {
     // D8 = 300 breaks income = expenditure (an error by default) and the levels' sum (a warning).
-    const plan = { title: { zh: "改金额", en: "fix amount" }, edits: [setValue("申报表", "D8", 300, 326.6)] };
+    const plan = { title: { zh: "改金额", en: "fix amount" }, edits: [setValue(cellAt("申报表", "D8"), 300, 326.6)] };
     const off = await open("corrected-form.xlsx");
     await off.saveState({
       ignored: [],
@@ -132,7 +133,7 @@ describe("FileHost", () => {
     const host = await open("corrected-form.xlsx");
     const changed = jest.fn();
     host.onChange(changed);
-    const r = await host.apply({ title: { zh: "过期", en: "stale" }, edits: [setValue("申报表", "D8", 300, 1)] });
+    const r = await host.apply({ title: { zh: "过期", en: "stale" }, edits: [setValue(cellAt("申报表", "D8"), 300, 1)] });
     expect(r.ok).toBe(false);
     expect(changed).not.toHaveBeenCalled();
   });
@@ -142,8 +143,8 @@ describe("FileHost", () => {
     const r = await host.apply({
       title: { zh: "插入并合并", en: "insert and merge" },
       edits: [
-        { op: "insertRows", sheet: "申报表", row: 22, count: 1, formatFrom: 21 },
-        { op: "merge", sheet: "申报表", range: "D21:D23" }, // D21 and D23 hold indicator names
+        { op: "insertRows", sheet: "申报表", row: 21, count: 1, formatFrom: 20 },
+        { op: "merge", sheet: "申报表", range: parseRange("D21:D23") }, // D21 and D23 hold indicator names
       ],
     });
     expect(r.ok).toBe(false);

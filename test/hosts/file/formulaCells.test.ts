@@ -10,6 +10,7 @@ import { applyPlan } from "../../../src/hosts/file/apply";
 import { readXlsx } from "../../../src/hosts/file/read";
 import { readExample, toBytes } from "../../helpers/xlsx";
 import { run } from "../../cli/capture";
+import { cellAt } from "../../helpers/cells";
 
 /** The clean form with 基本支出 (D8) computed as text by a formula, as some bureaus' templates do. */
 async function withTextFormula(): Promise<ExcelJS.Workbook> {
@@ -40,7 +41,7 @@ test("a formula below an inserted row is still recognised as one", async () => {
   const wb = await withTextFormula();
   const r = applyPlan(wb, {
     title: { zh: "测试", en: "test" },
-    edits: [{ op: "insertRows", sheet: "申报表", row: 5, count: 1, formatFrom: 6 }, setValue("申报表", "D9", 1)],
+    edits: [{ op: "insertRows", sheet: "申报表", row: 4, count: 1, formatFrom: 5 }, setValue(cellAt("申报表", "D9"), 1)],
   });
   expect(r.ok).toBe(false);
 });

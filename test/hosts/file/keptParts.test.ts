@@ -14,6 +14,7 @@ import { openXlsx } from "../../../src/hosts/file/open";
 import { writeXlsx } from "../../../src/hosts/file/write";
 import { readExample, toBytes } from "../../helpers/xlsx";
 import { run } from "../../cli/capture";
+import { parseRange } from "../../../src/core/a1";
 
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -167,8 +168,8 @@ test("the preview's download keeps them too, after an insertion and after a fail
   const failed = await host.apply({
     title: { zh: "插入并合并", en: "insert and merge" },
     edits: [
-      { op: "insertRows", sheet: "申报表", row: 22, count: 1, formatFrom: 21 },
-      { op: "merge", sheet: "申报表", range: "D21:D23" },
+      { op: "insertRows", sheet: "申报表", row: 21, count: 1, formatFrom: 20 },
+      { op: "merge", sheet: "申报表", range: parseRange("D21:D23") },
     ],
   });
   expect(failed.ok).toBe(false);
@@ -176,7 +177,7 @@ test("the preview's download keeps them too, after an insertion and after a fail
   // A real insertion before row 39: the link and the name pointing below it move.
   const ok = await host.apply({
     title: { zh: "插入", en: "insert" },
-    edits: [{ op: "insertRows", sheet: "申报表", row: 39, count: 1, formatFrom: 38 }],
+    edits: [{ op: "insertRows", sheet: "申报表", row: 38, count: 1, formatFrom: 37 }],
   });
   expect(ok).toEqual({ ok: true });
   expect(await features(await host.toBuffer())).toEqual({
@@ -205,7 +206,7 @@ test("the print area keeps its absolute rows (exceljs writes $A1:$F45) and moves
   expect(
     await host.apply({
       title: { zh: "插入", en: "insert" },
-      edits: [{ op: "insertRows", sheet: "申报表", row: 39, count: 1, formatFrom: 38 }],
+      edits: [{ op: "insertRows", sheet: "申报表", row: 38, count: 1, formatFrom: 37 }],
     }),
   ).toEqual({ ok: true });
   expect((await features(await host.toBuffer())).names).toEqual(["_xlnm.Print_Area@0=申报表!$A$1:$F$46", "本表金额@0=申报表!$D$8:$D$9"]);
@@ -226,7 +227,7 @@ test("a sheet with two print areas takes an insertion: both are kept, the one be
   expect(
     await host.apply({
       title: { zh: "插入", en: "insert" },
-      edits: [{ op: "insertRows", sheet: "申报表", row: 39, count: 1, formatFrom: 38 }],
+      edits: [{ op: "insertRows", sheet: "申报表", row: 38, count: 1, formatFrom: 37 }],
     }),
   ).toEqual({ ok: true });
   expect((await features(await host.toBuffer())).names).toEqual(["_xlnm.Print_Area@0=申报表!$A$1:$F$20,申报表!$A$30:$F$46"]);

@@ -281,7 +281,7 @@ describe("applying plans", () => {
     )!;
     const e = fix.fix!.edits.find((x) => x.op === "setValue")!;
     if (e.op !== "setValue") throw new Error("a setValue edit");
-    app.userEdit(e.sheet, e.address, "别人改过");
+    app.userEdit(e.sheet, toA1(e.row, e.col), "别人改过");
     const writes = app.log.length;
     const res = await host.apply(fix.fix!);
     expect(res.ok).toBe(false);
@@ -299,7 +299,7 @@ describe("applying plans", () => {
     const fix = result.findings.find((f) => f.fix)!;
     const e = fix.fix!.edits[0];
     if (e.op !== "setValue") throw new Error("a setValue edit");
-    app.userEdit(e.sheet, e.address, "别人改过");
+    app.userEdit(e.sheet, toA1(e.row, e.col), "别人改过");
     app.log = [];
     expect((await host.apply(fix.fix!)).ok).toBe(false);
     expect(
@@ -324,7 +324,10 @@ describe("applying plans", () => {
     const ws = app.ActiveWorkbook.addSheet("表");
     ws.cell(0, 0).v = "标题";
     const host = hostOn(app);
-    const plan: EditPlan = { title: { zh: "合并", en: "merge" }, edits: [{ op: "merge", sheet: "表", range: "A1:C1" }] } as EditPlan;
+    const plan: EditPlan = {
+      title: { zh: "合并", en: "merge" },
+      edits: [{ op: "merge", sheet: "表", range: parseRange("A1:C1") }],
+    } as EditPlan;
     expect(await host.apply(plan)).toEqual({ ok: true });
     expect(ws.mergeList()).toEqual(["A1:C1"]);
     expect(app.DisplayAlerts).toBe(true);
@@ -364,7 +367,7 @@ describe("applying plans", () => {
     ws.cell(3, 3).v = "别动";
     const host = hostOn(app);
     app.misMerge = parseRange("A1:D4");
-    const plan = { title: { zh: "合并", en: "merge" }, edits: [{ op: "merge", sheet: "表", range: "A1:C1" }] } as EditPlan;
+    const plan = { title: { zh: "合并", en: "merge" }, edits: [{ op: "merge", sheet: "表", range: parseRange("A1:C1") }] } as EditPlan;
     const res = await host.apply(plan);
     expect(res.ok).toBe(false);
     expect(ws.mergeList()).toEqual([]);

@@ -39,7 +39,7 @@ export default defineRule({
         cells: [{ row: a.cell.row, col: a.cell.col }],
         fix: {
           title: { zh: `将 ${address} 改为数字 ${value}`, en: `Store ${address} as the number ${value}` },
-          edits: [setValue(ctx.form.sheet, address, a.amount.value, a.cell.value)],
+          edits: [setValue({ sheet: ctx.form.sheet, row: a.cell.row, col: a.cell.col }, a.amount.value, a.cell.value)],
         },
       });
     }

@@ -63,7 +63,7 @@ export default defineRule({
           cells: at,
           fix: {
             title: { zh: `将 ${address} 改为数字 ${c.value}`, en: `Store ${address} as the number ${c.value}` },
-            edits: [setValue(ctx.form.sheet, address, c.value, cell.value)],
+            edits: [setValue({ sheet: ctx.form.sheet, row: cell.row, col: cell.col }, c.value, cell.value)],
           },
         });
       }

@@ -3,6 +3,7 @@ import rule from "../../../../src/core/rules/budget/amount-not-number";
 import { at } from "../../../../scripts/lib/tsvLayout";
 import { ruleTester } from "../../../helpers/ruleTester";
 import { cleanSheet, seedSheet, setCells, workbook } from "../../../helpers/forms";
+import { cellAt } from "../../../helpers/cells";
 
 const O = { rowOffset: 3, colOffset: 2 };
 
@@ -67,6 +68,6 @@ ruleTester(rule, {
 describe("budget/amount-not-number fix", () => {
   test("the fix refuses to overwrite a cell that changed since (expected = the text as found)", () => {
     const [f] = checkWorkbook(workbook(setCells(cleanSheet(), { D9: "40.64万元" })), {}, [rule]).findings;
-    expect(f.fix?.edits).toEqual([{ op: "setValue", sheet: "申报表", address: "D9", value: 40.64, expected: "40.64万元" }]);
+    expect(f.fix?.edits).toEqual([{ op: "setValue", ...cellAt("申报表", "D9"), value: 40.64, expected: "40.64万元" }]);
   });
 });
