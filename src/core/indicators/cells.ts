@@ -20,17 +20,32 @@ export function contentRows(t: IndicatorTable): IndicatorRow[] {
 }
 
 // Nine rules ask for the same rows' value cells; a row object lives for one check, so this is
-// computed once per row per check. Results are shared: read-only.
-const cellsOfRow = new WeakMap<IndicatorRow, ValueCell[]>();
+// computed once per row per check. Results are shared: read-only. Kept per table in arrays indexed
+// by sheet row, not in a WeakMap keyed by row: on a table of thousands of rows a lookup per row and
+// rule then reads one slot instead of probing a large ephemeron table, and the collector has no
+// thousands of weak entries to trace.
+interface TableCells {
+  rows: (IndicatorRow | undefined)[];
+  cells: (ValueCell[] | undefined)[];
+}
+const cellsOfTable = new WeakMap<IndicatorTable, TableCells>();
 
 /** The row's value cells, 实施周期 first; both even when empty. */
 export function valueCells(t: IndicatorTable, row: IndicatorRow): ValueCell[] {
-  let cached = cellsOfRow.get(row);
-  if (!cached) {
-    cached = computeValueCells(t, row);
-    cellsOfRow.set(row, cached);
+  let cache = cellsOfTable.get(t);
+  if (!cache) {
+    cache = { rows: [], cells: [] };
+    cellsOfTable.set(t, cache);
   }
-  return cached;
+  // Rows of a table lie below its header, one per sheet row; a row from elsewhere is computed, not kept.
+  const i = row.row - t.headerRow;
+  if (cache.rows[i] === row) return cache.cells[i]!;
+  const cells = computeValueCells(t, row);
+  if (i > 0 && row.row <= t.lastRow && cache.rows[i] === undefined) {
+    cache.rows[i] = row;
+    cache.cells[i] = cells;
+  }
+  return cells;
 }
 
 function computeValueCells(t: IndicatorTable, row: IndicatorRow): ValueCell[] {
