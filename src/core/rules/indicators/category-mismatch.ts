@@ -5,8 +5,7 @@
  * measures under 满意度. Heuristic, so a warning that says where the row belongs.
  */
 import { IndicatorRow, IndicatorTable } from "../../form/model";
-import { contentRows, loc, valueCells } from "../../indicators/cells";
-import { parseName } from "../../indicators/name";
+import { contentRows, loc, rowName, valueCells } from "../../indicators/cells";
 import { clip } from "../../indicators/quote";
 import { Message, defineRule } from "../types";
 
@@ -69,7 +68,7 @@ export default defineRule({
     const t = ctx.form.indicators;
     if (!t) return;
     for (const row of contentRows(t)) {
-      const core = parseName(row.name.text).core;
+      const core = rowName(t, row).core;
       if (core === "") continue;
       const home = homeOf(t, row, core);
       if (!home) continue;

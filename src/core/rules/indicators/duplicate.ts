@@ -4,8 +4,7 @@
  */
 import { toA1 } from "../../a1";
 import { Cell } from "../../form/model";
-import { contentRows, loc } from "../../indicators/cells";
-import { nameKey } from "../../indicators/name";
+import { contentRows, loc, rowName } from "../../indicators/cells";
 import { clip } from "../../indicators/quote";
 import { defineRule } from "../types";
 
@@ -31,7 +30,7 @@ export default defineRule({
     if (!t) return;
     const seen = new Map<string, Cell>();
     for (const row of contentRows(t)) {
-      const key = nameKey(row.name.text);
+      const key = rowName(t, row).core.toLowerCase();
       if (key === "") continue;
       const first = seen.get(key);
       if (!first) {

@@ -5,10 +5,9 @@
  * bound (完成率≤95%), a cost or negative rate given a lower bound (投诉率≥5%, 项目总成本≥…).
  * Satisfaction at ≥100% is left to indicators/satisfaction-below-floor, which gives better advice.
  */
-import { contentRows, loc, rowLabel, ValueCell, valueCells } from "../../indicators/cells";
-import { classifyIndicator, IndicatorKind, mentionsGrowth } from "../../indicators/direction";
+import { contentRows, loc, rowKind, rowLabel, rowName, ValueCell, valueCells } from "../../indicators/cells";
+import { IndicatorKind, mentionsGrowth } from "../../indicators/direction";
 import { rewritable, setValuesPlan } from "../../indicators/fix";
-import { parseName } from "../../indicators/name";
 import { clip } from "../../indicators/quote";
 import { percentOf, withOperator } from "../../indicators/value";
 import { defineRule } from "../types";
@@ -63,8 +62,8 @@ export default defineRule({
     for (const row of contentRows(t)) {
       const values = valueCells(t, row).filter((v) => !v.parsed.empty);
       const label = rowLabel(row, values);
-      const kind = classifyIndicator(label);
-      const assumePercent = parseName(row.name.text).units.includes("%");
+      const kind = rowKind(t, row, label);
+      const assumePercent = rowName(t, row).units.includes("%");
       const groups = new Map<Problem, ValueCell[]>();
       for (const v of values) {
         const p = problemOf(v, kind, assumePercent);

@@ -3,8 +3,7 @@
  * two-value layout), or a value without an indicator name (domain-rules §1.3 完整性, §2.5 check 1).
  * A lone "-", "/" or "无" counts as missing.
  */
-import { contentRows, columnLabel, loc, valueCells } from "../../indicators/cells";
-import { parseName } from "../../indicators/name";
+import { contentRows, columnLabel, loc, rowName, valueCells } from "../../indicators/cells";
 import { clip } from "../../indicators/quote";
 import { defineRule } from "../types";
 
@@ -39,7 +38,7 @@ export default defineRule({
     for (const row of contentRows(t)) {
       const values = valueCells(t, row);
       // A name that is only a unit bracket ("(次)") names nothing.
-      if (parseName(row.name.text).core === "") {
+      if (rowName(t, row).core === "") {
         const any = values.find((v) => !v.parsed.empty);
         if (any) {
           ctx.report({ messageId: "missingName", data: { row: row.row + 1, text: clip(any.parsed.raw) }, cells: [loc(row.name)] });

@@ -6,8 +6,8 @@
  * (岳阳楼区 2023), a value carrying a different unit of its own ("28.8万元" | "%") and a 定性 value
  * given a unit ("应保尽保" | "%") are flagged too.
  */
-import { contentRows, loc, valueCells } from "../../indicators/cells";
-import { parseName } from "../../indicators/name";
+import { contentRows, loc, rowName, valueCells } from "../../indicators/cells";
+import { ParsedName } from "../../indicators/name";
 import { clip } from "../../indicators/quote";
 import { nameUnit, unitsCompatible } from "../../indicators/units";
 import { ParsedValue, parseValue } from "../../indicators/value";
@@ -19,11 +19,10 @@ function unitsOf(p: ParsedValue): string[] {
   return out;
 }
 
-/** The unit of a count a name ends with ("村组干部230人" → 人, "…人数" → 人): the value should count the same. */
-function countUnitOf(name: string): string[] {
+/** The unit of a count a name ends with ("村组干部230人" → 人, "…人数" → 人): the value should count the same. `parsed` is parseName(name). */
+function countUnitOf(name: string, parsed: ParsedName): string[] {
   // 保障村干部人数 | =42个 (棠溪 2022): a name ending in 人数 or 户数 counts people or households, as "(人数)" does.
   // A unit in brackets says it first: 科普志愿者人数(个) asks for 个.
-  const parsed = parseName(name);
   const noun = parsed.units.length === 0 ? /(人|户)数$/.exec(parsed.core) : null;
   if (noun) return [noun[1]];
   // Cheap test first: most names end in no number, and parsing every name would double the rule's cost.
@@ -90,7 +89,7 @@ export default defineRule({
           }
         }
       }
-      const wanted = [...parseName(row.name.text).units, ...countUnitOf(row.name.text)];
+      const wanted = [...rowName(t, row).units, ...countUnitOf(row.name.text, rowName(t, row))];
       const values = valueCells(t, row).filter((v) => !v.parsed.empty);
       if (wanted.length > 0) {
         const bad = values.filter((v) => {
