@@ -7,6 +7,8 @@ import { contentRows, columnLabel, loc, rowName, valueCells } from "../../indica
 import { clip } from "../../indicators/quote";
 import { defineRule } from "../types";
 
+const KINDS = ["missingValue", "placeholder"] as const;
+
 export default defineRule({
   meta: {
     id: "indicators/missing-value",
@@ -45,15 +47,14 @@ export default defineRule({
         }
         continue;
       }
-      const name = clip(row.name.text);
-      for (const kind of ["missingValue", "placeholder"] as const) {
+      for (const kind of KINDS) {
         const bad = values.filter((v) => (kind === "missingValue" ? v.parsed.empty : v.parsed.placeholder));
         if (bad.length === 0) continue;
         const labels = bad.map((v) => columnLabel(t, v.column));
         ctx.report({
           messageId: kind,
           data: {
-            name,
+            name: clip(row.name.text),
             columns: labels.map((l) => l.zh).join("和"),
             columnsEn: labels.map((l) => l.en).join(" and "),
             text: clip(bad[0].parsed.raw),
