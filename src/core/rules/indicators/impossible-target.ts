@@ -64,11 +64,16 @@ export default defineRule({
       const label = rowLabel(row, values);
       const kind = rowKind(t, row, label);
       const assumePercent = rowName(t, row).units.includes("%");
-      const groups = new Map<Problem, ValueCell[]>();
+      // Made at the first problem: most rows have none.
+      let groups: Map<Problem, ValueCell[]> | null = null;
       for (const v of values) {
         const p = problemOf(v, kind, assumePercent);
-        if (p) groups.set(p, [...(groups.get(p) ?? []), v]);
+        if (p) {
+          groups ??= new Map();
+          groups.set(p, [...(groups.get(p) ?? []), v]);
+        }
       }
+      if (!groups) continue;
       for (const [problem, cells] of groups) {
         const fixable = problem === "atLeast100" && cells.every((v) => v.parsed.symbolOperator && rewritable(v.cell));
         ctx.report({
