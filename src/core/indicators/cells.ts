@@ -16,9 +16,14 @@ export interface ValueCell {
   parsed: ParsedValue;
 }
 
-/** Rows with an indicator (a name or a value); printed-but-empty 二级 rows are left out. */
+/** Rows with an indicator (a name or a value); printed-but-empty 二级 rows are left out. Read-only:
+ * fourteen rules ask for them, so the list is made once per table (again if its rows change). */
 export function contentRows(t: IndicatorTable): IndicatorRow[] {
-  return t.rows.filter((r) => !r.emptyGroup);
+  const c = cacheOf(t);
+  if (c.content && c.contentOf === t.rows && c.contentFrom === t.rows.length) return c.content;
+  c.contentOf = t.rows;
+  c.contentFrom = t.rows.length;
+  return (c.content = t.rows.filter((r) => !r.emptyGroup));
 }
 
 // Nine rules ask for the same rows' value cells, and as many for the parsed name and the kind of
@@ -32,6 +37,10 @@ interface RowCache {
   cells: (ValueCell[] | undefined)[];
   names: (ParsedName | undefined)[];
   kinds: (IndicatorKind | undefined)[];
+  /** contentRows, and the rows list (and its length) it was made from. */
+  content?: IndicatorRow[];
+  contentOf?: IndicatorRow[];
+  contentFrom?: number;
 }
 const cacheOfTable = new WeakMap<IndicatorTable, RowCache>();
 
