@@ -65,6 +65,18 @@ export function labelKey(v: CellValue): string {
     .replace(/[】\]]/g, ")");
 }
 
+/**
+ * s.toLowerCase(), without a new string when nothing would change: text of only CJK ideographs,
+ * CJK punctuation and ASCII other than A–Z (most indicator names) has no case.
+ */
+export function lowerCase(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80 ? c >= 0x41 && c <= 0x5a : !((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f))) return s.toLowerCase();
+  }
+  return s;
+}
+
 export function isBlank(v: CellValue): boolean {
   return cellText(v).trim() === "";
 }

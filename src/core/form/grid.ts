@@ -9,7 +9,14 @@ export class Grid {
   readonly lastCol: number;
   readonly firstRow: number;
   readonly firstCol: number;
-  private readonly mergeIndex = new Map<number, RangePos>();
+  /**
+   * The merged area of each cell inside one: by sheet row (less mergeTop), then by column (less
+   * mergeLeft). Arrays, not a map keyed by cell: every cell a rule reads is looked up here, and on
+   * a sheet of thousands of rows a hash table of all merged cells no longer stays in the CPU cache.
+   */
+  private readonly mergeRows: (RangePos | undefined)[][] = [];
+  private readonly mergeTop: number = 0;
+  private readonly mergeLeft: number = 0;
   private readonly hidden: Set<number>;
 
   constructor(readonly sheet: SheetSnapshot) {
@@ -18,18 +25,27 @@ export class Grid {
     this.lastCol = ext.lastCol;
     this.firstRow = sheet.originRow;
     this.firstCol = sheet.originCol;
-    for (const m of sheet.merges) {
-      const r = parseRange(m);
-      // Index every cell of the area; areas on a form are small, so this stays cheap.
+    const areas = sheet.merges.map(parseRange);
+    if (areas.length > 0) {
+      // Loops, not Math.min(...): a sheet may hold more areas than a call takes arguments.
+      let top = Infinity,
+        left = Infinity;
+      for (const a of areas) {
+        if (a.top < top) top = a.top;
+        if (a.left < left) left = a.left;
+      }
+      this.mergeTop = top;
+      this.mergeLeft = left;
+    }
+    // Index every cell of the area; areas on a form are small, so this stays cheap. A later area
+    // over the same cell wins, as the sheet's list has it.
+    for (const r of areas) {
       for (let row = r.top; row <= r.bottom; row++) {
-        for (let col = r.left; col <= r.right; col++) this.mergeIndex.set(this.key(row, col), r);
+        const cols = (this.mergeRows[row - this.mergeTop] ??= []);
+        for (let col = r.left; col <= r.right; col++) cols[col - this.mergeLeft] = r;
       }
     }
     this.hidden = new Set(sheet.hiddenRows);
-  }
-
-  private key(row: number, col: number): number {
-    return row * 16384 + col;
   }
 
   get name(): string {
@@ -42,7 +58,10 @@ export class Grid {
 
   /** The merged area a cell belongs to, or null. */
   merge(row: number, col: number): RangePos | null {
-    return this.mergeIndex.get(this.key(row, col)) ?? null;
+    const i = row - this.mergeTop;
+    const j = col - this.mergeLeft;
+    if (i < 0 || j < 0) return null;
+    return this.mergeRows[i]?.[j] ?? null;
   }
 
   /** The cell as a user sees it: a cell inside a merge reads as the merge's top-left cell. */

@@ -195,9 +195,11 @@ export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit,
   let l2: { level: Level2 | null; text: string; cell: Cell | null } = { level: null, text: "", cell: null };
   let blanks = 0;
   let lastRow = header.row;
+  // A repeated header has labels on its row; the rows of labels are few, the rows of a table many.
+  const labelRows = new Set(index.hits.map((h) => h.row));
 
   for (let r = header.row + 1; r <= bottom; r++) {
-    if (headerAt(grid, index, r, leftmost)) {
+    if (labelRows.has(r) && headerAt(grid, index, r, leftmost)) {
       repeated.push(r);
       lastRow = r;
       blanks = 0;

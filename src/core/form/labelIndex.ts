@@ -54,6 +54,19 @@ function inlineLabel(v: string): { key: string; value: string } | null {
 /** First characters of every label: a cheap filter before the costly normalisation of a cell. */
 const FIRST_CHARS = new Set([...ALL_LABELS].map((l) => l[0]).concat(["拟", "预", "期", "其", "部", "*", "金"]));
 
+/** FIRST_CHARS.has of a code unit's NFKC form, by code unit: 0 not yet known, 1 yes, 2 no. */
+const startsLabel = new Uint8Array(0x10000);
+
+/** FIRST_CHARS.has(v.trimStart().charAt(0).normalize("NFKC")), without a new string per cell when
+ * the first character is printable ASCII or a CJK ideograph (no white space to trim): most cells. */
+function mayBeLabel(v: string): boolean {
+  const c = v.charCodeAt(0);
+  if (!((c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff))) return FIRST_CHARS.has(v.trimStart().charAt(0).normalize("NFKC"));
+  let k = startsLabel[c];
+  if (k === 0) k = startsLabel[c] = FIRST_CHARS.has(v.charAt(0).normalize("NFKC")) ? 1 : 2;
+  return k === 1;
+}
+
 export function isKnownLabel(key: string): boolean {
   return ALL_LABELS.has(key) || LABEL_PATTERNS.some((re) => re.test(key));
 }
@@ -65,7 +78,7 @@ export class LabelIndex {
     const { sheet } = grid;
     sheet.values.forEach((cells, i) => {
       cells.forEach((v, j) => {
-        if (typeof v !== "string" || !FIRST_CHARS.has(v.trimStart().charAt(0).normalize("NFKC"))) return;
+        if (typeof v !== "string" || !mayBeLabel(v)) return;
         const row = sheet.originRow + i;
         const col = sheet.originCol + j;
         // Labels are short text; long text is content, which saves work on big sheets.

@@ -120,13 +120,14 @@ export function categoryKey(key: string): string {
 
 export function level1Of(key: string): Level1 | null {
   const k = categoryKey(key);
-  for (const [re, v] of LEVEL1_TEXT) if (re.test(k)) return v;
+  // Indexed, not destructured: this runs for every cell of the indicator table.
+  for (let i = 0; i < LEVEL1_TEXT.length; i++) if (LEVEL1_TEXT[i][0].test(k)) return LEVEL1_TEXT[i][1];
   return null;
 }
 
 export function level2Of(key: string): Level2 | null {
   const k = categoryKey(key);
-  for (const [re, v] of LEVEL2_TEXT) if (re.test(k)) return v;
+  for (let i = 0; i < LEVEL2_TEXT.length; i++) if (LEVEL2_TEXT[i][0].test(k)) return LEVEL2_TEXT[i][1];
   return null;
 }
 

@@ -4,6 +4,8 @@
  */
 import { Cell, IndicatorRow, IndicatorTable } from "../form/model";
 import { Message } from "../rules/types";
+import { IndicatorKind, classifyIndicator } from "./direction";
+import { ParsedName, parseName } from "./name";
 import { ParsedValue, parseValue } from "./value";
 
 export type ValueColumn = "period" | "annual";
@@ -14,23 +16,78 @@ export interface ValueCell {
   parsed: ParsedValue;
 }
 
-/** Rows with an indicator (a name or a value); printed-but-empty 二级 rows are left out. */
+/** Rows with an indicator (a name or a value); printed-but-empty 二级 rows are left out. Read-only:
+ * fourteen rules ask for them, so the list is made once per table (again if its rows change). */
 export function contentRows(t: IndicatorTable): IndicatorRow[] {
-  return t.rows.filter((r) => !r.emptyGroup);
+  const c = cacheOf(t);
+  if (c.content && c.contentOf === t.rows && c.contentFrom === t.rows.length) return c.content;
+  c.contentOf = t.rows;
+  c.contentFrom = t.rows.length;
+  return (c.content = t.rows.filter((r) => !r.emptyGroup));
 }
 
-// Nine rules ask for the same rows' value cells; a row object lives for one check, so this is
-// computed once per row per check. Results are shared: read-only.
-const cellsOfRow = new WeakMap<IndicatorRow, ValueCell[]>();
+// Nine rules ask for the same rows' value cells, and as many for the parsed name and the kind of
+// indicator; a row object lives for one check, so each is computed once per row per check. Results
+// are shared: read-only. Kept per table in arrays indexed by sheet row, not in a WeakMap keyed by
+// row nor only in the by-text memo caches: on a table of thousands of rows a lookup per row and
+// rule then reads one slot instead of probing a large hash table, and the collector has no
+// thousands of weak entries to trace.
+interface RowCache {
+  rows: (IndicatorRow | undefined)[];
+  cells: (ValueCell[] | undefined)[];
+  names: (ParsedName | undefined)[];
+  kinds: (IndicatorKind | undefined)[];
+  /** contentRows, and the rows list (and its length) it was made from. */
+  content?: IndicatorRow[];
+  contentOf?: IndicatorRow[];
+  contentFrom?: number;
+}
+const cacheOfTable = new WeakMap<IndicatorTable, RowCache>();
+
+function cacheOf(t: IndicatorTable): RowCache {
+  let c = cacheOfTable.get(t);
+  if (!c) {
+    c = { rows: [], cells: [], names: [], kinds: [] };
+    cacheOfTable.set(t, c);
+  }
+  return c;
+}
+
+/** The row's slot in its table's cache, or -1 for a row from elsewhere (computed, not kept). */
+function slot(c: RowCache, t: IndicatorTable, row: IndicatorRow): number {
+  // Rows of a table lie below its header, one per sheet row.
+  const i = row.row - t.headerRow;
+  if (i <= 0 || row.row > t.lastRow) return -1;
+  const held = c.rows[i];
+  if (held === row) return i;
+  if (held !== undefined) return -1;
+  c.rows[i] = row;
+  return i;
+}
 
 /** The row's value cells, 实施周期 first; both even when empty. */
 export function valueCells(t: IndicatorTable, row: IndicatorRow): ValueCell[] {
-  let cached = cellsOfRow.get(row);
-  if (!cached) {
-    cached = computeValueCells(t, row);
-    cellsOfRow.set(row, cached);
-  }
-  return cached;
+  const c = cacheOf(t);
+  const i = slot(c, t, row);
+  if (i < 0) return computeValueCells(t, row);
+  return (c.cells[i] ??= computeValueCells(t, row));
+}
+
+/** parseName of the row's 三级 name. */
+export function rowName(t: IndicatorTable, row: IndicatorRow): ParsedName {
+  const c = cacheOf(t);
+  const i = slot(c, t, row);
+  if (i < 0) return parseName(row.name.text);
+  return (c.names[i] ??= parseName(row.name.text));
+}
+
+/** classifyIndicator of `label`; kept with the row when the label is the row's 三级 name. */
+export function rowKind(t: IndicatorTable, row: IndicatorRow, label: string): IndicatorKind {
+  if (label !== row.name.text) return classifyIndicator(label);
+  const c = cacheOf(t);
+  const i = slot(c, t, row);
+  if (i < 0) return classifyIndicator(label);
+  return (c.kinds[i] ??= classifyIndicator(label));
 }
 
 function computeValueCells(t: IndicatorTable, row: IndicatorRow): ValueCell[] {

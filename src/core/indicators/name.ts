@@ -2,7 +2,7 @@
  * Reading a 三级 indicator name: the units it asks for in brackets ("组织学术交流次数(次)",
  * "满意度（%）") and the name without them, which is what duplicates are compared on.
  */
-import { fold } from "../text";
+import { fold, lowerCase } from "../text";
 import { nameUnit } from "./units";
 import { memoize } from "../memo";
 
@@ -44,5 +44,5 @@ function parseNameUncached(name: string): ParsedName {
 
 /** Key under which two names count as the same indicator. */
 export function nameKey(name: string): string {
-  return parseName(name).core.toLowerCase();
+  return lowerCase(parseName(name).core);
 }

@@ -31,7 +31,9 @@ export default defineRule({
     const t = ctx.form.indicators;
     if (!t || t.layout !== "two-values") return;
     for (const row of contentRows(t)) {
-      const [p, a] = valueCells(t, row);
+      const cells = valueCells(t, row);
+      const p = cells[0];
+      const a = cells[1];
       if (!p || !a || p.column !== "period") continue;
       const pm = p.parsed.main;
       const am = a.parsed.main;

@@ -5,8 +5,7 @@
  * measures under 满意度. Heuristic, so a warning that says where the row belongs.
  */
 import { IndicatorRow, IndicatorTable } from "../../form/model";
-import { contentRows, loc, valueCells } from "../../indicators/cells";
-import { parseName } from "../../indicators/name";
+import { contentRows, loc, rowName, valueCells } from "../../indicators/cells";
 import { clip } from "../../indicators/quote";
 import { Message, defineRule } from "../types";
 
@@ -22,19 +21,25 @@ const COST = /(成本|费用|经费|三公|接待费|公务用车|运行费)/;
 const SAVING = /(节约|节省|节支|下降|降低|减少|压减)/;
 const SATISFACTION_LIKE = /(满意|投诉|好评|评价|认可)/;
 
+const SATISFACTION = /满意/;
+const TIME = /时间/;
+const EXECUTION_RATE = /执行率/;
+
+/** Whether a value of the row is a date and nothing else: asked only of a 数量 row that names a time. */
+const isDate = (t: IndicatorTable, row: IndicatorRow) => valueCells(t, row).some((v) => v.parsed.date !== null && v.parsed.main === null);
+
 function homeOf(t: IndicatorTable, row: IndicatorRow, core: string): Message | null {
-  const isDate = valueCells(t, row).some((v) => v.parsed.date !== null && v.parsed.main === null);
-  if (/满意/.test(core) && row.level1 !== null && row.level1 !== "满意度") {
+  if (SATISFACTION.test(core) && row.level1 !== null && row.level1 !== "满意度") {
     return { zh: "满意度指标(服务对象满意度指标)", en: "satisfaction indicators (服务对象满意度指标)" };
   }
   if (
-    (row.level2 === "数量" && (TIMELY.test(core) || (/时间/.test(core) && isDate))) ||
+    (row.level2 === "数量" && (TIMELY.test(core) || (TIME.test(core) && isDate(t, row)))) ||
     (row.level2 === "质量" && PLAINLY_TIMELY.test(core))
   ) {
     return { zh: "时效指标", en: "timeliness indicators (时效指标)" };
   }
   if (row.level2 === "数量" && QUALITY_RATE.test(core)) return { zh: "质量指标", en: "quality indicators (质量指标)" };
-  if (row.level1 === "效益" && /执行率/.test(core)) {
+  if (row.level1 === "效益" && EXECUTION_RATE.test(core)) {
     return { zh: "产出指标(质量或时效指标)", en: "output indicators (quality or timeliness, 产出指标)" };
   }
   if (row.level1 === "效益" && COST.test(core) && !SAVING.test(core) && !EFFECT.test(core)) {
@@ -69,7 +74,7 @@ export default defineRule({
     const t = ctx.form.indicators;
     if (!t) return;
     for (const row of contentRows(t)) {
-      const core = parseName(row.name.text).core;
+      const core = rowName(t, row).core;
       if (core === "") continue;
       const home = homeOf(t, row, core);
       if (!home) continue;

@@ -5,10 +5,9 @@
  * bound (完成率≤95%), a cost or negative rate given a lower bound (投诉率≥5%, 项目总成本≥…).
  * Satisfaction at ≥100% is left to indicators/satisfaction-below-floor, which gives better advice.
  */
-import { contentRows, loc, rowLabel, ValueCell, valueCells } from "../../indicators/cells";
-import { classifyIndicator, IndicatorKind, mentionsGrowth } from "../../indicators/direction";
+import { contentRows, loc, rowKind, rowLabel, rowName, ValueCell, valueCells } from "../../indicators/cells";
+import { IndicatorKind, mentionsGrowth } from "../../indicators/direction";
 import { rewritable, setValuesPlan } from "../../indicators/fix";
-import { parseName } from "../../indicators/name";
 import { clip } from "../../indicators/quote";
 import { percentOf, withOperator } from "../../indicators/value";
 import { defineRule } from "../types";
@@ -63,13 +62,18 @@ export default defineRule({
     for (const row of contentRows(t)) {
       const values = valueCells(t, row).filter((v) => !v.parsed.empty);
       const label = rowLabel(row, values);
-      const kind = classifyIndicator(label);
-      const assumePercent = parseName(row.name.text).units.includes("%");
-      const groups = new Map<Problem, ValueCell[]>();
+      const kind = rowKind(t, row, label);
+      const assumePercent = rowName(t, row).units.includes("%");
+      // Made at the first problem: most rows have none.
+      let groups: Map<Problem, ValueCell[]> | null = null;
       for (const v of values) {
         const p = problemOf(v, kind, assumePercent);
-        if (p) groups.set(p, [...(groups.get(p) ?? []), v]);
+        if (p) {
+          groups ??= new Map();
+          groups.set(p, [...(groups.get(p) ?? []), v]);
+        }
       }
+      if (!groups) continue;
       for (const [problem, cells] of groups) {
         const fixable = problem === "atLeast100" && cells.every((v) => v.parsed.symbolOperator && rewritable(v.cell));
         ctx.report({

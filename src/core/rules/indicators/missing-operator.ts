@@ -18,9 +18,7 @@
  * A form where most rows lack the operator gets one grouped tip, not the same sentence on every row.
  * No fix: ≥ and ＝ mean different targets, only the user knows which one is meant.
  */
-import { contentRows, loc, rowLabel, ValueCell, valueCells } from "../../indicators/cells";
-import { classifyIndicator } from "../../indicators/direction";
-import { parseName } from "../../indicators/name";
+import { contentRows, loc, rowKind, rowLabel, rowName, ValueCell, valueCells } from "../../indicators/cells";
 import { clip } from "../../indicators/quote";
 import { ParsedValue, percentOf } from "../../indicators/value";
 import { defineRule } from "../types";
@@ -92,8 +90,8 @@ export default defineRule({
       if (bare.length === 0) continue;
       const label = rowLabel(row, values);
       const limit = row.level2 === "时效" && TIME_UNITS.test(bare[0].parsed.main?.unit ?? "");
-      const negative = limit || classifyIndicator(label).direction === "negative";
-      const assumePercent = parseName(row.name.text).units.includes("%");
+      const negative = limit || rowKind(t, row, label).direction === "negative";
+      const assumePercent = rowName(t, row).units.includes("%");
       tips.push({ cells: bare, advice: suggest(bare[0], negative, assumePercent) });
     }
     if (tips.length >= GROUP_FROM) {

@@ -3,10 +3,11 @@
  * two-value layout), or a value without an indicator name (domain-rules §1.3 完整性, §2.5 check 1).
  * A lone "-", "/" or "无" counts as missing.
  */
-import { contentRows, columnLabel, loc, valueCells } from "../../indicators/cells";
-import { parseName } from "../../indicators/name";
+import { contentRows, columnLabel, loc, rowName, valueCells } from "../../indicators/cells";
 import { clip } from "../../indicators/quote";
 import { defineRule } from "../types";
+
+const KINDS = ["missingValue", "placeholder"] as const;
 
 export default defineRule({
   meta: {
@@ -39,22 +40,21 @@ export default defineRule({
     for (const row of contentRows(t)) {
       const values = valueCells(t, row);
       // A name that is only a unit bracket ("(次)") names nothing.
-      if (parseName(row.name.text).core === "") {
+      if (rowName(t, row).core === "") {
         const any = values.find((v) => !v.parsed.empty);
         if (any) {
           ctx.report({ messageId: "missingName", data: { row: row.row + 1, text: clip(any.parsed.raw) }, cells: [loc(row.name)] });
         }
         continue;
       }
-      const name = clip(row.name.text);
-      for (const kind of ["missingValue", "placeholder"] as const) {
+      for (const kind of KINDS) {
         const bad = values.filter((v) => (kind === "missingValue" ? v.parsed.empty : v.parsed.placeholder));
         if (bad.length === 0) continue;
         const labels = bad.map((v) => columnLabel(t, v.column));
         ctx.report({
           messageId: kind,
           data: {
-            name,
+            name: clip(row.name.text),
             columns: labels.map((l) => l.zh).join("和"),
             columnsEn: labels.map((l) => l.en).join(" and "),
             text: clip(bad[0].parsed.raw),

@@ -6,9 +6,8 @@
  * anywhere ("1" where the explanation says 90%) is measurable only in name: a warning. A 时效 row is
  * left to indicators/timeliness-deadline, which says what a deadline should look like.
  */
-import { contentRows, loc, valueCells } from "../../indicators/cells";
+import { contentRows, loc, rowName, valueCells } from "../../indicators/cells";
 import { clip } from "../../indicators/quote";
-import { parseName } from "../../indicators/name";
 import { isUnmeasured } from "../../indicators/value";
 import { defineRule } from "../types";
 
@@ -55,7 +54,7 @@ export default defineRule({
         continue;
       }
       // A unit in the name's brackets ("参加人次(人次)") or a percentage format gives the number its unit.
-      if (parseName(row.name.text).units.length > 0) continue;
+      if (rowName(t, row).units.length > 0) continue;
       const bare = cells.filter((v) => isBareNumber(v.parsed.raw));
       if (bare.length === 0) continue;
       // The example puts an operator before the number, so it quotes the number without the one written.

@@ -3,8 +3,7 @@
  * promised (domain-rules §2.3). The floor is observed practice, not a confirmed rule, so it is an
  * option. Targets above 100% are left to indicators/impossible-target.
  */
-import { contentRows, loc, rowLabel, ValueCell, valueCells } from "../../indicators/cells";
-import { classifyIndicator } from "../../indicators/direction";
+import { contentRows, loc, rowKind, rowLabel, ValueCell, valueCells } from "../../indicators/cells";
 import { clip } from "../../indicators/quote";
 import { percentOf } from "../../indicators/value";
 import { SERVICE_SATISFACTION } from "../../templates/suggest";
@@ -44,7 +43,7 @@ export default defineRule({
     for (const row of contentRows(t)) {
       const values = valueCells(t, row).filter((v) => !v.parsed.empty);
       const label = rowLabel(row, values);
-      if (!classifyIndicator(label).satisfaction) continue;
+      if (!rowKind(t, row, label).satisfaction) continue;
       const below: ValueCell[] = [];
       const full: ValueCell[] = [];
       for (const v of values) {

@@ -6,8 +6,8 @@
  * (岳阳楼区 2023), a value carrying a different unit of its own ("28.8万元" | "%") and a 定性 value
  * given a unit ("应保尽保" | "%") are flagged too.
  */
-import { contentRows, loc, valueCells } from "../../indicators/cells";
-import { parseName } from "../../indicators/name";
+import { contentRows, loc, rowName, valueCells } from "../../indicators/cells";
+import { ParsedName } from "../../indicators/name";
 import { clip } from "../../indicators/quote";
 import { nameUnit, unitsCompatible } from "../../indicators/units";
 import { ParsedValue, parseValue } from "../../indicators/value";
@@ -19,19 +19,34 @@ function unitsOf(p: ParsedValue): string[] {
   return out;
 }
 
-/** The unit of a count a name ends with ("村组干部230人" → 人, "…人数" → 人): the value should count the same. */
-function countUnitOf(name: string): string[] {
+const COUNT_NOUN = /(人|户)数$/;
+const ENDS_IN_COUNT = /\d\s*\D{1,4}$/;
+const NONE: readonly string[] = [];
+
+/** The unit of a count a name ends with ("村组干部230人" → 人, "…人数" → 人): the value should count the same. `parsed` is parseName(name). */
+function countUnitOf(name: string, parsed: ParsedName): readonly string[] {
   // 保障村干部人数 | =42个 (棠溪 2022): a name ending in 人数 or 户数 counts people or households, as "(人数)" does.
   // A unit in brackets says it first: 科普志愿者人数(个) asks for 个.
-  const parsed = parseName(name);
-  const noun = parsed.units.length === 0 ? /(人|户)数$/.exec(parsed.core) : null;
+  const noun = parsed.units.length === 0 ? COUNT_NOUN.exec(parsed.core) : null;
   if (noun) return [noun[1]];
   // Cheap test first: most names end in no number, and parsing every name would double the rule's cost.
-  if (!/\d\s*\D{1,4}$/.test(name)) return [];
+  if (!ENDS_IN_COUNT.test(name)) return NONE;
   const p = parseValue(name);
   const last = p.numbers[p.numbers.length - 1];
   const end = name.trimEnd().normalize("NFKC").length;
-  return last && !last.date && last.unit && last.index + last.text.length === end ? [last.unit] : [];
+  return last && !last.date && last.unit && last.index + last.text.length === end ? [last.unit] : NONE;
+}
+
+/** Whether the value uses a unit (dates aside) and none of them is one of `wanted`: unitsOf without the list. */
+function usesOnlyOther(p: ParsedValue, wanted: readonly string[]): boolean {
+  let any = false;
+  for (const n of p.numbers) {
+    if (n.date || !n.unit) continue;
+    const u = n.unit;
+    if (wanted.some((w) => unitsCompatible(w, u))) return false;
+    any = true;
+  }
+  return any;
 }
 
 const sameMeasure = (a: string, b: string) => unitsCompatible(a, b) || unitsCompatible(b, a);
@@ -90,13 +105,13 @@ export default defineRule({
           }
         }
       }
-      const wanted = [...parseName(row.name.text).units, ...countUnitOf(row.name.text)];
+      // Read-only, so the name's own list serves when the name ends in no count (most rows).
+      const named = rowName(t, row);
+      const counted = countUnitOf(row.name.text, named);
+      const wanted = counted.length === 0 ? named.units : [...named.units, ...counted];
       const values = valueCells(t, row).filter((v) => !v.parsed.empty);
       if (wanted.length > 0) {
-        const bad = values.filter((v) => {
-          const got = unitsOf(v.parsed);
-          return got.length > 0 && !got.some((u) => wanted.some((w) => unitsCompatible(w, u)));
-        });
+        const bad = values.filter((v) => usesOnlyOther(v.parsed, wanted));
         if (bad.length > 0) {
           ctx.report({
             messageId: "nameMismatch",
@@ -111,7 +126,8 @@ export default defineRule({
           continue;
         }
       }
-      const [p, a] = values;
+      const p = values[0];
+      const a = values[1];
       if (!p || !a || p.column !== "period") continue;
       const pu = p.parsed.unit;
       const au = a.parsed.unit;

@@ -3,9 +3,7 @@
  * 模糊化 (domain-rules §1.3, §2.2). Words that are part of the indicator's own name, repeated in
  * the value, are not counted. The word list is an option.
  */
-import { contentRows, loc, valueCells } from "../../indicators/cells";
-import { classifyIndicator } from "../../indicators/direction";
-import { parseName } from "../../indicators/name";
+import { contentRows, loc, rowKind, rowName, valueCells } from "../../indicators/cells";
 import { clip } from "../../indicators/quote";
 import { isUnmeasured } from "../../indicators/value";
 import { DEFAULT_VAGUE_WORDS, findVague, parseWordList } from "../../indicators/vague";
@@ -40,7 +38,7 @@ export default defineRule({
     if (!t) return;
     const words = parseWordList(String(ctx.options.words));
     for (const row of contentRows(t)) {
-      const core = parseName(row.name.text).core;
+      const core = rowName(t, row).core;
       const found: string[] = [];
       const cells = valueCells(t, row).filter((v) => {
         if (isUnmeasured(v.parsed)) return false;
@@ -52,7 +50,7 @@ export default defineRule({
       if (cells.length === 0) continue;
       // The suggestion keeps the user's own number and unit: "约3000人次" → "≥3000人次".
       const main = cells[0].parsed.main;
-      const bound = classifyIndicator(row.name.text).direction === "negative" ? "≤" : "≥";
+      const bound = rowKind(t, row, row.name.text).direction === "negative" ? "≤" : "≥";
       ctx.report({
         messageId: main?.unit ? "vague" : "vagueNoNumber",
         data: { text: clip(cells[0].parsed.raw), words: found.join("、"), suggestion: main?.unit ? `${bound}${main.text}` : "" },

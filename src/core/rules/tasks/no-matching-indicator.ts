@@ -7,7 +7,7 @@
  * nothing the first sentence of 主要实施内容 is tried, asking for a closer overlap since a sentence
  * has many more pairs. A heuristic, hence a warning.
  */
-import { parseName } from "../../indicators/name";
+import { rowName } from "../../indicators/cells";
 import { fold } from "../../text";
 import { defineRule } from "../types";
 import { numberOption } from "../util/options";
@@ -53,15 +53,16 @@ export default defineRule({
   check(ctx) {
     const { form } = ctx;
     const stop = wordList(typeof ctx.options.stopWords === "string" ? ctx.options.stopWords : DEFAULT_STOP_WORDS);
-    const names = (form.indicators?.rows ?? []).filter((r) => !r.emptyGroup && r.name.text !== "");
+    const table = form.indicators;
+    const names = (table?.rows ?? []).filter((r) => !r.emptyGroup && r.name.text !== "");
     // No indicator at all is the indicator table's problem, not every task's.
-    if (names.length === 0) return;
+    if (!table || names.length === 0) return;
     // Keys are made as the search reaches them: a task usually matches an early indicator, and
     // a table of thousands of rows then costs no more than the rows looked at.
     const keys: Set<string>[] = [];
     const anyShares = (pairs: Set<string>, min: number): boolean => {
       for (let i = 0; i < names.length; i++) {
-        keys[i] ??= bigrams(parseName(names[i].name.text).core, stop);
+        keys[i] ??= bigrams(rowName(table, names[i]).core, stop);
         if (sharesAtLeast(pairs, keys[i], min)) return true;
       }
       return false;
