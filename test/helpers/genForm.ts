@@ -204,14 +204,16 @@ export interface Seen {
   stored: Map<string, unknown>;
   /** 1 + the last 0-based row that has a `<row>` element or lies in a merge (exceljs's `rowCount`). */
   rowCount: number;
+  /** 0-based rows the file hides, ascending. */
+  hiddenRows: number[];
 }
 
-function seen(merges: RangePos[], stored: Map<string, unknown>, rowCount: number): Seen {
+function seen(merges: RangePos[], stored: Map<string, unknown>, rowCount: number, hiddenRows: number[]): Seen {
   const value = (row: number, col: number) => {
     const m = merges.find((x) => row >= x.top && row <= x.bottom && col >= x.left && col <= x.right);
     return stored.get(m ? `${m.top},${m.left}` : `${row},${col}`) ?? null;
   };
-  return { value, merges, stored, rowCount };
+  return { value, merges, stored, rowCount, hiddenRows };
 }
 
 /**
@@ -227,7 +229,7 @@ export async function independentRead(bytes: Uint8Array, sheet?: string): Promis
   };
   const stored = new Map<string, unknown>([...ws.cells].filter(([k]) => !covered(k)));
   const rowCount = Math.max(ws.lastRowElement, ...ws.merges.map((m) => m.bottom)) + 1;
-  return seen(ws.merges, stored, rowCount);
+  return seen(ws.merges, stored, rowCount, ws.hiddenRows);
 }
 
 /** Excel's serial day number of a date (1900 system), as the file stores it. */
@@ -259,12 +261,16 @@ export async function exceljsRead(bytes: Uint8Array, sheet?: string): Promise<Se
       stored.set(`${r - 1},${c - 1}`, normalized(v));
     }),
   );
-  return seen(merges, stored, ws.rowCount);
+  const hidden: number[] = [];
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    if (row.hidden) hidden.push(r - 1);
+  });
+  return seen(merges, stored, ws.rowCount, hidden);
 }
 
 const mergeKeys = (s: Seen) => s.merges.map((m) => `${m.top},${m.left},${m.bottom},${m.right}`).sort();
 
-/** Where two reads of the same bytes differ (stored values, merges, row count), as sentences; `compared` counts cells. */
+/** Where two reads of the same bytes differ (stored values, merges, row count, hidden rows), as sentences; `compared` counts cells. */
 export function disagreements(a: Seen, b: Seen, names = ["raw", "exceljs"]): { diffs: string[]; compared: number } {
   const diffs: string[] = [];
   const keys = new Set([...a.stored.keys(), ...b.stored.keys()]);
@@ -276,5 +282,6 @@ export function disagreements(a: Seen, b: Seen, names = ["raw", "exceljs"]): { d
   const [ma, mb] = [mergeKeys(a), mergeKeys(b)];
   if (JSON.stringify(ma) !== JSON.stringify(mb)) diffs.push(`merges: ${names[0]} ${ma.join(" ")}; ${names[1]} ${mb.join(" ")}`);
   if (a.rowCount !== b.rowCount) diffs.push(`rowCount: ${names[0]} ${a.rowCount}, ${names[1]} ${b.rowCount}`);
+  if (a.hiddenRows.join() !== b.hiddenRows.join()) diffs.push(`hidden rows: ${names[0]} ${a.hiddenRows}, ${names[1]} ${b.hiddenRows}`);
   return { diffs, compared: keys.size };
 }
