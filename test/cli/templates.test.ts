@@ -4,8 +4,11 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { main } from "../../src/cli/main";
 import { checkWorkbook } from "../../src/core/engine";
-import { CATALOGUE } from "../../src/core/templates/catalogue";
+import { CATALOGUE, findTemplate } from "../../src/core/templates/catalogue";
+import { defaultValues } from "../../src/core/templates/insert";
 import { readXlsx } from "../../src/hosts/file";
+import { disagreements, exceljsRead, independentRead } from "../helpers/genForm";
+import { brokenConditions } from "../helpers/postConditions";
 
 const EXAMPLES = join(__dirname, "../../examples");
 let dir: string;
@@ -34,6 +37,10 @@ const hash = (file: string) =>
     .update(readFileSync(join(dir, file)))
     .digest("hex");
 const load = async (file: string) => readXlsx(readFileSync(join(dir, file)), file);
+/** The written file through the raw OOXML reader, which shares no code with the writer (issue #7). */
+const raw = async (file: string) => independentRead(readFileSync(join(dir, file)));
+/** exceljs's read of the file disagrees with the raw read nowhere. */
+const readersAgree = async (file: string) => disagreements(await raw(file), await exceljsRead(readFileSync(join(dir, file)))).diffs;
 
 describe("budget-form templates", () => {
   test("lists the whole catalogue, grouped by 一级 / 二级", async () => {
@@ -123,6 +130,17 @@ describe("budget-form add", () => {
     ]);
     const original = checkWorkbook((await load("corrected.xlsx")).snapshot);
     expect(result.summary).toEqual(original.summary);
+    // The written file, read without exceljs: the post-conditions of the insertion hold, and exceljs agrees.
+    const inserted = {
+      row: 38,
+      mode: "append" as const,
+      level1: "满意度指标",
+      level2: "服务对象满意度指标",
+      name: "群众满意度(%)",
+      values: ["≥96%", "≥96%"],
+    };
+    expect(brokenConditions(await raw("corrected.xlsx"), await raw("out.xlsx"), inserted)).toEqual([]);
+    expect(await readersAgree("out.xlsx")).toEqual([]);
   });
 
   test("fills the seed's empty 时效 row", async () => {
@@ -131,6 +149,18 @@ describe("budget-form add", () => {
     expect(r.stdout).toContain("填入「申报表」第 43 行");
     const out = await load("seed-out.xlsx");
     expect(out.snapshot.sheets[0].merges.sort()).toEqual((await load("seed.xlsx")).snapshot.sheets[0].merges.sort());
+    // The written file, read without exceljs. (The seed prints 时效指标 in the 一级 column, so the
+    // post-conditions' plain reading of the groups does not apply: the cells are checked one by one.)
+    const t = findTemplate("timeliness.project-on-schedule")!;
+    const { period, annual } = defaultValues(null, t);
+    const [was, now] = [await raw("seed.xlsx"), await raw("seed-out.xlsx")];
+    const keys = (m: { top: number; left: number; bottom: number; right: number }[]) => m.map((x) => JSON.stringify(x)).sort();
+    expect(keys(now.merges)).toEqual(keys(was.merges));
+    const moved = [...was.stored].filter(([k, v]) => now.stored.get(k) !== v);
+    expect(moved).toEqual([]);
+    expect([now.value(42, 1), now.value(42, 3), now.value(42, 4), now.value(42, 5)]).toEqual(["时效指标", t.name, period, annual]);
+    expect(now.stored.size).toBe(was.stored.size + 3);
+    expect(await readersAgree("seed-out.xlsx")).toEqual([]);
   });
 
   test("refuses to overwrite the input, in any spelling of its path", async () => {
@@ -221,6 +251,10 @@ describe("budget-form fix", () => {
     const fixed = await load("fixed.xlsx");
     const cell = (a: string) => fixed.workbook.worksheets[0].getCell(a).value;
     expect([cell("D8"), cell("D9"), cell("E22"), cell("F22")]).toEqual([326.6, 40.64, "＝1个", "＝1个"]);
+    // The same cells in the file itself, read without exceljs (issue #7): numbers stored as numbers.
+    const seen = await raw("fixed.xlsx");
+    expect([seen.value(7, 3), seen.value(8, 3), seen.value(21, 4), seen.value(21, 5)]).toEqual([326.6, 40.64, "＝1个", "＝1个"]);
+    expect(await readersAgree("fixed.xlsx")).toEqual([]);
     expect(checkWorkbook(fixed.snapshot).findings).toEqual([]);
   });
 

@@ -1,13 +1,16 @@
 /**
  * Forms generated from a short description of their indicator table, written as real .xlsx files the
  * way the fixtures are (scripts/lib: the official borders and merges), and an independent reader of
- * the written file that uses exceljs alone — never the code under test — to see what a user would see.
+ * the written file that shares no code with the writer — a raw OOXML reader (rawXlsx.ts), neither exceljs
+ * nor the code under test — to see what a user would see; and the same read through exceljs, to prove
+ * both readers agree.
  */
 import ExcelJS from "exceljs";
 import { parseRange, RangePos } from "../../src/core/a1";
 import { writeForm } from "../../scripts/lib/formWorkbook";
 import { layoutFromRows, parseTsv } from "../../scripts/lib/tsvLayout";
 import { readFileSync } from "fs";
+import { readRawXlsx } from "./rawXlsx";
 import { join } from "path";
 
 /** A 二级 group of the generated table. `rows: 0` leaves the group out; "empty" prints its label on a blank row. */
@@ -192,20 +195,62 @@ function colName(c: number): string {
   return s;
 }
 
-/** What a user sees in the written file, read with exceljs only. */
+/** What a user sees in the written file. */
 export interface Seen {
   /** 0-based row → 0-based col → displayed value (merged cells show their master's). */
   value(row: number, col: number): unknown;
   merges: RangePos[];
-  /** Cells as stored (not through merges): "row,col" → value, every non-empty one. */
+  /** Cells as stored (not through merges): "row,col" → value, every non-empty one not hidden under a merge. */
   stored: Map<string, unknown>;
+  /** 1 + the last 0-based row that has a `<row>` element or lies in a merge (exceljs's `rowCount`). */
   rowCount: number;
+  /** 0-based rows the file hides, ascending. */
+  hiddenRows: number[];
 }
 
-export async function independentRead(bytes: Uint8Array): Promise<Seen> {
+function seen(merges: RangePos[], stored: Map<string, unknown>, rowCount: number, hiddenRows: number[]): Seen {
+  const value = (row: number, col: number) => {
+    const m = merges.find((x) => row >= x.top && row <= x.bottom && col >= x.left && col <= x.right);
+    return stored.get(m ? `${m.top},${m.left}` : `${row},${col}`) ?? null;
+  };
+  return { value, merges, stored, rowCount, hiddenRows };
+}
+
+/**
+ * The independent read: the raw OOXML reader (rawXlsx.ts), which shares no code with the writer
+ * (exceljs, src/hosts/file) nor with the product's reader. The named sheet, or the first that is not veryHidden.
+ * A value stored in a cell a merge covers (not its top-left) is left out, as Excel shows the master's.
+ */
+export async function independentRead(bytes: Uint8Array, sheet?: string): Promise<Seen> {
+  const ws = (await readRawXlsx(bytes)).find((w) => (sheet === undefined ? w.state !== "veryHidden" : w.name === sheet))!;
+  const covered = (key: string) => {
+    const [r, c] = key.split(",").map(Number);
+    return ws.merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+  };
+  const stored = new Map<string, unknown>([...ws.cells].filter(([k]) => !covered(k)));
+  const rowCount = Math.max(ws.lastRowElement, ...ws.merges.map((m) => m.bottom)) + 1;
+  return seen(ws.merges, stored, rowCount, ws.hiddenRows);
+}
+
+/** Excel's serial day number of a date (1900 system), as the file stores it. */
+const serial = (d: Date) => d.getTime() / 86400000 + 25569;
+
+/** An exceljs cell value in the raw reader's shape (RawValue): text of rich text and links, dates as serials. */
+function normalized(v: unknown): unknown {
+  if (v instanceof Date) return serial(v);
+  if (typeof v !== "object" || v === null) return v;
+  if ("richText" in v) return (v as { richText: { text: string }[] }).richText.map((x) => x.text).join("");
+  if ("hyperlink" in v && "text" in v) return normalized(v.text);
+  if ("sharedFormula" in v) return { sharedFormula: v.sharedFormula, result: normalized((v as { result?: unknown }).result) ?? null };
+  if ("formula" in v) return { formula: v.formula, result: normalized((v as { result?: unknown }).result) ?? null };
+  return v;
+}
+
+/** The same sheet read with exceljs, values normalized to the raw reader's shape: to prove both readers agree. */
+export async function exceljsRead(bytes: Uint8Array, sheet?: string): Promise<Seen> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const ws = wb.worksheets.find((w) => w.state !== "veryHidden")!;
+  const ws = wb.worksheets.find((w) => (sheet === undefined ? w.state !== "veryHidden" : w.name === sheet))!;
   const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange);
   const stored = new Map<string, unknown>();
   ws.eachRow({ includeEmpty: false }, (row, r) =>
@@ -213,17 +258,30 @@ export async function independentRead(bytes: Uint8Array): Promise<Seen> {
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const v = cell.value;
       if (v === null || v === undefined || v === "") return;
-      stored.set(
-        `${r - 1},${c - 1}`,
-        typeof v === "object" && v !== null && "richText" in v
-          ? (v as { richText: { text: string }[] }).richText.map((x) => x.text).join("")
-          : v,
-      );
+      stored.set(`${r - 1},${c - 1}`, normalized(v));
     }),
   );
-  const value = (row: number, col: number) => {
-    const m = merges.find((x) => row >= x.top && row <= x.bottom && col >= x.left && col <= x.right);
-    return stored.get(m ? `${m.top},${m.left}` : `${row},${col}`) ?? null;
-  };
-  return { value, merges, stored, rowCount: ws.rowCount };
+  const hidden: number[] = [];
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    if (row.hidden) hidden.push(r - 1);
+  });
+  return seen(merges, stored, ws.rowCount, hidden);
+}
+
+const mergeKeys = (s: Seen) => s.merges.map((m) => `${m.top},${m.left},${m.bottom},${m.right}`).sort();
+
+/** Where two reads of the same bytes differ (stored values, merges, row count, hidden rows), as sentences; `compared` counts cells. */
+export function disagreements(a: Seen, b: Seen, names = ["raw", "exceljs"]): { diffs: string[]; compared: number } {
+  const diffs: string[] = [];
+  const keys = new Set([...a.stored.keys(), ...b.stored.keys()]);
+  for (const k of keys) {
+    const [x, y] = [a.stored.get(k) ?? null, b.stored.get(k) ?? null];
+    if (JSON.stringify(x) !== JSON.stringify(y))
+      diffs.push(`cell ${k}: ${names[0]} ${JSON.stringify(x)}, ${names[1]} ${JSON.stringify(y)}`);
+  }
+  const [ma, mb] = [mergeKeys(a), mergeKeys(b)];
+  if (JSON.stringify(ma) !== JSON.stringify(mb)) diffs.push(`merges: ${names[0]} ${ma.join(" ")}; ${names[1]} ${mb.join(" ")}`);
+  if (a.rowCount !== b.rowCount) diffs.push(`rowCount: ${names[0]} ${a.rowCount}, ${names[1]} ${b.rowCount}`);
+  if (a.hiddenRows.join() !== b.hiddenRows.join()) diffs.push(`hidden rows: ${names[0]} ${a.hiddenRows}, ${names[1]} ${b.hiddenRows}`);
+  return { diffs, compared: keys.size };
 }

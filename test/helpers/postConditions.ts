@@ -1,7 +1,8 @@
 /**
  * The post-conditions of a template insertion, proved on the written file through the independent
  * reader (genForm.independentRead): nothing the user wrote is lost or moved out of its group, merges
- * stay consistent, the new row sits in its group with its own cells, and re-checking finds no new error.
+ * stay consistent, hidden rows stay hidden, the new row sits in its group with its own cells (and is
+ * shown), and re-checking finds no new error.
  * Returns the broken conditions as sentences, so a failing property prints what went wrong.
  */
 import { RangePos } from "../../src/core/a1";
@@ -99,7 +100,12 @@ export function brokenConditions(before: Seen, after: Seen, ins: Inserted): stri
     if (!grown) broken.push(`merge ${key(m)} lost`);
     else if (!(grown.top <= ins.row && ins.row <= grown.bottom)) broken.push(`merge ${key(m)} grew away from the new row`);
   }
-  // 4. The new row is in its group, with its own name and value cells holding what was inserted.
+  // 4. Rows the user hid stay hidden (moved); the new row is shown.
+  const hiddenNow = new Set(after.hiddenRows);
+  for (const r of before.hiddenRows) if (!hiddenNow.has(map(r))) broken.push(`hidden row ${r + 1} is shown (now row ${map(r) + 1})`);
+  for (const r of after.hiddenRows)
+    if (!before.hiddenRows.some((b) => map(b) === r)) broken.push(`row ${r + 1} is hidden${r === ins.row ? " — the new row" : ""}`);
+  // 5. The new row is in its group, with its own name and value cells holding what was inserted.
   const got = t1.rows.get(ins.name);
   if (!got) broken.push(`inserted «${ins.name}» not found`);
   else {

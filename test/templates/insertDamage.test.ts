@@ -3,10 +3,10 @@
  * group was swallowed into that group's merged label, whose text was then overwritten; a value
  * cell merged over the last rows of a group was overwritten by an appended row's value. Each case is
  * a generated real .xlsx, run through the same path as `budget-form add`, and proved on the written
- * file by the independent reader.
+ * file by the independent reader (the raw OOXML reader, no exceljs), with which exceljs's read agrees.
  */
 import { findTemplate } from "../../src/core/templates/catalogue";
-import { CLASSIC_GROUPS, COST101_GROUPS, GenSpec, buildForm, independentRead } from "../helpers/genForm";
+import { CLASSIC_GROUPS, COST101_GROUPS, GenSpec, buildForm, disagreements, exceljsRead, independentRead } from "../helpers/genForm";
 import { brokenConditions } from "../helpers/postConditions";
 import { insertIntoFile } from "../helpers/insertFile";
 
@@ -17,7 +17,9 @@ async function broken(spec: GenSpec, templateId: string): Promise<string[]> {
   const form = await buildForm(spec);
   const r = await insertIntoFile(form.bytes, findTemplate(templateId)!);
   if ("error" in r) return [`refused: ${r.error}`];
-  return brokenConditions(await independentRead(form.bytes), await independentRead(r.bytes), r.inserted);
+  const after = await independentRead(r.bytes);
+  const { diffs } = disagreements(after, await exceljsRead(r.bytes));
+  return [...brokenConditions(await independentRead(form.bytes), after, r.inserted), ...diffs];
 }
 
 describe("creating a missing group under a multi-row group keeps that group", () => {
