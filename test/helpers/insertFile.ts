@@ -5,6 +5,7 @@ import { IndicatorTemplate } from "../../src/core/templates/types";
 import { defaultValues, isInsertError, planInsertion } from "../../src/core/templates/insert";
 import { readXlsx } from "../../src/hosts/file";
 import { applyVerified } from "../../src/hosts/file/apply";
+import { writeXlsx } from "../../src/hosts/file/write";
 import { Inserted } from "./postConditions";
 import { EditPlan } from "../../src/core/plan/editPlan";
 import { WorkbookSnapshot } from "../../src/core/snapshot";
@@ -31,7 +32,7 @@ export async function insertIntoFile(bytes: Uint8Array, template: IndicatorTempl
   const p = plan.target.placement;
   const twoValues = form.model.indicators!.columns.period !== null;
   return {
-    bytes: new Uint8Array(await read.workbook.xlsx.writeBuffer()),
+    bytes: await writeXlsx(read.workbook), // the one write path `add` takes
     plan,
     before: read.snapshot,
     inserted: {

@@ -68,11 +68,81 @@ export function prepareForWrite(wb: Workbook): void {
   }
 }
 
+/**
+ * Characters a text cell cannot hold in XML as they are, and text that reads as an escape: a carriage
+ * return (an XML reader turns CR LF into LF), control characters (not allowed in XML 1.0; exceljs's
+ * writer silently drops them) and a literal `_xHHHH_` (which a reader decodes into one character).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be found
+const NEEDS_ESCAPE = /[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f]|_x[0-9a-fA-F]{4}_/;
+// eslint-disable-next-line no-control-regex -- as above
+const TO_ESCAPE = /[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f]|_(?=x[0-9a-fA-F]{4}_)/g;
+
+/**
+ * Text as OOXML stores it (ECMA-376 Part 1, §22.9.2.19 ST_Xstring): such a character as `_xHHHH_`, and
+ * the `_` of a literal escape as `_x005F_`, the way Excel writes them. exceljs decodes these on
+ * reading (so "a\r\nb" from Excel's `a_x000D_\nb` arrives intact) but writes the characters raw, so
+ * without this a round trip turns CR LF into LF and loses control characters.
+ */
+function xstring(text: string): string {
+  return text.replace(TO_ESCAPE, (c) => (c === "_" ? "_x005F_" : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`));
+}
+
+type RichText = { richText: { text: string }[] };
+type LinkText = { text: string; hyperlink: string };
+
+/**
+ * Escapes, in the model, every text exceljs writes through a `<t>` element (cell strings, rich-text
+ * runs, hyperlink texts, notes) that needs it, and returns how to put the model back exactly: the
+ * workbook in memory keeps the user's text, only the bytes carry the escapes.
+ */
+function escapeTexts(wb: Workbook): () => void {
+  const undo: (() => void)[] = [];
+  const escapeRuns = (runs: { text: string }[]) =>
+    runs.some((r) => NEEDS_ESCAPE.test(r.text)) && runs.map((r) => ({ ...r, text: xstring(r.text) }));
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.master !== cell) return; // a merged cell reads its master's value; the master is escaped
+        const v = cell.value;
+        let escaped: typeof v | null = null;
+        if (typeof v === "string") {
+          if (NEEDS_ESCAPE.test(v)) escaped = xstring(v);
+        } else if (v && typeof v === "object" && "richText" in v) {
+          const runs = escapeRuns((v as RichText).richText);
+          if (runs) escaped = { ...v, richText: runs } as typeof v;
+        } else if (v && typeof v === "object" && "hyperlink" in v && typeof (v as LinkText).text === "string") {
+          if (NEEDS_ESCAPE.test((v as LinkText).text)) escaped = { ...v, text: xstring((v as LinkText).text) } as typeof v;
+        }
+        if (escaped !== null) {
+          cell.value = escaped;
+          undo.push(() => (cell.value = v));
+        }
+        const note = cell.note;
+        if (note && typeof note === "object" && Array.isArray(note.texts)) {
+          const runs = escapeRuns(note.texts);
+          if (runs) {
+            const texts = note.texts;
+            note.texts = runs as typeof texts;
+            undo.push(() => (note.texts = texts));
+          }
+        } else if (typeof note === "string" && NEEDS_ESCAPE.test(note)) {
+          cell.note = xstring(note);
+          undo.push(() => (cell.note = note));
+        }
+      }),
+    );
+  }
+  return () => undo.reverse().forEach((f) => f());
+}
+
 /** The workbook as .xlsx bytes, with what exceljs drops carried over from its origin. */
 export async function writeXlsx(wb: Workbook): Promise<Uint8Array> {
   let written: Uint8Array;
+  let restore: (() => void) | null = null;
   try {
     prepareForWrite(wb);
+    restore = escapeTexts(wb);
     written = new Uint8Array(await wb.xlsx.writeBuffer());
   } catch (e) {
     throw new WorkbookWriteError(
@@ -82,6 +152,8 @@ export async function writeXlsx(wb: Workbook): Promise<Uint8Array> {
       },
       errorMessage(e),
     );
+  } finally {
+    restore?.();
   }
   const origin = origins.get(wb);
   if (!origin) return written;
