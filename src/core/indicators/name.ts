@@ -44,5 +44,10 @@ function parseNameUncached(name: string): ParsedName {
 
 /** Key under which two names count as the same indicator. */
 export function nameKey(name: string): string {
-  return lowerCase(parseName(name).core);
+  return parsedNameKey(parseName(name));
+}
+
+/** nameKey of a name already parsed: the duplicate rule and the template inserter must agree on it. */
+export function parsedNameKey(parsed: ParsedName): string {
+  return lowerCase(parsed.core);
 }

@@ -5,8 +5,8 @@
 import { toA1 } from "../../a1";
 import { Cell } from "../../form/model";
 import { contentRows, loc, rowName } from "../../indicators/cells";
+import { parsedNameKey } from "../../indicators/name";
 import { clip } from "../../indicators/quote";
-import { lowerCase } from "../../text";
 import { defineRule } from "../types";
 
 export default defineRule({
@@ -31,7 +31,7 @@ export default defineRule({
     if (!t) return;
     const seen = new Map<string, Cell>();
     for (const row of contentRows(t)) {
-      const key = lowerCase(rowName(t, row).core);
+      const key = parsedNameKey(rowName(t, row));
       if (key === "") continue;
       const first = seen.get(key);
       if (!first) {
