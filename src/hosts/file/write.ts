@@ -74,9 +74,9 @@ export function prepareForWrite(wb: Workbook): void {
  * writer silently drops them) and a literal `_xHHHH_` (which a reader decodes into one character).
  */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be found
-const NEEDS_ESCAPE = /[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f]|_x[0-9a-fA-F]{4}_/;
-// eslint-disable-next-line no-control-regex -- as above
 const TO_ESCAPE = /[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f]|_(?=x[0-9a-fA-F]{4}_)/g;
+/** The same pattern without the global flag, whose `test` keeps no position between calls. */
+const NEEDS_ESCAPE = new RegExp(TO_ESCAPE.source);
 
 /**
  * Text as OOXML stores it (ECMA-376 Part 1, §22.9.2.19 ST_Xstring): such a character as `_xHHHH_`, and
