@@ -125,10 +125,18 @@ describe("JSON output", () => {
     expect(s.summary).toEqual(seed.summary);
     // Cells stay sheet-qualified A1 text in the JSON ("申报表!E41"), whatever the app uses inside.
     expect(s.findings).toEqual(
-      seed.findings.map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells.map(formatRef), message: f.message.en })),
+      seed.findings.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        cells: f.cells.map(formatRef),
+        message: f.message.en,
+        docs: `docs/rules/${f.rule}.md`,
+      })),
     );
+    // Each finding's docs path is a page that exists in the repository.
+    for (const f of s.findings) expect(existsSync(join(ROOT, f.docs))).toBe(true);
     expect(s.findings[0].cells[0]).toMatch(/^申报表![A-Z]+\d+$/);
-    for (const f of s.findings) expect(Object.keys(f)).toEqual(["rule", "severity", "cells", "message"]);
+    for (const f of s.findings) expect(Object.keys(f)).toEqual(["rule", "severity", "cells", "message", "docs"]);
     expect(c).toEqual({ file: CLEAN, sheet: "申报表", findings: [], summary: { error: 0, warning: 0, info: 0 }, ignored: 0 });
   });
 
