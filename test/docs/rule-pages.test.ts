@@ -4,7 +4,7 @@
  */
 import { readdirSync, statSync } from "fs";
 import { join, relative } from "path";
-import { pageBlock, readPage, withPageBlock } from "../../scripts/rule-docs";
+import { PAGE_END, pageBlock, readPage, withPageBlock } from "../../scripts/rule-docs";
 import { RULE_BASIS, ruleDocPath } from "../../src/core/rules/docs";
 import { RULES } from "../../src/core/rules/registry";
 
@@ -32,6 +32,19 @@ describe.each(RULES.map((r) => [r.meta.id, r] as const))("%s", (id, rule) => {
   test("names its basis (依据) in both languages", () => {
     expect(RULE_BASIS[id]?.zh).toBeTruthy();
     expect(RULE_BASIS[id]?.en).toBeTruthy();
+  });
+
+  test("the page says, by hand, why, with examples, its severity and its fix", () => {
+    const body = (page ?? "").slice((page ?? "").indexOf(PAGE_END) + PAGE_END.length);
+    for (const heading of ["## 为什么 Why", "## 示例 Examples", "## 级别 Severity", "## 修复与建议 Fix and suggestions"]) {
+      const at = body.indexOf(heading);
+      expect(at).toBeGreaterThanOrEqual(0);
+      const next = body.indexOf("\n## ", at + heading.length);
+      const section = body.slice(at + heading.length, next < 0 ? undefined : next).trim();
+      // Chinese first, then English: a section must have both.
+      expect(section).toMatch(/[\u4e00-\u9fff]/);
+      expect(section).toMatch(/[A-Za-z]{3,}.*[A-Za-z]{3,}/s);
+    }
   });
 });
 
