@@ -3,10 +3,11 @@
  * all targeting 「≥95%」 (马踏镇 2023's 效益 rows). Each indicator should be set from its own basis
  * (计划标准, 历史标准, 行业标准: the 一体化 library's 取值依据, published-guidance §1), and identical
  * values across unlike measures suggest none was. It may also be right, so it is a hint (info) until
- * the corpus shows it is precise enough for a warning.
+ * the corpus shows it is precise enough for a warning. Satisfaction rates are left alone: ≥90% or
+ * ≥95% on every surveyed group is the common practice (published-guidance §5), not a copy.
  */
 import { IndicatorRow } from "../../form/model";
-import { ValueCell, contentRows, loc, valueCells } from "../../indicators/cells";
+import { ValueCell, contentRows, loc, rowKind, valueCells } from "../../indicators/cells";
 import { clip } from "../../indicators/quote";
 import { fold } from "../../text";
 import { defineRule } from "../types";
@@ -18,8 +19,8 @@ export default defineRule({
     category: "indicators",
     severity: "info",
     docs: {
-      zh: "同一二级指标下多个不同指标都定为同一个百分比(如都写 ≥95%),可能是照抄而非按各自依据测算(默认 3 个及以上时提示)",
-      en: "Several different indicators of one 二级 all target the same percentage (all ≥95%): possibly copied rather than set from each one's basis (hinted at 3 or more)",
+      zh: "同一二级指标下多个不同指标都定为同一个百分比(如都写 ≥95%),可能是照抄而非按各自依据测算(默认 4 个及以上时提示;满意度除外)",
+      en: "Several different indicators of one 二级 all target the same percentage (all ≥95%): possibly copied rather than set from each one's basis (hinted at 4 or more; satisfaction aside)",
     },
     messages: {
       identical: {
@@ -27,22 +28,22 @@ export default defineRule({
         en: 'The {{count}} indicators under "{{group}}" all target "{{text}}": set each from its own plan, history or standard',
       },
     },
-    defaultOptions: { minRows: 3 },
+    defaultOptions: { minRows: 4 },
     optionSchema: { minRows: { min: 2, max: 50, integer: true } },
     optionDocs: {
       minRows: {
-        zh: "同一目标值至少出现在几个指标上才提示,默认 3",
-        en: "How many indicators must share a target before the hint, default 3",
+        zh: "同一目标值至少出现在几个指标上才提示,默认 4",
+        en: "How many indicators must share a target before the hint, default 4",
       },
     },
   },
   check(ctx) {
     const t = ctx.form.indicators;
     if (!t) return;
-    const minRows = numberOption(ctx.options.minRows, 3);
+    const minRows = numberOption(ctx.options.minRows, 4);
     const groups = new Map<IndicatorRow["level2Cell"], IndicatorRow[]>();
     for (const row of contentRows(t)) {
-      if (!row.level2Cell || !row.name.text) continue;
+      if (!row.level2Cell || !row.name.text || rowKind(t, row, row.name.text).satisfaction) continue;
       const list = groups.get(row.level2Cell);
       if (list) list.push(row);
       else groups.set(row.level2Cell, [row]);
