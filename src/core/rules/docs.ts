@@ -74,8 +74,8 @@ export const RULE_BASIS: Readonly<Record<string, Message>> = {
     en: `A third-party review returns "不投诉=满意" (郫都区民政局 2025, ${PG} §2 PD); "将满意度指标代替…" (${PG} §2 S)`,
   },
   "indicators/compound-target": {
-    zh: `每个三级指标「分别设定具体的指标值」(财预〔2020〕10号,财政部,2020;${PG} §1)`,
-    en: `Each 三级 indicator "分别设定具体的指标值" (财预〔2020〕10号, Ministry of Finance, 2020; ${PG} §1)`,
+    zh: `每类指标「细分若干二级指标和三级指标,分别设定具体的指标值」(扶贫资金绩效目标指引,${PG} §1;规则源码另引财预〔2020〕10号,待核实)`,
+    en: `Each indicator is split into 三级 indicators, "分别设定具体的指标值" (poverty-fund target guidance, ${PG} §1; the rule's source also cites 财预〔2020〕10号, unverified)`,
   },
   "indicators/cost-above-funds": {
     zh: `成本上限 ≤160万 对 386万 支出被退回为「未及时更新」(${PG} §2 PD);「目标宏大,但预算资金完全不足以支撑」(${PG} §2 Z)`,
