@@ -47,13 +47,13 @@ export interface PatchReport {
 
 const ATTR = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
-function attrs(s: string): Map<string, string> {
+export function attrs(s: string): Map<string, string> {
   const m = new Map<string, string>();
   for (const a of s.matchAll(ATTR)) m.set(a[1], decode(a[2] ?? a[3] ?? ""));
   return m;
 }
 
-function decode(s: string): string {
+export function decode(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
     e[0] === "#"
       ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
@@ -61,7 +61,7 @@ function decode(s: string): string {
   );
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+export const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
 const TO_ESCAPE = /[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f\ufffe\uffff]|_(?=x[0-9a-fA-F]{4}_)/g;
@@ -74,12 +74,12 @@ export function xstring(text: string): string {
 const unXstring = (s: string) => s.replace(/_x([0-9a-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 /** A `<t>` element for text, keeping its spaces and line breaks (xml:space, XML 1.0 §2.10). */
-function tElement(prefix: string, text: string): string {
+export function tElement(prefix: string, text: string): string {
   const space = /^\s|\s$|\n|\t/.test(text) ? ' xml:space="preserve"' : "";
   return `<${prefix}t${space}>${escapeXml(xstring(text))}</${prefix}t>`;
 }
 
-function setAttr(open: string, name: string, value: string | null): string {
+export function setAttr(open: string, name: string, value: string | null): string {
   const re = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`);
   if (value === null) return open.replace(re, "");
   if (re.test(open)) return open.replace(re, ` ${name}="${escapeXml(value)}"`);
@@ -89,7 +89,7 @@ function setAttr(open: string, name: string, value: string | null): string {
 // ---------------------------------------------------------------------------------------------
 // The package
 
-class Pkg {
+export class Pkg {
   private readonly changed = new Map<string, string>();
   private readonly names: Map<string, string>;
   constructor(private readonly zip: JSZip) {
@@ -113,7 +113,7 @@ class Pkg {
       const real = this.names.get(name.toLowerCase()) ?? name;
       const old = this.names.has(name.toLowerCase()) ? await this.zip.file(real)!.async("string") : null;
       if (old === text) continue;
-      this.zip.file(real, text);
+      this.zip.file(real, text, { createFolders: false });
       changed.push(real);
     }
     // Unchanged entries keep their compressed bytes: JSZip reuses them when the method is the same.
@@ -122,7 +122,7 @@ class Pkg {
   }
 }
 
-function resolveTarget(base: string, target: string): string {
+export function resolveTarget(base: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
   const parts = base.split("/").slice(0, -1);
   for (const seg of target.split("/")) {
@@ -132,7 +132,7 @@ function resolveTarget(base: string, target: string): string {
   return parts.join("/");
 }
 
-function relsPathOf(part: string): string {
+export function relsPathOf(part: string): string {
   const i = part.lastIndexOf("/");
   return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
 }
@@ -144,7 +144,7 @@ interface Rel {
   external: boolean;
 }
 
-function parseRels(xml: string): Rel[] {
+export function parseRels(xml: string): Rel[] {
   return [...xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)].map((m) => {
     const a = attrs(m[1]);
     return {
@@ -161,7 +161,7 @@ interface SheetPart {
   path: string;
 }
 
-async function sheetParts(pkg: Pkg): Promise<{ sheets: SheetPart[]; workbookPath: string }> {
+export async function sheetParts(pkg: Pkg): Promise<{ sheets: SheetPart[]; workbookPath: string }> {
   const root = parseRels((await pkg.text("_rels/.rels")) ?? "");
   const office = root.find((r) => /\/officeDocument$/.test(r.type));
   const workbookPath = office ? resolveTarget("", office.target) : "xl/workbook.xml";
@@ -264,10 +264,11 @@ const BUILTIN_FORMATS: Record<string, number> = {
   "@": 49,
 };
 
-class Styles {
+export class Styles {
   private xml: string | null;
   private readonly xfs: string[] = [];
   private readonly clones = new Map<string, number>();
+  private readonly fillIds = new Map<string, number>();
   private dirty = false;
   constructor(xml: string | null) {
     this.xml = xml;
@@ -318,6 +319,36 @@ class Styles {
     this.dirty = true;
     return index;
   }
+  /** A cell format like `style` but filled solid with `argb`; the fill and the format are appended once each. */
+  withFill(style: number, argb: string): number {
+    const key = `${style}\u0000fill:${argb}`;
+    const known = this.clones.get(key);
+    if (known !== undefined) return known;
+    if (this.xml === null || this.xfs.length === 0) throw new PatchUnsupported("no cell formats in styles");
+    const prefix = /<(\w+:)?styleSheet\b/.exec(this.xml)?.[1] ?? "";
+    let fillId = this.fillIds.get(argb);
+    if (fillId === undefined) {
+      const fills = /<(\w+:)?fills\b[^>]*>([\s\S]*?)<\/\1?fills>/.exec(this.xml);
+      if (!fills) throw new PatchUnsupported("no fills in styles");
+      fillId = (fills[2].match(/<(\w+:)?fill\b/g) ?? []).length;
+      const fill = `<${prefix}fill><${prefix}patternFill patternType="solid"><${prefix}fgColor rgb="${argb}"/><${prefix}bgColor indexed="64"/></${prefix}patternFill></${prefix}fill>`;
+      this.xml = this.xml
+        .replace(/<\/((?:\w+:)?fills)>/, `${fill}</$1>`)
+        .replace(/<((?:\w+:)?fills)\b[^>]*>/, (o) => setAttr(o, "count", String(fillId! + 1)));
+      this.fillIds.set(argb, fillId);
+    }
+    const base = this.xfs[style] ?? this.xfs[0];
+    const open = /^<[^>]*>/.exec(base)![0];
+    const xf = setAttr(setAttr(open, "fillId", String(fillId)), "applyFill", "1") + base.slice(open.length);
+    const index = this.xfs.length;
+    this.xfs.push(xf);
+    this.xml = this.xml
+      .replace(/<\/((?:\w+:)?cellXfs)>/, `${xf}</$1>`)
+      .replace(/<((?:\w+:)?cellXfs)\b[^>]*>/, (o) => setAttr(o, "count", String(this.xfs.length)));
+    this.clones.set(key, index);
+    this.dirty = true;
+    return index;
+  }
   result(): string | null {
     return this.dirty ? this.xml : null;
   }
@@ -326,7 +357,7 @@ class Styles {
 // ---------------------------------------------------------------------------------------------
 // Sheet XML
 
-interface CellEl {
+export interface CellEl {
   /** Offsets of the whole `<c …>…</c>` in the sheet text. */
   start: number;
   end: number;
@@ -349,7 +380,7 @@ interface RowEl {
   cells: CellEl[];
 }
 
-interface SheetXml {
+export interface SheetXml {
   xml: string;
   prefix: string;
   dataStart: number;
@@ -361,7 +392,7 @@ interface SheetXml {
 
 const CELL_EL = /<(\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1?c>)/g;
 
-function parseSheetXml(xml: string): SheetXml {
+export function parseSheetXml(xml: string): SheetXml {
   const open = /<(\w+:)?sheetData\b[^>]*?(\/?)>/.exec(xml);
   if (!open) throw new PatchUnsupported("no sheetData");
   const prefix = open[1] ?? "";
@@ -482,7 +513,7 @@ function formulasOf(sheet: string, x: SheetXml): { formulas: FormulaCell[]; valu
 }
 
 /** The column style of a new cell when its row has none (CT_Col style). */
-function columnStyle(xml: string, col: number): string | null {
+export function columnStyle(xml: string, col: number): string | null {
   for (const m of xml.matchAll(/<(?:\w+:)?col\b([^>]*)\/?>/g)) {
     const a = attrs(m[1]);
     if (Number(a.get("min")) - 1 <= col && col <= Number(a.get("max")) - 1) return a.get("style") ?? null;
@@ -493,7 +524,7 @@ function columnStyle(xml: string, col: number): string | null {
 // ---------------------------------------------------------------------------------------------
 // The patch
 
-interface NewCell {
+export interface NewCell {
   row: number;
   col: number;
   xml: string;
@@ -658,7 +689,7 @@ export async function patchValues(original: Uint8Array, edits: ValueEdit[]): Pro
 }
 
 /** The sheet text with cells replaced and new cells placed in row and column order. */
-function rewriteSheet(x: SheetXml, replaced: Map<CellEl, string>, added: NewCell[]): string {
+export function rewriteSheet(x: SheetXml, replaced: Map<CellEl, string>, added: NewCell[]): string {
   const p = x.prefix;
   const splices: { start: number; end: number; text: string }[] = [];
   for (const [c, text] of replaced) splices.push({ start: c.start, end: c.end, text });

@@ -142,3 +142,79 @@ test("add refuses a protected form unless --write-protected, and then writes the
     /<sheetProtection[^>]*sheet="1"/,
   );
 });
+
+/** The solid fill colour of each cell's format, "row,col" → "FFRRGGBB", read from the sheet and styles XML. */
+function fills(sheet: string, styles: string): Map<string, string> {
+  const xfs = [.../<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1].matchAll(/<xf\b([^>]*?)\/?>/g)].map(
+    (m) => /fillId="(\d+)"/.exec(m[1])?.[1],
+  );
+  const fillList = [.../<fills\b[^>]*>([\s\S]*?)<\/fills>/.exec(styles)![1].matchAll(/<fill>([\s\S]*?)<\/fill>/g)].map(
+    (m) => /patternType="solid"[\s\S]*?<fgColor rgb="([0-9A-F]{8})"/.exec(m[1])?.[1],
+  );
+  const out = new Map<string, string>();
+  for (const m of sheet.matchAll(/<c r="([A-Z]+)(\d+)"[^>]*?\ss="(\d+)"/g)) {
+    const rgb = fillList[Number(xfs[Number(m[3])] ?? 0)];
+    if (rgb) out.set(`${Number(m[2]) - 1},${m[1].charCodeAt(0) - 65}`, rgb);
+  }
+  return out;
+}
+
+describe.each(cases)("check --annotate on a workbook with %s", (name, features) => {
+  let input: Uint8Array;
+  let output: Uint8Array;
+  let plain: string;
+  let annotated: string;
+  beforeAll(async () => {
+    input = await fidelityWorkbook(features);
+    writeFileSync(join(dir, `${name}-a.xlsx`), input);
+    const outDir = join(dir, `annotated-${name}`);
+    plain = (await run(["check", join(dir, `${name}-a.xlsx`), "--format", "json"])).out;
+    const r = await run(["check", join(dir, `${name}-a.xlsx`), "--format", "json", "--annotate", outDir]);
+    annotated = r.out;
+    expect(r.err).not.toMatch(/不保留|丢失|lost|not keep/);
+    output = new Uint8Array(readFileSync(join(outDir, `${name}-a.xlsx`)));
+  });
+
+  test("the same verdict as without --annotate: one reader for both", () => {
+    expect(annotated).toBe(plain);
+  });
+
+  test("only the form sheet, the styles and the notes parts change; every other part keeps its bytes", async () => {
+    const a = await parts(input);
+    const b = await parts(output);
+    const hadNotes = features.includes("notes");
+    const notesParts = ["xl/comments1.xml", "xl/drawings/vmlDrawing1.vml", "xl/worksheets/_rels/sheet1.xml.rels"];
+    expect([...b.keys()].sort()).toEqual([...new Set([...a.keys(), ...notesParts])].sort());
+    const allowed = new Set([FORM, "xl/styles.xml", ...notesParts, "[Content_Types].xml"]);
+    const changed = [...b.keys()].filter((n) => !a.has(n) || !same(a.get(n)!, b.get(n)!));
+    for (const n of changed) expect(allowed).toContain(n);
+    for (const n of changed) if (/\.(xml|rels|vml)$/.test(n)) wellFormed(text(b.get(n)!));
+    // Beside its cells the form sheet gains only the reference to its new notes drawing.
+    const drop = (s: string) => (hadNotes ? s : s.replace(/<legacyDrawing r:id="rId\d+"\/>/, ""));
+    expect(drop(besideCells(text(b.get(FORM)!)))).toBe(besideCells(text(a.get(FORM)!)));
+  });
+
+  test("no value changes; the marked cells are filled and noted; the user's notes and authors are kept", async () => {
+    const before = await readRawXlsx(input);
+    const after = await readRawXlsx(output);
+    for (const [i, s] of before.entries()) {
+      expect(cellDiff(s, after[i])).toEqual(new Map());
+      expect(after[i].merges).toEqual(s.merges);
+      expect(after[i].hiddenRows).toEqual(s.hiddenRows);
+    }
+    const b = await parts(output);
+    const filled = fills(text(b.get(FORM)!), text(b.get("xl/styles.xml")!));
+    // The amounts stored as text and the operator are warned about: each such cell is filled and noted.
+    for (const k of ["7,3", "8,3", "21,4"]) expect(filled.get(k)).toMatch(/^FF[0-9A-F]{6}$/);
+    const notes = text(b.get("xl/comments1.xml")!);
+    for (const ref of ["D8", "D9", "E22"]) expect(notes).toMatch(new RegExp(`<comment ref="${ref}"[^>]*><text>[\\s\\S]*?绩效表助手:`));
+    if (features.includes("notes")) {
+      const original = text((await parts(input)).get("xl/comments1.xml")!);
+      expect(notes).toContain("<authors><author>张三</author><author>李四</author><author>绩效表助手</author></authors>");
+      // The user's own note on D8 keeps its author and its runs, first; ours follows.
+      const d8 = /<comment ref="D8"[\s\S]*?<\/comment>/.exec(original)![0].replace("</text></comment>", "");
+      expect(notes).toContain(d8);
+      expect(notes).toContain(/<comment ref="G40"[\s\S]*?<\/comment>/.exec(original)![0]);
+    }
+  });
+});
