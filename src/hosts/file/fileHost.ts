@@ -21,6 +21,7 @@ import { readState, writeState } from "./state";
 import { adoptOrigin, originOf, rememberOrigin, writeXlsx } from "./write";
 import { EditLog, writePatched } from "./patchWrite";
 import { PatchUnsupported } from "./patch";
+import { annotatedCopy } from "./patchMarks";
 import { toBytes } from "./package";
 
 // structuredClone is missing under jest's jsdom environment, where the preview is tested.
@@ -209,7 +210,7 @@ export class FileHost implements Host {
   }
 
   /**
-   * True when a download (without marks) is the opened file with only its edited cells rewritten,
+   * True when a download is the opened file with only its edited cells (and any marks) patched in,
    * keeping every other part as it was: then the warnings about what a copy loses do not apply.
    */
   get keepsEverything(): boolean {
@@ -223,13 +224,18 @@ export class FileHost implements Host {
    */
   async toBuffer(options: { annotate?: Lang } = {}): Promise<Uint8Array> {
     const marked = !!options.annotate && this.marks.length > 0;
-    if (!marked && this.original && this.keepsEverything) {
-      if (this.edits.size === 0) return this.original.slice();
-      try {
-        return (await writePatched(this.original, this.edits.edits(this.workbook), this.current())).bytes;
-      } catch (e) {
-        if (!(e instanceof PatchUnsupported)) throw e;
+    if (this.original && this.keepsEverything) {
+      let base: Uint8Array | null = this.original.slice();
+      if (this.edits.size > 0) {
+        try {
+          base = (await writePatched(this.original, this.edits.edits(this.workbook), this.current())).bytes;
+        } catch (e) {
+          if (!(e instanceof PatchUnsupported)) throw e;
+          base = null;
+        }
       }
+      // Marks too are patched in (fills and notes), on top of the edited package.
+      if (base) return marked ? (await annotatedCopy(base, this.marked, options.annotate!, this.source)).bytes : base;
     }
     const bytes = await writeXlsx(this.workbook);
     if (!options.annotate || this.marks.length === 0) return bytes;

@@ -338,7 +338,7 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
               </MessageBar>
             )}
             {/* A download that patches the opened file loses nothing: its warnings would not be true. */}
-            {(loaded && (!loaded.host.keepsEverything || (annotated && marks.length > 0)) ? loaded.host.warnings : []).map((w) => (
+            {(loaded && !loaded.host.keepsEverything ? loaded.host.warnings : []).map((w) => (
               <MessageBar key={w.kind} intent="warning" layout="multiline">
                 <MessageBarBody>{pick(w.message, lang)}</MessageBarBody>
               </MessageBar>

@@ -66,3 +66,36 @@ test("once the state is saved into the workbook, the download goes through excel
   // The state sheet is there, written by exceljs (the patcher writes no new sheets).
   expect([...b.keys()].filter((n) => /worksheets\/sheet\d+\.xml$/.test(n)).length).toBe(2);
 });
+
+test("a marked download patches fills and notes onto the edited package; the user's notes and every other part are kept", async () => {
+  const input = await fidelityWorkbook(features);
+  const host = await FileHost.fromData(input, "all.xlsx");
+  await fixAll(host);
+  const check = checkWorkbook((await host.read()).snapshot);
+  await host.mark(check.findings);
+  expect(host.keepsEverything).toBe(true);
+  const out = await host.toBuffer({ annotate: "zh" });
+  const a = await parts(input);
+  const b = await parts(out);
+  expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+  const changed = [...a.keys()].filter((n) => a.get(n) !== b.get(n)).sort();
+  for (const n of changed)
+    expect([
+      "xl/comments1.xml",
+      "xl/drawings/vmlDrawing1.vml",
+      "xl/sharedStrings.xml",
+      "xl/styles.xml",
+      "xl/workbook.xml",
+      "xl/worksheets/sheet1.xml",
+      "xl/worksheets/sheet2.xml",
+    ]).toContain(n);
+  const notes = b.get("xl/comments1.xml")!;
+  expect(notes).toContain("<author>张三</author><author>李四</author><author>绩效表助手</author>");
+  expect(notes).toContain("空单元格上的批注");
+  // The fixed values are in the marked copy too.
+  const form = (await readRawXlsx(out))[0];
+  expect([form.cells.get("7,3"), form.cells.get("8,3")]).toEqual([326.6, 40.64]);
+  // Findings left after the fixes are noted on their cells.
+  for (const f of check.findings.filter((x) => x.cells[0]?.sheet === "申报表"))
+    expect(notes).toMatch(new RegExp(`<comment ref="[A-Z]+\\d+"[^>]*><text>[\\s\\S]*?${f.rule.replace(/[/.]/g, "\\$&")}`));
+});
