@@ -118,7 +118,7 @@ export async function writePatched(
   opts: FastReadOptions = {},
 ): Promise<PatchedWrite> {
   const report = await patchValues(original, edits);
-  const t = Date.now();
+  const t = performance.now();
   let diff: string[];
   try {
     const back = await readSnapshotFast(report.bytes, expected.source, opts);
@@ -127,7 +127,7 @@ export async function writePatched(
     throw new WorkbookWriteError(VERIFY_FAILED, e instanceof Error ? e.message : String(e));
   }
   if (diff.length > 0) throw new WorkbookWriteError(VERIFY_FAILED, `differs at ${diff.slice(0, 5).join(", ")}`);
-  return { ...report, verifyMs: Date.now() - t };
+  return { ...report, verifyMs: performance.now() - t };
 }
 
 /** The sheets of the workbook whose contents are protected (`<sheetProtection sheet="1">`, §18.3.1.85). */
