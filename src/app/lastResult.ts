@@ -1,7 +1,13 @@
 /**
- * What the ribbon's 一键校验 found, handed to the task pane. With a shared runtime both run in one
- * page and the in-process listeners suffice; without one (Office 2019) the ribbon runs in its own
- * page, and localStorage (shared by pages of one origin) plus its `storage` event carry the result.
+ * What the ribbon's 一键校验 found, handed to the task pane of the same document. With a shared
+ * runtime both run in one page and the in-process listeners suffice; without one the ribbon runs in
+ * its own page, and localStorage (shared by pages of one origin) plus its `storage` event carry it.
+ *
+ * localStorage is shared by every document's pages too: "The partition key is undefined in
+ * environments without partitioning, such as the webview controls for Office on Windows" (Microsoft
+ * docs, "Persist add-in state and settings"). So every outcome names its document, and a listener
+ * hears only its own document's outcomes: 一键校验 in one workbook must never re-check (and re-mark)
+ * another (issue #21).
  */
 import { Summary } from "../core/engine";
 import { Message } from "../core/rules/types";
@@ -9,6 +15,8 @@ import { Message } from "../core/rules/types";
 export interface CommandOutcome {
   /** Milliseconds since the epoch. */
   at: number;
+  /** The document checked (Host.documentId()); outcomes of other documents are not heard. */
+  doc: string;
   summary?: Summary;
   ignored?: number;
   /** What the host could not read or mark, so the pane can say so (absent when nothing). */
@@ -20,11 +28,22 @@ export interface CommandOutcome {
 export const OUTCOME_KEY = "budgetFormAssistant.lastCommand";
 
 type Listener = (o: CommandOutcome) => void;
-const listeners = new Set<Listener>();
+const listeners = new Set<{ doc: () => string | null; l: Listener }>();
 
 function storage(): Storage | null {
   try {
     return typeof localStorage !== "undefined" ? localStorage : null;
+  } catch {
+    return null;
+  }
+}
+
+function parse(raw: string | null | undefined): CommandOutcome | null {
+  if (!raw) return null;
+  try {
+    const o = JSON.parse(raw) as CommandOutcome;
+    // An outcome without its document (an older version's) could be any document's: not ours.
+    return o && typeof o.at === "number" && typeof o.doc === "string" && o.doc ? o : null;
   } catch {
     return null;
   }
@@ -36,34 +55,40 @@ export function publishOutcome(o: CommandOutcome): void {
   } catch {
     // Storage full or blocked: the in-process listeners still hear it.
   }
-  for (const l of listeners) l(o);
+  for (const { doc, l } of listeners) if (doc() === o.doc) l(o);
 }
 
-export function readLastOutcome(): CommandOutcome | null {
-  try {
-    const raw = storage()?.getItem(OUTCOME_KEY);
-    const o = raw ? (JSON.parse(raw) as CommandOutcome) : null;
-    return o && typeof o.at === "number" ? o : null;
-  } catch {
-    return null;
-  }
+/** The last outcome published for `doc` (another document's last outcome is not this one's). */
+export function readLastOutcome(doc: string): CommandOutcome | null {
+  const o = parse(storage()?.getItem(OUTCOME_KEY));
+  return o && o.doc === doc ? o : null;
 }
 
-/** Hears outcomes from this page and from other pages of the add-in; returns an unsubscribe. */
-export function subscribeOutcome(l: Listener): () => void {
-  listeners.add(l);
+export interface SubscribeOptions {
+  /**
+   * Also hear other pages through `storage` events. Only where the ribbon has a page of its own (no
+   * shared runtime, or WPS's background page); elsewhere the channel only invites other documents in.
+   */
+  crossPage?: boolean;
+}
+
+/**
+ * Hears the outcomes for the document `doc()` names at the moment one arrives (null: none yet, so
+ * nothing is heard); returns an unsubscribe.
+ */
+export function subscribeOutcome(doc: () => string | null, l: Listener, opts: SubscribeOptions = {}): () => void {
+  const entry = { doc, l };
+  listeners.add(entry);
   const onStorage = (e: StorageEvent) => {
-    if (e.key !== OUTCOME_KEY || !e.newValue) return;
-    try {
-      l(JSON.parse(e.newValue) as CommandOutcome);
-    } catch {
-      // Not ours to parse.
-    }
+    if (e.key !== OUTCOME_KEY) return;
+    const o = parse(e.newValue);
+    const mine = doc();
+    if (o && mine !== null && o.doc === mine) l(o);
   };
-  const w = typeof window !== "undefined" ? window : null;
+  const w = opts.crossPage && typeof window !== "undefined" ? window : null;
   w?.addEventListener("storage", onStorage);
   return () => {
-    listeners.delete(l);
+    listeners.delete(entry);
     w?.removeEventListener("storage", onStorage);
   };
 }

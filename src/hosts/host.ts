@@ -81,4 +81,10 @@ export interface Host {
   onChange?(listener: () => void): () => void;
   /** Writes a 校验报告 sheet listing the findings. */
   writeReport?(findings: Finding[], lang: Lang): Promise<void>;
+  /**
+   * The document this host reads and writes, stable while it is open and different for every other
+   * open document; null until the host knows it. Outcomes are stamped with it so that nothing one
+   * document's check produced is acted on in another (issue #21).
+   */
+  documentId?(): string | null;
 }

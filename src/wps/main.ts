@@ -52,10 +52,12 @@ function showPane(show: boolean | "toggle" = true): void {
 }
 
 async function runCheck(host: WpsHost = new WpsHost(), openPane: (show: boolean) => void = showPane): Promise<void> {
+  const doc = () => host.documentId() ?? "";
   try {
     const result = await validate(host);
     publishOutcome({
       at: Date.now(),
+      doc: doc(),
       summary: result.summary,
       ignored: result.ignored,
       ...(result.warnings.length ? { warnings: result.warnings } : {}),
@@ -63,7 +65,7 @@ async function runCheck(host: WpsHost = new WpsHost(), openPane: (show: boolean)
     if (result.summary.error > 0) openPane(true);
   } catch (e) {
     const msg = errorMessage(e);
-    publishOutcome({ at: Date.now(), error: { zh: `校验失败:${msg}`, en: `The check failed: ${msg}` } });
+    publishOutcome({ at: Date.now(), doc: doc(), error: { zh: `校验失败:${msg}`, en: `The check failed: ${msg}` } });
     openPane(true);
   }
 }

@@ -19,6 +19,11 @@ if (!globalApplication()) {
   document.body.dataset.mode = "wps";
   const host = new WpsHost();
   // The ribbon's 一键校验 runs in the add-in's background page; its result arrives through storage.
-  const ribbonChecks = (listener: () => void) => subscribeOutcome(() => listener());
+  const ribbonChecks = (listener: () => void) =>
+    subscribeOutcome(
+      () => host.documentId(),
+      () => listener(),
+      { crossPage: true },
+    );
   createRoot(container).render(<App host={host} theme={webLightTheme} externalChecks={ribbonChecks} />);
 }

@@ -30,6 +30,28 @@ export interface ExcelHostOptions {
   saveDelayMs?: number;
   /** Where "the user came back to the pane" is heard (default: the page's window). */
   focusEvents?: EventTarget | null;
+  /** The document's id (default: officeDocumentId()). */
+  documentId?: string;
+}
+
+let runtimeId: string | null = null;
+
+/**
+ * This runtime's document. Office gives each open document its own add-in runtime, so an id made up
+ * once per page names the document for the in-process channel. Pages of one document that do not
+ * share a runtime agree only on Document.url ("Returns null if the URL is unavailable", Office
+ * docs, Document.url), so `url` is set, and the cross-page channel may be used, only when it is known.
+ */
+export function officeDocumentId(): { id: string; url: boolean } {
+  let url: string | null | undefined;
+  try {
+    url = typeof Office !== "undefined" ? Office.context?.document?.url : null;
+  } catch {
+    url = null;
+  }
+  if (url) return { id: `url:${url}`, url: true };
+  runtimeId ??= `page:${Date.now().toString(36)}:${Math.random().toString(36).slice(2)}`;
+  return { id: runtimeId, url: false };
 }
 
 async function listSheets(ctx: Excel.RequestContext): Promise<string[]> {
@@ -69,6 +91,13 @@ export class ExcelHost implements Host {
     this.own = new OwnWrites(opts.ownWriteGraceMs ?? OWN_WRITE_GRACE_MS);
     this.saver = new CoalescedSaver(this.settings, opts.saveDelayMs ?? SAVE_COALESCE_MS);
     this.focusEvents = opts.focusEvents;
+    this.docId = opts.documentId ?? officeDocumentId().id;
+  }
+
+  private readonly docId: string;
+
+  documentId(): string {
+    return this.docId;
   }
 
   /** Run options for writes: wait while the user is typing in a cell; one undo step where Excel can. */

@@ -82,6 +82,11 @@ export class WpsHost implements Host {
     }
   }
 
+  documentId(): string | null {
+    const app = this.given ?? globalApplication();
+    return app?.ActiveWorkbook ? `wps:${app.ActiveWorkbook.FullName}` : null;
+  }
+
   async read(): Promise<ReadResult> {
     return readWorkbook(this.app);
   }
