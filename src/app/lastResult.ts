@@ -92,3 +92,58 @@ export function subscribeOutcome(doc: () => string | null, l: Listener, opts: Su
     w?.removeEventListener("storage", onStorage);
   };
 }
+
+/**
+ * WPS: the ribbon's background page and the pane are two pages, and both writing the workbook (marks
+ * and their record in _BudgetFormMarks) from two JS contexts interleaves their bridge calls with no
+ * lock. So the ribbon only asks; the pane, the one page that touches the workbook, does the check.
+ */
+export const CHECK_REQUEST_KEY = "budgetFormAssistant.checkRequest";
+
+export interface CheckRequest {
+  at: number;
+  /** The workbook the ribbon was clicked in (Host.documentId() form). */
+  doc: string;
+}
+
+export function requestCheck(r: CheckRequest): void {
+  try {
+    storage()?.setItem(CHECK_REQUEST_KEY, JSON.stringify(r));
+  } catch {
+    // Blocked storage: the pane, shown by the same click, is checked by the user instead.
+  }
+}
+
+function parseRequest(raw: string | null | undefined): CheckRequest | null {
+  if (!raw) return null;
+  try {
+    const r = JSON.parse(raw) as CheckRequest;
+    return r && typeof r.at === "number" && typeof r.doc === "string" && r.doc ? r : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Takes (and removes) a request waiting for the pane, so that it is served once. */
+export function takeCheckRequest(): CheckRequest | null {
+  const s = storage();
+  const r = parseRequest(s?.getItem(CHECK_REQUEST_KEY));
+  try {
+    if (r) s?.removeItem(CHECK_REQUEST_KEY);
+  } catch {
+    // Cannot remove: served again at most on the pane's next start.
+  }
+  return r;
+}
+
+/** Hears requests the ribbon's page makes; returns an unsubscribe. */
+export function subscribeCheckRequests(l: (r: CheckRequest) => void): () => void {
+  const w = typeof window !== "undefined" ? window : null;
+  const onStorage = (e: StorageEvent) => {
+    if (e.key !== CHECK_REQUEST_KEY || !parseRequest(e.newValue)) return;
+    const r = takeCheckRequest();
+    if (r) l(r);
+  };
+  w?.addEventListener("storage", onStorage);
+  return () => w?.removeEventListener("storage", onStorage);
+}

@@ -37,7 +37,7 @@ export interface WpsHostOptions {
    * Told when a call was refused because its workbook is closed or no longer the one the user looks
    * at: the pane starts afresh on the active workbook (a new host, its state, a new check).
    */
-  onDocumentChanged?: () => void;
+  onDocumentChanged?: (why: string) => void;
 }
 
 /** The global the WPS add-in runtime injects into every page of the add-in. */
@@ -86,7 +86,7 @@ export class WpsHost implements Host {
   private readonly debounceMs: number;
   private readonly graceMs: number;
   private readonly now: () => number;
-  private readonly onDocumentChanged: (() => void) | undefined;
+  private readonly onDocumentChanged: ((why: string) => void) | undefined;
   private writing = 0;
   private quietUntil = 0;
   /** The findings the sheet is marked with now, to keep marks on their cells when rows are inserted. */
@@ -130,25 +130,25 @@ export class WpsHost implements Host {
     const { wb, name } = this.bound;
     const title = name.replace(/^.*[\\/]/, "");
     if (!isOpen(app, name) || fullName(wb) !== name) {
-      this.refused();
-      throw new DocumentChangedError(
-        `工作簿「${title}」已关闭,未做任何修改。请重新校验当前工作簿。 / Workbook "${title}" was closed; nothing was changed. Check the current workbook again.`,
+      throw this.refused(
+        `工作簿「${title}」已关闭,未做任何修改。已改为校验当前工作簿。 / Workbook "${title}" was closed; nothing was changed. The pane now checks the current workbook.`,
       );
     }
     const active = fullName(app.ActiveWorkbook);
     if (active !== name) {
       const now = active ? active.replace(/^.*[\\/]/, "") : "";
-      this.refused();
-      throw new DocumentChangedError(
+      throw this.refused(
         `窗格显示的是工作簿「${title}」,当前窗口是「${now}」,未做任何修改。已改为校验当前工作簿,请查看结果后再操作。 / The pane shows workbook "${title}" but the window in front is "${now}"; nothing was changed. The pane now checks the current workbook; review it and try again.`,
       );
     }
     return { app, wb };
   }
 
-  private refused(): void {
+  private refused(why: string): DocumentChangedError {
+    const told = this.onDocumentChanged;
     // After the caller has heard the refusal: the pane restarts on the workbook in front.
-    if (this.onDocumentChanged) queueMicrotask(this.onDocumentChanged);
+    if (told) queueMicrotask(() => told(why));
+    return new DocumentChangedError(why);
   }
 
   /** "wps:" + the bound workbook's FullName; null before the first call binds one. */
