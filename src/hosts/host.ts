@@ -61,7 +61,11 @@ export class HostBusyError extends Error {
   readonly busy = true;
 }
 
-export type ApplyResult = { ok: true } | { ok: false; reason: Message };
+/**
+ * `warning` on success: the edit is written but could not be re-read and checked (a re-read Excel
+ * refuses as too large). A completed write is never reported as failed (issue #21).
+ */
+export type ApplyResult = { ok: true; warning?: Message } | { ok: false; reason: Message };
 
 export interface Host {
   readonly kind: "excel" | "file" | "wps";

@@ -15,7 +15,8 @@ import { checkWorkbook } from "../../core/engine";
 import { errorMessage } from "../../core/errors";
 import { EditPlan } from "../../core/plan/editPlan";
 import { Step, compilePlan, runStep } from "../../core/plan/steps";
-import { UndoStep, sameSheet, undoSteps } from "../../core/plan/undo";
+import { UndoStep, sameSheet } from "../../core/plan/undo";
+import { undoPartial } from "../restore";
 import { verifyPlan } from "../../core/plan/verify";
 import { Message } from "../../core/rules/types";
 import { CellValue, SheetSnapshot, WorkbookSnapshot, cellFormula, cellValue, isCellError } from "../../core/snapshot";
@@ -77,7 +78,7 @@ function readSheets(doc: EtDoc, names: string[]): WorkbookSnapshot | Message {
 }
 
 /** Executes the steps; returns the number formats it changed on existing cells, for an undo. */
-function runSteps(doc: EtDoc, before: WorkbookSnapshot, steps: Step[], formats: FormatChange[]): void {
+function runSteps(doc: EtDoc, before: WorkbookSnapshot, steps: Step[], formats: FormatChange[], progress: { done: number }): void {
   const state = new Map(before.sheets.map((s) => [s.name, s]));
   steps.forEach((s, i) => {
     const ws = sheetNamed(doc, s.sheet)!;
@@ -120,6 +121,7 @@ function runSteps(doc: EtDoc, before: WorkbookSnapshot, steps: Step[], formats: 
       }
     }
     state.set(s.sheet, runStep(now, s));
+    progress.done = i + 1;
   });
 }
 
@@ -173,9 +175,10 @@ export function applyPlan(doc: EtDoc, plan: EditPlan): ApplyResult {
   if (!compiled.ok) return compiled;
 
   const formats: FormatChange[] = [];
+  const progress = { done: 0 };
   let failure: Message | null = null;
   try {
-    runSteps(doc, before, compiled.steps, formats);
+    runSteps(doc, before, compiled.steps, formats, progress);
   } catch (e) {
     failure = { zh: `修改未能全部完成:${errorMessage(e)}`, en: `The change could not be completed: ${errorMessage(e)}` };
   }
@@ -190,13 +193,8 @@ export function applyPlan(doc: EtDoc, plan: EditPlan): ApplyResult {
   }
 
   // No rollback in ET: put back what the steps did (and whatever they did wrongly), then prove it.
-  const undo = before.sheets.flatMap((s) =>
-    undoSteps(
-      s,
-      after.sheets.find((x) => x.name === s.name)!,
-      compiled.steps,
-    ),
-  );
+  // A step that threw ran partly at most; the steps before it ran whole (ET calls are synchronous).
+  const undo = undoPartial(before, after, compiled.steps, failure ? progress.done : compiled.steps.length);
   try {
     runUndo(doc, undo, formats);
   } catch {

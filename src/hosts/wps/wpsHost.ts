@@ -15,6 +15,7 @@ import { Finding } from "../../core/rules/types";
 import { shiftFindingCells } from "../excel/markAreas";
 import { ApplyResult, Host, Lang, MarkOutcome, ReadResult, WorkbookState } from "../host";
 import { Message } from "../../core/rules/types";
+import { errorMessage } from "../../core/errors";
 import { sanitizeState } from "../workbookState";
 import { applyPlan } from "./apply";
 import { EtApp, EtDoc, activeDoc, sheetNamed } from "./et";
@@ -231,7 +232,26 @@ export class WpsHost implements Host {
       // Without insertions no format is copied: the marks stay as they are.
       if (!inserts.length) return applyPlan(doc, plan);
       const hadMarks = loadRecords(doc).length > 0;
-      if (hadMarks) clearMarks(doc);
+      if (hadMarks) {
+        try {
+          clearMarks(doc);
+        } catch (e) {
+          // Nothing of the plan ran: put the marks that came off back, and say the edit was not made.
+          try {
+            replaceMarks(doc, this.marked);
+          } catch {
+            // The next check marks again.
+          }
+          const why = errorMessage(e);
+          return {
+            ok: false,
+            reason: {
+              zh: `“${plan.title.zh}”未应用:无法先取下标记(${why})。表格已恢复原状。`,
+              en: `"${plan.title.en}" was not applied: the marks could not be taken off first (${why}). The sheet is as it was.`,
+            },
+          };
+        }
+      }
       const res = applyPlan(doc, plan);
       if (hadMarks && this.marked.length) {
         const moved = shiftFindingCells(this.marked, res.ok ? inserts : []);
