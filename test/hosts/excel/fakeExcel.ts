@@ -279,6 +279,12 @@ export class FakeExcel {
   maxActiveRuns = 0;
   /** A fault to inject: Range.merge merges this area instead of the one asked for (a host bug, or an Excel that misbehaves). */
   misMerge?: (asked: RangePos) => RangePos;
+  /**
+   * Runs asking for mergeUndoGroup fail at their first sync with UndoNotSupported, as when an API in
+   * the group has no undo support (…/excel/excel-add-ins-undo-capabilities) or on Excel on the web
+   * (office-js#6711: RichApi.Error with {delayForCellEdit, mergeUndoGroup}).
+   */
+  refuseUndoGroup = false;
   /** The n-th write operation from now fails (1 = the next); null = never. */
   failAtWrite: number | null = null;
   /** The n-th sync from now that loads and writes nothing fails with a payload error; null = never. */
@@ -445,6 +451,8 @@ export class FakeContext {
     cellsLoaded = 0;
     let undoable = false;
     const excel = this.excel;
+    if (excel.refuseUndoGroup && this.options.mergeUndoGroup)
+      throw new FakeError("UndoNotSupported", "The operation can't be grouped for undo");
     if (excel.failReadSync !== null && ops.length && ops.every((o) => o.kind === "load") && --excel.failReadSync <= 0) {
       excel.failReadSync = null;
       throw new FakeError("RequestPayloadSizeLimitExceeded", "injected: the response is too large");

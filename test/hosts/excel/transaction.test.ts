@@ -108,3 +108,22 @@ describe("Excel apply is whole or not at all", () => {
     expect(sheet.get(39, 7)).toBe(300);
   });
 });
+
+describe("UndoNotSupported (undo grouping refused)", () => {
+  test("apply and mark run again without the undo group, and later runs do not ask for it", async () => {
+    const excel = fakeWith(20, seedSheet());
+    excel.refuseUndoGroup = true;
+    const sheet = excel.find("申报表")!;
+    sheet.set(39, 7, 5);
+    const { host } = hostFor(excel);
+    const res = await host.apply({ title: { zh: "修复", en: "Fix" }, edits: [setValue(cellAt("申报表", "H40"), 300, 5)] });
+    expect(res).toEqual({ ok: true });
+    expect(sheet.get(39, 7)).toBe(300);
+    expect(excel.runs[0].options).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
+    expect(excel.runs[1].options).toEqual({ delayForCellEdit: true });
+    excel.resetLog();
+    await validate(host);
+    expect(sheet.cfs.length).toBeGreaterThan(0);
+    expect(excel.runs.some((r) => typeof r.options === "object" && r.options !== null && "mergeUndoGroup" in r.options)).toBe(false);
+  });
+});
