@@ -9,7 +9,7 @@ import { rangeToA1 } from "../../core/a1";
 import { Message } from "../../core/rules/types";
 import { CellValue, SheetSnapshot } from "../../core/snapshot";
 import { ReadResult } from "../host";
-import { EtApp, areaOf, grid, sheetAt, toCellValue } from "./et";
+import { EtDoc, areaOf, grid, sheetAt, toCellValue } from "./et";
 
 /** Our own very hidden sheets: the state (shared with the file host) and the record of marks. */
 import { isOwnSheetName as isOwnSheet } from "../workbookState";
@@ -96,14 +96,13 @@ function covers(m: string, row: number, col: number): boolean {
   return row >= p.top && row <= p.bottom && col >= p.left && col <= p.right;
 }
 
-export function readWorkbook(app: EtApp): ReadResult {
-  const wb = app.ActiveWorkbook;
-  if (!wb) throw new Error("WPS 中没有打开的工作簿 / No workbook is open in WPS");
+export function readWorkbook(doc: EtDoc): ReadResult {
+  const wb = doc.wb;
   const sheets: SheetSnapshot[] = [];
   const warnings: Message[] = [];
   const count = wb.Worksheets.Count;
   for (let i = 1; i <= count; i++) {
-    const ws = sheetAt(app, i);
+    const ws = sheetAt(doc, i);
     if (isOwnSheet(ws.Name)) continue;
     const s = readSheet(ws);
     if ("zh" in s) warnings.push(s);

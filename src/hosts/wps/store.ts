@@ -5,12 +5,12 @@
  * the record of marks live there rather than in PluginStorage (per add-in, lost on restart) or in the
  * document properties (a string property holds 255 characters).
  */
-import { EtApp, XL, sheetNamed } from "./et";
+import { EtDoc, XL, sheetNamed } from "./et";
 
 const CHUNK = 30000;
 
-export function readText(app: EtApp, sheetName: string): string | null {
-  const ws = sheetNamed(app, sheetName);
+export function readText(doc: EtDoc, sheetName: string): string | null {
+  const ws = sheetNamed(doc, sheetName);
   if (!ws) return null;
   const used = ws.UsedRange;
   if (used.Column !== 1 || used.Row !== 1) return null;
@@ -26,11 +26,11 @@ export function readText(app: EtApp, sheetName: string): string | null {
 }
 
 /** Writes `text` into the sheet (created very hidden when missing), leaving the active sheet as it was. */
-function writeText(app: EtApp, sheetName: string, text: string): void {
-  let ws = sheetNamed(app, sheetName);
+function writeText(doc: EtDoc, sheetName: string, text: string): void {
+  let ws = sheetNamed(doc, sheetName);
   if (!ws) {
-    const wb = app.ActiveWorkbook;
-    const active = app.ActiveSheet as Et.Worksheet;
+    const wb = doc.wb;
+    const active = doc.wb.ActiveSheet as Et.Worksheet;
     const last = wb.Worksheets.Item(wb.Worksheets.Count) as Et.Worksheet;
     ws = wb.Worksheets.Add(undefined, last) as Et.Worksheet;
     ws.Name = sheetName;
@@ -49,7 +49,7 @@ function writeText(app: EtApp, sheetName: string, text: string): void {
 }
 
 /** Writes and reads back: true only when the workbook now holds exactly `text`. */
-export function writeTextVerified(app: EtApp, sheetName: string, text: string): boolean {
-  writeText(app, sheetName, text);
-  return readText(app, sheetName) === text;
+export function writeTextVerified(doc: EtDoc, sheetName: string, text: string): boolean {
+  writeText(doc, sheetName, text);
+  return readText(doc, sheetName) === text;
 }

@@ -2,7 +2,7 @@
 import { parseRange, rangeToA1 } from "../../../src/core/a1";
 import { checkWorkbook } from "../../../src/core/engine";
 import { SheetSnapshot } from "../../../src/core/snapshot";
-import { EtApp, grid, toCellValue } from "../../../src/hosts/wps/et";
+import { EtApp, activeDoc, grid, toCellValue } from "../../../src/hosts/wps/et";
 import { readWorkbook } from "../../../src/hosts/wps/read";
 import { FakeEtApp } from "./fakeEt";
 import { fixtureFake, hostOn, seedFake } from "./helpers";
@@ -38,7 +38,7 @@ test("the seed form reads as the file host reads it: values, formulas, merges, h
 
 test("reading costs one Value2 and one Formula call per sheet, not one per cell", async () => {
   const { app } = await seedFake();
-  readWorkbook(app as unknown as EtApp);
+  readWorkbook(activeDoc(app as unknown as EtApp));
   const n = (what: string) => app.log.filter((l) => l === what).length;
   expect(n("Range.Value2")).toBe(app.ActiveWorkbook.sheets.length);
   expect(n("Range.Formula")).toBe(app.ActiveWorkbook.sheets.length);
@@ -54,7 +54,7 @@ test("a formula error arrives as its code and becomes an error; the same number 
   ws.cell(0, 0).f = "=1/0";
   ws.cell(0, 1).v = 2007;
   ws.cell(1, 0).v = "x";
-  const s = readWorkbook(app as unknown as EtApp).snapshot.sheets[0];
+  const s = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets[0];
   expect(s.values[0]).toEqual([{ error: "#DIV/0!" }, 2007]);
   expect(s.formulas?.[0][0]).toBe("=1/0");
 });
@@ -84,7 +84,7 @@ test("Value2 shapes: a scalar for one cell, a 2-D array for a block, a flat arra
   ws.cell(2, 1).v = "项目名称";
   ws.cell(2, 2).v = 12;
   ws.cell(2, 3).v = true;
-  const s = readWorkbook(app as unknown as EtApp).snapshot.sheets[0];
+  const s = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets[0];
   expect(s).toMatchObject({ originRow: 2, originCol: 1, values: [["项目名称", 12, true]] });
 });
 
@@ -95,7 +95,7 @@ test("a number shown through its format keeps the shown text; hidden rows are 0-
   ws.cell(0, 0).fmt = "0%";
   ws.cell(1, 0).v = 3;
   ws.hidden.add(1);
-  const s = readWorkbook(app as unknown as EtApp).snapshot.sheets[0];
+  const s = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets[0];
   expect(s.texts?.[0][0]).toBe("95%");
   expect(s.texts?.[1][0]).toBeNull();
   expect(s.hiddenRows).toEqual([1]);
