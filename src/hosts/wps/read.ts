@@ -57,7 +57,7 @@ export function readSheet(ws: Et.Worksheet): SheetSnapshot | Message {
         const t = used.Item(r + 1, c + 1).Text;
         shown = typeof t === "string" ? t : null;
       }
-      const value = toCellValue(v, shown);
+      const value = toCellValue(v, f, shown);
       line.push(value);
       if (typeof value === "number" && shown !== null && shown !== String(value)) {
         texts ??= [];

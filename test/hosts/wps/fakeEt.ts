@@ -15,9 +15,13 @@
  * - Value2 of one cell is a scalar, of a block a 2-D array rows × cols (VBA excel.range.value2); with
  *   `oneDimRows` a one-row block comes back flat, as issue #14 reports from some builds (pi-for-excel's
  *   adapter also decodes both). Empty cells read as undefined.
- * - Formula errors come back from Value2 as their CVErr numbers, #DIV/0! = 2007 … (VBA
- *   learn.microsoft.com/office/vba/excel/concepts/cells-and-ranges/cell-error-values); Range.Text shows
- *   the error's text.
+ * - Formula errors come back from Value2 as the HRESULT of their CVErr: 0x800A0000 + the XlCVError
+ *   code (et-jsapi-declare lib.et.d.ts XlCVError: xlErrDiv0 = 2007 …) as a signed 32-bit number, so
+ *   #DIV/0! reads −2146826281 and #NAME? −2146826259 — measured in WPS 12.1.0.28043 by
+ *   zeweihan/aiworkdeck office-addin/scripts/measurements/2026-08-29-et-wpp-api-probe.json ("set
+ *   Formula then read Value2": "-2146826281"; "set bad name formula read Value2": "-2146826259"). Not
+ *   the bare 2007 of VBA's CVErr (learn.microsoft.com/office/vba/excel/concepts/cells-and-ranges/
+ *   cell-error-values). Range.Formula of an error constant is its text; Range.Text shows the error's text.
  * - Writing Value2 a string parses it as typed input ("100" → 100, "95%" → 0.95); a leading apostrophe
  *   keeps it text and is not part of the value (VBA excel.range.prefixcharacter). A write replaces a formula.
  * - Range.Text is what the cell shows through its number format, null for a block whose cells show
@@ -82,6 +86,8 @@ const ERR_TEXT: Record<number, string> = {
   2036: "#NUM!",
   2042: "#N/A",
 };
+/** 0x800A0000 as a signed 32-bit number: WPS's Value2 of an error is this + its XlCVError code. */
+export const CVERR_BASE = -2146828288;
 const key = (r: number, c: number) => `${r},${c}`;
 const overlaps = (a: RangePos, b: RangePos) => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 const inside = (p: RangePos, r: number, c: number) => r >= p.top && r <= p.bottom && c >= p.left && c <= p.right;
@@ -523,7 +529,7 @@ export class FakeEtRange {
 
   get Value2(): unknown {
     this.app.tick("Range.Value2");
-    const v = this.read((c) => (c?.v === undefined ? undefined : typeof c.v === "object" ? c.v.err : c.v));
+    const v = this.read((c) => (c?.v === undefined ? undefined : typeof c.v === "object" ? CVERR_BASE + c.v.err : c.v));
     if (this.app.oneDimRows && Array.isArray(v) && v.length === 1) return v[0];
     return v;
   }

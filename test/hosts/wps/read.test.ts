@@ -47,16 +47,43 @@ test("reading costs one Value2 and one Formula call per sheet, not one per cell"
   expect(n("Range.Text")).toBe(numeric);
 });
 
-test("a formula error arrives as its code and becomes an error; the same number typed in stays a number", () => {
+test("a formula error arrives as WPS's error code and becomes an error; the same number typed in stays a number", () => {
   const app = new FakeEtApp();
   const ws = app.ActiveWorkbook.addSheet("表");
   ws.cell(0, 0).v = { err: 2007 };
   ws.cell(0, 0).f = "=1/0";
-  ws.cell(0, 1).v = 2007;
+  ws.cell(0, 1).v = { err: 2029 };
+  ws.cell(0, 1).f = "=金额合计";
+  ws.cell(0, 2).v = { err: 2042 };
+  ws.cell(0, 3).v = -2146826281;
+  ws.cell(0, 4).v = 2007;
   ws.cell(1, 0).v = "x";
   const s = readWorkbook(app as unknown as EtApp).snapshot.sheets[0];
-  expect(s.values[0]).toEqual([{ error: "#DIV/0!" }, 2007]);
+  expect(s.values[0]).toEqual([{ error: "#DIV/0!" }, { error: "#NAME?" }, { error: "#N/A" }, -2146826281, 2007]);
   expect(s.formulas?.[0][0]).toBe("=1/0");
+});
+
+test("an amount that is #DIV/0! in WPS raises the error finding, never −2,146,826,281 万元", async () => {
+  const { app, read } = await seedFake();
+  const { checkWorkbook: check } = await import("../../../src/core/engine");
+  // The first numeric cell the file host reads: make it a formula that divides by zero, in both.
+  const sheet = read.snapshot.sheets[0];
+  let at: [number, number] | null = null;
+  sheet.values.forEach((row, i) => row.forEach((v, j) => !at && typeof v === "number" && (at = [i, j])));
+  const [i, j] = at!;
+  const fake = app.ActiveWorkbook.sheets[0].cell(sheet.originRow + i, sheet.originCol + j);
+  fake.v = { err: 2007 };
+  fake.f = "=1/0";
+  const snap = (await hostOn(app).read()).snapshot;
+  expect(snap.sheets[0].values[i][j]).toEqual({ error: "#DIV/0!" });
+  const want = structuredClone(read.snapshot);
+  want.sheets[0].values[i][j] = { error: "#DIV/0!" };
+  const rules = (w: typeof snap) =>
+    check(w)
+      .findings.map((x) => `${x.rule}@${x.cells.join(",")}`)
+      .sort();
+  expect(rules(snap)).toEqual(rules(want));
+  expect(JSON.stringify(snap)).not.toContain("-2146826281");
 });
 
 test("Value2 shapes: a scalar for one cell, a 2-D array for a block, a flat array for one row on some builds", () => {
