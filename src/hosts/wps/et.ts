@@ -8,6 +8,7 @@
 /// <reference types="et-jsapi-declare" />
 import { RangePos, parseRange } from "../../core/a1";
 import { CellValue } from "../../core/snapshot";
+import { formattedNumber, isoDate } from "../file/cellValue";
 
 /** The global `Application` inside a WPS add-in page: the ET Application plus the add-in root. */
 export type EtApp = Et.Application & { ApiEvent?: WPS.EtApiEvent };
@@ -130,6 +131,25 @@ export function toCellValue(v: unknown, formula?: unknown, shown?: string | null
 /** Whether a Value2 number from a formula needs its shown text to be told from an error (VBA's bare codes). */
 export function needsShownText(v: unknown, formula: unknown): boolean {
   return typeof v === "number" && v in ERROR_CODES && typeof formula === "string" && formula.startsWith("=");
+}
+
+/** exceljs's utils.isDateFmt, as the file host decides a number is a date (fastRead.ts). */
+export function isDateFormat(fmt: string | null | undefined): boolean {
+  if (!fmt || fmt === "General") return false;
+  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+}
+
+/**
+ * A number as it is shown, from its Value2 and NumberFormat alone, with the file host's formatter:
+ * the same text in WPS, Excel and the command line, whatever the column's width (Range.Text shows
+ * #### in a narrow column). A date (Value2 gives its serial) becomes the file host's ISO text.
+ */
+export function shownNumber(v: number, fmt: string | null | undefined): { value?: string; text: string | null } {
+  if (isDateFormat(fmt)) {
+    const iso = isoDate(new Date(Math.round((v - 25569) * 86_400_000)));
+    return iso ? { value: iso, text: null } : { text: null };
+  }
+  return { text: formattedNumber(v, fmt ?? undefined) };
 }
 
 /**

@@ -9,7 +9,7 @@ import { rangeToA1 } from "../../core/a1";
 import { Message } from "../../core/rules/types";
 import { CellValue, SheetSnapshot } from "../../core/snapshot";
 import { ReadResult } from "../host";
-import { EtApp, areaOf, grid, sheetAt, toCellValue } from "./et";
+import { EtApp, areaOf, grid, needsShownText, sheetAt, shownNumber, toCellValue } from "./et";
 
 /** Our own very hidden sheets: the state (shared with the file host) and the record of marks. */
 import { isOwnSheetName as isOwnSheet } from "../workbookState";
@@ -41,6 +41,7 @@ export function readSheet(ws: Et.Worksheet): SheetSnapshot | Message {
   const merges: string[] = [];
   const hiddenRows: number[] = [];
   const usedRows = used.Rows;
+  const format = columnFormats(used, raw, rows, cols);
   for (let r = 0; r < rows; r++) {
     const line: CellValue[] = [];
     const row = usedRows.Item(r + 1);
@@ -53,13 +54,18 @@ export function readSheet(ws: Et.Worksheet): SheetSnapshot | Message {
         (formulas[r] ??= [])[c] = f;
       }
       let shown: string | null = null;
-      if (typeof v === "number") {
+      let value: CellValue;
+      if (needsShownText(v, f)) {
         const t = used.Item(r + 1, c + 1).Text;
-        shown = typeof t === "string" ? t : null;
+        value = toCellValue(v, f, typeof t === "string" ? t : null);
+      } else value = toCellValue(v, f);
+      if (typeof value === "number") {
+        const s = shownNumber(value, format(r, c));
+        if (s.value !== undefined) value = s.value;
+        shown = s.text;
       }
-      const value = toCellValue(v, f, shown);
       line.push(value);
-      if (typeof value === "number" && shown !== null && shown !== String(value)) {
+      if (shown !== null) {
         texts ??= [];
         (texts[r] ??= [])[c] = shown;
       }
@@ -90,6 +96,29 @@ export function readSheet(ws: Et.Worksheet): SheetSnapshot | Message {
     hiddenRows,
   };
 }
+
+/**
+ * The number format of each cell that holds a number: one NumberFormat per column that has numbers
+ * (null when its cells differ, VBA Range.NumberFormat), then per cell only in such mixed columns.
+ */
+function columnFormats(used: Et.Range, raw: unknown[][], rows: number, cols: number): (r: number, c: number) => string | null {
+  const byCol: (string | null | undefined)[] = [];
+  const byCell = new Map<number, string | null>();
+  const columns = used.Columns;
+  const str = (f: unknown) => (typeof f === "string" ? f : null);
+  return (r, c) => {
+    if (!(c in byCol)) {
+      const hasNumber = raw.some((line) => typeof line?.[c] === "number");
+      byCol[c] = hasNumber ? (str(columns.Item(c + 1).NumberFormat) ?? MIXED) : null;
+    }
+    if (byCol[c] !== MIXED) return byCol[c] as string | null;
+    const k = r * cols + c;
+    if (!byCell.has(k)) byCell.set(k, str(used.Item(r + 1, c + 1).NumberFormat));
+    return byCell.get(k)!;
+  };
+}
+
+const MIXED = "\u0000mixed";
 
 function covers(m: string, row: number, col: number): boolean {
   const p = areaOf(m);

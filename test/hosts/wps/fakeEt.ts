@@ -25,7 +25,17 @@
  * - Writing Value2 a string parses it as typed input ("100" → 100, "95%" → 0.95); a leading apostrophe
  *   keeps it text and is not part of the value (VBA excel.range.prefixcharacter). A write replaces a formula.
  * - Range.Text is what the cell shows through its number format, null for a block whose cells show
- *   different texts (VBA excel.range.text).
+ *   different texts; "If the contents of the cell is wider than the width available for display, the
+ *   Text property will modify the displayed value" (VBA excel.range.text), which for a number is a
+ *   row of # (cnblogs.com/ibgo/archive/2012/04/17/2454486.html: `Left(rng.Text, 1) = "#"` means the
+ *   "column too narrow"). Modelled: a number whose text is longer than its column's ColumnWidth (in
+ *   characters, VBA excel.range.columnwidth) shows as that many #.
+ * - Range.NumberFormat of a block is its format when all cells share it and null otherwise (VBA
+ *   excel.range.numberformat: "returns Null if all cells in the specified range don't have the same
+ *   number format"); Columns.Item(i) is the i-th column of the range (VBA excel.range.columns).
+ * - Dates are numbers in Value2: the serial day count, shown as a date through a date format (VBA
+ *   excel.range.value2: "the only difference between this property and the Value property is that
+ *   the Value2 property doesn't use the Currency and Date data types").
  * - Interior.Color is a BGR long: RGB(r, g, b) = r + g·256 + b·65536 (VBA language reference, RGB
  *   function; blog.csdn.net/cxu123321/article/details/90293380: "纯红色是 255"). A cell without fill reads
  *   Color 16777215 like a white one, and ColorIndex xlNone (-4142); ColorIndex = xlColorIndexNone is "no
@@ -276,6 +286,8 @@ export class FakeEtSheet {
   /** 0-based hidden rows. */
   hidden = new Set<number>();
   hiddenCols = new Set<number>();
+  /** ColumnWidth in characters by 0-based column; absent = wide enough for anything. */
+  widths = new Map<number, number>();
   heights = new Map<number, number>();
   ProtectContents = false;
   private visible = -1;
@@ -474,6 +486,12 @@ export class FakeEtRange {
         self.app.tick("Columns.Count");
         return self.area.right - self.area.left + 1;
       },
+      Item(i: number): FakeEtRange {
+        self.app.tick("Columns.Item");
+        if (i < 1 || i > self.area.right - self.area.left + 1) throw new Error(`Columns.Item(${i}): 下标越界`);
+        const c = self.area.left + i - 1;
+        return new FakeEtRange(self.app, self.sheet, { ...self.area, left: c, right: c });
+      },
     };
   }
 
@@ -602,7 +620,9 @@ export class FakeEtRange {
     const texts = new Set<string>();
     this.each((r, c) => {
       const cell = this.sheet.peek(r, c);
-      texts.add(cell?.text ?? showValue(cell?.v, cell?.fmt));
+      const shown = cell?.text ?? showValue(cell?.v, cell?.fmt);
+      const width = this.sheet.widths.get(c);
+      texts.add(typeof cell?.v === "number" && width !== undefined && shown.length > width ? "#".repeat(width) : shown);
     });
     return texts.size === 1 ? [...texts][0] : null;
   }

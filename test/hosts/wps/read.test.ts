@@ -2,6 +2,7 @@
 import { parseRange, rangeToA1 } from "../../../src/core/a1";
 import { checkWorkbook } from "../../../src/core/engine";
 import { SheetSnapshot } from "../../../src/core/snapshot";
+import { formattedNumber } from "../../../src/hosts/file/cellValue";
 import { EtApp, grid, toCellValue } from "../../../src/hosts/wps/et";
 import { readWorkbook } from "../../../src/hosts/wps/read";
 import { FakeEtApp } from "./fakeEt";
@@ -24,6 +25,7 @@ test("the seed form reads as the file host reads it: values, formulas, merges, h
   for (const [i, s] of snap.sheets.entries()) {
     const f = read.snapshot.sheets[i];
     expect(cells(s)).toEqual(cells(f));
+    expect(cells({ ...s, values: s.texts ?? [] })).toEqual(cells({ ...f, values: f.texts ?? [] }));
     expect(merges(s)).toEqual(merges(f));
     expect(s.hiddenRows).toEqual(f.hiddenRows);
   }
@@ -42,9 +44,35 @@ test("reading costs one Value2 and one Formula call per sheet, not one per cell"
   const n = (what: string) => app.log.filter((l) => l === what).length;
   expect(n("Range.Value2")).toBe(app.ActiveWorkbook.sheets.length);
   expect(n("Range.Formula")).toBe(app.ActiveWorkbook.sheets.length);
-  // Text is asked of numeric cells only.
-  const numeric = app.ActiveWorkbook.sheets.reduce((k, s) => k + [...s.cells.values()].filter((c) => typeof c.v === "number").length, 0);
-  expect(n("Range.Text")).toBe(numeric);
+  // The shown text is formatted here from the number formats, never asked of a cell.
+  expect(n("Range.Text")).toBe(0);
+});
+
+test("shown text comes from Value2 and the number format as the file host formats it, not Range.Text (#### in a narrow column)", () => {
+  const app = new FakeEtApp();
+  const ws = app.ActiveWorkbook.addSheet("表");
+  ws.cell(0, 0).v = "金额";
+  Object.assign(ws.cell(1, 0), { v: 1234.5, fmt: "#,##0.00" });
+  Object.assign(ws.cell(2, 0), { v: 0.955, fmt: "0.0%" });
+  Object.assign(ws.cell(3, 0), { v: 12, fmt: "0.00" });
+  ws.widths.set(0, 4);
+  // The fake shows what WPS would: a row of # where the number does not fit.
+  expect(ws.Range("A2").Text).toBe("####");
+  const s = readWorkbook(app as unknown as EtApp).snapshot.sheets[0];
+  const want = [null, formattedNumber(1234.5, "#,##0.00"), formattedNumber(0.955, "0.0%"), formattedNumber(12, "0.00")];
+  expect(want).toEqual([null, "1,234.50", "95.5%", "12.00"]);
+  expect(s.texts?.map((r) => r[0])).toEqual(want);
+});
+
+test("a date is its serial in Value2 and reads as the file host reads a date: ISO text", () => {
+  const app = new FakeEtApp();
+  const ws = app.ActiveWorkbook.addSheet("表");
+  ws.cell(0, 0).v = "填报日期";
+  Object.assign(ws.cell(0, 1), { v: 45292, fmt: "yyyy-mm-dd" });
+  Object.assign(ws.cell(0, 2), { v: 45292.5, fmt: 'yyyy"年"m"月"d"日" hh:mm' });
+  Object.assign(ws.cell(0, 3), { v: 45292, fmt: "0" });
+  const s = readWorkbook(app as unknown as EtApp).snapshot.sheets[0];
+  expect(s.values[0]).toEqual(["填报日期", "2024-01-01", "2024-01-01T12:00:00", 45292]);
 });
 
 test("a formula error arrives as WPS's error code and becomes an error; the same number typed in stays a number", () => {
