@@ -65,6 +65,15 @@
  * - Events: ApiEvent.AddApiEventListener("SheetChange", fn(sheet, range)) hears value writes,
  *   insertions and deletions, ours included (et-jsapi-declare addon.et.d.ts EtApiEvent; WPS 加载项
  *   ApiEvent docs), synchronously or, with `queueEvents`, when the test calls flushEvents().
+ * - UsedRange spans every cell that holds a value, a formula or any formatting, not only content
+ *   (VBA excel.worksheet.usedrange; issue #22: "UsedRange includes formatted empty cells", so a
+ *   template formatted down to row 65,536 has that many rows in it).
+ * - Range.Find(What "*", LookIn xlFormulas, SearchOrder xlByRows | xlByColumns, SearchDirection
+ *   xlPrevious) is the classic search for the last cell with content: searching backwards from the
+ *   first cell wraps to the end, so the first match is the last content cell by rows or by columns;
+ *   no match is Nothing (null) (VBA excel.range.find: "returns Nothing if no match is found"; "The
+ *   search begins after this cell … if you don't specify this argument, the search starts after the
+ *   cell in the upper-left corner of the range"). et-jsapi-declare lib.et.d.ts declares Range.Find.
  * - A sheet with ProtectContents rejects writes (VBA excel.worksheet.protectcontents).
  * - Worksheet.Visible = xlSheetVeryHidden (2) hides a sheet from 取消隐藏 (et-jsapi-declare
  *   XlSheetVisibility; VBA excel.xlsheetvisibility).
@@ -825,6 +834,23 @@ export class FakeEtRange {
         this.sheet.merges.push({ top: m.top + dr, bottom: m.bottom + dr, left: m.left + dc, right: m.right + dc });
       }
     }
+  }
+
+  /** Find("*", LookIn xlFormulas, …, SearchOrder, xlPrevious): the last content cell; only that search is modelled. */
+  Find(what: string, _after?: unknown, lookIn?: number, _lookAt?: number, order?: number, direction?: number): FakeEtRange | null {
+    this.app.tick("Range.Find");
+    if (what !== "*" || lookIn !== -4123 || direction !== 2 || (order !== 1 && order !== 2))
+      throw new Error("the fake finds the last content cell only");
+    let best: [number, number] | null = null;
+    for (const [k, c] of this.sheet.cells) {
+      if (c.v === undefined && !c.f) continue;
+      const [r, col] = k.split(",").map(Number);
+      if (!inside(this.area, r, col)) continue;
+      const later =
+        !best || (order === 1 ? r > best[0] || (r === best[0] && col > best[1]) : col > best[1] || (col === best[1] && r > best[0]));
+      if (later) best = [r, col];
+    }
+    return best && new FakeEtRange(this.app, this.sheet, { top: best[0], bottom: best[0], left: best[1], right: best[1] });
   }
 
   Select(): boolean {

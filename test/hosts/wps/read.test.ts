@@ -171,3 +171,60 @@ test("a form with hidden rows: the same 0-based hidden rows as the file host rea
   expect(want.flat().length).toBeGreaterThan(0);
   expect(snapshot.sheets.map((s) => s.hiddenRows)).toEqual(want);
 });
+
+test("a template formatted down to row 65,536 is checked: the used range is trimmed to its last content", () => {
+  const app = new FakeEtApp();
+  const ws = app.ActiveWorkbook.addSheet("表");
+  ws.cell(0, 0).v = "项目名称";
+  ws.cell(1, 0).v = "年度金额";
+  Object.assign(ws.cell(1, 1), { v: 12.5, fmt: "0.00" });
+  // Borders and number formats a template carries to the sheet's end: formatted, empty.
+  for (let r = 2; r < 65536; r++) for (let c = 0; c < 4; c++) ws.cell(r, c).fmt = "@";
+  expect(ws.UsedRange.Rows.Count).toBe(65536);
+  const { snapshot, warnings } = readWorkbook(app as unknown as EtApp);
+  expect(warnings).toEqual([]);
+  expect(snapshot.sheets[0].values).toEqual([
+    ["项目名称", null],
+    ["年度金额", 12.5],
+  ]);
+  expect(snapshot.sheets[0].texts?.[1][1]).toBe("12.50");
+});
+
+test("a sheet without merges or hidden rows costs the same few calls at 10 rows or 5,000: no per-row loop", () => {
+  const cost = (rows: number) => {
+    const app = new FakeEtApp();
+    const ws = app.ActiveWorkbook.addSheet("表");
+    for (let r = 0; r < rows; r++) {
+      ws.cell(r, 0).v = `指标${r}`;
+      Object.assign(ws.cell(r, 1), { v: r, fmt: "0.00" });
+    }
+    app.calls = 0;
+    const s = readWorkbook(app as unknown as EtApp).snapshot.sheets[0];
+    expect(s.values.length).toBe(rows);
+    return app.calls;
+  };
+  expect(cost(5000)).toBe(cost(10));
+  expect(cost(10)).toBeLessThan(25);
+});
+
+test("merges are found without walking every cell: MergeArea is asked of at most two cells per merge on the seed form", async () => {
+  const { app } = await seedFake();
+  const merges = app.ActiveWorkbook.sheets[0].merges.length;
+  const s = readWorkbook(app as unknown as EtApp).snapshot.sheets[0];
+  expect(s.merges.length).toBe(merges);
+  const asked = app.log.filter((l) => l === "Range.MergeArea").length;
+  expect(asked).toBeLessThanOrEqual(2 * merges);
+  // The old walk asked every cell of every row holding a merge.
+  expect(asked).toBeLessThan(s.values.length * s.values[0].length);
+});
+
+test("an empty merged block (no value in any of its cells) is still found", () => {
+  const app = new FakeEtApp();
+  const ws = app.ActiveWorkbook.addSheet("表");
+  ws.cell(0, 0).v = "绩效目标";
+  ws.cell(0, 1).v = "说明";
+  ws.cell(3, 3).v = "末";
+  ws.merges.push(parseRange("A2:C3"));
+  const s = readWorkbook(app as unknown as EtApp).snapshot.sheets[0];
+  expect(s.merges).toEqual(["A2:C3"]);
+});
