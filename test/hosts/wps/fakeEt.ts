@@ -349,9 +349,18 @@ export class FakeEtSheet {
     this.app.activeSheet = this.name;
   }
 
+  /**
+   * Range("B5") or a union Range("B5,D7:E8") — "Range("A1:B2,C3")" is one range of several areas
+   * (VBA excel.worksheet.range, excel.range.areas). Its reference must be at most 255 characters:
+   * a string over 255 characters passed to an object "may be truncated … or may fail" (Microsoft
+   * support.microsoft.com/kb/213841, quoted at e-learn.cn/qa/answer/715464/1691768.html); the fake
+   * fails, so the host has to chunk.
+   */
   Range(address: string): FakeEtRange {
     this.app.tick("Worksheet.Range");
-    return new FakeEtRange(this.app, this, parseRange(address.replace(/\$/g, "")));
+    if (address.length > 255) throw new Error(`Range(${address.length} characters): 无效的引用`);
+    const parts = address.replace(/\$/g, "").split(",").map(parseRange);
+    return new FakeEtRange(this.app, this, parts[0], parts.length > 1 ? parts : undefined);
   }
 
   get Cells(): FakeEtRange {
@@ -437,15 +446,21 @@ export class FakeEtRange {
     readonly app: FakeEtApp,
     readonly sheet: FakeEtSheet,
     readonly area: RangePos,
+    /** The areas of a union range; absent for one area. Only fills and values are modelled on unions. */
+    readonly areas?: RangePos[],
   ) {}
 
   private get single(): boolean {
-    return this.area.top === this.area.bottom && this.area.left === this.area.right;
+    return !this.areas && this.area.top === this.area.bottom && this.area.left === this.area.right;
   }
   private get wholeRows(): boolean {
     return this.area.left === 0 && this.area.right >= 16383;
   }
   private each(fn: (r: number, c: number) => void): void {
+    if (this.areas) {
+      for (const a of this.areas) for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) fn(r, c);
+      return;
+    }
     const { top, bottom, left } = this.area;
     const right = this.wholeRows ? Math.max(left, ...[...this.sheet.cells.keys()].map((k) => Number(k.split(",")[1]))) : this.area.right;
     for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) fn(r, c);

@@ -177,6 +177,47 @@ describe("marks", () => {
   });
 });
 
+describe("marks in bulk", () => {
+  test("one union range per severity: the seed form is checked and marked in ≤ 300 bridge calls", async () => {
+    const { app } = await seedFake();
+    const result = await validate(hostOn(app));
+    expect(result.marked).toBeGreaterThan(5);
+    const fills = app.log.filter((l) => l === "Interior.Color=").length;
+    const severities = new Set(marksByCell(result.findings).map((m) => m.severity)).size;
+    expect(fills).toBe(severities);
+    expect(app.calls).toBeLessThanOrEqual(300);
+  });
+
+  test("hundreds of marked cells go in unions of at most 255 characters, and clearing restores each cell's own fill", async () => {
+    const app = new FakeEtApp();
+    const ws = app.ActiveWorkbook.addSheet("表");
+    const findings: Finding[] = [];
+    for (let r = 0; r < 300; r++) {
+      ws.cell(r, 0).v = r;
+      if (r % 3 === 1) ws.cell(r, 0).fill = { color: bgr("00FF00"), pattern: 1 };
+      if (r % 3 === 2) ws.cell(r, 0).fill = { color: WHITE, pattern: 1 };
+      findings.push(finding(`表!A${r + 1}`, r % 2 ? "error" : "warning"));
+    }
+    const host = hostOn(app);
+    expect(await host.mark(findings)).toEqual({ marked: 300, warnings: [] });
+    expect(app.log.filter((l) => l === "Interior.Color=").length).toBeLessThan(30);
+    // The user re-fills one marked cell: it is theirs, the others go back to what they had.
+    ws.cell(4, 0).fill = { color: bgr("0000FF"), pattern: 1 };
+    await host.clearMarks();
+    for (let r = 0; r < 300; r++) {
+      const want =
+        r === 4
+          ? { color: bgr("0000FF"), pattern: 1 }
+          : r % 3 === 1
+            ? { color: bgr("00FF00"), pattern: 1 }
+            : r % 3 === 2
+              ? { color: WHITE, pattern: 1 }
+              : undefined;
+      expect([r, ws.fillAt(`A${r + 1}`)]).toEqual([r, want]);
+    }
+  });
+});
+
 describe("no workbook open", () => {
   test("every operation says so in words instead of failing on a null", async () => {
     const app = new FakeEtApp();
