@@ -8,7 +8,7 @@
 import { publishOutcome } from "../app/lastResult";
 import { validate } from "../app/validate";
 import { errorMessage } from "../core/errors";
-import { WpsHost, globalApplication } from "../hosts/wps/wpsHost";
+import { WpsHost, globalRoot } from "../hosts/wps/wpsHost";
 
 const CHECK_BUTTON = "bfaCheck";
 const PANE_BUTTON = "bfaPane";
@@ -22,7 +22,7 @@ interface Root {
 }
 
 function root(): Root | null {
-  return globalApplication() as unknown as Root | null;
+  return globalRoot() as unknown as Root | null;
 }
 
 /** The pane page next to this one (CreateTaskPane takes a full URL). */

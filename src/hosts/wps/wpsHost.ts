@@ -34,10 +34,29 @@ export interface WpsHostOptions {
   now?: () => number;
 }
 
-/** The global the WPS add-in runtime injects into every page of the add-in. */
-export function globalApplication(): EtApp | null {
-  const g = globalThis as { Application?: EtApp; wps?: EtApp };
+/**
+ * The add-in root the WPS runtime injects into every page: `Application` (ET Application and
+ * add-in root in one, et-jsapi-declare index.d.ts WPSMergedRoot) or, on older builds without it,
+ * `wps`, whose ET object is `wps.EtApplication()` (notes/peers-and-style.md A.14: "wps.EtApplication()
+ * .ActiveWorkbook"; et-jsapi-declare marks AddonRoot.EtApplication deprecated in favour of the
+ * global Application). The root holds CreateTaskPane, PluginStorage and ApiEvent.
+ */
+type Root = EtApp & { EtApplication?: EtApp | (() => EtApp) };
+const injected = () => globalThis as { Application?: Root; wps?: Root };
+
+export function globalRoot(): Root | null {
+  const g = injected();
   return g.Application ?? g.wps ?? null;
+}
+
+/** The ET Application: the global `Application`, or `wps.EtApplication()` on builds without it. */
+export function globalApplication(): EtApp | null {
+  const g = injected();
+  if (g.Application) return g.Application;
+  const w = g.wps;
+  if (!w) return null;
+  const et = typeof w.EtApplication === "function" ? w.EtApplication() : w.EtApplication;
+  return et ?? w;
 }
 
 export class WpsHost implements Host {
@@ -155,7 +174,7 @@ export class WpsHost implements Host {
 
   /** The user's edits, debounced; our own writes and our hidden sheets are not the user's. */
   onChange(listener: () => void): () => void {
-    const events = (this.given ?? globalApplication())?.ApiEvent;
+    const events = this.given ? this.given.ApiEvent : (globalRoot()?.ApiEvent ?? globalApplication()?.ApiEvent);
     if (!events) return () => undefined;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const handler = (ws: Et.Worksheet) => {

@@ -16,6 +16,7 @@ import { isInsertError, planInsertion } from "../../../src/core/templates/insert
 import { validate } from "../../../src/app/validate";
 import { EtApp, bgr } from "../../../src/hosts/wps/et";
 import { readWorkbook } from "../../../src/hosts/wps/read";
+import { WpsHost, globalApplication, globalRoot } from "../../../src/hosts/wps/wpsHost";
 import { FakeEtApp } from "./fakeEt";
 import { fakeFrom, fixtureFake, hostOn, seedFake } from "./helpers";
 import { readExample, toBytes } from "../../helpers/xlsx";
@@ -233,6 +234,34 @@ describe("no workbook open", () => {
       await expect(op()).rejects.toThrow("没有打开的工作簿");
     }
     expect(typeof host.onChange(() => undefined)).toBe("function");
+  });
+});
+
+describe("older WPS builds", () => {
+  const g = globalThis as { Application?: unknown; wps?: unknown };
+  afterEach(() => {
+    delete g.Application;
+    delete g.wps;
+  });
+
+  test("without a global Application the ET object is wps.EtApplication(): the host reads the open workbook", async () => {
+    const { app } = await seedFake();
+    // The older root: the add-in functions on `wps`, the ET model behind EtApplication() (notes A.14).
+    g.wps = { EtApplication: () => app, ApiEvent: app.ApiEvent };
+    expect(globalApplication()).toBe(app);
+    const { snapshot } = await new WpsHost().read();
+    expect(snapshot.source).toBe("seed-form.xlsx");
+    expect(snapshot.sheets.length).toBeGreaterThan(0);
+    const off = new WpsHost().onChange(() => undefined);
+    expect(app.listenerCount("SheetChange")).toBe(1);
+    off();
+  });
+
+  test("with the global Application, that is both the root and the ET object", async () => {
+    const { app } = await seedFake();
+    g.Application = app;
+    expect(globalApplication()).toBe(app);
+    expect(globalRoot()).toBe(app);
   });
 });
 
