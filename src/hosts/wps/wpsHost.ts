@@ -11,6 +11,7 @@
  */
 import { CellRef, formatRef, toA1 } from "../../core/a1";
 import { EditPlan } from "../../core/plan/editPlan";
+import { marksByCell } from "../../core/marks";
 import { Finding } from "../../core/rules/types";
 import { shiftFindingCells } from "../excel/markAreas";
 import { ApplyResult, Host, Lang, MarkOutcome, ReadResult, WorkbookState } from "../host";
@@ -70,6 +71,14 @@ export class WpsHost implements Host {
   private quietUntil = 0;
   /** The findings the sheet is marked with now, to keep marks on their cells when rows are inserted. */
   private marked: Finding[] = [];
+  /**
+   * A live re-check is under way: set when a user's edit is handed to the listener, taken by the
+   * read that re-check starts, cleared by the next read. Its marks are not written: nothing
+   * documents jsapi writes as undoable, and fills written right after the user's edit could take
+   * that edit's Ctrl+Z away (issue #22) — until verified in real WPS, marks change on 一键校验 only.
+   */
+  private liveEdit = false;
+  private liveRead = false;
 
   constructor(opts: WpsHostOptions = {}) {
     this.given = opts.app;
@@ -102,10 +111,17 @@ export class WpsHost implements Host {
   }
 
   async read(): Promise<ReadResult> {
+    this.liveRead = this.liveEdit;
+    this.liveEdit = false;
     return readWorkbook(this.app);
   }
 
   async mark(findings: Finding[]): Promise<MarkOutcome> {
+    if (this.liveRead) {
+      this.liveRead = false;
+      // The marks stay as they are until the user asks (一键校验); no write follows their edit.
+      return { marked: marksByCell(this.marked).length, warnings: [] };
+    }
     const out = this.write((app) => replaceMarks(app, findings));
     this.marked = findings;
     return out;
@@ -187,6 +203,7 @@ export class WpsHost implements Host {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
+        this.liveEdit = true;
         listener();
       }, this.debounceMs);
     };

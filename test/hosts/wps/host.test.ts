@@ -532,4 +532,41 @@ describe("live re-check", () => {
     stop();
     expect(app.listenerCount("SheetChange")).toBe(0);
   });
+
+  test("a live re-check after the user's edit writes no marks (undo is unverified in WPS); 一键校验 still marks", async () => {
+    const { app } = await seedFake();
+    let t = 1000;
+    const host = hostOn(app, { debounceMs: 0, now: () => t });
+    const first = await validate(host, { mark: true });
+    expect(first.marked).toBeGreaterThan(0);
+    // Past the grace in which a change is taken for our own write.
+    t += 10_000;
+    const sheet = app.ActiveWorkbook.sheets[0];
+    const fills = () => JSON.stringify([...sheet.cells].map(([k, c]) => [k, c.fill ?? null]));
+    let live: Promise<unknown> | null = null;
+    const heard = new Promise<void>((done) =>
+      host.onChange(() => {
+        live = validate(host, { mark: true });
+        done();
+      }),
+    );
+    const before = fills();
+    const writesBefore = app.log.filter((l) => l.startsWith("Interior.") && l.endsWith("=")).length;
+    // The user's edit turns an amount into #DIV/0!: a new finding, a cell that would be marked.
+    const [k] = [...sheet.cells].find(
+      ([key, c]) => typeof c.v === "number" && !marksByCell(first.findings).some((m) => `${m.row},${m.col}` === key),
+    )!;
+    const [r, c] = k.split(",").map(Number);
+    app.userEdit(sheet.name, toA1(r, c), { err: 2007 });
+    await heard;
+    await live;
+    expect(app.log.filter((l) => l.startsWith("Interior.") && l.endsWith("=")).length).toBe(writesBefore);
+    expect(fills()).toBe(before);
+    // The user asks: marks follow the findings again.
+    const again = await validate(host, { mark: true });
+    const want = marksByCell(again.findings);
+    expect(again.marked).toBe(want.length);
+    expect(want.some((m) => m.row === r && m.col === c)).toBe(true);
+    for (const m of want) expect(sheet.fillAt(toA1(m.row, m.col))?.color).toBe(bgr(MARK_COLORS[m.severity]));
+  });
 });
