@@ -9,35 +9,13 @@ import { publishOutcome } from "../app/lastResult";
 import { validate } from "../app/validate";
 import { errorMessage } from "../core/errors";
 import { WpsHost, globalRoot } from "../hosts/wps/wpsHost";
+import { PANE_KEY, PaneRoot, existingPane, paneUrl } from "./paneControl";
 
 const CHECK_BUTTON = "bfaCheck";
 const PANE_BUTTON = "bfaPane";
-/** PluginStorage is shared by the add-in's pages for the session: where the pane's id is kept. */
-const PANE_KEY = "budgetFormAssistant.paneId";
 
-interface Root {
-  CreateTaskPane(url: string, title?: string): WPS.CustomTaskpane;
-  GetTaskPane(id: number): WPS.CustomTaskpane | null;
-  PluginStorage: WPS.PluginStorage;
-}
-
-function root(): Root | null {
-  return globalRoot() as unknown as Root | null;
-}
-
-/** The pane page next to this one (CreateTaskPane takes a full URL). */
-function paneUrl(location: string): string {
-  return new URL("taskpane.html", location).href;
-}
-
-function existingPane(r: Root): WPS.CustomTaskpane | null {
-  const id = Number(r.PluginStorage.getItem(PANE_KEY));
-  if (!id) return null;
-  try {
-    return r.GetTaskPane(id) ?? null;
-  } catch {
-    return null; // closed with its document window
-  }
+function root(): PaneRoot | null {
+  return globalRoot() as unknown as PaneRoot | null;
 }
 
 function showPane(show: boolean | "toggle" = true): void {
