@@ -38,19 +38,24 @@ export function showPaneIfPossible(): Promise<void> {
 /** The handler body; event.completed() always runs, or Excel would queue every later click forever. */
 export async function runValidateCommand(event: CommandEvent, deps: CommandDeps = {}): Promise<void> {
   const showPane = deps.showPane ?? showPaneIfPossible;
+  let doc: string | null = null;
   try {
     const host = deps.host ? deps.host() : new ExcelHost();
+    doc = host.documentId?.() ?? null;
     const result = await validate(host);
-    publishOutcome({
-      at: Date.now(),
-      summary: result.summary,
-      ignored: result.ignored,
-      ...(result.warnings.length ? { warnings: result.warnings } : {}),
-    });
+    doc = host.documentId?.() ?? doc;
+    if (doc)
+      publishOutcome({
+        at: Date.now(),
+        doc,
+        summary: result.summary,
+        ignored: result.ignored,
+        ...(result.warnings.length ? { warnings: result.warnings } : {}),
+      });
     if (result.summary.error > 0) await showPane();
   } catch (e) {
     const msg = errorMessage(e);
-    publishOutcome({ at: Date.now(), error: { zh: `校验失败:${msg}`, en: `The check failed: ${msg}` } });
+    if (doc) publishOutcome({ at: Date.now(), doc, error: { zh: `校验失败:${msg}`, en: `The check failed: ${msg}` } });
     try {
       await showPane();
     } catch {

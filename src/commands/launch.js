@@ -58,4 +58,14 @@
   } catch (e) {
     // office.js did not load (offline, or outside Office): there is no ribbon to serve.
   }
+  // Where the bundle never runs (IE11, legacy Edge) nothing else tells Office the page is ready, and
+  // some Office applications "won't load the task pane until one of these happens" (Microsoft docs,
+  // "Initialize your Office Add-in": Office.onReady or Office.initialize). Calling it here too is
+  // harmless: onReady may be called any number of times.
+  try {
+    if (window.Office && typeof Office.onReady === "function") Office.onReady();
+    else if (window.Office && !Office.initialize) Office.initialize = function () {};
+  } catch (e) {
+    // No Office: nothing to initialise.
+  }
 })();

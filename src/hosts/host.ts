@@ -61,7 +61,11 @@ export class HostBusyError extends Error {
   readonly busy = true;
 }
 
-export type ApplyResult = { ok: true } | { ok: false; reason: Message };
+/**
+ * `warning` on success: the edit is written but could not be re-read and checked (a re-read Excel
+ * refuses as too large). A completed write is never reported as failed (issue #21).
+ */
+export type ApplyResult = { ok: true; warning?: Message } | { ok: false; reason: Message };
 
 export interface Host {
   readonly kind: "excel" | "file" | "wps";
@@ -81,4 +85,10 @@ export interface Host {
   onChange?(listener: () => void): () => void;
   /** Writes a 校验报告 sheet listing the findings. */
   writeReport?(findings: Finding[], lang: Lang): Promise<void>;
+  /**
+   * The document this host reads and writes, stable while it is open and different for every other
+   * open document; null until the host knows it. Outcomes are stamped with it so that nothing one
+   * document's check produced is acted on in another (issue #21).
+   */
+  documentId?(): string | null;
 }

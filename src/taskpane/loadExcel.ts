@@ -12,12 +12,17 @@ export interface ExcelMode {
 }
 
 export async function loadExcel(): Promise<ExcelMode> {
-  const [{ ExcelHost }, { registerCommands }] = await Promise.all([
+  const [{ ExcelHost, officeDocumentId }, { registerCommands }, { isSetSupported }] = await Promise.all([
     import(/* webpackChunkName: "excel-host" */ "../hosts/excel/excelHost"),
     import(/* webpackChunkName: "excel-host" */ "../commands/commands"),
+    import(/* webpackChunkName: "excel-host" */ "../hosts/excel/capabilities"),
   ]);
   const host = new ExcelHost();
   // The ribbon checks through the pane's host, so both see one workbook and one set of marks.
   registerCommands({ host: () => host });
-  return { host, onRibbonCheck: (listener) => subscribeOutcome(() => listener()) };
+  // With a shared runtime the ribbon runs in this page: no cross-page channel, which would only let
+  // other documents' outcomes in. Without one, storage events for this document's URL only.
+  const crossPage = !isSetSupported("SharedRuntime", "1.1") && officeDocumentId().url;
+  const doc = () => host.documentId();
+  return { host, onRibbonCheck: (listener) => subscribeOutcome(doc, () => listener(), { crossPage }) };
 }

@@ -1,14 +1,11 @@
 /**
- * The WPS add-in's background page (index.html): the ribbon's callbacks. 一键校验 runs the one check
- * flow (read → check with the workbook's settings → mark) on the WPS host, hands the counts to the
- * pane (src/app/lastResult: localStorage is shared by the add-in's pages) and opens the pane when
- * there are errors; 打开窗格 shows or hides the pane. WPS calls the callbacks named in ribbon.xml as
- * globals of this page.
+ * The WPS add-in's background page (index.html): the ribbon's callbacks. 一键校验 asks the pane to
+ * check the workbook in front (src/app/lastResult: localStorage is shared by the add-in's pages) and
+ * shows the pane; 打开窗格 shows or hides the pane. WPS calls the callbacks named in ribbon.xml as
+ * globals of this page. This page never writes the workbook.
  */
-import { publishOutcome } from "../app/lastResult";
-import { validate } from "../app/validate";
-import { errorMessage } from "../core/errors";
-import { WpsHost, globalRoot } from "../hosts/wps/wpsHost";
+import { requestCheck } from "../app/lastResult";
+import { globalRoot } from "../hosts/wps/wpsHost";
 import { PANE_KEY, PaneRoot, existingPane, paneUrl } from "./paneControl";
 
 const CHECK_BUTTON = "bfaCheck";
@@ -29,21 +26,22 @@ function showPane(show: boolean | "toggle" = true): void {
   pane.Visible = show === "toggle" ? !pane.Visible : show;
 }
 
-async function runCheck(host: WpsHost = new WpsHost(), openPane: (show: boolean) => void = showPane): Promise<void> {
+/**
+ * 一键校验: asks the pane to check the workbook in front and shows it. The check runs in the pane,
+ * the one page that touches the workbook: two pages marking the same workbook would interleave their
+ * bridge calls on the record of marks with no lock (issue #21). The request names the workbook, so a
+ * pane showing another one starts over on this one rather than checking the wrong one.
+ */
+function runCheck(): void {
+  const r = root() as (PaneRoot & { ActiveWorkbook?: Et.Workbook | null }) | null;
+  let doc: string | null;
   try {
-    const result = await validate(host);
-    publishOutcome({
-      at: Date.now(),
-      summary: result.summary,
-      ignored: result.ignored,
-      ...(result.warnings.length ? { warnings: result.warnings } : {}),
-    });
-    if (result.summary.error > 0) openPane(true);
-  } catch (e) {
-    const msg = errorMessage(e);
-    publishOutcome({ at: Date.now(), error: { zh: `校验失败:${msg}`, en: `The check failed: ${msg}` } });
-    openPane(true);
+    doc = r?.ActiveWorkbook ? `wps:${r.ActiveWorkbook.FullName}` : null;
+  } catch {
+    doc = null;
   }
+  if (doc) requestCheck({ at: Date.now(), doc });
+  showPane(true);
 }
 
 interface Control {
@@ -55,7 +53,7 @@ const callbacks = {
     return true;
   },
   OnAction(control: Control): void {
-    if (control.Id === CHECK_BUTTON) void runCheck();
+    if (control.Id === CHECK_BUTTON) runCheck();
     else if (control.Id === PANE_BUTTON) showPane("toggle");
   },
   GetImage(control: Control): string {

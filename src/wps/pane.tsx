@@ -1,22 +1,22 @@
 /**
  * The WPS task pane (taskpane.html, opened by Application.CreateTaskPane): the same React pane as in
- * Excel, on the WPS host, with its own 收起 button (a docked pane has no close control of ours) and
- * the system's dark or light theme. Outside WPS (no Application object) it says so and links to the
- * browser preview instead of failing.
+ * Excel, on the WPS host (WpsPane), with its own 收起 button (a docked pane has no close control of
+ * ours) and the system's dark or light theme. Outside WPS (no Application object) it says so and
+ * links to the browser preview instead of failing.
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { Button, FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { subscribeOutcome } from "../app/lastResult";
-import { App } from "../taskpane/components/App";
-import { WpsHost, globalApplication, globalRoot } from "../hosts/wps/wpsHost";
+import { globalApplication, globalRoot } from "../hosts/wps/wpsHost";
 import { PaneRoot, hidePane } from "./paneControl";
+import { WpsPane } from "./WpsPane";
 
 /** The browser preview the Excel build writes next to dist/wps/ (webpack.config.js: preview.html). */
 const PREVIEW = "../../preview.html";
 
 const container = document.getElementById("container")!;
-if (!globalApplication()) {
+const app = globalApplication();
+if (!app) {
   const p = document.createElement("p");
   p.className = "boot";
   p.textContent = "此页面需在 WPS 表格的绩效表助手窗格中打开。This page runs inside WPS Spreadsheets' add-in pane. ";
@@ -31,9 +31,6 @@ if (!globalApplication()) {
   document.body.dataset.mode = "wps";
   const dark = typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
   const theme = dark ? webDarkTheme : webLightTheme;
-  const host = new WpsHost();
-  // The ribbon's 一键校验 runs in the add-in's background page; its result arrives through storage.
-  const ribbonChecks = (listener: () => void) => subscribeOutcome(() => listener());
   const collapse = () => hidePane(globalRoot() as unknown as PaneRoot | null);
   createRoot(container).render(
     <>
@@ -42,7 +39,7 @@ if (!globalApplication()) {
           收起
         </Button>
       </FluentProvider>
-      <App host={host} theme={theme} externalChecks={ribbonChecks} />
+      <WpsPane app={app} theme={theme} />
     </>,
   );
 }

@@ -13,14 +13,15 @@ import { checkWorkbook } from "../../core/engine";
 import { errorMessage } from "../../core/errors";
 import { EditPlan } from "../../core/plan/editPlan";
 import { Step, compilePlan, runStep } from "../../core/plan/steps";
-import { UndoStep, sameSheet, undoSteps } from "../../core/plan/undo";
+import { UndoStep, sameSheet } from "../../core/plan/undo";
 import { verifyPlan } from "../../core/plan/verify";
 import { Message } from "../../core/rules/types";
 import { CellValue, SheetSnapshot, WorkbookSnapshot, cellFormula, cellValue, isCellError, sheetExtent } from "../../core/snapshot";
 import { ApplyResult } from "../host";
-import { ExcelCaps, has } from "./capabilities";
+import { undoOf, undoPartial } from "../restore";
+import { ExcelCaps, FEATURE, has } from "./capabilities";
 import { asText } from "./cells";
-import { Pending, build, isSizeError, queueSheet } from "./readWorkbook";
+import { Pending, build, isSizeError, mayBeMergeLimit, queueSheet } from "./readWorkbook";
 import { isNotFound } from "./runner";
 
 interface SheetRead {
@@ -238,20 +239,53 @@ function queueUndo(reads: Map<string, SheetRead>, undo: UndoStep[], formats: For
 
 function notRestored(title: EditPlan["title"], why: Message): ApplyResult {
   return refuse(
-    `“${title.zh}”应用后核对未通过(${why.zh}),且未能完全恢复原状。请立即按 Ctrl+Z 撤销,然后重新校验。`,
-    `"${title.en}" failed its check after applying (${why.en}) and could not be fully undone. Press Ctrl+Z now, then check again.`,
+    `“${title.zh}”未能完成(${why.zh}),且未能完全恢复原状。请检查表格(Excel 支持撤销时可按 Ctrl+Z),然后重新校验。`,
+    `"${title.en}" could not be completed (${why.en}) and could not be fully undone. Check the sheet (press Ctrl+Z where Excel can undo it), then check again.`,
   );
 }
 
-/** `config` is the user's rule settings: the re-check after the edits judges "a new error" by them. */
+const UNVERIFIED: Message = {
+  zh: "修改已写入,但 Excel 无法重新读出工作表以核对结果(工作表太大或合并区域过多)。请重新校验确认。",
+  en: "The change was written, but Excel could not read the sheet back to verify it (too large, or too many merged areas). Check again to confirm.",
+};
+
+const NOT_FOUND: ApplyResult = refuse(
+  "找不到修改涉及的工作表(可能已改名或删除),请重新校验后再试。",
+  "A sheet the change needs was not found (renamed or deleted?); check again and retry.",
+);
+
+/** Excel refuses to list more than 512 merged areas on a sheet: read as Office 2019 does, without them. */
+const withoutMerges = (caps: ExcelCaps): ExcelCaps => ({ ...caps, minor: Math.min(caps.minor, FEATURE.mergedAreas - 1) });
+
+/** Queues and syncs a re-read; null when Excel refuses it (too large, too many merges). */
+async function reread(ctx: Excel.RequestContext, names: string[], caps: ExcelCaps): Promise<WorkbookSnapshot | null> {
+  const reads = queueReads(ctx, names, caps, false);
+  try {
+    await ctx.sync();
+  } catch {
+    return null;
+  }
+  return snapshotOf(reads);
+}
+
+/**
+ * The transaction (issue #21: whole or not at all): one sync reads the sheets, the core compiles the
+ * plan, ONE sync runs the steps, and the verifying re-read has a sync of its own, so a re-read Excel
+ * refuses (5 MB payload, > 512 merges) never makes a completed write look failed. On any failure —
+ * a step Excel rejects midway (the batch keeps what ran before it) or a failed verification — the
+ * sheets are re-read and exactly what ran is put back (rows, merges, values, number formats; the
+ * marks are conditional formats and shrink back with the deleted rows), and one more read proves it.
+ * `config` is the user's rule settings: the re-check after the edits judges "a new error" by them.
+ */
 export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps: ExcelCaps, config?: Config): Promise<ApplyResult> {
   if (!plan.edits.length) return { ok: true };
   const names = [...new Set(plan.edits.map((e) => e.sheet))];
   let reads: Map<string, SheetRead>;
   // The format rows' heights, by sheet and original 0-based row: Range.copyFrom does not copy heights.
   const heights = new Map<string, Excel.RangeFormat>();
-  try {
-    reads = queueReads(ctx, names, caps, true);
+  const queueBefore = (c: ExcelCaps) => {
+    heights.clear();
+    reads = queueReads(ctx, names, c, true);
     plan.edits.forEach((e, i) => {
       if (e.op !== "insertRows") return;
       let r = e.formatFrom;
@@ -266,15 +300,24 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps:
       f.load("rowHeight");
       heights.set(`${e.sheet}\t${r}`, f);
     });
+  };
+  try {
+    queueBefore(caps);
     await ctx.sync();
   } catch (e) {
     if (isSizeError(e)) return { ok: false, reason: TOO_LARGE };
-    if (!isNotFound(e)) throw e;
-    return refuse(
-      "找不到修改涉及的工作表(可能已改名或删除),请重新校验后再试。",
-      "A sheet the change needs was not found (renamed or deleted?); check again and retry.",
-    );
+    if (isNotFound(e)) return NOT_FOUND;
+    if (!has(caps, "mergedAreas") || !mayBeMergeLimit(e)) throw e;
+    // The read's own fallback, here too: without the merge list, as where Excel has no merged-area API.
+    caps = withoutMerges(caps);
+    try {
+      queueBefore(caps);
+      await ctx.sync();
+    } catch {
+      throw e;
+    }
   }
+  reads = reads!;
   for (const [name, r] of reads) {
     if (r.protection?.protected) {
       return refuse(
@@ -287,7 +330,7 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps:
   if (!before) return { ok: false, reason: TOO_LARGE };
   let known = before;
   if (!has(caps, "mergedAreas")) {
-    // Merges are unknown before ExcelApi 1.13: trust the plan's unmerges rather than refuse them.
+    // Merges are unknown (before ExcelApi 1.13, or past 512): trust the plan's unmerges rather than refuse them.
     known = {
       ...before,
       sheets: before.sheets.map((s) => ({
@@ -300,39 +343,37 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps:
   if (!compiled.ok) return compiled;
 
   const formats = queueSteps(reads, known, compiled.steps, caps, heights);
-  const again = queueReads(ctx, names, caps, false);
+  let failure: Message | null = null;
   try {
     await ctx.sync();
   } catch (e) {
-    return refuse(
-      `修改未能全部完成:${errorMessage(e)}。请检查表格,必要时按 Ctrl+Z 撤销,然后重新校验。`,
-      `The change could not be completed: ${errorMessage(e)}. Check the sheet, undo with Ctrl+Z if needed, and check again.`,
-    );
+    failure = { zh: `修改未能全部完成:${errorMessage(e)}`, en: `the change could not be completed: ${errorMessage(e)}` };
   }
-  const after = snapshotOf(again);
-  const verdict = after
-    ? verifyPlan({ snapshot: before, check: checkWorkbook(before, config) }, after, plan, config, undefined, compiled)
-    : null;
-  if (verdict?.ok) return { ok: true };
-  if (!verdict || !after) return notRestored(plan.title, { zh: "无法重新读取工作表", en: "the sheet could not be read again" });
-  const why = verdict.reason;
+  const after = await reread(ctx, names, caps);
+  let why: Message;
+  let problem: Message | undefined;
+  if (!failure) {
+    // Written whole, but not readable back: say so, and do not call a completed write a failure.
+    if (!after) return { ok: true, warning: UNVERIFIED };
+    const verdict = verifyPlan({ snapshot: before, check: checkWorkbook(before, config) }, after, plan, config, undefined, compiled);
+    if (verdict.ok) return { ok: true };
+    why = verdict.reason;
+    problem = verdict.problems[0];
+  } else {
+    if (!after) return notRestored(plan.title, failure);
+    why = failure;
+  }
 
-  // Put back what the steps did (and whatever they did wrongly), then prove the sheet is as it was.
-  const undo = before.sheets.flatMap((s) =>
-    undoSteps(
-      s,
-      after.sheets.find((x) => x.name === s.name)!,
-      compiled.steps,
-    ),
-  );
-  queueUndo(again, undo, formats);
-  const restored = queueReads(ctx, names, caps, false);
+  // Put back what ran (and whatever it did wrongly), then prove the sheet is as it was.
+  const undo = failure ? undoPartial(before, after, compiled.steps) : undoOf(before, after, compiled.steps);
+  const sheets = new Map(names.map((n) => [n, { ws: ctx.workbook.worksheets.getItem(n) } as SheetRead]));
+  queueUndo(sheets, undo, formats);
   try {
     await ctx.sync();
   } catch {
     return notRestored(plan.title, why);
   }
-  const now = snapshotOf(restored);
+  const now = await reread(ctx, names, caps);
   if (
     !now ||
     !before.sheets.every((s) =>
@@ -342,6 +383,12 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps:
       ),
     )
   )
-    return notRestored(plan.title, verdict.problems[0] ?? why);
+    return notRestored(plan.title, problem ?? why);
+  if (failure) {
+    return refuse(
+      `“${plan.title.zh}”未应用:${failure.zh}。表格已恢复原状。`,
+      `"${plan.title.en}" was not applied: ${failure.en}. The sheet is as it was.`,
+    );
+  }
   return { ok: false, reason: why };
 }

@@ -30,6 +30,35 @@ export interface ExcelHostOptions {
   saveDelayMs?: number;
   /** Where "the user came back to the pane" is heard (default: the page's window). */
   focusEvents?: EventTarget | null;
+  /** The document's id (default: officeDocumentId()). */
+  documentId?: string;
+}
+
+let runtimeId: string | null = null;
+
+/** UndoNotSupported, or Excel on the web's bare RichApi.Error for the run options (office-js#6711). */
+function isUndoGroupRefusal(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  if (code === "UndoNotSupported") return true;
+  return e instanceof Error && /undo/i.test(e.message) && /not ?supported|RichApi/i.test(e.message);
+}
+
+/**
+ * This runtime's document. Office gives each open document its own add-in runtime, so an id made up
+ * once per page names the document for the in-process channel. Pages of one document that do not
+ * share a runtime agree only on Document.url ("Returns null if the URL is unavailable", Office
+ * docs, Document.url), so `url` is set, and the cross-page channel may be used, only when it is known.
+ */
+export function officeDocumentId(): { id: string; url: boolean } {
+  let url: string | null | undefined;
+  try {
+    url = typeof Office !== "undefined" ? Office.context?.document?.url : null;
+  } catch {
+    url = null;
+  }
+  if (url) return { id: `url:${url}`, url: true };
+  runtimeId ??= `page:${Date.now().toString(36)}:${Math.random().toString(36).slice(2)}`;
+  return { id: runtimeId, url: false };
 }
 
 async function listSheets(ctx: Excel.RequestContext): Promise<string[]> {
@@ -69,11 +98,41 @@ export class ExcelHost implements Host {
     this.own = new OwnWrites(opts.ownWriteGraceMs ?? OWN_WRITE_GRACE_MS);
     this.saver = new CoalescedSaver(this.settings, opts.saveDelayMs ?? SAVE_COALESCE_MS);
     this.focusEvents = opts.focusEvents;
+    this.docId = opts.documentId ?? officeDocumentId().id;
   }
+
+  private readonly docId: string;
+
+  documentId(): string {
+    return this.docId;
+  }
+
+  /** Set once Excel refused an undo group: later runs go without it. */
+  private undoGroupRefused = false;
 
   /** Run options for writes: wait while the user is typing in a cell; one undo step where Excel can. */
   private writeOptions(): Excel.RunOptions {
-    return has(this.caps, "mergeUndoGroup") ? { delayForCellEdit: true, mergeUndoGroup: true } : { delayForCellEdit: true };
+    return has(this.caps, "mergeUndoGroup") && !this.undoGroupRefused
+      ? { delayForCellEdit: true, mergeUndoGroup: true }
+      : { delayForCellEdit: true };
+  }
+
+  /**
+   * A write run. "If an API within the group doesn't offer undo support, the UndoNotSupported error is
+   * thrown … Your add-in should gracefully handle this error" (Microsoft docs, "Undo capabilities"), and
+   * Excel on the web rejects {delayForCellEdit, mergeUndoGroup} outright (office-js#6711). Such a run
+   * is tried again once without the group; a run refused before its first write changed nothing, and
+   * apply() restores whatever ran before it reports a failure, so it never throws after a write.
+   */
+  private async writeRun<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const options = this.writeOptions();
+    try {
+      return await this.run(options, batch);
+    } catch (e) {
+      if (!options.mergeUndoGroup || !isUndoGroupRefusal(e)) throw e;
+      this.undoGroupRefused = true;
+      return this.run(this.writeOptions(), batch);
+    }
   }
 
   async read(): Promise<ReadResult> {
@@ -91,7 +150,7 @@ export class ExcelHost implements Host {
 
   private markOnce(findings: Finding[], fresh: boolean): Promise<ReplaceOutcome> {
     return this.own.around(() =>
-      this.run(this.writeOptions(), async (ctx) => {
+      this.writeRun(async (ctx) => {
         const names = fresh || !this.sheetNames ? await listSheets(ctx) : this.sheetNames;
         if (fresh) this.sheetNames = names;
         // After a fresh listing, findings on sheets that no longer exist cannot be marked.
@@ -152,7 +211,7 @@ export class ExcelHost implements Host {
   apply(plan: EditPlan): Promise<ApplyResult> {
     const inserts = plan.edits.flatMap((e) => (e.op === "insertRows" ? [e] : []));
     return this.own.around(() =>
-      this.run(this.writeOptions(), async (ctx) => {
+      this.writeRun(async (ctx) => {
         const res = await applyPlan(ctx, plan, this.caps, this.config);
         if (res.ok && inserts.length && this.marked.length) {
           const moved = shiftFindingCells(this.marked, inserts);
@@ -184,6 +243,6 @@ export class ExcelHost implements Host {
   }
 
   async writeReport(findings: Finding[], lang: Lang): Promise<void> {
-    await this.own.around(() => this.run(this.writeOptions(), (ctx) => writeReportSheet(ctx, findings, lang, this.caps, this.createSheet)));
+    await this.own.around(() => this.writeRun((ctx) => writeReportSheet(ctx, findings, lang, this.caps, this.createSheet)));
   }
 }

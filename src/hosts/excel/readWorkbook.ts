@@ -156,7 +156,7 @@ const NOT_ABOUT_MERGES = new Set([
   "RequestAborted",
 ]);
 
-function mayBeMergeLimit(e: unknown): boolean {
+export function mayBeMergeLimit(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;
   return !(typeof code === "string" && NOT_ABOUT_MERGES.has(code)) && !isSizeError(e);
 }

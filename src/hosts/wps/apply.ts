@@ -15,14 +15,15 @@ import { checkWorkbook } from "../../core/engine";
 import { errorMessage } from "../../core/errors";
 import { EditPlan } from "../../core/plan/editPlan";
 import { Step, compilePlan, runStep } from "../../core/plan/steps";
-import { UndoStep, sameSheet, undoSteps } from "../../core/plan/undo";
+import { UndoStep, sameSheet } from "../../core/plan/undo";
+import { undoPartial } from "../restore";
 import { verifyPlan } from "../../core/plan/verify";
 import { Message } from "../../core/rules/types";
 import { CellValue, SheetSnapshot, WorkbookSnapshot, cellFormula, cellValue, isCellError } from "../../core/snapshot";
 import { copySpans, sourceRow } from "../excel/applyPlan";
 import { asText } from "../excel/cells";
 import { ApplyResult } from "../host";
-import { EtApp, XL, cellPos, setValue2, sheetNamed } from "./et";
+import { EtDoc, XL, cellPos, setValue2, sheetNamed } from "./et";
 import { readSheet } from "./read";
 
 function refuse(zh: string, en: string): ApplyResult {
@@ -43,13 +44,13 @@ function etValue(v: CellValue | string): string | number | boolean {
  * Merges without the "keep only the top-left value" prompt: a jsapi call cannot answer a dialog.
  * The core has already refused any merge that would lose a value, so nothing is lost here.
  */
-function merge(app: EtApp, ws: Et.Worksheet, range: RangePos): void {
-  const alerts = app.DisplayAlerts;
-  app.DisplayAlerts = false;
+function merge(doc: EtDoc, ws: Et.Worksheet, range: RangePos): void {
+  const alerts = doc.app.DisplayAlerts;
+  doc.app.DisplayAlerts = false;
   try {
     ws.Range(rangeToA1(range)).Merge(false);
   } finally {
-    app.DisplayAlerts = alerts;
+    doc.app.DisplayAlerts = alerts;
   }
 }
 
@@ -60,10 +61,10 @@ interface FormatChange {
   was: string;
 }
 
-function readSheets(app: EtApp, names: string[]): WorkbookSnapshot | Message {
+function readSheets(doc: EtDoc, names: string[]): WorkbookSnapshot | Message {
   const sheets: SheetSnapshot[] = [];
   for (const name of names) {
-    const ws = sheetNamed(app, name);
+    const ws = sheetNamed(doc, name);
     if (!ws)
       return {
         zh: "找不到修改涉及的工作表(可能已改名或删除),请重新校验后再试。",
@@ -77,10 +78,10 @@ function readSheets(app: EtApp, names: string[]): WorkbookSnapshot | Message {
 }
 
 /** Executes the steps; returns the number formats it changed on existing cells, for an undo. */
-function runSteps(app: EtApp, before: WorkbookSnapshot, steps: Step[], formats: FormatChange[]): void {
+function runSteps(doc: EtDoc, before: WorkbookSnapshot, steps: Step[], formats: FormatChange[], progress: { done: number }): void {
   const state = new Map(before.sheets.map((s) => [s.name, s]));
   steps.forEach((s, i) => {
-    const ws = sheetNamed(app, s.sheet)!;
+    const ws = sheetNamed(doc, s.sheet)!;
     const now = state.get(s.sheet)!;
     switch (s.op) {
       case "insertRows":
@@ -92,13 +93,13 @@ function runSteps(app: EtApp, before: WorkbookSnapshot, steps: Step[], formats: 
           ws.Range(`${columnName(l)}${s.from + 1}:${columnName(r)}${s.from + 1}`).Copy();
           ws.Range(`${columnName(l)}${s.to + 1}:${columnName(r)}${s.to + s.count}`).PasteSpecial(XL.pasteFormats);
         }
-        app.CutCopyMode = false as unknown as Et.XlCutCopyMode;
+        doc.app.CutCopyMode = false as unknown as Et.XlCutCopyMode;
         const h = ws.Rows.Item(s.from + 1).RowHeight;
         if (typeof h === "number") ws.Rows.Item(rows(s.to, s.count)).RowHeight = h;
         break;
       }
       case "merge":
-        merge(app, ws, s.range);
+        merge(doc, ws, s.range);
         break;
       case "unmerge":
         ws.Range(rangeToA1(s.range)).UnMerge();
@@ -120,18 +121,19 @@ function runSteps(app: EtApp, before: WorkbookSnapshot, steps: Step[], formats: 
       }
     }
     state.set(s.sheet, runStep(now, s));
+    progress.done = i + 1;
   });
 }
 
-function runUndo(app: EtApp, undo: UndoStep[], formats: FormatChange[]): void {
+function runUndo(doc: EtDoc, undo: UndoStep[], formats: FormatChange[]): void {
   for (const u of undo) {
-    const ws = sheetNamed(app, u.sheet)!;
+    const ws = sheetNamed(doc, u.sheet)!;
     switch (u.op) {
       case "deleteRows":
         ws.Rows.Item(rows(u.at, u.count)).Delete(XL.shiftUp);
         break;
       case "merge":
-        merge(app, ws, u.range);
+        merge(doc, ws, u.range);
         break;
       case "unmerge":
         ws.Range(rangeToA1(u.range)).UnMerge();
@@ -144,7 +146,7 @@ function runUndo(app: EtApp, undo: UndoStep[], formats: FormatChange[]): void {
       }
     }
   }
-  for (const f of formats) cellAt(sheetNamed(app, f.sheet)!, f.row, f.col).NumberFormat = f.was;
+  for (const f of formats) cellAt(sheetNamed(doc, f.sheet)!, f.row, f.col).NumberFormat = f.was;
 }
 
 function notRestored(title: EditPlan["title"], why: Message): ApplyResult {
@@ -155,11 +157,11 @@ function notRestored(title: EditPlan["title"], why: Message): ApplyResult {
 }
 
 /** The caller suspends screen updating and ignores the change events of these writes. */
-export function applyPlan(app: EtApp, plan: EditPlan): ApplyResult {
+export function applyPlan(doc: EtDoc, plan: EditPlan): ApplyResult {
   if (!plan.edits.length) return { ok: true };
   const names = [...new Set(plan.edits.map((e) => e.sheet))];
   for (const name of names) {
-    const ws = sheetNamed(app, name);
+    const ws = sheetNamed(doc, name);
     if (ws?.ProtectContents) {
       return refuse(
         `工作表「${name}」受保护,无法修改。请在“审阅 → 撤销工作表保护”后再试。`,
@@ -167,19 +169,20 @@ export function applyPlan(app: EtApp, plan: EditPlan): ApplyResult {
       );
     }
   }
-  const before = readSheets(app, names);
+  const before = readSheets(doc, names);
   if ("zh" in before) return { ok: false, reason: before };
   const compiled = compilePlan(before, plan);
   if (!compiled.ok) return compiled;
 
   const formats: FormatChange[] = [];
+  const progress = { done: 0 };
   let failure: Message | null = null;
   try {
-    runSteps(app, before, compiled.steps, formats);
+    runSteps(doc, before, compiled.steps, formats, progress);
   } catch (e) {
     failure = { zh: `修改未能全部完成:${errorMessage(e)}`, en: `The change could not be completed: ${errorMessage(e)}` };
   }
-  const after = readSheets(app, names);
+  const after = readSheets(doc, names);
   if ("zh" in after) return notRestored(plan.title, failure ?? { zh: "无法重新读取工作表", en: "the sheet could not be read again" });
   let why: Message;
   if (failure) why = failure;
@@ -190,19 +193,14 @@ export function applyPlan(app: EtApp, plan: EditPlan): ApplyResult {
   }
 
   // No rollback in ET: put back what the steps did (and whatever they did wrongly), then prove it.
-  const undo = before.sheets.flatMap((s) =>
-    undoSteps(
-      s,
-      after.sheets.find((x) => x.name === s.name)!,
-      compiled.steps,
-    ),
-  );
+  // A step that threw ran partly at most; the steps before it ran whole (ET calls are synchronous).
+  const undo = undoPartial(before, after, compiled.steps, failure ? progress.done : compiled.steps.length);
   try {
-    runUndo(app, undo, formats);
+    runUndo(doc, undo, formats);
   } catch {
     return notRestored(plan.title, why);
   }
-  const now = readSheets(app, names);
+  const now = readSheets(doc, names);
   if (
     "zh" in now ||
     !before.sheets.every((s) =>

@@ -13,6 +13,23 @@ import { formattedNumber, isoDate } from "../file/cellValue";
 /** The global `Application` inside a WPS add-in page: the ET Application plus the add-in root. */
 export type EtApp = Et.Application & { ApiEvent?: WPS.EtApiEvent };
 
+/**
+ * The one workbook a host works on, with the Application for the few settings that are global
+ * (ScreenUpdating, DisplayAlerts, CutCopyMode). Every helper goes through `wb`, never through
+ * Application.ActiveWorkbook, which is whichever window the user looked at last (issue #21).
+ */
+export interface EtDoc {
+  app: EtApp;
+  wb: Et.Workbook;
+}
+
+/** The active workbook as a doc; throws a plain sentence when none is open. */
+export function activeDoc(app: EtApp): EtDoc {
+  const wb = app.ActiveWorkbook as Et.Workbook | null;
+  if (!wb) throw new Error("WPS 中没有打开的工作簿,请先打开申报表 / No workbook is open in WPS; open the form first");
+  return { app, wb };
+}
+
 /** VBA constants the ET model takes as numbers (et-jsapi-declare's enums mirror Excel's values). */
 export const XL = {
   /** XlInsertShiftDirection.xlShiftDown (Range.Insert). */
@@ -81,12 +98,12 @@ export function areaOf(address: string): RangePos {
 }
 
 /** Worksheets.Item(i) is 1-based and typed Worksheet | Sheets; a single index gives one sheet. */
-export function sheetAt(app: EtApp, i: number): Et.Worksheet {
-  return app.ActiveWorkbook.Worksheets.Item(i) as Et.Worksheet;
+export function sheetAt(doc: EtDoc, i: number): Et.Worksheet {
+  return doc.wb.Worksheets.Item(i) as Et.Worksheet;
 }
 
-export function sheetNamed(app: EtApp, name: string): Et.Worksheet | null {
-  const sheets = app.ActiveWorkbook.Worksheets;
+export function sheetNamed(doc: EtDoc, name: string): Et.Worksheet | null {
+  const sheets = doc.wb.Worksheets;
   for (let i = 1; i <= sheets.Count; i++) {
     const ws = sheets.Item(i) as Et.Worksheet;
     if (ws.Name === name) return ws;
@@ -165,12 +182,12 @@ export function setValue2(range: Et.Range, v: string | number | boolean | unknow
  * Looks sheets up by name, listing them once: every name compared is a bridge call, and marking
  * looks up a sheet per cell. For one operation only (a sheet may be renamed between operations).
  */
-export function sheetLookup(app: EtApp): (name: string) => Et.Worksheet | null {
+export function sheetLookup(doc: EtDoc): (name: string) => Et.Worksheet | null {
   let byName: Map<string, Et.Worksheet> | null = null;
   return (name) => {
     if (!byName) {
       byName = new Map();
-      const sheets = app.ActiveWorkbook.Worksheets;
+      const sheets = doc.wb.Worksheets;
       for (let i = 1, n = sheets.Count; i <= n; i++) {
         const ws = sheets.Item(i) as Et.Worksheet;
         byName.set(ws.Name, ws);

@@ -12,7 +12,7 @@ import { toA1 } from "../../core/a1";
 import { MARK_COLORS, marksByCell } from "../../core/marks";
 import { Finding, Message } from "../../core/rules/types";
 import { MarkOutcome } from "../host";
-import { EtApp, XL, bgr, sheetLookup, sheetNamed } from "./et";
+import { EtDoc, XL, bgr, sheetLookup, sheetNamed } from "./et";
 import { MARKS_SHEET } from "./read";
 import { readText, writeTextVerified } from "./store";
 
@@ -31,8 +31,8 @@ interface MarkRecord {
   ours: number;
 }
 
-export function loadRecords(app: EtApp): MarkRecord[] {
-  const text = readText(app, MARKS_SHEET);
+export function loadRecords(doc: EtDoc): MarkRecord[] {
+  const text = readText(doc, MARKS_SHEET);
   if (!text) return [];
   try {
     const parsed = JSON.parse(text) as { cells?: unknown };
@@ -52,9 +52,9 @@ export function loadRecords(app: EtApp): MarkRecord[] {
 }
 
 /** Saves the record and reads it back; false when the workbook does not hold it. */
-function saveRecords(app: EtApp, records: MarkRecord[]): boolean {
-  if (!records.length && !sheetNamed(app, MARKS_SHEET)) return true;
-  return writeTextVerified(app, MARKS_SHEET, JSON.stringify({ version: 1, cells: records }));
+function saveRecords(doc: EtDoc, records: MarkRecord[]): boolean {
+  if (!records.length && !sheetNamed(doc, MARKS_SHEET)) return true;
+  return writeTextVerified(doc, MARKS_SHEET, JSON.stringify({ version: 1, cells: records }));
 }
 
 const keyOf = (sheet: string, address: string) => `${sheet}!${address.toUpperCase()}`;
@@ -137,13 +137,13 @@ function restoreAll(sheet: Lookup, records: MarkRecord[]): number {
  * (chunked) is read and written, not each cell: each call crosses into the native office. The
  * caller suspends screen updates.
  */
-export function replaceMarks(app: EtApp, findings: Finding[], records = loadRecords(app)): MarkOutcome {
+export function replaceMarks(doc: EtDoc, findings: Finding[], records = loadRecords(doc)): MarkOutcome {
   const warnings: Message[] = [];
   const old = new Map(records.map((r) => [keyOf(r.sheet, r.address), r]));
   const wanted = marksByCell(findings);
   const want = new Set(wanted.map((m) => keyOf(m.sheet, toA1(m.row, m.col))));
   const next: MarkRecord[] = [];
-  const sheet = sheetLookup(app);
+  const sheet = sheetLookup(doc);
   const locked = new Map<string, boolean>();
   const isLocked = (name: string) => {
     if (!locked.has(name)) locked.set(name, sheet(name)?.ProtectContents === true);
@@ -220,7 +220,7 @@ export function replaceMarks(app: EtApp, findings: Finding[], records = loadReco
   let saved: boolean;
   try {
     // Unchanged marks write nothing: a live re-check after each edit must not dirty the workbook.
-    saved = JSON.stringify(next) === JSON.stringify(records) || saveRecords(app, next);
+    saved = JSON.stringify(next) === JSON.stringify(records) || saveRecords(doc, next);
   } catch {
     saved = false;
   }
@@ -244,14 +244,14 @@ export function replaceMarks(app: EtApp, findings: Finding[], records = loadReco
 }
 
 /** Clears every mark we made (and only those); returns how many fills were put back. */
-export function clearMarks(app: EtApp): number {
-  const records = loadRecords(app);
-  const sheet = sheetLookup(app);
+export function clearMarks(doc: EtDoc): number {
+  const records = loadRecords(doc);
+  const sheet = sheetLookup(doc);
   const kept: MarkRecord[] = [];
   const free: MarkRecord[] = [];
   // A sheet protected since it was marked cannot be written: keep its record for a later clear.
   for (const r of records) (sheet(r.sheet)?.ProtectContents ? kept : free).push(r);
   const n = restoreAll(sheet, free);
-  saveRecords(app, kept);
+  saveRecords(doc, kept);
   return n;
 }

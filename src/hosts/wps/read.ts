@@ -9,7 +9,7 @@ import { RangePos, rangeToA1 } from "../../core/a1";
 import { Message } from "../../core/rules/types";
 import { CellValue, SheetSnapshot } from "../../core/snapshot";
 import { ReadResult } from "../host";
-import { EtApp, areaOf, grid, needsShownText, sheetAt, shownNumber, toCellValue } from "./et";
+import { EtDoc, areaOf, grid, needsShownText, sheetAt, shownNumber, toCellValue } from "./et";
 
 /** Our own very hidden sheets: the state (shared with the file host) and the record of marks. */
 import { isOwnSheetName as isOwnSheet } from "../workbookState";
@@ -70,7 +70,7 @@ export function readSheet(ws: Et.Worksheet): SheetSnapshot | Message {
   const values: CellValue[][] = [];
   let formulas: (string | null)[][] | undefined;
   let texts: (string | null)[][] | undefined;
-  const format = columnFormats(whole, raw, rows, cols);
+  const format = columnFormats(whole, raw, cols);
   for (let r = 0; r < rows; r++) {
     const line: CellValue[] = [];
     for (let c = 0; c < cols; c++) {
@@ -208,7 +208,7 @@ function findMerges(
  * The number format of each cell that holds a number: one NumberFormat per column that has numbers
  * (null when its cells differ, VBA Range.NumberFormat), then per cell only in such mixed columns.
  */
-function columnFormats(used: Et.Range, raw: unknown[][], rows: number, cols: number): (r: number, c: number) => string | null {
+function columnFormats(used: Et.Range, raw: unknown[][], cols: number): (r: number, c: number) => string | null {
   const byCol: (string | null | undefined)[] = [];
   const byCell = new Map<number, string | null>();
   const columns = used.Columns;
@@ -227,14 +227,13 @@ function columnFormats(used: Et.Range, raw: unknown[][], rows: number, cols: num
 
 const MIXED = "\u0000mixed";
 
-export function readWorkbook(app: EtApp): ReadResult {
-  const wb = app.ActiveWorkbook;
-  if (!wb) throw new Error("WPS 中没有打开的工作簿 / No workbook is open in WPS");
+export function readWorkbook(doc: EtDoc): ReadResult {
+  const wb = doc.wb;
   const sheets: SheetSnapshot[] = [];
   const warnings: Message[] = [];
   const count = wb.Worksheets.Count;
   for (let i = 1; i <= count; i++) {
-    const ws = sheetAt(app, i);
+    const ws = sheetAt(doc, i);
     if (isOwnSheet(ws.Name)) continue;
     const s = readSheet(ws);
     if ("zh" in s) warnings.push(s);

@@ -8,11 +8,11 @@ import { Finding } from "../../core/rules/types";
 import { reportRows } from "../excel/report";
 import { Lang } from "../host";
 import { HEADER_FILL, HEADER_ROW, REPORT_MERGES, isReportTitle, pickReportName } from "../reportRows";
-import { EtApp, bgr, sheetLookup } from "./et";
+import { EtDoc, bgr, sheetLookup } from "./et";
 
 /** Writes the report and activates its sheet; returns the sheet's name. The caller freezes the screen. */
-export function writeReportSheet(app: EtApp, findings: Finding[], lang: Lang, now = new Date()): string {
-  const sheet = sheetLookup(app);
+export function writeReportSheet(doc: EtDoc, findings: Finding[], lang: Lang, now = new Date()): string {
+  const sheet = sheetLookup(doc);
   const name = pickReportName(
     lang,
     (n) => sheet(n) !== null,
@@ -21,19 +21,19 @@ export function writeReportSheet(app: EtApp, findings: Finding[], lang: Lang, no
   let ws = sheet(name);
   if (ws) ws.Cells.Clear();
   else {
-    const wb = app.ActiveWorkbook;
+    const wb = doc.wb;
     const last = wb.Worksheets.Item(wb.Worksheets.Count) as Et.Worksheet;
     ws = wb.Worksheets.Add(undefined, last) as Et.Worksheet;
     ws.Name = name;
   }
   const rows = reportRows(findings, lang, now);
   (ws.Range(`A1:F${rows.length}`) as unknown as { Formula: unknown }).Formula = rows;
-  const alerts = app.DisplayAlerts;
-  app.DisplayAlerts = false;
+  const alerts = doc.app.DisplayAlerts;
+  doc.app.DisplayAlerts = false;
   try {
     for (const m of REPORT_MERGES) ws.Range(m).Merge(false);
   } finally {
-    app.DisplayAlerts = alerts;
+    doc.app.DisplayAlerts = alerts;
   }
   ws.Range(`A${HEADER_ROW}:F${HEADER_ROW}`).Interior.Color = bgr(HEADER_FILL);
   findings.forEach((f, i) => (ws.Range(`B${HEADER_ROW + 1 + i}`).Interior.Color = bgr(MARK_COLORS[f.severity])));

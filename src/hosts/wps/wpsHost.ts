@@ -15,9 +15,11 @@ import { marksByCell } from "../../core/marks";
 import { Finding } from "../../core/rules/types";
 import { shiftFindingCells } from "../excel/markAreas";
 import { ApplyResult, Host, Lang, MarkOutcome, ReadResult, WorkbookState } from "../host";
+import { Message } from "../../core/rules/types";
+import { errorMessage } from "../../core/errors";
 import { sanitizeState } from "../workbookState";
 import { applyPlan } from "./apply";
-import { EtApp, sheetNamed } from "./et";
+import { EtApp, EtDoc, activeDoc, sheetNamed } from "./et";
 import { clearMarks, loadRecords, replaceMarks } from "./marks";
 import { STATE_SHEET, isOwnSheet, readWorkbook } from "./read";
 import { writeReportSheet } from "./report";
@@ -33,6 +35,11 @@ export interface WpsHostOptions {
   debounceMs?: number;
   ownWriteGraceMs?: number;
   now?: () => number;
+  /**
+   * Told when a call was refused because its workbook is closed or no longer the one the user looks
+   * at: the pane starts afresh on the active workbook (a new host, its state, a new check).
+   */
+  onDocumentChanged?: (why: string) => void;
 }
 
 /**
@@ -60,6 +67,39 @@ export function globalApplication(): EtApp | null {
   return et ?? w;
 }
 
+/**
+ * The host's workbook was closed, or the user now works in another one: nothing was read or written.
+ * The message says which, and that the pane checks the workbook in front of the user instead.
+ */
+/** "中文 / English" as thrown, back into its two languages. */
+function splitMessage(text: string): Message {
+  const at = text.indexOf(" / ");
+  return at < 0 ? { zh: text, en: text } : { zh: text.slice(0, at), en: text.slice(at + 3) };
+}
+
+export class DocumentChangedError extends Error {
+  readonly documentChanged = true;
+}
+
+/** A workbook's FullName, or null when the object no longer answers (closed). */
+function fullName(wb: Et.Workbook | null | undefined): string | null {
+  try {
+    return wb ? wb.FullName : null;
+  } catch {
+    return null;
+  }
+}
+
+function isOpen(app: EtApp, name: string): boolean {
+  try {
+    const books = app.Workbooks;
+    for (let i = 1, n = books.Count; i <= n; i++) if (fullName(books.Item(i)) === name) return true;
+  } catch {
+    // A model without Workbooks: the bound object's own answer below decides.
+  }
+  return false;
+}
+
 export class WpsHost implements Host {
   readonly kind = "wps" as const;
 
@@ -67,6 +107,7 @@ export class WpsHost implements Host {
   private readonly debounceMs: number;
   private readonly graceMs: number;
   private readonly now: () => number;
+  private readonly onDocumentChanged: ((why: string) => void) | undefined;
   private writing = 0;
   private quietUntil = 0;
   /** The findings the sheet is marked with now, to keep marks on their cells when rows are inserted. */
@@ -79,30 +120,90 @@ export class WpsHost implements Host {
    */
   private liveEdit = false;
   private liveRead = false;
+  /**
+   * The workbook this host works on: the one active at its first call, kept as the object itself and
+   * its FullName. Application.ActiveWorkbook is whichever window the user looked at last; looked up
+   * anew per call, a fix, a template or the ignored list went into another workbook after a window
+   * switch (issue #21). Object identity across bridge calls is not documented, so FullName tells
+   * whether it is still open and still the one in front of the user.
+   */
+  private bound: { wb: Et.Workbook; name: string } | null = null;
 
   constructor(opts: WpsHostOptions = {}) {
     this.given = opts.app;
     this.debounceMs = opts.debounceMs ?? DEBOUNCE_MS;
     this.graceMs = opts.ownWriteGraceMs ?? OWN_WRITE_GRACE_MS;
     this.now = opts.now ?? (() => Date.now());
+    this.onDocumentChanged = opts.onDocumentChanged;
   }
 
   private get app(): EtApp {
     const app = this.given ?? globalApplication();
     if (!app) throw new Error("未在 WPS 中运行(找不到 Application 对象) / Not running inside WPS (no Application object)");
-    // The pane can stay open with every workbook closed: say so rather than fail on a null.
-    if (!app.ActiveWorkbook) throw new Error("WPS 中没有打开的工作簿,请先打开申报表 / No workbook is open in WPS; open the form first");
     return app;
   }
 
-  /** Runs our writes with the screen frozen and their change events ignored. */
-  private write<T>(fn: (app: EtApp) => T): T {
+  /**
+   * The bound workbook, binding to the active one on first use. Refuses when it was closed, or when
+   * the user has switched to another workbook: what the pane shows belongs to the bound one, and a
+   * write the user asked for while looking at another window must not land in either by surprise.
+   */
+  private get doc(): EtDoc {
     const app = this.app;
+    if (!this.bound) {
+      // The pane can stay open with every workbook closed: say so rather than fail on a null.
+      const doc = activeDoc(app);
+      this.bound = { wb: doc.wb, name: doc.wb.FullName };
+      return doc;
+    }
+    const { wb, name } = this.bound;
+    const title = name.replace(/^.*[\\/]/, "");
+    if (!isOpen(app, name) || fullName(wb) !== name) {
+      throw this.refused(
+        `工作簿「${title}」已关闭,未做任何修改。已改为校验当前工作簿。 / Workbook "${title}" was closed; nothing was changed. The pane now checks the current workbook.`,
+      );
+    }
+    const active = fullName(app.ActiveWorkbook);
+    if (active !== name) {
+      const now = active ? active.replace(/^.*[\\/]/, "") : "";
+      throw this.refused(
+        `窗格显示的是工作簿「${title}」,当前窗口是「${now}」,未做任何修改。已改为校验当前工作簿,请查看结果后再操作。 / The pane shows workbook "${title}" but the window in front is "${now}"; nothing was changed. The pane now checks the current workbook; review it and try again.`,
+      );
+    }
+    return { app, wb };
+  }
+
+  private refused(why: string): DocumentChangedError {
+    const told = this.onDocumentChanged;
+    // After the caller has heard the refusal: the pane restarts on the workbook in front.
+    if (told) queueMicrotask(() => told(why));
+    return new DocumentChangedError(why);
+  }
+
+  /** "wps:" + the bound workbook's FullName; null before the first call binds one. */
+  documentId(): string | null {
+    return this.bound ? `wps:${this.bound.name}` : null;
+  }
+
+  /** Binds now (to the active workbook) when not yet bound; the id of the workbook bound. */
+  bind(): string | null {
+    try {
+      void this.doc;
+    } catch {
+      return null;
+    }
+    return this.documentId();
+  }
+
+  /** Runs our writes with the screen frozen and their change events ignored. */
+  private write<T>(fn: (doc: EtDoc) => T): T {
+    const doc = this.doc;
+    const app = doc.app;
     this.writing++;
     const screen = app.ScreenUpdating;
     app.ScreenUpdating = false;
     try {
-      return fn(app);
+      return fn(doc);
     } finally {
       app.ScreenUpdating = screen;
       this.writing--;
@@ -113,7 +214,7 @@ export class WpsHost implements Host {
   async read(): Promise<ReadResult> {
     this.liveRead = this.liveEdit;
     this.liveEdit = false;
-    return readWorkbook(this.app);
+    return readWorkbook(this.doc);
   }
 
   async mark(findings: Finding[]): Promise<MarkOutcome> {
@@ -122,23 +223,23 @@ export class WpsHost implements Host {
       // The marks stay as they are until the user asks (一键校验); no write follows their edit.
       return { marked: marksByCell(this.marked).length, warnings: [] };
     }
-    const out = this.write((app) => replaceMarks(app, findings));
+    const out = this.write((doc) => replaceMarks(doc, findings));
     this.marked = findings;
     return out;
   }
 
   async clearMarks(): Promise<void> {
-    this.write((app) => clearMarks(app));
+    this.write((doc) => clearMarks(doc));
     this.marked = [];
   }
 
   async hasMarks(): Promise<boolean> {
-    return loadRecords(this.app).length > 0;
+    return loadRecords(this.doc).length > 0;
   }
 
   async goTo(cell: CellRef): Promise<void> {
-    const app = this.app;
-    const ws = cell.sheet ? sheetNamed(app, cell.sheet) : (app.ActiveSheet as Et.Worksheet);
+    const doc = this.doc;
+    const ws = cell.sheet ? sheetNamed(doc, cell.sheet) : (doc.wb.ActiveSheet as Et.Worksheet);
     if (!ws) {
       const ref = formatRef(cell);
       throw new Error(`找不到单元格 ${ref}(工作表可能已改名或删除),请重新校验。 / Cell ${ref} was not found; check again.`);
@@ -155,16 +256,42 @@ export class WpsHost implements Host {
    */
   async apply(plan: EditPlan): Promise<ApplyResult> {
     const inserts = plan.edits.flatMap((e) => (e.op === "insertRows" ? [e] : []));
-    return this.write((app) => {
+    let doc: EtDoc;
+    try {
+      doc = this.doc;
+    } catch (e) {
+      if (e instanceof DocumentChangedError) return { ok: false, reason: splitMessage(e.message) };
+      throw e;
+    }
+    return this.write(() => {
       // Without insertions no format is copied: the marks stay as they are.
-      if (!inserts.length) return applyPlan(app, plan);
-      const hadMarks = loadRecords(app).length > 0;
-      if (hadMarks) clearMarks(app);
-      const res = applyPlan(app, plan);
+      if (!inserts.length) return applyPlan(doc, plan);
+      const hadMarks = loadRecords(doc).length > 0;
+      if (hadMarks) {
+        try {
+          clearMarks(doc);
+        } catch (e) {
+          // Nothing of the plan ran: put the marks that came off back, and say the edit was not made.
+          try {
+            replaceMarks(doc, this.marked);
+          } catch {
+            // The next check marks again.
+          }
+          const why = errorMessage(e);
+          return {
+            ok: false,
+            reason: {
+              zh: `“${plan.title.zh}”未应用:无法先取下标记(${why})。表格已恢复原状。`,
+              en: `"${plan.title.en}" was not applied: the marks could not be taken off first (${why}). The sheet is as it was.`,
+            },
+          };
+        }
+      }
+      const res = applyPlan(doc, plan);
       if (hadMarks && this.marked.length) {
         const moved = shiftFindingCells(this.marked, res.ok ? inserts : []);
         try {
-          replaceMarks(app, moved);
+          replaceMarks(doc, moved);
           this.marked = moved;
         } catch {
           // The edit itself is done (or undone); the next check marks again.
@@ -175,17 +302,17 @@ export class WpsHost implements Host {
   }
 
   async loadState(): Promise<WorkbookState> {
-    return sanitizeState(readText(this.app, STATE_SHEET) ?? "");
+    return sanitizeState(readText(this.doc, STATE_SHEET) ?? "");
   }
 
   async saveState(state: WorkbookState): Promise<void> {
-    const saved = this.write((app) => writeTextVerified(app, STATE_SHEET, JSON.stringify(state)));
+    const saved = this.write((doc) => writeTextVerified(doc, STATE_SHEET, JSON.stringify(state)));
     if (!saved)
       throw new Error("设置未能保存到工作簿(读回的内容不一致) / The settings could not be saved in the workbook (read-back differs)");
   }
 
   async writeReport(findings: Finding[], lang: Lang): Promise<void> {
-    this.write((app) => writeReportSheet(app, findings, lang));
+    this.write((doc) => writeReportSheet(doc, findings, lang));
   }
 
   /** The user's edits, debounced; our own writes and our hidden sheets are not the user's. */
@@ -197,6 +324,8 @@ export class WpsHost implements Host {
       if (this.writing > 0 || this.now() < this.quietUntil) return;
       try {
         if (isOwnSheet(ws.Name)) return;
+        // Another workbook's edit is not this form's (SheetChange is raised for every open workbook).
+        if (this.bound && fullName(ws.Parent as Et.Workbook) !== this.bound.name) return;
       } catch {
         // A sheet deleted since: still a change worth checking.
       }

@@ -15,7 +15,7 @@ import { strings } from "../i18n";
 import { errorMessage } from "../../core/errors";
 import { PUNCTUATION, pick as pickMessage } from "../../core/i18n";
 
-export type Notice = { intent: "success" | "error" | "info"; title: string; body?: string };
+export type Notice = { intent: "success" | "error" | "info" | "warning"; title: string; body?: string };
 
 export interface CheckerView {
   phase: "loading" | "ready" | "failed";
@@ -246,7 +246,11 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
           notify({ intent: "error", title: texts().fixRefused, body: pickMessage(res.reason, lang) });
           return;
         }
-        notify({ intent: "success", title: texts().fixApplied(pickMessage(f.fix.title, lang)) });
+        notify({
+          intent: res.warning ? "warning" : "success",
+          title: texts().fixApplied(pickMessage(f.fix.title, lang)),
+          ...(res.warning ? { body: pickMessage(res.warning, lang) } : {}),
+        });
         await runCheck(markedRef.current > 0);
         // Show the cell that changed, so the user sees what the fix did.
         if (f.cells[0]) await host.goTo(f.cells[0]);

@@ -19,7 +19,7 @@ describe("ribbon command 一键校验", () => {
     const { host } = hostFor(excel);
     const showPane = jest.fn(async () => undefined);
     const heard = jest.fn();
-    const stop = subscribeOutcome(heard);
+    const stop = subscribeOutcome(() => host.documentId(), heard);
     let marksWhenCompleted = -1;
     const event = { completed: jest.fn(() => (marksWhenCompleted = markCount(excel))) };
     await runValidateCommand(event, { host: () => host, showPane });
@@ -29,8 +29,8 @@ describe("ribbon command 一键校验", () => {
     expect(event.completed).toHaveBeenCalledTimes(1);
     expect(marksWhenCompleted).toBeGreaterThan(0);
     expect(showPane).toHaveBeenCalledTimes(1);
-    expect(heard).toHaveBeenCalledWith(expect.objectContaining({ summary: expected, ignored: 0 }));
-    expect(readLastOutcome()).toEqual(expect.objectContaining({ summary: expected }));
+    expect(heard).toHaveBeenCalledWith(expect.objectContaining({ summary: expected, ignored: 0, doc: host.documentId() }));
+    expect(readLastOutcome(host.documentId())).toEqual(expect.objectContaining({ summary: expected }));
   });
 
   it("calls event.completed() even when validation throws, and reports the failure", async () => {
@@ -45,7 +45,7 @@ describe("ribbon command 一键校验", () => {
     });
     await expect(runValidateCommand(event, { host: () => host, showPane })).resolves.toBeUndefined();
     expect(event.completed).toHaveBeenCalledTimes(1);
-    expect(readLastOutcome()?.error?.zh).toContain("工作簿正在编辑");
+    expect(readLastOutcome(host.documentId())?.error?.zh).toContain("工作簿正在编辑");
   });
 
   it("calls event.completed() even when the host cannot be created", async () => {
@@ -68,7 +68,9 @@ describe("ribbon command 一键校验", () => {
     await runValidateCommand({ completed: jest.fn() }, { host: () => host, showPane });
     expect(showPane).not.toHaveBeenCalled();
     expect(markCount(excel)).toBe(0);
-    expect(readLastOutcome()).toEqual(expect.objectContaining({ summary: { error: 0, warning: 0, info: 0 }, ignored: all.length }));
+    expect(readLastOutcome(host.documentId())).toEqual(
+      expect.objectContaining({ summary: { error: 0, warning: 0, info: 0 }, ignored: all.length }),
+    );
   });
 
   it("registers validateWorkbook with Office.actions.associate and on the page for older runtimes", async () => {
@@ -92,16 +94,67 @@ describe("ribbon command 一键校验", () => {
     }
   });
 
-  it("hears outcomes published by another page through storage events", () => {
+  it("hears another page's outcomes through storage events only for its own document, and only when asked to", () => {
     const heard = jest.fn();
-    const stop = subscribeOutcome(heard);
-    window.dispatchEvent(
-      new StorageEvent("storage", { key: OUTCOME_KEY, newValue: JSON.stringify({ at: 1, summary: { error: 2, warning: 0, info: 0 } }) }),
-    );
+    const stop = subscribeOutcome(() => "url:a.xlsx", heard, { crossPage: true });
+    const event = (doc: string | undefined) =>
+      new StorageEvent("storage", {
+        key: OUTCOME_KEY,
+        newValue: JSON.stringify({ at: 1, doc, summary: { error: 2, warning: 0, info: 0 } }),
+      });
+    window.dispatchEvent(event("url:b.xlsx"));
+    window.dispatchEvent(event(undefined));
     window.dispatchEvent(new StorageEvent("storage", { key: "other", newValue: "x" }));
+    window.dispatchEvent(event("url:a.xlsx"));
     stop();
     expect(heard).toHaveBeenCalledTimes(1);
-    expect(heard.mock.calls[0][0].summary.error).toBe(2);
+    expect(heard.mock.calls[0][0]).toEqual(expect.objectContaining({ doc: "url:a.xlsx", summary: { error: 2, warning: 0, info: 0 } }));
+
+    const samePageOnly = jest.fn();
+    const stop2 = subscribeOutcome(() => "url:a.xlsx", samePageOnly);
+    window.dispatchEvent(event("url:a.xlsx"));
+    stop2();
+    expect(samePageOnly).not.toHaveBeenCalled();
+  });
+
+  // Issue #21: localStorage is not partitioned in Office on Windows, so every open workbook's pane heard
+  // every 一键校验 and re-checked with marks, writing into workbooks nobody asked to check.
+  it("一键校验 in one workbook neither re-checks nor re-marks another open workbook's pane", async () => {
+    const { loadExcel } = await import("../../../src/taskpane/loadExcel");
+    const a = fakeWith(20, seedSheet());
+    const b = fakeWith(20, seedSheet());
+    const hostA = hostFor(a, { documentId: "page:a" }).host;
+    const hostB = hostFor(b, { documentId: "page:b" }).host;
+    const paneB = await loadExcel();
+    const recheckB = jest.fn();
+    // The other document's pane, subscribed as the pane does, through its own host's identity.
+    const stopB = subscribeOutcome(
+      () => hostB.documentId(),
+      () => recheckB(),
+    );
+    const recheckOwn = jest.fn();
+    const stopOwn = paneB.onRibbonCheck(recheckOwn);
+    await runValidateCommand({ completed: jest.fn() }, { host: () => hostA, showPane: async () => undefined });
+    // The same outcome arriving from another page (an unpartitioned localStorage) is not heard either.
+    window.dispatchEvent(new StorageEvent("storage", { key: OUTCOME_KEY, newValue: localStorage.getItem(OUTCOME_KEY) }));
+    stopB();
+    stopOwn();
+    expect(markCount(a)).toBeGreaterThan(0);
+    expect(recheckB).not.toHaveBeenCalled();
+    expect(recheckOwn).not.toHaveBeenCalled();
+    expect(markCount(b)).toBe(0);
+  });
+
+  it("the pane that shares the ribbon's runtime hears its own document's check in process", async () => {
+    const { loadExcel } = await import("../../../src/taskpane/loadExcel");
+    const pane = await loadExcel();
+    const heard = jest.fn();
+    const stop = pane.onRibbonCheck(heard);
+    const excel = fakeWith(20, seedSheet());
+    const ribbon = hostFor(excel, { documentId: pane.host.documentId!()! }).host;
+    await runValidateCommand({ completed: jest.fn() }, { host: () => ribbon, showPane: async () => undefined });
+    stop();
+    expect(heard).toHaveBeenCalledTimes(1);
   });
 });
 

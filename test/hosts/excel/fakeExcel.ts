@@ -17,6 +17,10 @@
  * - while the user edits a cell a batch fails with InvalidOperationInCellEditMode unless the run asked
  *   for `delayForCellEdit`, in which case it waits until the edit ends;
  * - every sync that writes creates one undo record, or one per run with `mergeUndoGroup` (ExcelApi 1.20).
+ * - a batch is not a transaction: a sync stops at the operation that fails and keeps every operation
+ *   before it (OfficeExtension.Error.traceMessages: "all trace messages that were executed before the
+ *   error occurred"; no API rolls a batch back). `failAtWrite` injects that fault (the n-th write from
+ *   now fails), `failReadSync` a refused re-read (the n-th sync that only loads fails as too large).
  * Undo (…/excel/excel-add-ins-undo-capabilities; office-js#3788, #3141):
  * - undo support for API writes starts with ExcelApi 1.19; before that a write clears the user's undo
  *   history ("most set operations disable undo/redo, by design", office-js#3788);
@@ -275,6 +279,16 @@ export class FakeExcel {
   maxActiveRuns = 0;
   /** A fault to inject: Range.merge merges this area instead of the one asked for (a host bug, or an Excel that misbehaves). */
   misMerge?: (asked: RangePos) => RangePos;
+  /**
+   * Runs asking for mergeUndoGroup fail at their first sync with UndoNotSupported, as when an API in
+   * the group has no undo support (…/excel/excel-add-ins-undo-capabilities) or on Excel on the web
+   * (office-js#6711: RichApi.Error with {delayForCellEdit, mergeUndoGroup}).
+   */
+  refuseUndoGroup = false;
+  /** The n-th write operation from now fails (1 = the next); null = never. */
+  failAtWrite: number | null = null;
+  /** The n-th sync from now that loads and writes nothing fails with a payload error; null = never. */
+  failReadSync: number | null = null;
   private nextId = 1;
 
   constructor(opts: FakeOptions = {}) {
@@ -436,8 +450,19 @@ export class FakeContext {
     const changed = new Set<FakeSheet>();
     cellsLoaded = 0;
     let undoable = false;
+    const excel = this.excel;
+    if (excel.refuseUndoGroup && this.options.mergeUndoGroup)
+      throw new FakeError("UndoNotSupported", "The operation can't be grouped for undo");
+    if (excel.failReadSync !== null && ops.length && ops.every((o) => o.kind === "load") && --excel.failReadSync <= 0) {
+      excel.failReadSync = null;
+      throw new FakeError("RequestPayloadSizeLimitExceeded", "injected: the response is too large");
+    }
     try {
       for (const op of ops) {
+        if (op.kind === "write" && excel.failAtWrite !== null && --excel.failAtWrite <= 0) {
+          excel.failAtWrite = null;
+          throw new FakeError("GeneralException", `injected fault at ${op.label}`);
+        }
         (op.kind === "load" ? rec.loads : rec.writes).push(op.label);
         op.run();
         if (op.kind === "write" && op.undoable) undoable = true;

@@ -18,11 +18,12 @@ const WEBVIEW2 =
 type Handler = (event: { completed(): void }) => void;
 type Page = { Office?: unknown; validateWorkbook?: unknown; __bfaRunCommand?: unknown; __bfaCommandQueue?: unknown };
 
-function load(userAgent: string): { associated: Map<string, Handler>; dialogs: string[] } {
+function load(userAgent: string, onReady?: () => Promise<unknown>): { associated: Map<string, Handler>; dialogs: string[] } {
   const associated = new Map<string, Handler>();
   const dialogs: string[] = [];
   Object.defineProperty(window.navigator, "userAgent", { value: userAgent, configurable: true });
   (window as unknown as Page).Office = {
+    ...(onReady ? { onReady } : {}),
     actions: { associate: (id: string, f: Handler) => associated.set(id, f) },
     context: {
       ui: {
@@ -49,6 +50,13 @@ test("registers validateWorkbook synchronously, before any bundle or Office.onRe
   const { associated } = load(WEBVIEW2);
   expect([...associated.keys()]).toEqual(["validateWorkbook"]);
   expect((window as unknown as Page).validateWorkbook).toBe(associated.get("validateWorkbook"));
+});
+
+// Issue #21: on Office 2019 (IE11) the bundle never runs, so nothing told Office the page was ready.
+test("calls Office.onReady() itself, so Office loads the page where the bundle cannot run (IE11)", () => {
+  const onReady = jest.fn(async () => ({ host: "Excel" }));
+  load(IE11, onReady);
+  expect(onReady).toHaveBeenCalledTimes(1);
 });
 
 test("a click before the bundle is ready waits, then validates and completes once", async () => {

@@ -250,7 +250,7 @@ describe("text written as text (8)", () => {
     const excel = fakeWith(20, seedSheet());
     const { host } = hostFor(excel);
     await host.apply(plan(setValue(cellAt("申报表", "H40"), "≥95%", null)));
-    expect(excel.syncs.at(-1)!.writes).toEqual(["values="]);
+    expect(excel.writeSyncs.at(-1)!.writes).toEqual(["values="]);
     expect(excel.find("申报表")!.get(39, 7)).toBe("≥95%");
   });
 });

@@ -77,6 +77,18 @@
  * - A sheet with ProtectContents rejects writes (VBA excel.worksheet.protectcontents).
  * - Worksheet.Visible = xlSheetVeryHidden (2) hides a sheet from 取消隐藏 (et-jsapi-declare
  *   XlSheetVisibility; VBA excel.xlsheetvisibility).
+ * - Several workbooks: Application.Workbooks lists the open ones, 1-based (et-jsapi-declare
+ *   Application.Workbooks, Workbooks.Count/Item; VBA excel.workbooks); Application.ActiveWorkbook is
+ *   the one in the active window and changes when the user switches windows (VBA
+ *   excel.application.activeworkbook: "the workbook in the active window"), as does
+ *   Application.ActiveSheet (VBA excel.application.activesheet). Each workbook keeps its own active
+ *   sheet (Workbook.ActiveSheet, VBA excel.workbook.activesheet), FullName is its path and name (VBA
+ *   excel.workbook.fullname), Worksheet.Parent is its workbook (VBA excel.worksheet.parent).
+ *   Worksheet.Activate also activates its workbook's window (VBA excel.worksheet.activate: "equivalent
+ *   to clicking the sheet's tab"). A closed workbook's object no longer answers: any member throws, as
+ *   a COM reference to a closed workbook does (run-time error "Automation error: the object invoked has
+ *   disconnected from its clients"). SheetChange is raised for edits in any open workbook (VBA
+ *   excel.application.sheetchange: "when cells on any worksheet are changed").
  */
 /* eslint-disable @typescript-eslint/no-this-alias -- the fake's collections are object literals whose getters need their owning sheet or range */
 import { RangePos, parseA1, parseRange, rangeToA1 } from "../../../src/core/a1";
@@ -146,9 +158,10 @@ export class FakeEtApp {
   prompts: string[] = [];
   clipboard: { sheet: FakeEtSheet; area: RangePos } | null = null;
   CutCopyMode: boolean | number = false;
-  readonly ActiveWorkbook: FakeEtWorkbook;
+  /** The open workbooks, in the order opened. */
+  books: FakeEtWorkbook[] = [];
+  private active: FakeEtWorkbook | null = null;
   selection: { sheet: string; area: RangePos } | null = null;
-  activeSheet: string;
   /** Options that inject faults and variants. */
   oneDimRows = false;
   queueEvents = false;
@@ -163,8 +176,65 @@ export class FakeEtApp {
   private queued: (() => void)[] = [];
 
   constructor(name = "form.xlsx") {
-    this.ActiveWorkbook = new FakeEtWorkbook(this, name);
-    this.activeSheet = "";
+    this.open(name);
+  }
+
+  /** Opens (a new, empty) workbook in a window of its own, which becomes the active one. */
+  open(name: string, folder = "C:\\单位"): FakeEtWorkbook {
+    const wb = new FakeEtWorkbook(this, name, folder);
+    this.books.push(wb);
+    this.active = wb;
+    return wb;
+  }
+
+  /** The user switches to the workbook's window (test access, no bridge call). */
+  activate(wb: FakeEtWorkbook): void {
+    this.active = wb;
+  }
+
+  isActive(wb: FakeEtWorkbook): boolean {
+    return this.active === wb;
+  }
+
+  /** The workbook's window is closed; the next open one becomes active. */
+  close(wb: FakeEtWorkbook): void {
+    wb.closed = true;
+    this.books = this.books.filter((b) => b !== wb);
+    if (this.active === wb) this.active = this.books[this.books.length - 1] ?? null;
+  }
+
+  /** The workbook in the active window; null when none is open (tests may set null to model that). */
+  get ActiveWorkbook(): FakeEtWorkbook {
+    this.tick("Application.ActiveWorkbook");
+    return this.active as FakeEtWorkbook;
+  }
+  set ActiveWorkbook(wb: FakeEtWorkbook | null) {
+    this.active = wb;
+  }
+
+  /** The active sheet's name in the active workbook (test access). */
+  get activeSheet(): string {
+    return this.active?.activeSheet ?? "";
+  }
+  set activeSheet(name: string) {
+    if (this.active) this.active.activeSheet = name;
+  }
+
+  get Workbooks() {
+    this.tick("Application.Workbooks");
+    const self = this;
+    return {
+      get Count() {
+        self.tick("Workbooks.Count");
+        return self.books.length;
+      },
+      Item(i: number): FakeEtWorkbook {
+        self.tick("Workbooks.Item");
+        const b = self.books[i - 1];
+        if (!b) throw new Error(`Workbooks.Item(${i}): 下标越界`);
+        return b;
+      },
+    };
   }
 
   tick(what: string): void {
@@ -195,7 +265,8 @@ export class FakeEtApp {
 
   get ActiveSheet(): FakeEtSheet {
     this.tick("Application.ActiveSheet");
-    return this.ActiveWorkbook.sheet(this.activeSheet) ?? this.ActiveWorkbook.sheets[0];
+    const wb = this.active!;
+    return wb.sheet(wb.activeSheet) ?? wb.sheets[0];
   }
 
   readonly ApiEvent = {
@@ -230,8 +301,8 @@ export class FakeEtApp {
   }
 
   /** The user types a value into a cell (an edit that is not ours). */
-  userEdit(sheetName: string, address: string, value: Stored): void {
-    const sheet = this.ActiveWorkbook.sheet(sheetName)!;
+  userEdit(sheetName: string, address: string, value: Stored, wb: FakeEtWorkbook = this.active!): void {
+    const sheet = wb.sheet(sheetName)!;
     const p = parseA1(address);
     sheet.cell(p.row, p.col).v = value;
     this.change(sheet, parseRange(address));
@@ -240,14 +311,32 @@ export class FakeEtApp {
 
 export class FakeEtWorkbook {
   sheets: FakeEtSheet[] = [];
+  activeSheet = "";
+  closed = false;
   constructor(
     readonly app: FakeEtApp,
     readonly name: string,
+    readonly folder = "C:\\单位",
   ) {}
 
+  private member(what: string): void {
+    this.app.tick(what);
+    if (this.closed) throw new Error(`${what}: 自动化错误,对象已与其客户端断开连接 (the workbook was closed)`);
+  }
+
   get Name(): string {
-    this.app.tick("Workbook.Name");
+    this.member("Workbook.Name");
     return this.name;
+  }
+
+  get FullName(): string {
+    this.member("Workbook.FullName");
+    return `${this.folder}\\${this.name}`;
+  }
+
+  get ActiveSheet(): FakeEtSheet {
+    this.member("Workbook.ActiveSheet");
+    return this.sheet(this.activeSheet) ?? this.sheets[0];
   }
 
   sheet(name: string): FakeEtSheet | undefined {
@@ -255,14 +344,14 @@ export class FakeEtWorkbook {
   }
 
   addSheet(name: string): FakeEtSheet {
-    const s = new FakeEtSheet(this.app, name);
+    const s = new FakeEtSheet(this.app, name, this);
     this.sheets.push(s);
-    if (!this.app.activeSheet) this.app.activeSheet = name;
+    if (!this.activeSheet) this.activeSheet = name;
     return s;
   }
 
   get Worksheets() {
-    this.app.tick("Workbook.Worksheets");
+    this.member("Workbook.Worksheets");
     const self = this;
     return {
       get Count() {
@@ -279,10 +368,10 @@ export class FakeEtWorkbook {
         self.app.tick("Worksheets.Add");
         let n = self.sheets.length + 1;
         while (self.sheet(`Sheet${n}`)) n++;
-        const s = new FakeEtSheet(self.app, `Sheet${n}`);
+        const s = new FakeEtSheet(self.app, `Sheet${n}`, self);
         const at = after ? self.sheets.indexOf(after) + 1 : 0;
         self.sheets.splice(at, 0, s);
-        self.app.activeSheet = s.name;
+        self.activeSheet = s.name;
         return s;
       },
     };
@@ -304,7 +393,13 @@ export class FakeEtSheet {
   constructor(
     readonly app: FakeEtApp,
     public name: string,
+    readonly book: FakeEtWorkbook,
   ) {}
+
+  get Parent(): FakeEtWorkbook {
+    this.app.tick("Worksheet.Parent");
+    return this.book;
+  }
 
   get Name(): string {
     this.app.tick("Worksheet.Name");
@@ -346,7 +441,8 @@ export class FakeEtSheet {
 
   Activate(): void {
     this.app.tick("Worksheet.Activate");
-    this.app.activeSheet = this.name;
+    this.book.activeSheet = this.name;
+    this.app.activate(this.book);
   }
 
   /**
@@ -426,7 +522,7 @@ export class FakeEtSheet {
       moved.set(key(nr, col), c);
     }
     this.cells = moved;
-    for (const sheet of this.app.ActiveWorkbook.sheets) {
+    for (const sheet of this.book.sheets) {
       for (const c of sheet.cells.values()) if (c.f) c.f = formulaFix(c.f);
     }
     const mv = (set: Set<number>) =>
@@ -870,7 +966,7 @@ export class FakeEtRange {
 
   Select(): boolean {
     this.app.tick("Range.Select");
-    if (this.app.activeSheet !== this.sheet.name)
+    if (!this.app.isActive(this.sheet.book) || this.sheet.book.activeSheet !== this.sheet.name)
       throw new Error("Select: the range's sheet is not active (VBA: Select works on the active sheet only)");
     this.app.selection = { sheet: this.sheet.name, area: { ...this.area } };
     return true;

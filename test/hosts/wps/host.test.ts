@@ -14,7 +14,7 @@ import { SheetSnapshot } from "../../../src/core/snapshot";
 import { findTemplate } from "../../../src/core/templates/catalogue";
 import { isInsertError, planInsertion } from "../../../src/core/templates/insert";
 import { validate } from "../../../src/app/validate";
-import { EtApp, bgr } from "../../../src/hosts/wps/et";
+import { EtApp, activeDoc, bgr } from "../../../src/hosts/wps/et";
 import { readWorkbook } from "../../../src/hosts/wps/read";
 import { WpsHost, globalApplication, globalRoot } from "../../../src/hosts/wps/wpsHost";
 import { FakeEtApp } from "./fakeEt";
@@ -425,7 +425,7 @@ describe("applying plans", () => {
     // The screen is unfrozen and the merge alerts are back even though a call threw.
     expect(app.screenUpdates.at(-1)).toBe(true);
     expect(app.DisplayAlerts).toBe(true);
-    const now = readWorkbook(app as unknown as EtApp).snapshot.sheets.find((s) => s.name === sheet)!;
+    const now = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets.find((s) => s.name === sheet)!;
     expect(cells(now)).toEqual(cells(before));
     expect(merges(now)).toEqual(merges(before));
   });

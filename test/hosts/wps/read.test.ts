@@ -3,7 +3,7 @@ import { parseRange, rangeToA1 } from "../../../src/core/a1";
 import { checkWorkbook } from "../../../src/core/engine";
 import { SheetSnapshot } from "../../../src/core/snapshot";
 import { formattedNumber } from "../../../src/hosts/file/cellValue";
-import { EtApp, grid, toCellValue } from "../../../src/hosts/wps/et";
+import { EtApp, activeDoc, grid, toCellValue } from "../../../src/hosts/wps/et";
 import { readWorkbook } from "../../../src/hosts/wps/read";
 import { FakeEtApp } from "./fakeEt";
 import { fixtureFake, hostOn, seedFake } from "./helpers";
@@ -40,7 +40,7 @@ test("the seed form reads as the file host reads it: values, formulas, merges, h
 
 test("reading costs one Value2 and one Formula call per sheet, not one per cell", async () => {
   const { app } = await seedFake();
-  readWorkbook(app as unknown as EtApp);
+  readWorkbook(activeDoc(app as unknown as EtApp));
   const n = (what: string) => app.log.filter((l) => l === what).length;
   expect(n("Range.Value2")).toBe(app.ActiveWorkbook.sheets.length);
   expect(n("Range.Formula")).toBe(app.ActiveWorkbook.sheets.length);
@@ -58,7 +58,7 @@ test("shown text comes from Value2 and the number format as the file host format
   ws.widths.set(0, 4);
   // The fake shows what WPS would: a row of # where the number does not fit.
   expect(ws.Range("A2").Text).toBe("####");
-  const s = readWorkbook(app as unknown as EtApp).snapshot.sheets[0];
+  const s = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets[0];
   const want = [null, formattedNumber(1234.5, "#,##0.00"), formattedNumber(0.955, "0.0%"), formattedNumber(12, "0.00")];
   expect(want).toEqual([null, "1,234.50", "95.5%", "12.00"]);
   expect(s.texts?.map((r) => r[0])).toEqual(want);
@@ -71,7 +71,7 @@ test("a date is its serial in Value2 and reads as the file host reads a date: IS
   Object.assign(ws.cell(0, 1), { v: 45292, fmt: "yyyy-mm-dd" });
   Object.assign(ws.cell(0, 2), { v: 45292.5, fmt: 'yyyy"年"m"月"d"日" hh:mm' });
   Object.assign(ws.cell(0, 3), { v: 45292, fmt: "0" });
-  const s = readWorkbook(app as unknown as EtApp).snapshot.sheets[0];
+  const s = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets[0];
   expect(s.values[0]).toEqual(["填报日期", "2024-01-01", "2024-01-01T12:00:00", 45292]);
 });
 
@@ -86,7 +86,7 @@ test("a formula error arrives as WPS's error code and becomes an error; the same
   ws.cell(0, 3).v = -2146826281;
   ws.cell(0, 4).v = 2007;
   ws.cell(1, 0).v = "x";
-  const s = readWorkbook(app as unknown as EtApp).snapshot.sheets[0];
+  const s = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets[0];
   expect(s.values[0]).toEqual([{ error: "#DIV/0!" }, { error: "#NAME?" }, { error: "#N/A" }, -2146826281, 2007]);
   expect(s.formulas?.[0][0]).toBe("=1/0");
 });
@@ -139,7 +139,7 @@ test("Value2 shapes: a scalar for one cell, a 2-D array for a block, a flat arra
   ws.cell(2, 1).v = "项目名称";
   ws.cell(2, 2).v = 12;
   ws.cell(2, 3).v = true;
-  const s = readWorkbook(app as unknown as EtApp).snapshot.sheets[0];
+  const s = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets[0];
   expect(s).toMatchObject({ originRow: 2, originCol: 1, values: [["项目名称", 12, true]] });
 });
 
@@ -150,7 +150,7 @@ test("a number shown through its format keeps the shown text; hidden rows are 0-
   ws.cell(0, 0).fmt = "0%";
   ws.cell(1, 0).v = 3;
   ws.hidden.add(1);
-  const s = readWorkbook(app as unknown as EtApp).snapshot.sheets[0];
+  const s = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets[0];
   expect(s.texts?.[0][0]).toBe("95%");
   expect(s.texts?.[1][0]).toBeNull();
   expect(s.hiddenRows).toEqual([1]);
@@ -181,7 +181,7 @@ test("a template formatted down to row 65,536 is checked: the used range is trim
   // Borders and number formats a template carries to the sheet's end: formatted, empty.
   for (let r = 2; r < 65536; r++) for (let c = 0; c < 4; c++) ws.cell(r, c).fmt = "@";
   expect(ws.UsedRange.Rows.Count).toBe(65536);
-  const { snapshot, warnings } = readWorkbook(app as unknown as EtApp);
+  const { snapshot, warnings } = readWorkbook(activeDoc(app as unknown as EtApp));
   expect(warnings).toEqual([]);
   expect(snapshot.sheets[0].values).toEqual([
     ["项目名称", null],
@@ -199,7 +199,7 @@ test("a sheet without merges or hidden rows costs the same few calls at 10 rows 
       Object.assign(ws.cell(r, 1), { v: r, fmt: "0.00" });
     }
     app.calls = 0;
-    const s = readWorkbook(app as unknown as EtApp).snapshot.sheets[0];
+    const s = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets[0];
     expect(s.values.length).toBe(rows);
     return app.calls;
   };
@@ -210,7 +210,7 @@ test("a sheet without merges or hidden rows costs the same few calls at 10 rows 
 test("merges are found without walking every cell: MergeArea is asked of at most two cells per merge on the seed form", async () => {
   const { app } = await seedFake();
   const merges = app.ActiveWorkbook.sheets[0].merges.length;
-  const s = readWorkbook(app as unknown as EtApp).snapshot.sheets[0];
+  const s = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets[0];
   expect(s.merges.length).toBe(merges);
   const asked = app.log.filter((l) => l === "Range.MergeArea").length;
   expect(asked).toBeLessThanOrEqual(2 * merges);
@@ -225,6 +225,6 @@ test("an empty merged block (no value in any of its cells) is still found", () =
   ws.cell(0, 1).v = "说明";
   ws.cell(3, 3).v = "末";
   ws.merges.push(parseRange("A2:C3"));
-  const s = readWorkbook(app as unknown as EtApp).snapshot.sheets[0];
+  const s = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets[0];
   expect(s.merges).toEqual(["A2:C3"]);
 });
