@@ -7,6 +7,7 @@
 import { requestCheck } from "../app/lastResult";
 import { globalRoot } from "../hosts/wps/wpsHost";
 import { PANE_KEY, PaneRoot, existingPane, paneUrl } from "./paneControl";
+import { ProbeResult, ProbeWindow, probeRuntime } from "./runtimeProbe";
 
 const CHECK_BUTTON = "bfaCheck";
 const PANE_BUTTON = "bfaPane";
@@ -48,11 +49,23 @@ interface Control {
   Id: string;
 }
 
+/** The web view, probed once when the add-in loads: an old one is told in words, not a blank pane. */
+let runtime: ProbeResult | null = null;
+
+function tooOld(): boolean {
+  runtime ??= probeRuntime(window as unknown as ProbeWindow);
+  if (!runtime.message) return false;
+  alert(`${runtime.message.zh}\n${runtime.message.en}`);
+  return true;
+}
+
 const callbacks = {
   OnAddinLoad(): boolean {
+    runtime = probeRuntime(window as unknown as ProbeWindow);
     return true;
   },
   OnAction(control: Control): void {
+    if (tooOld()) return;
     if (control.Id === CHECK_BUTTON) runCheck();
     else if (control.Id === PANE_BUTTON) showPane("toggle");
   },
@@ -61,4 +74,5 @@ const callbacks = {
   },
 };
 
-Object.assign(globalThis, callbacks);
+// Not globalThis alone: the probe above must be able to speak on a web view that lacks it.
+Object.assign(typeof globalThis !== "undefined" ? globalThis : window, callbacks);
