@@ -75,6 +75,8 @@ export interface Host {
   mark(findings: Finding[]): Promise<MarkOutcome>;
   /** Removes exactly the marks this add-in made. */
   clearMarks(): Promise<void>;
+  /** Whether the workbook carries marks of ours already (made in an earlier session, or by the ribbon). */
+  hasMarks?(): Promise<boolean>;
   /** Activates the cell's sheet and selects the cell. */
   goTo(cell: CellRef): Promise<void>;
   /** Applies an edit plan; refuses (ok: false) when a cell changed since the plan was made. */

@@ -59,6 +59,8 @@ export function watchChanges(
   listener: () => void,
   debounceMs = DEBOUNCE_MS,
   focusEvents: EventTarget | null = typeof window !== "undefined" ? window : null,
+  /** Told of every change not ours (a co-author's too), before the debounce: what kind of change it was. */
+  onEvent?: (args: Pick<Excel.WorksheetChangedEventArgs, "changeType" | "source">) => void,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -76,6 +78,7 @@ export function watchChanges(
 
   const onChanged = async (args: Excel.WorksheetChangedEventArgs): Promise<void> => {
     if (stopped) return;
+    if (!isOwnChange(args, caps, own) || isRemoteChange(args)) onEvent?.(args);
     if (isRemoteChange(args)) {
       remoteSinceCheck = true;
       return;

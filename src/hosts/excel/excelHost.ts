@@ -8,7 +8,7 @@ import { Finding } from "../../core/rules/types";
 import { ApplyResult, Host, HostBusyError, Lang, MarkOutcome, ReadResult, WorkbookState } from "../host";
 import { Config } from "../../core/config";
 import { applyPlan } from "./applyPlan";
-import { ExcelCaps, detectCapabilities, has } from "./capabilities";
+import { ExcelCaps, FEATURE, detectCapabilities, has } from "./capabilities";
 import { DEBOUNCE_MS, OWN_WRITE_GRACE_MS, OwnWrites, watchChanges } from "./changes";
 import { shiftFindingCells } from "./markAreas";
 import { ReplaceOutcome, countMarkRules, replaceMarks } from "./marking";
@@ -135,16 +135,42 @@ export class ExcelHost implements Host {
     }
   }
 
+  /**
+   * The merged areas of the last full read, by sheet, and whether only cell values changed since (as
+   * the change events tell). Listing merges (getMergedAreasOrNullObject) in a sync loses the user's
+   * undo stack (office-js#5918), so a live re-check after a value edit reuses this list; a change of
+   * rows, cells or columns, a co-author's change, or our own apply reads the merges again.
+   */
+  private lastMerges: Map<string, string[]> | null = null;
+  private sinceRead: "values" | "structure" | null = null;
+
+  private noteChange(args: { changeType?: string; source?: string }): void {
+    const valuesOnly = args.source !== "Remote" && (args.changeType === undefined || args.changeType === "RangeEdited");
+    this.sinceRead = valuesOnly && this.sinceRead !== "structure" ? "values" : "structure";
+  }
+
   async read(): Promise<ReadResult> {
     let out;
+    const reuse = this.sinceRead === "values" && this.lastMerges !== null && has(this.caps, "mergedAreas");
     try {
-      out = await readWorkbook(this.run, this.caps);
+      out = await readWorkbook(this.run, reuse ? { ...this.caps, minor: FEATURE.mergedAreas - 1 } : this.caps);
+      const known = this.lastMerges;
+      if (reuse && known && out.snapshot.sheets.every((s) => known.has(s.name))) {
+        out.snapshot = { ...out.snapshot, sheets: out.snapshot.sheets.map((s) => ({ ...s, merges: known.get(s.name)! })) };
+      } else if (reuse) {
+        // A sheet the last full read did not see: read it all again, merges included.
+        out = await readWorkbook(this.run, this.caps);
+        this.lastMerges = null;
+      }
     } catch (e) {
       // Only where Excel ignores delayForCellEdit: the user is typing, which is no error.
       if (isCellEditError(e)) throw new HostBusyError("Excel 正在编辑单元格 / Excel is in cell-edit mode");
       throw e;
     }
     this.sheetNames = out.sheetNames.filter((n) => !isStateSheetName(n));
+    const listed = has(this.caps, "mergedAreas") && !out.warnings.some((w) => w.en.includes("merged"));
+    if (!reuse || !this.lastMerges) this.lastMerges = listed ? new Map(out.snapshot.sheets.map((s) => [s.name, s.merges])) : null;
+    this.sinceRead = null;
     return { snapshot: out.snapshot, warnings: out.warnings };
   }
 
@@ -209,6 +235,8 @@ export class ExcelHost implements Host {
    * which is one undo step where ExcelApi 1.20 merges the run's undo group.
    */
   apply(plan: EditPlan): Promise<ApplyResult> {
+    // Rows and merges may change: the next read lists the merges again.
+    this.lastMerges = null;
     const inserts = plan.edits.flatMap((e) => (e.op === "insertRows" ? [e] : []));
     return this.own.around(() =>
       this.writeRun(async (ctx) => {
@@ -239,7 +267,7 @@ export class ExcelHost implements Host {
   }
 
   onChange(listener: () => void): () => void {
-    return watchChanges(this.run, this.caps, this.own, listener, this.debounceMs, this.focusEvents);
+    return watchChanges(this.run, this.caps, this.own, listener, this.debounceMs, this.focusEvents, (args) => this.noteChange(args));
   }
 
   async writeReport(findings: Finding[], lang: Lang): Promise<void> {

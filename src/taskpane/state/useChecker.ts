@@ -204,7 +204,15 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
       } catch {
         // A workbook without saved state, or an unreadable one: defaults are right.
       }
-      await runCheck(optsRef.current.markOnOpen === true);
+      // Marks saved in the file (an earlier session, a colleague, the ribbon) are this pane's marks
+      // too: kept in step from the first check, not left stale to spread into inserted rows (#21).
+      let had = false;
+      try {
+        had = (await host.hasMarks?.()) === true;
+      } catch {
+        // Unknown: leave the sheet as it is until the user marks.
+      }
+      await runCheck(optsRef.current.markOnOpen === true || had);
     });
   }, [host, enqueue, runCheck]);
 

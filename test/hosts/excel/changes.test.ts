@@ -104,3 +104,44 @@ describe("ExcelHost.onChange (live re-check)", () => {
     stop();
   });
 });
+
+// Issue #21 / office-js#5918: listing merged areas in a sync loses the user's undo stack, so a live
+// re-check after a value edit reuses the last merge list; a structural change lists them again.
+describe("live re-checks keep the user's undo stack", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it("after a value edit the re-read lists no merged areas and the merges are those of the last full read", async () => {
+    const excel = fakeWith(20, seedSheet());
+    const { host } = hostFor(excel);
+    const first = (await host.read()).snapshot;
+    const listener = jest.fn();
+    host.onChange(listener);
+    await jest.advanceTimersByTimeAsync(0);
+    excel.userEdit("申报表", "D8", 1);
+    await jest.advanceTimersByTimeAsync(1000);
+    expect(listener).toHaveBeenCalledTimes(1);
+    excel.resetLog();
+    const again = (await host.read()).snapshot;
+    expect(excel.syncs.flatMap((s) => s.loads).filter((l) => l.includes("MergedAreas"))).toEqual([]);
+    expect(excel.undo.filter((u) => u.by === "user")).toHaveLength(1);
+    expect(again.sheets.map((s) => s.merges)).toEqual(first.sheets.map((s) => s.merges));
+    // With no change since, a read (the user's own 校验) lists the merges again.
+    excel.resetLog();
+    await host.read();
+    expect(excel.syncs.flatMap((s) => s.loads).some((l) => l.includes("MergedAreas"))).toBe(true);
+  });
+
+  it("after a co-author's change the merges are listed again", async () => {
+    const excel = fakeWith(20, seedSheet());
+    const { host } = hostFor(excel);
+    await host.read();
+    host.onChange(jest.fn());
+    await jest.advanceTimersByTimeAsync(0);
+    excel.remoteEdit("申报表", "D8", 1);
+    await jest.advanceTimersByTimeAsync(1000);
+    excel.resetLog();
+    await host.read();
+    expect(excel.syncs.flatMap((s) => s.loads).some((l) => l.includes("MergedAreas"))).toBe(true);
+  });
+});

@@ -24,7 +24,8 @@
  * Undo (…/excel/excel-add-ins-undo-capabilities; office-js#3788, #3141):
  * - undo support for API writes starts with ExcelApi 1.19; before that a write clears the user's undo
  *   history ("most set operations disable undo/redo, by design", office-js#3788);
- * - `Office.context.document.settings.saveAsync()` clears it on every version (office-js#3141).
+ * - `Office.context.document.settings.saveAsync()` clears it on every version (office-js#3141);
+ *   a sync that lists merged areas (getMergedAreasOrNullObject) loses it too (office-js#5918).
  * Events (…/excel/excel-add-ins-events; javascript/api/excel/excel.eventsource):
  * - change events arrive after the sync that caused them (eventDelayMs), carry `source` Local or
  *   Remote (a co-author) and, from ExcelApi 1.14, `triggerSource` ThisLocalAddin for our own writes.
@@ -925,6 +926,8 @@ class RangeProxy extends Loadable {
   }
   getMergedAreasOrNullObject(): RangeAreasProxy {
     this.ctx.excel.need(13, "getMergedAreasOrNullObject");
+    // office-js#5918: "The undo stack is lost upon sync with getMergedAreasOrNullObject".
+    this.ctx.load("Range.getMergedAreasOrNullObject", () => this.ctx.excel.clearUndo());
     return new RangeAreasProxy(this.ctx, this.ws, () => {
       const p = this.pos();
       // Like Excel (office-js#3611): only merges whose top-left cell lies in the range.

@@ -154,9 +154,10 @@ describe("a step Excel executes wrongly is undone", () => {
       expect(res.reason.en).toContain("undone");
     }
     expect(state(sheet)).toEqual(before);
-    // Attempt and undo are one Excel.run: one undo record (ExcelApi 1.20), five syncs (read; steps; the
-    // verifying re-read in its own sync, issue #21; undo; the re-read that proves it).
-    expect(excel.addinUndoRecords).toBe(1);
+    // Attempt and undo are one Excel.run of five syncs (read; steps; the verifying re-read in its own
+    // sync, issue #21; undo; the re-read that proves it). The re-reads list merged areas, which loses
+    // the undo stack (office-js#5918): the undo records are not what proves the restore, the re-read is.
+    expect(excel.runs).toHaveLength(1);
     expect(excel.syncs.map((s) => (s.writes.length ? "write" : "read"))).toEqual(["read", "write", "read", "write", "read"]);
   });
 
