@@ -7,6 +7,7 @@ import { existsSync } from "fs";
 import { join } from "path";
 import { runBatchBench } from "./cli-batch";
 import { runEngineBench } from "./engine";
+import { runWpsBench } from "./wps";
 import { runWriteBench } from "./writes";
 
 const root = join(__dirname, "..");
@@ -14,7 +15,20 @@ const ok = (b: boolean) => (b ? "PASS" : "MISS");
 const line = (label: string, value: string, target = "", pass?: boolean) =>
   console.log(`${label.padEnd(58)} ${value.padStart(12)}   ${target.padEnd(16)} ${pass === undefined ? "" : ok(pass)}`);
 
+/** WPS 表格's bridge calls (issue #22): read ≤ 150, check + mark ≤ 300, insert ≤ 400 on the example. */
+const WPS_TARGETS = { read: 150, mark: 300, insert: 400 };
+
+async function wps(): Promise<void> {
+  const w = await runWpsBench();
+  console.log(`wps bridge calls: read=${w.read} mark=${w.mark} insert=${w.insert}`);
+  const miss = (Object.keys(WPS_TARGETS) as (keyof typeof WPS_TARGETS)[]).filter((k) => w[k] > WPS_TARGETS[k]);
+  if (miss.length) console.log(`wps bridge calls over target: ${miss.map((k) => `${k} > ${WPS_TARGETS[k]}`).join(", ")}`);
+}
+
 async function main(): Promise<void> {
+  // npm run bench -- --only wps: the bridge-call line alone (no build, no timing).
+  const only = process.argv.indexOf("--only");
+  if (only >= 0 && process.argv[only + 1] === "wps") return wps();
   console.log("绩效表助手 benchmarks (this machine: 2 cores; numbers vary with load)\n");
   const e = runEngineBench();
   line(
@@ -74,6 +88,7 @@ async function main(): Promise<void> {
     "no",
     bundle.exceljsInInitialBundle === false,
   );
+  await wps();
   const c = await pane.measureCheckTime(9);
   if (c.skipped) console.log(`pane: 一键校验 → findings shown: skipped (${c.skipped})`);
   else line(`pane: 一键校验 → findings shown, preview (median of ${c.runs})`, `${c.medianMs} ms`);

@@ -5,36 +5,15 @@
  * globals of this page. This page never writes the workbook.
  */
 import { requestCheck } from "../app/lastResult";
-import { globalApplication } from "../hosts/wps/wpsHost";
+import { globalRoot } from "../hosts/wps/wpsHost";
+import { PANE_KEY, PaneRoot, existingPane, paneUrl } from "./paneControl";
+import { ProbeResult, ProbeWindow, probeRuntime } from "./runtimeProbe";
 
 const CHECK_BUTTON = "bfaCheck";
 const PANE_BUTTON = "bfaPane";
-/** PluginStorage is shared by the add-in's pages for the session: where the pane's id is kept. */
-const PANE_KEY = "budgetFormAssistant.paneId";
 
-interface Root {
-  CreateTaskPane(url: string, title?: string): WPS.CustomTaskpane;
-  GetTaskPane(id: number): WPS.CustomTaskpane | null;
-  PluginStorage: WPS.PluginStorage;
-}
-
-function root(): Root | null {
-  return globalApplication() as unknown as Root | null;
-}
-
-/** The pane page next to this one (CreateTaskPane takes a full URL). */
-function paneUrl(location: string): string {
-  return new URL("taskpane.html", location).href;
-}
-
-function existingPane(r: Root): WPS.CustomTaskpane | null {
-  const id = Number(r.PluginStorage.getItem(PANE_KEY));
-  if (!id) return null;
-  try {
-    return r.GetTaskPane(id) ?? null;
-  } catch {
-    return null; // closed with its document window
-  }
+function root(): PaneRoot | null {
+  return globalRoot() as unknown as PaneRoot | null;
 }
 
 function showPane(show: boolean | "toggle" = true): void {
@@ -55,7 +34,7 @@ function showPane(show: boolean | "toggle" = true): void {
  * pane showing another one starts over on this one rather than checking the wrong one.
  */
 function runCheck(): void {
-  const r = root() as (Root & { ActiveWorkbook?: Et.Workbook | null }) | null;
+  const r = root() as (PaneRoot & { ActiveWorkbook?: Et.Workbook | null }) | null;
   let doc: string | null;
   try {
     doc = r?.ActiveWorkbook ? `wps:${r.ActiveWorkbook.FullName}` : null;
@@ -70,11 +49,23 @@ interface Control {
   Id: string;
 }
 
+/** The web view, probed once when the add-in loads: an old one is told in words, not a blank pane. */
+let runtime: ProbeResult | null = null;
+
+function tooOld(): boolean {
+  runtime ??= probeRuntime(window as unknown as ProbeWindow);
+  if (!runtime.message) return false;
+  alert(`${runtime.message.zh}\n${runtime.message.en}`);
+  return true;
+}
+
 const callbacks = {
   OnAddinLoad(): boolean {
+    runtime = probeRuntime(window as unknown as ProbeWindow);
     return true;
   },
   OnAction(control: Control): void {
+    if (tooOld()) return;
     if (control.Id === CHECK_BUTTON) runCheck();
     else if (control.Id === PANE_BUTTON) showPane("toggle");
   },
@@ -83,4 +74,5 @@ const callbacks = {
   },
 };
 
-Object.assign(globalThis, callbacks);
+// Not globalThis alone: the probe above must be able to speak on a web view that lacks it.
+Object.assign(typeof globalThis !== "undefined" ? globalThis : window, callbacks);

@@ -7,6 +7,7 @@
  */
 import { parse } from "acorn";
 import { existsSync, readFileSync, readdirSync, statSync } from "fs";
+import { MIN_CHROMIUM, RUNTIME_APIS } from "../../src/wps/runtimeProbe";
 import { join, relative } from "path";
 import { runInNewContext } from "vm";
 import { XMLParser } from "fast-xml-parser";
@@ -56,6 +57,19 @@ const built = existsSync(join(FOLDER, "ribbon.xml"));
     expect(() => parse("a?.b ?? c", { ecmaVersion: 2018 })).toThrow();
   });
 
+  test("no script uses a runtime API newer than the oldest web view the build is for, and the probe knows each API", () => {
+    expect(scripts.length).toBeGreaterThanOrEqual(2);
+    const newer = RUNTIME_APIS.filter((a) => a.chromium > MIN_CHROMIUM);
+    expect(newer.length).toBeGreaterThan(0);
+    for (const f of scripts) {
+      const code = readFileSync(f, "utf8");
+      for (const a of newer) expect([f, a.name, a.used.test(code)]).toEqual([f, a.name, false]);
+    }
+    // The APIs the pages do use are the ones the background page's probe checks.
+    const used = RUNTIME_APIS.filter((a) => scripts.some((f) => a.used.test(readFileSync(f, "utf8"))));
+    expect(used.map((a) => a.name)).toContain("globalThis");
+  });
+
   test("the ribbon has 一键校验 and 打开窗格, each calling a callback the background page defines", () => {
     const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(readFileSync(join(FOLDER, "ribbon.xml"), "utf8"));
     const ui = xml.customUI;
@@ -86,6 +100,7 @@ const built = existsSync(join(FOLDER, "ribbon.xml"));
     const storage = new Map<string, string>();
     const panes: { url: string; Visible: boolean; ID: number }[] = [];
     const plugin = new Map<string, string>();
+    const alerts: string[] = [];
     Object.assign(app, {
       CreateTaskPane: (url: string) => {
         const p = { url, Visible: false, ID: panes.length + 1 };
@@ -108,6 +123,21 @@ const built = existsSync(join(FOLDER, "ribbon.xml"));
       clearTimeout,
       console,
       URL,
+      // The web view the probe looks at: WPS's Chromium 103 has every API the pages use.
+      window: {
+        navigator: {
+          userAgent: "Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/103.0.5060.134 Safari/537.36",
+        },
+        Element: { prototype: { replaceChildren: () => undefined } },
+        Array,
+        Object,
+        String,
+        Promise,
+        globalThis,
+        queueMicrotask,
+        structuredClone,
+      },
+      alert: (text: string) => alerts.push(text),
     };
     runInNewContext(readFileSync(join(FOLDER, main), "utf8"), ctx);
     expect((ctx.OnAddinLoad as () => boolean)()).toBe(true);
@@ -119,5 +149,15 @@ const built = existsSync(join(FOLDER, "ribbon.xml"));
     expect(panes).toEqual([{ url: "file:///jsaddons/budget-form/taskpane.html", Visible: true, ID: 1 }]);
     (ctx.OnAction as (c: { Id: string }) => void)({ Id: "bfaPane" });
     expect(panes[0].Visible).toBe(false);
+    expect(alerts).toEqual([]);
+
+    // An older web view: the ribbon's buttons say what it lacks instead of failing in the pane.
+    ctx.window = { navigator: { userAgent: "Chrome/69.0.3497.128" }, Element: { prototype: {} }, Array, Object, String, Promise };
+    expect((ctx.OnAddinLoad as () => boolean)()).toBe(true);
+    (ctx.OnAction as (c: { Id: string }) => void)({ Id: "bfaPane" });
+    expect(panes[0].Visible).toBe(false);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toContain("Chromium 69");
+    expect(alerts[0]).toContain("replaceChildren");
   });
 });

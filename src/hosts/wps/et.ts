@@ -8,6 +8,7 @@
 /// <reference types="et-jsapi-declare" />
 import { RangePos, parseRange } from "../../core/a1";
 import { CellValue } from "../../core/snapshot";
+import { formattedNumber, isoDate } from "../file/cellValue";
 
 /** The global `Application` inside a WPS add-in page: the ET Application plus the add-in root. */
 export type EtApp = Et.Application & { ApiEvent?: WPS.EtApiEvent };
@@ -47,11 +48,7 @@ export const XL = {
   veryHidden: 2,
 } as const;
 
-/**
- * Formula errors: Value2 hands them over as their CVErr numbers (learn.microsoft.com/office/vba/excel/
- * concepts/cells-and-ranges/cell-error-values, XlCVError), indistinguishable from the same number typed
- * into a cell, so a cell counts as an error only when its Range.Text also shows the error's text.
- */
+/** Formula errors by their XlCVError code (et-jsapi-declare lib.et.d.ts XlCVError; VBA's CVErr values). */
 const ERROR_CODES: Record<number, string> = {
   2000: "#NULL!",
   2007: "#DIV/0!",
@@ -68,6 +65,18 @@ const ERROR_CODES: Record<number, string> = {
   2049: "#FIELD!",
   2050: "#CALC!",
 };
+
+/**
+ * WPS hands a formula error over from Value2 as the HRESULT of its CVErr, 0x800A0000 + code as a
+ * signed 32-bit number: #DIV/0! reads −2146826281, #NAME? −2146826259 (measured in WPS 12.1.0.28043,
+ * zeweihan/aiworkdeck office-addin/scripts/measurements/2026-08-29-et-wpp-api-probe.json).
+ */
+const CVERR_BASE = -2146828288;
+
+/** The error a Value2 number stands for, if it is one of the error numbers at all. */
+function errorOf(v: number): string | undefined {
+  return ERROR_CODES[v - CVERR_BASE] ?? ERROR_CODES[v];
+}
 
 /**
  * Interior.Color is a BGR long: red is 0x0000FF (a VBA RGB(r,g,b) = r + g·256 + b·65536). Our mark
@@ -116,15 +125,48 @@ export function grid(value2: unknown, rows: number, cols: number): unknown[][] {
   return value2 as unknown[][];
 }
 
-/** One Value2 cell as the core's value; `shown` (Range.Text) tells an error code from a number. */
-export function toCellValue(v: unknown, shown?: string | null): CellValue {
+/**
+ * One Value2 cell as the core's value. An error number is an error unless the cell's Formula shows
+ * it is that number typed in: a formula cell, or a constant whose Formula is the error's text, holds
+ * an error. VBA's bare codes (2007 …) are also a formula's ordinary results, so for those only the
+ * shown text (`shown`, asked of such cells alone) can tell; WPS's own codes need no such read.
+ */
+export function toCellValue(v: unknown, formula?: unknown, shown?: string | null): CellValue {
   if (v === undefined || v === null || v === "") return null;
   if (typeof v === "number") {
-    const err = ERROR_CODES[v];
-    return err && shown === err ? { error: err } : v;
+    const err = errorOf(v);
+    if (!err) return v;
+    const f = typeof formula === "string" ? formula : null;
+    if (f === err) return { error: err };
+    if (v - CVERR_BASE in ERROR_CODES) return f === null || f.startsWith("=") ? { error: err } : v;
+    return f !== null && f.startsWith("=") && shown === err ? { error: err } : v;
   }
   if (typeof v === "boolean" || typeof v === "string") return v;
   return String(v);
+}
+
+/** Whether a Value2 number from a formula needs its shown text to be told from an error (VBA's bare codes). */
+export function needsShownText(v: unknown, formula: unknown): boolean {
+  return typeof v === "number" && v in ERROR_CODES && typeof formula === "string" && formula.startsWith("=");
+}
+
+/** exceljs's utils.isDateFmt, as the file host decides a number is a date (fastRead.ts). */
+export function isDateFormat(fmt: string | null | undefined): boolean {
+  if (!fmt || fmt === "General") return false;
+  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+}
+
+/**
+ * A number as it is shown, from its Value2 and NumberFormat alone, with the file host's formatter:
+ * the same text in WPS, Excel and the command line, whatever the column's width (Range.Text shows
+ * #### in a narrow column). A date (Value2 gives its serial) becomes the file host's ISO text.
+ */
+export function shownNumber(v: number, fmt: string | null | undefined): { value?: string; text: string | null } {
+  if (isDateFormat(fmt)) {
+    const iso = isoDate(new Date(Math.round((v - 25569) * 86_400_000)));
+    return iso ? { value: iso, text: null } : { text: null };
+  }
+  return { text: formattedNumber(v, fmt ?? undefined) };
 }
 
 /**

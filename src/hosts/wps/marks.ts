@@ -65,17 +65,77 @@ type Lookup = ReturnType<typeof sheetLookup>;
 function restore(sheet: Lookup, r: MarkRecord): boolean {
   const it = sheet(r.sheet)?.Range(r.address).Interior;
   if (!it || it.Color !== r.ours) return false;
+  putBack(it, r);
+  return true;
+}
+
+function putBack(it: Et.Interior, r: MarkRecord): void {
   if (r.index === XL.none) it.ColorIndex = XL.none;
   else {
     it.Color = r.color;
     if (r.pattern !== XL.solid && r.pattern !== XL.none) it.Pattern = r.pattern;
   }
-  return true;
+}
+
+/** A range reference may hold at most 255 characters (Worksheet.Range): union references under it. */
+const MAX_REF = 255;
+
+function chunks<T>(items: T[], address: (t: T) => string): T[][] {
+  const out: T[][] = [];
+  let cur: T[] = [];
+  let len = 0;
+  for (const it of items) {
+    const a = address(it).length;
+    if (cur.length && len + 1 + a > MAX_REF) {
+      out.push(cur);
+      cur = [];
+      len = 0;
+    }
+    len += (cur.length ? 1 : 0) + a;
+    cur.push(it);
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): T[][] {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    if (!m.has(k)) m.set(k, []);
+    m.get(k)!.push(it);
+  }
+  return [...m.values()];
+}
+
+/**
+ * Puts back the fills of many records with one union range per original fill (chunked): when the
+ * union still reads our colour throughout, one write restores all of it; when it reads mixed
+ * (null: some cell was re-filled by the user), cell by cell. Returns how many were put back.
+ */
+function restoreAll(sheet: Lookup, records: MarkRecord[]): number {
+  let n = 0;
+  const groups = groupBy(records, (r) => JSON.stringify([r.sheet, r.index, r.color, r.pattern, r.ours]));
+  for (const group of groups) {
+    const ws = sheet(group[0].sheet);
+    if (!ws) continue;
+    for (const chunk of chunks(group, (r) => r.address)) {
+      const it = ws.Range(chunk.map((r) => r.address).join(",")).Interior;
+      const now = it.Color;
+      if (now === chunk[0].ours) {
+        putBack(it, chunk[0]);
+        n += chunk.length;
+      } else if (now === null && chunk.length > 1) for (const r of chunk) if (restore(sheet, r)) n++;
+    }
+  }
+  return n;
 }
 
 /**
  * Replaces the marks: cells no longer flagged get their fill back, flagged ones take their
- * severity's colour (recording their fill the first time). The caller suspends screen updates.
+ * severity's colour (recording their fill the first time). One union range per severity and sheet
+ * (chunked) is read and written, not each cell: each call crosses into the native office. The
+ * caller suspends screen updates.
  */
 export function replaceMarks(doc: EtDoc, findings: Finding[], records = loadRecords(doc)): MarkOutcome {
   const warnings: Message[] = [];
@@ -89,41 +149,72 @@ export function replaceMarks(doc: EtDoc, findings: Finding[], records = loadReco
     if (!locked.has(name)) locked.set(name, sheet(name)?.ProtectContents === true);
     return locked.get(name)!;
   };
+  const gone: MarkRecord[] = [];
   for (const r of records) {
     if (want.has(keyOf(r.sheet, r.address))) continue;
     // A protected sheet cannot be written: its record stays, so the mark can be cleared later.
     if (isLocked(r.sheet)) next.push(r);
-    else restore(sheet, r);
+    else gone.push(r);
   }
+  restoreAll(sheet, gone);
   let marked = 0;
   let unmarked = 0;
-  for (const m of wanted) {
-    const ws = sheet(m.sheet);
-    const address = toA1(m.row, m.col);
-    const prev = old.get(keyOf(m.sheet, address));
+  const cells = wanted.map((m) => ({ ...m, address: toA1(m.row, m.col) }));
+  for (const group of groupBy(cells, (m) => `${m.sheet}\u0000${m.severity}`)) {
+    const name = group[0].sheet;
+    const ws = sheet(name);
     if (!ws) continue;
-    if (isLocked(m.sheet)) {
-      if (prev) next.push(prev);
-      if (!warnings.some((w) => w.zh.includes(`「${m.sheet}」`))) {
+    if (isLocked(name)) {
+      for (const m of group) {
+        const prev = old.get(keyOf(name, m.address));
+        if (prev) next.push(prev);
+      }
+      if (!warnings.some((w) => w.zh.includes(`「${name}」`))) {
         warnings.push({
-          zh: `工作表「${m.sheet}」受保护,未能标记其中的单元格。`,
-          en: `Sheet "${m.sheet}" is protected; its cells were not marked.`,
+          zh: `工作表「${name}」受保护,未能标记其中的单元格。`,
+          en: `Sheet "${name}" is protected; its cells were not marked.`,
         });
       }
       continue;
     }
-    const colour = bgr(MARK_COLORS[m.severity]);
-    const it = ws.Range(address).Interior;
-    const now = it.Color as number;
-    const rec: MarkRecord =
-      prev && now === prev.ours
-        ? { ...prev, ours: colour }
-        : { sheet: m.sheet, address, index: it.ColorIndex as number, color: now, pattern: it.Pattern as number, ours: colour };
-    if (now !== colour) it.Color = colour;
-    next.push(rec);
-    // Read back: a cell counts as marked only when it shows our colour.
-    if (now === colour || it.Color === colour) marked++;
-    else unmarked++;
+    const colour = bgr(MARK_COLORS[group[0].severity]);
+    for (const chunk of chunks(group, (m) => m.address)) {
+      const it = ws.Range(chunk.map((m) => m.address).join(",")).Interior;
+      const now = it.Color as number | null;
+      // What each cell had: the union's fill when its cells agree, else each cell's own.
+      let index: number | null = null;
+      let pattern: number | null = null;
+      const fresh = chunk.filter((m) => {
+        const prev = old.get(keyOf(name, m.address));
+        return !(prev && now === prev.ours);
+      });
+      if (fresh.length && now !== null) {
+        index = it.ColorIndex as number | null;
+        pattern = it.Pattern as number | null;
+      }
+      for (const m of chunk) {
+        const prev = old.get(keyOf(name, m.address));
+        if (prev && now === prev.ours) {
+          next.push({ ...prev, ours: colour });
+          continue;
+        }
+        if (now !== null && index !== null && pattern !== null) {
+          next.push({ sheet: name, address: m.address, index, color: now, pattern, ours: colour });
+          continue;
+        }
+        const own = ws.Range(m.address).Interior;
+        const c = own.Color as number;
+        next.push(
+          prev && c === prev.ours
+            ? { ...prev, ours: colour }
+            : { sheet: name, address: m.address, index: own.ColorIndex as number, color: c, pattern: own.Pattern as number, ours: colour },
+        );
+      }
+      if (now !== colour) it.Color = colour;
+      // Read back: the cells count as marked only when they show our colour.
+      if (now === colour || it.Color === colour) marked += chunk.length;
+      else unmarked += chunk.length;
+    }
   }
   if (unmarked) warnings.push({ zh: `有 ${unmarked} 个单元格未能标记颜色。`, en: `${unmarked} cell(s) could not be coloured.` });
   let saved: boolean;
@@ -135,7 +226,10 @@ export function replaceMarks(doc: EtDoc, findings: Finding[], records = loadReco
   }
   if (!saved) {
     // A fill without its record could never be cleared: take back the fills just given.
-    for (const r of next) if (!old.has(keyOf(r.sheet, r.address))) restore(sheet, r);
+    restoreAll(
+      sheet,
+      next.filter((r) => !old.has(keyOf(r.sheet, r.address))),
+    );
     return {
       marked: 0,
       warnings: [
@@ -154,12 +248,10 @@ export function clearMarks(doc: EtDoc): number {
   const records = loadRecords(doc);
   const sheet = sheetLookup(doc);
   const kept: MarkRecord[] = [];
-  let n = 0;
-  for (const r of records) {
-    // A sheet protected since it was marked cannot be written: keep its record for a later clear.
-    if (sheet(r.sheet)?.ProtectContents) kept.push(r);
-    else if (restore(sheet, r)) n++;
-  }
+  const free: MarkRecord[] = [];
+  // A sheet protected since it was marked cannot be written: keep its record for a later clear.
+  for (const r of records) (sheet(r.sheet)?.ProtectContents ? kept : free).push(r);
+  const n = restoreAll(sheet, free);
   saveRecords(doc, kept);
   return n;
 }

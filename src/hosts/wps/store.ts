@@ -14,8 +14,11 @@ export function readText(doc: EtDoc, sheetName: string): string | null {
   if (!ws) return null;
   const used = ws.UsedRange;
   if (used.Column !== 1 || used.Row !== 1) return null;
-  const rows = used.Rows.Count;
-  const v = ws.Range(`A1:A${rows}`).Value2 as unknown;
+  return joined(ws.Range(`A1:A${used.Rows.Count}`).Value2);
+}
+
+/** Column A's Value2 as the text it holds: its string cells up to the first that is not one. */
+function joined(v: unknown): string {
   const cells = Array.isArray(v) ? (v as unknown[]).map((x) => (Array.isArray(x) ? x[0] : x)) : [v];
   let text = "";
   for (const c of cells) {
@@ -25,9 +28,13 @@ export function readText(doc: EtDoc, sheetName: string): string | null {
   return text;
 }
 
-/** Writes `text` into the sheet (created very hidden when missing), leaving the active sheet as it was. */
-function writeText(doc: EtDoc, sheetName: string, text: string): void {
+/**
+ * Writes `text` into the sheet (created very hidden when missing), leaving the active sheet as it
+ * was; returns the sheet and how many cells of column A hold the text.
+ */
+function writeText(doc: EtDoc, sheetName: string, text: string): { ws: Et.Worksheet; cells: number } {
   let ws = sheetNamed(doc, sheetName);
+  const created = !ws;
   if (!ws) {
     const wb = doc.wb;
     const active = doc.wb.ActiveSheet as Et.Worksheet;
@@ -40,16 +47,19 @@ function writeText(doc: EtDoc, sheetName: string, text: string): void {
   }
   const chunks: string[] = [];
   for (let i = 0; i < text.length || chunks.length === 0; i += CHUNK) chunks.push(text.slice(i, i + CHUNK));
-  const used = ws.UsedRange;
-  const before = used.Row === 1 && used.Column === 1 ? used.Rows.Count : 0;
+  // A sheet just added holds nothing: no need to ask how far its old text reached.
+  const used = created ? null : ws.UsedRange;
+  const before = used && used.Row === 1 && used.Column === 1 ? used.Rows.Count : 0;
   // A leading apostrophe keeps JSON text as text, whatever it starts with.
   ws.Range(`A1:A${chunks.length}`).Value2 = chunks.map((c) => [`'${c}`]);
   if (before > chunks.length)
     ws.Range(`A${chunks.length + 1}:A${before}`).Value2 = Array.from({ length: before - chunks.length }, () => [""]);
+  return { ws, cells: chunks.length };
 }
 
 /** Writes and reads back: true only when the workbook now holds exactly `text`. */
 export function writeTextVerified(doc: EtDoc, sheetName: string, text: string): boolean {
-  writeText(doc, sheetName, text);
-  return readText(doc, sheetName) === text;
+  const { ws, cells } = writeText(doc, sheetName, text);
+  // The cells written and the one after (empty: a longer old text was cleared), in one read.
+  return joined(ws.Range(`A1:A${cells + 1}`).Value2) === text;
 }

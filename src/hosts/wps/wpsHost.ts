@@ -11,6 +11,7 @@
  */
 import { CellRef, formatRef, toA1 } from "../../core/a1";
 import { EditPlan } from "../../core/plan/editPlan";
+import { marksByCell } from "../../core/marks";
 import { Finding } from "../../core/rules/types";
 import { shiftFindingCells } from "../excel/markAreas";
 import { ApplyResult, Host, Lang, MarkOutcome, ReadResult, WorkbookState } from "../host";
@@ -41,10 +42,29 @@ export interface WpsHostOptions {
   onDocumentChanged?: (why: string) => void;
 }
 
-/** The global the WPS add-in runtime injects into every page of the add-in. */
-export function globalApplication(): EtApp | null {
-  const g = globalThis as { Application?: EtApp; wps?: EtApp };
+/**
+ * The add-in root the WPS runtime injects into every page: `Application` (ET Application and
+ * add-in root in one, et-jsapi-declare index.d.ts WPSMergedRoot) or, on older builds without it,
+ * `wps`, whose ET object is `wps.EtApplication()` (notes/peers-and-style.md A.14: "wps.EtApplication()
+ * .ActiveWorkbook"; et-jsapi-declare marks AddonRoot.EtApplication deprecated in favour of the
+ * global Application). The root holds CreateTaskPane, PluginStorage and ApiEvent.
+ */
+type Root = EtApp & { EtApplication?: EtApp | (() => EtApp) };
+const injected = () => globalThis as { Application?: Root; wps?: Root };
+
+export function globalRoot(): Root | null {
+  const g = injected();
   return g.Application ?? g.wps ?? null;
+}
+
+/** The ET Application: the global `Application`, or `wps.EtApplication()` on builds without it. */
+export function globalApplication(): EtApp | null {
+  const g = injected();
+  if (g.Application) return g.Application;
+  const w = g.wps;
+  if (!w) return null;
+  const et = typeof w.EtApplication === "function" ? w.EtApplication() : w.EtApplication;
+  return et ?? w;
 }
 
 /**
@@ -92,6 +112,14 @@ export class WpsHost implements Host {
   private quietUntil = 0;
   /** The findings the sheet is marked with now, to keep marks on their cells when rows are inserted. */
   private marked: Finding[] = [];
+  /**
+   * A live re-check is under way: set when a user's edit is handed to the listener, taken by the
+   * read that re-check starts, cleared by the next read. Its marks are not written: nothing
+   * documents jsapi writes as undoable, and fills written right after the user's edit could take
+   * that edit's Ctrl+Z away (issue #22) — until verified in real WPS, marks change on 一键校验 only.
+   */
+  private liveEdit = false;
+  private liveRead = false;
   /**
    * The workbook this host works on: the one active at its first call, kept as the object itself and
    * its FullName. Application.ActiveWorkbook is whichever window the user looked at last; looked up
@@ -184,10 +212,17 @@ export class WpsHost implements Host {
   }
 
   async read(): Promise<ReadResult> {
+    this.liveRead = this.liveEdit;
+    this.liveEdit = false;
     return readWorkbook(this.doc);
   }
 
   async mark(findings: Finding[]): Promise<MarkOutcome> {
+    if (this.liveRead) {
+      this.liveRead = false;
+      // The marks stay as they are until the user asks (一键校验); no write follows their edit.
+      return { marked: marksByCell(this.marked).length, warnings: [] };
+    }
     const out = this.write((doc) => replaceMarks(doc, findings));
     this.marked = findings;
     return out;
@@ -282,7 +317,7 @@ export class WpsHost implements Host {
 
   /** The user's edits, debounced; our own writes and our hidden sheets are not the user's. */
   onChange(listener: () => void): () => void {
-    const events = (this.given ?? globalApplication())?.ApiEvent;
+    const events = this.given ? this.given.ApiEvent : (globalRoot()?.ApiEvent ?? globalApplication()?.ApiEvent);
     if (!events) return () => undefined;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const handler = (ws: Et.Worksheet) => {
@@ -297,6 +332,7 @@ export class WpsHost implements Host {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
+        this.liveEdit = true;
         listener();
       }, this.debounceMs);
     };

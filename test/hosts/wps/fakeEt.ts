@@ -15,13 +15,27 @@
  * - Value2 of one cell is a scalar, of a block a 2-D array rows × cols (VBA excel.range.value2); with
  *   `oneDimRows` a one-row block comes back flat, as issue #14 reports from some builds (pi-for-excel's
  *   adapter also decodes both). Empty cells read as undefined.
- * - Formula errors come back from Value2 as their CVErr numbers, #DIV/0! = 2007 … (VBA
- *   learn.microsoft.com/office/vba/excel/concepts/cells-and-ranges/cell-error-values); Range.Text shows
- *   the error's text.
+ * - Formula errors come back from Value2 as the HRESULT of their CVErr: 0x800A0000 + the XlCVError
+ *   code (et-jsapi-declare lib.et.d.ts XlCVError: xlErrDiv0 = 2007 …) as a signed 32-bit number, so
+ *   #DIV/0! reads −2146826281 and #NAME? −2146826259 — measured in WPS 12.1.0.28043 by
+ *   zeweihan/aiworkdeck office-addin/scripts/measurements/2026-08-29-et-wpp-api-probe.json ("set
+ *   Formula then read Value2": "-2146826281"; "set bad name formula read Value2": "-2146826259"). Not
+ *   the bare 2007 of VBA's CVErr (learn.microsoft.com/office/vba/excel/concepts/cells-and-ranges/
+ *   cell-error-values). Range.Formula of an error constant is its text; Range.Text shows the error's text.
  * - Writing Value2 a string parses it as typed input ("100" → 100, "95%" → 0.95); a leading apostrophe
  *   keeps it text and is not part of the value (VBA excel.range.prefixcharacter). A write replaces a formula.
  * - Range.Text is what the cell shows through its number format, null for a block whose cells show
- *   different texts (VBA excel.range.text).
+ *   different texts; "If the contents of the cell is wider than the width available for display, the
+ *   Text property will modify the displayed value" (VBA excel.range.text), which for a number is a
+ *   row of # (cnblogs.com/ibgo/archive/2012/04/17/2454486.html: `Left(rng.Text, 1) = "#"` means the
+ *   "column too narrow"). Modelled: a number whose text is longer than its column's ColumnWidth (in
+ *   characters, VBA excel.range.columnwidth) shows as that many #.
+ * - Range.NumberFormat of a block is its format when all cells share it and null otherwise (VBA
+ *   excel.range.numberformat: "returns Null if all cells in the specified range don't have the same
+ *   number format"); Columns.Item(i) is the i-th column of the range (VBA excel.range.columns).
+ * - Dates are numbers in Value2: the serial day count, shown as a date through a date format (VBA
+ *   excel.range.value2: "the only difference between this property and the Value property is that
+ *   the Value2 property doesn't use the Currency and Date data types").
  * - Interior.Color is a BGR long: RGB(r, g, b) = r + g·256 + b·65536 (VBA language reference, RGB
  *   function; blog.csdn.net/cxu123321/article/details/90293380: "纯红色是 255"). A cell without fill reads
  *   Color 16777215 like a white one, and ColorIndex xlNone (-4142); ColorIndex = xlColorIndexNone is "no
@@ -51,6 +65,15 @@
  * - Events: ApiEvent.AddApiEventListener("SheetChange", fn(sheet, range)) hears value writes,
  *   insertions and deletions, ours included (et-jsapi-declare addon.et.d.ts EtApiEvent; WPS 加载项
  *   ApiEvent docs), synchronously or, with `queueEvents`, when the test calls flushEvents().
+ * - UsedRange spans every cell that holds a value, a formula or any formatting, not only content
+ *   (VBA excel.worksheet.usedrange; issue #22: "UsedRange includes formatted empty cells", so a
+ *   template formatted down to row 65,536 has that many rows in it).
+ * - Range.Find(What "*", LookIn xlFormulas, SearchOrder xlByRows | xlByColumns, SearchDirection
+ *   xlPrevious) is the classic search for the last cell with content: searching backwards from the
+ *   first cell wraps to the end, so the first match is the last content cell by rows or by columns;
+ *   no match is Nothing (null) (VBA excel.range.find: "returns Nothing if no match is found"; "The
+ *   search begins after this cell … if you don't specify this argument, the search starts after the
+ *   cell in the upper-left corner of the range"). et-jsapi-declare lib.et.d.ts declares Range.Find.
  * - A sheet with ProtectContents rejects writes (VBA excel.worksheet.protectcontents).
  * - Worksheet.Visible = xlSheetVeryHidden (2) hides a sheet from 取消隐藏 (et-jsapi-declare
  *   XlSheetVisibility; VBA excel.xlsheetvisibility).
@@ -94,6 +117,8 @@ const ERR_TEXT: Record<number, string> = {
   2036: "#NUM!",
   2042: "#N/A",
 };
+/** 0x800A0000 as a signed 32-bit number: WPS's Value2 of an error is this + its XlCVError code. */
+export const CVERR_BASE = -2146828288;
 const key = (r: number, c: number) => `${r},${c}`;
 const overlaps = (a: RangePos, b: RangePos) => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 const inside = (p: RangePos, r: number, c: number) => r >= p.top && r <= p.bottom && c >= p.left && c <= p.right;
@@ -359,6 +384,8 @@ export class FakeEtSheet {
   /** 0-based hidden rows. */
   hidden = new Set<number>();
   hiddenCols = new Set<number>();
+  /** ColumnWidth in characters by 0-based column; absent = wide enough for anything. */
+  widths = new Map<number, number>();
   heights = new Map<number, number>();
   ProtectContents = false;
   private visible = -1;
@@ -418,9 +445,18 @@ export class FakeEtSheet {
     this.app.activate(this.book);
   }
 
+  /**
+   * Range("B5") or a union Range("B5,D7:E8") — "Range("A1:B2,C3")" is one range of several areas
+   * (VBA excel.worksheet.range, excel.range.areas). Its reference must be at most 255 characters:
+   * a string over 255 characters passed to an object "may be truncated … or may fail" (Microsoft
+   * support.microsoft.com/kb/213841, quoted at e-learn.cn/qa/answer/715464/1691768.html); the fake
+   * fails, so the host has to chunk.
+   */
   Range(address: string): FakeEtRange {
     this.app.tick("Worksheet.Range");
-    return new FakeEtRange(this.app, this, parseRange(address.replace(/\$/g, "")));
+    if (address.length > 255) throw new Error(`Range(${address.length} characters): 无效的引用`);
+    const parts = address.replace(/\$/g, "").split(",").map(parseRange);
+    return new FakeEtRange(this.app, this, parts[0], parts.length > 1 ? parts : undefined);
   }
 
   get Cells(): FakeEtRange {
@@ -506,15 +542,21 @@ export class FakeEtRange {
     readonly app: FakeEtApp,
     readonly sheet: FakeEtSheet,
     readonly area: RangePos,
+    /** The areas of a union range; absent for one area. Only fills and values are modelled on unions. */
+    readonly areas?: RangePos[],
   ) {}
 
   private get single(): boolean {
-    return this.area.top === this.area.bottom && this.area.left === this.area.right;
+    return !this.areas && this.area.top === this.area.bottom && this.area.left === this.area.right;
   }
   private get wholeRows(): boolean {
     return this.area.left === 0 && this.area.right >= 16383;
   }
   private each(fn: (r: number, c: number) => void): void {
+    if (this.areas) {
+      for (const a of this.areas) for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) fn(r, c);
+      return;
+    }
     const { top, bottom, left } = this.area;
     const right = this.wholeRows ? Math.max(left, ...[...this.sheet.cells.keys()].map((k) => Number(k.split(",")[1]))) : this.area.right;
     for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) fn(r, c);
@@ -563,6 +605,12 @@ export class FakeEtRange {
       get Count() {
         self.app.tick("Columns.Count");
         return self.area.right - self.area.left + 1;
+      },
+      Item(i: number): FakeEtRange {
+        self.app.tick("Columns.Item");
+        if (i < 1 || i > self.area.right - self.area.left + 1) throw new Error(`Columns.Item(${i}): 下标越界`);
+        const c = self.area.left + i - 1;
+        return new FakeEtRange(self.app, self.sheet, { ...self.area, left: c, right: c });
       },
     };
   }
@@ -619,7 +667,7 @@ export class FakeEtRange {
 
   get Value2(): unknown {
     this.app.tick("Range.Value2");
-    const v = this.read((c) => (c?.v === undefined ? undefined : typeof c.v === "object" ? c.v.err : c.v));
+    const v = this.read((c) => (c?.v === undefined ? undefined : typeof c.v === "object" ? CVERR_BASE + c.v.err : c.v));
     if (this.app.oneDimRows && Array.isArray(v) && v.length === 1) return v[0];
     return v;
   }
@@ -692,7 +740,9 @@ export class FakeEtRange {
     const texts = new Set<string>();
     this.each((r, c) => {
       const cell = this.sheet.peek(r, c);
-      texts.add(cell?.text ?? showValue(cell?.v, cell?.fmt));
+      const shown = cell?.text ?? showValue(cell?.v, cell?.fmt);
+      const width = this.sheet.widths.get(c);
+      texts.add(typeof cell?.v === "number" && width !== undefined && shown.length > width ? "#".repeat(width) : shown);
     });
     return texts.size === 1 ? [...texts][0] : null;
   }
@@ -895,6 +945,23 @@ export class FakeEtRange {
         this.sheet.merges.push({ top: m.top + dr, bottom: m.bottom + dr, left: m.left + dc, right: m.right + dc });
       }
     }
+  }
+
+  /** Find("*", LookIn xlFormulas, …, SearchOrder, xlPrevious): the last content cell; only that search is modelled. */
+  Find(what: string, _after?: unknown, lookIn?: number, _lookAt?: number, order?: number, direction?: number): FakeEtRange | null {
+    this.app.tick("Range.Find");
+    if (what !== "*" || lookIn !== -4123 || direction !== 2 || (order !== 1 && order !== 2))
+      throw new Error("the fake finds the last content cell only");
+    let best: [number, number] | null = null;
+    for (const [k, c] of this.sheet.cells) {
+      if (c.v === undefined && !c.f) continue;
+      const [r, col] = k.split(",").map(Number);
+      if (!inside(this.area, r, col)) continue;
+      const later =
+        !best || (order === 1 ? r > best[0] || (r === best[0] && col > best[1]) : col > best[1] || (col === best[1] && r > best[0]));
+      if (later) best = [r, col];
+    }
+    return best && new FakeEtRange(this.app, this.sheet, { top: best[0], bottom: best[0], left: best[1], right: best[1] });
   }
 
   Select(): boolean {

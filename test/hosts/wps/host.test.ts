@@ -16,6 +16,7 @@ import { isInsertError, planInsertion } from "../../../src/core/templates/insert
 import { validate } from "../../../src/app/validate";
 import { EtApp, activeDoc, bgr } from "../../../src/hosts/wps/et";
 import { readWorkbook } from "../../../src/hosts/wps/read";
+import { WpsHost, globalApplication, globalRoot } from "../../../src/hosts/wps/wpsHost";
 import { FakeEtApp } from "./fakeEt";
 import { fakeFrom, fixtureFake, hostOn, seedFake } from "./helpers";
 import { readExample, toBytes } from "../../helpers/xlsx";
@@ -177,6 +178,47 @@ describe("marks", () => {
   });
 });
 
+describe("marks in bulk", () => {
+  test("one union range per severity: the seed form is checked and marked in ≤ 300 bridge calls", async () => {
+    const { app } = await seedFake();
+    const result = await validate(hostOn(app));
+    expect(result.marked).toBeGreaterThan(5);
+    const fills = app.log.filter((l) => l === "Interior.Color=").length;
+    const severities = new Set(marksByCell(result.findings).map((m) => m.severity)).size;
+    expect(fills).toBe(severities);
+    expect(app.calls).toBeLessThanOrEqual(300);
+  });
+
+  test("hundreds of marked cells go in unions of at most 255 characters, and clearing restores each cell's own fill", async () => {
+    const app = new FakeEtApp();
+    const ws = app.ActiveWorkbook.addSheet("表");
+    const findings: Finding[] = [];
+    for (let r = 0; r < 300; r++) {
+      ws.cell(r, 0).v = r;
+      if (r % 3 === 1) ws.cell(r, 0).fill = { color: bgr("00FF00"), pattern: 1 };
+      if (r % 3 === 2) ws.cell(r, 0).fill = { color: WHITE, pattern: 1 };
+      findings.push(finding(`表!A${r + 1}`, r % 2 ? "error" : "warning"));
+    }
+    const host = hostOn(app);
+    expect(await host.mark(findings)).toEqual({ marked: 300, warnings: [] });
+    expect(app.log.filter((l) => l === "Interior.Color=").length).toBeLessThan(30);
+    // The user re-fills one marked cell: it is theirs, the others go back to what they had.
+    ws.cell(4, 0).fill = { color: bgr("0000FF"), pattern: 1 };
+    await host.clearMarks();
+    for (let r = 0; r < 300; r++) {
+      const want =
+        r === 4
+          ? { color: bgr("0000FF"), pattern: 1 }
+          : r % 3 === 1
+            ? { color: bgr("00FF00"), pattern: 1 }
+            : r % 3 === 2
+              ? { color: WHITE, pattern: 1 }
+              : undefined;
+      expect([r, ws.fillAt(`A${r + 1}`)]).toEqual([r, want]);
+    }
+  });
+});
+
 describe("no workbook open", () => {
   test("every operation says so in words instead of failing on a null", async () => {
     const app = new FakeEtApp();
@@ -192,6 +234,34 @@ describe("no workbook open", () => {
       await expect(op()).rejects.toThrow("没有打开的工作簿");
     }
     expect(typeof host.onChange(() => undefined)).toBe("function");
+  });
+});
+
+describe("older WPS builds", () => {
+  const g = globalThis as { Application?: unknown; wps?: unknown };
+  afterEach(() => {
+    delete g.Application;
+    delete g.wps;
+  });
+
+  test("without a global Application the ET object is wps.EtApplication(): the host reads the open workbook", async () => {
+    const { app } = await seedFake();
+    // The older root: the add-in functions on `wps`, the ET model behind EtApplication() (notes A.14).
+    g.wps = { EtApplication: () => app, ApiEvent: app.ApiEvent };
+    expect(globalApplication()).toBe(app);
+    const { snapshot } = await new WpsHost().read();
+    expect(snapshot.source).toBe("seed-form.xlsx");
+    expect(snapshot.sheets.length).toBeGreaterThan(0);
+    const off = new WpsHost().onChange(() => undefined);
+    expect(app.listenerCount("SheetChange")).toBe(1);
+    off();
+  });
+
+  test("with the global Application, that is both the root and the ET object", async () => {
+    const { app } = await seedFake();
+    g.Application = app;
+    expect(globalApplication()).toBe(app);
+    expect(globalRoot()).toBe(app);
   });
 });
 
@@ -461,5 +531,42 @@ describe("live re-check", () => {
 
     stop();
     expect(app.listenerCount("SheetChange")).toBe(0);
+  });
+
+  test("a live re-check after the user's edit writes no marks (undo is unverified in WPS); 一键校验 still marks", async () => {
+    const { app } = await seedFake();
+    let t = 1000;
+    const host = hostOn(app, { debounceMs: 0, now: () => t });
+    const first = await validate(host, { mark: true });
+    expect(first.marked).toBeGreaterThan(0);
+    // Past the grace in which a change is taken for our own write.
+    t += 10_000;
+    const sheet = app.ActiveWorkbook.sheets[0];
+    const fills = () => JSON.stringify([...sheet.cells].map(([k, c]) => [k, c.fill ?? null]));
+    let live: Promise<unknown> | null = null;
+    const heard = new Promise<void>((done) =>
+      host.onChange(() => {
+        live = validate(host, { mark: true });
+        done();
+      }),
+    );
+    const before = fills();
+    const writesBefore = app.log.filter((l) => l.startsWith("Interior.") && l.endsWith("=")).length;
+    // The user's edit turns an amount into #DIV/0!: a new finding, a cell that would be marked.
+    const [k] = [...sheet.cells].find(
+      ([key, c]) => typeof c.v === "number" && !marksByCell(first.findings).some((m) => `${m.row},${m.col}` === key),
+    )!;
+    const [r, c] = k.split(",").map(Number);
+    app.userEdit(sheet.name, toA1(r, c), { err: 2007 });
+    await heard;
+    await live;
+    expect(app.log.filter((l) => l.startsWith("Interior.") && l.endsWith("=")).length).toBe(writesBefore);
+    expect(fills()).toBe(before);
+    // The user asks: marks follow the findings again.
+    const again = await validate(host, { mark: true });
+    const want = marksByCell(again.findings);
+    expect(again.marked).toBe(want.length);
+    expect(want.some((m) => m.row === r && m.col === c)).toBe(true);
+    for (const m of want) expect(sheet.fillAt(toA1(m.row, m.col))?.color).toBe(bgr(MARK_COLORS[m.severity]));
   });
 });

@@ -50,8 +50,11 @@ function loadFormats(sheet: FakeEtSheet, ws: Worksheet): void {
       const fill = cell.fill;
       const argb = fill && fill.type === "pattern" && fill.pattern === "solid" ? fill.fgColor?.argb : undefined;
       const fmt = cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : undefined;
+      const raw = cell.type === 6 ? (cell.value as { result?: unknown } | null)?.result : cell.value;
       if (!argb && !fmt) return;
       const x = sheet.cell(r - 1, c - 1);
+      // A date is its serial day count in ET (Value2), shown as a date by its format.
+      if (raw instanceof Date) x.v = raw.getTime() / 86_400_000 + 25569;
       if (argb) x.fill = { color: bgr(argb.slice(-6)), pattern: 1 };
       if (fmt) x.fmt = fmt;
     });

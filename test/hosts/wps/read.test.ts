@@ -2,6 +2,7 @@
 import { parseRange, rangeToA1 } from "../../../src/core/a1";
 import { checkWorkbook } from "../../../src/core/engine";
 import { SheetSnapshot } from "../../../src/core/snapshot";
+import { formattedNumber } from "../../../src/hosts/file/cellValue";
 import { EtApp, activeDoc, grid, toCellValue } from "../../../src/hosts/wps/et";
 import { readWorkbook } from "../../../src/hosts/wps/read";
 import { FakeEtApp } from "./fakeEt";
@@ -24,6 +25,7 @@ test("the seed form reads as the file host reads it: values, formulas, merges, h
   for (const [i, s] of snap.sheets.entries()) {
     const f = read.snapshot.sheets[i];
     expect(cells(s)).toEqual(cells(f));
+    expect(cells({ ...s, values: s.texts ?? [] })).toEqual(cells({ ...f, values: f.texts ?? [] }));
     expect(merges(s)).toEqual(merges(f));
     expect(s.hiddenRows).toEqual(f.hiddenRows);
   }
@@ -42,21 +44,74 @@ test("reading costs one Value2 and one Formula call per sheet, not one per cell"
   const n = (what: string) => app.log.filter((l) => l === what).length;
   expect(n("Range.Value2")).toBe(app.ActiveWorkbook.sheets.length);
   expect(n("Range.Formula")).toBe(app.ActiveWorkbook.sheets.length);
-  // Text is asked of numeric cells only.
-  const numeric = app.ActiveWorkbook.sheets.reduce((k, s) => k + [...s.cells.values()].filter((c) => typeof c.v === "number").length, 0);
-  expect(n("Range.Text")).toBe(numeric);
+  // The shown text is formatted here from the number formats, never asked of a cell.
+  expect(n("Range.Text")).toBe(0);
 });
 
-test("a formula error arrives as its code and becomes an error; the same number typed in stays a number", () => {
+test("shown text comes from Value2 and the number format as the file host formats it, not Range.Text (#### in a narrow column)", () => {
+  const app = new FakeEtApp();
+  const ws = app.ActiveWorkbook.addSheet("表");
+  ws.cell(0, 0).v = "金额";
+  Object.assign(ws.cell(1, 0), { v: 1234.5, fmt: "#,##0.00" });
+  Object.assign(ws.cell(2, 0), { v: 0.955, fmt: "0.0%" });
+  Object.assign(ws.cell(3, 0), { v: 12, fmt: "0.00" });
+  ws.widths.set(0, 4);
+  // The fake shows what WPS would: a row of # where the number does not fit.
+  expect(ws.Range("A2").Text).toBe("####");
+  const s = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets[0];
+  const want = [null, formattedNumber(1234.5, "#,##0.00"), formattedNumber(0.955, "0.0%"), formattedNumber(12, "0.00")];
+  expect(want).toEqual([null, "1,234.50", "95.5%", "12.00"]);
+  expect(s.texts?.map((r) => r[0])).toEqual(want);
+});
+
+test("a date is its serial in Value2 and reads as the file host reads a date: ISO text", () => {
+  const app = new FakeEtApp();
+  const ws = app.ActiveWorkbook.addSheet("表");
+  ws.cell(0, 0).v = "填报日期";
+  Object.assign(ws.cell(0, 1), { v: 45292, fmt: "yyyy-mm-dd" });
+  Object.assign(ws.cell(0, 2), { v: 45292.5, fmt: 'yyyy"年"m"月"d"日" hh:mm' });
+  Object.assign(ws.cell(0, 3), { v: 45292, fmt: "0" });
+  const s = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets[0];
+  expect(s.values[0]).toEqual(["填报日期", "2024-01-01", "2024-01-01T12:00:00", 45292]);
+});
+
+test("a formula error arrives as WPS's error code and becomes an error; the same number typed in stays a number", () => {
   const app = new FakeEtApp();
   const ws = app.ActiveWorkbook.addSheet("表");
   ws.cell(0, 0).v = { err: 2007 };
   ws.cell(0, 0).f = "=1/0";
-  ws.cell(0, 1).v = 2007;
+  ws.cell(0, 1).v = { err: 2029 };
+  ws.cell(0, 1).f = "=金额合计";
+  ws.cell(0, 2).v = { err: 2042 };
+  ws.cell(0, 3).v = -2146826281;
+  ws.cell(0, 4).v = 2007;
   ws.cell(1, 0).v = "x";
   const s = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets[0];
-  expect(s.values[0]).toEqual([{ error: "#DIV/0!" }, 2007]);
+  expect(s.values[0]).toEqual([{ error: "#DIV/0!" }, { error: "#NAME?" }, { error: "#N/A" }, -2146826281, 2007]);
   expect(s.formulas?.[0][0]).toBe("=1/0");
+});
+
+test("an amount that is #DIV/0! in WPS raises the error finding, never −2,146,826,281 万元", async () => {
+  const { app, read } = await seedFake();
+  const { checkWorkbook: check } = await import("../../../src/core/engine");
+  // The first numeric cell the file host reads: make it a formula that divides by zero, in both.
+  const sheet = read.snapshot.sheets[0];
+  let at: [number, number] | null = null;
+  sheet.values.forEach((row, i) => row.forEach((v, j) => !at && typeof v === "number" && (at = [i, j])));
+  const [i, j] = at!;
+  const fake = app.ActiveWorkbook.sheets[0].cell(sheet.originRow + i, sheet.originCol + j);
+  fake.v = { err: 2007 };
+  fake.f = "=1/0";
+  const snap = (await hostOn(app).read()).snapshot;
+  expect(snap.sheets[0].values[i][j]).toEqual({ error: "#DIV/0!" });
+  const want = structuredClone(read.snapshot);
+  want.sheets[0].values[i][j] = { error: "#DIV/0!" };
+  const rules = (w: typeof snap) =>
+    check(w)
+      .findings.map((x) => `${x.rule}@${x.cells.join(",")}`)
+      .sort();
+  expect(rules(snap)).toEqual(rules(want));
+  expect(JSON.stringify(snap)).not.toContain("-2146826281");
 });
 
 test("Value2 shapes: a scalar for one cell, a 2-D array for a block, a flat array for one row on some builds", () => {
@@ -115,4 +170,61 @@ test("a form with hidden rows: the same 0-based hidden rows as the file host rea
   const want = read.snapshot.sheets.map((s) => s.hiddenRows);
   expect(want.flat().length).toBeGreaterThan(0);
   expect(snapshot.sheets.map((s) => s.hiddenRows)).toEqual(want);
+});
+
+test("a template formatted down to row 65,536 is checked: the used range is trimmed to its last content", () => {
+  const app = new FakeEtApp();
+  const ws = app.ActiveWorkbook.addSheet("表");
+  ws.cell(0, 0).v = "项目名称";
+  ws.cell(1, 0).v = "年度金额";
+  Object.assign(ws.cell(1, 1), { v: 12.5, fmt: "0.00" });
+  // Borders and number formats a template carries to the sheet's end: formatted, empty.
+  for (let r = 2; r < 65536; r++) for (let c = 0; c < 4; c++) ws.cell(r, c).fmt = "@";
+  expect(ws.UsedRange.Rows.Count).toBe(65536);
+  const { snapshot, warnings } = readWorkbook(activeDoc(app as unknown as EtApp));
+  expect(warnings).toEqual([]);
+  expect(snapshot.sheets[0].values).toEqual([
+    ["项目名称", null],
+    ["年度金额", 12.5],
+  ]);
+  expect(snapshot.sheets[0].texts?.[1][1]).toBe("12.50");
+});
+
+test("a sheet without merges or hidden rows costs the same few calls at 10 rows or 5,000: no per-row loop", () => {
+  const cost = (rows: number) => {
+    const app = new FakeEtApp();
+    const ws = app.ActiveWorkbook.addSheet("表");
+    for (let r = 0; r < rows; r++) {
+      ws.cell(r, 0).v = `指标${r}`;
+      Object.assign(ws.cell(r, 1), { v: r, fmt: "0.00" });
+    }
+    app.calls = 0;
+    const s = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets[0];
+    expect(s.values.length).toBe(rows);
+    return app.calls;
+  };
+  expect(cost(5000)).toBe(cost(10));
+  expect(cost(10)).toBeLessThan(25);
+});
+
+test("merges are found without walking every cell: MergeArea is asked of at most two cells per merge on the seed form", async () => {
+  const { app } = await seedFake();
+  const merges = app.ActiveWorkbook.sheets[0].merges.length;
+  const s = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets[0];
+  expect(s.merges.length).toBe(merges);
+  const asked = app.log.filter((l) => l === "Range.MergeArea").length;
+  expect(asked).toBeLessThanOrEqual(2 * merges);
+  // The old walk asked every cell of every row holding a merge.
+  expect(asked).toBeLessThan(s.values.length * s.values[0].length);
+});
+
+test("an empty merged block (no value in any of its cells) is still found", () => {
+  const app = new FakeEtApp();
+  const ws = app.ActiveWorkbook.addSheet("表");
+  ws.cell(0, 0).v = "绩效目标";
+  ws.cell(0, 1).v = "说明";
+  ws.cell(3, 3).v = "末";
+  ws.merges.push(parseRange("A2:C3"));
+  const s = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets[0];
+  expect(s.merges).toEqual(["A2:C3"]);
 });
