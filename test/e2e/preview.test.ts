@@ -43,6 +43,7 @@ browserDescribe("browser preview in headless Chromium", () => {
     ({ server, url: base } = await serve({ root: DIST, port: 0 }));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
+      timeout: 0,
       args: [
         "--headless",
         "--no-sandbox",
@@ -85,6 +86,10 @@ browserDescribe("browser preview in headless Chromium", () => {
       return route.abort();
     });
     const page = await ctx.newPage();
+    // Playwright gives every wait 30 s by default; the waits here are on page state, and under load
+    // a first check can take longer. 0 = no limit: jest's hang detector (jest.config.js) still ends a hang.
+    page.setDefaultTimeout(0);
+    page.setDefaultNavigationTimeout(0);
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(base + path);
@@ -93,13 +98,12 @@ browserDescribe("browser preview in headless Chromium", () => {
 
   /** Waits until the pane has finished its first check of the loaded workbook. */
   async function ready(page: Page, seq = 1): Promise<void> {
-    await page.waitForSelector("[data-testid=sheet-grid]", { timeout: 30000 });
+    await page.waitForSelector("[data-testid=sheet-grid]");
     await page.waitForFunction(
       (n) =>
         Number(document.querySelector("[data-check-seq]")?.getAttribute("data-check-seq")) >= n &&
         document.querySelector("[data-busy=false]") !== null,
       seq,
-      { timeout: 30000 },
     );
   }
 
