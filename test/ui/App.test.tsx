@@ -232,6 +232,21 @@ describe("task pane", () => {
     });
   });
 
+  test("notices sit in the pane's 通知 region (not over it) and Escape closes them wherever focus is", async () => {
+    const host = new FakeHost(workbook(flawedSheet()));
+    const user = await mount(host);
+    const region = screen.getByRole("region", { name: "通知" });
+    // Inside the pane's own landmark, not portalled to the end of <body>.
+    expect(region.closest("main")).not.toBeNull();
+    await user.click(screen.getByRole("button", { name: "清除标记" }));
+    await waitFor(() => expect(within(region).getByText("已清除标记")).toBeTruthy());
+    // Focus on a finding, not on the notice: Escape still closes it.
+    within(rows()[0]).getAllByRole("button")[0].focus();
+    await user.keyboard("{Escape}");
+    // At once, not by the notice's own 3 s timeout running out: no waitFor here.
+    expect(within(region).queryByText("已清除标记")).toBeNull();
+  });
+
   test("可以提交 on the corrected form, with the number of checks passed", async () => {
     const host = new FakeHost(workbook(cleanSheet()));
     await mount(host);
