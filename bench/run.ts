@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   line(`fix: write, ${w.fixes} fixes (median)`, `${w.fixWriteMs.toFixed(1)} ms`);
   line("fix: re-check after each fix (needed to find the next)", `${w.fixRecheckMs.toFixed(1)} ms`);
   line("fix: verification on top of that re-check", `${w.fixVerifyMs.toFixed(1)} ms`);
+  line("fix: of which the patched package read back and compared", `${w.fixReadBackMs.toFixed(1)} ms`);
   line(
     "fix: verification / write",
     `${((100 * w.fixVerifyMs) / w.fixWriteMs).toFixed(0)} %`,

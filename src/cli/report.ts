@@ -3,6 +3,7 @@ import { CellRef, formatRef, toA1 } from "../core/a1";
 import { CheckResult, Summary, summarize } from "../core/engine";
 import { Lang, PUNCTUATION, SEVERITY_NAMES, pick } from "../core/i18n";
 import { FormModel } from "../core/form/model";
+import { ruleDocPath } from "../core/rules/docs";
 import { formAmount } from "../core/rules/util/formAmounts";
 import { sumCents } from "../core/rules/util/money";
 import { Finding, Message, Severity, findingSheet } from "../core/rules/types";
@@ -104,6 +105,8 @@ export function toJson(entries: Entry[], lang: Lang, opts: TextOptions = {}): st
             severity: f.severity,
             cells: f.cells.map(formatRef),
             message: pick(f.message, lang),
+            // The rule's page, from the repository root: why it checks this, examples, options.
+            docs: ruleDocPath(f.rule),
           })),
           summary: { error: e.summary.error, warning: e.summary.warning, info: e.summary.info },
           // Findings the authors ignored in the add-in: left out of `findings` and `summary`.

@@ -67,7 +67,21 @@ describe("budget-form templates", () => {
     expect(list[list.length - 1]).toMatchObject({ name: "档案数字化率(%)" });
     expect(list[list.length - 1].id.startsWith("custom.")).toBe(true);
     // The documented public shape (README, 命令行), nothing internal.
-    const keys = ["id", "name", "level1", "level2", "kind", "operator", "unit", "period", "annual", "formula", "tags", "custom"];
+    const keys = [
+      "id",
+      "name",
+      "level1",
+      "level2",
+      "kind",
+      "operator",
+      "unit",
+      "period",
+      "annual",
+      "formula",
+      "tags",
+      "custom",
+      "citation",
+    ];
     for (const t of list) expect(Object.keys(t)).toEqual(keys);
     expect(all.stdout).not.toMatch(/"(source|placement101|placement|needsValue|capByProjectAmount)"/);
     const byId = new Map(CATALOGUE.map((t) => [t.id, t]));
@@ -86,9 +100,13 @@ describe("budget-form templates", () => {
         formula: c.formula,
         tags: c.tags,
         custom: false,
+        citation: c.citation,
       });
+      // Every catalogue template names its published source.
+      expect(t.citation).toEqual({ document: expect.any(String), issuer: expect.any(String), year: c.citation!.year });
     }
-    expect(list[list.length - 1]).toMatchObject({ level2: "质量", custom: true });
+    // A user's own template names none.
+    expect(list[list.length - 1]).toMatchObject({ level2: "质量", custom: true, citation: null });
     const tagged = JSON.parse((await run("templates", "--format=json", "--tag", "会议培训", "--category", "满意度")).stdout).templates;
     expect(tagged.map((t: { id: string }) => t.id)).toEqual(["satisfaction.trainees"]);
     const searched = await run("templates", "--search", "三公");

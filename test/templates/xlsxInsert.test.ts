@@ -91,7 +91,7 @@ describe("templates into the example workbooks through the file host", () => {
   });
 
   test("corrected form, a missing first group (经济效益) takes over the 一级 label", async () => {
-    const { reread } = await verify("corrected-form.xlsx", "benefit.economic.surplus-rate");
+    const { reread } = await verify("corrected-form.xlsx", "benefit.economic.income-increase");
     expect(merges(reread.snapshot.sheets[0])).toContain("B34:B37");
   });
 
@@ -115,7 +115,7 @@ describe("styles through the file host", () => {
     ["corrected-form.xlsx", "timeliness.project-on-schedule"],
     ["corrected-form.xlsx", "cost.three-public-change"],
     ["corrected-form.xlsx", "satisfaction.public"],
-    ["corrected-form.xlsx", "benefit.economic.surplus-rate"],
+    ["corrected-form.xlsx", "benefit.economic.income-increase"],
     ["seed-form.xlsx", "quantity.training-sessions"],
   ];
   test.each(cases)("%s + %s: styles unchanged, new row bordered", async (file, id) => {

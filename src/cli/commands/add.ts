@@ -8,7 +8,7 @@ import { applyVerified } from "../../hosts/file/apply";
 import { UsageError, parseArgs } from "../args";
 import { configOption } from "../config";
 import { Command, EXIT } from "../io";
-import { inputAndOutput, readInput, writeCopy } from "./rewrite";
+import { inputAndOutput, protectionAllows, readInput, writeCopy } from "./rewrite";
 import { loadTemplates } from "./templateLibrary";
 import { pick } from "../../core/i18n";
 import { CLI } from "../messages";
@@ -27,6 +27,7 @@ const HELP = {
   --config <文件>       规则配置(JSON,同 check):插入后按它复核,新出现的错误会使插入被撤销
   --out <新文件>        写出的新文件,不能与原文件相同;已存在时不覆盖
   --force              --out 已存在时覆盖它(原文件仍不会被修改)
+  --write-protected    表单所在工作表受保护时仍写出副本(默认拒绝)
   -h, --help           显示本帮助
 
 示例: budget-form add 申报表.xlsx --template satisfaction.service-recipients --annual ≥96% --out 申报表-已补充.xlsx
@@ -44,6 +45,7 @@ Options:
   --config <file>      rule configuration (JSON, as for check): the insertion is re-checked with it and undone if it adds an error
   --out <new file>     the file to write; must differ from the input; an existing file is not replaced
   --force              replace --out if it exists (the input is still never modified)
+  --write-protected    write the copy even when the form's sheet is protected (refused by default)
   -h, --help           show this help
 `,
 };
@@ -56,7 +58,7 @@ export const add: Command = {
     const { io, lang } = ctx;
     const parsed = parseArgs(args, {
       values: ["template", "period", "annual", "templates", "sheet", "config", "out", "lang"],
-      flags: { help: "h", force: null },
+      flags: { help: "h", force: null, "write-protected": null },
     });
     if (parsed.flags.has("help")) {
       io.stdout.write(pick(HELP, lang));
@@ -89,6 +91,8 @@ export const add: Command = {
       io.stderr.write(`${pick(CLI.noFormIn, lang, display, parsed.values.sheet)}\n`);
       return EXIT.failure;
     }
+    // As the WPS host does: a protected form is not written into unless the user says so.
+    if (!protectionAllows(read.workbook, [form.model.sheet], parsed.flags.has("write-protected"), ctx)) return EXIT.failure;
     const plan = planInsertion(form.model, form.grid, template, { period: parsed.values.period, annual: parsed.values.annual });
     if (isInsertError(plan)) {
       io.stderr.write(`${pick(plan.error, lang)}\n`);

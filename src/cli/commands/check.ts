@@ -8,21 +8,16 @@ import { inflateRawSync } from "zlib";
 import { CheckPort, validate } from "../../app/validate";
 import { Config } from "../../core/config";
 import { Message } from "../../core/rules/types";
-import { annotate } from "../../hosts/file/annotate";
+import { annotatedCopy } from "../../hosts/file/patchMarks";
 import { FileReadError } from "../../hosts/file/errors";
-import type ExcelJS from "exceljs";
 import { WorkbookSnapshot } from "../../core/snapshot";
 import { readSnapshotFast } from "../../hosts/file/fastRead";
-import { openXlsx } from "../../hosts/file/open";
-import { FileHost } from "../../hosts/file/fileHost";
-import { PackageWarning } from "../../hosts/file/package";
-import { writeXlsx } from "../../hosts/file/write";
 import { UsageError, parseArgs } from "../args";
 import { configOption } from "../config";
 import { Input, MissingInput, expandInputs } from "../inputs";
 import { CliContext, Command, EXIT } from "../io";
 import { Entry, entriesFor, isUnreadable, toJson, toText, withIgnoredCounts } from "../report";
-import { HTML_MARK, SUMMARY_NAME, buildSummary, buildSummaryHtml, isSummaryWorkbook } from "../summary";
+import { HTML_MARK, SUMMARY_NAME, buildSummary, buildSummaryHtml } from "../summary";
 import { errorMessage } from "../../core/errors";
 import { pathKey, sameFile, writeFailure, writeFileAtomic } from "../files";
 import { bilingual, pick } from "../../core/i18n";
@@ -128,30 +123,26 @@ interface CheckRead {
   /** What the one check flow reads the workbook through. */
   port: CheckPort;
   isSummary: boolean;
-  /** Only when a copy will be written (--annotate). */
-  written: { workbook: ExcelJS.Workbook; warnings: PackageWarning[] } | null;
+  /** The file's bytes: an annotated copy is this package with fills and notes patched in. */
+  bytes: Uint8Array;
 }
 
 /**
- * Without --annotate nothing is written, so the check-only reader (no exceljs object model) does,
- * behind a read-only port; with it, exceljs reads the whole workbook, through the file host, as the
- * annotated copy is written from it.
+ * Every check reads the workbook with the check-only reader (no exceljs object model), behind a
+ * read-only port — with --annotate too, so a file gets the same verdict either way (issue #25): the
+ * annotated copy is the original package with fills and notes patched in (patchMarks.ts).
  */
-async function readForCheck(input: Input, annotate: boolean): Promise<CheckRead> {
-  const bytes = readFileSync(input.path);
-  if (!annotate) {
-    const r = await readSnapshotFast(bytes, input.display, { inflateRaw: inflateRawSync });
-    const port: CheckPort = { read: async () => ({ snapshot: r.snapshot, warnings: [] }), loadState: async () => r.state };
-    return { snapshot: r.snapshot, port, isSummary: r.rangeNames.includes(SUMMARY_NAME), written: null };
-  }
-  const r = await openXlsx(bytes, input.display);
-  return { snapshot: r.snapshot, port: FileHost.fromOpened(r, input.display), isSummary: isSummaryWorkbook(r.workbook), written: r };
+async function readForCheck(input: Input): Promise<CheckRead> {
+  const bytes = new Uint8Array(readFileSync(input.path));
+  const r = await readSnapshotFast(bytes, input.display, { inflateRaw: inflateRawSync });
+  const port: CheckPort = { read: async () => ({ snapshot: r.snapshot, warnings: [] }), loadState: async () => r.state };
+  return { snapshot: r.snapshot, port, isSummary: r.rangeNames.includes(SUMMARY_NAME), bytes };
 }
 
 async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used: Set<string>, inputs: Input[]): Promise<Checked> {
   let read: CheckRead;
   try {
-    read = await readForCheck(input, !!opts.annotateDir);
+    read = await readForCheck(input);
   } catch (e) {
     return { entries: [{ file: input.display, error: readFailure(e, input.display) }], failed: true };
   }
@@ -165,17 +156,15 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
     result.ignored === 0
       ? entriesFor(input.display, result, firstSheet)
       : withIgnoredCounts(entriesFor(input.display, result.all, firstSheet), entriesFor(input.display, result, firstSheet));
-  if (!opts.annotateDir || !read.written) return { entries, failed: false };
-  const { workbook, warnings } = read.written;
+  if (!opts.annotateDir) return { entries, failed: false };
 
   // Start on a clean line when a progress line is showing.
   const clear = ctx.io.isTTY ? "\r\x1b[K" : "";
-  for (const w of warnings) {
-    ctx.io.stderr.write(`${clear}${pick(CLI.noteIn, ctx.lang, input.display, w.message)}\n`);
-  }
   try {
-    annotate(workbook, result.findings, ctx.lang);
-    const out = writeAnnotated(opts.annotateDir, input, used, inputs, await writeXlsx(workbook), ctx);
+    const copy = await annotatedCopy(read.bytes, result.findings, ctx.lang, input.display, { inflateRaw: inflateRawSync });
+    // Only a copy written the old way (a package the patcher does not handle) loses anything.
+    for (const w of copy.warnings) ctx.io.stderr.write(`${clear}${pick(CLI.noteIn, ctx.lang, input.display, w.message)}\n`);
+    const out = writeAnnotated(opts.annotateDir, input, used, inputs, copy.bytes, ctx);
     return { entries, failed: false, annotated: out };
   } catch (e) {
     const target = (e as { target?: string }).target ?? join(opts.annotateDir, basename(input.path));

@@ -16,7 +16,8 @@ import { snapshotWorkbook } from "../../hosts/file/snapshot";
 import { parseArgs } from "../args";
 import { configOption } from "../config";
 import { Command, EXIT } from "../io";
-import { inputAndOutput, readInput, writeCopy } from "./rewrite";
+import { inputAndOutput, protectionAllows, readInput, writeEditedCopy } from "./rewrite";
+import { EditLog } from "../../hosts/file/patchWrite";
 import { CLI } from "../messages";
 
 const HELP = {
@@ -28,6 +29,7 @@ const HELP = {
 选项:
   --out <新文件>        写出的新文件,不能与原文件相同;已存在时不覆盖
   --force              --out 已存在时覆盖它(原文件仍不会被修改)
+  --write-protected    修改的工作表受保护时仍写出副本(默认拒绝)
   --config <文件>       规则配置(JSON),关闭的规则不会修复
   -h, --help           显示本帮助
 
@@ -41,6 +43,7 @@ the input is never modified. The form is checked again after each fix; only cell
 Options:
   --out <new file>     the file to write; must differ from the input; an existing file is not replaced
   --force              replace --out if it exists (the input is still never modified)
+  --write-protected    write the copy even when a changed sheet is protected (refused by default)
   --config <file>      rule configuration (JSON); rules turned off are not fixed
   -h, --help           show this help
 
@@ -72,7 +75,7 @@ export const fix: Command = {
   help: HELP,
   async run(args, ctx) {
     const { io, lang } = ctx;
-    const parsed = parseArgs(args, { values: ["out", "config", "lang"], flags: { help: "h", force: null } });
+    const parsed = parseArgs(args, { values: ["out", "config", "lang"], flags: { help: "h", force: null, "write-protected": null } });
     if (parsed.flags.has("help")) {
       io.stdout.write(pick(HELP, lang));
       return EXIT.ok;
@@ -89,8 +92,13 @@ export const fix: Command = {
     const refused: { title: Message; reason: Message }[] = [];
     const manual = new Set<string>();
     let findings: Finding[] = [];
+    // The cells the applied fixes changed, with their formats as read: what the patched copy writes.
+    const log = new EditLog();
     let snapshot = snapshotWorkbook(read.workbook, display);
     let check = checkWorkbook(snapshot, config);
+    // A protected form is refused before anything is fixed, as the WPS host refuses to write into one.
+    const formSheets = check.recognitions.flatMap((r) => r.forms.map((f) => f.model.sheet));
+    if (!protectionAllows(read.workbook, formSheets, parsed.flags.has("write-protected"), ctx)) return EXIT.failure;
     for (let i = 0; i <= MAX_FIXES; i++) {
       findings = check.findings;
       for (const f of findings)
@@ -99,6 +107,8 @@ export const fix: Command = {
       if (!next || i === MAX_FIXES) break;
       tried.add(keyOf(next));
       const before = valuesOf(read.workbook, next.fix!);
+      const touched = new EditLog();
+      for (const e of next.fix!.edits) if (e.op === "setValue") touched.touch(read.workbook, e);
       // Each fix is proved on the re-read workbook (and undone if it fails) before the next one.
       const r = applyVerified(read.workbook, next.fix!, { snapshot, check }, config);
       if (r.ok) {
@@ -109,6 +119,7 @@ export const fix: Command = {
           changes: before.map((b, k) => `${b.cell}: ${show(b.value, lang)} → ${show(after[k].value, lang)}`),
         });
         ({ snapshot, check } = r.after);
+        log.merge(touched);
       } else refused.push({ title: next.fix!.title, reason: r.reason });
     }
 
@@ -122,7 +133,8 @@ export const fix: Command = {
       io.stdout.write(`${pick(CLI.nothingToFix, lang, display, errors, warnings)}\n`);
       return errors > 0 ? EXIT.findings : EXIT.ok;
     }
-    if (!(await writeCopy(read, read.workbook, { output, force }, parsed.values.out!, ctx))) return EXIT.failure;
+    if (!protectionAllows(read.workbook, log.sheets(), parsed.flags.has("write-protected"), ctx)) return EXIT.failure;
+    if (!(await writeEditedCopy(read, log, { output, force }, parsed.values.out!, ctx))) return EXIT.failure;
     io.stdout.write(`${pick(CLI.fixedAndWrote, lang, done.length, parsed.values.out!, errors, warnings)}\n`);
     return errors > 0 ? EXIT.findings : EXIT.ok;
   },

@@ -9,7 +9,11 @@ import type { Workbook } from "exceljs";
 import { FileReadError } from "../../hosts/file/errors";
 import { ReadResult } from "../../hosts/file/read";
 import { openXlsx } from "../../hosts/file/open";
-import { writeXlsx } from "../../hosts/file/write";
+import { WorkbookWriteError, writeXlsx } from "../../hosts/file/write";
+import { EditLog, protectedMessage, protectedSheets, writePatched } from "../../hosts/file/patchWrite";
+import { PatchUnsupported } from "../../hosts/file/patch";
+import { snapshotWorkbook } from "../../hosts/file/snapshot";
+import { inflateRawSync } from "zlib";
 import { UsageError } from "../args";
 import { CliContext } from "../io";
 import { errorMessage } from "../../core/errors";
@@ -46,11 +50,15 @@ export function inputAndOutput(
   return { input, output, display: positionals[0], force };
 }
 
+/** The workbook as read, with the bytes of the file itself (the package a patched copy is made from). */
+export type Input = ReadResult & { bytes: Uint8Array };
+
 /** Reads the workbook; null (after saying why) when it cannot be read. */
-export async function readInput(path: string, display: string, ctx: CliContext): Promise<ReadResult | null> {
+export async function readInput(path: string, display: string, ctx: CliContext): Promise<Input | null> {
   const { io, lang } = ctx;
   try {
-    return await openXlsx(readFileSync(path), display);
+    const bytes = new Uint8Array(readFileSync(path));
+    return { ...(await openXlsx(bytes, display)), bytes };
   } catch (e) {
     if (e instanceof FileReadError) io.stderr.write(`${pick(e.reason, lang)}\n`);
     else if ((e as NodeJS.ErrnoException).code === "ENOENT") io.stderr.write(`${pick(CLI.fileNotFound, lang, display)}\n`);
@@ -74,6 +82,57 @@ export async function writeCopy(
   for (const w of read.warnings) io.stderr.write(`${pick(CLI.note, lang, w.message)}\n`);
   try {
     writeFileAtomic(target.output, await writeXlsx(workbook), target.force ? "replace" : "refuse", ctx.io.writeOps);
+    return true;
+  } catch (e) {
+    io.stderr.write(`${pick(writeFailure(e, outDisplay), lang)}\n`);
+    return false;
+  }
+}
+
+/**
+ * Refuses (after saying so) when an edited sheet is protected, as the WPS host refuses to write one;
+ * `allowed` is the command's --write-protected. True when writing may go on.
+ */
+export function protectionAllows(workbook: Workbook, sheets: string[], allowed: boolean, ctx: CliContext): boolean {
+  if (allowed) return true;
+  const locked = protectedSheets(workbook, [...new Set(sheets)]);
+  for (const s of locked) ctx.io.stderr.write(`${pick(protectedMessage(s), ctx.lang)}\n`);
+  return locked.length === 0;
+}
+
+/**
+ * Writes a copy holding value edits by patching the input's own package (patch.ts): every part the
+ * edits do not touch keeps its bytes, so nothing is lost and no warning is due. A package or a value
+ * the patcher does not handle falls back to writeCopy (exceljs, with its warnings).
+ */
+export async function writeEditedCopy(
+  read: Input,
+  log: EditLog,
+  target: { output: string; force: boolean },
+  outDisplay: string,
+  ctx: CliContext,
+): Promise<boolean> {
+  const { io, lang } = ctx;
+  let bytes: Uint8Array;
+  try {
+    const edits = log.edits(read.workbook);
+    const written = await writePatched(read.bytes, edits, snapshotWorkbook(read.workbook, outDisplay), { inflateRaw: inflateRawSync });
+    if (written.fullCalcOnLoad)
+      io.stderr.write(
+        `${pick(CLI.note, lang, {
+          zh: "部分公式依赖修改过的单元格且无法在此计算,已设置为在 Excel 打开时重新计算",
+          en: "Some formulas read the changed cells and cannot be computed here; Excel will recalculate them when the file is opened",
+        })}\n`,
+      );
+    bytes = written.bytes;
+  } catch (e) {
+    if (e instanceof PatchUnsupported) return writeCopy(read, read.workbook, target, outDisplay, ctx);
+    if (!(e instanceof WorkbookWriteError)) throw e;
+    io.stderr.write(`${pick(writeFailure(e, outDisplay), lang)}\n`);
+    return false;
+  }
+  try {
+    writeFileAtomic(target.output, bytes, target.force ? "replace" : "refuse", ctx.io.writeOps);
     return true;
   } catch (e) {
     io.stderr.write(`${pick(writeFailure(e, outDisplay), lang)}\n`);

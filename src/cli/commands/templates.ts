@@ -41,8 +41,9 @@ const CATEGORIES = new Set<string>([...LEVEL1_ORDER, ...LEVEL2_ORDER]);
 
 /**
  * One template as `templates --format json` prints it: a public interface (README, 命令行), so
- * it names only what a script needs and never the catalogue's bookkeeping (sources, the second
- * layout's placement, fill-in hints), which may change without notice.
+ * it names only what a script needs and never the catalogue's bookkeeping (the notes' references,
+ * the second layout's placement, fill-in hints), which may change without notice. The published
+ * source (`citation`) is public: a reviewer asks where an indicator comes from.
  */
 export interface PublicTemplate {
   id: string;
@@ -58,6 +59,8 @@ export interface PublicTemplate {
   formula: string;
   tags: string[];
   custom: boolean;
+  /** Document, issuer and year; null for a user's own template that names none. */
+  citation: { document: string; issuer: string; year: number | null } | null;
 }
 
 export function publicTemplate(t: IndicatorTemplate): PublicTemplate {
@@ -74,6 +77,7 @@ export function publicTemplate(t: IndicatorTemplate): PublicTemplate {
     formula: t.formula,
     tags: [...t.tags],
     custom: t.id.startsWith(CUSTOM_PREFIX),
+    citation: t.citation ? { ...t.citation } : null,
   };
 }
 

@@ -23,6 +23,16 @@ import satisfactionBelowFloor from "./indicators/satisfaction-below-floor";
 import timelinessDeadline from "./indicators/timeliness-deadline";
 import unitMismatch from "./indicators/unit-mismatch";
 import vagueWording from "./indicators/vague-wording";
+import barePercent from "./indicators/bare-percent";
+import complaintsAsSatisfaction from "./indicators/complaints-as-satisfaction";
+import compoundTarget from "./indicators/compound-target";
+import costAboveFunds from "./indicators/cost-above-funds";
+import identicalTargets from "./indicators/identical-targets";
+import inputAsOutput from "./indicators/input-as-output";
+import nameContradictsTarget from "./indicators/name-contradicts-target";
+import nameRepeatsCategory from "./indicators/name-repeats-category";
+import placeholderLeft from "./indicators/placeholder-left";
+import positiveZero from "./indicators/positive-zero";
 import formNotFound from "./layout/form-not-found";
 import misalignedRow from "./layout/misaligned-row";
 import fieldEmpty from "./required/field-empty";
@@ -40,14 +50,24 @@ export const RULES: Rule[] = [
   tasksCoverProject,
   tasksWithinBudget,
   annualExceedsPeriod,
+  barePercent,
   categoryMismatch,
+  complaintsAsSatisfaction,
+  compoundTarget,
+  costAboveFunds,
   duplicateIndicator,
+  identicalTargets,
   impossibleTarget,
+  inputAsOutput,
   missingCategory,
   missingOperator,
   missingValue,
+  nameContradictsTarget,
+  nameRepeatsCategory,
   notQuantified,
   operatorStyle,
+  placeholderLeft,
+  positiveZero,
   satisfactionBelowFloor,
   timelinessDeadline,
   unitMismatch,

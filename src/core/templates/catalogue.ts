@@ -6,7 +6,7 @@
 import { Level1, Level2 } from "../form/model";
 import { PARENT_OF } from "../form/labels";
 import { fold } from "../text";
-import { IndicatorTemplate, OPERATORS, Operator } from "./types";
+import { Citation, IndicatorTemplate, OPERATORS, Operator } from "./types";
 
 type Where = Level2 | { classic: "成本"; cost101: "经济成本" | "社会成本" | "生态环境成本" };
 
@@ -69,7 +69,14 @@ function g(id: string, name: string, value: string, where: Level2, formula: stri
 
 const COST = (cost101: "经济成本" | "社会成本" | "生态环境成本"): Where => ({ classic: "成本", cost101 });
 
-export const CATALOGUE: readonly IndicatorTemplate[] = Object.freeze([
+/**
+ * Removed as input or process measures filed as outputs, or an execution measure filed as a
+ * benefit (published-guidance §5; 「财力、人力和物力等投入数量不能作为绩效目标」): their ids are not
+ * reused. quantity.full-funding (→ quality.beneficiaries-covered), quantity.budget-adjustments,
+ * quality.budget-execution-rate, quality.carryover-rate, quality.carryover-change,
+ * quality.staff-control-rate, quality.procurement-execution, benefit.economic.surplus-rate.
+ */
+const ENTRIES: IndicatorTemplate[] = [
   // 产出 / 数量
   q(
     "quantity.key-tasks-completion",
@@ -79,24 +86,6 @@ export const CATALOGUE: readonly IndicatorTemplate[] = Object.freeze([
     "已完成的年度重点工作任务数 ÷ 计划任务数 × 100%",
     ["部门整体"],
     "domain-rules §3 #37 [BACKGROUND]",
-  ),
-  q(
-    "quantity.full-funding",
-    "经费足额保障率(%)",
-    "＝100%",
-    "数量",
-    "实际保障的经费 ÷ 应保障的经费 × 100%",
-    ["部门整体", "民生保障"],
-    "domain-rules §3 #18, dyrmt.com 足额保障率=100%",
-  ),
-  q(
-    "quantity.budget-adjustments",
-    "预算科目调整次数(次)",
-    "≤10次",
-    "数量",
-    "年度内申请调整预算科目的次数",
-    ["部门整体", "资金管理"],
-    "domain-rules §3 #19, dyrmt.com 科目调整次数≤10次",
   ),
   q("quantity.training-sessions", "举办培训班次(次)", "≥2次", "数量", "年度内举办的培训班(会议)期数", ["会议培训"], "共性指标 gx010101", {
     needsValue: true,
@@ -175,51 +164,6 @@ export const CATALOGUE: readonly IndicatorTemplate[] = Object.freeze([
     "domain-rules §3 #28, 鄂州 2022 验收合格率≥95%",
   ),
   q(
-    "quality.budget-execution-rate",
-    "预算执行率(%)",
-    "≥95%",
-    "质量",
-    "年度支出完成数 ÷ 年初预算数 × 100%",
-    ["部门整体", "资金管理"],
-    "domain-rules §3 #11, 财预〔2020〕10号权重 10%",
-  ),
-  q(
-    "quality.carryover-rate",
-    "结转结余率(%)",
-    "≤5%",
-    "质量",
-    "结转结余总额 ÷ 支出完成数 × 100%",
-    ["部门整体", "资金管理"],
-    "domain-rules §3 #12, wanglu.net",
-  ),
-  q(
-    "quality.carryover-change",
-    "结转结余变动率(%)",
-    "≤0%",
-    "质量",
-    "(本年结转结余 − 上年结转结余) ÷ 上年结转结余 × 100%",
-    ["部门整体", "资金管理"],
-    "domain-rules §3 #13, wanglu.net",
-  ),
-  q(
-    "quality.staff-control-rate",
-    "财政供养人员控制率(%)",
-    "≤100%",
-    "质量",
-    "在职人员数 ÷ 核定编制数 × 100%",
-    ["部门整体", "人员管理"],
-    "domain-rules §3 #17, 部门整体支出绩效评价指标 以100%为标准",
-  ),
-  q(
-    "quality.procurement-execution",
-    "政府采购执行率(%)",
-    "＝100%",
-    "质量",
-    "实际政府采购金额 ÷ 政府采购预算金额 × 100%",
-    ["部门整体", "资金管理"],
-    "domain-rules §3 #38 [BACKGROUND]",
-  ),
-  q(
     "quality.trainee-pass-rate",
     "培训人员考核合格率(%)",
     "≥90%",
@@ -254,6 +198,15 @@ export const CATALOGUE: readonly IndicatorTemplate[] = Object.freeze([
     "已开展指导的单位(地区)数 ÷ 应覆盖数 × 100%",
     ["部门整体"],
     "domain-rules §3 #33, 宁德 2019 覆盖率 90%",
+  ),
+  q(
+    "quality.beneficiaries-covered",
+    "应保尽保对象覆盖率(%)",
+    "＝100%",
+    "质量",
+    "已纳入保障的对象数 ÷ 符合条件的对象数 × 100%",
+    ["民生保障"],
+    "published-guidance §5: replaces quantity.full-funding (经费足额保障率, an input); 岳阳楼区 2023 应保尽保",
   ),
 
   // 产出 / 时效
@@ -368,6 +321,26 @@ export const CATALOGUE: readonly IndicatorTemplate[] = Object.freeze([
     "共性指标 gx010401",
   ),
   q(
+    "cost.training-cost-amount",
+    "人均培训成本(元)",
+    "≤450元",
+    COST("经济成本"),
+    "培训费总额 ÷ 参训人天数(参训人数 × 培训天数),即元/人·天;不高于本地培训费综合定额标准",
+    ["会议培训"],
+    "published-guidance §1, §5: clix 人均培训成本(元); amounts beside the rate cost.training-per-capita",
+    { needsValue: true },
+  ),
+  q(
+    "cost.unit-purchase",
+    "单位购置成本(元)",
+    "≤5000元",
+    COST("经济成本"),
+    "购置总金额 ÷ 购置台(套)数,即元/台;不高于资产配置标准",
+    ["资产管理"],
+    "published-guidance §1, §5: clix 单位购置成本(元/台…)",
+    { needsValue: true },
+  ),
+  q(
     "cost.project-total",
     "项目总成本(万元)",
     "≤10万元",
@@ -390,21 +363,31 @@ export const CATALOGUE: readonly IndicatorTemplate[] = Object.freeze([
     "cost.utilities-change",
     "水电气能耗支出变动率(%)",
     "≤0%",
-    COST("生态环境成本"),
+    COST("经济成本"),
     "(本年水电气支出 − 上年) ÷ 上年 × 100%",
     ["部门整体", "资产管理"],
     "domain-rules §3 #30, 鄂州 水电气消耗下降率",
   ),
-
-  // 效益
   q(
-    "benefit.economic.surplus-rate",
-    "财政资金结余率(%)",
-    "≤5%",
+    "cost.ecological-damage",
+    "项目实施造成的生态环境破坏事件(起)",
+    "＝0起",
+    COST("生态环境成本"),
+    "因项目实施造成并经核实的生态环境破坏事件数(生态环境成本指对环境的损害,不是支出)",
+    ["部门整体", "维修工程"],
+    "published-guidance §1, §5: 生态环境成本 = environmental harm; 奉节 2023 prints the 生态环境成本指标 row",
+  ),
+
+  // 效益 (结余率 is gone from 经济效益: it measures execution, not an effect; published-guidance §5)
+  q(
+    "benefit.economic.income-increase",
+    "带动受益群众增收(万元)",
+    "≥10万元",
     "经济效益",
-    "年末结余资金 ÷ 预算数 × 100%",
-    ["部门整体", "资金管理"],
-    "domain-rules §3 #21, dyrmt.com 结余率≤5%(原表列于经济效益)",
+    "受益群众因项目实施增加的收入合计",
+    ["民生保障"],
+    "同心 2023 促使脱贫户、监测户增加收入(≥**万元)",
+    { needsValue: true },
   ),
   q(
     "benefit.social.complaint-resolution",
@@ -517,7 +500,94 @@ export const CATALOGUE: readonly IndicatorTemplate[] = Object.freeze([
     ["科普"],
     "corrected.tsv 科技工作者和公众满意度",
   ),
-]);
+];
+
+const GX: Citation = { document: "共性绩效指标(会议培训类 gx0101、课题研究类 gx0201)", issuer: "财政部", year: null };
+const FRAMEWORK_53: Citation = { document: "预算绩效评价共性指标体系框架(财预〔2013〕53号)", issuer: "财政部", year: 2013 };
+const EXAMPLE: Citation = {
+  document: "部门整体预算绩效目标申报表(本项目的示例表,据用户的申报表修改)",
+  issuer: "广州市白云区科学技术协会",
+  year: null,
+};
+const EZHOU: Citation = { document: "鄂州市2022年市直部门预算项目支出绩效目标表", issuer: "鄂州市", year: 2022 };
+const TONGZHOU: Citation = {
+  document: "2026年预算项目支出绩效目标申报表(档案存储项目)",
+  issuer: "北京市通州区人力资源和社会保障局",
+  year: 2026,
+};
+const NINGDE: Citation = { document: "部门整体支出绩效目标表(2019年度)", issuer: "中共宁德市委党史和地方志研究室", year: 2019 };
+const JINZHAI: Citation = { document: "金寨经济开发区2021年度项目支出绩效目标申报表(物业管理)", issuer: "金寨经济开发区", year: 2021 };
+const MATA: Citation = { document: "井研县马踏镇部门预算项目绩效目标申报表(2023年度)", issuer: "井研县马踏镇", year: 2023 };
+const YUEYANGLOU: Citation = { document: "岳阳楼区价格认证鉴定中心2023年度整体绩效目标表", issuer: "岳阳楼区价格认证鉴定中心", year: 2023 };
+const TONGXIN: Citation = { document: "下马关镇设施农业黄金蜜(葡萄)种植项目绩效目标设定表", issuer: "同心县下马关镇人民政府", year: 2023 };
+const DYRMT_FEES: Citation = { document: "项目支出绩效自评表(缴纳类项目,dyrmt.com 转载)", issuer: "不详", year: 2022 };
+const DYRMT_SAFETY: Citation = { document: "项目支出绩效目标表(安全生产类,dyrmt.com 转载)", issuer: "不详", year: null };
+const FENGJIE: Citation = {
+  document: "2023年云雾土家族乡加工园配套设施建设项目支出绩效目标审批表",
+  issuer: "奉节县云雾土家族乡",
+  year: 2023,
+};
+const CLIX: Citation = { document: "通用共性指标库示例(期刊文章)", issuer: "期刊,作者不详", year: null };
+/** Said plainly rather than dressed up: no published form or document with this indicator was found yet. */
+const UNSOURCED: Citation = { document: "未找到公开出处(团队整理的常用写法,待核实)", issuer: "—", year: null };
+
+/** Each template's published source; a template without one fails at load, as a bad operator does. */
+const CITATIONS: Record<string, Citation> = {
+  "quantity.key-tasks-completion": UNSOURCED,
+  "quantity.training-sessions": GX,
+  "quantity.training-attendance": GX,
+  "quantity.training-completion": GX,
+  "quantity.research-projects": GX,
+  "quantity.research-reports": GX,
+  "quantity.outreach-events": EXAMPLE,
+  "quantity.outreach-participants": EXAMPLE,
+  "quantity.it-systems-maintained": UNSOURCED,
+  "quality.acceptance-pass-rate": EZHOU,
+  "quality.trainee-pass-rate": GX,
+  "quality.archive-integrity": TONGZHOU,
+  "quality.it-uptime": TONGZHOU,
+  "quality.coverage": NINGDE,
+  "quality.beneficiaries-covered": YUEYANGLOU,
+  "timeliness.payment": UNSOURCED,
+  "timeliness.project-on-schedule": UNSOURCED,
+  "timeliness.key-tasks-on-schedule": EXAMPLE,
+  "timeliness.training-on-schedule": GX,
+  "timeliness.disbursement": DYRMT_FEES,
+  "timeliness.it-response": UNSOURCED,
+  "timeliness.safety-signs": DYRMT_SAFETY,
+  "cost.control-rate": EZHOU,
+  "cost.three-public-change": FRAMEWORK_53,
+  "cost.reception-change": FRAMEWORK_53,
+  "cost.vehicle-change": FRAMEWORK_53,
+  "cost.training-per-capita": GX,
+  "cost.training-cost-amount": CLIX,
+  "cost.unit-purchase": CLIX,
+  "cost.project-total": JINZHAI,
+  "cost.social-negative-events": YUEYANGLOU,
+  "cost.utilities-change": EZHOU,
+  "cost.ecological-damage": FENGJIE,
+  "benefit.economic.income-increase": TONGXIN,
+  "benefit.social.complaint-resolution": UNSOURCED,
+  "benefit.social.hazard-handling": DYRMT_SAFETY,
+  "benefit.social.no-accidents": UNSOURCED,
+  "benefit.social.public-awareness": EXAMPLE,
+  "benefit.ecological.paperless": UNSOURCED,
+  "benefit.sustainable.mechanism": DYRMT_SAFETY,
+  "benefit.sustainable.asset-utilisation": UNSOURCED,
+  "benefit.sustainable.volunteers": EXAMPLE,
+  "satisfaction.service-recipients": MATA,
+  "satisfaction.public": MATA,
+  "satisfaction.trainees": GX,
+  "satisfaction.outreach": EXAMPLE,
+};
+
+export const CATALOGUE: readonly IndicatorTemplate[] = Object.freeze(
+  ENTRIES.map((t) => {
+    const citation = CITATIONS[t.id];
+    if (!citation) throw new Error(`template ${t.id}: no citation`);
+    return { ...t, citation };
+  }),
+);
 
 const BY_ID = new Map(CATALOGUE.map((t) => [t.id, t]));
 

@@ -10,6 +10,17 @@ export interface Placement {
   level2: Level2;
 }
 
+/**
+ * The published document a template rests on, as a reviewer would cite it: what it is, who issued
+ * it, and when (null where the source gives no year). Catalogue templates always carry one;
+ * a user's own templates may not.
+ */
+export interface Citation {
+  document: string;
+  issuer: string;
+  year: number | null;
+}
+
 export interface IndicatorTemplate {
   /** Stable id ("satisfaction.service-recipients"); custom templates start with "custom.". */
   id: string;
@@ -32,6 +43,8 @@ export interface IndicatorTemplate {
   tags: string[];
   /** Where the indicator and its typical value come from (domain-rules.md §3). */
   source: string;
+  /** The published source (document, issuer, year), shown in the templates list. */
+  citation?: Citation;
   /** The default number is only an example: the department must put in its own. */
   needsValue?: boolean;
   /** The value is a ceiling in 万元 taken from the form's 项目支出 when the caller gives none. */

@@ -19,6 +19,10 @@ import { writeReportSheet } from "./report";
 import { snapshotWorkbook } from "./snapshot";
 import { readState, writeState } from "./state";
 import { adoptOrigin, originOf, rememberOrigin, writeXlsx } from "./write";
+import { EditLog, writePatched } from "./patchWrite";
+import { PatchUnsupported } from "./patch";
+import { annotatedCopy } from "./patchMarks";
+import { toBytes } from "./package";
 
 // structuredClone is missing under jest's jsdom environment, where the preview is tested.
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
@@ -37,6 +41,13 @@ export class FileHost implements Host {
   private state: WorkbookState;
   private readonly listeners = new Set<(e: FileHostEvent) => void>();
   private readonly changeListeners = new Set<() => void>();
+  /** The file as opened: a download after value edits only is this package patched (patch.ts). */
+  private original: Uint8Array | null = null;
+  /** The cells changed by value edits since opening, with their formats as read. */
+  private readonly edits = new EditLog();
+  /** False once the workbook changed in a way the patcher does not write (rows, a report sheet, saved state). */
+  private patchable = true;
+  private readonly shapeAtOpen: string;
 
   constructor(
     private workbook: ExcelJS.Workbook,
@@ -45,11 +56,20 @@ export class FileHost implements Host {
     readonly warnings: PackageWarning[] = [],
   ) {
     this.state = readState(workbook);
+    this.shapeAtOpen = this.shape();
+  }
+
+  /** The sheets and the saved state, to notice a change made to the model behind the host's back. */
+  private shape(): string {
+    return JSON.stringify([this.workbook.worksheets.map((w) => w.name), readState(this.workbook)]);
   }
 
   /** Reads the bytes of an .xlsx; throws FileReadError on bad input. */
   static async fromData(data: ArrayBuffer | Uint8Array, source: string): Promise<FileHost> {
-    return FileHost.fromOpened(await openXlsx(data, source), source);
+    const bytes = toBytes(data);
+    const host = FileHost.fromOpened(await openXlsx(bytes, source), source);
+    host.original = bytes;
+    return host;
   }
 
   /** Over a workbook already opened (the CLI opens it itself, to skip its own summary files first). */
@@ -115,6 +135,8 @@ export class FileHost implements Host {
       };
     }
     const origin = originOf(this.workbook);
+    const touched = new EditLog();
+    if (!structural) for (const e of plan.edits) if (e.op === "setValue") touched.touch(this.workbook, e);
     let result: ApplyResult;
     try {
       const snapshot = this.current();
@@ -142,6 +164,8 @@ export class FileHost implements Host {
     }
     this.snapshot = null;
     if (result.ok) {
+      if (structural) this.patchable = false;
+      else this.edits.merge(touched);
       this.emit({ type: "workbook" });
       for (const l of [...this.changeListeners]) l();
     }
@@ -154,6 +178,7 @@ export class FileHost implements Host {
    */
   async writeReport(findings: Finding[], lang: Lang): Promise<void> {
     const name = writeReportSheet(this.workbook, findings, lang);
+    this.patchable = false;
     this.snapshot = null;
     this.emit({ type: "workbook" });
     for (const l of [...this.changeListeners]) l();
@@ -169,6 +194,7 @@ export class FileHost implements Host {
   async saveState(state: WorkbookState): Promise<void> {
     this.state = clone(state);
     writeState(this.workbook, this.state);
+    this.patchable = false;
   }
 
   /** Called after every successful apply() or writeReport(); the file does not change under us otherwise. */
@@ -184,10 +210,33 @@ export class FileHost implements Host {
   }
 
   /**
+   * True when a download is the opened file with only its edited cells (and any marks) patched in,
+   * keeping every other part as it was: then the warnings about what a copy loses do not apply.
+   */
+  get keepsEverything(): boolean {
+    return this.original !== null && this.patchable && this.shape() === this.shapeAtOpen;
+  }
+
+  /**
    * The workbook as .xlsx bytes, for download. With `annotate`, the copy carries the current marks
-   * as fills and notes; the in-memory workbook itself stays unmarked.
+   * as fills and notes; the in-memory workbook itself stays unmarked. Without marks, value edits are
+   * patched into the opened package (nothing else in it changes); other changes go through exceljs.
    */
   async toBuffer(options: { annotate?: Lang } = {}): Promise<Uint8Array> {
+    const marked = !!options.annotate && this.marks.length > 0;
+    if (this.original && this.keepsEverything) {
+      let base: Uint8Array | null = this.original.slice();
+      if (this.edits.size > 0) {
+        try {
+          base = (await writePatched(this.original, this.edits.edits(this.workbook), this.current())).bytes;
+        } catch (e) {
+          if (!(e instanceof PatchUnsupported)) throw e;
+          base = null;
+        }
+      }
+      // Marks too are patched in (fills and notes), on top of the edited package.
+      if (base) return marked ? (await annotatedCopy(base, this.marked, options.annotate!, this.source)).bytes : base;
+    }
     const bytes = await writeXlsx(this.workbook);
     if (!options.annotate || this.marks.length === 0) return bytes;
     const copy = new ExcelJS.Workbook();

@@ -11,6 +11,7 @@ import { findTemplate } from "../../core/templates/catalogue";
 import { Lang } from "../../hosts/host";
 import { pick, severityName, strings } from "../i18n";
 import { templateStrings } from "../templates/strings";
+import { RULE_DOC_LINK_WIDTH, RuleDocLink } from "./RuleDocLink";
 import { SeverityIcon, SEVERITY_COLOR, markStyle } from "./severity";
 
 const useStyles = makeStyles({
@@ -140,7 +141,7 @@ export function FindingItem({
       : [];
   // With no template row, the actions sit on the chip's line; reserve their room (px, generous for English).
   const overlay = !!cell && templateButtons.length === 0;
-  const reserve = overlay ? (ignored ? 56 + 96 : 72) + (f.fix && !ignored ? 72 : 0) : 0;
+  const reserve = overlay ? (ignored ? 56 + 96 : 72) + (f.fix && !ignored ? 72 : 0) + RULE_DOC_LINK_WIDTH : 0;
   return (
     <li
       className={mergeClasses(s.row, ignored && s.ignored)}
@@ -214,6 +215,7 @@ export function FindingItem({
             {t.ignore}
           </Button>
         )}
+        <RuleDocLink rule={f.rule} lang={lang} at={cell + more} />
       </div>
     </li>
   );

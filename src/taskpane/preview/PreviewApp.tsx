@@ -342,7 +342,8 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
                 <MessageBarBody>{error}</MessageBarBody>
               </MessageBar>
             )}
-            {loaded?.host.warnings.map((w) => (
+            {/* A download that patches the opened file loses nothing: its warnings would not be true. */}
+            {(loaded && !loaded.host.keepsEverything ? loaded.host.warnings : []).map((w) => (
               <MessageBar key={w.kind} intent="warning" layout="multiline">
                 <MessageBarBody>{pick(w.message, lang)}</MessageBarBody>
               </MessageBar>

@@ -63,7 +63,8 @@ describe("template catalogue", () => {
     expect(value("timeliness.payment")).toBe("＝100%");
     expect(value("timeliness.project-on-schedule")).toBe("＝100%");
     expect(value("quality.acceptance-pass-rate")).toBe("≥95%");
-    expect(findTemplate("quality.budget-execution-rate")?.name).toBe("预算执行率(%)");
+    // 预算执行率 was an example of an earlier issue; #23 took it out with the other process measures.
+    expect(findTemplate("quality.budget-execution-rate")).toBeUndefined();
     expect(value("cost.three-public-change")).toBe("≤0%");
     expect(value("cost.control-rate")).toBe("≤100%");
     expect(findTemplate("no.such")).toBeUndefined();
@@ -98,5 +99,43 @@ describe("template catalogue", () => {
     expect(new Set(tags).size).toBe(tags.length);
     expect(tags[0]).toBe("部门整体");
     for (const tag of ["会议培训", "科普", "信息化"]) expect(tags).toContain(tag);
+  });
+
+  test("every template names its published source: document, issuer and year (or none given)", () => {
+    for (const t of CATALOGUE) {
+      expect(t.citation).toBeDefined();
+      const c = t.citation!;
+      expect(c.document.trim().length).toBeGreaterThan(4);
+      expect(c.issuer.trim().length).toBeGreaterThan(0);
+      if (c.year !== null) {
+        expect(Number.isInteger(c.year)).toBe(true);
+        expect(c.year).toBeGreaterThanOrEqual(2000);
+        expect(c.year).toBeLessThanOrEqual(2030);
+      }
+    }
+  });
+
+  // published-guidance §5: 「财力、人力和物力等投入数量不能作为绩效目标」.
+  test("no input or process measure is offered as an output, and 结余率 is not an economic benefit", () => {
+    const INPUT_OR_PROCESS = /足额保障|科目调整|预算执行|结转结余|结余率|人员控制|采购执行|资金到位/;
+    for (const t of CATALOGUE) {
+      if (t.placement.level1 === "产出" && t.placement.level2 !== "成本") expect(t.name).not.toMatch(INPUT_OR_PROCESS);
+      if (t.placement.level2 === "经济效益") expect(t.name).not.toMatch(/结余|执行/);
+      // Spending is an economic cost; 生态环境成本 is harm to the environment.
+      if (t.placement101.level2 === "生态环境成本") expect(t.name).not.toMatch(/支出|经费|费/);
+    }
+    for (const id of ["quantity.full-funding", "quantity.budget-adjustments", "quality.carryover-rate", "benefit.economic.surplus-rate"])
+      expect(findTemplate(id)).toBeUndefined();
+  });
+
+  test("cost templates give amounts beside the rates: 人均培训成本 and 单位购置成本 in 元", () => {
+    const costs = CATALOGUE.filter((t) => t.placement.level2 === "成本");
+    const amounts = costs.filter((t) => t.unit === "元" || t.unit === "万元");
+    expect(amounts.map((t) => t.name)).toEqual(expect.arrayContaining(["人均培训成本(元)", "单位购置成本(元)"]));
+    for (const t of amounts) {
+      expect(t.operator).toBe("≤");
+      // The figure is the department's own standard or budget, never the example's.
+      expect(t.needsValue).toBe(true);
+    }
   });
 });

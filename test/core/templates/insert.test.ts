@@ -169,9 +169,9 @@ describe("insertion at every position of the corrected form", () => {
   });
 
   test("a missing first group (经济效益) goes above 社会效益 and takes the 一级 label over", () => {
-    const x = insert(clean, T("benefit.economic.surplus-rate"));
+    const x = insert(clean, T("benefit.economic.income-increase"));
     expect(x.plan.target).toMatchObject({ row: 33, mode: "new-group" });
-    expect(x.after.values[33].slice(1)).toEqual(["效益指标", "经济效益指标", "财政资金结余率(%)", "≤5%", "≤5%"]);
+    expect(x.after.values[33].slice(1)).toEqual(["效益指标", "经济效益指标", "带动受益群众增收(万元)", "≥10万元", "≥10万元"]);
     expect(x.after.values[34].slice(1, 3)).toEqual([null, "社会效益指标"]);
     const lead = sortedMerges(x.after);
     expect(lead).toContain("B34:B37");

@@ -63,7 +63,7 @@ function expectSame(r: Awaited<ReturnType<typeof threeWays>>): void {
 describe("the same plan gives the same workbook in the file host, the Excel host and the reference", () => {
   test("a template creating a missing group (经济效益) that takes over the 一级 label", async () => {
     const bytes = await toBytes((await readExample("corrected-form.xlsx")).workbook);
-    const r = await threeWays(bytes, template("benefit.economic.surplus-rate"));
+    const r = await threeWays(bytes, template("benefit.economic.income-increase"));
     expect(r.plan.edits.some((e) => e.op === "insertRows")).toBe(true);
     expectSame(r);
   });

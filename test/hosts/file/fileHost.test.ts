@@ -191,7 +191,9 @@ describe("FileHost", () => {
     const marked = await readXlsx(await host.toBuffer({ annotate: "zh" }), "marked.xlsx");
     const cell = marked.workbook.getWorksheet("申报表")!.getCell("E41");
     expect((cell.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(markArgb("error"));
-    expect(String(cell.note)).toContain("【错误】");
+    // The note is written in runs, as Excel writes notes (issue #25): exceljs reads it as { texts }.
+    const note = cell.note as string | { texts?: { text: string }[] };
+    expect(typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join("")).toContain("【错误】");
     expect(host.excelWorkbook.getWorksheet("申报表")!.getCell("E41").note).toBeUndefined();
   });
 });

@@ -137,8 +137,9 @@ test("add: each is kept in the new file, and what points at moved rows moves wit
   const dir = mkdtempSync(join(tmpdir(), "bf-kept-"));
   try {
     writeFileSync(join(dir, "in.xlsx"), await withFeatures());
-    // The satisfaction template goes in as a new row 39: rows from 39 down move by one.
-    const r = await run(["add", "in.xlsx", "--template", "satisfaction.public", "--out", "out.xlsx"], { cwd: dir });
+    // The satisfaction template goes in as a new row 39: rows from 39 down move by one. The sheet has
+    // a (legacy) password, so writing into it takes --write-protected (issue #25).
+    const r = await run(["add", "in.xlsx", "--template", "satisfaction.public", "--out", "out.xlsx", "--write-protected"], { cwd: dir });
     expect(r.err).toBe("");
     expect(r.out).toContain("第 39 行");
     const out = await features(readFileSync(join(dir, "out.xlsx")));

@@ -8,8 +8,24 @@
  */
 import { contentRows, loc, rowName, valueCells } from "../../indicators/cells";
 import { clip } from "../../indicators/quote";
+import { hasTemplatePlaceholder } from "../../indicators/placeholders";
 import { isUnmeasured } from "../../indicators/value";
+import { fold } from "../../text";
 import { defineRule } from "../types";
+
+/** The words of a name or a value, without brackets, punctuation and the suffixes that only name the measure. */
+function gist(s: string): string {
+  return fold(s)
+    .replace(/\([^()]*\)/g, "")
+    .replace(/[\s,,。.、;;::!!??“”"'‘’《》<>*]/g, "")
+    .replace(/(指标|情况|程度|水平|率|度)$/, "");
+}
+
+/** Whether a value is the indicator's own name written again (「设备正常运行 | 设备正常运行」). */
+function restatesName(nameCore: string, value: string): boolean {
+  const name = gist(nameCore);
+  return name.length >= 2 && gist(value) === name;
+}
 
 export default defineRule({
   meta: {
@@ -28,6 +44,10 @@ export default defineRule({
       noUnit: {
         zh: "「{{text}}」只有数字、没有计量单位,无法判断目标是多少(次、个、%…):请写明单位,如 ≥{{number}}次、＝{{number}}%",
         en: '"{{text}}" is a bare number with no unit, so the target cannot be read (times, items, %…): state the unit, e.g. ≥{{number}}次 or ＝{{number}}%',
+      },
+      restatesName: {
+        zh: "指标值「{{text}}」只是重复了指标名称,没有设定可衡量的目标:请写出目标值(如 ＝100%、≥N次)或分级定性表述(优/良/中/差、达成预期指标)",
+        en: 'The target "{{text}}" only repeats the indicator\'s name and sets nothing measurable: state a target (＝100%, ≥N) or a graded level (优/良/中/差, 达成预期指标)',
       },
       errorValue: {
         zh: "指标值是错误值「{{text}}」(公式出错或引用失效),请检查公式或直接填写目标值",
@@ -48,9 +68,16 @@ export default defineRule({
         continue;
       }
       if (row.level2 === "时效") continue;
-      const bad = cells.filter((v) => isUnmeasured(v.parsed));
+      // A placeholder left from the template (「XX%」) is indicators/placeholder-left's: its message says what is wrong.
+      const bad = cells.filter((v) => isUnmeasured(v.parsed) && !hasTemplatePlaceholder(v.parsed.raw));
       if (bad.length > 0) {
-        ctx.report({ messageId: "notQuantified", data: { text: clip(bad[0].parsed.raw) }, cells: bad.map((v) => loc(v.cell)) });
+        // 「按期完工 | 按期完工」: the value names the indicator again (形式化, published-guidance §2, Z); say so.
+        const restates = restatesName(rowName(t, row).core, bad[0].parsed.raw);
+        ctx.report({
+          messageId: restates ? "restatesName" : "notQuantified",
+          data: { text: clip(bad[0].parsed.raw) },
+          cells: bad.map((v) => loc(v.cell)),
+        });
         continue;
       }
       // A unit in the name's brackets ("参加人次(人次)") or a percentage format gives the number its unit.

@@ -8,14 +8,24 @@ import { OFF, singleValueSheet } from "./fixtures";
 
 const IDS = [
   "indicators/annual-exceeds-period",
+  "indicators/bare-percent",
   "indicators/category-mismatch",
+  "indicators/complaints-as-satisfaction",
+  "indicators/compound-target",
+  "indicators/cost-above-funds",
   "indicators/duplicate",
+  "indicators/identical-targets",
   "indicators/impossible-target",
+  "indicators/input-as-output",
   "indicators/missing-category",
   "indicators/missing-operator",
   "indicators/missing-value",
+  "indicators/name-contradicts-target",
+  "indicators/name-repeats-category",
   "indicators/not-quantified",
   "indicators/operator-style",
+  "indicators/placeholder-left",
+  "indicators/positive-zero",
   "indicators/satisfaction-below-floor",
   "indicators/timeliness-deadline",
   "indicators/unit-mismatch",
@@ -52,6 +62,11 @@ test("the seed's indicator findings, by rule and cell", () => {
   const found = listed(seedSheet()).filter((f) => !f.startsWith("indicators/missing-operator "));
   // The problems a reviewer would raise on the seed, each where it is.
   const expected = [
+    "indicators/compound-target 申报表!E21,申报表!F21", // 科普咨询活动2次,受众1200人
+    "indicators/compound-target 申报表!E26,申报表!F26", // 学术交流1次,受众50人
+    "indicators/compound-target 申报表!E30,申报表!F30", // 约250篇,阅读量约15000人次
+    "indicators/compound-target 申报表!E32,申报表!F32", // 组织业务培训2场,受众200人
+    "indicators/compound-target 申报表!E46,申报表!F46", // 约10000人次,科普日活动受益度95%
     "indicators/missing-category 申报表!B43", // the empty (and slid) 时效 row
     "indicators/missing-category 申报表!C47", // 生态效益, printed and empty
     "indicators/missing-category 申报表!C48", // 可持续影响, printed and empty

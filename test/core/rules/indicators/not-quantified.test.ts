@@ -40,6 +40,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // 形式化 (published-guidance §2, Z): the value is the name written again.
+      name: "a value that only restates the name",
+      sheet: setCells(cleanSheet(), { D30: "设备正常运行", E30: "设备正常运行", F30: "设备正常运行。" }),
+      errors: [{ messageId: "restatesName", cells: [q("E30"), q("F30")], severity: "error", data: { text: "设备正常运行" } }],
+    },
+    {
       // 宁德 2019: 各类书籍审稿率 | 指标解释 100%(计划标准) | 目标值 1.
       name: "a bare number with no unit anywhere is a warning",
       sheet: setCells(cleanSheet(), { D30: "各类书籍审稿率", E30: "1", F30: "1" }),

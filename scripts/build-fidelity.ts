@@ -1,0 +1,361 @@
+/**
+ * The fidelity workbooks (issue #25): the example form with what staff workbooks carry, one feature
+ * per workbook plus one with all of them, each written into the package as Excel 2016+ saves it —
+ * x14 list validations pointing at another sheet, x14 data bars, duplicate-value rules, VML notes with
+ * authors, one-cell picture anchors, a chart with cached values, a table, shared formulas, inline
+ * strings, constant names, hidden rows, sheet protection. The form carries fixable flaws (amounts
+ * stored as text, an ASCII operator) so `fix` has something to write.
+ *
+ * Built by editing the package text (never through exceljs or the product's writer), so the test
+ * that reads the outputs compares with shapes neither of them produced.
+ * `npx tsx scripts/build-fidelity.ts [dir]` writes them as .xlsx files; the test builds them in memory.
+ */
+import JSZip from "jszip";
+import { mkdirSync, readFileSync, writeFileSync } from "fs";
+import { join } from "path";
+
+const ROOT = join(__dirname, "..");
+const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
+const XM = "http://schemas.microsoft.com/office/excel/2006/main";
+const FORM = "xl/worksheets/sheet1.xml";
+
+/** CT_Worksheet's child order (ECMA-376 Part 1 §18.3.1.99): a new element goes before the first later one present. */
+const SHEET_ORDER = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+
+export const FEATURES = [
+  "formulas",
+  "helperFormula",
+  "conditionalFormats",
+  "crossSheetValidation",
+  "notes",
+  "hyperlinks",
+  "names",
+  "picture",
+  "chart",
+  "table",
+  "hiddenRows",
+  "protection",
+] as const;
+export type Feature = (typeof FEATURES)[number];
+
+class Book {
+  constructor(readonly zip: JSZip) {}
+  async text(name: string): Promise<string> {
+    return this.zip.file(name)!.async("string");
+  }
+  async edit(name: string, f: (s: string) => string): Promise<void> {
+    this.zip.file(name, f(await this.text(name)));
+  }
+  async override(part: string, type: string): Promise<void> {
+    await this.edit("[Content_Types].xml", (s) =>
+      s.includes(`PartName="/${part}"`) ? s : s.replace("</Types>", `<Override PartName="/${part}" ContentType="${type}"/></Types>`),
+    );
+  }
+  async defaultType(ext: string, type: string): Promise<void> {
+    await this.edit("[Content_Types].xml", (s) =>
+      s.includes(`Extension="${ext}"`) ? s : s.replace("<Override", `<Default Extension="${ext}" ContentType="${type}"/><Override`),
+    );
+  }
+  /** Adds a relationship to `part`'s rels (created when missing); returns its id. */
+  async rel(part: string, type: string, target: string, external = false): Promise<string> {
+    const i = part.lastIndexOf("/");
+    const path = `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
+    const old = this.zip.file(path)
+      ? await this.text(path)
+      : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    let n = 1;
+    while (old.includes(`Id="rId${n}"`)) n++;
+    const id = `rId${n}`;
+    this.zip.file(
+      path,
+      old.replace(
+        "</Relationships>",
+        `<Relationship Id="${id}" Type="${R}/${type}" Target="${target}"${external ? ' TargetMode="External"' : ""}/></Relationships>`,
+      ),
+    );
+    return id;
+  }
+  /** Puts `xml` (one element named `name`) where CT_Worksheet orders it; an existing extLst takes the ext. */
+  async sheetElement(part: string, name: string, xml: string): Promise<void> {
+    await this.edit(part, (s) => {
+      if (name === "extLst" && s.includes("<extLst>"))
+        return s.replace("</extLst>", `${xml.replace(/^<extLst>|<\/extLst>$/g, "")}</extLst>`);
+      const later = SHEET_ORDER.slice(SHEET_ORDER.indexOf(name) + 1);
+      let at = s.indexOf("</worksheet>");
+      for (const l of later) {
+        const m = new RegExp(`<${l}[\\s>/]`).exec(s);
+        if (m && m.index < at) at = m.index;
+      }
+      return s.slice(0, at) + xml + s.slice(at);
+    });
+  }
+  /** A new worksheet part with the given sheetData content; returns its path. */
+  async addSheet(name: string, sheetData: string, extra = ""): Promise<string> {
+    const wb = await this.text("xl/workbook.xml");
+    const n = (wb.match(/<sheet /g) ?? []).length + 1;
+    const path = `xl/worksheets/sheet${n}.xml`;
+    this.zip.file(
+      path,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${R}"><sheetData>${sheetData}</sheetData>${extra}</worksheet>`,
+    );
+    await this.override(path, "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");
+    const id = await this.rel("xl/workbook.xml", "worksheet", `worksheets/sheet${n}.xml`);
+    await this.edit("xl/workbook.xml", (s) => s.replace("</sheets>", `<sheet name="${name}" sheetId="${n}" r:id="${id}"/></sheets>`));
+    return path;
+  }
+  async sheetPath(name: string): Promise<string | null> {
+    const wb = await this.text("xl/workbook.xml");
+    const m = new RegExp(`<sheet name="${name}" sheetId="\\d+" r:id="(rId\\d+)"`).exec(wb);
+    if (!m) return null;
+    const rels = await this.text("xl/_rels/workbook.xml.rels");
+    const t = new RegExp(`Id="${m[1]}"[^>]*Target="([^"]+)"`).exec(rels);
+    return t ? `xl/${t[1]}` : null;
+  }
+}
+
+const inline = (ref: string, text: string, s = "") => `<c r="${ref}"${s} t="inlineStr"><is><t>${text}</t></is></c>`;
+
+/** The flaws `fix` repairs: amounts as text (inline strings, as some tools save them) and an ASCII operator. */
+async function flawed(b: Book): Promise<void> {
+  await b.edit(FORM, (s) =>
+    s
+      .replace(/<c r="D8" s="(\d+)"><v>326.6<\/v><\/c>/, (_, st: string) => inline("D8", "326.60", ` s="${st}"`))
+      .replace(/<c r="D9" s="(\d+)"><v>40.64<\/v><\/c>/, (_, st: string) => inline("D9", "40.64", ` s="${st}"`))
+      .replace(/<c r="E22" s="(\d+)" t="s"><v>\d+<\/v><\/c>/, (_, st: string) => inline("E22", "&gt;=2次", ` s="${st}"`)),
+  );
+}
+
+async function optionsSheet(b: Book): Promise<string> {
+  return (
+    (await b.sheetPath("选项")) ??
+    b.addSheet(
+      "选项",
+      `<row r="1">${inline("A1", "是")}</row><row r="2">${inline("A2", "否")}</row><row r="3">${inline("A3", "部分")}</row>`,
+    )
+  );
+}
+
+const BUILD: Record<Feature, (b: Book) => Promise<void>> = {
+  async formulas(b) {
+    // Cached results as Excel left them while the amounts were text: SUM skips text (0), + converts it.
+    await b.addSheet(
+      "汇总",
+      `<row r="1">${inline("A1", "合计")}<c r="B1"><f>SUM(申报表!D8:D9)</f><v>0</v></c><c r="C1"><f>B1/2</f><v>0</v></c></row>` +
+        `<row r="3"><c r="B3"><f t="shared" ref="B3:B4" si="0">申报表!D8*1</f><v>326.6</v></c></row>` +
+        `<row r="4"><c r="B4"><f t="shared" si="0"/><v>40.64</v></c></row>`,
+    );
+  },
+  async helperFormula(b) {
+    await b.addSheet("辅助", `<row r="1"><c r="A1"><f>LEN(申报表!E22)</f><v>4</v></c></row>`);
+  },
+  async conditionalFormats(b) {
+    await b.edit("xl/styles.xml", (s) =>
+      s.replace(
+        /<dxfs count="0"\/>/,
+        '<dxfs count="1"><dxf><font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf></dxfs>',
+      ),
+    );
+    const id = "{6F1C8F2A-2B1D-4B7A-9C55-0A1B2C3D4E5F}";
+    await b.sheetElement(
+      FORM,
+      "conditionalFormatting",
+      `<conditionalFormatting sqref="E21:E38"><cfRule type="duplicateValues" dxfId="0" priority="2"/></conditionalFormatting>` +
+        `<conditionalFormatting sqref="D8:D9"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar>` +
+        `<extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="${X14}"><x14:id>${id}</x14:id></ext></extLst></cfRule></conditionalFormatting>`,
+    );
+    await b.sheetElement(
+      FORM,
+      "extLst",
+      `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14}"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="${XM}">` +
+        `<x14:cfRule type="dataBar" id="${id}"><x14:dataBar minLength="0" maxLength="100" border="1" negativeBarBorderColorSameAsPositive="0">` +
+        `<x14:cfvo type="num"><xm:f>0</xm:f></x14:cfvo><x14:cfvo type="num"><xm:f>500</xm:f></x14:cfvo><x14:borderColor rgb="FF638EC6"/><x14:negativeFillColor rgb="FFFF0000"/>` +
+        `<x14:axisColor rgb="FF000000"/></x14:dataBar></x14:cfRule><xm:sqref>D8:D9</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>`,
+    );
+  },
+  async crossSheetValidation(b) {
+    await optionsSheet(b);
+    await b.sheetElement(
+      FORM,
+      "dataValidations",
+      `<dataValidations count="1"><dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="B6"><formula1>"是,否"</formula1></dataValidation></dataValidations>`,
+    );
+    await b.sheetElement(
+      FORM,
+      "extLst",
+      `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="${X14}"><x14:dataValidations count="1" xmlns:xm="${XM}">` +
+        `<x14:dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1"><x14:formula1><xm:f>选项!$A$1:$A$3</xm:f></x14:formula1>` +
+        `<xm:sqref>F21:F38</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>`,
+    );
+  },
+  async notes(b) {
+    b.zip.file(
+      "xl/comments1.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>张三</author><author>李四</author></authors><commentList>` +
+        `<comment ref="D8" authorId="0"><text><r><rPr><b/><sz val="9"/><rFont val="宋体"/></rPr><t>张三:</t></r><r><rPr><sz val="9"/><rFont val="宋体"/></rPr><t xml:space="preserve">\n按上年决算填</t></r></text></comment>` +
+        `<comment ref="G40" authorId="1"><text><t>空单元格上的批注</t></text></comment></commentList></comments>`,
+    );
+    const shape = (row: number, col: number, id: number) =>
+      `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:108pt;height:59.25pt;z-index:${id - 1024};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+      `<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>` +
+      `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${row}, 2, ${col + 3}, 15, ${row + 4}, 16</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`;
+    b.zip.file(
+      "xl/drawings/vmlDrawing1.vml",
+      `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">` +
+        `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>` +
+        `${shape(7, 3, 1025)}${shape(39, 6, 1026)}</xml>`,
+    );
+    await b.defaultType("vml", "application/vnd.openxmlformats-officedocument.vmlDrawing");
+    await b.override("xl/comments1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml");
+    await b.rel(FORM, "comments", "../comments1.xml");
+    const vml = await b.rel(FORM, "vmlDrawing", "../drawings/vmlDrawing1.vml");
+    await b.sheetElement(FORM, "legacyDrawing", `<legacyDrawing r:id="${vml}"/>`);
+  },
+  async hyperlinks(b) {
+    const ext = await b.rel(FORM, "hyperlink", "https://www.mof.gov.cn/", true);
+    await b.sheetElement(
+      FORM,
+      "hyperlinks",
+      `<hyperlinks><hyperlink ref="A3" location="'申报表'!A20" display="跳到指标"/><hyperlink ref="B5" r:id="${ext}"/></hyperlinks>`,
+    );
+  },
+  async names(b) {
+    await b.edit("xl/workbook.xml", (s) =>
+      s.replace(
+        "</sheets>",
+        `</sheets><definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">申报表!$A$3:$F$38</definedName><definedName name="本年金额">申报表!$D$8:$D$9</definedName>` +
+          `<definedName name="税率">0.13</definedName><definedName name="单位">"万元"</definedName><definedName name="满意度" localSheetId="0">申报表!$E$37</definedName></definedNames>`,
+      ),
+    );
+  },
+  async picture(b) {
+    b.zip.file(
+      "xl/media/image1.png",
+      Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64"),
+    );
+    await drawing(
+      b,
+      `<xdr:oneCellAnchor><xdr:from><xdr:col>6</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>2</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx="952500" cy="952500"/>` +
+        `<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="2" name="图片 1"/><xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="IMG"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill>` +
+        `<xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="952500" cy="952500"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic><xdr:clientData/></xdr:oneCellAnchor>`,
+      async (dpath) => {
+        await b.defaultType("png", "image/png");
+        return b.rel(dpath, "image", "../media/image1.png");
+      },
+    );
+  },
+  async chart(b) {
+    b.zip.file(
+      "xl/charts/chart1.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${R}">` +
+        `<c:chart><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/><c:ser><c:idx val="0"/><c:order val="0"/>` +
+        `<c:val><c:numRef><c:f>申报表!$D$8:$D$9</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="2"/><c:pt idx="0"><c:v>326.6</c:v></c:pt><c:pt idx="1"><c:v>40.64</c:v></c:pt></c:numCache></c:numRef></c:val></c:ser>` +
+        `<c:axId val="1"/><c:axId val="2"/></c:barChart><c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:crossAx val="2"/></c:catAx>` +
+        `<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:crossAx val="1"/></c:valAx></c:plotArea></c:chart></c:chartSpace>`,
+    );
+    await b.override("xl/charts/chart1.xml", "application/vnd.openxmlformats-officedocument.drawingml.chart+xml");
+    await drawing(
+      b,
+      `<xdr:twoCellAnchor><xdr:from><xdr:col>7</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>20</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>12</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>35</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
+        `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="3" name="图表 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+        `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="IMG"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`,
+      (dpath) => b.rel(dpath, "chart", "../charts/chart1.xml"),
+    );
+  },
+  async table(b) {
+    const path = await b.addSheet(
+      "明细",
+      `<row r="1">${inline("A1", "项目")}${inline("B1", "金额")}</row><row r="2">${inline("A2", "培训")}<c r="B2"><v>12</v></c></row><row r="3">${inline("A3", "印刷")}<c r="B3"><v>8</v></c></row>`,
+    );
+    b.zip.file(
+      "xl/tables/table1.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="明细表" displayName="明细表" ref="A1:B3" totalsRowShown="0">` +
+        `<autoFilter ref="A1:B3"/><tableColumns count="2"><tableColumn id="1" name="项目"/><tableColumn id="2" name="金额"/></tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
+    );
+    await b.override("xl/tables/table1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml");
+    const id = await b.rel(path, "table", "../tables/table1.xml");
+    await b.sheetElement(path, "tableParts", `<tableParts count="1"><tablePart r:id="${id}"/></tableParts>`);
+  },
+  async hiddenRows(b) {
+    // Empty hidden rows below the form: Excel writes them as bare <row> elements.
+    await b.edit(FORM, (s) =>
+      s.replace("</sheetData>", '<row r="40" hidden="1"/><row r="41" hidden="1" ht="0" customHeight="1"/></sheetData>'),
+    );
+  },
+  async protection(b) {
+    await b.sheetElement(FORM, "sheetProtection", '<sheetProtection sheet="1" objects="1" scenarios="1"/>');
+  },
+};
+
+/** One drawing part on the form sheet, holding the anchors of every feature that draws. */
+async function drawing(b: Book, anchor: string, target: (drawingPath: string) => Promise<string>): Promise<void> {
+  const dpath = "xl/drawings/drawing1.xml";
+  if (!b.zip.file(dpath)) {
+    b.zip.file(
+      dpath,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${R}"></xdr:wsDr>`,
+    );
+    await b.override(dpath, "application/vnd.openxmlformats-officedocument.drawing+xml");
+    const id = await b.rel(FORM, "drawing", "../drawings/drawing1.xml");
+    await b.sheetElement(FORM, "drawing", `<drawing r:id="${id}"/>`);
+  }
+  const rid = await target(dpath);
+  await b.edit(dpath, (s) => s.replace("</xdr:wsDr>", `${anchor.replace('"IMG"', `"${rid}"`)}</xdr:wsDr>`));
+}
+
+/** The example form with `features` added, as .xlsx bytes. */
+export async function fidelityWorkbook(features: readonly Feature[]): Promise<Uint8Array> {
+  const b = new Book(await JSZip.loadAsync(readFileSync(join(ROOT, "examples/corrected-form.xlsx"))));
+  await flawed(b);
+  for (const f of features) await BUILD[f](b);
+  return b.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+if (require.main === module) {
+  const dir = process.argv[2] ?? join(ROOT, "test/fixtures/generated/fidelity");
+  mkdirSync(dir, { recursive: true });
+  void (async () => {
+    for (const f of FEATURES) writeFileSync(join(dir, `${f}.xlsx`), await fidelityWorkbook([f]));
+    writeFileSync(join(dir, "all.xlsx"), await fidelityWorkbook(FEATURES));
+    console.log(`wrote ${FEATURES.length + 1} workbooks to ${dir}`);
+  })();
+}

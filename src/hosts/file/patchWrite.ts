@@ -1,0 +1,146 @@
+/**
+ * The write path for value edits (fix, the preview's download after fixes): the edits made in
+ * exceljs's model — where they were planned and verified — are written into the user's original
+ * package by the patcher (patch.ts), and the written bytes are read back by the product's own
+ * package reader (fastRead.ts) and compared with the model before anything is saved.
+ */
+import type { Workbook } from "exceljs";
+import { CellRef, formatRef } from "../../core/a1";
+import { CellValue, SheetSnapshot, WorkbookSnapshot, isCellError } from "../../core/snapshot";
+import { Message } from "../../core/rules/types";
+import { plainValue } from "./cellValue";
+import { readSnapshotFast, FastReadOptions } from "./fastRead";
+import { PatchReport, PatchUnsupported, ValueEdit, patchValues } from "./patch";
+import { WorkbookWriteError } from "./write";
+
+const key = (c: CellRef) => `${c.sheet}\u0000${c.row},${c.col}`;
+
+/** Remembers, for cells about to be edited, the number format they had when the workbook was read. */
+export class EditLog {
+  private readonly cells = new Map<string, { ref: CellRef; numFmt: string | undefined }>();
+  /** Call before the edit: only the first format seen for a cell is the original's. */
+  touch(wb: Workbook, ref: CellRef): void {
+    if (this.cells.has(key(ref))) return;
+    const ws = wb.getWorksheet(ref.sheet);
+    this.cells.set(key(ref), {
+      ref: { sheet: ref.sheet, row: ref.row, col: ref.col },
+      numFmt: ws?.getCell(ref.row + 1, ref.col + 1).numFmt,
+    });
+  }
+  /** Takes the cells of `other` not logged yet (a fix that was applied). */
+  merge(other: EditLog): void {
+    for (const [k, v] of other.cells) if (!this.cells.has(k)) this.cells.set(k, v);
+  }
+  sheets(): string[] {
+    return [...new Set([...this.cells.values()].map((c) => c.ref.sheet))];
+  }
+  get size(): number {
+    return this.cells.size;
+  }
+  /** The edits that turn the original into the model as it is now. Throws PatchUnsupported for a value the patcher cannot write. */
+  edits(wb: Workbook): ValueEdit[] {
+    return [...this.cells.values()].map(({ ref, numFmt }) => {
+      const ws = wb.getWorksheet(ref.sheet);
+      if (!ws) throw new PatchUnsupported(`sheet ${ref.sheet} is gone`);
+      const cell = ws.getCell(ref.row + 1, ref.col + 1);
+      const raw = cell.value;
+      if (raw !== null && typeof raw === "object" && !(raw instanceof Date) && ("formula" in raw || "sharedFormula" in raw))
+        throw new PatchUnsupported(`${formatRef(ref)} holds a formula`);
+      if (raw instanceof Date || (raw !== null && typeof raw === "object" && ("richText" in raw || "hyperlink" in raw)))
+        throw new PatchUnsupported(`${formatRef(ref)} holds a value the patcher does not write`);
+      const value = plainValue(raw);
+      if (isCellError(value)) throw new PatchUnsupported(`${formatRef(ref)} holds an error value`);
+      return {
+        sheet: ref.sheet,
+        row: ref.row,
+        col: ref.col,
+        value,
+        ...(cell.numFmt && cell.numFmt !== numFmt ? { numberFormat: cell.numFmt } : {}),
+      };
+    });
+  }
+}
+
+/** A sheet's cells as "row,col" → value or formula, at their sheet positions (the used ranges may start differently). */
+function cellsOf(s: SheetSnapshot): Map<string, { value: CellValue; formula: string | null }> {
+  const m = new Map<string, { value: CellValue; formula: string | null }>();
+  s.values.forEach((row, i) =>
+    row.forEach((value, j) => {
+      const formula = s.formulas?.[i]?.[j] ?? null;
+      if (value !== null || formula !== null) m.set(`${s.originRow + i},${s.originCol + j}`, { value, formula });
+    }),
+  );
+  return m;
+}
+
+/** Cells that differ between the model and the written file, ignoring formula results (they may have been recomputed). */
+function differences(expected: WorkbookSnapshot, written: WorkbookSnapshot): string[] {
+  const out: string[] = [];
+  for (const s of expected.sheets) {
+    const w = written.sheets.find((x) => x.name === s.name);
+    if (!w) {
+      out.push(`sheet ${s.name}`);
+      continue;
+    }
+    const a = cellsOf(s);
+    const b = cellsOf(w);
+    for (const k of new Set([...a.keys(), ...b.keys()])) {
+      const x = a.get(k),
+        y = b.get(k);
+      const fx = x?.formula ?? null,
+        fy = y?.formula ?? null;
+      if (fx !== fy || (fx === null && !same(x?.value ?? null, y?.value ?? null))) out.push(`${s.name}!${k}`);
+    }
+  }
+  return out;
+}
+
+const same = (a: CellValue, b: CellValue) => JSON.stringify(a) === JSON.stringify(b);
+
+export interface PatchedWrite extends PatchReport {
+  /** Time spent reading the written bytes back and comparing them with the model (ms). */
+  verifyMs: number;
+}
+
+const VERIFY_FAILED: Message = {
+  zh: "写出的文件与修改结果不一致,未写出任何文件",
+  en: "The written file did not match the edited workbook; nothing was written",
+};
+
+/**
+ * The original package with the model's edits patched in, proved by reading it back: every cell
+ * that is not a formula must read as the model holds it. `expected` is the model's snapshot.
+ */
+export async function writePatched(
+  original: Uint8Array,
+  edits: ValueEdit[],
+  expected: WorkbookSnapshot,
+  opts: FastReadOptions = {},
+): Promise<PatchedWrite> {
+  const report = await patchValues(original, edits);
+  const t = performance.now();
+  let diff: string[];
+  try {
+    const back = await readSnapshotFast(report.bytes, expected.source, opts);
+    diff = differences(expected, back.snapshot);
+  } catch (e) {
+    throw new WorkbookWriteError(VERIFY_FAILED, e instanceof Error ? e.message : String(e));
+  }
+  if (diff.length > 0) throw new WorkbookWriteError(VERIFY_FAILED, `differs at ${diff.slice(0, 5).join(", ")}`);
+  return { ...report, verifyMs: performance.now() - t };
+}
+
+/** The sheets of the workbook whose contents are protected (`<sheetProtection sheet="1">`, §18.3.1.85). */
+export function protectedSheets(wb: Workbook, names: string[]): string[] {
+  return names.filter((n) => {
+    const p = (wb.getWorksheet(n) as unknown as { sheetProtection?: { sheet?: boolean | string } | null } | undefined)?.sheetProtection;
+    return !!p && (p.sheet === true || p.sheet === "1" || p.sheet === "true");
+  });
+}
+
+export function protectedMessage(sheet: string): Message {
+  return {
+    zh: `工作表「${sheet}」受保护,未写出任何文件。请在 Excel 中“审阅 → 撤销工作表保护”后再试,或加 --write-protected 仍写出副本`,
+    en: `Sheet "${sheet}" is protected; nothing was written. Unprotect it in Excel (Review → Unprotect Sheet) and try again, or add --write-protected to write the copy anyway`,
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * The preview's download after value edits is the opened package with only those cells rewritten
+ * (issue #25): the chart, notes, x14 rules and everything else keep their bytes, so none of the
+ * "a copy will lose …" warnings is shown. A change the patcher does not write (saved state, a report
+ * sheet, inserted rows) sends the download back through exceljs, with its warnings.
+ */
+import JSZip from "jszip";
+import { checkWorkbook } from "../../../src/core/engine";
+import { isSafePlan } from "../../../src/core/plan/editPlan";
+import { FileHost } from "../../../src/hosts/file/fileHost";
+import { DEFAULT_SETTINGS } from "../../../src/hosts/host";
+import { FEATURES, fidelityWorkbook } from "../../../scripts/build-fidelity";
+import { readRawXlsx } from "../../helpers/rawXlsx";
+
+const features = FEATURES.filter((f) => f !== "protection");
+
+async function parts(bytes: Uint8Array): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new Map<string, string>();
+  for (const f of Object.values(zip.files)) if (!f.dir) out.set(f.name, await f.async("string"));
+  return out;
+}
+
+/** Applies every safe fix through the host, as the pane's fix-all does, re-checking after each. */
+async function fixAll(host: FileHost): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    const check = checkWorkbook((await host.read()).snapshot);
+    const next = check.findings.find((f) => f.fix && isSafePlan(f.fix));
+    if (!next) break;
+    expect(await host.apply(next.fix!)).toEqual({ ok: true });
+    n++;
+  }
+  return n;
+}
+
+test("unchanged, the download is the opened file itself", async () => {
+  const input = await fidelityWorkbook(features);
+  const host = await FileHost.fromData(input, "all.xlsx");
+  expect(host.keepsEverything).toBe(true);
+  expect(Buffer.from(await host.toBuffer()).equals(Buffer.from(input))).toBe(true);
+});
+
+test("after fixes, the download changes only the fixed cells and what depends on them; the warnings are not due", async () => {
+  const input = await fidelityWorkbook(features);
+  const host = await FileHost.fromData(input, "all.xlsx");
+  // The package has a chart: the exceljs path would warn that a copy drops it.
+  expect(host.warnings.map((w) => w.kind)).toContain("charts");
+  expect(await fixAll(host)).toBe(3);
+  expect(host.keepsEverything).toBe(true);
+  const out = await host.toBuffer();
+  const a = await parts(input);
+  const b = await parts(out);
+  const changed = [...a.keys()].filter((n) => a.get(n) !== b.get(n)).sort();
+  expect(changed).toEqual(["xl/sharedStrings.xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]);
+  expect(b.get("xl/workbook.xml")).toContain('fullCalcOnLoad="1"'); // the LEN helper cannot be computed here
+  const form = (await readRawXlsx(out))[0];
+  expect([form.cells.get("7,3"), form.cells.get("8,3"), form.cells.get("21,4")]).toEqual([326.6, 40.64, "≥2次"]);
+});
+
+test("once the state is saved into the workbook, the download goes through exceljs again", async () => {
+  const host = await FileHost.fromData(await fidelityWorkbook(["chart"]), "chart.xlsx");
+  await host.saveState({ ignored: [], settings: { ...DEFAULT_SETTINGS } });
+  expect(host.keepsEverything).toBe(false);
+  const b = await parts(await host.toBuffer());
+  // The state sheet is there, written by exceljs (the patcher writes no new sheets).
+  expect([...b.keys()].filter((n) => /worksheets\/sheet\d+\.xml$/.test(n)).length).toBe(2);
+});
+
+test("a marked download patches fills and notes onto the edited package; the user's notes and every other part are kept", async () => {
+  const input = await fidelityWorkbook(features);
+  const host = await FileHost.fromData(input, "all.xlsx");
+  await fixAll(host);
+  const check = checkWorkbook((await host.read()).snapshot);
+  await host.mark(check.findings);
+  expect(host.keepsEverything).toBe(true);
+  const out = await host.toBuffer({ annotate: "zh" });
+  const a = await parts(input);
+  const b = await parts(out);
+  expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+  const changed = [...a.keys()].filter((n) => a.get(n) !== b.get(n)).sort();
+  for (const n of changed)
+    expect([
+      "xl/comments1.xml",
+      "xl/drawings/vmlDrawing1.vml",
+      "xl/sharedStrings.xml",
+      "xl/styles.xml",
+      "xl/workbook.xml",
+      "xl/worksheets/sheet1.xml",
+      "xl/worksheets/sheet2.xml",
+    ]).toContain(n);
+  const notes = b.get("xl/comments1.xml")!;
+  expect(notes).toContain("<author>张三</author><author>李四</author><author>绩效表助手</author>");
+  expect(notes).toContain("空单元格上的批注");
+  // The fixed values are in the marked copy too.
+  const form = (await readRawXlsx(out))[0];
+  expect([form.cells.get("7,3"), form.cells.get("8,3")]).toEqual([326.6, 40.64]);
+  // Findings left after the fixes are noted on their cells.
+  for (const f of check.findings.filter((x) => x.cells[0]?.sheet === "申报表"))
+    expect(notes).toMatch(new RegExp(`<comment ref="[A-Z]+\\d+"[^>]*><text>[\\s\\S]*?${f.rule.replace(/[/.]/g, "\\$&")}`));
+});
