@@ -117,6 +117,10 @@ describe("task pane", () => {
     expect(btn.textContent).toContain(SEVERITY_ZH[first.severity]);
     expect(btn.textContent).toContain(first.message.zh);
     expect(btn.textContent).toContain(formatRef(first.cells[0]));
+    // A finding on several cells names the first and how many: 「申报表!E41 等 2 处」, not 「+1」.
+    const multi = expected.find((f) => f.cells.length > 1)!;
+    const multiRow = rowFor(multi.rule, multi.cells[0])!;
+    expect(multiRow.textContent).toContain(`${formatRef(multi.cells[0])} 等 ${multi.cells.length} 处`);
   });
 
   test("shows the form at a glance with 2-decimal amounts", async () => {
