@@ -20,7 +20,15 @@ process.stdout.on("error", (e) => {
 });
 
 require(entry)
-  .main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, isTTY: Boolean(process.stderr.isTTY), cwd: process.cwd() })
+  .main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    isTTY: Boolean(process.stderr.isTTY),
+    cwd: process.cwd(),
+    // The verdict table's width and colours (lib/cli/table.js: tableWidth, useColour).
+    terminal: process.stdout,
+    env: process.env,
+  })
   .then(
     (code) => {
       process.exitCode = code;

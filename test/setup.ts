@@ -22,3 +22,14 @@ if (typeof document !== "undefined" && Sheet) {
     return insertRule.call(this, rule, index);
   };
 }
+
+// Testing Library's waitFor/findBy give up after 1 s by default: under load (2 cores, load 14) the
+// first check of a workbook alone can take longer, and a test failed that way says nothing about the
+// code. The waits are on state, so let them wait: 10 minutes (below jest's hang detector in
+// jest.config.js, so a condition that never comes true still fails with waitFor's own message).
+if (typeof document !== "undefined") {
+  // Loaded only in jsdom files: the node-environment files never use it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { configure } = require("@testing-library/dom") as typeof import("@testing-library/dom");
+  configure({ asyncUtilTimeout: 10 * 60 * 1000 });
+}

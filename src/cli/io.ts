@@ -12,6 +12,13 @@ export interface CliIO {
   /** Whether stderr is a terminal (progress is shown only then). */
   isTTY: boolean;
   cwd: string;
+  /**
+   * stdout when it is a terminal (its width, read when the table is printed), for the verdict
+   * table's width and colours; absent or not a TTY: 80 columns, no colour.
+   */
+  terminal?: { isTTY?: boolean; columns?: number };
+  /** The environment, for NO_COLOR; absent: no colour. */
+  env?: Record<string, string | undefined>;
   /** File-system calls of a write; tests pass failing ones (a full disk). Default: Node's. */
   writeOps?: WriteOps;
 }

@@ -65,6 +65,10 @@ Common options:
     zh: (format: string) => `--format 只能是 text 或 json,收到「${format}」`,
     en: (format: string) => `--format must be text or json, got "${format}"`,
   },
+  badCheckFormat: {
+    zh: (format: string) => `--format 只能是 text、table 或 json,收到「${format}」`,
+    en: (format: string) => `--format must be text, table or json, got "${format}"`,
+  },
   unexpectedArgument: { zh: (arg: string) => `多余的参数「${arg}」`, en: (arg: string) => `Unexpected argument "${arg}"` },
 
   // config: --config
@@ -166,6 +170,7 @@ Common options:
     en: (files: number, counts: string, ignored: number, unreadable: number) =>
       `${files} ${plural(files, "file")}: ${counts}${ignored ? ` (${ignored} more ignored)` : ""}${unreadable ? `, ${unreadable} ${plural(unreadable, "file")} could not be read` : ""}`,
   },
+  cellsInAll: { zh: (n: number) => ` 等 ${n} 处`, en: (n: number) => ` and ${n - 1} more` },
   moreLikeThis: {
     zh: (n: number, cells: string) => `      同类提示另有 ${n} 处:${cells}`,
     en: (n: number, cells: string) => `      ${n} more like this: ${cells}`,
@@ -228,6 +233,10 @@ Common options:
   needTemplate: {
     zh: "请用 --template 指定模板编号(budget-form templates 可列出全部)",
     en: "Give the template id with --template (budget-form templates lists them)",
+  },
+  noTemplateNear: {
+    zh: (id: string, near: string) => `没有编号为「${id}」的模板,您是不是要用「${near}」?`,
+    en: (id: string, near: string) => `No template "${id}". Did you mean "${near}"?`,
   },
   noTemplate: {
     zh: (id: string) => `没有编号为「${id}」的模板;运行 budget-form templates 查看全部编号`,

@@ -8,7 +8,7 @@ import { formAmount } from "../core/rules/util/formAmounts";
 import { sumCents } from "../core/rules/util/money";
 import { Finding, Message, Severity, findingSheet } from "../core/rules/types";
 import { CLI } from "./messages";
-import { formatTable } from "./table";
+import { TableLayout, formatTable } from "./table";
 
 export interface FormEntry {
   file: string;
@@ -133,7 +133,19 @@ export function totalLine(entries: Entry[], fileCount: number, lang: Lang): stri
 export interface TextOptions {
   /** Errors only (ESLint's --quiet): warnings and tips are counted but not listed. */
   quiet?: boolean;
+  /** The verdict table alone (`--format table`): a 50-file batch prints ~650 lines of detail before it. */
+  tableOnly?: boolean;
+  /** Where the table is printed: its width, and whether verdicts are coloured. */
+  terminal?: TerminalStyle;
 }
+
+export interface TerminalStyle {
+  width: number;
+  colour: boolean;
+}
+
+/** SGR colours of the verdicts: green to send, red to revise, yellow for a file nobody could check. */
+const VERDICT_SGR: Partial<Record<string, string>> = { submit: "32", revise: "31", unreadable: "33", notChecked: "33" };
 
 /** How many further cells of a grouped tip are named before "…". */
 const GROUP_CELLS = 8;
@@ -144,7 +156,10 @@ const local = (cell: CellRef | undefined, sheet: string) =>
 
 function findingLines(e: FormEntry, sev: Severity, lang: Lang): string[] {
   const list = e.findings.filter((f) => f.severity === sev);
-  const line = (f: Finding) => `    ${f.cells[0] ? formatRef(f.cells[0]) : "-"}  ${f.rule}  ${pick(f.message, lang)}`;
+  // A finding on several cells names the first and says how many: 「E41 等 2 处」.
+  const where = (f: Finding) =>
+    f.cells[0] ? formatRef(f.cells[0]) + (f.cells.length > 1 ? pick(CLI.cellsInAll, lang, f.cells.length) : "") : "-";
+  const line = (f: Finding) => `    ${where(f)}  ${f.rule}  ${pick(f.message, lang)}`;
   // Errors and warnings each need their own look; a tip repeated over many rows says one thing.
   if (sev !== "info") return list.map(line);
   const byRule = new Map<string, Finding[]>();
@@ -161,7 +176,7 @@ function findingLines(e: FormEntry, sev: Severity, lang: Lang): string[] {
 }
 
 /** The closing table: one line per form (or unreadable file) with its verdict and counts. */
-export function verdictTable(entries: Entry[], lang: Lang): string[] {
+export function verdictTable(entries: Entry[], lang: Lang, terminal?: TerminalStyle): string[] {
   const perFile = new Map<string, number>();
   for (const e of entries) perFile.set(e.file, (perFile.get(e.file) ?? 0) + 1);
   const anyIgnored = entries.some((e) => !isUnreadable(e) && e.ignored > 0);
@@ -181,7 +196,20 @@ export function verdictTable(entries: Entry[], lang: Lang): string[] {
     const counts = [e.summary.error, e.summary.warning, e.summary.info, ...(anyIgnored ? [e.ignored] : [])].map(String);
     return [name, e.department || "-", verdict, ...counts];
   });
-  return formatTable([head, ...rows], ["left", "left", "left", "right", "right", "right", "right"]);
+  // Found by its header, so a column added before it moves nothing here.
+  const verdictCol = head.indexOf(pick(CLI.colVerdict, lang));
+  const layout: TableLayout | undefined = terminal && {
+    width: terminal.width,
+    paint: terminal.colour
+      ? (text, row, col) => {
+          const sgr = row > 0 && col === verdictCol ? VERDICT_SGR[verdictOf(entries[row - 1])] : undefined;
+          return sgr ? `\x1b[${sgr}m${text}\x1b[0m` : text;
+        }
+      : undefined,
+  };
+  // Counts to the right, text to the left, whatever the columns are.
+  const align = head.map((_, c): "left" | "right" => (rows.every((r) => /^(\d+|-)$/.test(r[c] ?? "")) ? "right" : "left"));
+  return formatTable([head, ...rows], align, layout);
 }
 
 /** "可以提交 20 份,需修改 25 份,无法读取 5 个文件" — the count a reviewer reports upward. */
@@ -192,6 +220,7 @@ export function verdictCounts(entries: Entry[], lang: Lang): string {
 }
 
 export function toText(entries: Entry[], fileCount: number, lang: Lang, opts: TextOptions = {}): string {
+  if (opts.tableOnly) return `${verdictTable(entries, lang, opts.terminal).join("\n")}\n`;
   const out: string[] = [];
   for (const e of entries) {
     if (isUnreadable(e)) {
@@ -209,6 +238,6 @@ export function toText(entries: Entry[], fileCount: number, lang: Lang, opts: Te
     if (e.ignored > 0) out.push(pick(CLI.ignoredMore, lang, e.ignored));
     out.push(pick(CLI.subtotal, lang, summaryLine(e.summary, lang)), "");
   }
-  out.push(...verdictTable(entries, lang), "", verdictCounts(entries, lang), totalLine(entries, fileCount, lang));
+  out.push(...verdictTable(entries, lang, opts.terminal), "", verdictCounts(entries, lang), totalLine(entries, fileCount, lang));
   return `${out.join("\n")}\n`;
 }

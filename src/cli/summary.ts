@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { existsSync } from "fs";
 import { dirname, relative, resolve } from "path";
 import { PassThrough } from "stream";
-import { CATEGORY_NAMES, Lang, Message, PUNCTUATION, SEVERITY_NAMES, pick } from "../core/i18n";
+import { CATEGORY_NAMES, Lang, Message, PUNCTUATION, Phrase, SEVERITY_NAMES, pick } from "../core/i18n";
 import { markArgb } from "../core/marks";
 import { Finding, Severity } from "../core/rules/types";
 import { CLI } from "./messages";
@@ -48,8 +48,39 @@ const HEADER_FILL = "FFDDEBF7";
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
+ * What a rule finds, as a countable noun: a rule that fires in several places is named once,
+ * 「6 处模糊表述」, rather than by the message of one cell. Rules that fire once per form (a total,
+ * a missing table) need none: their one message says it better.
+ */
+const PROBLEM_NOUNS: Partial<Record<string, Message>> = {
+  "budget/amount-invalid": { zh: "金额填写有误", en: "invalid amounts" },
+  "budget/amount-not-number": { zh: "金额不是数字", en: "amounts that are not numbers" },
+  "budget/headcount-invalid": { zh: "人数填写有误", en: "invalid headcounts" },
+  "indicators/annual-exceeds-period": { zh: "年度指标值超过实施期", en: "annual targets above the period's" },
+  "indicators/category-mismatch": { zh: "指标分类不符", en: "indicators in the wrong category" },
+  "indicators/duplicate": { zh: "重复指标", en: "duplicate indicators" },
+  "indicators/impossible-target": { zh: "不可能达到的指标值", en: "impossible targets" },
+  "indicators/missing-category": { zh: "缺少的指标类别", en: "missing indicator categories" },
+  "indicators/missing-operator": { zh: "指标值缺少符号", en: "targets without an operator" },
+  "indicators/missing-value": { zh: "指标值空白", en: "empty targets" },
+  "indicators/not-quantified": { zh: "未量化的指标", en: "unquantified indicators" },
+  "indicators/operator-style": { zh: "符号写法不规范", en: "nonstandard operators" },
+  "indicators/satisfaction-below-floor": { zh: "满意度低于下限", en: "satisfaction targets below the floor" },
+  "indicators/timeliness-deadline": { zh: "时效指标不明确", en: "unclear deadlines" },
+  "indicators/unit-mismatch": { zh: "单位不符", en: "unit mismatches" },
+  "indicators/vague-wording": { zh: "模糊表述", en: "vague targets" },
+  "required/field-empty": { zh: "必填项空白", en: "empty required fields" },
+  "tasks/incomplete-row": { zh: "不完整的任务行", en: "incomplete task rows" },
+  "tasks/no-matching-indicator": { zh: "任务没有对应指标", en: "tasks without an indicator" },
+  "layout/misaligned-row": { zh: "错位的行", en: "misaligned rows" },
+};
+
+const placesOf: Phrase<[number, string]> = { zh: (n, noun) => `${n} 处${noun}`, en: (n, noun) => `${n} ${noun}` };
+
+/**
  * The problems to read first: rules ordered by their worst severity, then by how often they
- * fire; each named by its first message, with the count when it fires more than once.
+ * fire; a rule that fires more than once is counted and named (「6 处模糊表述」), one that fires
+ * once is quoted.
  */
 export function topProblems(e: FormEntry, lang: Lang, n = TOP): string[] {
   const byRule = new Map<string, Finding[]>();
@@ -58,8 +89,13 @@ export function topProblems(e: FormEntry, lang: Lang, n = TOP): string[] {
     .sort((a, b) => Math.min(...a.map((f) => RANK[f.severity])) - Math.min(...b.map((f) => RANK[f.severity])) || b.length - a.length)
     .slice(0, n)
     .map((list) => {
-      const more = list.length > 1 ? pick(CLI.morePlaces, lang, list.length) : "";
-      return `${pick(SEVERITY_NAMES[list[0].severity], lang)}${pick(PUNCTUATION.colon, lang)}${pick(list[0].message, lang)}${more}`;
+      const worst = list.reduce((w, f) => (RANK[f.severity] < RANK[w.severity] ? f : w));
+      const noun = PROBLEM_NOUNS[worst.rule];
+      const what =
+        list.length > 1 && noun
+          ? pick(placesOf, lang, list.length, pick(noun, lang))
+          : `${pick(worst.message, lang)}${list.length > 1 ? pick(CLI.morePlaces, lang, list.length) : ""}`;
+      return `${pick(SEVERITY_NAMES[worst.severity], lang)}${pick(PUNCTUATION.colon, lang)}${what}`;
     });
 }
 

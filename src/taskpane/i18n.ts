@@ -15,6 +15,9 @@ export const PANE = {
   stillLoading: { zh: "Excel 仍在加载绩效表助手,请稍候…", en: "Excel is still loading the add-in…" },
   cannotStart: { zh: "绩效表助手无法启动:", en: "The add-in could not start:" },
   appTitle: { zh: "绩效表助手", en: "Budget Form Assistant" },
+  notices: { zh: "通知", en: "Notices" },
+  /** After the first of a finding's cells: 「申报表!E41 等 2 处」 says what 「+1」 did not. */
+  cellsInAll: { zh: (n: number) => ` 等 ${n} 处`, en: (n: number) => ` and ${n - 1} more` },
   noForm: { zh: "未识别到申报表", en: "No form recognised" },
   moreForms: {
     zh: (n: number) => `另有 ${n} 张申报表`,

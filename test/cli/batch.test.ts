@@ -98,7 +98,7 @@ describe("the verdict table at the end of a text run", () => {
     const r = await run(["check", CLEAN, SEED, "--quiet"]);
     expect(r.code).toBe(1);
     for (const f of seed.findings) {
-      const line = `    ${formatRef(f.cells[0])}  ${f.rule}  ${f.message.zh}`;
+      const line = `    ${formatRef(f.cells[0])}${f.cells.length > 1 ? ` 等 ${f.cells.length} 处` : ""}  ${f.rule}  ${f.message.zh}`;
       if (f.severity === "error") expect(r.out).toContain(line);
       else expect(r.out).not.toContain(line);
     }

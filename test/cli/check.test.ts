@@ -43,7 +43,7 @@ describe("usage", () => {
     [[], /用法/],
     [["frobnicate"], /未知命令「frobnicate」/],
     [["check"], /请给出要检查的 \.xlsx 文件/],
-    [["check", CLEAN, "--format", "xml"], /--format 只能是 text 或 json/],
+    [["check", CLEAN, "--format", "xml"], /--format 只能是 text、table 或 json/],
     [["check", CLEAN, "--format"], /--format 需要一个值/],
     [["check", CLEAN, "--fast"], /未知选项 --fast/],
     [["check", CLEAN, "--lang", "fr"], /--lang 只能是 zh 或 en/],
@@ -69,18 +69,25 @@ describe("text output", () => {
     const present = (["error", "warning", "info"] as const).filter((s) => seed.summary[s] > 0);
     expect(headings).toEqual(present.map((s) => `  ${SEVERITY_NAMES[s].zh}`));
     for (const f of seed.findings.filter((f) => f.severity !== "info"))
-      expect(lines).toContain(`    ${formatRef(f.cells[0])}  ${f.rule}  ${f.message.zh}`);
+      expect(lines).toContain(
+        `    ${formatRef(f.cells[0])}${f.cells.length > 1 ? ` 等 ${f.cells.length} 处` : ""}  ${f.rule}  ${f.message.zh}`,
+      );
     // A tip repeated on many rows: its first occurrence in full, then the other cells.
     const tipRules = [...new Set(seed.findings.filter((f) => f.severity === "info").map((f) => f.rule))];
     for (const rule of tipRules) {
       const same = seed.findings.filter((f) => f.rule === rule);
-      const at = lines.indexOf(`    ${formatRef(same[0].cells[0])}  ${rule}  ${same[0].message.zh}`);
+      const at = lines.indexOf(
+        `    ${formatRef(same[0].cells[0])}${same[0].cells.length > 1 ? ` 等 ${same[0].cells.length} 处` : ""}  ${rule}  ${same[0].message.zh}`,
+      );
       expect(at).toBeGreaterThan(0);
       if (same.length > 1)
         expect(lines[at + 1]).toMatch(
           new RegExp(`^ {6}同类提示另有 ${same.length - 1} 处:${toA1(same[1].cells[0].row, same[1].cells[0].col)}、`),
         );
-      for (const f of same.slice(1)) expect(lines).not.toContain(`    ${formatRef(f.cells[0])}  ${rule}  ${f.message.zh}`);
+      for (const f of same.slice(1))
+        expect(lines).not.toContain(
+          `    ${formatRef(f.cells[0])}${f.cells.length > 1 ? ` 等 ${f.cells.length} 处` : ""}  ${rule}  ${f.message.zh}`,
+        );
     }
     expect(lines[lines.length - 1]).toBe(`  小计:${seed.summary.error} 个错误,${seed.summary.warning} 个警告,${seed.summary.info} 条提示`);
     expect(table.split("\n")).toHaveLength(3);
@@ -95,7 +102,9 @@ describe("text output", () => {
     const r = await run(["check", SEED, "--lang", "en"]);
     expect(r.out).toContain("  Warning\n");
     for (const f of seed.findings.filter((f) => f.severity !== "info"))
-      expect(r.out).toContain(`    ${formatRef(f.cells[0])}  ${f.rule}  ${f.message.en}`);
+      expect(r.out).toContain(
+        `    ${formatRef(f.cells[0])}${f.cells.length > 1 ? ` and ${f.cells.length - 1} more` : ""}  ${f.rule}  ${f.message.en}`,
+      );
     // Tips of one rule repeated over rows are grouped (the seed may have none left to group).
     const tips = seed.findings.filter((f) => f.severity === "info");
     const repeated = tips.some((f, i) => tips.findIndex((g) => g.rule === f.rule) !== i);

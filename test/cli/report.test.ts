@@ -19,7 +19,9 @@ test.each([
 ] as const)("a tip repeated on many rows is listed once, then its other cells (%s)", async (lang, more) => {
   const { entry, tip } = await seedEntry();
   const lines = toText([entry], 1, lang).split("\n");
-  const first = lines.indexOf(`    ${formatRef(tip.cells[0])}  ${tip.rule}  ${tip.message[lang]}`);
+  const first = lines.indexOf(
+    `    ${formatRef(tip.cells[0])}${tip.cells.length > 1 ? (lang === "zh" ? ` 等 ${tip.cells.length} 处` : ` and ${tip.cells.length - 1} more`) : ""}  ${tip.rule}  ${tip.message[lang]}`,
+  );
   expect(first).toBeGreaterThan(0);
   expect(lines[first + 1]).toBe(more);
   expect(lines.filter((l) => l.includes(tip.rule))).toHaveLength(1);
@@ -29,5 +31,7 @@ test("errors and warnings are never grouped: each keeps its own line", async () 
   const { entry } = await seedEntry();
   const lines = toText([entry], 1, "zh").split("\n");
   for (const f of entry.findings.filter((f) => f.severity !== "info"))
-    expect(lines).toContain(`    ${formatRef(f.cells[0])}  ${f.rule}  ${f.message.zh}`);
+    expect(lines).toContain(
+      `    ${formatRef(f.cells[0])}${f.cells.length > 1 ? ` 等 ${f.cells.length} 处` : ""}  ${f.rule}  ${f.message.zh}`,
+    );
 });

@@ -117,6 +117,10 @@ describe("task pane", () => {
     expect(btn.textContent).toContain(SEVERITY_ZH[first.severity]);
     expect(btn.textContent).toContain(first.message.zh);
     expect(btn.textContent).toContain(formatRef(first.cells[0]));
+    // A finding on several cells names the first and how many: 「申报表!E41 等 2 处」, not 「+1」.
+    const multi = expected.find((f) => f.cells.length > 1)!;
+    const multiRow = rowFor(multi.rule, multi.cells[0])!;
+    expect(multiRow.textContent).toContain(`${formatRef(multi.cells[0])} 等 ${multi.cells.length} 处`);
   });
 
   test("shows the form at a glance with 2-decimal amounts", async () => {
@@ -230,6 +234,21 @@ describe("task pane", () => {
       expect(host.calls.clearMarks).toBe(1);
       expect(screen.queryByTestId("marks-note")).toBeNull();
     });
+  });
+
+  test("notices sit in the pane's 通知 region (not over it) and Escape closes them wherever focus is", async () => {
+    const host = new FakeHost(workbook(flawedSheet()));
+    const user = await mount(host);
+    const region = screen.getByRole("region", { name: "通知" });
+    // Inside the pane's own landmark, not portalled to the end of <body>.
+    expect(region.closest("main")).not.toBeNull();
+    await user.click(screen.getByRole("button", { name: "清除标记" }));
+    await waitFor(() => expect(within(region).getByText("已清除标记")).toBeTruthy());
+    // Focus on a finding, not on the notice: Escape still closes it.
+    within(rows()[0]).getAllByRole("button")[0].focus();
+    await user.keyboard("{Escape}");
+    // At once, not by the notice's own 3 s timeout running out: no waitFor here.
+    expect(within(region).queryByText("已清除标记")).toBeNull();
   });
 
   test("可以提交 on the corrected form, with the number of checks passed", async () => {

@@ -9,6 +9,7 @@ import { CATALOGUE } from "../../src/core/templates/catalogue";
 import { App, preloadTabs } from "../../src/taskpane/components/App";
 import { TemplatesTab } from "../../src/taskpane/components/TemplatesTab";
 import { STORAGE_KEY } from "../../src/taskpane/templates/customStore";
+import { orderForForm } from "../../src/taskpane/templates/fit";
 import { FakeHost } from "./fakeHost";
 import { cleanSheet, workbook } from "../helpers/forms";
 import { sheetFrom, withoutGroup } from "../core/templates/support";
@@ -53,8 +54,16 @@ function templateButton(name: string): HTMLElement {
 
 describe("指标模板 tab", () => {
   test("lists the catalogue; search, category and tag narrow it", async () => {
-    const { user } = await renderTab(new PlanHost(workbook(cleanSheet())));
-    expect(items()).toEqual(CATALOGUE.map((t) => t.id));
+    const host = new PlanHost(workbook(cleanSheet()));
+    const { user } = await renderTab(host);
+    // The whole catalogue, best fit to the form's tasks and department first (templateFit.test.ts).
+    const form = checkWorkbook(host.snapshot).forms[0].model;
+    expect(items()).toEqual(orderForForm(CATALOGUE, form).map((t) => t.id));
+    expect(items()).not.toEqual(CATALOGUE.map((t) => t.id));
+    // 我的模板 comes before the catalogue, not below its cards.
+    const mine = screen.getByRole("region", { name: "我的模板" });
+    const firstCard = document.querySelector("li[data-template-id]")!;
+    expect(mine.compareDocumentPosition(firstCard) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.getByText(`${CATALOGUE.length} 个模板`)).toBeTruthy();
 
     await user.type(screen.getByRole("searchbox"), "满意度");

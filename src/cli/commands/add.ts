@@ -2,6 +2,7 @@
 import { basename } from "path";
 import { checkWorkbook } from "../../core/engine";
 import { findTemplate } from "../../core/templates/catalogue";
+import { closest } from "../../core/closest";
 import { isInsertError, planInsertion } from "../../core/templates/insert";
 import { applyVerified } from "../../hosts/file/apply";
 import { UsageError, parseArgs } from "../args";
@@ -73,7 +74,11 @@ export const add: Command = {
     if (!list) return EXIT.failure;
     const template = findTemplate(id, list);
     if (!template) {
-      io.stderr.write(`${pick(CLI.noTemplate, lang, id)}\n`);
+      const ids = list.map((t) => t.id);
+      // A typo (closest), or the id without its group: "service-recipients" for "satisfaction.service-recipients".
+      const bySuffix = ids.filter((t) => t.toLowerCase().endsWith(`.${id.toLowerCase()}`));
+      const near = closest(id, ids) ?? (bySuffix.length === 1 ? bySuffix[0] : undefined);
+      io.stderr.write(`${near ? pick(CLI.noTemplateNear, lang, id, near) : pick(CLI.noTemplate, lang, id)}\n`);
       return EXIT.failure;
     }
 

@@ -22,6 +22,7 @@ import { errorMessage } from "../../core/errors";
 import { pathKey, sameFile, writeFailure, writeFileAtomic } from "../files";
 import { bilingual, pick } from "../../core/i18n";
 import { CLI } from "../messages";
+import { tableWidth, wantsColour } from "../table";
 
 const HELP = {
   zh: `用法: budget-form check <文件、文件夹或通配符…> [选项]
@@ -29,7 +30,7 @@ const HELP = {
 检查一个或多个 .xlsx 文件中的部门整体预算绩效目标申报表。
 
 选项:
-  --format text|json   输出格式(默认 text)
+  --format text|table|json  输出格式(默认 text;table 只输出结论表)
   --lang zh|en         输出语言(默认 zh)
   --config <文件>       规则配置(JSON),例如 {"rules": {"indicators/vague-wording": "off"}}
   --annotate <文件夹>   在该文件夹写出带标注的副本(问题单元格加底色和批注),原文件不会被修改;
@@ -49,7 +50,7 @@ const HELP = {
 Checks the department budget performance-target form in one or more .xlsx files.
 
 Options:
-  --format text|json   output format (default text)
+  --format text|table|json  output format (default text; table prints only the verdict table)
   --lang zh|en         output language (default zh)
   --config <file>      rule configuration (JSON), e.g. {"rules": {"indicators/vague-wording": "off"}}
   --annotate <folder>  write annotated copies there (problem cells filled and noted); inputs are never modified;
@@ -216,7 +217,7 @@ export const check: Command = {
       return EXIT.ok;
     }
     const format = parsed.values.format ?? "text";
-    if (format !== "text" && format !== "json") throw new UsageError(bilingual(CLI.badFormat, format));
+    if (format !== "text" && format !== "table" && format !== "json") throw new UsageError(bilingual(CLI.badCheckFormat, format));
     if (parsed.positionals.length === 0) throw new UsageError(CLI.nameFiles);
     const maxWarnings = maxWarningsOption(parsed.values["max-warnings"]);
     const summaryPath = summaryOption(parsed.values.summary, io.cwd);
@@ -276,7 +277,11 @@ export const check: Command = {
     if (io.isTTY && files.length > 0) io.stderr.write("\r\x1b[K");
 
     const fileCount = inputs.length - skipped;
-    io.stdout.write(format === "json" ? toJson(entries, lang, { quiet }) : toText(entries, fileCount, lang, { quiet }));
+    const terminal = { width: tableWidth(io.terminal ?? {}), colour: wantsColour(io.terminal ?? {}, io.env ?? {}) };
+    const tableOnly = format === "table";
+    io.stdout.write(
+      format === "json" ? toJson(entries, lang, { quiet }) : toText(entries, fileCount, lang, { quiet, tableOnly, terminal }),
+    );
     if (skipped > 0) {
       io.stderr.write(`${pick(CLI.skippedSummaries, lang, skipped)}\n`);
     }

@@ -50,6 +50,17 @@ const useStyles = makeStyles({
   },
   top: { display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalS, minWidth: 0 },
   actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalSNudge },
+  toasts: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, ":empty": { display: "none" } },
+  // Fluent positions an inline toaster absolutely (and centres it with a transform): here it is a
+  // block in the pane's flow, as wide as the pane, so it can push content down but never cover it.
+  toaster: {
+    position: "static !important" as "static",
+    transform: "none !important" as "none",
+    width: "auto",
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
   marks: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "flex-start", color: tokens.colorNeutralForeground2 },
   marksIcon: { flexShrink: 0, marginTop: "1px" },
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
@@ -117,7 +128,16 @@ export function App({
 }: AppProps): React.JSX.Element {
   const s = useStyles();
   const toasterId = useId("toaster");
-  const { dispatchToast } = useToastController(toasterId);
+  const { dispatchToast, dismissAllToasts } = useToastController(toasterId);
+  // Escape closes the notices wherever focus is (Fluent's Toaster hears it only from inside itself,
+  // and a notice never takes focus). An Escape a menu, list box or dialog already used is left to it.
+  React.useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && !e.defaultPrevented) dismissAllToasts();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [dismissAllToasts]);
   const notify = React.useCallback(
     (n: Notice) =>
       dispatchToast(
@@ -200,6 +220,19 @@ export function App({
                 {t.marksOn(view.marked)}
               </Caption1>
             )}
+            {/*
+              Notices in the flow, under the buttons that cause them, in a region of their own: a
+              floating toaster covered the tabs and the result of 修复全部 in a 320 px pane and sat
+              outside every landmark. Ctrl+Shift+M moves focus to them (Fluent's shortcut hook).
+            */}
+            <section className={s.toasts} aria-label={t.notices} data-testid="notices">
+              <Toaster
+                toasterId={toasterId}
+                inline
+                className={s.toaster}
+                shortcuts={{ focus: (e) => e.ctrlKey && e.shiftKey && e.key.toLowerCase() === "m" }}
+              />
+            </section>
           </section>
           <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
             <Tab value="issues">{t.tabIssues}</Tab>
@@ -240,7 +273,6 @@ export function App({
           </div>
         </Landmark>
       </div>
-      <Toaster toasterId={toasterId} position="bottom" />
     </FluentProvider>
   );
 }

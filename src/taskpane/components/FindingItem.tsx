@@ -113,7 +113,7 @@ export function FindingItem({
   const t = strings(lang);
   const first = f.cells[0];
   const cell = first ? formatRef(first) : "";
-  const more = f.cells.length > 1 ? ` +${f.cells.length - 1}` : "";
+  const more = f.cells.length > 1 ? t.cellsInAll(f.cells.length) : "";
   const message = pick(f.message, lang);
   const sev = severityName(f.severity, lang);
   const fixTitle = f.fix ? pick(f.fix.title, lang) : "";

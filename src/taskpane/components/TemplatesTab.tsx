@@ -36,6 +36,7 @@ import { insertTemplate } from "../templates/insertTemplate";
 import { TemplateStrings, templateStrings } from "../templates/strings";
 import { loadWorkbookTemplates } from "../templates/workbookTemplates";
 import { CustomTemplates } from "./CustomTemplates";
+import { orderForForm } from "../templates/fit";
 import { errorMessage } from "../../core/errors";
 import { pick } from "../../core/i18n";
 
@@ -320,7 +321,8 @@ export function TemplatesTab({ host, lang, result, onApplied, preselect }: Templ
     // Only a new request opens the editor: saving a custom template must not re-open the last one.
   }, [preselect]);
 
-  const shown = search(query, { list: all, category: category || undefined, tag: tag || undefined });
+  // The user's own first, then what fits this form's tasks and department (templates/fit.ts).
+  const shown = orderForForm(search(query, { list: all, category: category || undefined, tag: tag || undefined }), form);
   const tags = allTags(all);
   const selected = all.find((t) => t.id === picked) ?? null;
 
@@ -351,6 +353,17 @@ export function TemplatesTab({ host, lang, result, onApplied, preselect }: Templ
 
   return (
     <div className={s.root} aria-busy={!libraryRead} data-testid="templates-tab">
+      {/* 我的模板 first: below 49 catalogue cards nobody found it. */}
+      <CustomTemplates
+        host={host}
+        lang={lang}
+        form={form}
+        custom={custom}
+        workbook={workbook}
+        persistent={store.persistent}
+        onChange={updateCustom}
+        onWorkbookChange={setWorkbook}
+      />
       <SearchBox aria-label={text.search} placeholder={text.search} value={query} onChange={(_, d) => setQuery(d.value)} />
       <div className={s.filters}>
         <Dropdown
@@ -441,16 +454,6 @@ export function TemplatesTab({ host, lang, result, onApplied, preselect }: Templ
           ))}
         </ul>
       )}
-      <CustomTemplates
-        host={host}
-        lang={lang}
-        form={form}
-        custom={custom}
-        workbook={workbook}
-        persistent={store.persistent}
-        onChange={updateCustom}
-        onWorkbookChange={setWorkbook}
-      />
     </div>
   );
 }

@@ -43,14 +43,17 @@ const useStyles = makeStyles({
     overflow: "hidden",
     backgroundColor: tokens.colorNeutralBackground2,
     color: tokens.colorNeutralForeground1,
-    "@media (max-width: 759px)": { flexDirection: "column", height: "auto", minHeight: "100vh", overflow: "visible" },
+    // Narrow (a phone, a 350 px window): the sheet above the pane, each scrolling on its own, so
+    // the grid stays on screen while the list is scrolled and a clicked finding's cell is always
+    // in view (a page that scrolled as one left the grid above the top of the window).
+    "@media (max-width: 759px)": { flexDirection: "column" },
   },
   sheetSide: {
     flexGrow: 1,
     minWidth: 0,
     display: "flex",
     flexDirection: "column",
-    "@media (max-width: 759px)": { height: "60vh" },
+    "@media (max-width: 759px)": { flexGrow: 0, flexShrink: 0, height: "50vh", minHeight: "240px" },
   },
   toolbar: {
     display: "flex",
@@ -87,9 +90,11 @@ const useStyles = makeStyles({
     "@media (max-width: 759px)": {
       width: "auto",
       maxWidth: "100%",
+      flexGrow: 1,
+      flexShrink: 1,
+      minHeight: 0,
       borderLeft: "none",
-      borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-      overflowY: "visible",
+      borderTop: `2px solid ${tokens.colorNeutralStroke1}`,
     },
   },
   drop: {
