@@ -7,7 +7,8 @@ import { basename, dirname, extname, join, relative, resolve } from "path";
 import { inflateRawSync } from "zlib";
 import { CheckPort, validate } from "../../app/validate";
 import { Config } from "../../core/config";
-import { Message } from "../../core/rules/types";
+import { Finding, Message } from "../../core/rules/types";
+import { fixJson } from "../fixJson";
 import { annotate } from "../../hosts/file/annotate";
 import { FileReadError } from "../../hosts/file/errors";
 import type ExcelJS from "exceljs";
@@ -72,6 +73,8 @@ Example: budget-form check received-forms --summary summary.xlsx
 };
 
 interface CheckOptions {
+  /** Compute fixes and suggestions (for --format json). */
+  fixes?: boolean;
   config: Config | undefined;
   annotateDir: string | null;
   includeIgnored: boolean;
@@ -79,6 +82,8 @@ interface CheckOptions {
 
 interface Checked {
   entries: Entry[];
+  /** Each finding's fix and suggestions as JSON, when asked for. */
+  fixes?: Map<Finding, object>;
   failed: boolean;
   /** A summary workbook written by an earlier run, left out of this one. */
   skipped?: boolean;
@@ -159,12 +164,18 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
   // The pane's own flow: what the form's authors chose to ignore in the add-in is saved in the
   // workbook and left out here too, so the reviewer sees what the authors saw. The rules are the
   // reviewer's (--config), never the ones the authors saved in the workbook.
-  const result = await validate(read.port, { config: opts.config ?? {}, includeIgnored: opts.includeIgnored, mark: false });
+  const result = await validate(read.port, {
+    config: opts.config ?? {},
+    includeIgnored: opts.includeIgnored,
+    mark: false,
+    fixes: opts.fixes,
+  });
+  const fixes = opts.fixes ? new Map(result.findings.map((f) => [f, fixJson(result.snapshot, f, ctx.lang)])) : undefined;
   const entries =
     result.ignored === 0
       ? entriesFor(input.display, result, firstSheet)
       : withIgnoredCounts(entriesFor(input.display, result.all, firstSheet), entriesFor(input.display, result, firstSheet));
-  if (!opts.annotateDir || !read.written) return { entries, failed: false };
+  if (!opts.annotateDir || !read.written) return { entries, failed: false, fixes };
   const { workbook, warnings } = read.written;
 
   // Start on a clean line when a progress line is showing.
@@ -175,7 +186,7 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
   try {
     annotate(workbook, result.findings, ctx.lang);
     const out = writeAnnotated(opts.annotateDir, input, used, inputs, await writeXlsx(workbook), ctx);
-    return { entries, failed: false, annotated: out };
+    return { entries, failed: false, annotated: out, fixes };
   } catch (e) {
     const target = (e as { target?: string }).target ?? join(opts.annotateDir, basename(input.path));
     ctx.io.stderr.write(clear + pick(CLI.annotatedCopy, ctx.lang) + pick(writeFailure(e, target), ctx.lang) + "\n");
@@ -270,6 +281,7 @@ export const check: Command = {
     const annotated: { input: Input; out: string }[] = [];
     let skipped = 0;
     let n = 0;
+    const fixes = new Map<Finding, object>();
     for (const input of inputs) {
       if ("error" in input) {
         const missing = input as MissingInput;
@@ -278,8 +290,15 @@ export const check: Command = {
         continue;
       }
       progress(ctx, ++n, files.length, input.display);
-      const r = await checkOne(input, { config, annotateDir, includeIgnored: parsed.flags.has("include-ignored") }, ctx, used, files);
+      const r = await checkOne(
+        input,
+        { config, annotateDir, includeIgnored: parsed.flags.has("include-ignored"), fixes: format === "json" },
+        ctx,
+        used,
+        files,
+      );
       entries.push(...r.entries);
+      for (const [f, j] of r.fixes ?? []) fixes.set(f, j);
       failed ||= r.failed;
       if (r.annotated) annotated.push({ input, out: r.annotated });
       if (r.skipped) skipped++;
@@ -287,7 +306,9 @@ export const check: Command = {
     if (io.isTTY && files.length > 0) io.stderr.write("\r\x1b[K");
 
     const fileCount = inputs.length - skipped;
-    io.stdout.write(format === "json" ? toJson(entries, lang, { quiet }) : toText(entries, fileCount, lang, { quiet }));
+    io.stdout.write(
+      format === "json" ? toJson(entries, lang, { quiet }, (f) => fixes.get(f) ?? {}) : toText(entries, fileCount, lang, { quiet }),
+    );
     if (skipped > 0) {
       io.stderr.write(`${pick(CLI.skippedSummaries, lang, skipped)}\n`);
     }
