@@ -9,7 +9,28 @@
 import { contentRows, loc, rowName, valueCells } from "../../indicators/cells";
 import { clip } from "../../indicators/quote";
 import { isUnmeasured } from "../../indicators/value";
-import { defineRule } from "../types";
+import { rewritable, setValuesPlan } from "../../indicators/fix";
+import { Cell } from "../../form/model";
+import { Suggestion, defineRule } from "../types";
+
+/** Graded statements the issuing documents accept where a number cannot be given (domain-rules §1.2). */
+function gradedSuggestions(sheet: string, cells: Cell[], asksPercent: boolean): Suggestion[] {
+  if (!cells.every(rewritable)) return [];
+  const choices: { value: string; why: { zh: string; en: string } }[] = [
+    { value: "达成预期指标", why: { zh: "分级定性表述", en: "a graded qualitative target" } },
+    asksPercent
+      ? { value: "＝100%", why: { zh: "全部完成", en: "all of it done" } }
+      : { value: "优", why: { zh: "优/良/中/差 分级", en: "the 优/良/中/差 grades" } },
+  ];
+  return choices.map((c) => ({
+    desc: { zh: `改为「${c.value}」(${c.why.zh})`, en: `Write "${c.value}" (${c.why.en})` },
+    plan: setValuesPlan(
+      sheet,
+      { zh: `指标值改为「${c.value}」`, en: `Set the target to "${c.value}"` },
+      cells.map((cell) => ({ cell, value: c.value })),
+    ),
+  }));
+}
 
 export default defineRule({
   meta: {
@@ -35,6 +56,7 @@ export default defineRule({
       },
     },
     defaultOptions: {},
+    hasSuggestions: true,
   },
   check(ctx) {
     const t = ctx.form.indicators;
@@ -50,7 +72,18 @@ export default defineRule({
       if (row.level2 === "时效") continue;
       const bad = cells.filter((v) => isUnmeasured(v.parsed));
       if (bad.length > 0) {
-        ctx.report({ messageId: "notQuantified", data: { text: clip(bad[0].parsed.raw) }, cells: bad.map((v) => loc(v.cell)) });
+        const asksPercent = rowName(t, row).units.includes("%");
+        ctx.report({
+          messageId: "notQuantified",
+          data: { text: clip(bad[0].parsed.raw) },
+          cells: bad.map((v) => loc(v.cell)),
+          suggestions: () =>
+            gradedSuggestions(
+              ctx.form.sheet,
+              bad.map((v) => v.cell),
+              asksPercent,
+            ),
+        });
         continue;
       }
       // A unit in the name's brackets ("参加人次(人次)") or a percentage format gives the number its unit.
