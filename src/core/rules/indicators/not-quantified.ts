@@ -93,10 +93,39 @@ export default defineRule({
       // The example puts an operator before the number, so it quotes the number without the one written.
       const raw = bare[0].parsed.raw;
       const number = /[-−]?\d+(?:\.\d+)?/.exec(raw.normalize("NFKC"))![0];
-      ctx.report({ messageId: "noUnit", severity: "warning", data: { text: clip(raw), number }, cells: bare.map((v) => loc(v.cell)) });
+      const name = rowName(t, row).core;
+      ctx.report({
+        messageId: "noUnit",
+        severity: "warning",
+        data: { text: clip(raw), number },
+        cells: bare.map((v) => loc(v.cell)),
+        // Never a fix: whether 1 means once or 100% only the user knows. A rate's bare 1 is most often 100%.
+        suggestions: () =>
+          unitSuggestions(
+            ctx.form.sheet,
+            bare.map((v) => v.cell),
+            Number(number),
+            /[率度比]/.test(name),
+          ),
+      });
     }
   },
 });
+
+function unitSuggestions(sheet: string, cells: Cell[], n: number, rate: boolean): Suggestion[] {
+  if (!cells.every(rewritable) || !Number.isFinite(n)) return [];
+  const percent = n > 0 && n <= 1 ? `＝${Math.round(n * 10000) / 100}%` : `≥${n}%`;
+  const count = `≥${n}次`;
+  const values = rate ? [percent, count] : [count, percent];
+  return values.map((value) => ({
+    desc: { zh: `写明单位:「${value}」`, en: `State the unit: "${value}"` },
+    plan: setValuesPlan(
+      sheet,
+      { zh: `指标值改为「${value}」`, en: `Set the target to "${value}"` },
+      cells.map((cell) => ({ cell, value })),
+    ),
+  }));
+}
 
 /** Only digits, maybe with an operator: "1", "≥230", "100". */
 function isBareNumber(raw: string): boolean {
