@@ -124,11 +124,19 @@ describe("JSON output", () => {
     expect(s.sheet).toBe("申报表");
     expect(s.summary).toEqual(seed.summary);
     // Cells stay sheet-qualified A1 text in the JSON ("申报表!E41"), whatever the app uses inside.
-    expect(s.findings).toEqual(
-      seed.findings.map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells.map(formatRef), message: f.message.en })),
-    );
+    // Each finding's fix and suggestions follow (issue #20; their content is test/cli/fix.test.ts's).
+    expect(
+      s.findings.map((f: Record<string, unknown>) => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message })),
+    ).toEqual(seed.findings.map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells.map(formatRef), message: f.message.en })));
     expect(s.findings[0].cells[0]).toMatch(/^申报表![A-Z]+\d+$/);
-    for (const f of s.findings) expect(Object.keys(f)).toEqual(["rule", "severity", "cells", "message"]);
+    for (const f of s.findings)
+      expect(Object.keys(f).filter((k) => k !== "fix" && k !== "suggestions")).toEqual(["rule", "severity", "cells", "message"]);
+    for (const f of s.findings)
+      expect(
+        Object.keys(f)
+          .slice(4)
+          .every((k) => k === "fix" || k === "suggestions"),
+      ).toBe(true);
     expect(c).toEqual({ file: CLEAN, sheet: "申报表", findings: [], summary: { error: 0, warning: 0, info: 0 }, ignored: 0 });
   });
 

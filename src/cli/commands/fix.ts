@@ -16,7 +16,7 @@ import { resolve } from "path";
 import { UsageError } from "../args";
 import { bilingual } from "../../core/i18n";
 import type { Workbook } from "exceljs";
-import { Lang, pick } from "../../core/i18n";
+import { Lang, PUNCTUATION, pick } from "../../core/i18n";
 import { CellValue, isCellError } from "../../core/snapshot";
 import { applyVerified } from "../../hosts/file/apply";
 import { plainValue } from "../../hosts/file/cellValue";
@@ -142,10 +142,7 @@ export const fix: Command = {
     }
 
     const label = pick(dryRun ? CLI.wouldFix : CLI.fixed, lang);
-    for (const d of done) {
-      io.stdout.write(`${label}: ${pick(d.title, lang)}\n`);
-      for (const c of d.changes) io.stdout.write(`  ${c}\n`);
-    }
+    for (const d of done) io.stdout.write(`${label}: ${pick(d.title, lang)}  ${d.changes.join(pick(PUNCTUATION.clauses, lang))}\n`);
     for (const s of refused) io.stdout.write(`${pick(CLI.notFixed, lang)}: ${pick(s.title, lang)} — ${pick(s.reason, lang)}\n`);
     for (const m of manual) io.stdout.write(`${pick(CLI.needsPerson, lang)}: ${m}\n`);
     const errors = findings.filter((f) => f.severity === "error").length;
