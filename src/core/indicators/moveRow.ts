@@ -85,6 +85,8 @@ export function moveRowsPlan(
       moves.set(`${cell.row},${cell.col}`, { row: cell.row, from: cell.col, to });
     }
   }
+  // A cell to move that lies under a merge reaching rows that stay put cannot move alone.
+  for (const mv of moves.values()) if (mv.to !== mv.from && fixed(mv.row, mv.from)) return null;
   const edits: Edit[] = [];
   const writes: Edit[] = [];
   for (const m of inner.values()) {

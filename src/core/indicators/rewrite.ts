@@ -31,6 +31,8 @@ export function definiteTarget(raw: string, words: string[], op: string): string
     p = parseValue(s);
   }
   if (!p.operator || !p.main) return null;
+  // 「约100%」 is all of it: ≥100% would be an impossible target (indicators/impossible-target).
+  if (op === "≥" && p.main.unit === "%" && p.main.value >= 100) return definiteTarget(raw, words, "＝");
   return s;
 }
 
