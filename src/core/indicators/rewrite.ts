@@ -3,7 +3,6 @@
  * what a finding is about: a vague word turned into the operator of the indicator's direction
  * (「约3000人次」 → 「≥3000人次」), an operator put before a bare target.
  */
-import { Direction } from "./direction";
 import { parseValue } from "./value";
 import { findVague } from "./vague";
 
@@ -34,11 +33,4 @@ export function definiteTarget(raw: string, words: string[], op: string): string
   // 「约100%」 is all of it: ≥100% would be an impossible target (indicators/impossible-target).
   if (op === "≥" && p.main.unit === "%" && p.main.value >= 100) return definiteTarget(raw, words, "＝");
   return s;
-}
-
-/** The operators a target of this direction may take, the usual one first. */
-export function operatorsFor(direction: Direction): string[] {
-  if (direction === "negative") return ["≤"];
-  if (direction === "positive") return ["≥"];
-  return ["≥", "≤"];
 }

@@ -48,7 +48,7 @@ const useStyles = makeStyles({
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, justifyContent: "flex-end" },
 });
 
-export interface ChangeRow {
+interface ChangeRow {
   cell: string;
   before: string;
   after: string;
@@ -61,7 +61,7 @@ const show = (v: CellValue | undefined, lang: Lang): string => {
 };
 
 /** What a plan writes, cell by cell: each write carries the value it was planned from, so the preview needs no re-read. */
-export function changeRows(plan: EditPlan, lang: Lang): ChangeRow[] {
+function changeRows(plan: EditPlan, lang: Lang): ChangeRow[] {
   return plan.edits.flatMap((e) =>
     e.op === "setValue" && JSON.stringify(e.expected ?? null) !== JSON.stringify(e.value)
       ? [{ cell: formatRef(e), before: show(e.expected, lang), after: show(e.value, lang) }]

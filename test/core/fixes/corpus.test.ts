@@ -17,7 +17,7 @@ import { corpusForms, corpusWorkbook } from "../../../scripts/build-corpus";
 // the same tip when a fix moves that anchor, so tips are told apart by rule only.
 const key = (f: Finding) => (f.severity === "info" ? f.rule : `${f.rule}@${f.cells[0] ? formatRef(f.cells[0]) : ""}`);
 
-export interface FixAudit {
+interface FixAudit {
   /** Errors and warnings, and how many of them carry a fix or suggestions. */
   total: number;
   covered: number;
@@ -28,7 +28,7 @@ export interface FixAudit {
   refused: string[];
 }
 
-export function auditFixes(id: string, wb: WorkbookSnapshot, audit: FixAudit): void {
+function auditFixes(id: string, wb: WorkbookSnapshot, audit: FixAudit): void {
   const before = checkWorkbook(wb, {}, undefined, { fixes: true });
   const plain = checkWorkbook(wb);
   const old = new Set(plain.findings.map(key));
