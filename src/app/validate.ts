@@ -53,6 +53,8 @@ export interface ValidateOptions {
   /** Colour the cells (default true). */
   mark?: boolean;
   rules?: Rule[];
+  /** Compute the findings' fixes and suggestions (the pane's 修复 / 建议, the CLI's JSON); a plain check does not. */
+  fixes?: boolean;
 }
 
 /** The check result without the ignored findings; summary and per-form lists agree with `findings`. */
@@ -78,7 +80,7 @@ function withoutIgnored(result: CheckResult, ignored: readonly string[]): CheckR
 export async function validate(host: CheckPort, opts: ValidateOptions = {}): Promise<ValidateResult> {
   const state = opts.state ?? (await host.loadState());
   const read = await host.read();
-  const all = checkWorkbook(read.snapshot, opts.config ?? state.settings.config, opts.rules ?? RULES);
+  const all = checkWorkbook(read.snapshot, opts.config ?? state.settings.config, opts.rules ?? RULES, { fixes: opts.fixes });
   const result = withoutIgnored(all, opts.includeIgnored ? [] : state.ignored);
   const warnings = [...read.warnings];
   let marked = 0;

@@ -290,6 +290,23 @@ Common options:
       `Fixed ${n}; wrote "${out}". ${errors + warnings > 0 ? `${count(errors, "error", "errors")} and ${count(warnings, "warning", "warnings")} remain; run budget-form check to see them.` : "No error or warning is left."}`,
   },
 
+  wouldFix: { zh: "将修复", en: "Would fix" },
+  dryRunDone: {
+    zh: (n: number, errors: number, warnings: number) =>
+      `演练:将修复 ${n} 处,未写出任何文件。修复后还会有 ${errors} 个错误、${warnings} 个警告。`,
+    en: (n: number, errors: number, warnings: number) =>
+      `Dry run: would fix ${n}; no file was written. ${count(errors, "error", "errors")} and ${count(warnings, "warning", "warnings")} would remain.`,
+  },
+  withSuggestions: {
+    zh: (n: number) => `另有 ${n} 个问题附有修改建议(需要您选择,不会自动应用):在加载项中点「建议」,或用 check --format json 查看`,
+    en: (n: number) =>
+      `${count(n, "more finding has", "more findings have")} suggestions (your choice, never applied automatically): pick one in the add-in, or see check --format json`,
+  },
+  skippedIgnored: {
+    zh: (n: number) => `已跳过 ${n} 个填表人在加载项中忽略的问题`,
+    en: (n: number) => `Skipped ${count(n, "finding", "findings")} the form's authors ignored in the add-in`,
+  },
+
   // files: why a write failed
   writeKept: { zh: "未写出任何文件,原有同名文件(如有)未被改动", en: "nothing was written; an existing file of that name is unchanged" },
   diskFull: { zh: "磁盘空间不足", en: "the disk is full" },

@@ -93,7 +93,8 @@ export function verdictOf(e: Entry): Verdict {
   return e.summary.error > 0 ? "revise" : "submit";
 }
 
-export function toJson(entries: Entry[], lang: Lang, opts: TextOptions = {}): string {
+/** `extra` adds fields to a finding's JSON (the fix and suggestions, ESLint's shape). */
+export function toJson(entries: Entry[], lang: Lang, opts: TextOptions = {}, extra?: (f: Finding) => object): string {
   const files = entries.map((e) =>
     isUnreadable(e)
       ? { file: e.file, error: pick(e.error, lang) }
@@ -107,6 +108,7 @@ export function toJson(entries: Entry[], lang: Lang, opts: TextOptions = {}): st
             message: pick(f.message, lang),
             // The rule's page, from the repository root: why it checks this, examples, options.
             docs: ruleDocPath(f.rule),
+            ...extra?.(f),
           })),
           summary: { error: e.summary.error, warning: e.summary.warning, info: e.summary.info },
           // Findings the authors ignored in the add-in: left out of `findings` and `summary`.

@@ -5,7 +5,8 @@ import { englishPlurals } from "./i18n";
 import { SheetRecognition, recognizeWorkbook } from "./form/recognize";
 import { render } from "./rules/interpolate";
 import { RULES } from "./rules/registry";
-import { Finding, Message, Report, Rule, RuleOptions, Severity } from "./rules/types";
+import { EditPlan } from "./plan/editPlan";
+import { Finding, Lazy, Message, Report, Rule, RuleOptions, Severity, Suggestion } from "./rules/types";
 import { WorkbookSnapshot } from "./snapshot";
 
 export interface FormResult {
@@ -25,6 +26,12 @@ export interface CheckResult {
 
 export type Summary = Record<Severity, number>;
 
+export interface CheckOptions {
+  /** Compute the fixes and suggestions rules give lazily (the pane, `fix`, `--format json` ask;
+   * a plain check does not). Plans a rule built eagerly are kept either way. */
+  fixes?: boolean;
+}
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function summarize(findings: Finding[]): Summary {
@@ -35,7 +42,12 @@ export function summarize(findings: Finding[]): Summary {
 
 const withPlurals = (m: Message): Message => ({ zh: m.zh, en: englishPlurals(m.en) });
 
-function makeFinding(rule: Rule, sheet: string, r: Report<string>, severity: Severity): Finding {
+function resolve<T>(v: Lazy<T> | undefined, fixes: boolean): T | undefined {
+  if (typeof v !== "function") return v;
+  return fixes ? (v as () => T)() : undefined;
+}
+
+function makeFinding(rule: Rule, sheet: string, r: Report<string>, severity: Severity, fixes: boolean): Finding {
   const msg = rule.meta.messages[r.messageId];
   if (!msg) throw new Error(`rule ${rule.meta.id} reported unknown messageId ${r.messageId}`);
   return {
@@ -46,16 +58,22 @@ function makeFinding(rule: Rule, sheet: string, r: Report<string>, severity: Sev
     data: r.data ?? {},
     message: withPlurals(render(msg, r.data)),
     cells: r.cells.map((c) => ({ sheet, row: c.row, col: c.col })),
-    ...(r.fix ? { fix: r.fix } : {}),
+    ...withFixes(resolve<EditPlan | undefined>(r.fix, fixes), resolve<Suggestion[]>(r.suggestions, fixes)),
     ...(r.templates?.length ? { templates: r.templates } : {}),
   };
+}
+
+function withFixes(fix: EditPlan | undefined, suggestions: Suggestion[] | undefined): Pick<Finding, "fix" | "suggestions"> {
+  const choices = suggestions?.filter((s) => s.plan.edits.length > 0) ?? [];
+  return { ...(fix ? { fix } : {}), ...(choices.length ? { suggestions: choices } : {}) };
 }
 
 function sortFindings(list: Finding[]): Finding[] {
   return list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
-export function checkWorkbook(wb: WorkbookSnapshot, config?: Config, rules: Rule[] = RULES): CheckResult {
+export function checkWorkbook(wb: WorkbookSnapshot, config?: Config, rules: Rule[] = RULES, opts: CheckOptions = {}): CheckResult {
+  const fixes = opts.fixes === true;
   const recognitions = recognizeWorkbook(wb);
   const forms: FormResult[] = [];
   for (const rec of recognitions) {
@@ -71,7 +89,7 @@ export function checkWorkbook(wb: WorkbookSnapshot, config?: Config, rules: Rule
           form: model,
           grid,
           options,
-          report: (r) => findings.push(makeFinding(rule, model.sheet, r, forced ?? r.severity ?? rule.meta.severity)),
+          report: (r) => findings.push(makeFinding(rule, model.sheet, r, forced ?? r.severity ?? rule.meta.severity, fixes)),
         });
       }
       forms.push({ sheet: rec.sheet, model, findings: sortFindings(findings) });
@@ -87,7 +105,7 @@ export function checkWorkbook(wb: WorkbookSnapshot, config?: Config, rules: Rule
       source: wb.source,
       recognitions,
       options: { ...rule.meta.defaultOptions, ...setting.options } as RuleOptions,
-      report: (r) => workbookFindings.push(makeFinding(rule, r.sheet, r, forced ?? r.severity ?? rule.meta.severity)),
+      report: (r) => workbookFindings.push(makeFinding(rule, r.sheet, r, forced ?? r.severity ?? rule.meta.severity, fixes)),
     });
   }
   const findings = [...forms.flatMap((f) => f.findings), ...workbookFindings];

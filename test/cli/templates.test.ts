@@ -276,10 +276,10 @@ describe("budget-form fix", () => {
     expect(checkWorkbook(fixed.snapshot).findings).toEqual([]);
   });
 
-  test("the seed has no safe fix: nothing is written, errors remain (exit 1)", async () => {
+  test("the seed: its fixes are written, the error that needs a person remains (exit 1)", async () => {
     const r = await run("fix", "seed.xlsx", "--out", "fixed.xlsx");
-    expect(r.stdout).toMatch(/^「seed\.xlsx」没有可自动修复的问题,未写出新文件。仍有 [1-9]\d* 个错误/m);
-    expect(existsSync(join(dir, "fixed.xlsx"))).toBe(false);
+    expect(r.stdout).toMatch(/^共修复 [1-9]\d* 处,已写出「fixed\.xlsx」。仍有 1 个错误/m);
+    expect(existsSync(join(dir, "fixed.xlsx"))).toBe(true);
     expect(r.code).toBe(1);
   });
 

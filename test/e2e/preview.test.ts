@@ -302,6 +302,9 @@ browserDescribe("browser preview in headless Chromium", () => {
       const cell = (await target.getAttribute("data-cell"))!;
       const seq = await checkSeq(page);
       await target.getByRole("button", { name: /修复/ }).click();
+      // 修复 first shows the change (cell, before → after); it applies on 应用修复.
+      await page.getByTestId("fix-changes").waitFor();
+      await page.getByTestId("fix-apply").click();
       await ready(page, seq + 1);
       expect(await page.locator(`[data-rule-id="${rule}"][data-cell="${cell}"]`).count()).toBe(0);
       expect(await page.locator("[data-rule-id]").count()).toBe(before - 1);

@@ -1,12 +1,19 @@
 /**
  * RuleTester in the ESLint manner: valid sheets must yield no finding of the rule; invalid sheets
- * must yield exactly the listed findings (message id, cells, severity), in order.
+ * must yield exactly the listed findings (message id, cells, severity), in order. A finding's fix
+ * and every suggestion are applied through the edit engine and verified, and the cells they change
+ * (before → after) must be exactly the ones the case lists; an unlisted fix fails, as in ESLint's
+ * RuleTester; unlisted suggestions must still apply and pass verification.
  */
 import { formatRef, toA1 } from "../../src/core/a1";
 import { checkWorkbook } from "../../src/core/engine";
 import { Config } from "../../src/core/config";
-import { Finding, Rule, Severity } from "../../src/core/rules/types";
-import { SheetSnapshot } from "../../src/core/snapshot";
+import { EditPlan } from "../../src/core/plan/editPlan";
+import { planChanges } from "../../src/core/plan/changes";
+import { applyToWorkbook } from "../../src/core/plan/applyToSnapshot";
+import { verifyPlan } from "../../src/core/plan/verify";
+import { Finding, Message, Rule, Severity } from "../../src/core/rules/types";
+import { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
 import { workbook } from "./forms";
 
 export interface ValidCase {
@@ -23,16 +30,46 @@ export interface ExpectedFinding {
   data?: Record<string, string | number>;
   /** The fix must set these cells to these values (in any order). */
   fix?: Record<string, string | number | null>;
+  /** The fix, applied and verified, changes exactly these cells ("申报表!E25": [before, after]); its title in both languages. */
+  output?: Changes;
+  fixTitle?: Message;
+  /** Every suggestion, in order: its description in both languages and exactly the cells it changes. */
+  suggestions?: { zh: string; en: string; output: Changes }[];
+}
+
+/** Sheet-qualified A1 → [value before, value after]. */
+export type Changes = Record<string, [CellValue, CellValue]>;
+
+/** Applies the plan as a host would (same steps), verifies it, and returns what it changed. */
+export function appliedChanges(wb: WorkbookSnapshot, before: Finding[], plan: EditPlan, config: Config): Changes {
+  const applied = applyToWorkbook(wb, plan);
+  if (!applied.ok) throw new Error(`plan "${plan.title.zh}" could not be applied: ${applied.reason.zh}`);
+  const check = checkWorkbook(wb, config);
+  const v = verifyPlan(
+    { snapshot: wb, check: { ...check, findings: [...check.findings, ...before.filter((f) => f.severity === "error")] } },
+    applied.value,
+    plan,
+    config,
+  );
+  if (!v.ok) throw new Error(`plan "${plan.title.zh}" failed verification: ${v.reason.zh}`);
+  const c = planChanges(wb, plan);
+  if (!c.ok) throw new Error(c.reason.zh);
+  return Object.fromEntries(c.changes.map((x) => [formatRef(x), [x.before, x.after]]));
 }
 
 export interface InvalidCase extends ValidCase {
   errors: ExpectedFinding[];
 }
 
-function run(rule: Rule, c: ValidCase): Finding[] {
+function setup(rule: Rule, c: ValidCase): { wb: WorkbookSnapshot; config: Config } {
   const config: Config = c.options ? { rules: { [rule.meta.id]: { options: c.options } } } : {};
   const sheets = Array.isArray(c.sheet) ? c.sheet : [c.sheet];
-  return checkWorkbook(workbook(...sheets), config, [rule]).findings;
+  return { wb: workbook(...sheets), config };
+}
+
+function run(rule: Rule, c: ValidCase): Finding[] {
+  const { wb, config } = setup(rule, c);
+  return checkWorkbook(wb, config, [rule], { fixes: true }).findings;
 }
 
 export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
@@ -42,7 +79,10 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
   if (cases.invalid.some((c) => c.errors.length === 0)) throw new Error("invalid cases must have at least one error");
 
   describe(rule.meta.id, () => {
-    test("metadata: bilingual messages and docs", () => {
+    test("metadata: bilingual messages and docs; fixes and suggestions only from a rule that declares them", () => {
+      const all = cases.invalid.flatMap((c) => run(rule, c));
+      if (all.some((f) => f.fix)) expect(rule.meta.fixable).toBe(true);
+      if (all.some((f) => f.suggestions)) expect(rule.meta.hasSuggestions).toBe(true);
       expect(rule.meta.docs.zh).toBeTruthy();
       expect(rule.meta.docs.en).toBeTruthy();
       for (const m of Object.values(rule.meta.messages) as { zh: string; en: string }[]) {
@@ -72,6 +112,22 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
             const sets = Object.fromEntries(f.fix!.edits.flatMap((x) => (x.op === "setValue" ? [[toA1(x.row, x.col), x.value]] : [])));
             expect(sets).toEqual(e.fix);
           }
+          const { wb, config } = setup(rule, c);
+          if (e.output) {
+            expect(f.fix).toBeDefined();
+            expect(appliedChanges(wb, found, f.fix!, config)).toEqual(e.output);
+          }
+          if (e.fixTitle) expect(f.fix?.title).toEqual(e.fixTitle);
+          // As in ESLint, a fix the case does not describe fails: its result must be asserted.
+          if (!e.fix && !e.output)
+            expect(f.fix && { fixTitle: f.fix.title, output: appliedChanges(wb, found, f.fix, config) }).toBeUndefined();
+          // Every suggestion applies and verifies; a case that lists them must list exactly these.
+          const got = (f.suggestions ?? []).map((s) => ({
+            zh: s.desc.zh,
+            en: s.desc.en,
+            output: appliedChanges(wb, found, s.plan, config),
+          }));
+          if (e.suggestions) expect(got).toEqual(e.suggestions);
         });
       });
     }

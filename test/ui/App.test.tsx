@@ -155,6 +155,13 @@ describe("task pane", () => {
     const before = rows().length;
     const row = rowFor(target.rule, target.cells[0])!;
     await user.click(within(row).getByRole("button", { name: /修复/ }));
+    // Nothing is applied until the change is seen and confirmed: cell, before → after.
+    const edit = target.fix!.edits[0];
+    if (edit.op !== "setValue") throw new Error("a setValue fix");
+    const preview = await screen.findByTestId("fix-changes");
+    expect(preview.textContent).toBe(`${formatRef(edit)}: 「${String(edit.expected)}」 → ${String(edit.value)}`);
+    expect(host.calls.apply).toEqual([]);
+    await user.click(screen.getByTestId("fix-apply"));
     await checked(2);
     expect(host.calls.apply).toEqual([target.fix]);
     expect(rowFor(target.rule, target.cells[0])).toBeUndefined();
@@ -169,6 +176,7 @@ describe("task pane", () => {
     const user = await mount(host);
     const target = checkWorkbook(host.snapshot).findings.find((f) => f.fix)!;
     await user.click(within(rowFor(target.rule, target.cells[0])!).getByRole("button", { name: /修复/ }));
+    await user.click(await screen.findByTestId("fix-apply"));
     expect((await screen.findAllByText("单元格 D8 已被他人修改,请重新校验")).length).toBeGreaterThan(0);
     expect(screen.getAllByText("未能修复").length).toBeGreaterThan(0);
     expect(rowFor(target.rule, target.cells[0])).toBeDefined();
@@ -447,11 +455,28 @@ describe("task pane", () => {
     expect(rows()).toHaveLength(safe.length);
   });
 
+  test("建议 lists a finding's choices; the one picked is applied through the host, 修复全部 never applies one", async () => {
+    const host = new FakeHost(workbook(seedSheet()));
+    const user = await mount(host);
+    const target = checkWorkbook(host.snapshot, undefined, undefined, { fixes: true }).findings.find(
+      (f) => f.rule === "indicators/unit-mismatch" && f.suggestions?.length === 2,
+    )!;
+    const row = rowFor(target.rule, target.cells[0])!;
+    await user.click(within(row).getByRole("button", { name: /2 条修改建议/ }));
+    const items = await screen.findAllByTestId("suggestion");
+    expect(items.map((i) => i.textContent)).toEqual(target.suggestions!.map((sg) => sg.desc.zh));
+    await user.click(items[1]);
+    await checked(2);
+    expect(host.calls.apply).toEqual([target.suggestions![1].plan]);
+    expect(rowFor(target.rule, target.cells[0])).toBeUndefined();
+  });
+
   test("修复 selects the changed cell afterwards", async () => {
     const host = new FakeHost(workbook(cleanSheet({ numbersAsText: true })));
     const user = await mount(host);
     const target = checkWorkbook(host.snapshot).findings.find((f) => f.fix)!;
     await user.click(within(rowFor(target.rule, target.cells[0])!).getByRole("button", { name: /修复/ }));
+    await user.click(await screen.findByTestId("fix-apply"));
     await waitFor(() => expect(host.calls.goTo).toEqual([target.cells[0]]));
   });
 

@@ -57,6 +57,7 @@ test("修复 in the pane writes the fix into the sheet through the WPS host", as
   if (edit.op !== "setValue") throw new Error("a setValue fix");
   const row = rows().find((r) => r.dataset.ruleId === target.rule && r.dataset.cell === formatRef(target.cells[0]))!;
   await user.click(within(row).getByRole("button", { name: /修复/ }));
+  await user.click(await screen.findByTestId("fix-apply"));
   await checked(2);
   expect(app.ActiveWorkbook.sheet(edit.sheet)!.valueAt(toA1(edit.row, edit.col))).toBe(edit.value);
 });

@@ -7,7 +7,8 @@ import { basename, dirname, extname, join, relative, resolve } from "path";
 import { inflateRawSync } from "zlib";
 import { CheckPort, validate } from "../../app/validate";
 import { Config } from "../../core/config";
-import { Message } from "../../core/rules/types";
+import { Finding, Message } from "../../core/rules/types";
+import { fixJson } from "../fixJson";
 import { annotatedCopy } from "../../hosts/file/patchMarks";
 import { FileReadError } from "../../hosts/file/errors";
 import { WorkbookSnapshot } from "../../core/snapshot";
@@ -68,6 +69,8 @@ Example: budget-form check received-forms --summary summary.xlsx
 };
 
 interface CheckOptions {
+  /** Compute fixes and suggestions (for --format json). */
+  fixes?: boolean;
   config: Config | undefined;
   annotateDir: string | null;
   includeIgnored: boolean;
@@ -75,6 +78,8 @@ interface CheckOptions {
 
 interface Checked {
   entries: Entry[];
+  /** Each finding's fix and suggestions as JSON, when asked for. */
+  fixes?: Map<Finding, object>;
   failed: boolean;
   /** A summary workbook written by an earlier run, left out of this one. */
   skipped?: boolean;
@@ -151,12 +156,18 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
   // The pane's own flow: what the form's authors chose to ignore in the add-in is saved in the
   // workbook and left out here too, so the reviewer sees what the authors saw. The rules are the
   // reviewer's (--config), never the ones the authors saved in the workbook.
-  const result = await validate(read.port, { config: opts.config ?? {}, includeIgnored: opts.includeIgnored, mark: false });
+  const result = await validate(read.port, {
+    config: opts.config ?? {},
+    includeIgnored: opts.includeIgnored,
+    mark: false,
+    fixes: opts.fixes,
+  });
+  const fixes = opts.fixes ? new Map(result.findings.map((f) => [f, fixJson(result.snapshot, f, ctx.lang)])) : undefined;
   const entries =
     result.ignored === 0
       ? entriesFor(input.display, result, firstSheet)
       : withIgnoredCounts(entriesFor(input.display, result.all, firstSheet), entriesFor(input.display, result, firstSheet));
-  if (!opts.annotateDir) return { entries, failed: false };
+  if (!opts.annotateDir) return { entries, failed: false, fixes };
 
   // Start on a clean line when a progress line is showing.
   const clear = ctx.io.isTTY ? "\r\x1b[K" : "";
@@ -165,7 +176,7 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
     // Only a copy written the old way (a package the patcher does not handle) loses anything.
     for (const w of copy.warnings) ctx.io.stderr.write(`${clear}${pick(CLI.noteIn, ctx.lang, input.display, w.message)}\n`);
     const out = writeAnnotated(opts.annotateDir, input, used, inputs, copy.bytes, ctx);
-    return { entries, failed: false, annotated: out };
+    return { entries, failed: false, annotated: out, fixes };
   } catch (e) {
     const target = (e as { target?: string }).target ?? join(opts.annotateDir, basename(input.path));
     ctx.io.stderr.write(clear + pick(CLI.annotatedCopy, ctx.lang) + pick(writeFailure(e, target), ctx.lang) + "\n");
@@ -260,6 +271,7 @@ export const check: Command = {
     const annotated: { input: Input; out: string }[] = [];
     let skipped = 0;
     let n = 0;
+    const fixes = new Map<Finding, object>();
     for (const input of inputs) {
       if ("error" in input) {
         const missing = input as MissingInput;
@@ -268,8 +280,15 @@ export const check: Command = {
         continue;
       }
       progress(ctx, ++n, files.length, input.display);
-      const r = await checkOne(input, { config, annotateDir, includeIgnored: parsed.flags.has("include-ignored") }, ctx, used, files);
+      const r = await checkOne(
+        input,
+        { config, annotateDir, includeIgnored: parsed.flags.has("include-ignored"), fixes: format === "json" },
+        ctx,
+        used,
+        files,
+      );
       entries.push(...r.entries);
+      for (const [f, j] of r.fixes ?? []) fixes.set(f, j);
       failed ||= r.failed;
       if (r.annotated) annotated.push({ input, out: r.annotated });
       if (r.skipped) skipped++;
@@ -280,7 +299,9 @@ export const check: Command = {
     const terminal = { width: tableWidth(io.terminal ?? {}), colour: wantsColour(io.terminal ?? {}, io.env ?? {}) };
     const tableOnly = format === "table";
     io.stdout.write(
-      format === "json" ? toJson(entries, lang, { quiet }) : toText(entries, fileCount, lang, { quiet, tableOnly, terminal }),
+      format === "json"
+        ? toJson(entries, lang, { quiet }, (f) => fixes.get(f) ?? {})
+        : toText(entries, fileCount, lang, { quiet, tableOnly, terminal }),
     );
     if (skipped > 0) {
       io.stderr.write(`${pick(CLI.skippedSummaries, lang, skipped)}\n`);

@@ -1,12 +1,20 @@
 /**
- * budget-form fix: applies every safe automatic fix to a copy of the workbook. The form is checked
- * again after each fix, so every fix is planned from the values as they are by then (a fix computed
- * before an earlier one changed its cell would be refused by its `expected` value, never forced).
+ * budget-form fix: applies every automatic fix to a copy of the workbook, ESLint's `--fix`: fixes
+ * only, never suggestions (those are choices for the user), and never for a finding the form's
+ * authors ignored in the add-in. The form is checked again after each fix, so every fix is planned
+ * from the values as they are by then (a fix computed before an earlier one changed its cell would
+ * be refused by its `expected` value, never forced). `--dry-run` does the same in memory, prints
+ * each change (cell, before → after) and writes nothing.
  */
 import { formatRef } from "../../core/a1";
 import { checkWorkbook } from "../../core/engine";
 import { EditPlan, isSafePlan } from "../../core/plan/editPlan";
 import { Finding, Message } from "../../core/rules/types";
+import { ignoreKey } from "../../hosts/host";
+import { readState } from "../../hosts/file/state";
+import { resolve } from "path";
+import { UsageError } from "../args";
+import { bilingual } from "../../core/i18n";
 import type { Workbook } from "exceljs";
 import { Lang, PUNCTUATION, pick } from "../../core/i18n";
 import { CellValue, isCellError } from "../../core/snapshot";
@@ -22,12 +30,15 @@ import { CLI } from "../messages";
 
 const HELP = {
   zh: `用法: budget-form fix <文件> --out <新文件> [选项]
+      budget-form fix <文件> --dry-run
 
-自动修复可安全修复的问题(如把文本型数字改为数字、统一运算符),写出新文件,原文件不会被修改。
-每修复一处都重新检查一次;只改单元格的值,不插入行、不改合并单元格。
+自动修复可安全修复的问题(如「约3000人次」改为「≥3000人次」、错位的行移回对应列、文本型数字改为数字、
+统一运算符),写出新文件,原文件不会被修改。每修复一处都重新检查并核对一次;不插入行。
+只应用「修复」,不应用「建议」(建议需要您在加载项中选择);填表人忽略的问题不修复。
 
 选项:
   --out <新文件>        写出的新文件,不能与原文件相同;已存在时不覆盖
+  --dry-run            只列出将要做的每处修改(单元格、修改前 → 修改后),不写出任何文件
   --force              --out 已存在时覆盖它(原文件仍不会被修改)
   --write-protected    修改的工作表受保护时仍写出副本(默认拒绝)
   --config <文件>       规则配置(JSON),关闭的规则不会修复
@@ -36,12 +47,16 @@ const HELP = {
 退出码: 0 修复后没有错误;1 修复后仍有错误;2 文件无法读取或写出、用法有误
 `,
   en: `Usage: budget-form fix <file> --out <new file> [options]
+       budget-form fix <file> --dry-run
 
-Applies every safe automatic fix (e.g. numbers stored as text, operator style) and writes a new file;
-the input is never modified. The form is checked again after each fix; only cell values change.
+Applies every automatic fix (e.g. 约3000人次 → ≥3000人次, slid rows moved back, numbers stored as text,
+operator style) and writes a new file; the input is never modified. The form is checked and the edit
+verified after each fix; no row is inserted. Fixes only, never suggestions (you pick those in the
+add-in); findings the form's authors ignored are not fixed.
 
 Options:
   --out <new file>     the file to write; must differ from the input; an existing file is not replaced
+  --dry-run            list every change it would make (cell, before → after) and write nothing
   --force              replace --out if it exists (the input is still never modified)
   --write-protected    write the copy even when a changed sheet is protected (refused by default)
   --config <file>      rule configuration (JSON); rules turned off are not fixed
@@ -69,18 +84,30 @@ function show(v: CellValue, lang: Lang): string {
   return String(v);
 }
 
+/** --dry-run needs no --out: it writes nothing. */
+function dryRunInput(positionals: string[], cwd: string): { input: string; output: string; display: string; force: boolean } {
+  if (positionals.length !== 1) throw new UsageError(bilingual(CLI.nameOneFile, "fix"));
+  return { input: resolve(cwd, positionals[0]), output: "", display: positionals[0], force: false };
+}
+
 export const fix: Command = {
   name: "fix",
   summary: { zh: "自动修复可安全修复的问题(写出新文件)", en: "apply the safe automatic fixes (writes a new file)" },
   help: HELP,
   async run(args, ctx) {
     const { io, lang } = ctx;
-    const parsed = parseArgs(args, { values: ["out", "config", "lang"], flags: { help: "h", force: null, "write-protected": null } });
+    const parsed = parseArgs(args, {
+      values: ["out", "config", "lang"],
+      flags: { help: "h", force: null, "dry-run": null, "write-protected": null },
+    });
     if (parsed.flags.has("help")) {
       io.stdout.write(pick(HELP, lang));
       return EXIT.ok;
     }
-    const { input, output, display, force } = inputAndOutput(parsed.positionals, parsed.values.out, ctx, "fix", parsed.flags.has("force"));
+    const dryRun = parsed.flags.has("dry-run");
+    const { input, output, display, force } = dryRun
+      ? dryRunInput(parsed.positionals, ctx.io.cwd)
+      : inputAndOutput(parsed.positionals, parsed.values.out, ctx, "fix", parsed.flags.has("force"));
     const configured = configOption(parsed.values.config, ctx);
     if (!configured) return EXIT.failure;
     const { config } = configured;
@@ -91,16 +118,19 @@ export const fix: Command = {
     const done: { title: Message; changes: string[] }[] = [];
     const refused: { title: Message; reason: Message }[] = [];
     const manual = new Set<string>();
+    // What the form's authors chose to ignore in the add-in is theirs: not fixed behind their back.
+    const ignored = new Set(readState(read.workbook).ignored);
     let findings: Finding[] = [];
     // The cells the applied fixes changed, with their formats as read: what the patched copy writes.
     const log = new EditLog();
     let snapshot = snapshotWorkbook(read.workbook, display);
-    let check = checkWorkbook(snapshot, config);
+    const checkNow = () => checkWorkbook(snapshot, config, undefined, { fixes: true });
+    let check = checkNow();
     // A protected form is refused before anything is fixed, as the WPS host refuses to write into one.
     const formSheets = check.recognitions.flatMap((r) => r.forms.map((f) => f.model.sheet));
     if (!protectionAllows(read.workbook, formSheets, parsed.flags.has("write-protected"), ctx)) return EXIT.failure;
     for (let i = 0; i <= MAX_FIXES; i++) {
-      findings = check.findings;
+      findings = check.findings.filter((f) => !ignored.has(ignoreKey(f)));
       for (const f of findings)
         if (f.fix && !isSafePlan(f.fix)) manual.add(`${pick(f.fix.title, lang)}(${f.cells[0] ? formatRef(f.cells[0]) : ""})`);
       const next = findings.find((f) => f.fix && isSafePlan(f.fix) && !tried.has(keyOf(f)));
@@ -118,17 +148,27 @@ export const fix: Command = {
           title: next.fix!.title,
           changes: before.map((b, k) => `${b.cell}: ${show(b.value, lang)} → ${show(after[k].value, lang)}`),
         });
-        ({ snapshot, check } = r.after);
+        snapshot = r.after.snapshot;
         log.merge(touched);
+        // The verifier's check has no lazy fixes: the next fix is planned from a check that asks for them.
+        check = checkNow();
       } else refused.push({ title: next.fix!.title, reason: r.reason });
     }
 
-    for (const d of done)
-      io.stdout.write(`${pick(CLI.fixed, lang)}: ${pick(d.title, lang)}  ${d.changes.join(pick(PUNCTUATION.clauses, lang))}\n`);
+    const label = pick(dryRun ? CLI.wouldFix : CLI.fixed, lang);
+    for (const d of done) io.stdout.write(`${label}: ${pick(d.title, lang)}  ${d.changes.join(pick(PUNCTUATION.clauses, lang))}\n`);
     for (const s of refused) io.stdout.write(`${pick(CLI.notFixed, lang)}: ${pick(s.title, lang)} — ${pick(s.reason, lang)}\n`);
     for (const m of manual) io.stdout.write(`${pick(CLI.needsPerson, lang)}: ${m}\n`);
     const errors = findings.filter((f) => f.severity === "error").length;
     const warnings = findings.filter((f) => f.severity === "warning").length;
+    const suggested = findings.filter((f) => !f.fix && f.suggestions?.length).length;
+    if (suggested > 0) io.stdout.write(`${pick(CLI.withSuggestions, lang, suggested)}\n`);
+    const skipped = check.findings.length - findings.length;
+    if (skipped > 0) io.stdout.write(`${pick(CLI.skippedIgnored, lang, skipped)}\n`);
+    if (dryRun) {
+      io.stdout.write(`${pick(CLI.dryRunDone, lang, done.length, errors, warnings)}\n`);
+      return errors > 0 ? EXIT.findings : EXIT.ok;
+    }
     if (done.length === 0) {
       io.stdout.write(`${pick(CLI.nothingToFix, lang, display, errors, warnings)}\n`);
       return errors > 0 ? EXIT.findings : EXIT.ok;

@@ -46,9 +46,11 @@ export function setValue(at: CellRef, value: string | number | null, expected?: 
 }
 
 /**
- * A fix that only sets values: it cannot break merges or move rows, and each write is guarded by its
- * expected value. The CLI's `fix` and the pane's 修复全部 apply these without asking.
+ * A fix that inserts no rows: it sets values, each write guarded by its expected value, and may move
+ * a merge with the cells it covers (a slid row moved back), which verification proves kept. The CLI's
+ * `fix` and the pane's 修复全部 apply these without asking; a plan that inserts rows is always the
+ * user's choice.
  */
 export function isSafePlan(plan: EditPlan): boolean {
-  return plan.edits.length > 0 && plan.edits.every((e) => e.op === "setValue");
+  return plan.edits.length > 0 && plan.edits.every((e) => e.op !== "insertRows");
 }

@@ -203,7 +203,12 @@ export function verifyPlan(
     for (const r of f.model.indicators.rows) {
       if (r.emptyGroup || r.name.text.trim() === "") continue;
       const moved = byRow.get(map(f.model.sheet, r.row));
-      if (!moved || moved.name.text !== r.name.text || moved.level1 !== r.level1 || moved.level2 !== r.level2) {
+      // A plan that writes the name cell itself (a unit put right in the name) renames the indicator:
+      // its place must still hold, its name is the plan's.
+      const renamed = plan.edits.some(
+        (e) => e.op === "setValue" && e.sheet === f.model.sheet && e.row === r.name.row && e.col === r.name.col,
+      );
+      if (!moved || (!renamed && moved.name.text !== r.name.text) || moved.level1 !== r.level1 || moved.level2 !== r.level2) {
         const where = moved ? `${moved.level1Text} / ${moved.level2Text}` : null;
         problems.push(
           bilingual(

@@ -43,7 +43,22 @@ export interface RuleMeta<M extends string, O extends RuleOptions> {
   optionSchema?: Partial<Record<keyof O, OptionSpec>>;
   /** Whether findings may carry a fix. */
   fixable?: boolean;
+  /** Whether findings may carry suggestions (choices the user picks; never applied by 修复全部 / `fix`). */
+  hasSuggestions?: boolean;
 }
+
+/**
+ * One choice offered for a finding, ESLint-style: a description of what it does and the plan that
+ * does it. Applied only when the user picks it, through the same edit engine and verification as a fix.
+ */
+export interface Suggestion {
+  desc: Message;
+  plan: EditPlan;
+}
+
+/** A fix or suggestions may be given as a thunk: computed only when the caller asks for them
+ * (checkWorkbook's `fixes` option), so the first check does no work for a button nobody pressed. */
+export type Lazy<T> = T | (() => T);
 
 /** Where a finding points: a cell on the form's sheet (0-based). */
 export interface CellLoc {
@@ -58,7 +73,8 @@ export interface Report<M extends string> {
   cells: CellLoc[];
   /** Overrides the rule's default severity for this one finding (unless the config overrides the rule). */
   severity?: Severity;
-  fix?: EditPlan;
+  fix?: Lazy<EditPlan | undefined>;
+  suggestions?: Lazy<Suggestion[]>;
   /** Ids of indicator templates that would resolve the finding. */
   templates?: string[];
 }
@@ -100,6 +116,8 @@ export interface Finding {
   /** The cells it points at (0-based); the first is where the user is taken. Formatted as A1 only for people and Excel. */
   cells: CellRef[];
   fix?: EditPlan;
+  /** Choices for the user; present only when the check was asked for fixes. */
+  suggestions?: Suggestion[];
   templates?: string[];
 }
 

@@ -247,6 +247,7 @@ export function App({
                 lang={lang}
                 onGoTo={(c) => void act.goTo(c)}
                 onFix={(f) => void act.fix(f)}
+                onSuggest={(f, sg) => void act.suggest(f, sg)}
                 onFixAll={() => void act.fixAll()}
                 busy={view.busy}
                 onIgnore={(f) => void act.ignore(f)}

@@ -5,8 +5,9 @@
 import { CellRef, formatRef } from "../../core/a1";
 import * as React from "react";
 import { Badge, Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { Add16Regular, Eye16Regular, EyeOff16Regular, Wrench16Regular } from "@fluentui/react-icons";
-import { Finding } from "../../core/rules/types";
+import { Add16Regular, Eye16Regular, EyeOff16Regular } from "@fluentui/react-icons";
+import { Finding, Suggestion } from "../../core/rules/types";
+import { FixButton, SuggestionsMenu } from "./FixActions";
 import { findTemplate } from "../../core/templates/catalogue";
 import { Lang } from "../../hosts/host";
 import { pick, severityName, strings } from "../i18n";
@@ -94,6 +95,8 @@ export interface FindingItemProps {
   ignored: boolean;
   onGoTo(cell: CellRef): void;
   onFix(f: Finding): void;
+  /** A suggestion picked from the finding's 建议 menu. */
+  onSuggest?(f: Finding, s: Suggestion): void;
   onIgnore(f: Finding): void;
   onUnignore(f: Finding): void;
   onTemplate?(f: Finding, templateId: string): void;
@@ -105,6 +108,7 @@ export function FindingItem({
   ignored,
   onGoTo,
   onFix,
+  onSuggest,
   onIgnore,
   onUnignore,
   onTemplate,
@@ -141,7 +145,10 @@ export function FindingItem({
       : [];
   // With no template row, the actions sit on the chip's line; reserve their room (px, generous for English).
   const overlay = !!cell && templateButtons.length === 0;
-  const reserve = overlay ? (ignored ? 56 + 96 : 72) + (f.fix && !ignored ? 72 : 0) + RULE_DOC_LINK_WIDTH : 0;
+  const suggestions = !ignored && onSuggest ? (f.suggestions ?? []) : [];
+  const reserve = overlay
+    ? (ignored ? 56 + 96 : 72) + (f.fix && !ignored ? 72 : 0) + (suggestions.length ? 96 : 0) + RULE_DOC_LINK_WIDTH
+    : 0;
   return (
     <li
       className={mergeClasses(s.row, ignored && s.ignored)}
@@ -182,17 +189,9 @@ export function FindingItem({
             {t.ignoredTag}
           </Badge>
         )}
-        {f.fix && !ignored && (
-          <Button
-            size="small"
-            appearance="primary"
-            icon={<Wrench16Regular />}
-            onClick={() => onFix(f)}
-            title={fixTitle}
-            aria-label={t.fixLabel(fixTitle, cell + more)}
-          >
-            {t.fix}
-          </Button>
+        {f.fix && !ignored && <FixButton plan={f.fix} lang={lang} label={t.fixLabel(fixTitle, cell + more)} onApply={() => onFix(f)} />}
+        {suggestions.length > 0 && onSuggest && (
+          <SuggestionsMenu suggestions={suggestions} lang={lang} cell={cell + more} onPick={(sg) => onSuggest(f, sg)} />
         )}
         {ignored ? (
           <Button

@@ -17,7 +17,7 @@ import {
   useAccordionPanel_unstable,
   useArrowNavigationGroup,
 } from "@fluentui/react-components";
-import { Category, Finding, Severity } from "../../core/rules/types";
+import { Category, Finding, Severity, Suggestion } from "../../core/rules/types";
 import { Lang, ignoreKey } from "../../hosts/host";
 import { categoryName, severityName, strings } from "../i18n";
 import { FindingItem } from "./FindingItem";
@@ -66,6 +66,8 @@ export interface FindingsListProps {
   lang: Lang;
   onGoTo(cell: CellRef): void;
   onFix(f: Finding): void;
+  /** A suggestion picked from a finding's 建议 menu. */
+  onSuggest?(f: Finding, s: Suggestion): void;
   /** 修复全部; the button shows when some visible finding has a safe fix. */
   onFixAll?(): void;
   busy?: boolean;
@@ -99,6 +101,7 @@ function CategoryList(
           ignored={props.ignored.has(ignoreKey(f))}
           onGoTo={props.onGoTo}
           onFix={props.onFix}
+          onSuggest={props.onSuggest}
           onIgnore={props.onIgnore}
           onUnignore={props.onUnignore}
           onTemplate={props.onTemplate}

@@ -9,7 +9,7 @@ import { validate } from "../../app/validate";
 import { CheckResult } from "../../core/engine";
 import { RULES } from "../../core/rules/registry";
 import { isSafePlan } from "../../core/plan/editPlan";
-import { Finding, Message, Rule } from "../../core/rules/types";
+import { Finding, Message, Rule, Suggestion } from "../../core/rules/types";
 import { DEFAULT_SETTINGS, Host, HostBusyError, Settings, WorkbookState, ignoreKey } from "../../hosts/host";
 import { strings } from "../i18n";
 import { errorMessage } from "../../core/errors";
@@ -44,6 +44,8 @@ export interface CheckerActions {
   clearMarks(): Promise<void>;
   goTo(cell: CellRef): Promise<void>;
   fix(f: Finding): Promise<void>;
+  /** A suggestion the user picked from a finding's 建议 menu (never applied by 修复全部). */
+  suggest(f: Finding, s: Suggestion): Promise<void>;
   /** 修复全部: applies every safe fix, one at a time on a fresh check, then says what was done and refused. */
   fixAll(): Promise<void>;
   ignore(f: Finding): Promise<void>;
@@ -68,7 +70,7 @@ export interface CheckerOptions {
   defaultLang?: Settings["lang"];
 }
 
-/** A fix that only sets values (guarded by their expected values): it cannot break merges or move rows. */
+/** A fix that inserts no rows (values guarded by their expected values, merges moved with their cells). */
 export function isSafeFix(f: Finding): boolean {
   return !!f.fix && isSafePlan(f.fix);
 }
@@ -155,7 +157,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     async (mark: boolean) => {
       let r;
       try {
-        r = await validate(host, { state: stateRef.current, mark, rules });
+        r = await validate(host, { state: stateRef.current, mark, rules, fixes: true });
       } catch (e) {
         // The user is typing in a cell: keep what is shown; their next edit checks again.
         if (e instanceof HostBusyError) return;
@@ -266,6 +268,23 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     [enqueue, host, notify, texts, runCheck],
   );
 
+  /** A suggestion the user picked: applied like a fix, through the host's one apply and its verification. */
+  const suggest = useCallback(
+    (f: Finding, s: Suggestion) =>
+      enqueue(async () => {
+        const lang = stateRef.current.settings.lang;
+        const res = await host.apply(s.plan);
+        if (!res.ok) {
+          notify({ intent: "error", title: texts().fixRefused, body: pickMessage(res.reason, lang) });
+          return;
+        }
+        notify({ intent: "success", title: texts().fixApplied(pickMessage(s.desc, lang)) });
+        await runCheck(markedRef.current > 0);
+        if (f.cells[0]) await host.goTo(f.cells[0]);
+      }).then(() => undefined),
+    [enqueue, host, notify, texts, runCheck],
+  );
+
   const fixAll = useCallback(
     () =>
       enqueue(async () => {
@@ -276,7 +295,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
         let applied = 0;
         const refused: string[] = [];
         for (let i = 0; i < MAX_FIXES; i++) {
-          const r = await validate(host, { state: stateRef.current, mark: false, rules });
+          const r = await validate(host, { state: stateRef.current, mark: false, rules, fixes: true });
           const next = r.findings.find((f) => isSafeFix(f) && !tried.has(fixKey(f)));
           if (!next) break;
           tried.add(fixKey(next));
@@ -352,7 +371,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     return () =>
       enqueue(async () => {
         const cur = stateRef.current;
-        const r = await validate(host, { state: cur, mark: false, rules });
+        const r = await validate(host, { state: cur, mark: false, rules, fixes: true });
         await host.writeReport!(r.findings, cur.settings.lang);
         notify({ intent: "success", title: texts().reportDone });
       }).then(() => undefined);
@@ -383,6 +402,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     clearMarks,
     goTo,
     fix,
+    suggest,
     fixAll,
     ignore,
     unignore,

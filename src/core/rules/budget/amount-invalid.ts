@@ -4,7 +4,10 @@
  * (text written with 元, or a department figure of 100000 万元 or more: 10 亿元).
  */
 import { formatWan } from "../../amount";
-import { defineRule } from "../types";
+import { Message, defineRule } from "../types";
+import { Cell } from "../../form/model";
+import { EditPlan, setValue } from "../../plan/editPlan";
+import { rewritable } from "../../indicators/fix";
 import { amountCells } from "../util/amountCells";
 import { hasSubCents, roundCents, showWan } from "../util/money";
 import { numberOption } from "../util/options";
@@ -45,6 +48,7 @@ export default defineRule({
       },
     },
     defaultOptions: { maxWan: 100000 },
+    fixable: true,
     optionDocs: {
       maxWan: {
         zh: "不低于此值(万元)的金额视为疑似按元填写;默认 100000 万元(10 亿元)",
@@ -78,7 +82,18 @@ export default defineRule({
           });
         }
       } else if (amount.unit === "元") {
-        ctx.report({ messageId: "unitYuan", severity: "warning", data: { ...names, wan: wan(amount.value / 10000) }, cells: at });
+        // Written in 元 under a 万元 header: the conversion is arithmetic, so it is a fix.
+        const to = Number((amount.value / 10000).toFixed(6));
+        ctx.report({
+          messageId: "unitYuan",
+          severity: "warning",
+          data: { ...names, wan: wan(amount.value / 10000) },
+          cells: at,
+          fix: () =>
+            rewritable(a.cell)
+              ? writeAmount(ctx.form.sheet, a.cell, to, { zh: `折算为 ${wan(to)} 万元`, en: `Convert to ${wan(to)} (10k yuan)` })
+              : undefined,
+        });
       } else if (amount.value >= max) {
         ctx.report({
           messageId: "looksLikeYuan",
@@ -103,6 +118,10 @@ export default defineRule({
     }
   },
 });
+
+function writeAmount(sheet: string, cell: Cell, value: number, title: Message): EditPlan {
+  return { title, edits: [setValue({ sheet, row: cell.row, col: cell.col }, value, cell.value)] };
+}
 
 /** A 元 figure in 万元, keeping the digits a cent would hide (1234 元 is 0.1234 万元, not 0.12). */
 function wan(n: number): string {

@@ -55,6 +55,7 @@ export default defineRule({
     },
     defaultOptions: {},
     fixable: true,
+    hasSuggestions: true,
   },
   check(ctx) {
     const t = ctx.form.indicators;
@@ -88,6 +89,32 @@ export default defineRule({
                   { zh: "把 ≥100% 改为 ＝100%", en: "Change ≥100% to ＝100%" },
                   cells.map((v) => ({ cell: v.cell, value: withOperator(v.parsed, "＝") })),
                 ),
+              }
+            : {}),
+          // The wrong way round: a floor (≥) keeps the number, ＝100% asks for all of it; only the user knows which is meant.
+          ...(problem === "positiveUpper" || problem === "negativeLower"
+            ? {
+                suggestions: () => {
+                  if (!cells.every((v) => v.parsed.symbolOperator && rewritable(v.cell))) return [];
+                  const flip = problem === "positiveUpper" ? "≥" : "≤";
+                  const choices = [
+                    flip,
+                    ...(problem === "positiveUpper" && cells.every((v) => percentOf(v.parsed, assumePercent) !== null) ? ["＝100%"] : []),
+                  ];
+                  return choices.map((c) => {
+                    const value = (v: ValueCell) =>
+                      c === "＝100%" ? withOperator(v.parsed, "＝").replace(/[\d.]+\s*[%％]/, "100%") : withOperator(v.parsed, c);
+                    const first = value(cells[0]);
+                    return {
+                      desc: { zh: `改为「${first}」`, en: `Change it to "${first}"` },
+                      plan: setValuesPlan(
+                        ctx.form.sheet,
+                        { zh: `改为「${first}」`, en: `Change it to "${first}"` },
+                        cells.map((v) => ({ cell: v.cell, value: value(v) })),
+                      ),
+                    };
+                  });
+                },
               }
             : {}),
         });

@@ -10,7 +10,34 @@
 import { Cell, IndicatorRow, Level1, Level2 } from "../../form/model";
 import { contentRows, loc } from "../../indicators/cells";
 import { templateIdsFor } from "../../templates/suggest";
-import { Message, defineRule } from "../types";
+import { findTemplate } from "../../templates/catalogue";
+import { isInsertError, planInsertion } from "../../templates/insert";
+import { setValue } from "../../plan/editPlan";
+import { Grid } from "../../form/grid";
+import { FormModel } from "../../form/model";
+import { Message, Suggestion, defineRule } from "../types";
+
+const MAX_SUGGESTED = 3;
+
+/** Each catalogue template offered, as the plan that fills the empty row (or inserts a row) with it. */
+function templateSuggestions(form: FormModel, grid: Grid, ids: string[]): Suggestion[] {
+  const out: Suggestion[] = [];
+  for (const id of ids) {
+    const t = findTemplate(id);
+    if (!t) continue;
+    const plan = planInsertion(form, grid, t);
+    if (isInsertError(plan)) continue;
+    const check = t.needsValue
+      ? { zh: "(数值为示例,请按实际修改)", en: " (the number is an example: put in your own)" }
+      : { zh: "", en: "" };
+    out.push({
+      desc: { zh: `按模板填写「${t.name}」${t.annual}${check.zh}`, en: `Fill in from the template "${t.name}" ${t.annual}${check.en}` },
+      plan,
+    });
+    if (out.length >= MAX_SUGGESTED) break;
+  }
+  return out;
+}
 
 const LEVEL1_NAMES: Record<Level1, Message> = {
   产出: { zh: "产出指标", en: "output indicators (产出指标)" },
@@ -51,6 +78,7 @@ export default defineRule({
       },
     },
     defaultOptions: {},
+    hasSuggestions: true,
   },
   check(ctx) {
     const t = ctx.form.indicators;
@@ -73,6 +101,7 @@ export default defineRule({
         data: { level: name.zh, levelEn: name.en },
         cells: cells.map(loc),
         templates: templateIdsFor(level),
+        suggestions: () => templateSuggestions(ctx.form, ctx.grid, templateIdsFor(level)),
       });
     }
 
@@ -89,6 +118,7 @@ export default defineRule({
           data: { group: g.name.zh, groupEn: g.name.en },
           cells: [loc(anchor)],
           templates: templateIdsFor("产出", g.level),
+          suggestions: () => templateSuggestions(ctx.form, ctx.grid, templateIdsFor("产出", g.level)),
         });
       }
     }
@@ -104,6 +134,25 @@ export default defineRule({
         data: { group: r.level2Text },
         cells: [loc(label)],
         templates: templateIdsFor(r.level1, r.level2),
+        suggestions: () => {
+          const out = templateSuggestions(ctx.form, ctx.grid, templateIdsFor(r.level1, r.level2));
+          // Clearing the label leaves a blank line (Excel deletes rows, a fix never does): the group is gone.
+          const m = ctx.grid.merge(label.row, label.col);
+          // 产出's 数量 / 质量 / 时效 are each required: removing one only trades this warning for another.
+          if (r.level1 !== "产出" && label.row === r.row && (!m || m.top === m.bottom)) {
+            out.push({
+              desc: {
+                zh: `删去空行的「${label.text}」(不需要该类指标时;空行可在表格中整行删除)`,
+                en: `Remove "${label.text}" from the empty row (when the group is not needed; delete the blank row in the sheet)`,
+              },
+              plan: {
+                title: { zh: `删去空行「${label.text}」`, en: `Remove the empty "${label.text}" row` },
+                edits: [setValue({ sheet: ctx.form.sheet, row: label.row, col: label.col }, null, label.value)],
+              },
+            });
+          }
+          return out;
+        },
       });
     }
   },

@@ -11,7 +11,28 @@ import { clip } from "../../indicators/quote";
 import { hasTemplatePlaceholder } from "../../indicators/placeholders";
 import { isUnmeasured } from "../../indicators/value";
 import { fold } from "../../text";
-import { defineRule } from "../types";
+import { rewritable, setValuesPlan } from "../../indicators/fix";
+import { Cell } from "../../form/model";
+import { Suggestion, defineRule } from "../types";
+
+/** Graded statements the issuing documents accept where a number cannot be given (domain-rules §1.2). */
+function gradedSuggestions(sheet: string, cells: Cell[], asksPercent: boolean): Suggestion[] {
+  if (!cells.every(rewritable)) return [];
+  const choices: { value: string; why: { zh: string; en: string } }[] = [
+    { value: "达成预期指标", why: { zh: "分级定性表述", en: "a graded qualitative target" } },
+    asksPercent
+      ? { value: "＝100%", why: { zh: "全部完成", en: "all of it done" } }
+      : { value: "优", why: { zh: "优/良/中/差 分级", en: "the 优/良/中/差 grades" } },
+  ];
+  return choices.map((c) => ({
+    desc: { zh: `改为「${c.value}」(${c.why.zh})`, en: `Write "${c.value}" (${c.why.en})` },
+    plan: setValuesPlan(
+      sheet,
+      { zh: `指标值改为「${c.value}」`, en: `Set the target to "${c.value}"` },
+      cells.map((cell) => ({ cell, value: c.value })),
+    ),
+  }));
+}
 
 /** The words of a name or a value, without brackets, punctuation and the suffixes that only name the measure. */
 function gist(s: string): string {
@@ -55,6 +76,7 @@ export default defineRule({
       },
     },
     defaultOptions: {},
+    hasSuggestions: true,
   },
   check(ctx) {
     const t = ctx.form.indicators;
@@ -73,10 +95,17 @@ export default defineRule({
       if (bad.length > 0) {
         // 「按期完工 | 按期完工」: the value names the indicator again (形式化, published-guidance §2, Z); say so.
         const restates = restatesName(rowName(t, row).core, bad[0].parsed.raw);
+        const asksPercent = rowName(t, row).units.includes("%");
         ctx.report({
           messageId: restates ? "restatesName" : "notQuantified",
           data: { text: clip(bad[0].parsed.raw) },
           cells: bad.map((v) => loc(v.cell)),
+          suggestions: () =>
+            gradedSuggestions(
+              ctx.form.sheet,
+              bad.map((v) => v.cell),
+              asksPercent,
+            ),
         });
         continue;
       }
@@ -87,10 +116,39 @@ export default defineRule({
       // The example puts an operator before the number, so it quotes the number without the one written.
       const raw = bare[0].parsed.raw;
       const number = /[-−]?\d+(?:\.\d+)?/.exec(raw.normalize("NFKC"))![0];
-      ctx.report({ messageId: "noUnit", severity: "warning", data: { text: clip(raw), number }, cells: bare.map((v) => loc(v.cell)) });
+      const name = rowName(t, row).core;
+      ctx.report({
+        messageId: "noUnit",
+        severity: "warning",
+        data: { text: clip(raw), number },
+        cells: bare.map((v) => loc(v.cell)),
+        // Never a fix: whether 1 means once or 100% only the user knows. A rate's bare 1 is most often 100%.
+        suggestions: () =>
+          unitSuggestions(
+            ctx.form.sheet,
+            bare.map((v) => v.cell),
+            Number(number),
+            /[率度比]/.test(name),
+          ),
+      });
     }
   },
 });
+
+function unitSuggestions(sheet: string, cells: Cell[], n: number, rate: boolean): Suggestion[] {
+  if (!cells.every(rewritable) || !Number.isFinite(n)) return [];
+  const percent = n > 0 && n <= 1 ? `＝${Math.round(n * 10000) / 100}%` : `≥${n}%`;
+  const count = `≥${n}次`;
+  const values = rate ? [percent, count] : [count, percent];
+  return values.map((value) => ({
+    desc: { zh: `写明单位:「${value}」`, en: `State the unit: "${value}"` },
+    plan: setValuesPlan(
+      sheet,
+      { zh: `指标值改为「${value}」`, en: `Set the target to "${value}"` },
+      cells.map((cell) => ({ cell, value })),
+    ),
+  }));
+}
 
 /** Only digits, maybe with an operator: "1", "≥230", "100". */
 function isBareNumber(raw: string): boolean {

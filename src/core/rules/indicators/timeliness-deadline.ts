@@ -11,6 +11,7 @@ import { clip } from "../../indicators/quote";
 import { ParsedValue, percentOf } from "../../indicators/value";
 import { templateIdsFor } from "../../templates/suggest";
 import { defineRule } from "../types";
+import { rewritable, setValuesPlan } from "../../indicators/fix";
 import { numberOption } from "../util/options";
 
 /** A deadline as far as it was written; a missing year means the budget year. */
@@ -94,6 +95,7 @@ export default defineRule({
       zh: "时效指标应写明预算年度内的完成时限(如 2025年12月31日前、≤12月、≤5个工作日)或比率(如 按时完成率＝100%);实施周期时限不早于年度时限",
       en: "A timeliness (时效) target must give a deadline inside the budget year (e.g. 2025年12月31日前, ≤12月, ≤5个工作日) or a rate (按时完成率＝100%); the period deadline must not precede the annual one",
     },
+    hasSuggestions: true,
     messages: {
       noDeadline: {
         zh: "时效指标「{{name}}」的指标值「{{text}}」没有完成时限,无法考核:请写明截止时间(如「{{example}}」)或改用比率(如 按时完成率＝100%)",
@@ -135,7 +137,27 @@ export default defineRule({
       }
       const label = clip(name || values[0]?.parsed.raw || "");
       if (weak.length > 0) {
+        const deadline = `≤${budgetYear ? `${budgetYear}年` : ""}12月31日前`;
+        const cells = weak.map((v) => v.cell);
+        const sheet = ctx.form.sheet;
         ctx.report({
+          suggestions: () =>
+            cells.every(rewritable)
+              ? [
+                  { value: deadline, desc: { zh: `写明截止时间「${deadline}」`, en: `State the deadline "${deadline}"` } },
+                  {
+                    value: "按时完成率＝100%",
+                    desc: { zh: "改用比率「按时完成率＝100%」", en: 'Use the rate "按时完成率＝100%" (on-time completion)' },
+                  },
+                ].map((c) => ({
+                  desc: c.desc,
+                  plan: setValuesPlan(
+                    sheet,
+                    { zh: `指标值改为「${c.value}」`, en: `Set the target to "${c.value}"` },
+                    cells.map((cell) => ({ cell, value: c.value })),
+                  ),
+                }))
+              : [],
           messageId: "noDeadline",
           data: { name: label, text: clip(weak[0].parsed.raw), example: budgetYear ? `${budgetYear}年12月31日前` : "12月31日前" },
           cells: weak.map((v) => loc(v.cell)),

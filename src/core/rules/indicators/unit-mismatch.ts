@@ -11,7 +11,36 @@ import { ParsedName } from "../../indicators/name";
 import { clip } from "../../indicators/quote";
 import { nameUnit, unitsCompatible } from "../../indicators/units";
 import { ParsedValue, parseValue } from "../../indicators/value";
-import { defineRule } from "../types";
+import { rewritable, setValuesPlan } from "../../indicators/fix";
+import { Cell } from "../../form/model";
+import { Suggestion, defineRule } from "../types";
+
+/** The value with each number in another unit written in `unit` instead (「约300人」 → 「约300个」), or null. */
+function inUnit(p: ParsedValue, wanted: readonly string[], unit: string): string | null {
+  let s = p.raw;
+  let changed = false;
+  for (const n of [...p.numbers].reverse()) {
+    if (n.date || !n.unit || wanted.some((w) => unitsCompatible(w, n.unit!))) continue;
+    const digits = /^[-−]?[\d.,]+/.exec(n.text)?.[0];
+    const at = s.indexOf(n.text, n.index);
+    if (!digits || at < 0) return null;
+    s = s.slice(0, at) + digits + unit + s.slice(at + n.text.length);
+    changed = true;
+  }
+  return changed ? s : null;
+}
+
+/** The name with the unit in its brackets replaced (「科普志愿者人数(个)」 → 「科普志愿者人数(人)」), or null. */
+function nameInUnit(name: string, wanted: readonly string[], unit: string): string | null {
+  const re = /([((])\s*([^()()]{1,6}?)\s*([))])/g;
+  let last: RegExpExecArray | null = null;
+  for (let m = re.exec(name); m; m = re.exec(name)) {
+    const u = nameUnit(m[2]);
+    if (u && wanted.includes(u)) last = m;
+  }
+  if (!last) return null;
+  return name.slice(0, last.index) + last[1] + unit + last[3] + name.slice(last.index + last[0].length);
+}
 
 function unitsOf(p: ParsedValue): string[] {
   const out: string[] = [];
@@ -79,6 +108,7 @@ export default defineRule({
       },
     },
     defaultOptions: {},
+    hasSuggestions: true,
   },
   check(ctx) {
     const t = ctx.form.indicators;
@@ -113,7 +143,45 @@ export default defineRule({
       if (wanted.length > 0) {
         const bad = values.filter((v) => usesOnlyOther(v.parsed, wanted));
         if (bad.length > 0) {
+          const sheet = ctx.form.sheet;
+          const name: Cell = row.name;
+          const valueUnit = unitsOf(bad[0].parsed)[0];
+          // Which unit is right only the user knows: the value in the name's unit, or the name in the value's.
+          const suggestions = (): Suggestion[] => {
+            const out: Suggestion[] = [];
+            const unit = named.units[0] ?? wanted[0];
+            const values = bad.map((v) => ({ cell: v.cell, value: rewritable(v.cell) ? inUnit(v.parsed, wanted, unit) : null }));
+            if (values.every((v) => v.value !== null)) {
+              const plan = setValuesPlan(
+                sheet,
+                { zh: `指标值改用「${unit}」`, en: `Write the target in "${unit}"` },
+                values as { cell: Cell; value: string }[],
+              );
+              out.push({
+                desc: {
+                  zh: `指标值改用名称要求的单位「${unit}」:「${values[0].value}」`,
+                  en: `Write the target in the name's unit "${unit}": "${values[0].value}"`,
+                },
+                plan,
+              });
+            }
+            const renamed = valueUnit && rewritable(name) ? nameInUnit(name.text, wanted, valueUnit) : null;
+            if (renamed) {
+              const plan = setValuesPlan(sheet, { zh: `名称改用「${valueUnit}」`, en: `Put "${valueUnit}" in the name` }, [
+                { cell: name, value: renamed },
+              ]);
+              out.push({
+                desc: {
+                  zh: `名称括号内的单位改为指标值的「${valueUnit}」:「${renamed}」`,
+                  en: `Change the unit in the name to the target's "${valueUnit}": "${renamed}"`,
+                },
+                plan,
+              });
+            }
+            return out;
+          };
           ctx.report({
+            suggestions,
             messageId: "nameMismatch",
             data: {
               name: clip(row.name.text),

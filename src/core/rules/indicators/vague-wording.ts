@@ -7,7 +7,20 @@ import { contentRows, loc, rowKind, rowName, valueCells } from "../../indicators
 import { clip } from "../../indicators/quote";
 import { isUnmeasured } from "../../indicators/value";
 import { DEFAULT_VAGUE_WORDS, findVague, parseWordList } from "../../indicators/vague";
+import { rewritable, setValuesPlan } from "../../indicators/fix";
+import { definiteTarget } from "../../indicators/rewrite";
+import { Direction } from "../../indicators/direction";
+import { ParsedValue } from "../../indicators/value";
 import { defineRule } from "../types";
+
+/** The operator a target of this kind takes, or several when only the user can tell (an amount may be a cost or an investment). */
+function operatorsOf(direction: Direction, p: ParsedValue): string[] {
+  if (direction === "negative") return ["≤"];
+  if (p.date && (!p.main || p.main.date)) return ["≤"];
+  if (direction === "positive") return ["≥"];
+  if (p.main?.unit && /元/.test(p.main.unit)) return ["≥", "≤"];
+  return ["≥"];
+}
 
 export default defineRule({
   meta: {
@@ -29,6 +42,8 @@ export default defineRule({
       },
     },
     defaultOptions: { words: DEFAULT_VAGUE_WORDS.join("、") },
+    fixable: true,
+    hasSuggestions: true,
     optionDocs: {
       words: { zh: "视为模糊表述的词语,用顿号或逗号分隔", en: "Words counted as vague, separated by 、 or commas" },
     },
@@ -51,10 +66,35 @@ export default defineRule({
       // The suggestion keeps the user's own number and unit: "约3000人次" → "≥3000人次".
       const main = cells[0].parsed.main;
       const bound = rowKind(t, row, row.name.text).direction === "negative" ? "≤" : "≥";
+      const own = words.filter((w) => !core.includes(w));
+      const sheet = ctx.form.sheet;
+      const direction = rowKind(t, row, row.name.text).direction;
+      /** Every flagged cell rewritten with `op`, or undefined when one of them cannot be. */
+      const planFor = (op: string) => {
+        const edits = cells.map((v) => ({ cell: v.cell, value: rewritable(v.cell) ? definiteTarget(v.parsed.raw, own, op) : null }));
+        if (edits.some((e) => e.value === null)) return undefined;
+        return setValuesPlan(
+          sheet,
+          { zh: `改为明确目标「${edits[0].value}」`, en: `State the definite target "${edits[0].value}"` },
+          edits as { cell: (typeof edits)[0]["cell"]; value: string }[],
+        );
+      };
+      const ops = operatorsOf(direction, cells[0].parsed);
       ctx.report({
         messageId: main?.unit ? "vague" : "vagueNoNumber",
         data: { text: clip(cells[0].parsed.raw), words: found.join("、"), suggestion: main?.unit ? `${bound}${main.text}` : "" },
         cells: cells.map((v) => loc(v.cell)),
+        ...(ops.length === 1
+          ? { fix: () => planFor(ops[0]) }
+          : {
+              suggestions: () =>
+                ops.flatMap((op) => {
+                  const plan = planFor(op);
+                  const meaning =
+                    op === "≤" ? { zh: "上限(不超过)", en: "a ceiling (at most)" } : { zh: "下限(不少于)", en: "a floor (at least)" };
+                  return plan ? [{ desc: { zh: `${plan.title.zh}:${meaning.zh}`, en: `${plan.title.en}: ${meaning.en}` }, plan }] : [];
+                }),
+            }),
       });
     }
   },

@@ -3,6 +3,7 @@
  * rows). The checker still reads the row by what its cells say; this tells the user to move them.
  */
 import { columnName } from "../../a1";
+import { moveRowsPlan } from "../../indicators/moveRow";
 import { defineRule } from "../types";
 
 export default defineRule({
@@ -29,6 +30,7 @@ export default defineRule({
       },
     },
     defaultOptions: {},
+    fixable: true,
   },
   check(ctx) {
     const t = ctx.form.indicators;
@@ -52,16 +54,27 @@ export default defineRule({
             levelEn: isL2 ? "二级 (second-level)" : "一级 (first-level)",
           },
           cells: [{ row: cell.row, col: cell.col }],
+          fix: () =>
+            moveRowsPlan(ctx.grid, ctx.form.sheet, t, ctx.form.left, row.row, {
+              zh: `把「${cell.text}」移到${isL2 ? "二级指标" : "一级指标"}列`,
+              en: `Move "${cell.text}" into the ${isL2 ? "二级 (second-level)" : "一级 (first-level)"} column`,
+            }) ?? undefined,
         });
         continue;
       }
       if (row.shift === 0) continue;
       // Point at the first cell that holds content in the wrong place.
       const first = row.emptyGroup ? (row.level2Cell ?? row.level1Cell ?? row.name) : row.name;
+      const at = row.row;
       ctx.report({
         messageId: row.shift < 0 ? "slidLeft" : "slidRight",
         data: { row: row.row + 1, n: Math.abs(row.shift), col: columnName(t.columns.level3) },
         cells: [{ row: first.row, col: first.col }],
+        fix: () =>
+          moveRowsPlan(ctx.grid, ctx.form.sheet, t, ctx.form.left, at, {
+            zh: `把第 ${at + 1} 行移回对应列`,
+            en: `Move row ${at + 1} back into its columns`,
+          }) ?? undefined,
       });
     }
   },

@@ -4,8 +4,10 @@
  * Points at the empty value cell, where the user types; a row the form lacks entirely points at the
  * form's top-left cell.
  */
-import { AmountKey, Field } from "../../form/model";
-import { CellLoc, Message, defineRule } from "../types";
+import { AmountKey, Field, FormModel } from "../../form/model";
+import { CellLoc, Message, Suggestion, defineRule } from "../types";
+import { formAmount } from "../util/formAmounts";
+import { setValue } from "../../plan/editPlan";
 import { AMOUNT_NAMES, printedName } from "../util/amountNames";
 import { numberOption } from "../util/options";
 import { valueCellOf } from "../util/valueCell";
@@ -20,6 +22,43 @@ interface Pending {
   messageId: Messages;
   data: Record<string, string | number>;
   severity?: "warning";
+  suggestions?: () => Suggestion[];
+}
+
+/** Each way the form's other amounts give an empty one: basic + project = total = fiscal + other funds = income total. */
+const EQUATIONS: Partial<Record<AmountKey, { plus: AmountKey[]; minus: AmountKey[] }[]>> = {
+  basic: [
+    { plus: ["total"], minus: ["project"] },
+    { plus: ["fiscal", "otherFunds"], minus: ["project"] },
+  ],
+  project: [
+    { plus: ["total"], minus: ["basic"] },
+    { plus: ["fiscal", "otherFunds"], minus: ["basic"] },
+  ],
+  total: [{ plus: ["basic", "project"], minus: [] }],
+  incomeTotal: [{ plus: ["fiscal", "otherFunds"], minus: [] }],
+  fiscal: [
+    { plus: ["basic", "project"], minus: ["otherFunds"] },
+    { plus: ["incomeTotal"], minus: ["otherFunds"] },
+  ],
+  otherFunds: [
+    { plus: ["basic", "project"], minus: ["fiscal"] },
+    { plus: ["incomeTotal"], minus: ["fiscal"] },
+  ],
+};
+
+/** The value the form's other amounts give an empty one, by the first equation all of whose terms are filled. */
+function computedAmount(form: FormModel, key: AmountKey): { value: number; from: string } | null {
+  for (const eq of EQUATIONS[key] ?? []) {
+    const terms = [...eq.plus, ...eq.minus].map((k) => formAmount(form, k));
+    if (terms.some((t) => t === null)) continue;
+    const cents = (k: AmountKey) => Math.round(formAmount(form, k)!.value * 100);
+    const value = (eq.plus.reduce((n, k) => n + cents(k), 0) - eq.minus.reduce((n, k) => n + cents(k), 0)) / 100;
+    if (value < 0) continue;
+    const name = (k: AmountKey) => AMOUNT_NAMES[k].zh;
+    return { value, from: `${eq.plus.map(name).join(" + ")}${eq.minus.map((k) => ` − ${name(k)}`).join("")}` };
+  }
+  return null;
 }
 
 export default defineRule({
@@ -54,6 +93,7 @@ export default defineRule({
       },
     },
     defaultOptions: { minGoalLength: 20 },
+    hasSuggestions: true,
     optionSchema: { minGoalLength: { integer: true } },
     optionDocs: {
       minGoalLength: {
@@ -102,7 +142,29 @@ export default defineRule({
     for (const key of REQUIRED_AMOUNTS) if (!form.amounts[key]) missing(AMOUNT_NAMES[key]);
     for (const f of Object.values(form.amounts)) {
       if (!f || f.amount.state !== "empty") continue;
-      pending.push({ at: valueCellOf(f), messageId: "emptyAmount", data: { label: printedName(f), labelEn: AMOUNT_NAMES[f.key].en } });
+      const at = valueCellOf(f);
+      const key = f.key;
+      pending.push({
+        at,
+        messageId: "emptyAmount",
+        data: { label: printedName(f), labelEn: AMOUNT_NAMES[key].en },
+        // The form holds the answer elsewhere (a total and the other part): offered, since one of those may be the wrong one.
+        suggestions: () => {
+          const c = computedAmount(form, key);
+          // No value cell of its own (the label stands alone): nowhere to write.
+          if (!c || !f.value || f.value.row !== at.row || f.value.col !== at.col) return [];
+          const shown = c.value.toFixed(2);
+          return [
+            {
+              desc: { zh: `填入 ${shown}(= ${c.from})`, en: `Enter ${shown} (from the form's other amounts)` },
+              plan: {
+                title: { zh: `填入 ${shown} 万元`, en: `Enter ${shown} (10k yuan)` },
+                edits: [setValue({ sheet: form.sheet, row: at.row, col: at.col }, c.value, null)],
+              },
+            },
+          ];
+        },
+      });
     }
 
     const goal = form.overallGoal;
@@ -124,7 +186,13 @@ export default defineRule({
     // Reading order of where each finding points, so the list follows the form top to bottom.
     pending.sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col);
     for (const p of pending)
-      ctx.report({ messageId: p.messageId, data: p.data, cells: [p.at], ...(p.severity ? { severity: p.severity } : {}) });
+      ctx.report({
+        messageId: p.messageId,
+        data: p.data,
+        cells: [p.at],
+        ...(p.severity ? { severity: p.severity } : {}),
+        ...(p.suggestions ? { suggestions: p.suggestions } : {}),
+      });
   },
 });
 

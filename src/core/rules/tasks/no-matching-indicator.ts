@@ -9,7 +9,9 @@
  */
 import { rowName } from "../../indicators/cells";
 import { fold } from "../../text";
-import { defineRule } from "../types";
+import { Suggestion, defineRule } from "../types";
+import { draftsForTask } from "../../templates/suggest";
+import { isInsertError, planInsertion } from "../../templates/insert";
 import { numberOption } from "../util/options";
 import { bigrams, firstSentence, sharesAtLeast, wordList } from "../util/keywords";
 
@@ -38,6 +40,7 @@ export default defineRule({
       },
     },
     defaultOptions: { stopWords: DEFAULT_STOP_WORDS, contentOverlap: 2 },
+    hasSuggestions: true,
     optionSchema: { contentOverlap: { integer: true } },
     optionDocs: {
       stopWords: {
@@ -81,6 +84,21 @@ export default defineRule({
         messageId: "noIndicator",
         data: { task, example: example(task) },
         cells: [{ row: t.name.row, col: t.name.col }],
+        // 指标推荐: rows drafted from the task's own words, each placed in its group by the inserter.
+        suggestions: (): Suggestion[] =>
+          draftsForTask({ name: task, content: t.content.text, goal: t.goal.text, amount: t.parsedAmount.value }).flatMap((d) => {
+            const plan = planInsertion(form, ctx.grid, d);
+            if (isInsertError(plan)) return [];
+            return [
+              {
+                desc: {
+                  zh: `增加指标「${d.name}」${d.annual}(据任务内容拟定)`,
+                  en: `Add the indicator "${d.name}" ${d.annual} (drafted from the task)`,
+                },
+                plan,
+              },
+            ];
+          }),
       });
     }
   },

@@ -43,12 +43,21 @@ ruleTester(rule, {
     {
       name: "a task amount written in 元",
       sheet: setCells(cleanSheet(), { D15: "162000元" }),
-      errors: [{ messageId: "unitYuan", cells: ["申报表!D15"], severity: "warning", data: { wan: "16.20" } }],
+      errors: [
+        {
+          messageId: "unitYuan",
+          cells: ["申报表!D15"],
+          severity: "warning",
+          data: { wan: "16.20" },
+          fixTitle: { zh: "折算为 16.20 万元", en: "Convert to 16.20 (10k yuan)" },
+          output: { "申报表!D15": ["162000元", 16.2] },
+        },
+      ],
     },
     {
       name: "a 元 figure that a cent would truncate",
       sheet: setCells(cleanSheet(), { D16: "1234元" }),
-      errors: [{ messageId: "unitYuan", cells: ["申报表!D16"], data: { wan: "0.1234" } }],
+      errors: [{ messageId: "unitYuan", cells: ["申报表!D16"], data: { wan: "0.1234" }, output: { "申报表!D16": ["1234元", 0.1234] } }],
     },
     {
       name: "a department figure that looks like 元 (3266000 万元)",

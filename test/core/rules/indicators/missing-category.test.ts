@@ -21,7 +21,25 @@ ruleTester(rule, {
       sheet: seedSheet(),
       errors: [
         { messageId: "emptyGroup", cells: [q("B43")], severity: "warning", data: { group: "时效指标" } },
-        { messageId: "emptyGroup", cells: [q("C47")], severity: "warning", data: { group: "生态效益指标" } },
+        {
+          messageId: "emptyGroup",
+          cells: [q("C47")],
+          severity: "warning",
+          data: { group: "生态效益指标" },
+          // Fill the printed row from the catalogue's template for the group, or take the group out.
+          suggestions: [
+            {
+              zh: "按模板填写「无纸化办公覆盖率(%)」≥80%",
+              en: 'Fill in from the template "无纸化办公覆盖率(%)" ≥80%',
+              output: { [q("D47")]: [null, "无纸化办公覆盖率(%)"], [q("E47")]: [null, "≥80%"], [q("F47")]: [null, "≥80%"] },
+            },
+            {
+              zh: "删去空行的「生态效益指标」(不需要该类指标时;空行可在表格中整行删除)",
+              en: 'Remove "生态效益指标" from the empty row (when the group is not needed; delete the blank row in the sheet)',
+              output: { [q("C47")]: ["生态效益指标", null] },
+            },
+          ],
+        },
         { messageId: "emptyGroup", cells: [q("C48")], severity: "warning", data: { group: "可持续影响指标" } },
       ],
     },

@@ -86,7 +86,22 @@ ruleTester(rule, {
     {
       name: "one column without a number",
       sheet: setCells(cleanSheet(), { F28: "群众普遍受益" }),
-      errors: [{ messageId: "notQuantified", cells: [q("F28")], data: { text: "群众普遍受益" } }],
+      errors: [
+        {
+          messageId: "notQuantified",
+          cells: [q("F28")],
+          data: { text: "群众普遍受益" },
+          // The name asks for % (公众科普知识知晓率(%)): a graded level, or all of it.
+          suggestions: [
+            {
+              zh: "改为「达成预期指标」(分级定性表述)",
+              en: 'Write "达成预期指标" (a graded qualitative target)',
+              output: { [q("F28")]: ["群众普遍受益", "达成预期指标"] },
+            },
+            { zh: "改为「＝100%」(全部完成)", en: 'Write "＝100%" (all of it done)', output: { [q("F28")]: ["群众普遍受益", "＝100%"] } },
+          ],
+        },
+      ],
     },
     {
       name: "vague praise is not a graded level",

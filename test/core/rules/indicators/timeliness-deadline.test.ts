@@ -53,6 +53,18 @@ ruleTester(rule, {
           cells: [q("E32"), q("F32")],
           severity: "warning",
           data: { name: PAYMENT, text: "按月安排", example: "12月31日前" },
+          suggestions: [
+            {
+              zh: "写明截止时间「≤12月31日前」",
+              en: 'State the deadline "≤12月31日前"',
+              output: { [q("E32")]: ["按月安排", "≤12月31日前"], [q("F32")]: ["按月安排", "≤12月31日前"] },
+            },
+            {
+              zh: "改用比率「按时完成率＝100%」",
+              en: 'Use the rate "按时完成率＝100%" (on-time completion)',
+              output: { [q("E32")]: ["按月安排", "按时完成率＝100%"], [q("F32")]: ["按月安排", "按时完成率＝100%"] },
+            },
+          ],
         },
       ],
     },

@@ -51,7 +51,27 @@ ruleTester(rule, {
       sheet: seedSheet(),
       errors: [
         { messageId: "nameMismatch", cells: [q("E25"), q("F25")], severity: "warning", data: { nameUnit: "人", valueUnit: "人次" } },
-        { messageId: "nameMismatch", cells: [q("E35"), q("F35")], data: { nameUnit: "个", valueUnit: "人" } },
+        {
+          messageId: "nameMismatch",
+          cells: [q("E35"), q("F35")],
+          data: { nameUnit: "个", valueUnit: "人" },
+          // Which unit is meant only the user knows: the value in the name's unit, or the name in the value's.
+          suggestions: [
+            {
+              zh: "指标值改用名称要求的单位「个」:「科普志愿者人数约300个」",
+              en: 'Write the target in the name\'s unit "个": "科普志愿者人数约300个"',
+              output: {
+                [q("E35")]: ["科普志愿者人数约300人", "科普志愿者人数约300个"],
+                [q("F35")]: ["科普志愿者人数约300人", "科普志愿者人数约300个"],
+              },
+            },
+            {
+              zh: "名称括号内的单位改为指标值的「人」:「科普志愿者人数(人)」",
+              en: 'Change the unit in the name to the target\'s "人": "科普志愿者人数(人)"',
+              output: { [q("D35")]: ["科普志愿者人数(个)", "科普志愿者人数(人)"] },
+            },
+          ],
+        },
         { messageId: "nameMismatch", cells: [q("E38"), q("F38")], data: { nameUnit: "人", valueUnit: "人次" } },
       ],
     },

@@ -38,6 +38,24 @@ ruleTester(rule, {
       ],
     },
     {
+      // The form holds the answer: income (财政拨款 + 其他资金) less the other expenditure. A choice, since either side may be wrong.
+      name: "an empty amount the other amounts give is offered, computed",
+      sheet: setCells(cleanSheet(), { D8: null }),
+      errors: [
+        {
+          messageId: "emptyAmount",
+          cells: ["申报表!D8"],
+          suggestions: [
+            {
+              zh: "填入 326.60(= 财政拨款 + 其他资金 − 项目支出)",
+              en: "Enter 326.60 (from the form's other amounts)",
+              output: { "申报表!D8": [null, 326.6] },
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "empty amounts, required and optional ones, in reading order",
       sheet: setCells(cleanSheet(), { D8: null, F9: null, D11: null, F12: null }),
       errors: [

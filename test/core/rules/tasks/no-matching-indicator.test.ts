@@ -39,6 +39,29 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // 指标推荐 (issue #20): a count the content names becomes a 数量 indicator, the planned funds a cost ceiling.
+      name: "drafted indicators from the task's own text, each inserted in its group",
+      sheet: setCells(cleanSheet(), { B18: "机关党建", C18: "组织党员集中学习活动12次,开展主题党日。", D18: 3.5 }),
+      errors: [
+        {
+          messageId: "noIndicator",
+          cells: ["申报表!B18"],
+          suggestions: [
+            {
+              zh: "增加指标「党员集中学习活动次数(次)」≥12次(据任务内容拟定)",
+              en: 'Add the indicator "党员集中学习活动次数(次)" ≥12次 (drafted from the task)',
+              output: { "申报表!D28": [null, "党员集中学习活动次数(次)"], "申报表!E28": [null, "≥12次"], "申报表!F28": [null, "≥12次"] },
+            },
+            {
+              zh: "增加指标「机关党建成本(万元)」≤3.5万元(据任务内容拟定)",
+              en: 'Add the indicator "机关党建成本(万元)" ≤3.5万元 (drafted from the task)',
+              output: { "申报表!D34": [null, "机关党建成本(万元)"], "申报表!E34": [null, "≤3.5万元"], "申报表!F34": [null, "≤3.5万元"] },
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "a task no indicator measures",
       sheet: setCells(cleanSheet(), { B18: "机关党建" }),
       errors: [
