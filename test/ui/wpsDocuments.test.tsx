@@ -55,6 +55,8 @@ test("修复 after a window switch writes into neither workbook; the pane says w
   const before = { a: content(a), b: content(b) };
   app.activate(b);
   await user.click(within(row).getByRole("button", { name: /修复/ }));
+  // 修复 first shows the change; the write is attempted on 应用修复 (#20).
+  await user.click(await screen.findByTestId("fix-apply"));
   await waitFor(() => expect(screen.getByTestId("document-changed").textContent).toContain("乙单位.xlsx"));
   await idle();
   expect(content(a)).toBe(before.a);
@@ -62,6 +64,7 @@ test("修复 after a window switch writes into neither workbook; the pane says w
   // The pane now works on B: the same fix lands in B, and A stays as it was.
   const again = rows().find((r) => within(r).queryByRole("button", { name: /修复/ }))!;
   await user.click(within(again).getByRole("button", { name: /修复/ }));
+  await user.click(await screen.findByTestId("fix-apply"));
   await waitFor(() => expect(content(b)).not.toBe(before.b));
   expect(content(a)).toBe(before.a);
 });

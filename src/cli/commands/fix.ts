@@ -138,7 +138,10 @@ export const fix: Command = {
       tried.add(keyOf(next));
       const before = valuesOf(read.workbook, next.fix!);
       const touched = new EditLog();
-      for (const e of next.fix!.edits) if (e.op === "setValue") touched.touch(read.workbook, e);
+      for (const e of next.fix!.edits) {
+        if (e.op === "setValue") touched.touch(read.workbook, e);
+        else touched.touchStructure();
+      }
       // Each fix is proved on the re-read workbook (and undone if it fails) before the next one.
       const r = applyVerified(read.workbook, next.fix!, { snapshot, check }, config);
       if (r.ok) {

@@ -35,7 +35,8 @@ export function planChanges(wb: WorkbookSnapshot, plan: EditPlan): { ok: true; c
         if (e.op !== "setValue" || e.sheet !== before.name) continue;
         const v = cellValue(after, e.row, e.col);
         if (!out.some((c) => c.sheet === e.sheet && c.row === e.row && c.col === e.col))
-          out.push({ sheet: e.sheet, row: e.row, col: e.col, before: null, after: v });
+          // What the plan was computed from is what the cell held (a new row's cells held nothing).
+          out.push({ sheet: e.sheet, row: e.row, col: e.col, before: e.expected ?? null, after: v });
       }
       continue;
     }

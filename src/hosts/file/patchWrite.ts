@@ -18,6 +18,13 @@ const key = (c: CellRef) => `${c.sheet}\u0000${c.row},${c.col}`;
 /** Remembers, for cells about to be edited, the number format they had when the workbook was read. */
 export class EditLog {
   private readonly cells = new Map<string, { ref: CellRef; numFmt: string | undefined }>();
+  /** An applied plan also merged, unmerged or inserted (a slid row moved back with its merges): the
+   * patcher writes cell values only, so such a copy is written the old way. */
+  private structural = false;
+  /** Call for an edit that is not a value: the copy can no longer be a value patch. */
+  touchStructure(): void {
+    this.structural = true;
+  }
   /** Call before the edit: only the first format seen for a cell is the original's. */
   touch(wb: Workbook, ref: CellRef): void {
     if (this.cells.has(key(ref))) return;
@@ -30,6 +37,7 @@ export class EditLog {
   /** Takes the cells of `other` not logged yet (a fix that was applied). */
   merge(other: EditLog): void {
     for (const [k, v] of other.cells) if (!this.cells.has(k)) this.cells.set(k, v);
+    if (other.structural) this.structural = true;
   }
   sheets(): string[] {
     return [...new Set([...this.cells.values()].map((c) => c.ref.sheet))];
@@ -39,6 +47,7 @@ export class EditLog {
   }
   /** The edits that turn the original into the model as it is now. Throws PatchUnsupported for a value the patcher cannot write. */
   edits(wb: Workbook): ValueEdit[] {
+    if (this.structural) throw new PatchUnsupported("the edits moved merged areas or rows");
     return [...this.cells.values()].map(({ ref, numFmt }) => {
       const ws = wb.getWorksheet(ref.sheet);
       if (!ws) throw new PatchUnsupported(`sheet ${ref.sheet} is gone`);

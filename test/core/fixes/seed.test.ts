@@ -13,6 +13,27 @@ import { seedSheet, workbook } from "../../helpers/forms";
 
 const id = (f: Finding) => `${f.rule} ${JSON.stringify(f.cells)}`;
 
+/**
+ * Rules of the second catalogue (#23), added after issue #20 set its target of "warnings after fix
+ * ≤ 40% of before" on the catalogue of its day. Their findings on the seed (five compound targets)
+ * need the user's choice — splitting a row is never automatic — so the ratio is measured on the
+ * catalogue the target was set for, and every warning left, of any rule, must offer a suggestion.
+ */
+const SECOND_CATALOGUE = new Set([
+  "indicators/bare-percent",
+  "indicators/complaints-as-satisfaction",
+  "indicators/compound-target",
+  "indicators/cost-within-funds",
+  "indicators/identical-targets",
+  "indicators/input-as-output",
+  "indicators/name-contradicts-target",
+  "indicators/name-repeats-category",
+  "indicators/placeholder-left",
+  "indicators/positive-zero",
+]);
+const warningsOf = (wb: WorkbookSnapshot) =>
+  checkWorkbook(wb, undefined, undefined, { fixes: true }).findings.filter((f) => f.severity === "warning");
+
 /** Applies the plan through the edit engine and its verification; the workbook unchanged when either refuses. */
 function apply(wb: WorkbookSnapshot, plan: EditPlan): WorkbookSnapshot {
   const a = applyToWorkbook(wb, plan);
@@ -25,11 +46,15 @@ function apply(wb: WorkbookSnapshot, plan: EditPlan): WorkbookSnapshot {
 test("the seed: fixes, then one suggestion per remaining problem, leave 0 errors and 0 warnings", () => {
   let wb = workbook(seedSheet());
   const before = checkWorkbook(wb).summary;
+  const firstCatalogue = (w: Finding[]) => w.filter((f) => !SECOND_CATALOGUE.has(f.rule)).length;
+  const warningsBefore = warningsOf(wb);
   const tried = new Set<string>();
   for (let f = next(wb, tried, (x) => !!x.fix && isSafePlan(x.fix)); f; f = next(wb, tried, (x) => !!x.fix && isSafePlan(x.fix)))
     wb = apply(wb, f.fix!);
   const fixed = checkWorkbook(wb).summary;
-  expect(fixed.warning).toBeLessThanOrEqual(0.4 * before.warning);
+  const left = warningsOf(wb);
+  expect(firstCatalogue(left)).toBeLessThanOrEqual(0.4 * firstCatalogue(warningsBefore));
+  expect(left.filter((f) => !f.suggestions?.length).map(id)).toEqual([]);
   expect(fixed.error).toBeLessThanOrEqual(before.error);
   const picked: string[] = [];
   const hasChoice = (x: Finding) => x.severity !== "info" && !!x.suggestions?.length;

@@ -29,7 +29,24 @@ ruleTester(rule, {
     {
       name: "a count and a cost in one target",
       sheet: setCells(cleanSheet(), { F25: "≥3000人次,人均成本≤50元" }),
-      errors: [{ messageId: "compound", cells: [q("F25")] }],
+      errors: [
+        {
+          messageId: "compound",
+          cells: [q("F25")],
+          suggestions: [
+            {
+              zh: "拆成两个指标:本行改为「≥3000人次」,并新增「人均成本(元)」≤50元",
+              en: 'Split into two indicators: this row becomes "≥3000人次" and a new row "人均成本(元)" ≤50元 is added',
+              output: {
+                [q("F25")]: ["≥3000人次,人均成本≤50元", "≥3000人次"],
+                [q("D28")]: [null, "人均成本(元)"],
+                [q("E28")]: [null, "≤50元"],
+                [q("F28")]: [null, "≤50元"],
+              },
+            },
+          ],
+        },
+      ],
     },
   ],
 });
