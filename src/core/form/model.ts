@@ -130,7 +130,13 @@ export interface IndicatorTable {
   lastRow: number;
 }
 
+/** Which printed form this is: the department-wide target form, a project's, or a 自评表. */
+export type FormKind = "department" | "project" | "self-evaluation";
+
 export interface FormModel {
+  kind: FormKind;
+  /** The printed title (申报表 / 绩效目标表 / 自评表 …), when found above the form. */
+  title: Cell | null;
   sheet: string;
   /** Top-left cell of the form (its title, or the 部门名称 label). */
   top: number;

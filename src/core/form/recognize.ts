@@ -34,6 +34,8 @@ export interface SheetRecognition {
   missing: AnchorId[];
   /** Anchors found (for telling "nearly a form" from "unrelated sheet"). */
   found: AnchorId[];
+  /** One plain sentence saying what the sheet is when no form was read on it. */
+  notForm?: { zh: string; en: string };
 }
 
 export interface RecognizedForm {
@@ -95,6 +97,8 @@ function readForm(grid: Grid, index: LabelIndex, top: number, bottom: number): F
   const budgetBottom = next.length > 0 ? Math.min(...next) - 1 : bottom;
   const amounts = readAmounts(grid, index, { top, bottom: budgetBottom, right });
   return {
+    kind: "department",
+    title: title ? grid.cell(title.row, title.col) : null,
     sheet: grid.name,
     top: firstRow,
     left: Number.isFinite(left) ? left : grid.firstCol,

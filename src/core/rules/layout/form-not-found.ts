@@ -16,9 +16,11 @@ export default defineRule({
     },
     messages: {
       notFound: {
-        zh: "未找到部门整体预算绩效目标申报表:最接近的工作表「{{sheet}}」缺少 {{missing}}",
+        zh: "未找到绩效目标表:最接近的工作表「{{sheet}}」缺少 {{missing}}",
         en: 'The performance-target form was not found: the closest sheet "{{sheet}}" lacks {{missingEn}}',
       },
+      /** The recognition's own sentence for the closest sheet (这是…,不是绩效目标表). */
+      notForm: { zh: "未检查:{{zh}}", en: "Not checked: {{en}}" },
       emptyWorkbook: {
         zh: "工作簿中没有工作表或所有工作表都是空的,未找到申报表",
         en: "The workbook has no sheets, or every sheet is empty; the form was not found",
@@ -31,6 +33,10 @@ export default defineRule({
     const best = [...ctx.recognitions].sort((a, b) => b.found.length - a.found.length)[0];
     if (!best) {
       ctx.report({ sheet: "", messageId: "emptyWorkbook", cells: [] });
+      return;
+    }
+    if (best.notForm) {
+      ctx.report({ sheet: best.sheet, messageId: "notForm", data: { ...best.notForm }, cells: [{ row: 0, col: 0 }] });
       return;
     }
     const missing = ANCHORS.filter((a) => best.missing.includes(a.id));
