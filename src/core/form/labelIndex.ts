@@ -48,6 +48,9 @@ const LABEL_PATTERNS: RegExp[] = [
   /^(金额)?单位:元$/,
   L.FUNDS_TOTAL,
   L.FUNDS_SOURCE,
+  L.HEADER_ROLE.level1,
+  L.HEADER_ROLE.level2,
+  L.HEADER_ROLE.level3,
 ];
 
 const INLINE_LABELS = new Set(L.INLINE_VALUE_LABELS);

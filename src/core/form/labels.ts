@@ -126,6 +126,21 @@ export const INDICATOR_HEADERS = {
   unit: ["计量单位", "度量单位", "单位"],
 };
 
+/**
+ * Header roles by meaning, on the key after normaliseLabel (一级 / 一级指标 / 一级指标名称, 三级指标
+ * (年度), 指标内容 …). Value heads are told apart by what they say on the printed key: the results of
+ * a self-evaluation (实际, 完成), the implementation period (实施期, 中期, 长期), the year (年度, 当年).
+ */
+export const HEADER_ROLE = {
+  level1: /^一级(指标)?(名称)?$/,
+  level2: /^二级(指标)?(名称)?$/,
+  level3: /^三级(指标)?(名称|内容)?$|^(绩效)?指标(名称|内容)$/,
+  value: /(指标|目标|实现|预期|计划|期望)值(及单位)?$|^(年度|当年度?|本年度?)(指标|目标)$/,
+  results: /实际|完成|自评|得分|偏差/,
+  period: /实施期|实施周期|中期|长期|总体|周期/,
+  annual: /年度|当年|本年|\d{4}年/,
+};
+
 /** Money written in 元 where the form counts in 万元: a column head "拟投入的资金(元)", "预算金额(元)",
  * or a note "金额单位:元" above the table. */
 export const YUAN_HEADER = /\(元\)$|^(金额)?单位:元$/;

@@ -13,7 +13,9 @@ import { valueCellOf } from "../util/valueCell";
 /** Amounts every variant of the form prints; the others (合计, 事业发展性, 按预算级次划分) are checked only where printed. */
 const REQUIRED_AMOUNTS: AmountKey[] = ["basic", "project", "fiscal", "otherFunds"];
 
-type Messages = "emptyField" | "emptyAmount" | "goalEmpty" | "goalShort" | "missingLabel" | "annualGoalEmpty" | "annualGoalShort";
+const DEPARTMENT_GOAL = { label: "总体绩效目标", labelEn: "overall performance goal", whose: "部门整体", whoseEn: "the department" };
+
+type Messages = "emptyField" | "emptyAmount" | "goalEmpty" | "goalShort" | "missingLabel";
 
 interface Pending {
   at: CellLoc;
@@ -41,20 +43,12 @@ export default defineRule({
         en: 'The amount "{{label}}" ({{labelEn}}) is empty, so the related totals cannot be checked: enter it (10k yuan, 2 decimals), 0.00 if none',
       },
       goalEmpty: {
-        zh: "「总体绩效目标」未填写:请概述本年度部门整体要达到的产出和效果",
-        en: "The overall performance goal is empty: summarise the outputs and effects the department aims for this year",
+        zh: "「{{label}}」未填写:请概述本年度{{whose}}要达到的产出和效果",
+        en: "The {{labelEn}} is empty: summarise the outputs and effects {{whoseEn}} aims for this year",
       },
       goalShort: {
-        zh: "「总体绩效目标」只有 {{length}} 个字(少于 {{min}} 字):请写明本年度主要任务及要达到的产出和效果",
-        en: "The overall performance goal has only {{length}} characters (fewer than {{min}}): state the year's main tasks and the outputs and effects aimed for",
-      },
-      annualGoalEmpty: {
-        zh: "「{{label}}」未填写:请写明本年度项目要完成的任务及要达到的产出和效果",
-        en: 'The annual goal ("{{label}}") is empty: state what the project is to deliver this year and the effects aimed for',
-      },
-      annualGoalShort: {
-        zh: "年度目标只有 {{length}} 个字(少于 {{min}} 字):请写明本年度项目要完成的任务及要达到的产出和效果",
-        en: "The annual goal has only {{length}} characters (fewer than {{min}}): state what the project is to deliver this year and the effects aimed for",
+        zh: "「{{label}}」只有 {{length}} 个字(少于 {{min}} 字):请写明本年度主要任务及要达到的产出和效果",
+        en: "The {{labelEn}} has only {{length}} characters (fewer than {{min}}): state the year's main tasks and the outputs and effects aimed for",
       },
       missingLabel: {
         zh: "申报表缺少「{{label}}」:请按模板补上这些栏目并填写",
@@ -131,11 +125,11 @@ export default defineRule({
 
     const goal = form.overallGoal;
     if (!goal) missing({ zh: "总体绩效目标", en: "overall performance goal" });
-    else if (!goal.value || isEmpty(goal)) pending.push({ at: valueCellOf(goal), messageId: "goalEmpty", data: {} });
+    else if (!goal.value || isEmpty(goal)) pending.push({ at: valueCellOf(goal), messageId: "goalEmpty", data: { ...DEPARTMENT_GOAL } });
     else {
       const length = [...goal.value.text.replace(/\s+/g, "")].length;
       if (length < minGoal)
-        pending.push({ at: valueCellOf(goal), messageId: "goalShort", severity: "warning", data: { length, min: minGoal } });
+        pending.push({ at: valueCellOf(goal), messageId: "goalShort", severity: "warning", data: { ...DEPARTMENT_GOAL, length, min: minGoal } });
     }
 
     // A form told by its title alone prints fewer rows: only what it prints is demanded.
@@ -189,10 +183,9 @@ function projectFields(kind: FormKind, p: ProjectFields, minGoal: number, pendin
   const goal = p.annualGoal;
   if (goal && goal.value) {
     const length = [...goal.value.text.replace(/\s+/g, "")].length;
-    if (length === 0) pending.push({ at: valueCellOf(goal), messageId: "annualGoalEmpty", data: { label: goal.label.text.replace(/\s+/g, "") } });
-    else if (length < minGoal) {
-      pending.push({ at: valueCellOf(goal), messageId: "annualGoalShort", severity: "warning", data: { length, min: minGoal } });
-    }
+    const data = { label: goal.label.text.replace(/\s+/g, ""), labelEn: "annual goal", whose: "项目", whoseEn: "the project" };
+    if (length === 0) pending.push({ at: valueCellOf(goal), messageId: "goalEmpty", data });
+    else if (length < minGoal) pending.push({ at: valueCellOf(goal), messageId: "goalShort", severity: "warning", data: { ...data, length, min: minGoal } });
   }
 }
 
