@@ -9,7 +9,8 @@ import { LabelIndex, isKnownLabel } from "./labelIndex";
 import * as L from "./labels";
 import { Cell, IndicatorColumns, IndicatorRow, IndicatorTable, Level1, Level2 } from "./model";
 
-const FOOTER = /^(填表人|填报人|联系人|联系电话|审核人|负责人|备注|说明|单位负责人|填报日期|财政部门审核意见)/;
+const FOOTER =
+  /^(填表人|填报人|联系人|联系电话|审核人|负责人|备注|说明|单位负责人|填报日期|财政部门审核意见|总分|合计|其他需要说明|其他说明)|审核意见|盖章|签字|签章/;
 const MAX_BLANK_RUN = 6;
 /** Beginnings of a note block, and column heads of other small tables, that are never indicator text. */
 const NOTE = /^(填表说明|填报说明|注[:、]|附[:件表]?)/;
@@ -19,28 +20,113 @@ interface HeaderHit {
   row: number;
   columns: IndicatorColumns;
   layout: IndicatorTable["layout"];
+  /** Rows under the header row that still belong to it (指标值 split into sub-heads). */
+  subRows: number;
+  /** Columns whose cells are not read: the other side of a form printing 实施期 and 年度 indicators
+   * side by side, and row attributes of a list (单位名称, 项目名称, 预算数 left of 一级指标). */
+  skip: number[];
+}
+
+type Role = "level1" | "level2" | "level3" | "period" | "annual" | "single" | "results" | "operator" | "unit" | "other";
+
+/** What a header cell heads, by meaning (see HEADER_ROLE). */
+function roleOf(printed: string): Role {
+  const key = printed.replace(/^\*+/, "");
+  const norm = L.normaliseLabel(key);
+  const R = L.HEADER_ROLE;
+  if (R.level1.test(norm)) return "level1";
+  if (R.level2.test(norm)) return "level2";
+  if (R.level3.test(norm) || L.matches(key, L.INDICATOR_HEADERS.level3)) return "level3";
+  if (L.matches(key, L.INDICATOR_HEADERS.results) || L.matches(norm, L.INDICATOR_HEADERS.results)) return "results";
+  if (L.matches(key, L.INDICATOR_HEADERS.period)) return "period";
+  if (L.matches(key, L.INDICATOR_HEADERS.annual)) return "annual";
+  if (L.matches(key, L.INDICATOR_HEADERS.single)) return "single";
+  if (L.matches(norm, L.INDICATOR_HEADERS.operator)) return "operator";
+  if (L.matches(norm, L.INDICATOR_HEADERS.unit)) return "unit";
+  if (R.value.test(norm) || R.value.test(key)) {
+    if (R.results.test(key)) return "results";
+    if (R.period.test(key)) return "period";
+    if (R.annual.test(key)) return "annual";
+    return "single";
+  }
+  return "other";
+}
+
+/** A cell that reads as a target: a number, a comparison, a percentage, a date. */
+const TARGET_LIKE = /^[≥≤><=＝]|\d\s*(%|％)|^\d|\d{4}年|\d+月|^(是|否|优|良|高|达标|合格)/;
+
+/** The column right of 三级 whose cells read most like targets, for a header that names none. */
+function inferValueColumn(grid: Grid, row: number, from: number): number {
+  let best = -1,
+    bestCount = 0;
+  for (let c = from; c <= Math.min(grid.lastCol, from + 4); c++) {
+    if (roleOf(labelKey(grid.raw(row, c))) === "results") continue;
+    let count = 0;
+    for (let r = row + 1; r <= Math.min(grid.lastRow, row + 30); r++) {
+      const t = grid.cell(r, c);
+      if (t.col === c && t.row === r && TARGET_LIKE.test(t.text)) count++;
+    }
+    if (count > bestCount) {
+      best = c;
+      bestCount = count;
+    }
+  }
+  return best;
 }
 
 function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): HeaderHit | null {
-  let l1 = -1,
-    l2 = -1,
-    l3 = -1,
-    period = -1,
-    annual = -1,
-    single = -1;
-  for (const h of index.hits) {
-    if (h.row !== row || h.col < minCol) continue;
-    const H = L.INDICATOR_HEADERS;
-    if (L.matches(h.key, H.level1)) l1 = h.col;
-    else if (L.matches(h.key, H.level2)) l2 = h.col;
-    else if (L.matches(h.key, H.level3)) l3 = h.col;
-    else if (L.matches(h.key, H.period)) period = h.col;
-    else if (L.matches(h.key, H.annual)) annual = h.col;
-    else if (L.matches(h.key, H.single)) single = h.col;
+  const cols: Record<Role, number[]> = {
+    level1: [],
+    level2: [],
+    level3: [],
+    period: [],
+    annual: [],
+    single: [],
+    results: [],
+    operator: [],
+    unit: [],
+    other: [],
+  };
+  for (let c = minCol; c <= grid.lastCol; c++) {
+    const cell = grid.cell(row, c);
+    if (cell.col !== c || cell.text === "") continue;
+    cols[roleOf(labelKey(cell.value))].push(c);
   }
-  if (l1 < 0 || l2 < 0 || l3 < 0) return null;
-  const value = annual >= 0 ? annual : single >= 0 ? single : period;
-  if (value < 0) return null;
+  if (cols.level1.length === 0 || cols.level2.length === 0) return null;
+  const l1 = cols.level1[0];
+  // 实施期 and 年度 indicators side by side (二级 | 三级 | 指标值 twice): the 年度 side is read.
+  const twin = cols.level2.length > 1;
+  const l2 = cols.level2[cols.level2.length - 1];
+  const l3s = cols.level3.filter((c) => c > l2);
+  // No 三级 head (二级指标 | 指标内容 merged, or a blank head): the column after 二级.
+  const l3 = l3s.length > 0 ? l3s[0] : grid.rightEdge(row, l2) + 1;
+  const after = (list: number[]) => list.filter((c) => c > l3);
+  let annual = after(cols.annual)[0] ?? -1;
+  const singles = after(cols.single);
+  let single = twin ? (singles[singles.length - 1] ?? -1) : (singles[0] ?? -1);
+  let period = cols.period.filter((c) => c > l3)[0] ?? -1;
+  if (twin) period = -1;
+  let value = annual >= 0 ? annual : single >= 0 ? single : period;
+  let subRows = 0;
+  // A value head spanning sub-heads (指标值 over 2021年实际实现值 | 预期2022年实现值): the sub-head that
+  // is a target, not a result.
+  const pickSub = (c: number): number => {
+    const edge = grid.rightEdge(row, c);
+    if (edge === c) return c;
+    const subs: number[] = [];
+    for (let x = c; x <= edge; x++) {
+      const t = labelKey(grid.raw(row + 1, x));
+      if (t !== "" && roleOf(t) !== "results" && !/实际|完成/.test(t)) subs.push(x);
+    }
+    if (subs.length === 0) return c;
+    subRows = 1;
+    return subs[subs.length - 1];
+  };
+  if (value >= 0) value = pickSub(value);
+  if (value < 0) value = inferValueColumn(grid, row, grid.rightEdge(row, l3) + 1);
+  if (value < 0 || value <= l3) return null;
+  if (annual >= 0) annual = value;
+  else if (single >= 0) single = value;
   // Every other column the header names (指标解释, 计量单位, 权重 …): its cells are no slid content.
   let operator: number | null = null,
     unit: number | null = null;
@@ -52,19 +138,30 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
     else if (L.matches(key, L.INDICATOR_HEADERS.unit) && c > value) unit = c;
     extra.push(c);
   }
+  // In a header spanning sub-heads, the value's siblings under the same head are extra too.
+  if (subRows > 0) for (let c = l3 + 1; c <= grid.rightEdge(row + 1, grid.lastCol); c++) if (c !== value && !extra.includes(c)) extra.push(c);
+  const skip: number[] = [];
+  if (twin) for (let c = l1 + 1; c < l2; c++) skip.push(c);
   const layout = period >= 0 && annual >= 0 ? "two-values" : "single-value";
-  // The left label column (绩效指标 / 绩效目标) is whatever sits left of 一级指标 on this row.
+  // The left label column (绩效指标 / 绩效目标, or a vertical 绩 merged down) is whatever sits left of
+  // 一级指标 on this row; other heads there (单位名称 | 项目名称 | 预算数 of a list) are row attributes.
   let label: number | null = null;
+  let seen = false;
   for (let c = l1 - 1; c >= grid.firstCol; c--) {
     const cell = grid.cell(row, c);
-    if (cell.text !== "") {
-      label = cell.col;
-      break;
-    }
+    if (cell.text === "" || cell.col === label || skip.includes(cell.col)) continue;
+    const key = labelKey(cell.value);
+    const isLabel = L.INDICATORS.includes(key) || /绩效|指标/.test(key) || (grid.merge(row, c)?.bottom ?? row) > row || key.length === 1;
+    if (!seen && isLabel) label = cell.col;
+    else skip.push(cell.col);
+    seen = true;
   }
+  void index;
   return {
     row,
     layout,
+    subRows,
+    skip,
     columns: {
       label,
       level1: l1,
@@ -83,7 +180,7 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
 export function findIndicatorHeaders(grid: Grid, index: LabelIndex, top: number, bottom: number): HeaderHit[] {
   const rows = new Set<number>();
   for (const h of index.hits) {
-    if (h.row >= top && h.row <= bottom && L.matches(h.key, L.INDICATOR_HEADERS.level1)) rows.add(h.row);
+    if (h.row >= top && h.row <= bottom && (L.matches(h.key, L.INDICATOR_HEADERS.level1) || L.HEADER_ROLE.level1.test(h.key))) rows.add(h.row);
   }
   const out: HeaderHit[] = [];
   for (const r of [...rows].sort((a, b) => a - b)) {
@@ -198,7 +295,8 @@ export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit,
   // A repeated header has labels on its row; the rows of labels are few, the rows of a table many.
   const labelRows = new Set(index.hits.map((h) => h.row));
 
-  for (let r = header.row + 1; r <= bottom; r++) {
+  const skip = new Set(header.skip);
+  for (let r = header.row + 1 + header.subRows; r <= bottom; r++) {
     if (labelRows.has(r) && headerAt(grid, index, r, leftmost)) {
       repeated.push(r);
       lastRow = r;
@@ -207,6 +305,7 @@ export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit,
     }
     const items: Classified[] = [];
     for (let c = leftmost; c <= scanRight; c++) {
+      if (skip.has(c)) continue;
       const v = grid.raw(r, c);
       if (v === null || (typeof v === "string" && v.trim() === "")) continue;
       items.push(classify(grid.cell(r, c), cols, costIsLevel1));
@@ -216,9 +315,10 @@ export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit,
       continue;
     }
     const first = items[0];
-    if (first.kind === "content" && first.col < cols.level1 && FOOTER.test(labelKey(first.cell.value))) break;
-    // A label of the next block in the left column (not a category, not 绩效指标) ends the table.
-    if (first.kind === "content" && first.col === leftmost && leftmost < cols.level1 && items.length === 1) break;
+    if (first.kind === "content" && first.col <= cols.level1 && FOOTER.test(labelKey(first.cell.value))) break;
+    // A label of the next block in the left column (not a category, not 绩效指标) ends the table:
+    // 财政部门审核意见 | (盖章), 其他需要说明事项 | 无.
+    if (first.kind === "content" && first.col === leftmost && leftmost < cols.level1) break;
     if (blanks > 0 && startsAnotherBlock(items, cols)) break;
     blanks = 0;
     lastRow = r;

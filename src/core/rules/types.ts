@@ -1,7 +1,7 @@
 /** The rule contract, ESLint-style: metadata with bilingual messages, and a check that reports. */
 import { CellRef } from "../a1";
 import { Grid } from "../form/grid";
-import { FormModel } from "../form/model";
+import { FormKind, FormModel } from "../form/model";
 import { SheetRecognition } from "../form/recognize";
 import { EditPlan } from "../plan/editPlan";
 
@@ -43,6 +43,9 @@ export interface RuleMeta<M extends string, O extends RuleOptions> {
   optionSchema?: Partial<Record<keyof O, OptionSpec>>;
   /** Whether findings may carry a fix. */
   fixable?: boolean;
+  /** The kinds of form the rule checks (default: every kind): the budget block and key tasks are
+   * printed only on the department form, the funds block only on a project's. */
+  kinds?: FormKind[];
 }
 
 /** Where a finding points: a cell on the form's sheet (0-based). */

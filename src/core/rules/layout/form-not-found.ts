@@ -9,18 +9,17 @@ export default defineRule({
   meta: {
     id: "layout/form-not-found",
     category: "layout",
-    severity: "error",
+    // Not an error: a workbook holding no target form is not a form to send back (verdict 未检查).
+    severity: "info",
     docs: {
-      zh: "工作簿中没有任何工作表像申报表(按标签识别,不看固定位置)",
-      en: "No sheet in the workbook looks like the form (recognised by labels, not fixed addresses)",
+      zh: "工作簿中没有任何工作表是绩效目标表或自评表(按标签识别,不看固定位置);给出提示,不判为需修改",
+      en: "No sheet in the workbook is a target form or self-evaluation table (recognised by labels, not fixed addresses); a note, not a reason to send the file back",
     },
     messages: {
       notFound: {
-        zh: "未找到绩效目标表:最接近的工作表「{{sheet}}」缺少 {{missing}}",
-        en: 'The performance-target form was not found: the closest sheet "{{sheet}}" lacks {{missingEn}}',
+        zh: "未找到绩效目标表,未检查:工作表「{{sheet}}」{{reason}}",
+        en: 'No performance-target form was found, nothing was checked: sheet "{{sheet}}": {{reasonEn}}',
       },
-      /** The recognition's own sentence for the closest sheet (这是…,不是绩效目标表). */
-      notForm: { zh: "未检查:{{zh}}", en: "Not checked: {{en}}" },
       emptyWorkbook: {
         zh: "工作簿中没有工作表或所有工作表都是空的,未找到申报表",
         en: "The workbook has no sheets, or every sheet is empty; the form was not found",
@@ -30,20 +29,23 @@ export default defineRule({
   },
   checkWorkbook(ctx) {
     if (ctx.recognitions.some((r) => r.forms.length > 0)) return;
+    // The sheet that came closest: most anchors, then one that says more than "no table".
     const best = [...ctx.recognitions].sort((a, b) => b.found.length - a.found.length)[0];
     if (!best) {
       ctx.report({ sheet: "", messageId: "emptyWorkbook", cells: [] });
-      return;
-    }
-    if (best.notForm) {
-      ctx.report({ sheet: best.sheet, messageId: "notForm", data: { ...best.notForm }, cells: [{ row: 0, col: 0 }] });
       return;
     }
     const missing = ANCHORS.filter((a) => best.missing.includes(a.id));
     ctx.report({
       sheet: best.sheet,
       messageId: "notFound",
-      data: { sheet: best.sheet, missing: missing.map((a) => a.zh).join("、"), missingEn: missing.map((a) => a.en).join(", ") },
+      data: {
+        sheet: best.sheet,
+        reason: best.notForm?.zh ?? `缺少 ${missing.map((a) => a.zh).join("、")}`,
+        reasonEn: best.notForm?.en ?? `lacks ${missing.map((a) => a.en).join(", ")}`,
+        missing: missing.map((a) => a.zh).join("、"),
+        missingEn: missing.map((a) => a.en).join(", "),
+      },
       cells: [{ row: 0, col: 0 }],
     });
   },
