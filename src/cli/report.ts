@@ -15,6 +15,8 @@ export interface FormEntry {
   sheet: string;
   /** What was read: kind, title, names, the indicator table and its value columns. */
   form: FormInfo;
+  /** The same in one line: kind and name · sheet · indicator table and value columns. */
+  read: Message;
   findings: Finding[];
   summary: Summary;
   /** 部门名称 as filled in ("" when the form has none or no form was found). */
@@ -82,6 +84,7 @@ export function entriesFor(file: string, result: CheckResult, firstSheet: string
     file,
     sheet: f.sheet,
     form: formInfo(f.model),
+    read: whatWasRead(f.model),
     findings: f.findings.slice(),
     department: f.model.department?.value?.text ?? "",
     expenditure: expenditureOf(f.model),
@@ -263,7 +266,7 @@ export function toText(entries: Entry[], fileCount: number, lang: Lang, opts: Te
       continue;
     }
     if (opts.quiet && e.summary.error === 0) continue;
-    out.push(e.sheet ? `${e.file}  [${e.sheet}]` : e.file, pick(CLI.readLine, lang, pick(whatWasRead(e.form), lang)));
+    out.push(e.sheet ? `${e.file}  [${e.sheet}]` : e.file, pick(CLI.readLine, lang, pick(e.read, lang)));
     if (e.findings.length === 0) out.push(pick(CLI.noProblems, lang));
     for (const sev of opts.quiet ? (["error"] as const) : ORDER) {
       const lines = findingLines(e, sev, lang);

@@ -268,7 +268,7 @@ describe("--summary FILE.xlsx", () => {
       ["科协-改好.xlsx", "申报表", "部门整体", "可以提交"],
     ]);
     // What was found instead of a form, in the 主要问题 column.
-    expect(String(rows[3][10])).toContain("工资表");
+    expect(String(rows[3][10])).toContain("没有找到绩效指标表");
     // Links relative to the summary's folder, so they survive moving both together.
     for (const v of rows) {
       const link = v[0] as { text: string; hyperlink: string };

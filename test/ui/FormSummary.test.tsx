@@ -15,13 +15,13 @@ test("a department form: 类型 部门整体, the department, its budget and wha
   const text = screen.getByTestId("form-summary").textContent!;
   expect(screen.getByTestId("form-kind").textContent).toBe("类型 部门整体");
   expect(text).toContain(result.forms[0].model.department!.value!.text);
-  expect(text).toMatch(/指标表第 \d+ 行起,\d+ 行指标,指标值在 E、F 列/);
+  expect(text).toMatch(/工作表「申报表」 · 指标表第 \d+–\d+ 行 · 目标值列 F\(年度\)、E\(实施期\)/);
 });
 
 test("in English", () => {
   render(<FormSummary result={checkWorkbook(workbook(seedSheet()))} lang="en" />);
   expect(screen.getByTestId("form-kind").textContent).toBe("Kind Department");
-  expect(screen.getByTestId("form-summary").textContent).toMatch(/targets in columns E, F/);
+  expect(screen.getByTestId("form-summary").textContent).toMatch(/target columns F \(annual\), E \(implementation period\)/);
 });
 
 test("a workbook without a target form says what was found instead", () => {

@@ -5,7 +5,8 @@
  * not read the way they expected.
  */
 import { columnName } from "../a1";
-import { Catalogue, Message, bilingual } from "../i18n";
+import { Message } from "../i18n";
+import { describe } from "./describe";
 import { FormKind, FormModel } from "./model";
 
 /** Short names, for a 类型 column. */
@@ -13,13 +14,6 @@ export const FORM_KIND_NAMES: Record<FormKind, Message> = {
   department: { zh: "部门整体", en: "Department" },
   project: { zh: "项目", en: "Project" },
   "self-evaluation": { zh: "自评", en: "Self-evaluation" },
-};
-
-/** Full names, for a sentence. */
-const KIND_LONG: Record<FormKind, Message> = {
-  department: { zh: "部门整体绩效目标表", en: "department-wide target form" },
-  project: { zh: "项目支出绩效目标表", en: "project target form" },
-  "self-evaluation": { zh: "绩效自评表", en: "self-evaluation table" },
 };
 
 export interface FormInfo {
@@ -39,18 +33,7 @@ export interface FormInfo {
   valueColumns: string[];
 }
 
-interface NamedField {
-  value?: { text?: string } | null;
-}
-
-/**
- * 项目名称 of a project form or its 自评表. Read structurally, so it works whatever else the project
- * block holds: `project.name` is a labelled field like 部门名称.
- */
-function projectName(model: FormModel): string {
-  const project = (model as { project?: { name?: NamedField | null } }).project;
-  return project?.name?.value?.text?.trim() ?? "";
-}
+const text = (f: { value: { text: string } | null } | null | undefined) => f?.value?.text.trim() ?? "";
 
 export function formInfo(model: FormModel): FormInfo {
   const t = model.indicators;
@@ -59,8 +42,9 @@ export function formInfo(model: FormModel): FormInfo {
     kind: model.kind,
     sheet: model.sheet,
     title: model.title?.text.trim() ?? "",
-    project: projectName(model),
-    department: model.department?.value?.text.trim() ?? "",
+    project: text(model.project?.name),
+    // A project form names its 主管部门 (or 实施单位) in its own block.
+    department: text(model.department) || text(model.project?.department) || text(model.project?.implementer),
     indicatorHeaderRow: t ? t.headerRow + 1 : null,
     indicatorRows: t ? t.rows.length : 0,
     valueColumns: [...new Set(cols)].map(columnName),
@@ -72,27 +56,17 @@ export function formName(info: FormInfo): string {
   return (info.kind !== "department" && info.project) || info.department;
 }
 
-const READ = {
-  named: {
-    zh: (kind: Message, name: string) => `${kind.zh}${name ? `「${name}」` : ""}`,
-    en: (kind: Message, name: string) => `${kind.en}${name ? ` "${name}"` : ""}`,
-  },
-  table: {
-    zh: (header: number, rows: number, cols: string[]) =>
-      `指标表第 ${header} 行起,${rows} 行指标,指标值在 ${cols.length ? cols.join("、") : "?"} 列`,
-    en: (header: number, rows: number, cols: string[]) =>
-      `indicator table from row ${header}, ${rows} indicator row${rows === 1 ? "" : "s"}, targets in column${cols.length === 1 ? "" : "s"} ${cols.length ? cols.join(", ") : "?"}`,
-  },
-  noTable: { zh: "未读到绩效指标表", en: "no indicator table read" },
-  sheet: { zh: (sheet: string) => `工作表「${sheet}」`, en: (sheet: string) => `sheet "${sheet}"` },
-} satisfies Catalogue;
-
-/** One line: kind and name · sheet · indicator table and value columns. */
-export function whatWasRead(info: FormInfo): Message {
-  const parts: Message[] = [
-    bilingual(READ.named, KIND_LONG[info.kind], formName(info)),
-    bilingual(READ.sheet, info.sheet),
-    info.indicatorHeaderRow === null ? READ.noTable : bilingual(READ.table, info.indicatorHeaderRow, info.indicatorRows, info.valueColumns),
-  ];
-  return { zh: parts.map((p) => p.zh).join(" · "), en: parts.map((p) => p.en).join(" · ") };
+/**
+ * One line: kind and name · sheet · indicator table and value columns (the recognition's own
+ * description, with the name a reviewer tells forms apart by).
+ */
+export function whatWasRead(model: FormModel): Message {
+  const d = describe(model);
+  const name = formName(formInfo(model));
+  if (!name) return d;
+  const withName = (text: string, quoted: string) => {
+    const [kind, ...rest] = text.split(" · ");
+    return [kind + quoted, ...rest].join(" · ");
+  };
+  return { zh: withName(d.zh, `「${name}」`), en: withName(d.en, ` "${name}"`) };
 }

@@ -36,11 +36,11 @@ function amount(model: FormModel, key: "basic" | "project"): number | null {
   return model.amounts[key]?.amount.value ?? null;
 }
 
-/** What was found instead of a form: the recognition's own sentence, else what form-not-found says. */
+/** What was found instead of a form: what form-not-found says (it names the sheet), else the recognition's sentence. */
 function notFormSentence(result: CheckResult): Message | null {
-  const best = [...result.recognitions].sort((a, b) => b.found.length - a.found.length)[0];
-  if (best?.notForm) return best.notForm;
-  return result.findings.find((f) => f.rule === "layout/form-not-found")?.message ?? null;
+  const notFound = result.findings.find((f) => f.rule === "layout/form-not-found");
+  if (notFound) return notFound.message;
+  return [...result.recognitions].sort((a, b) => b.found.length - a.found.length)[0]?.notForm ?? null;
 }
 
 export function FormSummary({ result, lang }: { result: CheckResult | null; lang: Lang }): React.JSX.Element | null {
@@ -65,7 +65,7 @@ export function FormSummary({ result, lang }: { result: CheckResult | null; lang
     </Caption1>
   );
   const more = result.forms.length > 1 && <Caption1>{t.moreForms(result.forms.length - 1)}</Caption1>;
-  const read = <Caption1 className={s.read}>{pick(whatWasRead(info), lang)}</Caption1>;
+  const read = <Caption1 className={s.read}>{pick(whatWasRead(m), lang)}</Caption1>;
   if (info.kind !== "department") {
     return (
       <div className={s.root} data-testid="form-summary">
