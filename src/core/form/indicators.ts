@@ -139,8 +139,7 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
     extra.push(c);
   }
   // In a header spanning sub-heads, the value's siblings under the same head are extra too.
-  if (subRows > 0)
-    for (let c = l3 + 1; c <= grid.rightEdge(row + 1, grid.lastCol); c++) if (c !== value && !extra.includes(c)) extra.push(c);
+  if (subRows > 0) for (let c = l3 + 1; c <= grid.rightEdge(row + 1, grid.lastCol); c++) if (c !== value && !extra.includes(c)) extra.push(c);
   const skip: number[] = [];
   if (twin) for (let c = l1 + 1; c < l2; c++) skip.push(c);
   const layout = period >= 0 && annual >= 0 ? "two-values" : "single-value";
@@ -181,8 +180,7 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
 export function findIndicatorHeaders(grid: Grid, index: LabelIndex, top: number, bottom: number): HeaderHit[] {
   const rows = new Set<number>();
   for (const h of index.hits) {
-    if (h.row >= top && h.row <= bottom && (L.matches(h.key, L.INDICATOR_HEADERS.level1) || L.HEADER_ROLE.level1.test(h.key)))
-      rows.add(h.row);
+    if (h.row >= top && h.row <= bottom && (L.matches(h.key, L.INDICATOR_HEADERS.level1) || L.HEADER_ROLE.level1.test(h.key))) rows.add(h.row);
   }
   const out: HeaderHit[] = [];
   for (const r of [...rows].sort((a, b) => a - b)) {
