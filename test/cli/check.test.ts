@@ -238,7 +238,7 @@ describe("inputs", () => {
   test("globs and folders expand to their .xlsx files (sorted, de-duplicated)", async () => {
     const r = await run(["check", "test/fixtures/generated/two-*.xlsx", "examples", CLEAN, "--format", "json"]);
     const files = [...new Set(JSON.parse(r.out).files.map((f: { file: string }) => f.file))];
-    expect(files).toEqual([fx("two-forms.xlsx"), fx("two-page-indicators.xlsx"), CLEAN, SEED]);
+    expect(files).toEqual([fx("two-forms.xlsx"), fx("two-page-indicators.xlsx"), CLEAN, "examples/project-form.xlsx", SEED]);
   });
 
   test("absolute paths are shown as given", async () => {
