@@ -79,6 +79,6 @@ export interface Host {
   saveState(state: WorkbookState): Promise<void>;
   /** Calls back (debounced by the host) when the user edits the form; returns an unsubscribe. */
   onChange?(listener: () => void): () => void;
-  /** Writes a 校验报告 sheet listing the findings. */
-  writeReport?(findings: Finding[], lang: Lang): Promise<void>;
+  /** Writes a 校验报告 sheet listing the findings; `read` says what was read of each form (its kind …). */
+  writeReport?(findings: Finding[], lang: Lang, read?: Message[]): Promise<void>;
 }
