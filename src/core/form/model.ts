@@ -128,6 +128,9 @@ export interface IndicatorTable {
   costIsLevel1: boolean;
   rows: IndicatorRow[];
   lastRow: number;
+  /** The table runs to the sheet's last row with no footer and stops before 满意度: a copy cut
+   * short. The categories it does not reach are not demanded, and a last row cut mid-way is not read. */
+  cutShort?: true;
 }
 
 /** What a recognised table is: the department-wide target form, a project's target form (一级/二级

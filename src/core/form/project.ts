@@ -38,7 +38,8 @@ export function flexibleField(grid: Grid, hit: LabelHit | null, right: number): 
   if (f.value && f.value.text !== "") return f;
   const belowRow = (grid.merge(hit.row, hit.col)?.bottom ?? hit.row) + 1;
   const below = grid.cell(belowRow, hit.col);
-  if (below.text !== "" && !(typeof below.value === "string" && isKnownLabel(labelKey(below.value)))) return { label: f.label, value: below };
+  if (below.text !== "" && !(typeof below.value === "string" && isKnownLabel(labelKey(below.value))))
+    return { label: f.label, value: below };
   // Nothing to the right but an empty cell inside the form: that is where the value goes.
   return { label: f.label, value: f.value && f.value.col <= right ? f.value : null };
 }
@@ -75,7 +76,9 @@ function readFunds(grid: Grid, index: LabelIndex, band: Band, fundsLabel: LabelH
     (h) => h.row >= band.top && h.row <= band.bottom && h.col <= band.right && !h.title && L.FUNDS_TOTAL.test(h.key),
   );
   // Totals belong to the funds block: right of (or under) its label, never the 合计 of another table.
-  const near = fundsLabel ? totals.filter((h) => h.row >= fundsLabel.row && h.row <= fundsLabel.row + 8) : totals.filter((h) => h.key !== "合计");
+  const near = fundsLabel
+    ? totals.filter((h) => h.row >= fundsLabel.row && h.row <= fundsLabel.row + 8)
+    : totals.filter((h) => h.key !== "合计");
   const blocks: FundsBlock[] = [];
   for (const t of near.slice(0, 2)) {
     const total = amountField(grid, t, band.right, yuan || /\(元\)/.test(t.printed ?? ""));
@@ -86,7 +89,12 @@ function readFunds(grid: Grid, index: LabelIndex, band: Band, fundsLabel: LabelH
       if (f) sources.push(f);
     }
     const periodWord = L.PERIOD_PREFIX.test(t.key);
-    blocks.push({ period: periodWord ? "period" : "annual", total, sources, complete: sources.some((s) => L.FUNDS_CATCH_ALL.test(labelKey(s.label.value).replace(/^其中[,:、]?/, ""))) });
+    blocks.push({
+      period: periodWord ? "period" : "annual",
+      total,
+      sources,
+      complete: sources.some((s) => L.FUNDS_CATCH_ALL.test(labelKey(s.label.value).replace(/^其中[,:、]?/, ""))),
+    });
   }
   // Two unprefixed totals side by side: the left is the 实施期 block, as the templates print them.
   if (blocks.length === 2 && blocks.every((b) => b.period === "annual") && near[0].col < near[1].col) blocks[0].period = "period";

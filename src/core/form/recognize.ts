@@ -126,7 +126,7 @@ function firstTitle(grid: Grid, index: LabelIndex, top: number, bottom: number):
 /** A project form or a self-evaluation: its fields above the table, then the table. */
 function readTargetTable(grid: Grid, index: LabelIndex, top: number, bottom: number, kind: FormKind): FormModel {
   const headers = findIndicatorHeaders(grid, index, top, bottom);
-  const indicators = headers.length > 0 ? readIndicators(grid, index, headers[0], bottom) : null;
+  const indicators = headers.length > 0 ? readIndicators(grid, index, headers[0], bottom, true) : null;
   const title = index.hits.find((h) => h.title && h.row >= top && h.row <= bottom) ?? null;
   const inBand = index.hits.filter((h) => h.row >= top && h.row <= bottom);
   const firstRow = title ? title.row : inBand.length > 0 ? inBand[0].row : top;

@@ -61,8 +61,16 @@ export default defineRule({
     const header: Cell = { row: t.headerRow, col: t.columns.level1, value: null, text: "" };
 
     const required: Level1[] = ["产出", "效益", "满意度", ...(t.costIsLevel1 ? (["成本"] as Level1[]) : [])];
+    // A copy cut short (the table ends the sheet before 满意度) is judged only as far as it goes: the
+    // categories after its last one, and the groups of that last one, may be on the part not copied.
+    // The department form is the one a user fills in the add-in itself, where a missing 满意度 at the
+    // foot of the sheet is a gap, not a copy cut short.
+    const cutShort = t.cutShort === true && ctx.form.kind !== "department";
+    const lastLevel1 = t.rows.length > 0 ? t.rows[t.rows.length - 1].level1 : null;
+    const reached = new Set(t.rows.map((r) => r.level1));
     for (const level of required) {
       if (filled.some((r) => r.level1 === level)) continue;
+      if (cutShort && !reached.has(level)) continue;
       const printed = empty.filter((r) => r.level1 === level);
       printed.forEach((r) => covered.add(r));
       const anchor = printed.find((r) => r.level1Cell)?.level1Cell ?? printed[0]?.level2Cell ?? header;
@@ -77,7 +85,7 @@ export default defineRule({
     }
 
     const outputs = filled.filter((r) => r.level1 === "产出");
-    if (outputs.length > 0) {
+    if (outputs.length > 0 && !(cutShort && lastLevel1 === "产出")) {
       const anchor = outputs.find((r) => r.level1Cell)?.level1Cell ?? outputs[0].name;
       for (const g of OUTPUT_GROUPS) {
         if (outputs.some((r) => r.level2 === g.level)) continue;
