@@ -145,6 +145,8 @@ export interface FundsBlock {
   sources: AmountField[];
   /** The sources printed include a catch-all (其他资金 / 其他): together they must make the total. */
   complete: boolean;
+  /** A row under the total whose label is no known source: the sources read may not be all. */
+  unread: boolean;
 }
 
 /** The fields a project target form (or a project self-evaluation) prints above its indicator table. */

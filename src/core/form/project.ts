@@ -83,16 +83,27 @@ function readFunds(grid: Grid, index: LabelIndex, band: Band, fundsLabel: LabelH
   for (const t of near.slice(0, 2)) {
     const total = amountField(grid, t, band.right, yuan || /\(元\)/.test(t.printed ?? ""));
     const sources: AmountField[] = [];
-    for (const h of index.hits) {
-      if (h.col !== t.col || h.row <= t.row || h.row > t.row + 6 || h.title || !L.FUNDS_SOURCE.test(h.key)) continue;
+    let unread = false;
+    // The rows under the total, in its column, while they print a label: each a source or not read.
+    const totalBottom = grid.merge(t.row, t.col)?.bottom ?? t.row;
+    for (let r = totalBottom + 1; r <= Math.min(band.bottom, totalBottom + 6); r++) {
+      const cell = grid.cell(r, t.col);
+      if (cell.text === "" || cell.row !== r) break;
+      const h = index.hits.find((x) => x.row === r && x.col === cell.col && !x.title);
+      if (!h || !L.FUNDS_SOURCE.test(h.key)) {
+        unread = true;
+        break;
+      }
       const f = amountField(grid, h, band.right, yuan);
       if (f) sources.push(f);
+      else unread = true;
     }
     const periodWord = L.PERIOD_PREFIX.test(t.key);
     blocks.push({
       period: periodWord ? "period" : "annual",
       total,
       sources,
+      unread,
       complete: sources.some((s) => L.FUNDS_CATCH_ALL.test(labelKey(s.label.value).replace(/^其中[,:、]?/, ""))),
     });
   }
