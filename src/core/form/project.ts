@@ -36,6 +36,8 @@ export function flexibleField(grid: Grid, hit: LabelHit | null, right: number): 
   const f = fieldAt(grid, hit, right);
   if (!f) return null;
   if (f.value && f.value.text !== "") return f;
+  // An empty cell inside the form right of the label is where the value goes: it is empty.
+  if (f.value && f.value.col <= right) return f;
   const belowRow = (grid.merge(hit.row, hit.col)?.bottom ?? hit.row) + 1;
   const below = grid.cell(belowRow, hit.col);
   if (below.text !== "" && !(typeof below.value === "string" && isKnownLabel(labelKey(below.value))))
@@ -91,7 +93,9 @@ function readFunds(grid: Grid, index: LabelIndex, band: Band, fundsLabel: LabelH
       if (cell.text === "" || cell.row !== r) break;
       const h = index.hits.find((x) => x.row === r && x.col === cell.col && !x.title);
       if (!h || !L.FUNDS_SOURCE.test(h.key)) {
-        unread = true;
+        // A money row the checker cannot name (上级专项补助资金 …) leaves the sum unknown; any other
+        // text is the next block.
+        unread = /资金|拨款|收入|结转|补助|经费|自筹|其他/.test(cell.text);
         break;
       }
       const f = amountField(grid, h, band.right, yuan);
