@@ -25,6 +25,9 @@ const OUTPUT_GROUPS: { level: Level2; name: Message }[] = [
   { level: "时效", name: { zh: "时效指标", en: "timeliness indicators (时效指标)" } },
 ];
 
+/** The 二级 that close their 一级 in the templates' order. */
+const GROUP_ENDS = new Set<Level2>(["成本", "可持续影响", "服务对象满意度", "生态环境成本"]);
+
 const same = (a: Cell | null, b: Cell | null) => a !== null && b !== null && a.row === b.row && a.col === b.col;
 
 export default defineRule({
@@ -63,10 +66,13 @@ export default defineRule({
     const required: Level1[] = ["产出", "效益", "满意度", ...(t.costIsLevel1 ? (["成本"] as Level1[]) : [])];
     // A copy cut short (the table ends the sheet before 满意度) is judged only as far as it goes: the
     // categories after its last one, and the groups of that last one, may be on the part not copied.
-    // The department form is the one a user fills in the add-in itself, where a missing 满意度 at the
-    // foot of the sheet is a gap, not a copy cut short.
-    const cutShort = t.cutShort === true && ctx.form.kind !== "department";
-    const lastLevel1 = t.rows.length > 0 ? t.rows[t.rows.length - 1].level1 : null;
+    // On the department form, which a user fills in the add-in itself, a table ending after a whole
+    // group (可持续影响, 成本) at the foot of the sheet lacks what follows; only one stopping inside a
+    // group (社会效益 with 生态 and 可持续影响 still to come) is a copy cut short.
+    const last = t.rows.length > 0 ? t.rows[t.rows.length - 1] : null;
+    const lastLevel1 = last ? last.level1 : null;
+    const endsGroup = !!last && (last.level2 === null || GROUP_ENDS.has(last.level2));
+    const cutShort = t.cutShort === true && (ctx.form.kind !== "department" || !endsGroup);
     const reached = new Set(t.rows.map((r) => r.level1));
     for (const level of required) {
       if (filled.some((r) => r.level1 === level)) continue;
