@@ -187,3 +187,48 @@ test("a list of projects with the indicator columns right of 单位名称 | 项�
     [0, "≥95%"],
   ]);
 });
+
+describe("a department form's copy cut short (岳阳楼区 2023: the copy ends at 社会效益)", () => {
+  const rows = (last: CellValue[]): CellValue[][] => [
+    ["岳阳楼区价格认证鉴定中心2023年度整体绩效目标表", "", "", "", ""],
+    ["部门(单位)名称", "岳阳楼区价格认证鉴定中心", "", "", ""],
+    ["*年度总体绩效目标", "做好涉案、价格认定工作,全年完成价格认定案件不少于300件。", "", "", ""],
+    ["绩效指标", "", "", "", ""],
+    ["一级指标", "二级指标", "三级指标", "指标值类型", "*指标值"],
+    ["产出指标", "数量指标", "价格认定案件数", "定量", "≥300件"],
+    ["", "质量指标", "认定结论准确率", "定量", "≥98%"],
+    ["", "时效指标", "按期办结率", "定量", "＝100%"],
+    ["效益指标", "经济效益指标", "为司法机关挽回损失金额", "定量", "≥100万元"],
+    last,
+  ];
+
+  test("stopping inside the 效益 group: 满意度 is not demanded", () => {
+    const r = checkWorkbook(workbook(sheetOf(rows(["", "社会效益指标", "维护公平正义", "定性", "有效维护"]))));
+    expect(r.forms[0].model.kind).toBe("department");
+    expect(r.findings.filter((f) => f.rule === "indicators/missing-category")).toEqual([]);
+  });
+
+  test("ending after the whole 效益 group: the missing 满意度 is an error", () => {
+    const r = checkWorkbook(workbook(sheetOf(rows(["", "可持续影响指标", "价格认定工作长效机制", "定性", "长期有效"]))));
+    expect(r.findings.filter((f) => f.rule === "indicators/missing-category").map((f) => [f.severity, f.data.level])).toEqual([
+      ["error", "满意度指标"],
+    ]);
+  });
+});
+
+test("a department form told by its title and budget block before its table is read; an empty 其他资金 there is none (湖北广水 2021)", () => {
+  const sheet = sheetOf(
+    [
+      ["部门整体支出绩效目标申报表", "", "", ""],
+      ["部门(单位) 名称", "广水市人民政府办公室", "", ""],
+      ["部门总体 资金情况", "收入构成", "财政拨款", 968.19],
+      ["", "", "其他资金", ""],
+      ["", "支出构成", "基本支出", 724.23],
+      ["", "", "项目支出", 243.96],
+    ],
+    ["A3:A6", "B3:B4", "B5:B6"],
+  );
+  const r = checkWorkbook(workbook(sheet));
+  expect(r.forms.map((f) => [f.model.kind, f.model.lenient])).toEqual([["department", true]]);
+  expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+});
