@@ -291,7 +291,8 @@ function composed(grid: Grid, r: number, value: Cell, cols: IndicatorColumns): C
   const part = (c: number | undefined) => (c === undefined ? "" : grid.cell(r, c).text);
   // ≧ ≦ ═ of some fonts are the ≥ ≤ = every rule reads.
   const op = part(cols.operator).replace(/≧/g, "≥").replace(/≦/g, "≤").replace(/[═＝]/g, "=");
-  const unit = part(cols.unit);
+  // 百分比 / 百分率 in a unit column is the % sign.
+  const unit = part(cols.unit).replace(/^(百分比|百分率|百分数)$/, "%");
   if (value.text === "" || (op === "" && unit === "")) return value;
   const own = value.shown ?? value.text;
   // The unit column completes a bare number ("100" | "%"); a value that writes its own unit

@@ -232,3 +232,13 @@ test("a department form told by its title and budget block before its table is r
   expect(r.forms.map((f) => [f.model.kind, f.model.lenient])).toEqual([["department", true]]);
   expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
 });
+
+test("百分比 in the unit column is the % sign", () => {
+  const m = table([
+    ["项目支出绩效目标表", "", "", "", "", "", ""],
+    ["项目名称", "某项目", "", "", "", "", ""],
+    ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"],
+    ["产出指标", "质量指标", "验收合格率", "≥", 95, "百分比"],
+  ]);
+  expect(m.indicators!.rows[0].annual.shown).toBe("≥95%");
+});
