@@ -74,6 +74,20 @@ function inferValueColumn(grid: Grid, row: number, from: number): number {
   return best;
 }
 
+/** Whether a column under the header holds indicator names (text that is no category) more than categories. */
+function namesIn(grid: Grid, row: number, col: number): boolean {
+  let names = 0,
+    categories = 0;
+  for (let r = row + 1; r <= Math.min(grid.lastRow, row + 12); r++) {
+    const cell = grid.cell(r, col);
+    if (cell.row !== r || cell.text === "") continue;
+    const key = labelKey(cell.value);
+    if (L.level1Of(key) || L.level2Of(key)) categories++;
+    else names++;
+  }
+  return names > categories;
+}
+
 function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): HeaderHit | null {
   const cols: Record<Role, number[]> = {
     level1: [],
@@ -93,17 +107,26 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
     cols[roleOf(labelKey(cell.value))].push(c);
   }
   if (cols.level1.length === 0 || cols.level2.length === 0) return null;
-  const l1 = cols.level1[0];
   // 实施期 and 年度 indicators side by side (二级 | 三级 | 指标值 twice): the 年度 side is read.
   const twin = cols.level2.length > 1;
+  const l1 = cols.level1[0];
   const l2 = cols.level2[cols.level2.length - 1];
   const l3s = cols.level3.filter((c) => c > l2);
   // No 三级 head (二级指标 | 指标内容 merged, or a blank head): the column after 二级.
-  const l3 = l3s.length > 0 ? l3s[0] : grid.rightEdge(row, l2) + 1;
+  let l3 = l3s.length > 0 ? l3s[0] : grid.rightEdge(row, l2) + 1;
+  let level1 = cols.level1[0];
+  let level2 = l2;
+  // No 三级 head, and the 二级 column holds names while the 一级 column holds 二级 categories (鄂州's
+  // 一级指标 | 二级指标 over 数量指标 | 办公大楼日常维修维护次数): the columns say one level less.
+  if (l3s.length === 0 && namesIn(grid, row, l2) && !namesIn(grid, row, cols.level1[0])) {
+    l3 = l2;
+    level2 = cols.level1[0];
+    level1 = cols.level1[0];
+  }
   const after = (list: number[]) => list.filter((c) => c > l3);
   let annual = after(cols.annual)[0] ?? -1;
   const singles = after(cols.single);
-  let single = twin ? (singles[singles.length - 1] ?? -1) : (singles[0] ?? -1);
+  const single = twin ? (singles[singles.length - 1] ?? -1) : (singles[0] ?? -1);
   let period = cols.period.filter((c) => c > l3)[0] ?? -1;
   if (twin) period = -1;
   let value = annual >= 0 ? annual : single >= 0 ? single : period;
@@ -126,7 +149,6 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
   if (value < 0) value = inferValueColumn(grid, row, grid.rightEdge(row, l3) + 1);
   if (value < 0 || value <= l3) return null;
   if (annual >= 0) annual = value;
-  else if (single >= 0) single = value;
   // Every other column the header names (指标解释, 计量单位, 权重 …): its cells are no slid content.
   let operator: number | null = null,
     unit: number | null = null;
@@ -139,7 +161,8 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
     extra.push(c);
   }
   // In a header spanning sub-heads, the value's siblings under the same head are extra too.
-  if (subRows > 0) for (let c = l3 + 1; c <= grid.rightEdge(row + 1, grid.lastCol); c++) if (c !== value && !extra.includes(c)) extra.push(c);
+  if (subRows > 0)
+    for (let c = l3 + 1; c <= grid.rightEdge(row + 1, grid.lastCol); c++) if (c !== value && !extra.includes(c)) extra.push(c);
   const skip: number[] = [];
   if (twin) for (let c = l1 + 1; c < l2; c++) skip.push(c);
   const layout = period >= 0 && annual >= 0 ? "two-values" : "single-value";
@@ -164,8 +187,8 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
     skip,
     columns: {
       label,
-      level1: l1,
-      level2: l2,
+      level1,
+      level2,
       level3: l3,
       period: layout === "two-values" ? period : null,
       annual: value,
@@ -180,7 +203,8 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
 export function findIndicatorHeaders(grid: Grid, index: LabelIndex, top: number, bottom: number): HeaderHit[] {
   const rows = new Set<number>();
   for (const h of index.hits) {
-    if (h.row >= top && h.row <= bottom && (L.matches(h.key, L.INDICATOR_HEADERS.level1) || L.HEADER_ROLE.level1.test(h.key))) rows.add(h.row);
+    if (h.row >= top && h.row <= bottom && (L.matches(h.key, L.INDICATOR_HEADERS.level1) || L.HEADER_ROLE.level1.test(h.key)))
+      rows.add(h.row);
   }
   const out: HeaderHit[] = [];
   for (const r of [...rows].sort((a, b) => a - b)) {
@@ -202,7 +226,8 @@ function classify(cell: Cell, cols: IndicatorColumns, costIsLevel1: boolean): Cl
   // Only cells left of the 三级 column can be category labels; anything at or right of it is content.
   if (col >= cols.level3) return { kind: "content", col, cell };
   const key = labelKey(cell.value);
-  if (L.INDICATORS.includes(key)) return { kind: "section", col };
+  // A score printed alone in a category cell ("(50分)") names no category and is no content.
+  if (L.INDICATORS.includes(key) || (key !== "" && L.categoryKey(key) === "")) return { kind: "section", col };
   const asL1 = L.level1Of(key);
   const asL2 = L.level2Of(key);
   if (col === cols.level1 && asL1 && !(asL1 === "成本" && !costIsLevel1)) return { kind: "level1", col, cell, level: asL1 };
@@ -264,8 +289,10 @@ function reclassifySlidName(items: Classified[], cols: IndicatorColumns): void {
 function composed(grid: Grid, r: number, value: Cell, cols: IndicatorColumns): Cell {
   if (cols.operator === undefined && cols.unit === undefined) return value;
   const part = (c: number | undefined) => (c === undefined ? "" : grid.cell(r, c).text);
-  const op = part(cols.operator);
-  const unit = part(cols.unit);
+  // ≧ ≦ ═ of some fonts are the ≥ ≤ = every rule reads.
+  const op = part(cols.operator).replace(/≧/g, "≥").replace(/≦/g, "≤").replace(/[═＝]/g, "=");
+  // 百分比 / 百分率 in a unit column is the % sign.
+  const unit = part(cols.unit).replace(/^(百分比|百分率|百分数)$/, "%");
   if (value.text === "" || (op === "" && unit === "")) return value;
   const own = value.shown ?? value.text;
   // The unit column completes a bare number ("100" | "%"); a value that writes its own unit
@@ -275,7 +302,9 @@ function composed(grid: Grid, r: number, value: Cell, cols: IndicatorColumns): C
   return shown === own ? value : { ...value, shown, text: fold(shown), split: true };
 }
 
-export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit, bottom: number): IndicatorTable {
+/** `printedCopy`: a project form or self-evaluation, often published cut short; the department
+ * form is filled in the add-in, where an unfinished last row is the user's to complete. */
+export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit, bottom: number, printedCopy = false): IndicatorTable {
   const cols = header.columns;
   const leftmost = cols.label ?? cols.level1;
   const valueCols = [cols.level3, ...(cols.period !== null ? [cols.period] : []), cols.annual];
@@ -314,6 +343,8 @@ export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit,
       if (++blanks > MAX_BLANK_RUN) break;
       continue;
     }
+    // A row of dots (……, ......) marks where the source left rows out: nothing to read.
+    if (items.every((i) => /^[.…。·]+$/.test(i.kind === "section" ? "." : i.cell.text))) continue;
     const first = items[0];
     if (first.kind === "content" && first.col <= cols.level1 && FOOTER.test(labelKey(first.cell.value))) break;
     // A label of the next block in the left column (not a category, not 绩效指标) ends the table:
@@ -372,6 +403,18 @@ export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit,
       hidden: grid.isHidden(r),
     });
   }
+  const cutShort = isCutShort(grid, rows, lastRow);
+  // The last row of a copy cut short may stop inside its name or before its target: not read.
+  if (cutShort && printedCopy && rows.length > 0) {
+    const last = rows[rows.length - 1];
+    // An empty group row is complete when its label is (经济效益指标); a label cut mid-word
+    // (可持续影响) is where the copy stops.
+    const label = last.level2Cell?.row === last.row ? last.level2Text : last.level1Cell?.row === last.row ? last.level1Text : "";
+    const cut = last.emptyGroup
+      ? label !== "" && !/指标$/.test(labelKey(label))
+      : last.annual.text === "" || /^[≥≤><=＝]*$/.test(last.annual.text);
+    if (cut) rows.pop();
+  }
   return {
     headerRow: header.row,
     repeatedHeaderRows: repeated,
@@ -380,5 +423,17 @@ export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit,
     costIsLevel1,
     rows,
     lastRow,
+    ...(cutShort ? { cutShort: true as const } : {}),
   };
+}
+
+/** Nothing after the table on the sheet, and its last category is not 满意度 (the last of every template). */
+function isCutShort(grid: Grid, rows: IndicatorRow[], lastRow: number): boolean {
+  if (rows.length === 0) return false;
+  for (let r = lastRow + 1; r <= grid.lastRow; r++) {
+    const cells = grid.sheet.values[r - grid.sheet.originRow] ?? [];
+    if (cells.some((v) => v !== null && !(typeof v === "string" && v.trim() === ""))) return false;
+  }
+  const last = rows[rows.length - 1];
+  return last.level1 !== "满意度" || (last.name.text !== "" && last.annual.text === "");
 }

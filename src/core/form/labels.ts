@@ -18,12 +18,13 @@ export const PROJECT_TITLE = /项目.{0,12}绩效(目标|自评)|绩效目标(�
 export const DEPARTMENT_TITLE = /(部门|单位)(整体)?(预算|支出)?(整体)?绩效(目标|自评)|整体(支出)?绩效/;
 
 /** Fields of a project form (and of a project self-evaluation), compared after normaliseLabel. */
-export const PROJECT_NAME = ["项目名称", "二级项目名称", "一级项目名称", "项目全称"];
+export const PROJECT_NAME = ["项目名称", "二级项目名称", "一级项目名称", "项目全称", "项目支出名称", "专项名称"];
 export const PROJECT_DEPARTMENT = ["主管部门", "主管单位", "预算主管部门", "主管部门名称", "部门名称", "预算部门"];
 export const IMPLEMENTER = ["实施单位", "项目实施单位", "项目单位", "执行单位", "实施主体", "项目实施主体", "预算单位", "单位名称"];
 export const PROJECT_FUNDS = ["项目资金", "项目资金情况", "资金情况", "项目资金总额", "资金来源", "项目资金来源"];
 /** A funds total: 资金总额, 年度资金总额, 中期资金总额, 实施期资金总额, 项目总金额 …; the prefix says its block. */
-export const FUNDS_TOTAL = /^(实施期|中期|年度|当年|本年度?|项目)?(资金)?(总额|总计|合计)$|^(实施期|中期|年度|当年|本年度?)(资金|预算)(总额|总计|合计)?$/;
+export const FUNDS_TOTAL =
+  /^(实施期|中期|年度|当年|本年度?|项目)?(资金)?(总额|总计|合计)$|^(实施期|中期|年度|当年|本年度?)(资金|预算)(总额|总计|合计)?$/;
 /** A source of funds under a total: 其中:财政拨款, 上年结转, 其他资金, 自筹资金 … */
 export const FUNDS_SOURCE =
   /^((本级)?财政(拨款|资金|性资金|专项资金)?|(上级|中央|省级?|市级?|县级?|区级?)(财政)?(补助|专项|专项资金|补助资金|资金|转移支付资金?)|上年结转(资金)?|结转(结余)?资金|其他(资金|收入)?|自筹(资金)?|单位自有资金|社会(资金|投入)|银行贷款|事业收入|债券资金|政府性基金(预算)?(资金|拨款)?)(收入)?$/;
@@ -119,7 +120,18 @@ export const INDICATOR_HEADERS = {
   ],
   single: ["指标值", "目标值", "绩效目标值", "预期指标值", "指标目标值", "预期目标值", "计划指标值", "绩效指标值"],
   /** The results side of a self-evaluation (实际完成值, 得分 …): read as extra columns, never as a target. */
-  results: ["实际完成值", "完成值", "全年实际完成值", "实际值", "全年完成值", "实际完成情况", "得分", "分值", "权重", "偏差原因分析及改进措施"],
+  results: [
+    "实际完成值",
+    "完成值",
+    "全年实际完成值",
+    "实际值",
+    "全年完成值",
+    "实际完成情况",
+    "得分",
+    "分值",
+    "权重",
+    "偏差原因分析及改进措施",
+  ],
   /** Columns some templates split the target into (Sichuan 指标性质 | 指标值 | 度量单位, Hunan 计量单位,
    * the 一体化 system's 计算符号): read together, they are the target the user sees. */
   operator: ["指标性质", "计算符号", "运算符", "符号"],
@@ -191,7 +203,7 @@ export const PARENT_OF: Record<Level2, Level1> = {
  * range (成本指标(0-20)分, 产出指标(50分)) and 目标 for 指标 (宁德's 产出目标 / 数量目标) are dropped.
  */
 export function categoryKey(key: string): string {
-  if (!/[*)]|目标$/.test(key)) return key;
+  if (!/[*)]|目标$|等$/.test(key)) return key;
   return (
     key
       .replace(/^\*+/, "")
@@ -199,6 +211,8 @@ export function categoryKey(key: string): string {
       // What parentheses add names the same family: 数量指标(或建筑规模指标), 时效指标(工期指标),
       // 预算(或投资规模)控制指标.
       .replace(/\([^()]*\)/g, "")
+      // 服务对象满意度指标等: the template's own "and the like".
+      .replace(/等$/, "")
       .replace(/目标$/, "指标")
   );
 }

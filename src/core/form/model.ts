@@ -128,6 +128,9 @@ export interface IndicatorTable {
   costIsLevel1: boolean;
   rows: IndicatorRow[];
   lastRow: number;
+  /** The table runs to the sheet's last row with no footer and stops before 满意度: a copy cut
+   * short. The categories it does not reach are not demanded, and a last row cut mid-way is not read. */
+  cutShort?: true;
 }
 
 /** What a recognised table is: the department-wide target form, a project's target form (一级/二级
@@ -142,6 +145,8 @@ export interface FundsBlock {
   sources: AmountField[];
   /** The sources printed include a catch-all (其他资金 / 其他): together they must make the total. */
   complete: boolean;
+  /** A row under the total whose label is no known source: the sources read may not be all. */
+  unread: boolean;
 }
 
 /** The fields a project target form (or a project self-evaluation) prints above its indicator table. */

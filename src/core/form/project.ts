@@ -36,9 +36,12 @@ export function flexibleField(grid: Grid, hit: LabelHit | null, right: number): 
   const f = fieldAt(grid, hit, right);
   if (!f) return null;
   if (f.value && f.value.text !== "") return f;
+  // An empty cell inside the form right of the label is where the value goes: it is empty.
+  if (f.value && f.value.col <= right) return f;
   const belowRow = (grid.merge(hit.row, hit.col)?.bottom ?? hit.row) + 1;
   const below = grid.cell(belowRow, hit.col);
-  if (below.text !== "" && !(typeof below.value === "string" && isKnownLabel(labelKey(below.value)))) return { label: f.label, value: below };
+  if (below.text !== "" && !(typeof below.value === "string" && isKnownLabel(labelKey(below.value))))
+    return { label: f.label, value: below };
   // Nothing to the right but an empty cell inside the form: that is where the value goes.
   return { label: f.label, value: f.value && f.value.col <= right ? f.value : null };
 }
@@ -75,18 +78,38 @@ function readFunds(grid: Grid, index: LabelIndex, band: Band, fundsLabel: LabelH
     (h) => h.row >= band.top && h.row <= band.bottom && h.col <= band.right && !h.title && L.FUNDS_TOTAL.test(h.key),
   );
   // Totals belong to the funds block: right of (or under) its label, never the 合计 of another table.
-  const near = fundsLabel ? totals.filter((h) => h.row >= fundsLabel.row && h.row <= fundsLabel.row + 8) : totals.filter((h) => h.key !== "合计");
+  const near = fundsLabel
+    ? totals.filter((h) => h.row >= fundsLabel.row && h.row <= fundsLabel.row + 8)
+    : totals.filter((h) => h.key !== "合计");
   const blocks: FundsBlock[] = [];
   for (const t of near.slice(0, 2)) {
     const total = amountField(grid, t, band.right, yuan || /\(元\)/.test(t.printed ?? ""));
     const sources: AmountField[] = [];
-    for (const h of index.hits) {
-      if (h.col !== t.col || h.row <= t.row || h.row > t.row + 6 || h.title || !L.FUNDS_SOURCE.test(h.key)) continue;
+    let unread = false;
+    // The rows under the total, in its column, while they print a label: each a source or not read.
+    const totalBottom = grid.merge(t.row, t.col)?.bottom ?? t.row;
+    for (let r = totalBottom + 1; r <= Math.min(band.bottom, totalBottom + 6); r++) {
+      const cell = grid.cell(r, t.col);
+      if (cell.text === "" || cell.row !== r) break;
+      const h = index.hits.find((x) => x.row === r && x.col === cell.col && !x.title);
+      if (!h || !L.FUNDS_SOURCE.test(h.key)) {
+        // A money row the checker cannot name (上级专项补助资金 …) leaves the sum unknown; any other
+        // text is the next block.
+        unread = /资金|拨款|收入|结转|补助|经费|自筹|其他/.test(cell.text);
+        break;
+      }
       const f = amountField(grid, h, band.right, yuan);
       if (f) sources.push(f);
+      else unread = true;
     }
     const periodWord = L.PERIOD_PREFIX.test(t.key);
-    blocks.push({ period: periodWord ? "period" : "annual", total, sources, complete: sources.some((s) => L.FUNDS_CATCH_ALL.test(labelKey(s.label.value).replace(/^其中[,:、]?/, ""))) });
+    blocks.push({
+      period: periodWord ? "period" : "annual",
+      total,
+      sources,
+      unread,
+      complete: sources.some((s) => L.FUNDS_CATCH_ALL.test(labelKey(s.label.value).replace(/^其中[,:、]?/, ""))),
+    });
   }
   // Two unprefixed totals side by side: the left is the 实施期 block, as the templates print them.
   if (blocks.length === 2 && blocks.every((b) => b.period === "annual") && near[0].col < near[1].col) blocks[0].period = "period";

@@ -126,7 +126,7 @@ function firstTitle(grid: Grid, index: LabelIndex, top: number, bottom: number):
 /** A project form or a self-evaluation: its fields above the table, then the table. */
 function readTargetTable(grid: Grid, index: LabelIndex, top: number, bottom: number, kind: FormKind): FormModel {
   const headers = findIndicatorHeaders(grid, index, top, bottom);
-  const indicators = headers.length > 0 ? readIndicators(grid, index, headers[0], bottom) : null;
+  const indicators = headers.length > 0 ? readIndicators(grid, index, headers[0], bottom, true) : null;
   const title = index.hits.find((h) => h.title && h.row >= top && h.row <= bottom) ?? null;
   const inBand = index.hits.filter((h) => h.row >= top && h.row <= bottom);
   const firstRow = title ? title.row : inBand.length > 0 ? inBand[0].row : top;
@@ -182,7 +182,8 @@ function kindOf(grid: Grid, index: LabelIndex, top: number, bottom: number): Ban
   if (anchors.length >= MIN_ANCHORS && departmentBlocks) return { kind: "department", lenient: false };
   if (headers.length > 0 && (L.PROJECT_TITLE.test(title) || projectName) && !deptTitle) return { kind: "project", lenient: false };
   if (anchors.length >= MIN_ANCHORS) return { kind: "department", lenient: false };
-  if (headers.length > 0 && deptTitle) return { kind: "department", lenient: true };
+  // A department form by its title and its budget block, its indicator table not (yet) on the sheet.
+  if (deptTitle && (headers.length > 0 || anchors.includes("budget"))) return { kind: "department", lenient: true };
   if (headers.length > 0) return { kind: "project", lenient: false };
   return null;
 }

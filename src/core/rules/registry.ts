@@ -8,10 +8,12 @@ import developmentWithinProject from "./budget/development-within-project";
 import headcountInvalid from "./budget/headcount-invalid";
 import incomeMatchesExpenditure from "./budget/income-matches-expenditure";
 import levelsMatchExpenditure from "./budget/levels-match-expenditure";
+import projectFunds from "./budget/project-funds";
 import tasksCoverProject from "./budget/tasks-cover-project";
 import tasksWithinBudget from "./budget/tasks-within-budget";
 import annualExceedsPeriod from "./indicators/annual-exceeds-period";
 import categoryMismatch from "./indicators/category-mismatch";
+import costWithinFunds from "./indicators/cost-within-funds";
 import duplicateIndicator from "./indicators/duplicate";
 import impossibleTarget from "./indicators/impossible-target";
 import missingCategory from "./indicators/missing-category";
@@ -37,10 +39,12 @@ export const RULES: Rule[] = [
   headcountInvalid,
   incomeMatchesExpenditure,
   levelsMatchExpenditure,
+  projectFunds,
   tasksCoverProject,
   tasksWithinBudget,
   annualExceedsPeriod,
   categoryMismatch,
+  costWithinFunds,
   duplicateIndicator,
   impossibleTarget,
   missingCategory,

@@ -9,6 +9,7 @@ import { OFF, singleValueSheet } from "./fixtures";
 const IDS = [
   "indicators/annual-exceeds-period",
   "indicators/category-mismatch",
+  "indicators/cost-within-funds",
   "indicators/duplicate",
   "indicators/impossible-target",
   "indicators/missing-category",
