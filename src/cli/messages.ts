@@ -241,7 +241,7 @@ Common options:
   },
   noFormIn: {
     zh: (file: string, sheet: string | undefined) =>
-      `「${file}」${sheet === undefined ? "" : `工作表「${sheet}」中`}没有识别到部门整体预算绩效目标申报表,未做任何更改`,
+      `「${file}」${sheet === undefined ? "" : `工作表「${sheet}」中`}没有识别到绩效目标表或自评表,未做任何更改`,
     en: (file: string, sheet: string | undefined) =>
       `No form was recognised in "${file}"${sheet === undefined ? "" : ` on sheet "${sheet}"`}; nothing was changed`,
   },
