@@ -3,6 +3,7 @@
  * source in the printed corpus's format, and checked with the findings its reviewer expected.
  */
 import { createHash } from "crypto";
+import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -67,4 +68,17 @@ describe("budget-form check on the project example and on sources that are no fo
     expect(entry).toEqual({ file, sheet: expect.any(String), verdict: "unchecked", notChecked: expect.stringMatching(/[\u4e00-\u9fff]/) });
     noStackTrace(r.out + r.err);
   });
+});
+
+test("--summary: the 类型 column says 项目 and the name column the project", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "summary-"));
+  const out = join(dir, "汇总.xlsx");
+  await run(["check", "examples/project-form.xlsx", "examples/seed-form.xlsx", "--summary", out]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+  const rows = [2, 3].map((r) => (wb.getWorksheet("汇总")!.getRow(r).values as unknown[]).slice(1, 6));
+  expect(rows.map((v) => [v[2], v[3]])).toEqual([
+    ["项目", "雾炮车降尘抑尘服务"],
+    ["部门整体", "广州市白云区科学技术协会(部门)"],
+  ]);
 });
