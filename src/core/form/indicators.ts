@@ -88,6 +88,21 @@ function namesIn(grid: Grid, row: number, col: number): boolean {
   return names > categories;
 }
 
+/** Whether the categories under a column are mostly 一级 names (产出指标, 效益指标) rather than 二级 ones. */
+function level1FamiliesIn(grid: Grid, row: number, col: number): boolean {
+  let l1 = 0,
+    l2 = 0;
+  for (let r = row + 1; r <= Math.min(grid.lastRow, row + 20); r++) {
+    const cell = grid.cell(r, col);
+    if (cell.row !== r || cell.text === "") continue;
+    const key = labelKey(cell.value);
+    // 满意度指标 names both levels: it counts as 一级.
+    if (L.level1Of(key)) l1++;
+    else if (L.level2Of(key)) l2++;
+  }
+  return l1 >= 2 && l2 === 0;
+}
+
 function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): HeaderHit | null {
   const cols: Record<Role, number[]> = {
     level1: [],
@@ -106,6 +121,11 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
     if (cell.col !== c || cell.text === "") continue;
     cols[roleOf(labelKey(cell.value))].push(c);
   }
+  // No 一级 head (舒城 2023 prints 「级指标」): the headed column left of 二级, when 三级 and a value head follow.
+  if (cols.level1.length === 0 && cols.level2.length === 1 && cols.level3.length > 0 && cols.level2[0] > minCol) {
+    const left = grid.cell(row, cols.level2[0] - 1);
+    if (/指标/.test(left.text) && cols.annual.length + cols.single.length + cols.period.length > 0) cols.level1.push(left.col);
+  }
   if (cols.level1.length === 0 || cols.level2.length === 0) return null;
   // 实施期 and 年度 indicators side by side (二级 | 三级 | 指标值 twice): the 年度 side is read.
   const twin = cols.level2.length > 1;
@@ -123,6 +143,10 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
     level2 = cols.level1[0];
     level1 = cols.level1[0];
   }
+  // The 二级 column holds 一级 names (产出指标, 效益指标 under 实施效果指标, 舒城 2023): the 一级 column
+  // groups them one level above the categories, and is not read.
+  const above = level1 !== l2 && level1FamiliesIn(grid, row, l2) ? level1 : null;
+  if (above !== null) level1 = l2;
   const after = (list: number[]) => list.filter((c) => c > l3);
   let annual = after(cols.annual)[0] ?? -1;
   const singles = after(cols.single);
@@ -165,6 +189,7 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
     for (let c = l3 + 1; c <= grid.rightEdge(row + 1, grid.lastCol); c++) if (c !== value && !extra.includes(c)) extra.push(c);
   const skip: number[] = [];
   if (twin) for (let c = l1 + 1; c < l2; c++) skip.push(c);
+  if (above !== null) skip.push(above);
   const layout = period >= 0 && annual >= 0 ? "two-values" : "single-value";
   // The left label column (绩效指标 / 绩效目标, or a vertical 绩 merged down) is whatever sits left of
   // 一级指标 on this row; other heads there (单位名称 | 项目名称 | 预算数 of a list) are row attributes.
@@ -203,7 +228,8 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
 export function findIndicatorHeaders(grid: Grid, index: LabelIndex, top: number, bottom: number): HeaderHit[] {
   const rows = new Set<number>();
   for (const h of index.hits) {
-    if (h.row >= top && h.row <= bottom && (L.matches(h.key, L.INDICATOR_HEADERS.level1) || L.HEADER_ROLE.level1.test(h.key)))
+    if (h.row < top || h.row > bottom) continue;
+    if (L.matches(h.key, L.INDICATOR_HEADERS.level1) || L.HEADER_ROLE.level1.test(h.key) || L.HEADER_ROLE.level2.test(h.key))
       rows.add(h.row);
   }
   const out: HeaderHit[] = [];
