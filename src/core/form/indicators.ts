@@ -161,11 +161,16 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
     const edge = grid.rightEdge(row, c);
     if (edge === c) return c;
     const subs: number[] = [];
+    let heads = 0;
     for (let x = c; x <= edge; x++) {
       const t = labelKey(grid.raw(row + 1, x));
+      if (t !== "") heads++;
       if (t !== "" && roleOf(t) !== "results" && !/实际|完成/.test(t)) subs.push(x);
     }
-    if (subs.length === 0) return c;
+    // Sub-heads are heads: two or more of them, on a row the header's own cells span (not the first
+    // indicator row, whose value cell is merged across the same columns).
+    const spanned = [l1, l2].every((x) => (grid.merge(row, x)?.bottom ?? row) > row || grid.cell(row + 1, x).text === "");
+    if (heads < 2 || subs.length === 0 || !spanned) return c;
     subRows = 1;
     return subs[subs.length - 1];
   };
@@ -282,7 +287,8 @@ function detectCostIsLevel1(grid: Grid, cols: IndicatorColumns, first: number, l
   for (let r = first; r <= last; r++) {
     const l2 = L.level2Of(labelKey(grid.raw(r, cols.level2)));
     if (l2 === "经济成本" || l2 === "社会成本" || l2 === "生态环境成本") return true;
-    if (L.level1Of(labelKey(grid.raw(r, cols.level1))) === "成本" && l2 !== null) return true;
+    // One column for both levels (鄂州 2022): its 成本指标 is the 二级 under 产出.
+    if (cols.level1 !== cols.level2 && L.level1Of(labelKey(grid.raw(r, cols.level1))) === "成本" && l2 !== null) return true;
   }
   return false;
 }

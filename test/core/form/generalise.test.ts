@@ -273,3 +273,22 @@ test("no 一级 head, and 一级 names in the 二级 column under a group above 
     "indicators/not-quantified 4",
   ]);
 });
+
+test("a value merged over two columns on the first indicator row is no sub-head row (天津河北区 2023)", () => {
+  const m = table(
+    [
+      ["项目支出绩效目标表", "", "", "", "", "", ""],
+      ["项目名称", "安全隐患维修", "", "", "", "", ""],
+      ["一级指标", "二级指标", "三级指标", "绩效指标描述", "", "指标值", ""],
+      ["产出指标", "数量指标", "维修面积", "维修面积", "", "≥400平方米", ""],
+      ["", "质量指标", "验收合格率", "验收合格率", "", "≥98%", ""],
+    ],
+    ["D3:E3", "F3:G3", "A4:A5", "D4:E4", "F4:G4", "D5:E5", "F5:G5"],
+  );
+  const t = m.indicators!;
+  expect(t.columns.annual).toBe(5);
+  expect(t.rows.map((r) => [r.row, r.level2, r.annual.text])).toEqual([
+    [3, "数量", "≥400平方米"],
+    [4, "质量", "≥98%"],
+  ]);
+});
