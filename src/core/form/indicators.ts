@@ -103,7 +103,7 @@ function level1FamiliesIn(grid: Grid, row: number, col: number): boolean {
   return l1 >= 2 && l2 === 0;
 }
 
-function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): HeaderHit | null {
+function headerAt(grid: Grid, row: number, minCol: number): HeaderHit | null {
   const cols: Record<Role, number[]> = {
     level1: [],
     level2: [],
@@ -209,7 +209,6 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
     else skip.push(cell.col);
     seen = true;
   }
-  void index;
   return {
     row,
     layout,
@@ -239,7 +238,7 @@ export function findIndicatorHeaders(grid: Grid, index: LabelIndex, top: number,
   }
   const out: HeaderHit[] = [];
   for (const r of [...rows].sort((a, b) => a - b)) {
-    const hit = headerAt(grid, index, r, grid.firstCol);
+    const hit = headerAt(grid, r, grid.firstCol);
     if (hit) out.push(hit);
   }
   return out;
@@ -358,7 +357,7 @@ export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit,
 
   const skip = new Set(header.skip);
   for (let r = header.row + 1 + header.subRows; r <= bottom; r++) {
-    if (labelRows.has(r) && headerAt(grid, index, r, leftmost)) {
+    if (labelRows.has(r) && headerAt(grid, r, leftmost)) {
       repeated.push(r);
       lastRow = r;
       blanks = 0;
