@@ -88,7 +88,22 @@ function namesIn(grid: Grid, row: number, col: number): boolean {
   return names > categories;
 }
 
-function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): HeaderHit | null {
+/** Whether the categories under a column are mostly 一级 names (产出指标, 效益指标) rather than 二级 ones. */
+function level1FamiliesIn(grid: Grid, row: number, col: number): boolean {
+  let l1 = 0,
+    l2 = 0;
+  for (let r = row + 1; r <= Math.min(grid.lastRow, row + 20); r++) {
+    const cell = grid.cell(r, col);
+    if (cell.row !== r || cell.text === "") continue;
+    const key = labelKey(cell.value);
+    // 满意度指标 names both levels: it counts as 一级.
+    if (L.level1Of(key)) l1++;
+    else if (L.level2Of(key)) l2++;
+  }
+  return l1 >= 2 && l2 === 0;
+}
+
+function headerAt(grid: Grid, row: number, minCol: number): HeaderHit | null {
   const cols: Record<Role, number[]> = {
     level1: [],
     level2: [],
@@ -105,6 +120,11 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
     const cell = grid.cell(row, c);
     if (cell.col !== c || cell.text === "") continue;
     cols[roleOf(labelKey(cell.value))].push(c);
+  }
+  // No 一级 head (舒城 2023 prints 「级指标」): the headed column left of 二级, when 三级 and a value head follow.
+  if (cols.level1.length === 0 && cols.level2.length === 1 && cols.level3.length > 0 && cols.level2[0] > minCol) {
+    const left = grid.cell(row, cols.level2[0] - 1);
+    if (/指标/.test(left.text) && cols.annual.length + cols.single.length + cols.period.length > 0) cols.level1.push(left.col);
   }
   if (cols.level1.length === 0 || cols.level2.length === 0) return null;
   // 实施期 and 年度 indicators side by side (二级 | 三级 | 指标值 twice): the 年度 side is read.
@@ -123,6 +143,10 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
     level2 = cols.level1[0];
     level1 = cols.level1[0];
   }
+  // The 二级 column holds 一级 names (产出指标, 效益指标 under 实施效果指标, 舒城 2023): the 一级 column
+  // groups them one level above the categories, and is not read.
+  const above = level1 !== l2 && level1FamiliesIn(grid, row, l2) ? level1 : null;
+  if (above !== null) level1 = l2;
   const after = (list: number[]) => list.filter((c) => c > l3);
   let annual = after(cols.annual)[0] ?? -1;
   const singles = after(cols.single);
@@ -137,11 +161,16 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
     const edge = grid.rightEdge(row, c);
     if (edge === c) return c;
     const subs: number[] = [];
+    let heads = 0;
     for (let x = c; x <= edge; x++) {
       const t = labelKey(grid.raw(row + 1, x));
+      if (t !== "") heads++;
       if (t !== "" && roleOf(t) !== "results" && !/实际|完成/.test(t)) subs.push(x);
     }
-    if (subs.length === 0) return c;
+    // Sub-heads are heads: two or more of them, on a row the header's own cells span (not the first
+    // indicator row, whose value cell is merged across the same columns).
+    const spanned = [l1, l2].every((x) => (grid.merge(row, x)?.bottom ?? row) > row || grid.cell(row + 1, x).text === "");
+    if (heads < 2 || subs.length === 0 || !spanned) return c;
     subRows = 1;
     return subs[subs.length - 1];
   };
@@ -165,6 +194,7 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
     for (let c = l3 + 1; c <= grid.rightEdge(row + 1, grid.lastCol); c++) if (c !== value && !extra.includes(c)) extra.push(c);
   const skip: number[] = [];
   if (twin) for (let c = l1 + 1; c < l2; c++) skip.push(c);
+  if (above !== null) skip.push(above);
   const layout = period >= 0 && annual >= 0 ? "two-values" : "single-value";
   // The left label column (绩效指标 / 绩效目标, or a vertical 绩 merged down) is whatever sits left of
   // 一级指标 on this row; other heads there (单位名称 | 项目名称 | 预算数 of a list) are row attributes.
@@ -179,7 +209,6 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
     else skip.push(cell.col);
     seen = true;
   }
-  void index;
   return {
     row,
     layout,
@@ -203,12 +232,13 @@ function headerAt(grid: Grid, index: LabelIndex, row: number, minCol: number): H
 export function findIndicatorHeaders(grid: Grid, index: LabelIndex, top: number, bottom: number): HeaderHit[] {
   const rows = new Set<number>();
   for (const h of index.hits) {
-    if (h.row >= top && h.row <= bottom && (L.matches(h.key, L.INDICATOR_HEADERS.level1) || L.HEADER_ROLE.level1.test(h.key)))
+    if (h.row < top || h.row > bottom) continue;
+    if (L.matches(h.key, L.INDICATOR_HEADERS.level1) || L.HEADER_ROLE.level1.test(h.key) || L.HEADER_ROLE.level2.test(h.key))
       rows.add(h.row);
   }
   const out: HeaderHit[] = [];
   for (const r of [...rows].sort((a, b) => a - b)) {
-    const hit = headerAt(grid, index, r, grid.firstCol);
+    const hit = headerAt(grid, r, grid.firstCol);
     if (hit) out.push(hit);
   }
   return out;
@@ -256,7 +286,8 @@ function detectCostIsLevel1(grid: Grid, cols: IndicatorColumns, first: number, l
   for (let r = first; r <= last; r++) {
     const l2 = L.level2Of(labelKey(grid.raw(r, cols.level2)));
     if (l2 === "经济成本" || l2 === "社会成本" || l2 === "生态环境成本") return true;
-    if (L.level1Of(labelKey(grid.raw(r, cols.level1))) === "成本" && l2 !== null) return true;
+    // One column for both levels (鄂州 2022): its 成本指标 is the 二级 under 产出.
+    if (cols.level1 !== cols.level2 && L.level1Of(labelKey(grid.raw(r, cols.level1))) === "成本" && l2 !== null) return true;
   }
   return false;
 }
@@ -326,7 +357,7 @@ export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit,
 
   const skip = new Set(header.skip);
   for (let r = header.row + 1 + header.subRows; r <= bottom; r++) {
-    if (labelRows.has(r) && headerAt(grid, index, r, leftmost)) {
+    if (labelRows.has(r) && headerAt(grid, r, leftmost)) {
       repeated.push(r);
       lastRow = r;
       blanks = 0;

@@ -19,7 +19,7 @@ export const DEPARTMENT_TITLE = /(部门|单位)(整体)?(预算|支出)?(整体
 
 /** Fields of a project form (and of a project self-evaluation), compared after normaliseLabel. */
 export const PROJECT_NAME = ["项目名称", "二级项目名称", "一级项目名称", "项目全称", "项目支出名称", "专项名称"];
-export const PROJECT_DEPARTMENT = ["主管部门", "主管单位", "预算主管部门", "主管部门名称", "部门名称", "预算部门"];
+export const PROJECT_DEPARTMENT = ["主管部门", "项目主管部门", "主管单位", "预算主管部门", "主管部门名称", "部门名称", "预算部门"];
 export const IMPLEMENTER = ["实施单位", "项目实施单位", "项目单位", "执行单位", "实施主体", "项目实施主体", "预算单位", "单位名称"];
 export const PROJECT_FUNDS = ["项目资金", "项目资金情况", "资金情况", "项目资金总额", "资金来源", "项目资金来源"];
 /** A funds total: 资金总额, 年度资金总额, 中期资金总额, 实施期资金总额, 项目总金额 …; the prefix says its block. */

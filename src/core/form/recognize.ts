@@ -182,8 +182,7 @@ function kindOf(grid: Grid, index: LabelIndex, top: number, bottom: number): Ban
   if (anchors.length >= MIN_ANCHORS && departmentBlocks) return { kind: "department", lenient: false };
   if (headers.length > 0 && (L.PROJECT_TITLE.test(title) || projectName) && !deptTitle) return { kind: "project", lenient: false };
   if (anchors.length >= MIN_ANCHORS) return { kind: "department", lenient: false };
-  // A department form by its title and its budget block, its indicator table not (yet) on the sheet.
-  if (deptTitle && (headers.length > 0 || anchors.includes("budget"))) return { kind: "department", lenient: true };
+  if (deptTitle && headers.length > 0) return { kind: "department", lenient: true };
   if (headers.length > 0) return { kind: "project", lenient: false };
   return null;
 }

@@ -216,7 +216,7 @@ describe("a department form's copy cut short (岳阳楼区 2023: the copy ends a
   });
 });
 
-test("a department form told by its title and budget block before its table is read; an empty 其他资金 there is none (湖北广水 2021)", () => {
+test("a department form cut before its indicator table is not read, and gets no error (湖北广水 2021)", () => {
   const sheet = sheetOf(
     [
       ["部门整体支出绩效目标申报表", "", "", ""],
@@ -229,8 +229,9 @@ test("a department form told by its title and budget block before its table is r
     ["A3:A6", "B3:B4", "B5:B6"],
   );
   const r = checkWorkbook(workbook(sheet));
-  expect(r.forms.map((f) => [f.model.kind, f.model.lenient])).toEqual([["department", true]]);
-  expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+  expect(r.forms).toEqual([]);
+  expect(r.recognitions[0].notForm?.zh).toBe("找到了标题「部门整体支出绩效目标申报表」,但没有找到绩效指标表(一级指标/二级指标/三级指标)");
+  expect(r.findings.filter((f) => f.severity !== "info")).toEqual([]);
 });
 
 test("百分比 in the unit column is the % sign", () => {
@@ -241,4 +242,53 @@ test("百分比 in the unit column is the % sign", () => {
     ["产出指标", "质量指标", "验收合格率", "≥", 95, "百分比"],
   ]);
   expect(m.indicators!.rows[0].annual.shown).toBe("≥95%");
+});
+
+test("no 一级 head, and 一级 names in the 二级 column under a group above them (安徽舒城 2023, 中央预算内投资计划绩效目标表)", () => {
+  const r = checkWorkbook(
+    workbook(
+      sheetOf(
+        [
+          ["中央预算内投资计划绩效目标表", "", "", ""],
+          ["专项名称", "以工代赈示范工程", "", ""],
+          ["级指标", "二级指标", "三级指标", "指标值"],
+          ["实施效果指标", "产出指标", "劳务报酬占中央投资比例", "≥32.68%"],
+          ["", "效益指标", "项目区农村基础设施条件", "持续改善"],
+          ["", "满意度指标", "参与工程建设的群众满意度", "≥90%"],
+          ["过程管理指标", "计划管理指标", "投资计划分解用时", "≤20工作日"],
+        ],
+        ["A4:A6"],
+      ),
+    ),
+  );
+  const t = r.forms[0].model.indicators!;
+  expect([t.columns.level1, t.columns.level2, t.columns.level3, t.columns.annual]).toEqual([1, 1, 2, 3]);
+  expect(t.rows.slice(0, 3).map((x) => [x.level1, x.shift, x.labelShift])).toEqual([
+    ["产出", 0, 0],
+    ["效益", 0, 0],
+    ["满意度", 0, 0],
+  ]);
+  // Only the vague 持续改善 is reported: no slid rows, no 二级 groups asked of a table that has none.
+  expect(r.findings.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cells[0].row}`)).toEqual([
+    "indicators/not-quantified 4",
+  ]);
+});
+
+test("a value merged over two columns on the first indicator row is no sub-head row (天津河北区 2023)", () => {
+  const m = table(
+    [
+      ["项目支出绩效目标表", "", "", "", "", "", ""],
+      ["项目名称", "安全隐患维修", "", "", "", "", ""],
+      ["一级指标", "二级指标", "三级指标", "绩效指标描述", "", "指标值", ""],
+      ["产出指标", "数量指标", "维修面积", "维修面积", "", "≥400平方米", ""],
+      ["", "质量指标", "验收合格率", "验收合格率", "", "≥98%", ""],
+    ],
+    ["D3:E3", "F3:G3", "A4:A5", "D4:E4", "F4:G4", "D5:E5", "F5:G5"],
+  );
+  const t = m.indicators!;
+  expect(t.columns.annual).toBe(5);
+  expect(t.rows.map((r) => [r.row, r.level2, r.annual.text])).toEqual([
+    [3, "数量", "≥400平方米"],
+    [4, "质量", "≥98%"],
+  ]);
 });

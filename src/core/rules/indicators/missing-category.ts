@@ -91,7 +91,9 @@ export default defineRule({
     }
 
     const outputs = filled.filter((r) => r.level1 === "产出");
-    if (outputs.length > 0 && !(cutShort && lastLevel1 === "产出")) {
+    // A table whose one category column holds 一级 names only (舒城 2023) has no 二级 to ask for.
+    const noLevel2 = t.columns.level1 === t.columns.level2 && t.rows.every((r) => r.level2 === null);
+    if (outputs.length > 0 && !(cutShort && (lastLevel1 === "产出" || lastLevel1 === "成本")) && !noLevel2) {
       const anchor = outputs.find((r) => r.level1Cell)?.level1Cell ?? outputs[0].name;
       for (const g of OUTPUT_GROUPS) {
         if (outputs.some((r) => r.level2 === g.level)) continue;
