@@ -1,7 +1,8 @@
 /**
  * npx tsx scripts/build-corpus.ts: lays out each real published form of test/corpus/forms/*.json as an .xlsx
- * (test/fixtures/generated/corpus/), the way the official table is printed. The precision test
- * builds the same workbooks in memory from the same function.
+ * (test/fixtures/generated/corpus/), the way the official table is printed, and each form of the
+ * printed corpus (test/corpus/printed/*.json, its own merges and sheets) into corpus/printed/. The
+ * precision tests build the same workbooks in memory from the same functions.
  */
 import ExcelJS from "exceljs";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "fs";
@@ -9,6 +10,7 @@ import { join } from "path";
 import { toA1 } from "../src/core/a1";
 import { writeForm } from "./lib/formWorkbook";
 import { layoutFromRows } from "./lib/tsvLayout";
+import { loadPrinted, printedIds, printedWorkbook } from "./lib/printedCorpus";
 
 const ROOT = join(__dirname, "..");
 export const CORPUS_DIR = join(ROOT, "test/corpus");
@@ -65,6 +67,10 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   for (const form of corpusForms()) writeFileSync(join(OUT, `${form.id}.xlsx`), await corpusWorkbook(form));
   console.log(`corpus: ${corpusForms().length} workbooks in ${OUT}`);
+  const printed = join(OUT, "printed");
+  mkdirSync(printed, { recursive: true });
+  for (const id of printedIds()) writeFileSync(join(printed, `${id}.xlsx`), await printedWorkbook(loadPrinted(id).form));
+  console.log(`printed corpus: ${printedIds().length} workbooks in ${printed}`);
 }
 
 if (require.main === module) void main();

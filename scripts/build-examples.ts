@@ -1,7 +1,8 @@
 /**
  * npm run examples: lays the example sources (examples/source/*.tsv) out as the official table and
  * writes examples/seed-form.xlsx (every flaw of the real form kept) and examples/corrected-form.xlsx
- * (the version every rule accepts).
+ * (the version every rule accepts); and examples/project-form.xlsx, a real published project form
+ * laid out as printed (examples/source/project-form.json, in the printed corpus's format).
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -9,6 +10,7 @@ import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { writeForm } from "./lib/formWorkbook";
 import { layoutFromRows, parseTsv } from "./lib/tsvLayout";
+import { PrintedForm, printedWorkbook } from "./lib/printedCorpus";
 
 const ROOT = join(__dirname, "..");
 
@@ -23,6 +25,11 @@ export async function formXlsx(tsv: string): Promise<Uint8Array> {
   });
   writeForm(ws, layoutFromRows(rows), { texts: rows });
   return stableZip(new Uint8Array(await wb.xlsx.writeBuffer()));
+}
+
+/** A form of the printed corpus's format as its .xlsx, with the same fixed bytes as the others. */
+export async function printedXlsx(json: string): Promise<Uint8Array> {
+  return stableZip(await printedWorkbook(JSON.parse(json) as PrintedForm));
 }
 
 const FIXED_DATE = new Date(Date.UTC(2025, 0, 1));
@@ -49,6 +56,9 @@ export async function buildExamples(): Promise<string[]> {
     writeFileSync(file, await formXlsx(readFileSync(join(ROOT, "examples/source", src), "utf8")));
     out.push(file);
   }
+  const project = join(ROOT, "examples", "project-form.xlsx");
+  writeFileSync(project, await printedXlsx(readFileSync(join(ROOT, "examples/source/project-form.json"), "utf8")));
+  out.push(project);
   return out;
 }
 

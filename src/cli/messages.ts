@@ -177,6 +177,9 @@ Common options:
   },
   colFile: { zh: "文件", en: "File" },
   colDepartment: { zh: "部门", en: "Department" },
+  colKind: { zh: "类型", en: "Kind" },
+  /** The project's name on a project form or its 自评表, the department's on a department form. */
+  colName: { zh: "部门/项目", en: "Department / project" },
   colVerdict: { zh: "结论", en: "Verdict" },
   colErrors: { zh: "错误", en: "Errors" },
   colWarnings: { zh: "警告", en: "Warnings" },
@@ -185,12 +188,15 @@ Common options:
   verdictSubmit: { zh: "可以提交", en: "Ready" },
   verdictRevise: { zh: "需修改", en: "Needs changes" },
   verdictUnreadable: { zh: "无法读取", en: "Unreadable" },
+  verdictUnchecked: { zh: "未检查", en: "Not checked" },
   verdictCounts: {
-    zh: (submit: number, revise: number, unreadable: number) =>
-      `结论:可以提交 ${submit} 份,需修改 ${revise} 份${unreadable ? `,无法读取 ${unreadable} 个` : ""}`,
-    en: (submit: number, revise: number, unreadable: number) =>
-      `Verdict: ${submit} ready, ${revise} need${revise === 1 ? "s" : ""} changes${unreadable ? `, ${unreadable} unreadable` : ""}`,
+    zh: (submit: number, revise: number, unreadable: number, unchecked: number) =>
+      `结论:可以提交 ${submit} 份,需修改 ${revise} 份${unchecked ? `,未检查 ${unchecked} 个` : ""}${unreadable ? `,无法读取 ${unreadable} 个` : ""}`,
+    en: (submit: number, revise: number, unreadable: number, unchecked: number) =>
+      `Verdict: ${submit} ready, ${revise} need${revise === 1 ? "s" : ""} changes${unchecked ? `, ${unchecked} not checked` : ""}${unreadable ? `, ${unreadable} unreadable` : ""}`,
   },
+  readLine: { zh: (what: string) => `  读到:${what}`, en: (what: string) => `  Read: ${what}` },
+  notCheckedLine: { zh: (why: string) => `  未检查:${why}`, en: (why: string) => `  Not checked: ${why}` },
   noProblems: { zh: "  未发现问题", en: "  No problems found" },
   ignoredMore: {
     zh: (n: number) => `  另有 ${n} 条问题已由填表人在加载项中忽略(--include-ignored 可显示)`,
@@ -244,7 +250,7 @@ Common options:
   },
   noFormIn: {
     zh: (file: string, sheet: string | undefined) =>
-      `「${file}」${sheet === undefined ? "" : `工作表「${sheet}」中`}没有识别到部门整体预算绩效目标申报表,未做任何更改`,
+      `「${file}」${sheet === undefined ? "" : `工作表「${sheet}」中`}没有识别到绩效目标表或自评表,未做任何更改`,
     en: (file: string, sheet: string | undefined) =>
       `No form was recognised in "${file}"${sheet === undefined ? "" : ` on sheet "${sheet}"`}; nothing was changed`,
   },

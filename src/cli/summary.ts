@@ -12,7 +12,7 @@ import { CATEGORY_NAMES, Lang, Message, PUNCTUATION, Phrase, SEVERITY_NAMES, pic
 import { markArgb } from "../core/marks";
 import { Finding, Severity } from "../core/rules/types";
 import { CLI } from "./messages";
-import { Entry, FormEntry, VERDICT_NAMES, Verdict, isUnreadable, verdictOf } from "./report";
+import { Entry, FormEntry, VERDICT_NAMES, Verdict, entryName, isChecked, isUnreadable, kindName, verdictOf } from "./report";
 import { displayWidth } from "./table";
 
 /** Marks a workbook as one of our summaries, so a later `check` of the same folder skips it. */
@@ -31,7 +31,8 @@ const HEADERS: Record<"summary" | "details", Message[]> = {
   summary: [
     CLI.colFile,
     CLI.colSheet,
-    CLI.colDepartment,
+    CLI.colKind,
+    CLI.colName,
     CLI.colExpenditure,
     CLI.colVerdict,
     CLI.colErrors,
@@ -40,10 +41,12 @@ const HEADERS: Record<"summary" | "details", Message[]> = {
     CLI.colIgnored,
     CLI.colMainProblems,
   ],
-  details: [CLI.colFile, CLI.colDepartment, CLI.colCell, CLI.colSeverity, CLI.colCategory, CLI.colRule, CLI.colMessage],
+  details: [CLI.colFile, CLI.colName, CLI.colCell, CLI.colSeverity, CLI.colCategory, CLI.colRule, CLI.colMessage],
 };
 
-const VERDICT_FILL: Record<Verdict, string> = { submit: "FFC6EFCE", revise: "FFFFC7CE", unreadable: "FFD9D9D9" };
+const VERDICT_FILL: Record<Verdict, string> = { submit: "FFC6EFCE", revise: "FFFFC7CE", unchecked: "FFFFEB9C", unreadable: "FFD9D9D9" };
+/** 1-based columns of the 汇总 sheet that get their own style. */
+const COL = { link: 1, money: 5, verdict: 6, problems: 11 } as const;
 const HEADER_FILL = "FFDDEBF7";
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -126,7 +129,7 @@ function widths(rows: Row[], max: number[]): number[] {
   });
 }
 
-const column = (n: number) => String.fromCharCode(64 + n); // A–J is all we need
+const column = (n: number) => String.fromCharCode(64 + n); // A–K is all we need
 const solid = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
 
 /**
@@ -220,11 +223,13 @@ function summaryData(entries: Entry[], opts: SummaryOptions): { verdicts: Verdic
       // A missing file or a glob that matched nothing has nothing to link to.
       const link = existsSync(resolve(opts.cwd, e.file)) ? { text: e.file, hyperlink: linkTo(e.file, opts.cwd, opts.path) } : e.file;
       const verdict = pick(VERDICT_NAMES[verdicts[i]], lang);
-      if (isUnreadable(e)) return [link, null, null, null, verdict, null, null, null, null, pick(e.error, lang)];
+      if (isUnreadable(e)) return [link, null, null, null, null, verdict, null, null, null, null, pick(e.error, lang)];
+      if (!isChecked(e)) return [link, e.sheet || null, null, null, null, verdict, null, null, null, null, pick(e.notChecked, lang)];
       return [
         link,
         e.sheet,
-        e.department || null,
+        kindName(e, lang),
+        entryName(e) || null,
         e.expenditure,
         verdict,
         e.summary.error,
@@ -237,11 +242,11 @@ function summaryData(entries: Entry[], opts: SummaryOptions): { verdicts: Verdic
   ];
   const details: Row[] = [HEADERS.details.map((h) => pick(h, lang))];
   for (const e of entries) {
-    if (isUnreadable(e)) continue;
+    if (!isChecked(e)) continue;
     for (const f of e.findings)
       details.push([
         e.file,
-        e.department || null,
+        entryName(e) || null,
         f.cells[0] ? formatRef(f.cells[0]) : null,
         pick(SEVERITY_NAMES[f.severity], lang),
         pick(CATEGORY_NAMES[f.category], lang),
@@ -267,14 +272,14 @@ export async function buildSummary(entries: Entry[], opts: SummaryOptions): Prom
     wb,
     pick(SHEET_NAMES.summary, lang),
     summaryRows,
-    [40, 14, 24, 14, 10, 8, 8, 8, 8, 80],
+    [40, 14, 10, 24, 14, 10, 8, 8, 8, 8, 80],
     (row, i, variant) => {
-      row.getCell(1).style = variant(1, "link", { font: { color: { argb: "FF0563C1" }, underline: true } });
-      row.getCell(4).style = variant(4, "money", { numFmt: "0.00" });
+      row.getCell(COL.link).style = variant(COL.link, "link", { font: { color: { argb: "FF0563C1" }, underline: true } });
+      row.getCell(COL.money).style = variant(COL.money, "money", { numFmt: "0.00" });
       const verdict = verdicts[i - 1];
-      row.getCell(5).style = variant(5, verdict, { fill: solid(VERDICT_FILL[verdict]) });
+      row.getCell(COL.verdict).style = variant(COL.verdict, verdict, { fill: solid(VERDICT_FILL[verdict]) });
     },
-    10,
+    COL.problems,
   );
   sum.commit();
 
@@ -334,12 +339,12 @@ export function buildSummaryHtml(entries: Entry[], opts: SummaryOptions): Uint8A
 body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;font-size:13px;margin:16px}
 table{border-collapse:collapse;margin-bottom:24px}th,td{border:1px solid #bbb;padding:3px 6px;vertical-align:top;text-align:left}
 th{background:${hex(HEADER_FILL)};position:sticky;top:0}td.n{text-align:right}
-${(Object.keys(VERDICT_FILL) as Verdict[]).map((v) => `tr.${v} td:nth-child(5){background:${hex(VERDICT_FILL[v])}}`).join("\n")}
+${(Object.keys(VERDICT_FILL) as Verdict[]).map((v) => `tr.${v} td:nth-child(${COL.verdict}){background:${hex(VERDICT_FILL[v])}}`).join("\n")}
 ${(["error", "warning", "info"] as Severity[]).map((s) => `tr.${s} td:nth-child(4){background:${hex(markArgb(s))}}`).join("\n")}
 @media print{@page{size:A4 landscape}th{position:static}}
 </style></head><body>
 <h2>${escapeHtml(pick(SHEET_NAMES.summary, lang))}</h2>
-${table(summary, (i) => ` class="${verdicts[i]}"`, 3)}
+${table(summary, (i) => ` class="${verdicts[i]}"`, COL.money - 1)}
 <h2>${escapeHtml(pick(SHEET_NAMES.details, lang))}</h2>
 ${table(details, (i) => ` class="${sevOf.get(cellText(details[i + 1][3])) ?? ""}"`)}
 </body></html>

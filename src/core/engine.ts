@@ -72,6 +72,11 @@ function sortFindings(list: Finding[]): Finding[] {
   return list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
+/** Whether a rule checks this kind of form (a rule without `kinds` checks every kind). */
+export function appliesTo(rule: Rule, model: FormModel): boolean {
+  return !rule.meta.kinds || rule.meta.kinds.includes(model.kind);
+}
+
 export function checkWorkbook(wb: WorkbookSnapshot, config?: Config, rules: Rule[] = RULES, opts: CheckOptions = {}): CheckResult {
   const fixes = opts.fixes === true;
   const recognitions = recognizeWorkbook(wb);
@@ -80,7 +85,7 @@ export function checkWorkbook(wb: WorkbookSnapshot, config?: Config, rules: Rule
     for (const { model, grid } of rec.forms) {
       const findings: Finding[] = [];
       for (const rule of rules) {
-        if (!rule.check) continue;
+        if (!rule.check || !appliesTo(rule, model)) continue;
         const setting = resolveSetting(config, rule.meta.id);
         const forced = setting.severity;
         if (forced === "off") continue;

@@ -85,8 +85,8 @@ export interface Host {
   saveState(state: WorkbookState): Promise<void>;
   /** Calls back (debounced by the host) when the user edits the form; returns an unsubscribe. */
   onChange?(listener: () => void): () => void;
-  /** Writes a 校验报告 sheet listing the findings. */
-  writeReport?(findings: Finding[], lang: Lang): Promise<void>;
+  /** Writes a 校验报告 sheet listing the findings; `read` says what was read of each form (its kind …). */
+  writeReport?(findings: Finding[], lang: Lang, read?: Message[]): Promise<void>;
   /**
    * The document this host reads and writes, stable while it is open and different for every other
    * open document; null until the host knows it. Outcomes are stamped with it so that nothing one

@@ -7,7 +7,7 @@
 import { CellRef, formatRef, toA1 } from "../core/a1";
 import { summarize } from "../core/engine";
 import { CATEGORY_NAMES, Catalogue, SEVERITY_NAMES, pick } from "../core/i18n";
-import { Finding } from "../core/rules/types";
+import { Finding, Message } from "../core/rules/types";
 import { formulaString, linkTarget } from "./excel/addresses";
 import { MARK_TAG } from "./excel/markAreas";
 import { Lang } from "./host";
@@ -55,6 +55,7 @@ export const REPORT = {
   colCell: { zh: "单元格", en: "Cell" },
   colRule: { zh: "规则", en: "Rule" },
   noProblems: { zh: "未发现问题。", en: "No problems found." },
+  formsApart: { zh: ";", en: "; " },
   tooManySheets: {
     zh: (name: string) => `已有太多名为「${name}」的工作表,请删除或改名后再生成报告`,
     en: (name: string) => `Too many sheets named "${name}"`,
@@ -106,14 +107,23 @@ function linkCell(cell: CellRef | undefined): ReportCell {
   return cell.sheet ? { ref: formatRef(cell), sheet: cell.sheet, address } : address;
 }
 
-/** Title, summary, blank, headings, then one row per finding (texts raw: each host guards formulas). */
-export function reportTable(findings: Finding[], lang: Lang, now: Date): ReportCell[][] {
+/**
+ * Title, summary, what was read (each form's kind, sheet and table; blank when not given), headings,
+ * then one row per finding (texts raw: each host guards formulas).
+ */
+export function reportTable(findings: Finding[], lang: Lang, now: Date, read: Message[] = []): ReportCell[][] {
   const s = summarize(findings);
   const summary = pick(REPORT.summary, lang, s.error, s.warning, s.info, stamp(now));
   const header = [REPORT.colNumber, REPORT.colSeverity, REPORT.colCategory, REPORT.colProblem, REPORT.colCell, REPORT.colRule].map((m) =>
     pick(m, lang),
   );
-  const rows: ReportCell[][] = [[reportTitle(lang), "", "", "", "", ""], [summary, "", "", "", "", ""], ["", "", "", "", "", ""], header];
+  const readLine = read.map((m) => pick(m, lang)).join(pick(REPORT.formsApart, lang));
+  const rows: ReportCell[][] = [
+    [reportTitle(lang), "", "", "", "", ""],
+    [summary, "", "", "", "", ""],
+    [readLine, "", "", "", "", ""],
+    header,
+  ];
   findings.forEach((f, i) => {
     rows.push([
       i + 1,

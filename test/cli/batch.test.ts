@@ -63,33 +63,35 @@ describe("the verdict table at the end of a text run", () => {
     const r = await run(["check", "."], { cwd: dir });
     expect(r.code).toBe(2);
     const lines = r.out.trimEnd().split("\n");
-    const head = lines.findIndex((l) => /^文件\s+部门\s+结论\s+错误\s+警告\s+提示$/.test(l));
+    const head = lines.findIndex((l) => /^文件\s+类型\s+部门\/项目\s+结论\s+错误\s+警告\s+提示$/.test(l));
     expect(head).toBeGreaterThan(0);
     const table = lines.slice(head, head + 7);
     expect(lines[head + 7]).toBe("");
     // Every column starts at the same display column on every line.
     const starts = (l: string, word: string) => displayWidth(l.slice(0, l.indexOf(word)));
     const verdictCol = starts(table[0], "结论");
-    for (const l of table.slice(1)) expect(starts(l, l.match(/可以提交|需修改|无法读取/)![0])).toBe(verdictCol);
+    for (const l of table.slice(1)) expect(starts(l, l.match(/可以提交|需修改|未检查|无法读取/)![0])).toBe(verdictCol);
     const widths = table.map(displayWidth);
     expect(new Set(widths).size).toBe(1);
     const rows = table.slice(1).map((l) => l.split(/\s{2,}/));
     expect(rows).toEqual([
-      ["两张表.xlsx [科协]", expect.any(String), "可以提交", "0", "0", "0"],
-      ["两张表.xlsx [文化馆]", "广州市白云区文化馆", "可以提交", "0", "0", "0"],
+      ["两张表.xlsx [科协]", "部门整体", expect.any(String), "可以提交", "0", "0", "0"],
+      ["两张表.xlsx [文化馆]", "部门整体", "广州市白云区文化馆", "可以提交", "0", "0", "0"],
       [
         "二科/科协 初稿.xlsx",
+        "部门整体",
         expect.stringContaining("科学技术协会"),
         "需修改",
         expect.stringMatching(/^\d+$/),
         expect.stringMatching(/^\d+$/),
         expect.stringMatching(/^\d+$/),
       ],
-      ["工资表.xlsx", "-", "需修改", "1", "0", "0"],
-      ["改了扩展名.xlsx", "-", "无法读取", "-", "-", "-"],
-      ["科协-改好.xlsx", expect.stringContaining("科学技术协会"), "可以提交", "0", "0", "0"],
+      // A workbook without a form is not checked: never sent back as 需修改.
+      ["工资表.xlsx", "-", "-", "未检查", "-", "-", "-"],
+      ["改了扩展名.xlsx", "-", "-", "无法读取", "-", "-", "-"],
+      ["科协-改好.xlsx", "部门整体", expect.stringContaining("科学技术协会"), "可以提交", "0", "0", "0"],
     ]);
-    expect(lines[lines.length - 2]).toBe("结论:可以提交 3 份,需修改 2 份,无法读取 1 个");
+    expect(lines[lines.length - 2]).toBe("结论:可以提交 3 份,需修改 1 份,未检查 1 个,无法读取 1 个");
     noStackTrace(r.out + r.err);
   });
 
@@ -216,7 +218,7 @@ describe("findings the form's authors ignored in the add-in", () => {
     const sum = new ExcelJS.Workbook();
     await sum.xlsx.readFile(join(dir, "汇总.xlsx"));
     const row = (sum.getWorksheet("汇总")!.getRow(2).values as unknown[]).slice(1);
-    expect(row.slice(5, 9)).toEqual([0, seed.summary.warning, seed.summary.info, 1]);
+    expect(row.slice(6, 10)).toEqual([0, seed.summary.warning, seed.summary.info, 1]);
   });
 });
 
@@ -242,17 +244,31 @@ describe("--summary FILE.xlsx", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "明细"]);
 
     const sum = wb.getWorksheet("汇总")!;
-    expect(values(sum, 1)).toEqual(["文件", "工作表", "部门", "支出合计(万元)", "结论", "错误", "警告", "提示", "已忽略", "主要问题"]);
+    expect(values(sum, 1)).toEqual([
+      "文件",
+      "工作表",
+      "类型",
+      "部门/项目",
+      "支出合计(万元)",
+      "结论",
+      "错误",
+      "警告",
+      "提示",
+      "已忽略",
+      "主要问题",
+    ]);
     expect(sum.rowCount).toBe(7);
     const rows = [2, 3, 4, 5, 6, 7].map((r) => values(sum, r));
-    expect(rows.map((v) => [(v[0] as { text: string }).text, v[1] ?? null, v[4]])).toEqual([
-      ["两张表.xlsx", "科协", "可以提交"],
-      ["两张表.xlsx", "文化馆", "可以提交"],
-      ["二科/科协 初稿.xlsx", "申报表", "需修改"],
-      ["工资表.xlsx", "工资表", "需修改"],
-      ["改了扩展名.xlsx", null, "无法读取"],
-      ["科协-改好.xlsx", "申报表", "可以提交"],
+    expect(rows.map((v) => [(v[0] as { text: string }).text, v[1] ?? null, v[2] ?? null, v[5]])).toEqual([
+      ["两张表.xlsx", "科协", "部门整体", "可以提交"],
+      ["两张表.xlsx", "文化馆", "部门整体", "可以提交"],
+      ["二科/科协 初稿.xlsx", "申报表", "部门整体", "需修改"],
+      ["工资表.xlsx", "工资表", null, "未检查"],
+      ["改了扩展名.xlsx", null, null, "无法读取"],
+      ["科协-改好.xlsx", "申报表", "部门整体", "可以提交"],
     ]);
+    // What was found instead of a form, in the 主要问题 column.
+    expect(String(rows[3][10])).toContain("没有找到绩效指标表");
     // Links relative to the summary's folder, so they survive moving both together.
     for (const v of rows) {
       const link = v[0] as { text: string; hyperlink: string };
@@ -260,27 +276,27 @@ describe("--summary FILE.xlsx", () => {
       expect(existsSync(join(dir, "结果", link.hyperlink))).toBe(true);
     }
     const seedRow = rows[2];
-    expect(seedRow.slice(5, 9)).toEqual([seed.summary.error, seed.summary.warning, seed.summary.info, 0]);
+    expect(seedRow.slice(6, 10)).toEqual([seed.summary.error, seed.summary.warning, seed.summary.info, 0]);
     // 支出合计 = 基本支出 + 项目支出 as the form states them.
     const amounts = seed.forms[0].model.amounts;
-    expect(seedRow[3]).toBeCloseTo(amounts.basic!.amount.value! + amounts.project!.amount.value!, 2);
-    expect(sum.getCell("D2").numFmt).toBe("0.00");
+    expect(seedRow[4]).toBeCloseTo(amounts.basic!.amount.value! + amounts.project!.amount.value!, 2);
+    expect(sum.getCell("E2").numFmt).toBe("0.00");
     // The top problems in words: the error first.
-    const problems = String(seedRow[9]).split("\n");
+    const problems = String(seedRow[10]).split("\n");
     expect(problems.length).toBeGreaterThan(1);
     expect(problems[0]).toBe(`错误:${seed.findings.find((f) => f.severity === "error")!.message.zh}`);
-    expect(String(rows[4][9])).toContain("文本文件");
-    expect(rows[0][9] ?? null).toBeNull();
+    expect(String(rows[4][10])).toContain("文本文件");
+    expect(rows[0][10] ?? null).toBeNull();
     // Wrapped problems get a row tall enough for every line (a file carries no heights otherwise,
     // and LibreOffice or a printout shows one line); a row without problems keeps the default.
-    expect(sum.getCell("J4").alignment).toMatchObject({ wrapText: true });
+    expect(sum.getCell("K4").alignment).toMatchObject({ wrapText: true });
     expect(sum.getRow(4).height).toBeGreaterThanOrEqual(15 * problems.length);
     expect(sum.getRow(2).height ?? 15).toBe(15);
 
-    expect(sum.autoFilter).toBe("A1:J7");
+    expect(sum.autoFilter).toBe("A1:K7");
     expect(sum.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    for (let c = 1; c <= 10; c++) expect(sum.getColumn(c).width).toBeGreaterThan(5);
-    expect(sum.getColumn(10).width).toBeGreaterThan(sum.getColumn(6).width!);
+    for (let c = 1; c <= 11; c++) expect(sum.getColumn(c).width).toBeGreaterThan(5);
+    expect(sum.getColumn(11).width).toBeGreaterThan(sum.getColumn(7).width!);
     expect(sum.pageSetup).toMatchObject({
       orientation: "landscape",
       fitToPage: true,
@@ -290,7 +306,7 @@ describe("--summary FILE.xlsx", () => {
     });
 
     const det = wb.getWorksheet("明细")!;
-    expect(values(det, 1)).toEqual(["文件", "部门", "单元格", "级别", "类别", "规则", "说明"]);
+    expect(values(det, 1)).toEqual(["文件", "部门/项目", "单元格", "级别", "类别", "规则", "说明"]);
     const seedDetails = [];
     for (let i = 2; i <= det.rowCount; i++) if (det.getCell(i, 1).value === "二科/科协 初稿.xlsx") seedDetails.push(values(det, i));
     expect(seedDetails).toEqual(
@@ -304,7 +320,7 @@ describe("--summary FILE.xlsx", () => {
         f.message.zh,
       ]),
     );
-    expect(det.rowCount).toBe(1 + seed.findings.length + 1); // + the form-not-found of 工资表
+    expect(det.rowCount).toBe(1 + seed.findings.length); // 工资表 was not checked: no finding of its own
     expect(det.autoFilter).toBe(`A1:G${det.rowCount}`);
     expect(det.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     noStackTrace(r.out + r.err);
@@ -314,7 +330,7 @@ describe("--summary FILE.xlsx", () => {
     const dir = tmp();
     await run(["check", "没有这个.xlsx", "--summary", "汇总.xlsx"], { cwd: dir });
     const row = values((await load(join(dir, "汇总.xlsx"))).getWorksheet("汇总")!, 2);
-    expect([row[0], row[4], row[9]]).toEqual(["没有这个.xlsx", "无法读取", "找不到文件「没有这个.xlsx」"]);
+    expect([row[0], row[5], row[10]]).toEqual(["没有这个.xlsx", "无法读取", "找不到文件「没有这个.xlsx」"]);
   });
 
   test("in English; a later check of the folder skips the summary it holds", async () => {
@@ -324,7 +340,7 @@ describe("--summary FILE.xlsx", () => {
     expect(first.err).toBe('Wrote the summary "summary.xlsx".\n');
     const wb = await load(join(dir, "summary.xlsx"));
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "Findings"]);
-    expect(values(wb.getWorksheet("Summary")!, 2)[4]).toBe("Needs changes");
+    expect(values(wb.getWorksheet("Summary")!, 2)[5]).toBe("Needs changes");
 
     copyFileSync(join(dir, "summary.xlsx"), join(dir, "old-summary.xlsx"));
     const again = await run(["check", ".", "--format", "json"], { cwd: dir });
@@ -357,7 +373,8 @@ describe("--summary FILE.xlsx", () => {
     expect(r.err).toBe("已写出汇总表「汇总.html」。\n");
     const html = readFileSync(join(dir, "汇总.html"), "utf8");
     const rows = (html.match(/<tr class="[a-z]+">/g) ?? []).length;
-    expect(rows).toBe(6 + seed.findings.length + 1);
+    expect(rows).toBe(6 + seed.findings.length);
+    expect(html).toContain('<tr class="unchecked"><td><a href="%E5%B7%A5');
     expect(html).toContain(
       '<tr class="revise"><td><a href="%E4%BA%8C%E7%A7%91/%E7%A7%91%E5%8D%8F%20%E5%88%9D%E7%A8%BF.xlsx">二科/科协 初稿.xlsx</a></td>',
     );
@@ -382,7 +399,7 @@ describe("--summary FILE.xlsx", () => {
     writeFileSync(join(dir, "表.xlsx"), await toBytes(read.workbook));
     await run(["check", "表.xlsx", "--summary", "汇总.xlsx"], { cwd: dir });
     const row = values((await load(join(dir, "汇总.xlsx"))).getWorksheet("汇总")!, 2);
-    expect(row.slice(5, 9)).toEqual([seed.summary.error, seed.summary.warning, 0, new Set(state.ignored).size]);
+    expect(row.slice(6, 10)).toEqual([seed.summary.error, seed.summary.warning, 0, new Set(state.ignored).size]);
   });
 });
 

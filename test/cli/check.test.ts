@@ -61,11 +61,20 @@ describe("text output", () => {
     const r = await run(["check", CLEAN, SEED]);
     expect(r.code).toBe(seed.summary.error > 0 ? 1 : 0);
     const [clean, seedBlock, table, totals] = r.out.trimEnd().split("\n\n");
-    expect(clean).toBe(`${CLEAN}  [申报表]\n  未发现问题\n  小计:0 个错误,0 个警告,0 条提示`);
+    // Each form says what was read, so a user can see why it was checked the way it was.
+    const read = "  读到:部门整体绩效目标表「广州市白云区科学技术协会(部门)」 · 工作表「申报表」 · 指标表第 20–";
+    const [cleanHead, cleanRead, ...cleanRest] = clean.split("\n");
+    expect([cleanHead, cleanRead.startsWith(read), cleanRead.endsWith(" · 目标值列 F(年度)、E(实施期)"), cleanRest]).toEqual([
+      `${CLEAN}  [申报表]`,
+      true,
+      true,
+      ["  未发现问题", "  小计:0 个错误,0 个警告,0 条提示"],
+    ]);
     const lines = seedBlock.split("\n");
     expect(lines[0]).toBe(`${SEED}  [申报表]`);
+    expect(lines[1].startsWith(read)).toBe(true);
     // Severity headings in order, each followed by its findings.
-    const headings = lines.filter((l) => /^ {2}\S/.test(l) && !l.startsWith("  小计"));
+    const headings = lines.filter((l) => /^ {2}\S/.test(l) && !l.startsWith("  小计") && !l.startsWith("  读到"));
     const present = (["error", "warning", "info"] as const).filter((s) => seed.summary[s] > 0);
     expect(headings).toEqual(present.map((s) => `  ${SEVERITY_NAMES[s].zh}`));
     for (const f of seed.findings.filter((f) => f.severity !== "info"))
@@ -109,7 +118,11 @@ describe("text output", () => {
     const tips = seed.findings.filter((f) => f.severity === "info");
     const repeated = tips.some((f, i) => tips.findIndex((g) => g.rule === f.rule) !== i);
     expect(/^ {6}\d+ more like this: [A-Z]+\d+/m.test(r.out)).toBe(repeated);
-    expect(r.out).toMatch(/^File +Department +Verdict +Errors +Warnings +Tips$/m);
+    expect(r.out).toMatch(/^File +Kind +Department \/ project +Verdict +Errors +Warnings +Tips$/m);
+    expect(r.out).toMatch(/^examples\/seed-form\.xlsx +Department +广州市白云区科学技术协会\(部门\) +Needs changes /m);
+    expect(r.out).toContain(
+      '\n  Read: department-wide target form "广州市白云区科学技术协会(部门)" · sheet "申报表" · indicator table rows 20–',
+    );
     expect(r.out.trimEnd().split("\n").pop()).toMatch(/^1 file: \d+ errors?, \d+ warnings?, \d+ tips?$/);
   });
 
@@ -128,7 +141,18 @@ describe("JSON output", () => {
     expect(Object.keys(json)).toEqual(["files"]);
     expect(json.files).toHaveLength(2);
     const [s, c] = json.files;
-    expect(Object.keys(s)).toEqual(["file", "sheet", "findings", "summary", "ignored"]);
+    expect(Object.keys(s)).toEqual(["file", "sheet", "verdict", "form", "findings", "summary", "ignored"]);
+    expect(s.verdict).toBe(seed.summary.error > 0 ? "revise" : "submit");
+    // What was read, as the reviewer's corpus notes it: 1-based header row, A1 value columns.
+    expect(s.form).toEqual({
+      kind: "department",
+      sheet: "申报表",
+      title: seed.forms[0].model.title?.text,
+      department: "广州市白云区科学技术协会(部门)",
+      indicatorHeaderRow: seed.forms[0].model.indicators!.headerRow + 1,
+      indicatorRows: seed.forms[0].model.indicators!.rows.length,
+      valueColumns: ["E", "F"],
+    });
     expect(s.ignored).toBe(0);
     expect(s.file).toBe(SEED);
     expect(s.sheet).toBe("申报表");
@@ -157,7 +181,15 @@ describe("JSON output", () => {
     expect(s.findings[0].cells[0]).toMatch(/^申报表![A-Z]+\d+$/);
     for (const f of s.findings)
       expect(Object.keys(f).filter((k) => k !== "fix" && k !== "suggestions")).toEqual(["rule", "severity", "cells", "message", "docs"]);
-    expect(c).toEqual({ file: CLEAN, sheet: "申报表", findings: [], summary: { error: 0, warning: 0, info: 0 }, ignored: 0 });
+    expect(c).toEqual({
+      file: CLEAN,
+      sheet: "申报表",
+      verdict: "submit",
+      form: expect.objectContaining({ kind: "department" }),
+      findings: [],
+      summary: { error: 0, warning: 0, info: 0 },
+      ignored: 0,
+    });
   });
 
   test("two forms in one workbook → two entries", async () => {
@@ -169,13 +201,20 @@ describe("JSON output", () => {
     ]);
   });
 
-  test("no form in the file → one entry with the form-not-found finding, exit 1", async () => {
+  test("no form in the file → one not-checked entry saying what was found, never 需修改; exit 2 as for an unreadable file", async () => {
     const r = await run(["check", fx("not-the-form.xlsx"), "--format", "json"]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     const [entry] = JSON.parse(r.out).files;
+    expect(Object.keys(entry)).toEqual(["file", "sheet", "verdict", "notChecked"]);
     expect(entry.sheet).toBe("工资表");
-    expect(entry.findings.map((f: { rule: string }) => f.rule)).toEqual(["layout/form-not-found"]);
-    expect(entry.findings[0].message).toMatch(/未找到.*申报表/);
+    expect(entry.verdict).toBe("unchecked");
+    expect(entry.notChecked).toMatch(/没有找到绩效指标表/);
+
+    const text = await run(["check", fx("not-the-form.xlsx"), CLEAN]);
+    expect(text.code).toBe(2);
+    expect(text.out).toContain(`${fx("not-the-form.xlsx")}  [工资表]\n  未检查:`);
+    expect(text.out).toMatch(new RegExp(`^${fx("not-the-form.xlsx").replace(/[.]/g, "\\.")} +- +- +未检查 +- +- +-$`, "m"));
+    expect(text.out).toContain("结论:可以提交 1 份,需修改 0 份,未检查 1 个\n");
   });
 
   test("an unreadable file gets an error entry; the others are still checked; exit 2", async () => {
@@ -216,10 +255,10 @@ describe("bad inputs: clear Chinese message, no stack trace, exit 2", () => {
     expect(r.out).toContain(`${CLEAN}  [申报表]`);
   });
 
-  test("a 50,000-row sheet is checked like any other file", async () => {
+  test("a 50,000-row sheet is read like any other file (it holds no form: not checked)", async () => {
     const r = await run(["check", fx("rows-50000.xlsx"), "--format", "json"]);
-    expect(r.code).toBe(1);
-    expect(JSON.parse(r.out).files[0].findings[0].rule).toBe("layout/form-not-found");
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).files[0]).toMatchObject({ verdict: "unchecked", notChecked: expect.any(String) });
   });
 });
 
@@ -227,7 +266,7 @@ describe("inputs", () => {
   test("globs and folders expand to their .xlsx files (sorted, de-duplicated)", async () => {
     const r = await run(["check", "test/fixtures/generated/two-*.xlsx", "examples", CLEAN, "--format", "json"]);
     const files = [...new Set(JSON.parse(r.out).files.map((f: { file: string }) => f.file))];
-    expect(files).toEqual([fx("two-forms.xlsx"), fx("two-page-indicators.xlsx"), CLEAN, SEED]);
+    expect(files).toEqual([fx("two-forms.xlsx"), fx("two-page-indicators.xlsx"), CLEAN, "examples/project-form.xlsx", SEED]);
   });
 
   test("absolute paths are shown as given", async () => {
@@ -242,8 +281,9 @@ describe("--config", () => {
     const dir = tmp();
     const off = join(dir, "off.json");
     writeFileSync(off, JSON.stringify({ rules: { "layout/form-not-found": "off" } }));
+    // The rule off silences its message, not the fact: a workbook without a form is still not checked.
     const a = await run(["check", fx("not-the-form.xlsx"), "--config", off, "--format", "json"]);
-    expect([a.code, JSON.parse(a.out).files[0].findings]).toEqual([0, []]);
+    expect([a.code, JSON.parse(a.out).files[0].verdict]).toEqual([2, "unchecked"]);
 
     const raise = join(dir, "raise.json");
     writeFileSync(raise, JSON.stringify({ rules: { "layout/misaligned-row": "error" } }));

@@ -1,12 +1,14 @@
 /** The text report's grouping of repeated tips, on the seed's real result with one tip repeated. */
 import { formatRef } from "../../src/core/a1";
 import { checkWorkbook } from "../../src/core/engine";
-import { entriesFor, toText } from "../../src/cli/report";
+import { FormEntry, entriesFor, isChecked, toText } from "../../src/cli/report";
 import { readExample } from "../helpers/xlsx";
 
 async function seedEntry() {
   const result = checkWorkbook((await readExample("seed-form.xlsx")).snapshot);
-  const [entry] = entriesFor("seed-form.xlsx", result, "申报表");
+  const [read] = entriesFor("seed-form.xlsx", result, "申报表");
+  if (!isChecked(read)) throw new Error("the seed's form was not read");
+  const entry: FormEntry = read;
   const tip = entry.findings.find((f) => f.severity === "info")!;
   // The same tip on eleven more rows, as a rule that reports per row would give it.
   const copies = Array.from({ length: 11 }, (_, i) => ({ ...tip, cells: [{ sheet: "申报表", row: 59 + i, col: 4 }] }));

@@ -17,7 +17,7 @@ import { UsageError, parseArgs } from "../args";
 import { configOption } from "../config";
 import { Input, MissingInput, expandInputs } from "../inputs";
 import { CliContext, Command, EXIT } from "../io";
-import { Entry, entriesFor, isUnreadable, toJson, toText, withIgnoredCounts } from "../report";
+import { Entry, entriesFor, isChecked, isNotChecked, isUnreadable, toJson, toText, withIgnoredCounts } from "../report";
 import { HTML_MARK, SUMMARY_NAME, buildSummary, buildSummaryHtml } from "../summary";
 import { errorMessage } from "../../core/errors";
 import { pathKey, sameFile, writeFailure, writeFileAtomic } from "../files";
@@ -28,7 +28,7 @@ import { tableWidth, wantsColour } from "../table";
 const HELP = {
   zh: `用法: budget-form check <文件、文件夹或通配符…> [选项]
 
-检查一个或多个 .xlsx 文件中的部门整体预算绩效目标申报表。
+检查一个或多个 .xlsx 文件中的绩效目标表(部门整体、项目)和绩效自评表。
 
 选项:
   --format text|table|json  输出格式(默认 text;table 只输出结论表)
@@ -43,12 +43,12 @@ const HELP = {
   --include-ignored    也报告填表人在加载项中「忽略」的问题(默认不报告,只计数)
   -h, --help           显示本帮助
 
-退出码: 0 未发现错误;1 发现至少一个错误(或警告超过 --max-warnings);2 有文件无法读取、用法或配置有误
+退出码: 0 未发现错误;1 发现至少一个错误(或警告超过 --max-warnings);2 有文件无法读取或其中没有可检查的表(未检查)、用法或配置有误
 示例: budget-form check 收到的申报表 --summary 汇总.xlsx
 `,
   en: `Usage: budget-form check <files, folders or globs…> [options]
 
-Checks the department budget performance-target form in one or more .xlsx files.
+Checks the performance-target forms (department-wide, project) and self-evaluation tables in one or more .xlsx files.
 
 Options:
   --format text|table|json  output format (default text; table prints only the verdict table)
@@ -63,7 +63,7 @@ Options:
   --include-ignored    also report findings the form's authors ignored in the add-in (by default only counted)
   -h, --help           show this help
 
-Exit codes: 0 no error found; 1 at least one error (or more warnings than --max-warnings); 2 a file could not be read, bad usage or bad config
+Exit codes: 0 no error found; 1 at least one error (or more warnings than --max-warnings); 2 a file could not be read or held no form to check (not checked), bad usage or bad config
 Example: budget-form check received-forms --summary summary.xlsx
 `,
 };
@@ -322,13 +322,14 @@ export const check: Command = {
       }
     }
 
-    const warnings = entries.reduce((k, e) => k + (isUnreadable(e) ? 0 : e.summary.warning), 0);
+    const warnings = entries.reduce((k, e) => k + (isChecked(e) ? e.summary.warning : 0), 0);
     const tooManyWarnings = maxWarnings !== null && warnings > maxWarnings;
     if (tooManyWarnings) {
       io.stderr.write(`${pick(CLI.tooManyWarnings, lang, warnings, maxWarnings)}\n`);
     }
-    if (failed || entries.some(isUnreadable)) return EXIT.failure;
-    return tooManyWarnings || entries.some((e) => !isUnreadable(e) && e.summary.error > 0) ? EXIT.findings : EXIT.ok;
+    // A workbook holding no form was not checked: like an unreadable file, the run cannot vouch for it.
+    if (failed || entries.some((e) => isUnreadable(e) || isNotChecked(e))) return EXIT.failure;
+    return tooManyWarnings || entries.some((e) => isChecked(e) && e.summary.error > 0) ? EXIT.findings : EXIT.ok;
   },
 };
 

@@ -9,6 +9,10 @@ export interface LabelHit {
   key: string;
   /** The value printed in the label's own cell after a colon ("财政供养人员数：5" → "5"). */
   inline?: string;
+  /** The key as printed, when it was matched only after normaliseLabel (主管部门及代码, 项目资金(万元)). */
+  printed?: string;
+  /** A title (…绩效…表), matched by what it says rather than as a label. */
+  title?: true;
 }
 
 const ALL_LABELS: Set<string> = new Set([
@@ -28,6 +32,12 @@ const ALL_LABELS: Set<string> = new Set([
   "收入来源",
   "事业发展性支出",
   "按预算级次划分",
+  ...L.PROJECT_NAME,
+  ...L.PROJECT_DEPARTMENT,
+  ...L.IMPLEMENTER,
+  ...L.PROJECT_FUNDS,
+  ...L.ANNUAL_GOAL,
+  ...L.PERIOD_GOAL,
 ]);
 
 const LABEL_PATTERNS: RegExp[] = [
@@ -36,6 +46,11 @@ const LABEL_PATTERNS: RegExp[] = [
   L.OTHER_TASKS,
   /^预算金额(\((万元|元)\))?$/,
   /^(金额)?单位:元$/,
+  L.FUNDS_TOTAL,
+  L.FUNDS_SOURCE,
+  L.HEADER_ROLE.level1,
+  L.HEADER_ROLE.level2,
+  L.HEADER_ROLE.level3,
 ];
 
 const INLINE_LABELS = new Set(L.INLINE_VALUE_LABELS);
@@ -52,7 +67,21 @@ function inlineLabel(v: string): { key: string; value: string } | null {
 }
 
 /** First characters of every label: a cheap filter before the costly normalisation of a cell. */
-const FIRST_CHARS = new Set([...ALL_LABELS].map((l) => l[0]).concat(["拟", "预", "期", "其", "部", "*", "金"]));
+const FIRST_CHARS = new Set(
+  [...ALL_LABELS]
+    .map((l) => l[0])
+    .concat(["拟", "预", "期", "其", "部", "*", "金"])
+    // First characters the funds patterns admit.
+    .concat([..."实中年当本项合总财上省市县区结自单社银事债政"]),
+);
+
+/** The key of a title cell, or null: short text that speaks of 绩效 and ends in 表, a year in
+ * parentheses after it ("(2022年度)") dropped. */
+function titleKey(v: string): string | null {
+  if (v.length > 60 || !v.includes("绩效")) return null;
+  const key = labelKey(v).replace(/\([^()]*\)$/, "");
+  return L.TITLE_ANY.test(key) ? key : null;
+}
 
 /** FIRST_CHARS.has of a code unit's NFKC form, by code unit: 0 not yet known, 1 yes, 2 no. */
 const startsLabel = new Uint8Array(0x10000);
@@ -78,14 +107,25 @@ export class LabelIndex {
     const { sheet } = grid;
     sheet.values.forEach((cells, i) => {
       cells.forEach((v, j) => {
-        if (typeof v !== "string" || !mayBeLabel(v)) return;
+        if (typeof v !== "string") return;
         const row = sheet.originRow + i;
         const col = sheet.originCol + j;
+        const title = titleKey(v);
+        if (title) {
+          this.hits.push({ row, col, key: title, title: true });
+          return;
+        }
+        if (!mayBeLabel(v)) return;
         // Labels are short text; long text is content, which saves work on big sheets.
         // A leading * marks a required field in some templates (*年度总体绩效目标).
         const key = v.length > 40 ? "" : labelKey(v).replace(/^\*+/, "");
         if (key && (isKnownLabel(key) || L.TITLE.test(key))) {
           this.hits.push({ row, col, key });
+          return;
+        }
+        const norm = key ? L.normaliseLabel(key) : "";
+        if (norm && norm !== key && isKnownLabel(norm)) {
+          this.hits.push({ row, col, key: norm, printed: key });
           return;
         }
         const inline = inlineLabel(v);

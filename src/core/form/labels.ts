@@ -6,6 +6,48 @@ import { AmountKey, Level1, Level2 } from "./model";
 
 export const TITLE = /部门整体(预算|支出)?绩效目标(申报)?表$/;
 
+/**
+ * Titles as offices print them, by kind. A title is any short cell that speaks of 绩效 and ends in 表
+ * (after a trailing year in parentheses is dropped); these decide which kind it names.
+ */
+export const TITLE_ANY = /绩效.{0,30}表$/;
+export const SELF_EVAL_TITLE = /自评/;
+/** A score sheet (得分汇总, 评分表): the results of an evaluation, not a target table. */
+export const SCORE_TITLE = /(得分|评分|打分)(汇总|情况|统计)?表$|自评(结果|得分)?汇总表$|评价(结果|得分)(汇总)?表$/;
+export const PROJECT_TITLE = /项目.{0,12}绩效(目标|自评)|绩效目标(申报|批复|审核)?表$/;
+export const DEPARTMENT_TITLE = /(部门|单位)(整体)?(预算|支出)?(整体)?绩效(目标|自评)|整体(支出)?绩效/;
+
+/** Fields of a project form (and of a project self-evaluation), compared after normaliseLabel. */
+export const PROJECT_NAME = ["项目名称", "二级项目名称", "一级项目名称", "项目全称", "项目支出名称", "专项名称"];
+export const PROJECT_DEPARTMENT = ["主管部门", "项目主管部门", "主管单位", "预算主管部门", "主管部门名称", "部门名称", "预算部门"];
+export const IMPLEMENTER = ["实施单位", "项目实施单位", "项目单位", "执行单位", "实施主体", "项目实施主体", "预算单位", "单位名称"];
+export const PROJECT_FUNDS = ["项目资金", "项目资金情况", "资金情况", "项目资金总额", "资金来源", "项目资金来源"];
+/** A funds total: 资金总额, 年度资金总额, 中期资金总额, 实施期资金总额, 项目总金额 …; the prefix says its block. */
+export const FUNDS_TOTAL =
+  /^(实施期|中期|年度|当年|本年度?|项目)?(资金)?(总额|总计|合计)$|^(实施期|中期|年度|当年|本年度?)(资金|预算)(总额|总计|合计)?$/;
+/** A source of funds under a total: 其中:财政拨款, 上年结转, 其他资金, 自筹资金 … */
+export const FUNDS_SOURCE =
+  /^((本级)?财政(拨款|资金|性资金|专项资金)?|(上级|中央|省级?|市级?|县级?|区级?)(财政)?(补助|专项|专项资金|补助资金|资金|转移支付资金?)|上年结转(资金)?|结转(结余)?资金|其他(资金|收入)?|自筹(资金)?|单位自有资金|社会(资金|投入)|银行贷款|事业收入|债券资金|政府性基金(预算)?(资金|拨款)?)(收入)?$/;
+/** A source that takes in everything else: when printed, the sources together make the total. */
+export const FUNDS_CATCH_ALL = /^其他(资金|收入)?$/;
+export const PERIOD_PREFIX = /^(实施期|中期|实施周期|项目期|总体)/;
+export const ANNUAL_GOAL = ["年度目标", "年度总体目标", "年度绩效目标", "本年度目标", "当年目标", "年度项目目标", "年度预期目标"];
+export const PERIOD_GOAL = ["中期目标", "实施期目标", "实施期总体目标", "长期目标", "项目总体目标", "总体目标", "实施周期目标"];
+
+/**
+ * A label as compared: 及代码 and what stands in parentheses dropped (主管部门及代码, 项目资金(万元),
+ * 中期目标(2021年-2023年)), a leading 其中 and required mark too. Applied only when the key as
+ * printed is no known label, so 预算金额(元) keeps the unit it declares.
+ */
+export function normaliseLabel(key: string): string {
+  return key
+    .replace(/^\*+/, "")
+    .replace(/^其中[,:、]?/, "")
+    .replace(/\([^()]*\)/g, "")
+    .replace(/及(其)?代码/, "")
+    .replace(/[:;,、]+$/, "");
+}
+
 export const DEPARTMENT = ["部门名称", "单位名称", "部门(单位)名称", "预算单位"];
 export const HEADCOUNT = ["财政供养人员数", "财政供养人数", "人员编制数"];
 export const SUB_UNITS = ["下属二级单位数", "下属单位数", "二级单位数"];
@@ -52,14 +94,63 @@ export const TASK_HEADERS = {
 export const INDICATOR_HEADERS = {
   level1: ["一级指标"],
   level2: ["二级指标"],
-  level3: ["三级指标", "指标名称", "三级指标名称", "指标内容"],
-  period: ["实施周期指标值", "中期指标值", "总体指标值", "长期绩效指标", "实施周期目标值"],
-  annual: ["年度指标值", "指标值(年度)", "当年预期实现值", "年度目标值"],
-  single: ["指标值", "目标值", "绩效目标值"],
+  level3: ["三级指标", "指标名称", "三级指标名称", "指标内容", "三级指标内容", "绩效指标名称"],
+  period: [
+    "实施周期指标值",
+    "中期指标值",
+    "总体指标值",
+    "长期绩效指标",
+    "实施周期目标值",
+    "实施期指标值",
+    "实施期目标值",
+    "中期目标值",
+    "实施期绩效指标值",
+  ],
+  annual: [
+    "年度指标值",
+    "指标值(年度)",
+    "当年预期实现值",
+    "年度目标值",
+    "当年度指标值",
+    "本年度指标值",
+    "当年指标值",
+    "年度绩效指标值",
+    "年度预期指标值",
+    "年度计划值",
+  ],
+  single: ["指标值", "目标值", "绩效目标值", "预期指标值", "指标目标值", "预期目标值", "计划指标值", "绩效指标值"],
+  /** The results side of a self-evaluation (实际完成值, 得分 …): read as extra columns, never as a target. */
+  results: [
+    "实际完成值",
+    "完成值",
+    "全年实际完成值",
+    "实际值",
+    "全年完成值",
+    "实际完成情况",
+    "得分",
+    "分值",
+    "权重",
+    "偏差原因分析及改进措施",
+  ],
   /** Columns some templates split the target into (Sichuan 指标性质 | 指标值 | 度量单位, Hunan 计量单位,
    * the 一体化 system's 计算符号): read together, they are the target the user sees. */
   operator: ["指标性质", "计算符号", "运算符", "符号"],
   unit: ["计量单位", "度量单位", "单位"],
+};
+
+/**
+ * Header roles by meaning, on the key after normaliseLabel (一级 / 一级指标 / 一级指标名称, 三级指标
+ * (年度), 指标内容 …). Value heads are told apart by what they say on the printed key: the results of
+ * a self-evaluation (实际, 完成), the implementation period (实施期, 中期, 长期), the year (年度, 当年).
+ */
+export const HEADER_ROLE = {
+  level1: /^一级(指标)?(名称)?$/,
+  level2: /^二级(指标)?(名称)?$/,
+  level3: /^三级(指标)?(名称|内容)?$|^(绩效)?指标(名称|内容)$/,
+  value: /(指标|目标|实现|预期|计划|期望)值(及单位)?$|^(年度|当年度?|本年度?)(指标|目标)$/,
+  results: /实际|完成|自评|得分|偏差/,
+  period: /实施期|实施周期|中期|长期|总体|周期/,
+  annual: /年度|当年|本年|\d{4}年/,
 };
 
 /** Money written in 元 where the form counts in 万元: a column head "拟投入的资金(元)", "预算金额(元)",
@@ -68,16 +159,17 @@ export const YUAN_HEADER = /\(元\)$|^(金额)?单位:元$/;
 export const YUAN_PER_WAN = 10000;
 
 const LEVEL1_TEXT: [RegExp, Level1][] = [
-  [/^产出(指标)?$/, "产出"],
-  [/^(效益|效果)(指标)?$/, "效益"],
-  [/^(服务对象)?满意度(指标)?$/, "满意度"],
-  [/^成本(指标)?$/, "成本"],
+  [/^(预期)?产出(指标)?$/, "产出"],
+  [/^(预期)?(效益|效果)(指标)?$/, "效益"],
+  [/^(服务对象|社会公众或服务对象|社会公众)?满意度(指标)?$/, "满意度"],
+  // 预算(或投资规模)控制指标 of the investment-project forms is the cost family.
+  [/^(成本|预算控制|投资控制|预算成本)(指标)?$/, "成本"],
 ];
 
 const LEVEL2_TEXT: [RegExp, Level2][] = [
   [/^数量(指标)?$/, "数量"],
   [/^质量(指标)?$/, "质量"],
-  [/^(时效|进度)(指标)?$/, "时效"],
+  [/^(时效|进度|工期)(指标)?$/, "时效"],
   [/^成本(指标)?$/, "成本"],
   [/^经济(效益|效果)(指标)?$/, "经济效益"],
   [/^社会(效益|效果)(指标)?$/, "社会效益"],
@@ -111,11 +203,18 @@ export const PARENT_OF: Record<Level2, Level1> = {
  * range (成本指标(0-20)分, 产出指标(50分)) and 目标 for 指标 (宁德's 产出目标 / 数量目标) are dropped.
  */
 export function categoryKey(key: string): string {
-  if (!/[*)]|目标$/.test(key)) return key;
-  return key
-    .replace(/^\*+/, "")
-    .replace(/\([\d.\s\-~—–至]*分?\)分?$/, "")
-    .replace(/目标$/, "指标");
+  if (!/[*)]|目标$|等$/.test(key)) return key;
+  return (
+    key
+      .replace(/^\*+/, "")
+      .replace(/\([\d.\s\-~—–至]*分?\)分?$/, "")
+      // What parentheses add names the same family: 数量指标(或建筑规模指标), 时效指标(工期指标),
+      // 预算(或投资规模)控制指标.
+      .replace(/\([^()]*\)/g, "")
+      // 服务对象满意度指标等: the template's own "and the like".
+      .replace(/等$/, "")
+      .replace(/目标$/, "指标")
+  );
 }
 
 export function level1Of(key: string): Level1 | null {

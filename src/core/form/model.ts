@@ -128,9 +128,48 @@ export interface IndicatorTable {
   costIsLevel1: boolean;
   rows: IndicatorRow[];
   lastRow: number;
+  /** The table runs to the sheet's last row with no footer and stops before 满意度: a copy cut
+   * short. The categories it does not reach are not demanded, and a last row cut mid-way is not read. */
+  cutShort?: true;
+}
+
+/** What a recognised table is: the department-wide target form, a project's target form (一级/二级
+ * project forms too), or a self-evaluation table (自评表), whose target side is checked like a form's. */
+export type FormKind = "department" | "project" | "self-evaluation";
+
+/** One funds block of a project form: 实施期 (中期) or 年度, each a total and the sources under it. */
+export interface FundsBlock {
+  period: "period" | "annual";
+  total: AmountField | null;
+  /** The sources printed under the total (财政拨款, 上年结转, 其他资金 …), as printed. */
+  sources: AmountField[];
+  /** The sources printed include a catch-all (其他资金 / 其他): together they must make the total. */
+  complete: boolean;
+  /** A row under the total whose label is no known source: the sources read may not be all. */
+  unread: boolean;
+}
+
+/** The fields a project target form (or a project self-evaluation) prints above its indicator table. */
+export interface ProjectFields {
+  name: Field | null;
+  department: Field | null;
+  implementer: Field | null;
+  /** The 项目资金 label, when printed. */
+  fundsLabel: Cell | null;
+  funds: FundsBlock[];
+  annualGoal: Field | null;
+  periodGoal: Field | null;
 }
 
 export interface FormModel {
+  kind: FormKind;
+  /** The printed title (项目支出绩效目标申报表 …), when found. */
+  title: Cell | null;
+  /** Present on project forms and self-evaluation tables that print project fields. */
+  project?: ProjectFields;
+  /** A department form told by its title and indicator table without the usual anchors: rules
+   * demand only the fields it prints. */
+  lenient?: true;
   sheet: string;
   /** Top-left cell of the form (its title, or the 部门名称 label). */
   top: number;

@@ -10,7 +10,8 @@ import { Grid } from "./grid";
 import { findIndicatorHeaders, readIndicators } from "./indicators";
 import { LabelHit, LabelIndex } from "./labelIndex";
 import * as L from "./labels";
-import { FormModel } from "./model";
+import { FormKind, FormModel } from "./model";
+import { readProject } from "./project";
 import { readTasks } from "./tasks";
 
 /** The anchors a sheet must show to count as the form; their zh names go into form-not-found. */
@@ -34,6 +35,8 @@ export interface SheetRecognition {
   missing: AnchorId[];
   /** Anchors found (for telling "nearly a form" from "unrelated sheet"). */
   found: AnchorId[];
+  /** When no form was read: one plain sentence naming what was found instead. */
+  notForm?: { zh: string; en: string };
 }
 
 export interface RecognizedForm {
@@ -67,7 +70,8 @@ function formRightEdge(grid: Grid, top: number, bottom: number, left: number): n
   return right;
 }
 
-function readForm(grid: Grid, index: LabelIndex, top: number, bottom: number): FormModel {
+function readForm(grid: Grid, index: LabelIndex, top: number, bottom: number, kind: FormKind, lenient: boolean): FormModel {
+  if (kind !== "department") return readTargetTable(grid, index, top, bottom, kind);
   const headers = findIndicatorHeaders(grid, index, top, bottom);
   const indicators = headers.length > 0 ? readIndicators(grid, index, headers[0], bottom) : null;
   const dept = index.find(L.DEPARTMENT, top, bottom);
@@ -95,6 +99,9 @@ function readForm(grid: Grid, index: LabelIndex, top: number, bottom: number): F
   const budgetBottom = next.length > 0 ? Math.min(...next) - 1 : bottom;
   const amounts = readAmounts(grid, index, { top, bottom: budgetBottom, right });
   return {
+    kind,
+    title: title ? grid.cell(title.row, title.col) : firstTitle(grid, index, top, bottom),
+    ...(lenient ? { lenient: true as const } : {}),
     sheet: grid.name,
     top: firstRow,
     left: Number.isFinite(left) ? left : grid.firstCol,
@@ -111,15 +118,114 @@ function readForm(grid: Grid, index: LabelIndex, top: number, bottom: number): F
   };
 }
 
+function firstTitle(grid: Grid, index: LabelIndex, top: number, bottom: number): FormModel["title"] {
+  const t = index.hits.find((h) => h.title && h.row >= top && h.row <= bottom);
+  return t ? grid.cell(t.row, t.col) : null;
+}
+
+/** A project form or a self-evaluation: its fields above the table, then the table. */
+function readTargetTable(grid: Grid, index: LabelIndex, top: number, bottom: number, kind: FormKind): FormModel {
+  const headers = findIndicatorHeaders(grid, index, top, bottom);
+  const indicators = headers.length > 0 ? readIndicators(grid, index, headers[0], bottom, true) : null;
+  const title = index.hits.find((h) => h.title && h.row >= top && h.row <= bottom) ?? null;
+  const inBand = index.hits.filter((h) => h.row >= top && h.row <= bottom);
+  const firstRow = title ? title.row : inBand.length > 0 ? inBand[0].row : top;
+  const lastRow = indicators ? indicators.lastRow : bottom;
+  const left = inBand.reduce((m, h) => (h.title || h.col >= m ? m : h.col), Infinity);
+  const leftCol = Number.isFinite(left) ? left : grid.firstCol;
+  const right = formRightEdge(grid, firstRow, lastRow, leftCol);
+  const fieldsBottom = indicators ? indicators.headerRow - 1 : bottom;
+  return {
+    kind,
+    title: title ? grid.cell(title.row, title.col) : null,
+    project: readProject(grid, index, { top, bottom: fieldsBottom, right }),
+    sheet: grid.name,
+    top: firstRow,
+    left: leftCol,
+    bottom: lastRow,
+    right: indicators ? Math.max(right, grid.rightEdge(indicators.headerRow, indicators.columns.annual)) : right,
+    department: null,
+    headcount: null,
+    subUnits: null,
+    amounts: {},
+    overallGoal: null,
+    tasksLabel: null,
+    tasks: [],
+    taskColumns: null,
+    indicators,
+  };
+}
+
+/** Heads of a self-evaluation's results side: a table printing them next to the targets is a 自评表. */
+const RESULT_HEADS = ["实际完成值", "完成值", "全年实际完成值", "实际值", "全年完成值"];
+
+type BandKind = { kind: FormKind; lenient: boolean } | null;
+
+/**
+ * What the band holds. A 自评 title or a results column makes a self-evaluation; a project title or a
+ * 项目名称 label a project form; the department anchors (or a department title over an indicator
+ * table) the department form. A bare indicator table is checked as a project's: its rules demand
+ * only what the table prints.
+ */
+function kindOf(grid: Grid, index: LabelIndex, top: number, bottom: number): BandKind {
+  const title = index.hits.find((h) => h.title && h.row >= top && h.row <= bottom)?.key ?? "";
+  const headers = findIndicatorHeaders(grid, index, top, bottom);
+  const anchors = anchorsIn(index, grid, top, bottom);
+  if (L.SCORE_TITLE.test(title) && headers.length === 0) return null;
+  const results = headers.some((h) => index.hits.some((x) => x.row === h.row && RESULT_HEADS.includes(x.key)));
+  if (headers.length > 0 && (L.SELF_EVAL_TITLE.test(title) || results)) return { kind: "self-evaluation", lenient: false };
+  const projectName = index.hits.some((h) => h.row >= top && h.row <= bottom && !h.title && L.PROJECT_NAME.includes(h.key));
+  const deptTitle = L.DEPARTMENT_TITLE.test(title) || L.TITLE.test(title);
+  // A budget overview or a key-task table is the department form's own, whatever the title says
+  // (部门预算项目绩效目标申报表 printed on the department layout).
+  const departmentBlocks = anchors.includes("budget") || anchors.includes("tasks");
+  if (anchors.length >= MIN_ANCHORS && departmentBlocks) return { kind: "department", lenient: false };
+  if (headers.length > 0 && (L.PROJECT_TITLE.test(title) || projectName) && !deptTitle) return { kind: "project", lenient: false };
+  if (anchors.length >= MIN_ANCHORS) return { kind: "department", lenient: false };
+  if (deptTitle && headers.length > 0) return { kind: "department", lenient: true };
+  if (headers.length > 0) return { kind: "project", lenient: false };
+  return null;
+}
+
+/** Rows where forms start: titles when the sheet prints several, else 项目名称 or 部门名称 labels. */
+function formStarts(index: LabelIndex): number[] {
+  const rowsOf = (hits: LabelHit[]) => [...new Set(hits.map((h) => h.row))];
+  const titles = rowsOf(index.hits.filter((h) => h.title));
+  if (titles.length > 1) return titles;
+  const names = rowsOf(index.hits.filter((h) => !h.title && L.PROJECT_NAME.includes(h.key)));
+  if (names.length > 1) return names;
+  // One start per row: a 部门名称 cell whose value reads "单位名称：…" is the same form.
+  return rowsOf(index.all(L.DEPARTMENT));
+}
+
+const NO_TABLE = { zh: "没有找到绩效指标表(一级指标/二级指标/三级指标)", en: "no indicator table (一级/二级/三级指标) was found" };
+
+/** One plain sentence on what a sheet without a form holds. */
+function notFormSentence(grid: Grid, index: LabelIndex, found: AnchorId[]): { zh: string; en: string } {
+  if (grid.lastRow < grid.firstRow || grid.sheet.values.every((r) => r.every((v) => v === null || v === ""))) {
+    return { zh: "工作表是空的", en: "the sheet is empty" };
+  }
+  const title = index.hits.find((h) => h.title);
+  if (title && L.SCORE_TITLE.test(title.key)) {
+    return { zh: `这是「${title.key}」,是评价得分,不是绩效目标表`, en: `this is "${title.key}", a table of scores, not a target form` };
+  }
+  if (title) return { zh: `找到了标题「${title.key}」,但${NO_TABLE.zh}`, en: `found the title "${title.key}", but ${NO_TABLE.en}` };
+  if (found.length > 0) {
+    const missing = ANCHORS.filter((a) => !found.includes(a.id));
+    return {
+      zh: `像部门整体绩效目标表,但缺少 ${missing.map((a) => a.zh).join("、")}`,
+      en: `looks like a department-wide form but lacks ${missing.map((a) => a.en).join(", ")}`,
+    };
+  }
+  return NO_TABLE;
+}
+
 export function recognizeSheet(sheet: SheetSnapshot): SheetRecognition {
   const grid = new Grid(sheet);
   const index = new LabelIndex(grid);
   const found = anchorsIn(index, grid, grid.firstRow, grid.lastRow);
   const missing = ANCHORS.map((a) => a.id).filter((id) => !found.includes(id));
-  if (found.length < MIN_ANCHORS) return { sheet: sheet.name, forms: [], missing, found };
-  // Each 部门名称 starts a form; a sheet holding two forms one under the other yields both.
-  // One start per row: a 部门名称 cell whose value reads "单位名称：…" is the same form.
-  const starts = [...new Set(index.all(L.DEPARTMENT).map((h) => h.row))];
+  const starts = formStarts(index);
   const bands: [number, number][] = [];
   if (starts.length <= 1) bands.push([grid.firstRow, grid.lastRow]);
   else {
@@ -127,9 +233,11 @@ export function recognizeSheet(sheet: SheetSnapshot): SheetRecognition {
   }
   const forms: RecognizedForm[] = [];
   for (const [top, bottom] of bands) {
-    if (anchorsIn(index, grid, top, bottom).length >= MIN_ANCHORS) forms.push({ model: readForm(grid, index, top, bottom), grid });
+    const k = kindOf(grid, index, top, bottom);
+    if (k) forms.push({ model: readForm(grid, index, top, bottom, k.kind, k.lenient), grid });
   }
-  return { sheet: sheet.name, forms, missing: forms.length ? [] : missing, found };
+  if (forms.length > 0) return { sheet: sheet.name, forms, missing: [], found };
+  return { sheet: sheet.name, forms, missing, found, notForm: notFormSentence(grid, index, found) };
 }
 
 export function recognizeWorkbook(wb: WorkbookSnapshot): SheetRecognition[] {

@@ -53,6 +53,10 @@ export const RULE_BASIS: Readonly<Record<string, Message>> = {
     zh: `重点工作任务应说明项目支出的主要去向(${DR} R8,适当性的经验判断)`,
     en: `The key tasks should explain where most project money goes (${DR} R8, a heuristic for 适当性)`,
   },
+  "budget/project-funds": {
+    zh: `项目资金来源(财政拨款、其他资金等)合计应等于项目资金总额,年度资金不超过实施期资金(项目支出绩效目标申报表的资金栏;${DR} §2.4)`,
+    en: `A project's funding sources must add up to its total, and the year's funds cannot exceed the period's (the funds block of the project form; ${DR} §2.4)`,
+  },
   "budget/tasks-within-budget": {
     zh: `重点工作任务拟投入资金不能超过预算(${DR} R6/R7)`,
     en: `The key tasks cannot cost more than the budget (${DR} R6/R7)`,
@@ -77,7 +81,7 @@ export const RULE_BASIS: Readonly<Record<string, Message>> = {
     zh: `每类指标「细分若干二级指标和三级指标,分别设定具体的指标值」(扶贫资金绩效目标指引,${PG} §1;规则源码另引财预〔2020〕10号,待核实)`,
     en: `Each indicator is split into 三级 indicators, "分别设定具体的指标值" (poverty-fund target guidance, ${PG} §1; the rule's source also cites 财预〔2020〕10号, unverified)`,
   },
-  "indicators/cost-above-funds": {
+  "indicators/cost-within-funds": {
     zh: `成本上限 ≤160万 对 386万 支出被退回为「未及时更新」(${PG} §2 PD);「目标宏大,但预算资金完全不足以支撑」(${PG} §2 Z)`,
     en: `A cap of ≤160万 against 386万 spent was returned as "未及时更新" (${PG} §2 PD); targets out of scale with the money (${PG} §2 Z)`,
   },

@@ -8,10 +8,12 @@ import developmentWithinProject from "./budget/development-within-project";
 import headcountInvalid from "./budget/headcount-invalid";
 import incomeMatchesExpenditure from "./budget/income-matches-expenditure";
 import levelsMatchExpenditure from "./budget/levels-match-expenditure";
+import projectFunds from "./budget/project-funds";
 import tasksCoverProject from "./budget/tasks-cover-project";
 import tasksWithinBudget from "./budget/tasks-within-budget";
 import annualExceedsPeriod from "./indicators/annual-exceeds-period";
 import categoryMismatch from "./indicators/category-mismatch";
+import costWithinFunds from "./indicators/cost-within-funds";
 import duplicateIndicator from "./indicators/duplicate";
 import impossibleTarget from "./indicators/impossible-target";
 import missingCategory from "./indicators/missing-category";
@@ -26,7 +28,6 @@ import vagueWording from "./indicators/vague-wording";
 import barePercent from "./indicators/bare-percent";
 import complaintsAsSatisfaction from "./indicators/complaints-as-satisfaction";
 import compoundTarget from "./indicators/compound-target";
-import costAboveFunds from "./indicators/cost-above-funds";
 import identicalTargets from "./indicators/identical-targets";
 import inputAsOutput from "./indicators/input-as-output";
 import nameContradictsTarget from "./indicators/name-contradicts-target";
@@ -47,6 +48,7 @@ export const RULES: Rule[] = [
   headcountInvalid,
   incomeMatchesExpenditure,
   levelsMatchExpenditure,
+  projectFunds,
   tasksCoverProject,
   tasksWithinBudget,
   annualExceedsPeriod,
@@ -54,7 +56,7 @@ export const RULES: Rule[] = [
   categoryMismatch,
   complaintsAsSatisfaction,
   compoundTarget,
-  costAboveFunds,
+  costWithinFunds,
   duplicateIndicator,
   identicalTargets,
   impossibleTarget,

@@ -1,7 +1,7 @@
 /** The rule contract, ESLint-style: metadata with bilingual messages, and a check that reports. */
 import { CellRef } from "../a1";
 import { Grid } from "../form/grid";
-import { FormModel } from "../form/model";
+import { FormKind, FormModel } from "../form/model";
 import { SheetRecognition } from "../form/recognize";
 import { EditPlan } from "../plan/editPlan";
 
@@ -45,6 +45,9 @@ export interface RuleMeta<M extends string, O extends RuleOptions> {
   fixable?: boolean;
   /** Whether findings may carry suggestions (choices the user picks; never applied by 修复全部 / `fix`). */
   hasSuggestions?: boolean;
+  /** The kinds of form the rule checks (default: every kind): the budget block and key tasks are
+   * printed only on the department form, the funds block only on a project's. */
+  kinds?: FormKind[];
 }
 
 /**

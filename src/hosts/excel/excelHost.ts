@@ -4,7 +4,7 @@
  */
 import { CellRef, formatRef, toA1 } from "../../core/a1";
 import { EditPlan } from "../../core/plan/editPlan";
-import { Finding } from "../../core/rules/types";
+import { Finding, Message } from "../../core/rules/types";
 import { ApplyResult, Host, HostBusyError, Lang, MarkOutcome, ReadResult, WorkbookState } from "../host";
 import { Config } from "../../core/config";
 import { applyPlan } from "./applyPlan";
@@ -270,7 +270,9 @@ export class ExcelHost implements Host {
     return watchChanges(this.run, this.caps, this.own, listener, this.debounceMs, this.focusEvents, (args) => this.noteChange(args));
   }
 
-  async writeReport(findings: Finding[], lang: Lang): Promise<void> {
-    await this.own.around(() => this.writeRun((ctx) => writeReportSheet(ctx, findings, lang, this.caps, this.createSheet)));
+  async writeReport(findings: Finding[], lang: Lang, read: Message[] = []): Promise<void> {
+    await this.own.around(() =>
+      this.writeRun((ctx) => writeReportSheet(ctx, findings, lang, this.caps, this.createSheet, new Date(), read)),
+    );
   }
 }

@@ -4,7 +4,7 @@
  * to have the same name is never cleared: the report goes to "校验报告 2" instead.
  */
 import { markCss } from "../../core/marks";
-import { Finding, Severity } from "../../core/rules/types";
+import { Finding, Message, Severity } from "../../core/rules/types";
 import { Lang } from "../host";
 import {
   HEADER_FILL,
@@ -23,8 +23,8 @@ import { asText } from "./cells";
 import { CreateSheet } from "./officeHelpers";
 
 /** The report as `range.formulas` wants it: links as HYPERLINK formulas, texts guarded from being taken for formulas. */
-export function reportRows(findings: Finding[], lang: Lang, now: Date): (string | number)[][] {
-  return reportTable(findings, lang, now).map((row) =>
+export function reportRows(findings: Finding[], lang: Lang, now: Date, read: Message[] = []): (string | number)[][] {
+  return reportTable(findings, lang, now, read).map((row) =>
     row.map((c) => (isReportLink(c) ? linkFormula(c) : typeof c === "string" ? asText(c) : c)),
   );
 }
@@ -70,10 +70,11 @@ export async function writeReportSheet(
   caps: ExcelCaps,
   createSheet: CreateSheet,
   now = new Date(),
+  read: Message[] = [],
 ): Promise<string> {
   const name = await chooseName(ctx, lang);
   const ws = await createSheet(ctx.workbook, name);
-  const rows = reportRows(findings, lang, now);
+  const rows = reportRows(findings, lang, now, read);
   const table = ws.getRange(`A1:F${rows.length}`);
   table.formulas = rows;
   for (const m of REPORT_MERGES) ws.getRange(m).merge();

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { CellRef } from "../../core/a1";
 import { CellMark, marksByCell } from "../../core/marks";
 import { EditPlan } from "../../core/plan/editPlan";
-import { Finding } from "../../core/rules/types";
+import { Finding, Message } from "../../core/rules/types";
 import { WorkbookSnapshot } from "../../core/snapshot";
 import { ApplyResult, Host, Lang, MarkOutcome, ReadResult, WorkbookState } from "../host";
 import { annotate } from "./annotate";
@@ -176,8 +176,8 @@ export class FileHost implements Host {
    * Writes the 校验报告 sheet into the workbook (so a download carries it) and shows it, as the Excel
    * host activates it. A user's own sheet of that name is kept; the report goes to "校验报告 2".
    */
-  async writeReport(findings: Finding[], lang: Lang): Promise<void> {
-    const name = writeReportSheet(this.workbook, findings, lang);
+  async writeReport(findings: Finding[], lang: Lang, read: Message[] = []): Promise<void> {
+    const name = writeReportSheet(this.workbook, findings, lang, new Date(), read);
     this.patchable = false;
     this.snapshot = null;
     this.emit({ type: "workbook" });

@@ -6,7 +6,7 @@
  */
 import type { Workbook, Worksheet } from "exceljs";
 import { markArgb } from "../../core/marks";
-import { Finding } from "../../core/rules/types";
+import { Finding, Message } from "../../core/rules/types";
 import { Lang } from "../host";
 import {
   HEADER_FILL,
@@ -38,7 +38,7 @@ function isOurs(ws: Worksheet | undefined): boolean {
 }
 
 /** Writes the report, replacing only a report this add-in wrote earlier; returns the sheet's name. */
-export function writeReportSheet(wb: Workbook, findings: Finding[], lang: Lang, now = new Date()): string {
+export function writeReportSheet(wb: Workbook, findings: Finding[], lang: Lang, now = new Date(), read: Message[] = []): string {
   const name = pickReportName(
     lang,
     (n) => !!wb.getWorksheet(n),
@@ -50,7 +50,7 @@ export function writeReportSheet(wb: Workbook, findings: Finding[], lang: Lang, 
   // A rewritten report keeps its old place among the tabs (orderNo is exceljs's tab order, untyped).
   if (old) (ws as Ordered).orderNo = (old as Ordered).orderNo;
 
-  reportTable(findings, lang, now).forEach((cells, r) => {
+  reportTable(findings, lang, now, read).forEach((cells, r) => {
     cells.forEach((c, col) => {
       if (c === "") return;
       const cell = ws.getCell(r + 1, col + 1);

@@ -4,14 +4,14 @@
  * A1 shows it is ours; a user's own sheet is never cleared (the report goes to "校验报告 2" …).
  */
 import { MARK_COLORS } from "../../core/marks";
-import { Finding } from "../../core/rules/types";
+import { Finding, Message } from "../../core/rules/types";
 import { reportRows } from "../excel/report";
 import { Lang } from "../host";
 import { HEADER_FILL, HEADER_ROW, REPORT_MERGES, isReportTitle, pickReportName } from "../reportRows";
 import { EtDoc, bgr, sheetLookup } from "./et";
 
 /** Writes the report and activates its sheet; returns the sheet's name. The caller freezes the screen. */
-export function writeReportSheet(doc: EtDoc, findings: Finding[], lang: Lang, now = new Date()): string {
+export function writeReportSheet(doc: EtDoc, findings: Finding[], lang: Lang, now = new Date(), read: Message[] = []): string {
   const sheet = sheetLookup(doc);
   const name = pickReportName(
     lang,
@@ -26,7 +26,7 @@ export function writeReportSheet(doc: EtDoc, findings: Finding[], lang: Lang, no
     ws = wb.Worksheets.Add(undefined, last) as Et.Worksheet;
     ws.Name = name;
   }
-  const rows = reportRows(findings, lang, now);
+  const rows = reportRows(findings, lang, now, read);
   (ws.Range(`A1:F${rows.length}`) as unknown as { Formula: unknown }).Formula = rows;
   const alerts = doc.app.DisplayAlerts;
   doc.app.DisplayAlerts = false;

@@ -12,10 +12,9 @@
 import { CellRef, formatRef, toA1 } from "../../core/a1";
 import { EditPlan } from "../../core/plan/editPlan";
 import { marksByCell } from "../../core/marks";
-import { Finding } from "../../core/rules/types";
+import { Finding, Message } from "../../core/rules/types";
 import { shiftFindingCells } from "../excel/markAreas";
 import { ApplyResult, Host, Lang, MarkOutcome, ReadResult, WorkbookState } from "../host";
-import { Message } from "../../core/rules/types";
 import { errorMessage } from "../../core/errors";
 import { sanitizeState } from "../workbookState";
 import { applyPlan } from "./apply";
@@ -311,8 +310,8 @@ export class WpsHost implements Host {
       throw new Error("设置未能保存到工作簿(读回的内容不一致) / The settings could not be saved in the workbook (read-back differs)");
   }
 
-  async writeReport(findings: Finding[], lang: Lang): Promise<void> {
-    this.write((doc) => writeReportSheet(doc, findings, lang));
+  async writeReport(findings: Finding[], lang: Lang, read: Message[] = []): Promise<void> {
+    this.write((doc) => writeReportSheet(doc, findings, lang, new Date(), read));
   }
 
   /** The user's edits, debounced; our own writes and our hidden sheets are not the user's. */

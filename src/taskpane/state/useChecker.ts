@@ -7,6 +7,7 @@ import { CellRef, formatRef } from "../../core/a1";
 import { resolveSetting } from "../../core/config";
 import { validate } from "../../app/validate";
 import { CheckResult } from "../../core/engine";
+import { whatWasRead } from "../../core/form/whatWasRead";
 import { RULES } from "../../core/rules/registry";
 import { isSafePlan } from "../../core/plan/editPlan";
 import { Finding, Message, Rule, Suggestion } from "../../core/rules/types";
@@ -372,7 +373,12 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
       enqueue(async () => {
         const cur = stateRef.current;
         const r = await validate(host, { state: cur, mark: false, rules, fixes: true });
-        await host.writeReport!(r.findings, cur.settings.lang);
+        // The sheet says what was read of each form (its kind, sheet and table), as the pane's summary does.
+        await host.writeReport!(
+          r.findings,
+          cur.settings.lang,
+          r.forms.map((f) => whatWasRead(f.model)),
+        );
         notify({ intent: "success", title: texts().reportDone });
       }).then(() => undefined);
   }, [host, enqueue, rules, notify, texts]);

@@ -29,7 +29,7 @@ const PLANTS: Plant[] = [
     mistake: "a cost cap above the money available",
     source: "郫都区民政局 2025 review (PD): ≤160万 against 386万",
     edits: { D33: "会议经费(万元)", E33: "≤400万元", F33: "≤400万元" },
-    rule: "indicators/cost-above-funds",
+    rule: "indicators/cost-within-funds",
     at: "E33",
   },
   {

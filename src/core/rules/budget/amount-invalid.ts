@@ -47,6 +47,7 @@ export default defineRule({
         en: "{{nameEn}} is {{value}} (10k yuan), i.e. {{yi}} hundred million yuan, at least {{max}}: it looks like yuan; if so, enter {{wan}}",
       },
     },
+    kinds: ["department"],
     defaultOptions: { maxWan: 100000 },
     fixable: true,
     optionDocs: {

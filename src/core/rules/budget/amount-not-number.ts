@@ -25,6 +25,7 @@ export default defineRule({
         en: '{{nameEn}} "{{raw}}" is text, not a number: the check reads {{value}} (10k yuan), but Excel\'s SUM ignores it. Enter it as the number {{value}} (one-click fix available)',
       },
     },
+    kinds: ["department"],
     defaultOptions: {},
   },
   check(ctx) {

@@ -30,6 +30,7 @@ export default defineRule({
         en: "Development spending {{development}} (special {{special}} + other {{otherDevelopment}}) ≠ project expenditure {{project}}, a difference of {{diff}} (10k yuan). Check these three amounts",
       },
     },
+    kinds: ["department"],
     defaultOptions: { mode: "within", tolerance: 0.005 },
     optionSchema: { mode: { choices: ["within", "equal"] } },
     optionDocs: {

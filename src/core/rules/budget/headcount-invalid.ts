@@ -39,6 +39,7 @@ export default defineRule({
         en: '{{nameEn}} "{{raw}}" is not a number: enter a non-negative whole number (0 if there are none)',
       },
     },
+    kinds: ["department"],
     defaultOptions: {},
   },
   check(ctx) {

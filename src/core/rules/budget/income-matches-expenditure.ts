@@ -33,6 +33,7 @@ export default defineRule({
         en: "Income {{income}} (fiscal {{fiscal}} + other funds {{otherFunds}}) ≠ the income total printed {{incomeTotal}}, a difference of {{diff}} (10k yuan). Check fiscal appropriation, other funds and the income total",
       },
     },
+    kinds: ["department"],
     defaultOptions: { tolerance: 0.005 },
     optionDocs: {
       tolerance: {

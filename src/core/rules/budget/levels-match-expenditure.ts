@@ -38,6 +38,7 @@ export default defineRule({
         en: 'The split by level {{levels}} (10k yuan) matches {{matchedEn}} (base set to "either"; shown so the form\'s base can be confirmed)',
       },
     },
+    kinds: ["department"],
     defaultOptions: { base: "total", tolerance: 0.005 },
     optionSchema: { base: { choices: ["total", "project", "either"] } },
     optionDocs: {

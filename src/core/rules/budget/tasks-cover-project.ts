@@ -23,6 +23,7 @@ export default defineRule({
         en: "The key tasks' planned funds total {{tasks}}, only {{share}}% of project expenditure {{project}} (10k yuan; below {{min}}%): add the main key tasks or check their amounts",
       },
     },
+    kinds: ["department"],
     defaultOptions: { minShare: 0.5 },
     optionSchema: { minShare: { max: 1 } },
     optionDocs: {

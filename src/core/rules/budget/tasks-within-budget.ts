@@ -28,6 +28,7 @@ export default defineRule({
         en: "The key tasks' planned funds total {{tasks}} > total expenditure {{total}} (basic {{basic}} + project {{project}}), {{diff}} over (10k yuan). Tasks cannot cost more than the whole budget; check the task amounts",
       },
     },
+    kinds: ["department"],
     defaultOptions: { tolerance: 0.005 },
     optionDocs: {
       tolerance: { zh: "允许超出的金额(万元),默认 0.005", en: "Allowed excess (10k yuan); default 0.005" },

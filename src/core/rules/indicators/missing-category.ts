@@ -52,6 +52,9 @@ const OUTPUT_GROUPS: { level: Level2; name: Message }[] = [
   { level: "时效", name: { zh: "时效指标", en: "timeliness indicators (时效指标)" } },
 ];
 
+/** The 二级 that close their 一级 in the templates' order. */
+const GROUP_ENDS = new Set<Level2>(["成本", "可持续影响", "服务对象满意度", "生态环境成本"]);
+
 const same = (a: Cell | null, b: Cell | null) => a !== null && b !== null && a.row === b.row && a.col === b.col;
 
 export default defineRule({
@@ -89,8 +92,19 @@ export default defineRule({
     const header: Cell = { row: t.headerRow, col: t.columns.level1, value: null, text: "" };
 
     const required: Level1[] = ["产出", "效益", "满意度", ...(t.costIsLevel1 ? (["成本"] as Level1[]) : [])];
+    // A copy cut short (the table ends the sheet before 满意度) is judged only as far as it goes: the
+    // categories after its last one, and the groups of that last one, may be on the part not copied.
+    // On the department form, which a user fills in the add-in itself, a table ending after a whole
+    // group (可持续影响, 成本) at the foot of the sheet lacks what follows; only one stopping inside a
+    // group (社会效益 with 生态 and 可持续影响 still to come) is a copy cut short.
+    const last = t.rows.length > 0 ? t.rows[t.rows.length - 1] : null;
+    const lastLevel1 = last ? last.level1 : null;
+    const endsGroup = !!last && (last.level2 === null || GROUP_ENDS.has(last.level2));
+    const cutShort = t.cutShort === true && (ctx.form.kind !== "department" || !endsGroup);
+    const reached = new Set(t.rows.map((r) => r.level1));
     for (const level of required) {
       if (filled.some((r) => r.level1 === level)) continue;
+      if (cutShort && !reached.has(level)) continue;
       const printed = empty.filter((r) => r.level1 === level);
       printed.forEach((r) => covered.add(r));
       const anchor = printed.find((r) => r.level1Cell)?.level1Cell ?? printed[0]?.level2Cell ?? header;
@@ -106,7 +120,9 @@ export default defineRule({
     }
 
     const outputs = filled.filter((r) => r.level1 === "产出");
-    if (outputs.length > 0) {
+    // A table whose one category column holds 一级 names only (舒城 2023) has no 二级 to ask for.
+    const noLevel2 = t.columns.level1 === t.columns.level2 && t.rows.every((r) => r.level2 === null);
+    if (outputs.length > 0 && !(cutShort && (lastLevel1 === "产出" || lastLevel1 === "成本")) && !noLevel2) {
       const anchor = outputs.find((r) => r.level1Cell)?.level1Cell ?? outputs[0].name;
       for (const g of OUTPUT_GROUPS) {
         if (outputs.some((r) => r.level2 === g.level)) continue;

@@ -42,12 +42,15 @@ export default defineRule({
         en: "No key task is filled in: enter at least one task with its name, main content, planned funds and expected goal",
       },
     },
+    kinds: ["department"],
     defaultOptions: {},
   },
   check(ctx) {
     const { form } = ctx;
     if (form.tasks.length === 0) {
-      const at = form.tasksLabel ?? { row: form.top, col: form.left };
+      // A provincial form that prints no key-task table is not asked for one.
+      if (!form.tasksLabel) return;
+      const at = form.tasksLabel;
       ctx.report({ messageId: "noTasks", cells: [{ row: at.row, col: at.col }] });
       return;
     }

@@ -39,6 +39,7 @@ export default defineRule({
         en: 'Key task "{{task}}" has no matching performance indicator: no 三级 indicator relates to it. Add one that measures it, e.g. "{{example}}"',
       },
     },
+    kinds: ["department"],
     defaultOptions: { stopWords: DEFAULT_STOP_WORDS, contentOverlap: 2 },
     hasSuggestions: true,
     optionSchema: { contentOverlap: { integer: true } },

@@ -12,7 +12,7 @@ const IDS = [
   "indicators/category-mismatch",
   "indicators/complaints-as-satisfaction",
   "indicators/compound-target",
-  "indicators/cost-above-funds",
+  "indicators/cost-within-funds",
   "indicators/duplicate",
   "indicators/identical-targets",
   "indicators/impossible-target",

@@ -1,9 +1,9 @@
-import rule from "../../../../src/core/rules/indicators/cost-above-funds";
+import rule from "../../../../src/core/rules/indicators/cost-within-funds";
 import { ruleTester } from "../../../helpers/ruleTester";
 import { cleanSheet, seedSheet, setCells } from "../../../helpers/forms";
 import { q } from "./fixtures";
 
-// The corrected example spends 326.60 + 40.64 = 367.24万元.
+// On the department form the money is its total expenditure: the corrected example spends 326.60 + 40.64 = 367.24万元.
 ruleTester(rule, {
   valid: [
     { name: "the corrected example (a rate, not an amount)", sheet: cleanSheet() },
@@ -19,17 +19,17 @@ ruleTester(rule, {
       sheet: setCells(cleanSheet(), { D33: "会议经费(万元)", E33: "≤500万元", F33: "≤500万元" }),
       errors: [
         {
-          messageId: "aboveTotal",
+          messageId: "aboveBudget",
           cells: [q("E33"), q("F33")],
           severity: "warning",
-          data: { cap: "500.00", funds: "367.24", fundsName: "基本支出与项目支出之和" },
+          data: { amount: "500.00", total: "367.24", fundsName: "基本支出与项目支出之和" },
         },
       ],
     },
     {
       name: "a cap in 元 above the budget",
       sheet: setCells(cleanSheet(), { D33: "部门运行成本(元)", F33: "≤4000000元" }),
-      errors: [{ messageId: "aboveTotal", cells: [q("F33")], data: { cap: "400.00" } }],
+      errors: [{ messageId: "aboveBudget", cells: [q("F33")], data: { amount: "400.00" } }],
     },
   ],
 });
