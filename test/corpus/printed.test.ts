@@ -22,6 +22,17 @@ import {
 } from "../../scripts/lib/printedCorpus";
 
 const ids = printedIds();
+
+/**
+ * Printed layouts the recogniser does not read yet, each with why. They are 未检查 (asserted above:
+ * never 需修改) and their problems count as missed in the recall below. The list may only shrink: a
+ * listed form that becomes read fails the test until it is taken off.
+ */
+const NOT_READ_YET: Record<string, string> = {
+  "c1-zhejiang-taizhou-linhai-2024-project-lvhuayanghu":
+    "浙江's project-library form prints two levels only (指标类型 | 指标名称 | 指标值 | 指标描述): no 三级 column, the indicator only described",
+  "c3-guangshui-2021": "a department form whose stored copy ends before its indicator table",
+};
 let results: PrintedResult[] = [];
 let m: PrintedMeasure;
 
@@ -70,10 +81,12 @@ describe("printed corpus: what the checker makes of it", () => {
     expect({ within: perForm <= 0.3, perForm, falseWarnings: m.falseWarnings }).toMatchObject({ within: true });
   });
 
-  it("every form is read as its kind, and no source that is not a form is read as one", () => {
-    // Before the checker reads project forms and 自评表: the forms it does read are read as their kind.
-    const wrong = m.readsEveryKind ? m.wrongKind : m.wrongKind.filter((w) => !/read \[\]$/.test(w));
-    expect(wrong).toEqual([]);
+  it("every form is read as its kind (but the few listed as not read yet), and no source that is not a form is read as one", () => {
+    const listed = (w: string) => Object.keys(NOT_READ_YET).some((id) => w.startsWith(`${id}:`));
+    expect(m.wrongKind.filter((w) => !listed(w))).toEqual([]);
+    // Each listed form is still unread: when one is read, take it off the list.
+    for (const id of Object.keys(NOT_READ_YET))
+      expect([id, m.wrongKind.some((w) => w.startsWith(`${id}:`) && /read \[\]$/.test(w))]).toEqual([id, true]);
   });
 
   it("finds at least 90% of the problems the reviewers expected", () => {

@@ -220,6 +220,20 @@ function notFormSentence(grid: Grid, index: LabelIndex, found: AnchorId[]): { zh
   return NO_TABLE;
 }
 
+const HOLLOW = {
+  zh: "只有绩效指标表头,表中没有任何指标,也没有标题、项目或部门信息,不是一张填写过的绩效目标表",
+  en: "only an indicator table's header: no indicator, no title, no project or department, so no filled-in target form",
+};
+
+const filled = (c: { text: string } | null | undefined) => !!c && c.text.trim() !== "";
+
+function isHollow(m: FormModel): boolean {
+  const rows = m.indicators?.rows ?? [];
+  if (rows.some((r) => filled(r.name) || filled(r.annual) || filled(r.period))) return false;
+  if (m.title || filled(m.department?.value) || filled(m.project?.name?.value) || filled(m.overallGoal?.value)) return false;
+  return Object.keys(m.amounts).length === 0 && m.tasks.length === 0;
+}
+
 export function recognizeSheet(sheet: SheetSnapshot): SheetRecognition {
   const grid = new Grid(sheet);
   const index = new LabelIndex(grid);
@@ -232,12 +246,18 @@ export function recognizeSheet(sheet: SheetSnapshot): SheetRecognition {
     starts.forEach((s, i) => bands.push([i === 0 ? grid.firstRow : s, i + 1 < starts.length ? starts[i + 1] - 1 : grid.lastRow]));
   }
   const forms: RecognizedForm[] = [];
+  let hollow = false;
   for (const [top, bottom] of bands) {
     const k = kindOf(grid, index, top, bottom);
-    if (k) forms.push({ model: readForm(grid, index, top, bottom, k.kind, k.lenient), grid });
+    if (!k) continue;
+    const model = readForm(grid, index, top, bottom, k.kind, k.lenient);
+    // An indicator header and nothing else (no title, no name, no figure, no indicator): a sheet that
+    // only looks like a form. Judging it would report every category as missing and call it 需修改.
+    if (isHollow(model)) hollow = true;
+    else forms.push({ model, grid });
   }
   if (forms.length > 0) return { sheet: sheet.name, forms, missing: [], found };
-  return { sheet: sheet.name, forms, missing, found, notForm: notFormSentence(grid, index, found) };
+  return { sheet: sheet.name, forms, missing, found, notForm: hollow ? HOLLOW : notFormSentence(grid, index, found) };
 }
 
 export function recognizeWorkbook(wb: WorkbookSnapshot): SheetRecognition[] {

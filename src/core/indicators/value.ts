@@ -268,17 +268,18 @@ const GRADE_WORDS = new Set([
 
 /**
  * Pass/fail targets reviewers accept for a verification or compliance indicator (验收通过, 合格,
- * 合规 (棠溪 2022 补助资格合规性), 达标, 是/否, 不超预算, 符合相关规定, 严格执行…制度): the target is met or not, nothing to count.
+ * 合规 (棠溪 2022 补助资格合规性), 达标, 是/否, 不超预算, 控制在预算内 (湘潭 2024), 符合相关规定, 严格执行…制度):
+ * the target is met or not, nothing to count.
  */
 const PASS_FAIL =
-  /^(通过|验收通过|合格|合规|达标|是|否|不超预算|不超过预算|未超预算|无超支|符合(相关|有关|国家|行业)?(规定|要求|标准|规范)|严格执行.{0,10}(规定|制度|标准|规范))$/;
+  /^(通过|验收通过|合格|合规|达标|是|否|不超预算|不超过预算|未超预算|无超支|控制在(预算|预算范围|预算额度|批复预算)(之?内|以内)|符合(相关|有关|国家|行业)?(规定|要求|标准|规范)|严格执行.{0,10}(规定|制度|标准|规范))$/;
 
 /**
  * A grade needs one of these characters: 预 (达成预期), 应 (应保尽保), the first character of each
  * PASS_FAIL word, and every character of the grade words. Most values ("≥95%", "2次") hold none and
  * skip the patterns below. Keep the PASS_FAIL first characters here in step with PASS_FAIL.
  */
-const GRADE_CHARS = new RegExp(`[${[...new Set("预应通验合达是否不未无符严优良中低差" + [...GRADE_WORDS].join(""))].join("")}]`);
+const GRADE_CHARS = new RegExp(`[${[...new Set("预应通验合达是否不未无控符严优良中低差" + [...GRADE_WORDS].join(""))].join("")}]`);
 
 function gradeOf(n: string): string | null {
   if (!GRADE_CHARS.test(n)) return null;

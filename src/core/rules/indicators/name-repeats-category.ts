@@ -60,7 +60,9 @@ export default defineRule({
     const t = ctx.form.indicators;
     if (!t) return;
     for (const row of contentRows(t)) {
-      if (!row.name.text || row.level2 === "服务对象满意度") continue;
+      // 「满意度」 or 「服务对象满意度」 under 满意度指标 is the template's own wording (湘潭 2024): it
+      // names what is measured, the served people's satisfaction.
+      if (!row.name.text || row.level2 === "服务对象满意度" || row.level1 === "满意度") continue;
       const core = categoryCore(rowName(t, row).core);
       if (!core) continue;
       const category =

@@ -37,7 +37,10 @@ export default defineRule({
     for (const row of contentRows(t)) {
       // 「(≥**%)」 after a name is the template's guide to the unit asked for, which 同心's published
       // forms keep on every row (2022, 2023); only a placeholder in the name itself is left unfilled.
-      const nameMark = hasTemplatePlaceholder(row.name.text.replace(/[(（][^()（）]*[)）]/g, ""));
+      // So is 「≥**人」 written after the name without brackets (南岳 2018): an operator before the marks.
+      const nameMark = hasTemplatePlaceholder(
+        row.name.text.replace(/[(（][^()（）]*[)）]/g, "").replace(/(≥|≤|＝|＞|＜|>=|<=|=|>|<)\s*(\*{2,}|＊{2,}|[xX×]{2,})/g, ""),
+      );
       if (nameMark) {
         ctx.report({
           messageId: "inName",

@@ -59,14 +59,23 @@ function isRate(p: ParsedValue, name: string): boolean {
 
 const ASKS_FOR_TIME = /(时间|时限|日期|时点|时间节点|期限)(\([^()]*\))?$/;
 
-/** The budget year printed in the form's title ("2025年部门整体预算绩效目标申报表"), if any. */
+/** A line under the title that gives only the year: 「(2022年度)」 (原州区 2022), 「预算年度:2022」. */
+const YEAR_LINE = /^(?:[((]\s*((?:19|20)\d\d)\s*年?度?\s*[))]|((?:19|20)\d\d)\s*年度|预算年度[::]?\s*((?:19|20)\d\d)\s*年?)$/;
+
+/** The budget year printed in the form's title ("2025年部门整体预算绩效目标申报表"), or on the
+ * line printed right under it ("(2022年度)"), if any. */
 export function titleYear(form: FormModel, grid: Grid): number | null {
-  for (let r = Math.max(0, form.top - 3); r <= form.top; r++) {
+  for (let r = Math.max(0, form.top - 3); r <= form.top + 2; r++) {
     for (let c = form.left; c <= form.right; c++) {
       const text = grid.cell(r, c).text;
-      if (!/绩效/.test(text)) continue;
-      const m = YEAR_IN_TEXT.exec(text);
-      if (m) return Number(m[1]);
+      if (r <= form.top && /绩效/.test(text)) {
+        const m = YEAR_IN_TEXT.exec(text);
+        if (m) return Number(m[1]);
+      }
+      if (r > form.top - 1) {
+        const m = YEAR_LINE.exec(text.trim());
+        if (m) return Number(m[1] ?? m[2] ?? m[3]);
+      }
     }
   }
   return null;

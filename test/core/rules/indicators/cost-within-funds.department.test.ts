@@ -20,10 +20,11 @@ ruleTester(rule, {
       errors: [
         {
           messageId: "aboveBudget",
-          cells: [q("E33"), q("F33")],
+          cells: [q("E33")],
           severity: "warning",
           data: { amount: "500.00", total: "367.24", fundsName: "基本支出与项目支出之和" },
         },
+        { messageId: "aboveBudget", cells: [q("F33")], data: { amount: "500.00", total: "367.24" } },
       ],
     },
     {

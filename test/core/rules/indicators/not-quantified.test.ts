@@ -15,10 +15,11 @@ ruleTester(rule, {
     { name: "an empty value is missing-value's business", sheet: setCells(cleanSheet(), { F28: null }) },
     {
       // Pass/fail targets of real forms: 鄂州 2022 成本控制率 不超预算, 棠溪 2022 经费支出合规性 严格执行相关制度规定
-      // and 单项业务成本 符合相关规定; 验收 通过 / 合格 / 达标 / 是.
+      // and 单项业务成本 符合相关规定; 湘潭 2024 成本 控制在预算内; 验收 通过 / 合格 / 达标 / 是.
       name: "pass/fail targets reviewers accept",
       sheet: setCells(cleanSheet(), {
         F33: "不超预算",
+        E33: "控制在预算内",
         E30: "严格执行相关制度规定",
         F30: "符合相关规定",
         E29: "通过",

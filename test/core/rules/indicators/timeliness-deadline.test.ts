@@ -99,6 +99,12 @@ ruleTester(rule, {
       errors: [{ messageId: "outsideYear", cells: [q("F32")], data: { year: 2026, budgetYear: 2025, column: "年度指标值" } }],
     },
     {
+      // 原州区 2022 prints its year on the line under the title: 「(2022年度)」.
+      name: "the year on the line under the title",
+      sheet: setCells(cleanSheet(), { A4: "(2025年度)", D32: PAYMENT, E32: "2026年3月31日前", F32: "2026年3月31日前" }),
+      errors: [{ messageId: "outsideYear", cells: [q("F32")], data: { year: 2026, budgetYear: 2025 } }],
+    },
+    {
       name: "an annual deadline outside the budget year of the option",
       sheet: setCells(cleanSheet(), { D32: PAYMENT, E32: "2024年12月31日前", F32: "2024年12月31日前" }),
       options: { budgetYear: 2025 },
