@@ -31,6 +31,11 @@ export const PANE = {
   checking: { zh: "正在校验…", en: "Checking…" },
   readFailed: { zh: "读取表格失败", en: "Could not read the workbook" },
   canSubmit: { zh: "可以提交", en: "Ready to submit" },
+  notChecked: { zh: "未检查", en: "Not checked" },
+  notCheckedWhy: {
+    zh: "没有读到绩效目标表或自评表,所以没有检查任何内容(上方说明了找到的是什么)。",
+    en: "No target form or self-evaluation table was read, so nothing was checked (what was found is said above).",
+  },
   passed: {
     zh: (n: number) => `已通过 ${n} 项检查`,
     en: (n: number) => `${count(n, "check", "checks")} passed`,

@@ -7,6 +7,7 @@ import * as React from "react";
 import { render, screen } from "@testing-library/react";
 import { checkWorkbook } from "../../src/core/engine";
 import { FormSummary } from "../../src/taskpane/components/FormSummary";
+import { StatusBar } from "../../src/taskpane/components/StatusBar";
 import { layoutFromRows, seedSheet, workbook } from "../helpers/forms";
 
 test("a department form: 类型 部门整体, the department, its budget and what was read", () => {
@@ -32,4 +33,14 @@ test("a workbook without a target form says what was found instead", () => {
   expect(text).toContain("未识别到申报表");
   expect(text).toContain("「说明」");
   expect(screen.queryByTestId("form-kind")).toBeNull();
+});
+
+test("the status says 未检查 when no form was read: never 可以提交 (the info note is no pass) nor 需修改", () => {
+  const check = checkWorkbook(workbook(layoutFromRows([["会议纪要"], ["2025年工作计划", "", "负责人"]], { sheetName: "说明" })));
+  expect(check.findings.every((f) => f.severity === "info")).toBe(true);
+  render(<StatusBar phase="ready" visible={check.findings} passed={0} lang="zh" loadError={null} noForm={check.forms.length === 0} />);
+  const status = screen.getByTestId("status");
+  expect(status.getAttribute("data-status")).toBe("not-checked");
+  expect(status.textContent).toContain("未检查");
+  expect(status.textContent).not.toContain("可以提交");
 });

@@ -185,7 +185,14 @@ export function App({
         <Landmark className={s.pane} data-check-seq={view.seq} data-busy={view.busy ? "true" : "false"} aria-busy={view.busy}>
           <section className={s.top} aria-label={t.appTitle}>
             <FormSummary result={view.result} lang={lang} />
-            <StatusBar phase={view.phase} visible={view.visible} passed={view.passed} lang={lang} loadError={view.loadError} />
+            <StatusBar
+              phase={view.phase}
+              visible={view.visible}
+              passed={view.passed}
+              lang={lang}
+              loadError={view.loadError}
+              noForm={view.result !== null && view.result.forms.length === 0}
+            />
             {view.hostWarnings.map((w, i) => (
               <MessageBar key={i} intent="warning" layout="multiline">
                 <MessageBarBody>{pick(w, lang)}</MessageBarBody>

@@ -19,9 +19,11 @@ export interface StatusBarProps {
   passed: number;
   lang: Lang;
   loadError: string | null;
+  /** No form was read: the verdict is 未检查, never 可以提交 nor 需修改 (FormSummary says what was found). */
+  noForm?: boolean;
 }
 
-export function StatusBar({ phase, visible, passed, lang, loadError }: StatusBarProps): React.JSX.Element {
+export function StatusBar({ phase, visible, passed, lang, loadError, noForm }: StatusBarProps): React.JSX.Element {
   const s = useStyles();
   const t = strings(lang);
   if (phase === "loading") {
@@ -37,6 +39,16 @@ export function StatusBar({ phase, visible, passed, lang, loadError }: StatusBar
         <MessageBarBody className={s.body}>
           <MessageBarTitle>{t.readFailed}</MessageBarTitle>
           {loadError}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (noForm) {
+    return (
+      <MessageBar intent="warning" layout="multiline" data-testid="status" data-status="not-checked">
+        <MessageBarBody className={s.body}>
+          <MessageBarTitle>{t.notChecked}</MessageBarTitle>
+          {t.notCheckedWhy}
         </MessageBarBody>
       </MessageBar>
     );
