@@ -33,9 +33,10 @@ const TEXT = {
   cancel: { zh: "取消", en: "Cancel" },
   empty: { zh: "(空)", en: "(empty)" },
   suggest: { zh: (n: number) => `建议(${n})`, en: (n: number) => `Suggestions (${n})` },
+  // The accessible name starts with the visible text (axe label-content-name-mismatch; WCAG 2.5.3).
   suggestLabel: {
-    zh: (n: number, cell: string) => `${n} 条修改建议 · ${cell}`,
-    en: (n: number, cell: string) => `${n} suggested ${n === 1 ? "change" : "changes"} · ${cell}`,
+    zh: (n: number, cell: string) => `建议(${n}):${n} 条修改建议 · ${cell}`,
+    en: (n: number, cell: string) => `Suggestions (${n}): ${n} suggested ${n === 1 ? "change" : "changes"} · ${cell}`,
   },
   more: { zh: (n: number) => `另有 ${n} 处`, en: (n: number) => `${n} more` },
   merges: { zh: "并移动相应的合并单元格", en: "and move the merged cells with them" },

@@ -155,7 +155,9 @@ export default defineRule({
           // Clearing the label leaves a blank line (Excel deletes rows, a fix never does): the group is gone.
           const m = ctx.grid.merge(label.row, label.col);
           // 产出's 数量 / 质量 / 时效 are each required: removing one only trades this warning for another.
-          if (r.level1 !== "产出" && label.row === r.row && (!m || m.top === m.bottom)) {
+          // The table's last row is what tells a copy cut short from a finished table (棠溪 2022 ends on an
+          // empty 经济效益 row): clearing it would change how the rest of the table is judged.
+          if (r.level1 !== "产出" && label.row === r.row && r.row !== t.lastRow && (!m || m.top === m.bottom)) {
             out.push({
               desc: {
                 zh: `删去空行的「${label.text}」(不需要该类指标时;空行可在表格中整行删除)`,
