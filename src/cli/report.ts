@@ -266,8 +266,10 @@ export function verdictTable(entries: Entry[], lang: Lang, terminal?: TerminalSt
   });
   // Found by its header, so a column added before it moves nothing here.
   const verdictCol = head.indexOf(pick(CLI.colVerdict, lang));
+  const kindCol = head.indexOf(pick(CLI.colKind, lang));
   const layout: TableLayout | undefined = terminal && {
     width: terminal.width,
+    keep: [verdictCol, kindCol].filter((c) => c >= 0),
     paint: terminal.colour
       ? (text, row, col) => {
           const sgr = row > 0 && col === verdictCol ? VERDICT_SGR[verdictOf(entries[row - 1])] : undefined;
@@ -276,7 +278,10 @@ export function verdictTable(entries: Entry[], lang: Lang, terminal?: TerminalSt
       : undefined,
   };
   // Counts to the right, text to the left, whatever the columns are.
-  const align = head.map((_, c): "left" | "right" => (rows.every((r) => /^(\d+|-)$/.test(r[c] ?? "")) ? "right" : "left"));
+  // A column of dashes only (no form read in any file) is not a count column.
+  const align = head.map((_, c): "left" | "right" =>
+    rows.every((r) => /^(\d+|-)$/.test(r[c] ?? "")) && rows.some((r) => /^\d+$/.test(r[c] ?? "")) ? "right" : "left",
+  );
   return formatTable([head, ...rows], align, layout);
 }
 

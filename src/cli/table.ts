@@ -24,6 +24,8 @@ export interface TableLayout {
   width: number;
   /** Colour a cell (after padding, so escapes never count towards a width); row 0 is the header. */
   paint?: (padded: string, row: number, col: number) => string;
+  /** Columns never cut (the verdict and the kind: a reader scans them, and 「Needs c…」 says nothing). */
+  keep?: number[];
 }
 
 const ELLIPSIS = "…";
@@ -66,11 +68,13 @@ export function truncate(text: string, width: number): string {
  * gives up room below 40% of the line only when nothing else can. Works for any set of columns,
  * so a column added later needs no change here.
  */
-function fitWidths(natural: number[], header: string[], align: Align[], width: number): number[] {
+function fitWidths(natural: number[], header: string[], align: Align[], width: number, keep: number[] = []): number[] {
   const w = [...natural];
   let over = w.reduce((a, b) => a + b, 0) + 2 * (w.length - 1) - width;
   const floor = (c: number, first: number) =>
-    align[c] === "right" ? natural[c] : Math.min(natural[c], Math.max(displayWidth(header[c] ?? ""), c === 0 ? first : 8));
+    align[c] === "right" || keep.includes(c)
+      ? natural[c]
+      : Math.min(natural[c], Math.max(displayWidth(header[c] ?? ""), c === 0 ? first : 8));
   // The first column names the row (a file): it keeps 40% of the line while others can give room.
   for (const first of [Math.floor(width * 0.4), 8]) {
     while (over > 0) {
@@ -91,7 +95,7 @@ function fitWidths(natural: number[], header: string[], align: Align[], width: n
  */
 export function formatTable(rows: string[][], align: Align[], layout?: TableLayout): string[] {
   const natural = align.map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? ""))));
-  const widths = layout ? fitWidths(natural, rows[0] ?? [], align, layout.width) : natural;
+  const widths = layout ? fitWidths(natural, rows[0] ?? [], align, layout.width, layout.keep) : natural;
   return rows.map((r, i) =>
     r
       .map((raw, c) => {

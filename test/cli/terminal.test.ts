@@ -95,7 +95,7 @@ describe("check", () => {
     const lines = r.out.trimEnd().split("\n");
     // --format table: the header and one line per form, nothing else.
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^文件\s+部门\s+结论/);
+    expect(lines[0]).toMatch(/^文件\s+类型\s+部门\/项目\s+结论/);
     for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(80);
     expect(r.out).toContain("…");
     expect(r.out).not.toMatch(SGR);
