@@ -177,7 +177,16 @@ browserDescribe("browser preview in headless Chromium", () => {
    */
   async function clickCentre(page: Page, row: Locator): Promise<void> {
     const button = row.locator("button").first();
-    await button.scrollIntoViewIfNeeded();
+    // The list re-renders when a check lands (the finding's row is then a new element): scroll the
+    // row as it is now, a few times if it is replaced under the scroll.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await button.scrollIntoViewIfNeeded();
+        break;
+      } catch (e) {
+        if (attempt >= 5 || !/not attached/.test(String(e))) throw e;
+      }
+    }
     const box = (await button.boundingBox())!;
     const x = box.x + box.width / 2;
     const y = box.y + box.height / 2;

@@ -530,11 +530,8 @@ export interface NewCell {
   xml: string;
 }
 
-/**
- * The workbook `original` with `edits` written into it (in order: a later edit of the same cell wins).
- * Throws PatchUnsupported when the package or an edit is outside what this handles.
- */
-export async function patchValues(original: Uint8Array, edits: ValueEdit[]): Promise<PatchReport> {
+/** The package opened for patching: its parts, its sheets and the workbook part's relationships. */
+export async function openPackage(original: Uint8Array) {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(original);
@@ -544,6 +541,15 @@ export async function patchValues(original: Uint8Array, edits: ValueEdit[]): Pro
   const pkg = new Pkg(zip);
   const { sheets, workbookPath } = await sheetParts(pkg);
   const wbRels = parseRels((await pkg.text(relsPathOf(workbookPath))) ?? "");
+  return { pkg, sheets, workbookPath, wbRels };
+}
+
+/**
+ * The workbook `original` with `edits` written into it (in order: a later edit of the same cell wins).
+ * Throws PatchUnsupported when the package or an edit is outside what this handles.
+ */
+export async function patchValues(original: Uint8Array, edits: ValueEdit[]): Promise<PatchReport> {
+  const { pkg, sheets, workbookPath, wbRels } = await openPackage(original);
   const sstRel = wbRels.find((r) => /\/sharedStrings$/.test(r.type));
   const sstPath = sstRel ? resolveTarget(workbookPath, sstRel.target) : "xl/sharedStrings.xml";
   const sst = new SharedStrings(sstRel ? await pkg.text(sstPath) : null, sstPath);

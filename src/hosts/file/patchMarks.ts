@@ -6,7 +6,6 @@
  * in new parts (comments, VML, relationships, content types) when it has none. Values are not
  * touched and every other part keeps its bytes.
  */
-import JSZip from "jszip";
 import { columnIndex, columnName } from "../../core/a1";
 import {
   CellEl,
@@ -17,13 +16,13 @@ import {
   attrs,
   columnStyle,
   escapeXml,
+  openPackage,
   parseRels,
   parseSheetXml,
   relsPathOf,
   resolveTarget,
   rewriteSheet,
   setAttr,
-  sheetParts,
   xstring,
 } from "./patch";
 import { markArgb, marksByCell } from "../../core/marks";
@@ -129,15 +128,7 @@ function vmlPrefixes(xml: string): { v: string; o: string; x: string } | null {
 
 /** The annotated copy of `original`. Throws PatchUnsupported for a package this does not handle. */
 export async function patchMarks(original: Uint8Array, marks: CellMarkPatch[]): Promise<Uint8Array> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(original);
-  } catch {
-    throw new PatchUnsupported("not a zip package");
-  }
-  const pkg = new Pkg(zip);
-  const { sheets, workbookPath } = await sheetParts(pkg);
-  const wbRels = parseRels((await pkg.text(relsPathOf(workbookPath))) ?? "");
+  const { pkg, sheets, workbookPath, wbRels } = await openPackage(original);
   const stylesRel = wbRels.find((r) => /\/styles$/.test(r.type));
   if (!stylesRel) throw new PatchUnsupported("no styles part");
   const stylesPath = resolveTarget(workbookPath, stylesRel.target);

@@ -50,7 +50,9 @@ const useStyles = makeStyles({
   },
   top: { display: "flex", flexDirection: "column", gap: tokens.spacingHorizontalS, minWidth: 0 },
   actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalSNudge },
-  toasts: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, ":empty": { display: "none" } },
+  // Positioned, so the toaster's visually hidden aria-live regions (absolute, 1 px) stay inside the
+  // scrolling pane instead of lengthening the page below it (9 px at 320 px wide).
+  toasts: { position: "relative", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, ":empty": { display: "none" } },
   // Fluent positions an inline toaster absolutely (and centres it with a transform): here it is a
   // block in the pane's flow, as wide as the pane, so it can push content down but never cover it.
   toaster: {
