@@ -144,7 +144,10 @@ export function FindingItem({
         })
       : [];
   // With no template row, the actions sit on the chip's line; reserve their room (px, generous for English).
-  const overlay = !!cell && templateButtons.length === 0;
+  const suggestionsShown = !ignored && !!onSuggest && (f.suggestions?.length ?? 0) > 0;
+  // The actions sit on the cell chip's line while they leave it room; with 建议 beside 忽略 and 为什么?
+  // they take a line of their own, or the chip wraps a character at a time in a narrow pane.
+  const overlay = !!cell && templateButtons.length === 0 && !suggestionsShown;
   const suggestions = !ignored && onSuggest ? (f.suggestions ?? []) : [];
   const reserve = overlay
     ? (ignored ? 56 + 96 : 72) + (f.fix && !ignored ? 72 : 0) + (suggestions.length ? 96 : 0) + RULE_DOC_LINK_WIDTH
