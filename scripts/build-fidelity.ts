@@ -13,54 +13,13 @@
 import JSZip from "jszip";
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
+import { WorksheetChild, childrenAfter } from "../src/hosts/file/worksheetOrder";
 
 const ROOT = join(__dirname, "..");
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
 const XM = "http://schemas.microsoft.com/office/excel/2006/main";
 const FORM = "xl/worksheets/sheet1.xml";
-
-/** CT_Worksheet's child order (ECMA-376 Part 1 §18.3.1.99): a new element goes before the first later one present. */
-const SHEET_ORDER = [
-  "sheetPr",
-  "dimension",
-  "sheetViews",
-  "sheetFormatPr",
-  "cols",
-  "sheetData",
-  "sheetCalcPr",
-  "sheetProtection",
-  "protectedRanges",
-  "scenarios",
-  "autoFilter",
-  "sortState",
-  "dataConsolidate",
-  "customSheetViews",
-  "mergeCells",
-  "phoneticPr",
-  "conditionalFormatting",
-  "dataValidations",
-  "hyperlinks",
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "rowBreaks",
-  "colBreaks",
-  "customProperties",
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
 
 export const FEATURES = [
   "formulas",
@@ -116,11 +75,11 @@ class Book {
     return id;
   }
   /** Puts `xml` (one element named `name`) where CT_Worksheet orders it; an existing extLst takes the ext. */
-  async sheetElement(part: string, name: string, xml: string): Promise<void> {
+  async sheetElement(part: string, name: WorksheetChild, xml: string): Promise<void> {
     await this.edit(part, (s) => {
       if (name === "extLst" && s.includes("<extLst>"))
         return s.replace("</extLst>", `${xml.replace(/^<extLst>|<\/extLst>$/g, "")}</extLst>`);
-      const later = SHEET_ORDER.slice(SHEET_ORDER.indexOf(name) + 1);
+      const later = childrenAfter(name);
       let at = s.indexOf("</worksheet>");
       for (const l of later) {
         const m = new RegExp(`<${l}[\\s>/]`).exec(s);

@@ -20,6 +20,7 @@
 import JSZip from "jszip";
 import { parseRange, rangeToA1 } from "../../core/a1";
 import { RowShift, shiftFormula } from "./formulaShift";
+import { childrenAfter } from "./worksheetOrder";
 
 const attr = (tag: string, name: string): string | null => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1] ?? null;
 const unescapeXml = (x: string) =>
@@ -169,44 +170,8 @@ function insertBefore(xml: string, element: string, before: string[], close: str
   return i < 0 ? xml : xml.slice(0, i) + element + xml.slice(i);
 }
 
-// CT_Worksheet's elements after <hyperlinks> (ECMA-376 Part 1 §18.3.1.99).
-const AFTER_HYPERLINKS = [
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "rowBreaks",
-  "colBreaks",
-  "customProperties",
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
-// ... and after <sheetProtection>.
-const AFTER_SHEET_PROTECTION = [
-  "protectedRanges",
-  "scenarios",
-  "autoFilter",
-  "sortState",
-  "dataConsolidate",
-  "customSheetViews",
-  "mergeCells",
-  "phoneticPr",
-  "conditionalFormatting",
-  "dataValidations",
-  "hyperlinks",
-  ...AFTER_HYPERLINKS,
-];
+const AFTER_HYPERLINKS = childrenAfter("hyperlinks");
+const AFTER_SHEET_PROTECTION = childrenAfter("sheetProtection");
 
 async function carrySheetParts(from: Package, to: Package, shifts: RowShift[]): Promise<void> {
   for (const sheet of await from.sheets()) {

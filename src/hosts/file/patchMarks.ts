@@ -34,6 +34,7 @@ import { FastReadOptions, readSnapshotFast } from "./fastRead";
 import { openXlsx } from "./open";
 import { PackageWarning } from "./package";
 import { WorkbookWriteError, writeXlsx } from "./write";
+import { childrenAfter } from "./worksheetOrder";
 
 export interface CellMarkPatch {
   sheet: string;
@@ -47,17 +48,7 @@ export interface CellMarkPatch {
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const AUTHOR = "绩效表助手";
 
-/** CT_Worksheet's children after legacyDrawing (ECMA-376 Part 1 §18.3.1.99). */
-const AFTER_LEGACY_DRAWING = [
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
+const AFTER_LEGACY_DRAWING = childrenAfter("legacyDrawing");
 
 function mergesOf(xml: string): { r1: number; c1: number; r2: number; c2: number }[] {
   return [...xml.matchAll(/<(?:\w+:)?mergeCell\b([^>]*)\/?>/g)].flatMap((m) => {
