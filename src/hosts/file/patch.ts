@@ -306,18 +306,7 @@ export class Styles {
         }
       }
     }
-    const base = this.xfs[style] ?? this.xfs[0];
-    const open = /^<[^>]*>/.exec(base)![0];
-    const opened = setAttr(setAttr(open, "numFmtId", String(id)), "applyNumberFormat", "1");
-    const xf = opened + base.slice(open.length);
-    const index = this.xfs.length;
-    this.xfs.push(xf);
-    this.xml = this.xml
-      .replace(/<\/((?:\w+:)?cellXfs)>/, `${xf}</$1>`)
-      .replace(/<((?:\w+:)?cellXfs)\b[^>]*>/, (o) => setAttr(o, "count", String(this.xfs.length)));
-    this.clones.set(key, index);
-    this.dirty = true;
-    return index;
+    return this.appendXf(style, key, { numFmtId: String(id), applyNumberFormat: "1" });
   }
   /** A cell format like `style` but filled solid with `argb`; the fill and the format are appended once each. */
   withFill(style: number, argb: string): number {
@@ -337,14 +326,18 @@ export class Styles {
         .replace(/<((?:\w+:)?fills)\b[^>]*>/, (o) => setAttr(o, "count", String(fillId! + 1)));
       this.fillIds.set(argb, fillId);
     }
+    return this.appendXf(style, key, { fillId: String(fillId), applyFill: "1" });
+  }
+  /** Appends a copy of cell format `style` with `set` changed, remembered under `key`: its index. */
+  private appendXf(style: number, key: string, set: Record<string, string>): number {
     const base = this.xfs[style] ?? this.xfs[0];
     const open = /^<[^>]*>/.exec(base)![0];
-    const xf = setAttr(setAttr(open, "fillId", String(fillId)), "applyFill", "1") + base.slice(open.length);
+    const xf = Object.entries(set).reduce((o, [k, v]) => setAttr(o, k, v), open) + base.slice(open.length);
     const index = this.xfs.length;
     this.xfs.push(xf);
-    this.xml = this.xml
-      .replace(/<\/((?:\w+:)?cellXfs)>/, `${xf}</$1>`)
-      .replace(/<((?:\w+:)?cellXfs)\b[^>]*>/, (o) => setAttr(o, "count", String(this.xfs.length)));
+    this.xml = this.xml!.replace(/<\/((?:\w+:)?cellXfs)>/, `${xf}</$1>`).replace(/<((?:\w+:)?cellXfs)\b[^>]*>/, (o) =>
+      setAttr(o, "count", String(this.xfs.length)),
+    );
     this.clones.set(key, index);
     this.dirty = true;
     return index;
