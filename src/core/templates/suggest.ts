@@ -82,7 +82,8 @@ export function draftsForTask(task: { name: string; content: string; goal: strin
   return out;
 }
 
-function draft(
+/** A one-form template for a drafted row: the same value for both columns, the operator it starts with. */
+export function draft(
   id: string,
   name: string,
   value: string,
@@ -90,6 +91,7 @@ function draft(
   placement: IndicatorTemplate["placement"],
   placement101: IndicatorTemplate["placement101"],
   unit: string,
+  source = "drafted from the key task's text",
 ): IndicatorTemplate {
   return {
     id,
@@ -103,6 +105,6 @@ function draft(
     placement101,
     formula: "",
     tags: [],
-    source: "drafted from the key task's text",
+    source,
   };
 }

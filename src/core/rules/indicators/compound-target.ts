@@ -5,16 +5,15 @@
  * target, and the self-evaluation cannot score them as one. Same-unit figures (「3个乡镇10个村」, a
  * range 90%–95%) and dates are left alone.
  */
-import { Cell, IndicatorRow } from "../../form/model";
 import { Grid } from "../../form/grid";
-import { FormModel } from "../../form/model";
+import { Cell, FormModel, IndicatorRow } from "../../form/model";
 import { contentRows, loc, rowKind, valueCells } from "../../indicators/cells";
 import { rewritable } from "../../indicators/fix";
 import { clip } from "../../indicators/quote";
 import { NumberHit } from "../../indicators/value";
 import { setValue } from "../../plan/editPlan";
 import { isInsertError, planInsertion } from "../../templates/insert";
-import { IndicatorTemplate } from "../../templates/types";
+import { draft } from "../../templates/suggest";
 import { Suggestion, defineRule } from "../types";
 
 /** What a count in a unit measures, for the drafted row's name: 1200人 → 受众人数(人). */
@@ -90,21 +89,9 @@ function splitOnce(
   const keep = `${written(first) ?? op}${first.text}`;
   const added = `${written(second) ?? (second.unit === "%" ? "≥" : op)}${second.text}`;
   const placement = { level1: row.level1, level2: row.level2 };
-  const draft: IndicatorTemplate = {
-    id: "draft.split",
-    name,
-    kind: "quantitative",
-    operator: added.startsWith("≤") ? "≤" : "≥",
-    unit: second.unit,
-    period: added,
-    annual: added,
-    placement,
-    placement101: placement,
-    formula: "",
-    tags: [],
-    source: "split from a compound target",
-  };
-  const insertion = planInsertion(form, grid, draft);
+  const row2 = draft("draft.split", name, added, "quantitative", placement, placement, second.unit!, "split from a compound target");
+
+  const insertion = planInsertion(form, grid, row2);
   if (isInsertError(insertion)) return null;
   // The drafted row must land below this one, or the row's own cells would move under its edits.
   if (insertion.edits.some((e) => (e.op === "insertRows" ? e.row <= row.row : e.op === "setValue" && e.row === row.row))) return null;
