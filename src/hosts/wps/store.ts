@@ -5,7 +5,7 @@
  * the record of marks live there rather than in PluginStorage (per add-in, lost on restart) or in the
  * document properties (a string property holds 255 characters).
  */
-import { EtDoc, XL, sheetNamed } from "./et";
+import { EtDoc, XL, addSheet, sheetNamed } from "./et";
 
 const CHUNK = 30000;
 
@@ -36,11 +36,8 @@ function writeText(doc: EtDoc, sheetName: string, text: string): { ws: Et.Worksh
   let ws = sheetNamed(doc, sheetName);
   const created = !ws;
   if (!ws) {
-    const wb = doc.wb;
     const active = doc.wb.ActiveSheet as Et.Worksheet;
-    const last = wb.Worksheets.Item(wb.Worksheets.Count) as Et.Worksheet;
-    ws = wb.Worksheets.Add(undefined, last) as Et.Worksheet;
-    ws.Name = sheetName;
+    ws = addSheet(doc, sheetName);
     ws.Visible = XL.veryHidden as Et.XlSheetVisibility;
     // Adding a sheet activates it; the user stays where they were.
     active.Activate();
