@@ -147,14 +147,14 @@ function findHiddenRows(ws: Et.Worksheet, whole: Et.Range, originRow: number, ro
 
 /**
  * Merged areas. None when the area's MergeCells is false (VBA Range.MergeCells: true when every
- * cell is merged, false when none is, null when mixed). Else every merge is found from one fact: a
+ * cell is merged, false when none is, null when mixed). Else every merge is found from two facts: a
  * merge keeps its value in its top-left cell and every other cell of it reads empty (VBA
- * Range.Merge), so it holds an empty cell, right of or below its top-left one. The empty cells are
- * asked in blocks — the largest empty rectangles, halved only where MergeCells is mixed — and
- * MergeArea (one Item, MergeArea and Address each) only of a cell with content that has a merged
- * empty neighbour: first those whose right neighbour is, then, of the rest, those whose lower one
- * is and is not yet placed in a merge (a cell above a merge of the next row is not its top-left).
- * Merged empty cells no merge covers after that are merges without a value, asked cell by cell.
+ * Range.Merge), so it holds an empty cell right of or below its top-left one; and MergeArea of any
+ * of its cells is all of it (VBA Range.MergeArea). MergeArea costs three calls (Item, MergeArea,
+ * Address), a block's MergeCells two, so MergeArea is asked only where a merge is likely: of the
+ * empty right neighbours of cells with content, then of their empty lower neighbours not yet in a
+ * merge (a run of several in a row asked first as one block). The empty cells left are asked as
+ * the largest empty rectangles, halved only where mixed; a merged one left is a merge without a value.
  */
 function findMerges(
   whole: Et.Range,
