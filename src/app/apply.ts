@@ -66,7 +66,7 @@ export type EditOutcome =
   { ok: true; warning?: Message; after?: { snapshot: WorkbookSnapshot; check: CheckResult } } | { ok: false; reason: Message };
 
 /** The transaction's messages: one set for every host. */
-export const APPLY = {
+const APPLY = {
   missing: {
     zh: "找不到修改涉及的工作表(可能已改名或删除),请重新校验后再试。",
     en: "A sheet the change needs was not found (renamed or deleted?); check again and retry.",

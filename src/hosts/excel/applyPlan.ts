@@ -171,7 +171,7 @@ const withoutMerges = (caps: ExcelCaps): ExcelCaps => ({ ...caps, minor: Math.mi
  * no exact count and the core infers what ran. What only Excel needs stays here: the row heights
  * Range.copyFrom does not copy, and the number formats the steps changed, which the undo puts back.
  */
-export function excelEditPrimitives(ctx: Excel.RequestContext, caps0: ExcelCaps): EditPrimitives {
+function excelEditPrimitives(ctx: Excel.RequestContext, caps0: ExcelCaps): EditPrimitives {
   let caps = caps0;
   let reads = new Map<string, SheetRead>();
   // The format rows' heights, by sheet and original 0-based row: Range.copyFrom does not copy heights.

@@ -80,7 +80,7 @@ const NO_BACKUP: Message = {
  * every sheet: only a copy puts all of that back); any other plan by the core's undo steps, with each
  * written cell's own value and style (its number format) as they were.
  */
-export function fileEditPrimitives(wb: Workbook, source: string): EditPrimitives {
+function fileEditPrimitives(wb: Workbook, source: string): EditPrimitives {
   let backup: { bytes: ArrayBuffer; origin: ReturnType<typeof originOf> } | null = null;
   let saved: { cell: Cell; value: Cell["value"]; style: Cell["style"] }[] = [];
   const snapshot = () => snapshotWorkbook(wb, source);

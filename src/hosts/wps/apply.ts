@@ -145,7 +145,7 @@ function runUndo(doc: EtDoc, undo: UndoStep[], formats: FormatChange[]): void {
  * report exactly how many ran whole. What only WPS needs stays here: merges without the prompt, the
  * clipboard of the format copy, and the number formats the steps changed, which the undo puts back.
  */
-export function wpsEditPrimitives(doc: EtDoc): EditPrimitives {
+function wpsEditPrimitives(doc: EtDoc): EditPrimitives {
   const formats: FormatChange[] = [];
   const read = (names: string[]): WorkbookSnapshot | null => {
     const r = readSheets(doc, names);

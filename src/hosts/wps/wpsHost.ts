@@ -139,6 +139,11 @@ export class WpsHost implements Host {
     this.onDocumentChanged = opts.onDocumentChanged;
   }
 
+  /** The Application object: the pane's and the ribbon's hosts in one JS context share its queue. */
+  get queueKey(): object {
+    return this.given ?? globalApplication() ?? this;
+  }
+
   private get app(): EtApp {
     const app = this.given ?? globalApplication();
     if (!app) throw new Error("未在 WPS 中运行(找不到 Application 对象) / Not running inside WPS (no Application object)");
