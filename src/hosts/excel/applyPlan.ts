@@ -8,12 +8,12 @@ import { Config } from "../../core/config";
 import { EditPlan } from "../../core/plan/editPlan";
 import { Step, runStep } from "../../core/plan/steps";
 import { UndoStep } from "../../core/plan/undo";
-import { CellValue, SheetSnapshot, WorkbookSnapshot, cellFormula, cellValue, isCellError } from "../../core/snapshot";
+import { SheetSnapshot, WorkbookSnapshot, cellFormula, cellValue } from "../../core/snapshot";
 import { EditPrimitives, applyEdit, toApplyResult } from "../../app/apply";
 import { ApplyResult } from "../host";
 import { copySpans, sourceRow } from "../stepGeometry";
+import { typedValue } from "../typedValue";
 import { ExcelCaps, FEATURE, has } from "./capabilities";
-import { asText } from "./cells";
 import { Pending, build, isSizeError, mayBeMergeLimit, queueSheet } from "./readWorkbook";
 import { isNotFound } from "./runner";
 
@@ -51,13 +51,6 @@ function snapshotOf(reads: Map<string, SheetRead>): WorkbookSnapshot | null {
     sheets.push(s);
   }
   return { source: "", sheets };
-}
-
-/** A value as Range.values should get it: text kept as text, an error constant typed as itself. */
-function excelValue(v: CellValue | string): string | number | boolean {
-  if (v === null) return "";
-  if (isCellError(v)) return v.error;
-  return typeof v === "string" ? asText(v) : v;
 }
 
 const rows = (at: number, count: number) => `${at + 1}:${at + count}`;
@@ -129,7 +122,7 @@ function queueSteps(
         }
         // Write nothing that has not changed: a write is an undo record and a change event.
         const same = !cellFormula(now, s.row, s.col) && JSON.stringify(cellValue(now, s.row, s.col)) === JSON.stringify(s.value);
-        if (!same) range.values = [[excelValue(s.value)]];
+        if (!same) range.values = [[typedValue(s.value)]];
         break;
       }
     }
@@ -152,7 +145,7 @@ function queueUndo(reads: Map<string, SheetRead>, undo: UndoStep[], formats: For
       case "restore": {
         const range = cellAt(ws, u.row, u.col);
         if (u.formula) range.formulas = [[u.formula]];
-        else range.values = [[excelValue(u.value)]];
+        else range.values = [[typedValue(u.value)]];
         break;
       }
     }

@@ -12,23 +12,16 @@ import { EditPlan } from "../../core/plan/editPlan";
 import { Step, runStep } from "../../core/plan/steps";
 import { UndoStep } from "../../core/plan/undo";
 import { Message } from "../../core/rules/types";
-import { CellValue, SheetSnapshot, WorkbookSnapshot, cellFormula, cellValue, isCellError } from "../../core/snapshot";
+import { SheetSnapshot, WorkbookSnapshot, cellFormula, cellValue } from "../../core/snapshot";
 import { EditPrimitives, applyEdit, toApplyResult } from "../../app/apply";
-import { asText } from "../excel/cells";
 import { ApplyResult } from "../host";
 import { copySpans, sourceRow } from "../stepGeometry";
+import { typedValue } from "../typedValue";
 import { EtDoc, XL, cellPos, setValue2, sheetNamed } from "./et";
 import { readSheet } from "./read";
 
 const rows = (at: number, count: number) => `${at + 1}:${at + count}`;
 const cellAt = (ws: Et.Worksheet, row: number, col: number) => ws.Range(rangeToA1(cellPos(row, col)));
-
-/** A value as Value2 takes it: text that WPS would parse as a number or date keeps its apostrophe. */
-function etValue(v: CellValue | string): string | number | boolean {
-  if (v === null) return "";
-  if (isCellError(v)) return v.error;
-  return typeof v === "string" ? asText(v) : v;
-}
 
 /**
  * Merges without the "keep only the top-left value" prompt: a jsapi call cannot answer a dialog.
@@ -106,7 +99,7 @@ function runSteps(doc: EtDoc, before: WorkbookSnapshot, steps: Step[], formats: 
         }
         // Write nothing that has not changed: each write is a change event and an undo record.
         const same = !cellFormula(now, s.row, s.col) && JSON.stringify(cellValue(now, s.row, s.col)) === JSON.stringify(s.value);
-        if (!same) setValue2(range, etValue(s.value));
+        if (!same) setValue2(range, typedValue(s.value));
         break;
       }
     }
@@ -131,7 +124,7 @@ function runUndo(doc: EtDoc, undo: UndoStep[], formats: FormatChange[]): void {
       case "restore": {
         const range = cellAt(ws, u.row, u.col);
         if (u.formula) range.Formula = u.formula;
-        else setValue2(range, etValue(u.value));
+        else setValue2(range, typedValue(u.value));
         break;
       }
     }
