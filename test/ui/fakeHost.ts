@@ -126,7 +126,7 @@ export class ReportingFakeHost extends FakeHost {
 }
 
 /** One undo step on a snapshot, as a host executes it. */
-function undoStep(sheet: SheetSnapshot, u: UndoStep): SheetSnapshot {
+export function undoStep(sheet: SheetSnapshot, u: UndoStep): SheetSnapshot {
   const key = (m: string) => rangeToA1(parseRange(m));
   switch (u.op) {
     case "deleteRows":
