@@ -391,6 +391,19 @@ export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit,
       if (it.kind === "level1") {
         l1 = { level: it.level, text: it.cell.text, cell: it.cell };
         l2 = { level: null, text: "", cell: null };
+        // A 一级 cell merged across the 二级 column (湖南's 社会公众或服务对象满意度指标) prints both
+        // levels when its 一级 has one 二级 only: the group is that 二级, as a template would fill it.
+        const only = L.onlyChildOf(it.level);
+        if (only && it.col === cols.level1 && cols.level2 > cols.level1 && grid.rightEdge(r, it.col) >= cols.level2)
+          l2 = { level: only, text: it.cell.text, cell: it.cell };
+        // A 一级 printed half-way down its block (a copy that centres it without merging: 黄石's 产出指标
+        // on the 5th row of the 数量指标 merge) leaves the 二级 merged over this row as it was.
+        const m2 = cols.level2 > cols.level1 ? grid.merge(r, cols.level2) : null;
+        if (m2 && m2.top < r && m2.left === cols.level2) {
+          const above = grid.cell(m2.top, m2.left);
+          const level = L.level2Of(labelKey(above.value));
+          if (level && L.PARENT_OF[level] === it.level) l2 = { level, text: above.text, cell: above };
+        }
         if (it.col !== cols.level1) labelShift = it.col - cols.level1;
       } else if (it.kind === "level2") {
         const parent = L.PARENT_OF[it.level];

@@ -198,6 +198,12 @@ export const PARENT_OF: Record<Level2, Level1> = {
   生态环境成本: "成本",
 };
 
+/** The one 二级 of a 一级 that has only one (满意度 → 服务对象满意度), else null. */
+export function onlyChildOf(level1: Level1): Level2 | null {
+  const children = (Object.keys(PARENT_OF) as Level2[]).filter((c) => PARENT_OF[c] === level1);
+  return children.length === 1 ? children[0] : null;
+}
+
 /**
  * A category cell as templates print it, reduced to its name: a required mark (*产出指标), a score
  * range (成本指标(0-20)分, 产出指标(50分)) and 目标 for 指标 (宁德's 产出目标 / 数量目标) are dropped.

@@ -26,8 +26,14 @@ export interface InsertValues {
 }
 
 export interface InsertionPlan extends EditPlan {
-  /** Where the row ends up, 0-based, after the plan is applied. */
-  target: { row: number; mode: "fill" | "append" | "new-group" | "new-level1"; placement: Placement };
+  /** Where the row ends up, 0-based, after the plan is applied. `group` is the group the row joins
+   * when it is not the template's placement: a table that prints no 二级 under this 一级 (null). */
+  target: {
+    row: number;
+    mode: "fill" | "append" | "new-group" | "new-level1";
+    placement: Placement;
+    group?: { level1: Placement["level1"]; level2: null };
+  };
 }
 
 export interface InsertError {
@@ -59,6 +65,16 @@ export function defaultValues(form: FormModel | null, t: IndicatorTemplate, v: I
 /** Rows of the group, in sheet order. */
 function groupRows(t: IndicatorTable, p: Placement): IndicatorRow[] {
   return t.rows.filter((r) => r.level1 === p.level1 && r.level2 === p.level2);
+}
+
+/**
+ * Whether the table prints this 一级 without any 二级 (舒城's 产出指标 | 劳务报酬占中央投资比例, 宝坻's
+ * 实施效果指标 | 产出指标 | 三级, 浙江's 指标类型 | 指标名称): the row joins the 一级's block as it is,
+ * since writing a 二级 label would put it in a column the table uses for something else.
+ */
+function levelOneOnly(t: IndicatorTable, p: Placement): boolean {
+  const rows = t.rows.filter((r) => r.level1 === p.level1);
+  return rows.length > 0 && rows.every((r) => r.level2 === null);
 }
 
 /** A printed row of the group with nothing in its name and value cells, that can be written in place. */
@@ -115,7 +131,7 @@ function visibleFormatRow(rows: IndicatorRow[], last: IndicatorRow): number {
 }
 
 function anchorFor(t: IndicatorTable, p: Placement): Anchor {
-  const group = groupRows(t, p);
+  const group = levelOneOnly(t, p) ? t.rows.filter((r) => r.level1 === p.level1) : groupRows(t, p);
   const last = maxRow(group);
   if (last) return { last: last.row, mode: "append", formatFrom: visibleFormatRow(group, last), continues: { level1: true, level2: true } };
 
@@ -204,11 +220,20 @@ function mergesToGrow(grid: Grid, t: IndicatorTable, a: Anchor, p: Placement): {
   }
   const lastRow = t.rows.find((r) => r.row === a.last) ?? null;
   const inGroup = lastRow !== null && lastRow.level1 === p.level1;
+  // Columns between the label and the 一级 column (宝坻's 实施效果指标 above the 一级 names, a list's
+  // 项目名称 | 预算数 of the project the block belongs to) span the block the row joins.
+  if (inGroup && a.continues.level1)
+    for (let col = (c.label ?? c.level1) + 1; col < c.level1; col++) {
+      const m = grid.merge(a.last, col);
+      if (m && single(m, col) && m.bottom === a.last) add(m);
+    }
   const consider = (col: number, wanted: boolean, labelCell: { row: number; col: number } | null) => {
     if (!wanted || !inGroup || col === c.label) return;
     const m = grid.merge(a.last, col);
     if (m) {
-      if (single(m, col) && m.bottom === a.last) add(m);
+      // A 一级 cell merged across the 二级 column (the group's label for both levels) grows with its group.
+      const bothLevels = col === c.level1 && m.left === col && m.right === c.level2 && a.continues.level2;
+      if ((single(m, col) || bothLevels) && m.bottom === a.last) add(m);
       return;
     }
     // A group of one row whose label sits in its column: merge it over the new row like its neighbours.
@@ -254,7 +279,8 @@ export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTe
       },
     };
   }
-  const where = `${level1Label(placement.level1)} / ${level2Label(placement.level2)}`;
+  const onlyLevel1 = levelOneOnly(t, placement);
+  const where = onlyLevel1 ? level1Label(placement.level1) : `${level1Label(placement.level1)} / ${level2Label(placement.level2)}`;
   const title = { zh: `插入指标「${name}」(${where})`, en: `Insert indicator "${name}" (${where})` };
   const valueEdits = (row: number, expected: (col: number) => ReturnType<Grid["raw"]>): Edit[] => [
     setValue({ sheet, row, col: c.level3 }, name, expected(c.level3)),
@@ -262,7 +288,8 @@ export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTe
     setValue({ sheet, row, col: c.annual }, annual, expected(c.annual)),
   ];
 
-  const empty = emptyRowOf(grid, t, groupRows(t, placement));
+  const group = onlyLevel1 ? { group: { level1: placement.level1, level2: null } } : {};
+  const empty = emptyRowOf(grid, t, onlyLevel1 ? t.rows.filter((r) => r.level1 === placement.level1) : groupRows(t, placement));
   if (empty) {
     const edits: Edit[] = [];
     // Value cells merged across the row (a printed placeholder) are split so each value has its cell.
@@ -275,7 +302,7 @@ export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTe
       }
     }
     edits.push(...valueEdits(empty.row, (col) => grid.raw(empty.row, col)));
-    return { title, edits, target: { row: empty.row, mode: "fill", placement } };
+    return { title, edits, target: { row: empty.row, mode: "fill", placement, ...group } };
   }
 
   const anchor = anchorFor(t, placement);
@@ -305,5 +332,5 @@ export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTe
   if (anchor.mode === "new-level1") edits.push(setValue({ sheet, row, col: c.level1 }, level1Label(placement.level1), null));
   if (anchor.mode !== "append") edits.push(setValue({ sheet, row, col: c.level2 }, level2Label(placement.level2), null));
   edits.push(...valueEdits(row, () => null));
-  return { title, edits, target: { row, mode: anchor.mode, placement } };
+  return { title, edits, target: { row, mode: anchor.mode, placement, ...group } };
 }
