@@ -228,18 +228,98 @@ function headerAt(grid: Grid, row: number, minCol: number): HeaderHit | null {
   };
 }
 
+/** Whether the cells under a column hold categories only, of at least two 一级 families (产出, 效益, 满意度 …). */
+function categoryColumn(grid: Grid, row: number, col: number): boolean {
+  const families = new Set<string>();
+  let other = 0;
+  for (let r = row + 1; r <= Math.min(grid.lastRow, row + 20); r++) {
+    const cell = grid.cell(r, col);
+    if (cell.row !== r || cell.col !== col || cell.text === "") continue;
+    const l1 = L.level1Of(labelKey(cell.value));
+    if (l1) families.add(l1);
+    else other++;
+  }
+  return families.size >= 2 && other === 0;
+}
+
+/** Whether most cells under a column are 二级 categories (数量指标, 社会效益指标 …). */
+function level2Column(grid: Grid, row: number, col: number): boolean {
+  let l2 = 0,
+    other = 0;
+  for (let r = row + 1; r <= Math.min(grid.lastRow, row + 20); r++) {
+    const cell = grid.cell(r, col);
+    if (cell.row !== r || cell.col !== col || cell.text === "") continue;
+    const key = labelKey(cell.value);
+    if (L.level2Of(key) && !L.level1Of(key)) l2++;
+    else other++;
+  }
+  return l2 >= 2 && l2 > other;
+}
+
+/**
+ * A table told by its structure, whatever its heads say (浙江's project library: 指标类型 | 指标名称 |
+ * 指标值 | 指标描述): a row with a target head (指标值) right of a column whose cells below are all
+ * categories of two or more 一级 families. The column next to it is the 二级 when it holds 二级
+ * categories, and the indicator is then named by the first headed column right of the value (its
+ * description, the only words the form gives it); else the next column names the indicators and the
+ * table prints no 二级.
+ */
+function structuralHeaderAt(grid: Grid, row: number): HeaderHit | null {
+  let value = -1;
+  for (let c = grid.firstCol; c <= grid.lastCol; c++) {
+    const cell = grid.cell(row, c);
+    if (cell.col !== c || cell.text === "") continue;
+    const role = roleOf(labelKey(cell.value));
+    if (role === "annual" || role === "single") {
+      value = c;
+      break;
+    }
+  }
+  if (value <= grid.firstCol + 1) return null;
+  let l1 = -1;
+  for (let c = grid.firstCol; c < value - 1 && l1 < 0; c++) if (categoryColumn(grid, row, c)) l1 = c;
+  if (l1 < 0) return null;
+  const next = grid.rightEdge(row, l1) + 1;
+  let level2 = l1,
+    level3 = next;
+  if (level2Column(grid, row, next)) {
+    level2 = next;
+    const after = grid.rightEdge(row, value) + 1;
+    level3 = after <= grid.lastCol && grid.cell(row, after).text !== "" ? after : -1;
+    // Nothing names the indicators: not a table this reader can point findings at.
+    if (level3 < 0) return null;
+  } else if (next >= value) return null;
+  const extra: number[] = [];
+  for (let c = grid.firstCol; c <= grid.lastCol; c++)
+    if (![l1, level2, level3, value].includes(c) && c > l1 && grid.cell(row, c).col === c && grid.cell(row, c).text !== "") extra.push(c);
+  return {
+    row,
+    layout: "single-value",
+    subRows: 0,
+    skip: [],
+    columns: { label: null, level1: l1, level2, level3, period: null, annual: value, ...(extra.length ? { extra } : {}) },
+  };
+}
+
 /** Finds the header rows (一级指标 / 二级指标 / 三级指标 …) between top and bottom. */
 export function findIndicatorHeaders(grid: Grid, index: LabelIndex, top: number, bottom: number): HeaderHit[] {
   const rows = new Set<number>();
+  const valueRows = new Set<number>();
   for (const h of index.hits) {
     if (h.row < top || h.row > bottom) continue;
     if (L.matches(h.key, L.INDICATOR_HEADERS.level1) || L.HEADER_ROLE.level1.test(h.key) || L.HEADER_ROLE.level2.test(h.key))
       rows.add(h.row);
+    else if (L.matches(h.key, L.INDICATOR_HEADERS.single) || L.matches(h.key, L.INDICATOR_HEADERS.annual)) valueRows.add(h.row);
   }
   const out: HeaderHit[] = [];
   for (const r of [...rows].sort((a, b) => a - b)) {
     const hit = headerAt(grid, r, grid.firstCol);
     if (hit) out.push(hit);
+  }
+  if (out.length > 0) return out;
+  for (const r of [...valueRows].sort((a, b) => a - b)) {
+    const hit = structuralHeaderAt(grid, r);
+    if (hit) return [hit];
   }
   return out;
 }
