@@ -194,6 +194,14 @@ function headerAt(grid: Grid, row: number, minCol: number): HeaderHit | null {
     for (let c = l3 + 1; c <= grid.rightEdge(row + 1, grid.lastCol); c++) if (c !== value && !extra.includes(c)) extra.push(c);
   const skip: number[] = [];
   if (twin) for (let c = l1 + 1; c < l2; c++) skip.push(c);
+  // The 实施期 side's 三级 and value columns (between its 二级 and the 年度 side's 二级).
+  let twinSide: IndicatorColumns["twin"];
+  if (twin) {
+    const inside = (list: number[]) => list.filter((c) => c > cols.level2[0] && c < l2);
+    const name = inside(cols.level3)[0];
+    const v = inside([...cols.period, ...cols.single, ...cols.annual]).sort((a, b) => a - b)[0];
+    if (name !== undefined && v !== undefined && v > name) twinSide = { level3: name, value: v };
+  }
   if (above !== null) skip.push(above);
   const layout = period >= 0 && annual >= 0 ? "two-values" : "single-value";
   // The left label column (绩效指标 / 绩效目标, or a vertical 绩 merged down) is whatever sits left of
@@ -224,6 +232,7 @@ function headerAt(grid: Grid, row: number, minCol: number): HeaderHit | null {
       ...(operator !== null ? { operator } : {}),
       ...(unit !== null ? { unit } : {}),
       ...(extra.length ? { extra } : {}),
+      ...(twinSide ? { twin: twinSide } : {}),
     },
   };
 }
@@ -510,6 +519,7 @@ export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit,
       return found ? found.cell : grid.cell(r, target - shift);
     };
     const emptyGroup = content.length === 0;
+    const twinSide = !emptyGroup && cols.twin ? twinOf(grid, r, cols.twin, at(cols.level3)) : null;
     rows.push({
       row: r,
       level1: l1.level,
@@ -521,6 +531,7 @@ export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit,
       name: emptyGroup ? grid.cell(r, cols.level3) : at(cols.level3),
       period: cols.period === null ? null : emptyGroup ? grid.cell(r, cols.period) : at(cols.period),
       annual: emptyGroup ? grid.cell(r, cols.annual) : composed(grid, r, at(cols.annual), cols),
+      ...(twinSide ? { twin: twinSide } : {}),
       shift: content.length > 0 ? 0 - shift || 0 : labelShift,
       labelShift,
       emptyGroup,
@@ -549,6 +560,18 @@ export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit,
     lastRow,
     ...(cutShort ? { cutShort: true as const } : {}),
   };
+}
+
+/**
+ * The 实施期 side of a twin row, when it is the same indicator as the 年度 side (the same 三级 text on
+ * this row) and holds a value of its own row: a different indicator there is not this row's, and a
+ * cell merged down from a row above belongs to that row.
+ */
+function twinOf(grid: Grid, r: number, side: { level3: number; value: number }, name: Cell): IndicatorRow["twin"] | null {
+  const n = grid.cell(r, side.level3);
+  const v = grid.cell(r, side.value);
+  if (n.row !== r || v.row !== r || v.text === "" || name.text === "" || labelKey(n.value) !== labelKey(name.value)) return null;
+  return { name: n, value: v };
 }
 
 /** Nothing after the table on the sheet, and its last category is not 满意度 (the last of every template). */
