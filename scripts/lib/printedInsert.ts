@@ -31,6 +31,22 @@ export interface GroupInsertion {
   after?: { level1: Level1 | null; level2: Level2 | null; name: string; errorsBefore: number; errorsAfter: number };
 }
 
+function absentGroups(
+  rows: { level1: Level1 | null; level2: Level2 | null }[],
+  costIsLevel1: boolean,
+  printed: Map<string, unknown>,
+): { level1: Level1; level2: Level2 }[] {
+  const out = new Map<string, { level1: Level1; level2: Level2 }>();
+  for (const t of CATALOGUE) {
+    const p = placementFor(t, costIsLevel1);
+    // A 一级 printed without any 二级 takes rows as they are (the printed groups cover it).
+    if (rows.some((r) => r.level1 === p.level1 && r.level2 === null)) continue;
+    const key = `${p.level1}/${p.level2}`;
+    if (!printed.has(key)) out.set(key, { level1: p.level1, level2: p.level2 });
+  }
+  return [...out.values()];
+}
+
 /** A template of the group whose name is not on the form yet (a duplicate would be refused for that reason alone). */
 function templateFor(level1: Level1, level2: Level2 | null, costIsLevel1: boolean, names: Set<string>): IndicatorTemplate | null {
   const fits = CATALOGUE.filter((t) => {
@@ -40,7 +56,11 @@ function templateFor(level1: Level1, level2: Level2 | null, costIsLevel1: boolea
   return fits.find((t) => !names.has(nameKey(t.name))) ?? fits[0] ?? null;
 }
 
-export async function insertEveryGroup(id: string): Promise<GroupInsertion[]> {
+/**
+ * `absent`: instead of the groups the form prints, the 二级 groups of the catalogue it does not print
+ * (under a 一级 it prints with 二级, or a 一级 it lacks): the new-group and new-一级 insertions.
+ */
+export async function insertEveryGroup(id: string, absent = false): Promise<GroupInsertion[]> {
   const { form } = loadPrinted(id);
   const bytes = await printedWorkbook(form);
   const first = await readXlsx(bytes, `${id}.xlsx`);
@@ -57,7 +77,8 @@ export async function insertEveryGroup(id: string): Promise<GroupInsertion[]> {
       const onlyLevel1 = t.rows.every((x) => x.level1 !== r.level1 || x.level2 === null);
       if (r.level1 && (r.level2 || onlyLevel1)) groups.set(`${r.level1}/${r.level2}`, { level1: r.level1, level2: r.level2 });
     }
-    for (const g of groups.values()) {
+    const tried = absent ? absentGroups(t.rows, t.costIsLevel1, groups) : [...groups.values()];
+    for (const g of tried) {
       const template = templateFor(g.level1, g.level2, t.costIsLevel1, names);
       const base = { id, sheet: forms[f].model.sheet, form: f, ...g, template: template?.id ?? "" };
       if (!template) {

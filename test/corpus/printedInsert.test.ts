@@ -45,3 +45,27 @@ test("a refused insertion says why, in Chinese, and only the listed ones are ref
   for (const g of refused) expect(g.reason).toMatch(/[\u4e00-\u9fff]{4}/);
   expect(refused.map((g) => `${g.id} ${g.level1}/${g.level2 ?? "-"}`)).toEqual(REFUSED_TODAY);
 });
+
+describe("into a group the form does not print (a new 二级 row, or a new 一级)", () => {
+  const absent: GroupInsertion[] = [];
+  beforeAll(async () => {
+    for (const id of printedIds()) absent.push(...(await insertEveryGroup(id, true)));
+  }, 120_000);
+
+  test("each inserted row is in its group, named as its template, with no more errors than before", () => {
+    const inserted = absent.filter((g) => g.outcome === "inserted");
+    expect(inserted.length).toBeGreaterThanOrEqual(100);
+    const wrong = inserted.filter((g) => {
+      const a = g.after!;
+      return a.level1 !== g.level1 || a.level2 !== g.level2 || a.name !== findTemplate(g.template)!.name || a.errorsAfter > a.errorsBefore;
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  test("a refusal is the verification naming the error the new row would bring out, never a plan at odds with itself", () => {
+    // A copy cut before 效益 is not asked for 效益 until 满意度 follows it: then 缺少效益指标 is new.
+    const refused = absent.filter((g) => g.outcome === "refused");
+    for (const g of refused) expect([g.id, g.level2, g.reason]).toEqual([g.id, g.level2, expect.stringContaining("出现新的错误")]);
+    expect(refused.some((g) => /已被修改/.test(g.reason ?? ""))).toBe(false);
+  });
+});

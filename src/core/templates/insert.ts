@@ -190,6 +190,18 @@ function anchorFor(t: IndicatorTable, p: Placement): Anchor {
   };
 }
 
+/**
+ * A new group (or 一级) goes below the whole label cell of the one before it: when that cell is
+ * merged further down than the last row read (a row the reader left out, such as the cut last row of
+ * a published copy), the new row would land inside the merge and its label under another category.
+ */
+function pastMerges(grid: Grid, t: IndicatorTable, a: Anchor): Anchor {
+  if (a.mode === "append" || a.lead || a.last <= t.headerRow) return a;
+  const col = a.mode === "new-level1" ? t.columns.level1 : t.columns.level2;
+  const m = grid.merge(a.last, col);
+  return m && m.bottom > a.last ? { ...a, last: m.bottom } : a;
+}
+
 const single = (m: RangePos, col: number) => m.left === col && m.right === col;
 
 /**
@@ -241,7 +253,9 @@ function mergesToGrow(grid: Grid, t: IndicatorTable, a: Anchor, p: Placement): {
       create.push({ top: a.last, left: col, bottom: a.last, right: col });
     }
   };
-  consider(c.level1, a.continues.level1, lastRow?.level1Cell ?? null);
+  // One column holding the 二级 (鄂州): its merges are the groups', grown only when the row joins the group.
+  const groupsColumn = c.level1 === c.level2 && t.rows.some((r) => r.level2 !== null);
+  consider(c.level1, groupsColumn ? a.continues.level2 : a.continues.level1, lastRow?.level1Cell ?? null);
   if (c.level2 !== c.level1) consider(c.level2, a.continues.level2, lastRow?.level2Cell ?? null);
   return { grow: [...grow.values()], create };
 }
@@ -305,7 +319,7 @@ export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTe
     return { title, edits, target: { row: empty.row, mode: "fill", placement, ...group } };
   }
 
-  const anchor = anchorFor(t, placement);
+  const anchor = pastMerges(grid, t, anchorFor(t, placement));
   const row = anchor.last + 1;
   const { grow, create } = mergesToGrow(grid, t, anchor, placement);
   const edits: Edit[] = [
@@ -329,8 +343,13 @@ export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTe
       return { op: "merge", sheet, range: { ...m, top: grown, bottom: m.bottom + 1 } };
     }),
   );
-  if (anchor.mode === "new-level1") edits.push(setValue({ sheet, row, col: c.level1 }, level1Label(placement.level1), null));
-  if (anchor.mode !== "append") edits.push(setValue({ sheet, row, col: c.level2 }, level2Label(placement.level2), null));
+  // One column for both levels (鄂州's 二级 names in the 一级 column, 宝坻's 一级 names in the 二级
+  // column): it gets the one label of the level it holds, written once.
+  const oneColumn = c.level1 === c.level2;
+  const holdsLevel1 = oneColumn && t.rows.every((r) => r.level2 === null);
+  if (anchor.mode === "new-level1" && (!oneColumn || holdsLevel1))
+    edits.push(setValue({ sheet, row, col: c.level1 }, level1Label(placement.level1), null));
+  if (anchor.mode !== "append" && !holdsLevel1) edits.push(setValue({ sheet, row, col: c.level2 }, level2Label(placement.level2), null));
   edits.push(...valueEdits(row, () => null));
   return { title, edits, target: { row, mode: anchor.mode, placement, ...group } };
 }
