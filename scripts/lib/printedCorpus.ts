@@ -192,7 +192,10 @@ export async function checkPrinted(id: string, dir = PRINTED_DIR): Promise<Print
     form,
     expected,
     check,
-    kindsRead: check.forms.map((f) => f.model.kind),
+    // A form recognised by its title and fields but without an indicator table is told as its kind
+    // and reported 未检查 (recognize.ts, seenKind): it counts as read as that kind, with no findings.
+    kindsRead:
+      check.forms.length > 0 ? check.forms.map((f) => f.model.kind) : check.recognitions.flatMap((r) => (r.seenKind ? [r.seenKind] : [])),
     verdicts,
     score: scorePrinted(form, expected, findings),
   };

@@ -194,6 +194,14 @@ function headerAt(grid: Grid, row: number, minCol: number): HeaderHit | null {
     for (let c = l3 + 1; c <= grid.rightEdge(row + 1, grid.lastCol); c++) if (c !== value && !extra.includes(c)) extra.push(c);
   const skip: number[] = [];
   if (twin) for (let c = l1 + 1; c < l2; c++) skip.push(c);
+  // The 实施期 side's 三级 and value columns (between its 二级 and the 年度 side's 二级).
+  let twinSide: IndicatorColumns["twin"];
+  if (twin) {
+    const inside = (list: number[]) => list.filter((c) => c > cols.level2[0] && c < l2);
+    const name = inside(cols.level3)[0];
+    const v = inside([...cols.period, ...cols.single, ...cols.annual]).sort((a, b) => a - b)[0];
+    if (name !== undefined && v !== undefined && v > name) twinSide = { level3: name, value: v };
+  }
   if (above !== null) skip.push(above);
   const layout = period >= 0 && annual >= 0 ? "two-values" : "single-value";
   // The left label column (绩效指标 / 绩效目标, or a vertical 绩 merged down) is whatever sits left of
@@ -224,22 +232,103 @@ function headerAt(grid: Grid, row: number, minCol: number): HeaderHit | null {
       ...(operator !== null ? { operator } : {}),
       ...(unit !== null ? { unit } : {}),
       ...(extra.length ? { extra } : {}),
+      ...(twinSide ? { twin: twinSide } : {}),
     },
+  };
+}
+
+/** Whether the cells under a column hold categories only, of at least two 一级 families (产出, 效益, 满意度 …). */
+function categoryColumn(grid: Grid, row: number, col: number): boolean {
+  const families = new Set<string>();
+  let other = 0;
+  for (let r = row + 1; r <= Math.min(grid.lastRow, row + 20); r++) {
+    const cell = grid.cell(r, col);
+    if (cell.row !== r || cell.col !== col || cell.text === "") continue;
+    const l1 = L.level1Of(labelKey(cell.value));
+    if (l1) families.add(l1);
+    else other++;
+  }
+  return families.size >= 2 && other === 0;
+}
+
+/** Whether most cells under a column are 二级 categories (数量指标, 社会效益指标 …). */
+function level2Column(grid: Grid, row: number, col: number): boolean {
+  let l2 = 0,
+    other = 0;
+  for (let r = row + 1; r <= Math.min(grid.lastRow, row + 20); r++) {
+    const cell = grid.cell(r, col);
+    if (cell.row !== r || cell.col !== col || cell.text === "") continue;
+    const key = labelKey(cell.value);
+    if (L.level2Of(key) && !L.level1Of(key)) l2++;
+    else other++;
+  }
+  return l2 >= 2 && l2 > other;
+}
+
+/**
+ * A table told by its structure, whatever its heads say (浙江's project library: 指标类型 | 指标名称 |
+ * 指标值 | 指标描述): a row with a target head (指标值) right of a column whose cells below are all
+ * categories of two or more 一级 families. The column next to it is the 二级 when it holds 二级
+ * categories, and the indicator is then named by the first headed column right of the value (its
+ * description, the only words the form gives it); else the next column names the indicators and the
+ * table prints no 二级.
+ */
+function structuralHeaderAt(grid: Grid, row: number): HeaderHit | null {
+  let value = -1;
+  for (let c = grid.firstCol; c <= grid.lastCol; c++) {
+    const cell = grid.cell(row, c);
+    if (cell.col !== c || cell.text === "") continue;
+    const role = roleOf(labelKey(cell.value));
+    if (role === "annual" || role === "single") {
+      value = c;
+      break;
+    }
+  }
+  if (value <= grid.firstCol + 1) return null;
+  let l1 = -1;
+  for (let c = grid.firstCol; c < value - 1 && l1 < 0; c++) if (categoryColumn(grid, row, c)) l1 = c;
+  if (l1 < 0) return null;
+  const next = grid.rightEdge(row, l1) + 1;
+  let level2 = l1,
+    level3 = next;
+  if (level2Column(grid, row, next)) {
+    level2 = next;
+    const after = grid.rightEdge(row, value) + 1;
+    level3 = after <= grid.lastCol && grid.cell(row, after).text !== "" ? after : -1;
+    // Nothing names the indicators: not a table this reader can point findings at.
+    if (level3 < 0) return null;
+  } else if (next >= value) return null;
+  const extra: number[] = [];
+  for (let c = grid.firstCol; c <= grid.lastCol; c++)
+    if (![l1, level2, level3, value].includes(c) && c > l1 && grid.cell(row, c).col === c && grid.cell(row, c).text !== "") extra.push(c);
+  return {
+    row,
+    layout: "single-value",
+    subRows: 0,
+    skip: [],
+    columns: { label: null, level1: l1, level2, level3, period: null, annual: value, ...(extra.length ? { extra } : {}) },
   };
 }
 
 /** Finds the header rows (一级指标 / 二级指标 / 三级指标 …) between top and bottom. */
 export function findIndicatorHeaders(grid: Grid, index: LabelIndex, top: number, bottom: number): HeaderHit[] {
   const rows = new Set<number>();
+  const valueRows = new Set<number>();
   for (const h of index.hits) {
     if (h.row < top || h.row > bottom) continue;
     if (L.matches(h.key, L.INDICATOR_HEADERS.level1) || L.HEADER_ROLE.level1.test(h.key) || L.HEADER_ROLE.level2.test(h.key))
       rows.add(h.row);
+    else if (L.matches(h.key, L.INDICATOR_HEADERS.single) || L.matches(h.key, L.INDICATOR_HEADERS.annual)) valueRows.add(h.row);
   }
   const out: HeaderHit[] = [];
   for (const r of [...rows].sort((a, b) => a - b)) {
     const hit = headerAt(grid, r, grid.firstCol);
     if (hit) out.push(hit);
+  }
+  if (out.length > 0) return out;
+  for (const r of [...valueRows].sort((a, b) => a - b)) {
+    const hit = structuralHeaderAt(grid, r);
+    if (hit) return [hit];
   }
   return out;
 }
@@ -391,6 +480,19 @@ export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit,
       if (it.kind === "level1") {
         l1 = { level: it.level, text: it.cell.text, cell: it.cell };
         l2 = { level: null, text: "", cell: null };
+        // A 一级 cell merged across the 二级 column (湖南's 社会公众或服务对象满意度指标) prints both
+        // levels when its 一级 has one 二级 only: the group is that 二级, as a template would fill it.
+        const only = L.onlyChildOf(it.level);
+        if (only && it.col === cols.level1 && cols.level2 > cols.level1 && grid.rightEdge(r, it.col) >= cols.level2)
+          l2 = { level: only, text: it.cell.text, cell: it.cell };
+        // A 一级 printed half-way down its block (a copy that centres it without merging: 黄石's 产出指标
+        // on the 5th row of the 数量指标 merge) leaves the 二级 merged over this row as it was.
+        const m2 = cols.level2 > cols.level1 ? grid.merge(r, cols.level2) : null;
+        if (m2 && m2.top < r && m2.left === cols.level2) {
+          const above = grid.cell(m2.top, m2.left);
+          const level = L.level2Of(labelKey(above.value));
+          if (level && L.PARENT_OF[level] === it.level) l2 = { level, text: above.text, cell: above };
+        }
         if (it.col !== cols.level1) labelShift = it.col - cols.level1;
       } else if (it.kind === "level2") {
         const parent = L.PARENT_OF[it.level];
@@ -417,6 +519,7 @@ export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit,
       return found ? found.cell : grid.cell(r, target - shift);
     };
     const emptyGroup = content.length === 0;
+    const twinSide = !emptyGroup && cols.twin ? twinOf(grid, r, cols.twin, at(cols.level3)) : null;
     rows.push({
       row: r,
       level1: l1.level,
@@ -428,6 +531,7 @@ export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit,
       name: emptyGroup ? grid.cell(r, cols.level3) : at(cols.level3),
       period: cols.period === null ? null : emptyGroup ? grid.cell(r, cols.period) : at(cols.period),
       annual: emptyGroup ? grid.cell(r, cols.annual) : composed(grid, r, at(cols.annual), cols),
+      ...(twinSide ? { twin: twinSide } : {}),
       shift: content.length > 0 ? 0 - shift || 0 : labelShift,
       labelShift,
       emptyGroup,
@@ -456,6 +560,18 @@ export function readIndicators(grid: Grid, index: LabelIndex, header: HeaderHit,
     lastRow,
     ...(cutShort ? { cutShort: true as const } : {}),
   };
+}
+
+/**
+ * The 实施期 side of a twin row, when it is the same indicator as the 年度 side (the same 三级 text on
+ * this row) and holds a value of its own row: a different indicator there is not this row's, and a
+ * cell merged down from a row above belongs to that row.
+ */
+function twinOf(grid: Grid, r: number, side: { level3: number; value: number }, name: Cell): IndicatorRow["twin"] | null {
+  const n = grid.cell(r, side.level3);
+  const v = grid.cell(r, side.value);
+  if (n.row !== r || v.row !== r || v.text === "" || name.text === "" || labelKey(n.value) !== labelKey(name.value)) return null;
+  return { name: n, value: v };
 }
 
 /** Nothing after the table on the sheet, and its last category is not 满意度 (the last of every template). */

@@ -158,10 +158,15 @@ export const HEADER_ROLE = {
 export const YUAN_HEADER = /\(元\)$|^(金额)?单位:元$/;
 export const YUAN_PER_WAN = 10000;
 
+/** Who is satisfied, as the templates name them: one group, or two joined (社会公众或服务对象,
+ * 服务对象或受益者 of 浙江's project library). */
+const SATISFIED = "(服务对象|社会公众|受益者|受益对象|受益群众)";
+const SATISFIED_BY = `${SATISFIED}((或|和|及|、)${SATISFIED})?`;
+
 const LEVEL1_TEXT: [RegExp, Level1][] = [
   [/^(预期)?产出(指标)?$/, "产出"],
   [/^(预期)?(效益|效果)(指标)?$/, "效益"],
-  [/^(服务对象|社会公众或服务对象|社会公众)?满意度(指标)?$/, "满意度"],
+  [new RegExp(`^(${SATISFIED_BY})?满意度(指标)?$`), "满意度"],
   // 预算(或投资规模)控制指标 of the investment-project forms is the cost family.
   [/^(成本|预算控制|投资控制|预算成本)(指标)?$/, "成本"],
 ];
@@ -174,8 +179,8 @@ const LEVEL2_TEXT: [RegExp, Level2][] = [
   [/^经济(效益|效果)(指标)?$/, "经济效益"],
   [/^社会(效益|效果)(指标)?$/, "社会效益"],
   [/^(生态|环境|生态环境)(效益|效果)(指标)?$/, "生态效益"],
-  [/^可持续(发展)?影响(指标)?$/, "可持续影响"],
-  [/^(社会公众或)?服务对象满意度(指标)?$/, "服务对象满意度"],
+  [/^可持续性?(发展)?影响(指标)?$/, "可持续影响"],
+  [new RegExp(`^${SATISFIED_BY}满意度(指标)?$`), "服务对象满意度"],
   [/^满意度(指标)?$/, "服务对象满意度"],
   [/^经济成本(指标)?$/, "经济成本"],
   [/^社会成本(指标)?$/, "社会成本"],
@@ -197,6 +202,12 @@ export const PARENT_OF: Record<Level2, Level1> = {
   社会成本: "成本",
   生态环境成本: "成本",
 };
+
+/** The one 二级 of a 一级 that has only one (满意度 → 服务对象满意度), else null. */
+export function onlyChildOf(level1: Level1): Level2 | null {
+  const children = (Object.keys(PARENT_OF) as Level2[]).filter((c) => PARENT_OF[c] === level1);
+  return children.length === 1 ? children[0] : null;
+}
 
 /**
  * A category cell as templates print it, reduced to its name: a required mark (*产出指标), a score

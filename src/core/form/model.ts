@@ -91,6 +91,9 @@ export interface IndicatorColumns {
   unit?: number;
   /** Every other column the header names right of 三级 (指标解释, 权重 …), whose cells are not slid content. */
   extra?: number[];
+  /** The 实施期 side of a table printing 实施期 and 年度 indicators side by side (二级 | 三级 | 指标值
+   * twice, 东莞 2022): its 三级 and value columns. The 年度 side is the one read into level3 / annual. */
+  twin?: { level3: number; value: number };
 }
 
 export interface IndicatorRow {
@@ -108,6 +111,9 @@ export interface IndicatorRow {
   name: Cell;
   period: Cell | null;
   annual: Cell;
+  /** The 实施期 side of a twin table on this row, when it names the same indicator as the 年度 side:
+   * its value is checked as the row's 实施周期 value. */
+  twin?: { name: Cell; value: Cell };
   /** Columns the row's content is displaced by (−1: slid one column left). 0 when aligned. */
   shift: number;
   /** Columns a category label printed on this row sits away from its own column (the seed's

@@ -37,6 +37,9 @@ export interface SheetRecognition {
   found: AnchorId[];
   /** When no form was read: one plain sentence naming what was found instead. */
   notForm?: { zh: string; en: string };
+  /** No form was read, yet the sheet is one kind of form by its title and fields, only without an
+   * indicator table (a copy cut before it, a form not filled that far): not checked, and said so. */
+  seenKind?: FormKind;
 }
 
 export interface RecognizedForm {
@@ -220,6 +223,36 @@ function notFormSentence(grid: Grid, index: LabelIndex, found: AnchorId[]): { zh
   return NO_TABLE;
 }
 
+const KIND_NAMES: Record<FormKind, { zh: string; en: string }> = {
+  department: { zh: "部门整体绩效目标表", en: "a department-wide target form" },
+  project: { zh: "项目支出绩效目标表", en: "a project target form" },
+  "self-evaluation": { zh: "绩效自评表", en: "a self-evaluation table" },
+};
+
+/**
+ * A form told by its title and its own fields (部门名称 and the budget block under a department
+ * title; 项目名称 under a project title) that has no indicator table: it is that kind of form, but the
+ * part every rule reads is not there, so it is not checked and the sentence says why.
+ */
+function seenWithoutTable(index: LabelIndex, found: AnchorId[]): { kind: FormKind; sentence: { zh: string; en: string } } | null {
+  const title = index.hits.find((h) => h.title);
+  if (!title || found.includes("indicators") || L.SCORE_TITLE.test(title.key)) return null;
+  let kind: FormKind | null = null;
+  if (L.SELF_EVAL_TITLE.test(title.key)) kind = "self-evaluation";
+  else if ((L.TITLE.test(title.key) || L.DEPARTMENT_TITLE.test(title.key)) && found.includes("department") && found.includes("budget"))
+    kind = "department";
+  else if (L.PROJECT_TITLE.test(title.key) && index.hits.some((h) => !h.title && L.PROJECT_NAME.includes(h.key))) kind = "project";
+  if (!kind) return null;
+  const name = KIND_NAMES[kind];
+  return {
+    kind,
+    sentence: {
+      zh: `这是${name.zh}(标题「${title.key}」),但表上没有绩效指标表(一级指标/二级指标/三级指标),可能只印了前一部分或还没有填到那里`,
+      en: `this is ${name.en} ("${title.key}"), but it holds no indicator table (一级/二级/三级指标): perhaps only its first part was printed or filled in`,
+    },
+  };
+}
+
 const HOLLOW = {
   zh: "只有绩效指标表头,表中没有任何指标,也没有标题、项目或部门信息,不是一张填写过的绩效目标表",
   en: "only an indicator table's header: no indicator, no title, no project or department, so no filled-in target form",
@@ -257,6 +290,8 @@ export function recognizeSheet(sheet: SheetSnapshot): SheetRecognition {
     else forms.push({ model, grid });
   }
   if (forms.length > 0) return { sheet: sheet.name, forms, missing: [], found };
+  const seen = hollow ? null : seenWithoutTable(index, found);
+  if (seen) return { sheet: sheet.name, forms, missing, found, notForm: seen.sentence, seenKind: seen.kind };
   return { sheet: sheet.name, forms, missing, found, notForm: hollow ? HOLLOW : notFormSentence(grid, index, found) };
 }
 

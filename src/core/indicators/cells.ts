@@ -95,6 +95,10 @@ function computeValueCells(t: IndicatorTable, row: IndicatorRow): ValueCell[] {
   // What the user sees is what is judged and quoted: a percentage format, or a target split over columns.
   if (t.layout === "two-values" && row.period)
     out.push({ cell: row.period, column: "period", parsed: parseValue(row.period.shown ?? row.period.value) });
+  // A twin table's 实施期 side is checked too, unless it prints the very text of the 年度 value: a
+  // finding on that text is one problem, reported once, at the 年度 value.
+  else if (row.twin && row.twin.value.text !== row.annual.text)
+    out.push({ cell: row.twin.value, column: "period", parsed: parseValue(row.twin.value.shown ?? row.twin.value.value) });
   out.push({ cell: row.annual, column: "annual", parsed: parseValue(row.annual.shown ?? row.annual.value) });
   return out;
 }

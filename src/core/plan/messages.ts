@@ -76,8 +76,8 @@ export const PLAN = {
     en: (name: string, was: string, now: Message) => `indicator "${name}" was under ${was}, now ${now.en}`,
   },
   insertedOutOfGroup: {
-    zh: (level1: string, level2: string) => `插入的指标不在「${level1}指标 / ${level2}指标」分组中`,
-    en: (level1: string, level2: string) => `the inserted indicator is not in its group ${level1} / ${level2}`,
+    zh: (level1: string, level2: string) => `插入的指标不在「${level1}指标${level2 ? ` / ${level2}指标` : ""}」分组中`,
+    en: (level1: string, level2: string) => `the inserted indicator is not in its group ${level1}${level2 ? ` / ${level2}` : ""}`,
   },
   newError: {
     zh: (message: Message, cell: string) => `出现新的错误:${message.zh}(${cell})`,

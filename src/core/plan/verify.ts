@@ -27,7 +27,8 @@ export type VerifyResult = { ok: true; after: CheckResult } | { ok: false; reaso
 
 /** Where a plan's target row landed, when the plan is an insertion (see templates/insert.ts). */
 interface Target {
-  target?: { row: number; placement: { level1: string; level2: string } };
+  /** `group`: the group the row joins when it differs from the placement (a 一级 printed with no 二级). */
+  target?: { row: number; placement: { level1: string; level2: string }; group?: { level1: string; level2: null } };
 }
 
 type RowMap = (sheet: string, row: number) => number;
@@ -223,8 +224,9 @@ export function verifyPlan(
     if (plan.target) {
       const t = plan.target;
       const got = byRow.get(t.row);
-      if (!got || got.level1 !== t.placement.level1 || got.level2 !== t.placement.level2) {
-        problems.push(bilingual(PLAN.insertedOutOfGroup, t.placement.level1, t.placement.level2));
+      const g = t.group ?? t.placement;
+      if (!got || got.level1 !== g.level1 || got.level2 !== g.level2) {
+        problems.push(bilingual(PLAN.insertedOutOfGroup, g.level1, g.level2 ?? ""));
       }
     }
   }

@@ -26,8 +26,14 @@ export interface InsertValues {
 }
 
 export interface InsertionPlan extends EditPlan {
-  /** Where the row ends up, 0-based, after the plan is applied. */
-  target: { row: number; mode: "fill" | "append" | "new-group" | "new-level1"; placement: Placement };
+  /** Where the row ends up, 0-based, after the plan is applied. `group` is the group the row joins
+   * when it is not the template's placement: a table that prints no 二级 under this 一级 (null). */
+  target: {
+    row: number;
+    mode: "fill" | "append" | "new-group" | "new-level1";
+    placement: Placement;
+    group?: { level1: Placement["level1"]; level2: null };
+  };
 }
 
 export interface InsertError {
@@ -59,6 +65,16 @@ export function defaultValues(form: FormModel | null, t: IndicatorTemplate, v: I
 /** Rows of the group, in sheet order. */
 function groupRows(t: IndicatorTable, p: Placement): IndicatorRow[] {
   return t.rows.filter((r) => r.level1 === p.level1 && r.level2 === p.level2);
+}
+
+/**
+ * Whether the table prints this 一级 without any 二级 (舒城's 产出指标 | 劳务报酬占中央投资比例, 宝坻's
+ * 实施效果指标 | 产出指标 | 三级, 浙江's 指标类型 | 指标名称): the row joins the 一级's block as it is,
+ * since writing a 二级 label would put it in a column the table uses for something else.
+ */
+function levelOneOnly(t: IndicatorTable, p: Placement): boolean {
+  const rows = t.rows.filter((r) => r.level1 === p.level1);
+  return rows.length > 0 && rows.every((r) => r.level2 === null);
 }
 
 /** A printed row of the group with nothing in its name and value cells, that can be written in place. */
@@ -115,7 +131,7 @@ function visibleFormatRow(rows: IndicatorRow[], last: IndicatorRow): number {
 }
 
 function anchorFor(t: IndicatorTable, p: Placement): Anchor {
-  const group = groupRows(t, p);
+  const group = levelOneOnly(t, p) ? t.rows.filter((r) => r.level1 === p.level1) : groupRows(t, p);
   const last = maxRow(group);
   if (last) return { last: last.row, mode: "append", formatFrom: visibleFormatRow(group, last), continues: { level1: true, level2: true } };
 
@@ -174,6 +190,18 @@ function anchorFor(t: IndicatorTable, p: Placement): Anchor {
   };
 }
 
+/**
+ * A new group (or 一级) goes below the whole label cell of the one before it: when that cell is
+ * merged further down than the last row read (a row the reader left out, such as the cut last row of
+ * a published copy), the new row would land inside the merge and its label under another category.
+ */
+function pastMerges(grid: Grid, t: IndicatorTable, a: Anchor): Anchor {
+  if (a.mode === "append" || a.lead || a.last <= t.headerRow) return a;
+  const col = a.mode === "new-level1" ? t.columns.level1 : t.columns.level2;
+  const m = grid.merge(a.last, col);
+  return m && m.bottom > a.last ? { ...a, last: m.bottom } : a;
+}
+
 const single = (m: RangePos, col: number) => m.left === col && m.right === col;
 
 /**
@@ -204,11 +232,20 @@ function mergesToGrow(grid: Grid, t: IndicatorTable, a: Anchor, p: Placement): {
   }
   const lastRow = t.rows.find((r) => r.row === a.last) ?? null;
   const inGroup = lastRow !== null && lastRow.level1 === p.level1;
+  // Columns between the label and the 一级 column (宝坻's 实施效果指标 above the 一级 names, a list's
+  // 项目名称 | 预算数 of the project the block belongs to) span the block the row joins.
+  if (inGroup && a.continues.level1)
+    for (let col = (c.label ?? c.level1) + 1; col < c.level1; col++) {
+      const m = grid.merge(a.last, col);
+      if (m && single(m, col) && m.bottom === a.last) add(m);
+    }
   const consider = (col: number, wanted: boolean, labelCell: { row: number; col: number } | null) => {
     if (!wanted || !inGroup || col === c.label) return;
     const m = grid.merge(a.last, col);
     if (m) {
-      if (single(m, col) && m.bottom === a.last) add(m);
+      // A 一级 cell merged across the 二级 column (the group's label for both levels) grows with its group.
+      const bothLevels = col === c.level1 && m.left === col && m.right === c.level2 && a.continues.level2;
+      if ((single(m, col) || bothLevels) && m.bottom === a.last) add(m);
       return;
     }
     // A group of one row whose label sits in its column: merge it over the new row like its neighbours.
@@ -216,7 +253,9 @@ function mergesToGrow(grid: Grid, t: IndicatorTable, a: Anchor, p: Placement): {
       create.push({ top: a.last, left: col, bottom: a.last, right: col });
     }
   };
-  consider(c.level1, a.continues.level1, lastRow?.level1Cell ?? null);
+  // One column holding the 二级 (鄂州): its merges are the groups', grown only when the row joins the group.
+  const groupsColumn = c.level1 === c.level2 && t.rows.some((r) => r.level2 !== null);
+  consider(c.level1, groupsColumn ? a.continues.level2 : a.continues.level1, lastRow?.level1Cell ?? null);
   if (c.level2 !== c.level1) consider(c.level2, a.continues.level2, lastRow?.level2Cell ?? null);
   return { grow: [...grow.values()], create };
 }
@@ -254,7 +293,8 @@ export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTe
       },
     };
   }
-  const where = `${level1Label(placement.level1)} / ${level2Label(placement.level2)}`;
+  const onlyLevel1 = levelOneOnly(t, placement);
+  const where = onlyLevel1 ? level1Label(placement.level1) : `${level1Label(placement.level1)} / ${level2Label(placement.level2)}`;
   const title = { zh: `插入指标「${name}」(${where})`, en: `Insert indicator "${name}" (${where})` };
   const valueEdits = (row: number, expected: (col: number) => ReturnType<Grid["raw"]>): Edit[] => [
     setValue({ sheet, row, col: c.level3 }, name, expected(c.level3)),
@@ -262,7 +302,8 @@ export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTe
     setValue({ sheet, row, col: c.annual }, annual, expected(c.annual)),
   ];
 
-  const empty = emptyRowOf(grid, t, groupRows(t, placement));
+  const group = onlyLevel1 ? { group: { level1: placement.level1, level2: null } } : {};
+  const empty = emptyRowOf(grid, t, onlyLevel1 ? t.rows.filter((r) => r.level1 === placement.level1) : groupRows(t, placement));
   if (empty) {
     const edits: Edit[] = [];
     // Value cells merged across the row (a printed placeholder) are split so each value has its cell.
@@ -275,10 +316,10 @@ export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTe
       }
     }
     edits.push(...valueEdits(empty.row, (col) => grid.raw(empty.row, col)));
-    return { title, edits, target: { row: empty.row, mode: "fill", placement } };
+    return { title, edits, target: { row: empty.row, mode: "fill", placement, ...group } };
   }
 
-  const anchor = anchorFor(t, placement);
+  const anchor = pastMerges(grid, t, anchorFor(t, placement));
   const row = anchor.last + 1;
   const { grow, create } = mergesToGrow(grid, t, anchor, placement);
   const edits: Edit[] = [
@@ -302,8 +343,13 @@ export function planInsertion(form: FormModel, grid: Grid, template: IndicatorTe
       return { op: "merge", sheet, range: { ...m, top: grown, bottom: m.bottom + 1 } };
     }),
   );
-  if (anchor.mode === "new-level1") edits.push(setValue({ sheet, row, col: c.level1 }, level1Label(placement.level1), null));
-  if (anchor.mode !== "append") edits.push(setValue({ sheet, row, col: c.level2 }, level2Label(placement.level2), null));
+  // One column for both levels (鄂州's 二级 names in the 一级 column, 宝坻's 一级 names in the 二级
+  // column): it gets the one label of the level it holds, written once.
+  const oneColumn = c.level1 === c.level2;
+  const holdsLevel1 = oneColumn && t.rows.every((r) => r.level2 === null);
+  if (anchor.mode === "new-level1" && (!oneColumn || holdsLevel1))
+    edits.push(setValue({ sheet, row, col: c.level1 }, level1Label(placement.level1), null));
+  if (anchor.mode !== "append" && !holdsLevel1) edits.push(setValue({ sheet, row, col: c.level2 }, level2Label(placement.level2), null));
   edits.push(...valueEdits(row, () => null));
-  return { title, edits, target: { row, mode: anchor.mode, placement } };
+  return { title, edits, target: { row, mode: anchor.mode, placement, ...group } };
 }

@@ -216,7 +216,7 @@ describe("a department form's copy cut short (岳阳楼区 2023: the copy ends a
   });
 });
 
-test("a department form cut before its indicator table is not read, and gets no error (湖北广水 2021)", () => {
+test("a department form cut before its indicator table is told as one, not checked, and gets no error (湖北广水 2021)", () => {
   const sheet = sheetOf(
     [
       ["部门整体支出绩效目标申报表", "", "", ""],
@@ -230,7 +230,10 @@ test("a department form cut before its indicator table is not read, and gets no 
   );
   const r = checkWorkbook(workbook(sheet));
   expect(r.forms).toEqual([]);
-  expect(r.recognitions[0].notForm?.zh).toBe("找到了标题「部门整体支出绩效目标申报表」,但没有找到绩效指标表(一级指标/二级指标/三级指标)");
+  expect(r.recognitions[0].seenKind).toBe("department");
+  expect(r.recognitions[0].notForm?.zh).toBe(
+    "这是部门整体绩效目标表(标题「部门整体支出绩效目标申报表」),但表上没有绩效指标表(一级指标/二级指标/三级指标),可能只印了前一部分或还没有填到那里",
+  );
   expect(r.findings.filter((f) => f.severity !== "info")).toEqual([]);
 });
 
@@ -291,4 +294,56 @@ test("a value merged over two columns on the first indicator row is no sub-head 
     [3, "数量", "≥400平方米"],
     [4, "质量", "≥98%"],
   ]);
+});
+
+describe("a table told by its structure: a category column of 一级 families, then 二级 or names, then a target head", () => {
+  // 浙江临海 2024 项目库 form (指标类型 | 指标名称 | 指标值 | 指标描述), heads reworded here: the reading
+  // must come from what the columns hold, not from the heads' spelling.
+  const zhejiang = (heads: string[]) => [
+    ["项目名称:", "绿化养护经费", "", ""],
+    heads,
+    ["产出指标", "数量指标", "375万平方米", "完成全市375万平方米的绿地养护"],
+    ["", "时效指标", "全年", "全年"],
+    ["效益指标", "生态效益指标", "是", "改善城市生态环境"],
+    ["满意度指标", "服务对象或受益者满意度指标", "≥95%", "服务对象满意率"],
+  ];
+
+  test.each([[["指标类型", "指标名称", "指标值", "指标描述"]], [["类别", "分项", "目标值", "说明"]]])(
+    "%j: 一级 | 二级 | value | the description naming the indicator",
+    (heads) => {
+      const m = table(zhejiang(heads), ["A3:A4"]);
+      const t = m.indicators!;
+      expect([t.headerRow, t.columns.level1, t.columns.level2, t.columns.level3, t.columns.annual]).toEqual([1, 0, 1, 3, 2]);
+      expect(t.rows.map((r) => [r.level1, r.level2, r.annual.text])).toEqual([
+        ["产出", "数量", "375万平方米"],
+        ["产出", "时效", "全年"],
+        ["效益", "生态效益", "是"],
+        ["满意度", "服务对象满意度", "≥95%"],
+      ]);
+    },
+  );
+
+  test("a category column next to names reads as a table with no 二级", () => {
+    const m = table([
+      ["项目名称", "某项目", ""],
+      ["类别", "名称", "指标值"],
+      ["产出指标", "培训人次", "≥280人次"],
+      ["效益指标", "学员结业率", "≥95%"],
+    ]);
+    expect(m.indicators!.rows.map((r) => [r.level1, r.level2, r.name.text])).toEqual([
+      ["产出", null, "培训人次"],
+      ["效益", null, "学员结业率"],
+    ]);
+  });
+
+  test("a column of mixed text beside a 指标值 head is no category column: nothing is read", () => {
+    const rec = recognizeSheet(
+      sheetOf([
+        ["事项", "内容", "指标值"],
+        ["产出指标", "培训人次", "≥280人次"],
+        ["办公经费", "用于日常办公", "≤5万元"],
+      ]),
+    );
+    expect(rec.forms).toEqual([]);
+  });
 });

@@ -99,7 +99,10 @@ describe("sheets that hold no target form", () => {
 
   test("a titled form whose indicator table is missing says what was found", () => {
     const rec = recognizeSheet(sheetOf([["2023年项目支出绩效目标申报表"], ["项目名称", "雾炮车降尘抑尘服务"]]));
-    expect(rec.notForm?.zh).toBe("找到了标题「2023年项目支出绩效目标申报表」,但没有找到绩效指标表(一级指标/二级指标/三级指标)");
+    expect(rec.seenKind).toBe("project");
+    expect(rec.notForm?.zh).toBe(
+      "这是项目支出绩效目标表(标题「2023年项目支出绩效目标申报表」),但表上没有绩效指标表(一级指标/二级指标/三级指标),可能只印了前一部分或还没有填到那里",
+    );
   });
 
   test("an unrelated sheet and an empty one", () => {
@@ -121,4 +124,10 @@ describe("several forms in one sheet", () => {
     expect(forms.map((f) => f.model.indicators?.headerRow)).toEqual([9, 26]);
     expect(forms[0].model.indicators?.lastRow).toBe(15);
   });
+});
+
+test("a department title over a name but no budget block is not told as a department form: the old sentence", () => {
+  const rec = recognizeSheet(sheetOf([["部门整体支出绩效目标申报表"], ["部门名称", "某局"]]));
+  expect(rec.seenKind).toBeUndefined();
+  expect(rec.notForm?.zh).toBe("找到了标题「部门整体支出绩效目标申报表」,但没有找到绩效指标表(一级指标/二级指标/三级指标)");
 });
