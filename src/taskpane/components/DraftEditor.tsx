@@ -65,7 +65,9 @@ const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   line: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "flex-end" },
   grow: { flexGrow: 1, flexBasis: "140px", minWidth: 0 },
-  narrow: { flexBasis: "72px", flexGrow: 0, minWidth: "72px" },
+  narrow: { flexBasis: "72px", flexGrow: 0, minWidth: "72px", maxWidth: "96px" },
+  // Fluent's Input keeps its own intrinsic width; in a flex row of fields it must shrink to its field.
+  input: { width: "100%", minWidth: 0, boxSizing: "border-box" },
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200, tableLayout: "fixed" },
   cell: {
     border: `1px solid ${tokens.colorNeutralStroke1}`,
@@ -176,12 +178,12 @@ export function DraftEditor(props: DraftEditorProps): React.JSX.Element {
               <>
                 {where && <Caption1 data-testid="draft-where">{where}</Caption1>}
                 <Field label={pick(TEXT.name, lang)}>
-                  <Input value={fields.name} onChange={(_, d) => set({ name: d.value })} />
+                  <Input className={s.input} value={fields.name} onChange={(_, d) => set({ name: d.value })} />
                 </Field>
                 {fields.mode === "number" ? (
                   <div className={s.line}>
                     <Field label={pick(TEXT.operator, lang)} className={s.narrow}>
-                      <Select value={fields.operator} onChange={(_, d) => set({ operator: d.value as Operator })}>
+                      <Select className={s.input} value={fields.operator} onChange={(_, d) => set({ operator: d.value as Operator })}>
                         {OPERATORS.map((op) => (
                           <option key={op} value={op}>
                             {op}
@@ -191,25 +193,30 @@ export function DraftEditor(props: DraftEditorProps): React.JSX.Element {
                     </Field>
                     {twoValues && (
                       <Field label={pick(TEXT.period, lang)} className={s.grow}>
-                        <Input inputMode="decimal" value={fields.period} onChange={(_, d) => set({ period: d.value })} />
+                        <Input
+                          className={s.input}
+                          inputMode="decimal"
+                          value={fields.period}
+                          onChange={(_, d) => set({ period: d.value })}
+                        />
                       </Field>
                     )}
                     <Field label={pick(twoValues ? TEXT.annual : TEXT.value, lang)} className={s.grow}>
-                      <Input inputMode="decimal" value={fields.annual} onChange={(_, d) => set({ annual: d.value })} />
+                      <Input className={s.input} inputMode="decimal" value={fields.annual} onChange={(_, d) => set({ annual: d.value })} />
                     </Field>
                     <Field label={pick(TEXT.unit, lang)} className={s.narrow}>
-                      <Input value={fields.unit} onChange={(_, d) => set({ unit: d.value })} />
+                      <Input className={s.input} value={fields.unit} onChange={(_, d) => set({ unit: d.value })} />
                     </Field>
                   </div>
                 ) : (
                   <div className={s.line}>
                     {twoValues && (
                       <Field label={pick(TEXT.period, lang)} className={s.grow}>
-                        <Input value={fields.period} onChange={(_, d) => set({ period: d.value })} />
+                        <Input className={s.input} value={fields.period} onChange={(_, d) => set({ period: d.value })} />
                       </Field>
                     )}
                     <Field label={pick(twoValues ? TEXT.annual : TEXT.value, lang)} className={s.grow}>
-                      <Input value={fields.annual} onChange={(_, d) => set({ annual: d.value })} />
+                      <Input className={s.input} value={fields.annual} onChange={(_, d) => set({ annual: d.value })} />
                     </Field>
                   </div>
                 )}
