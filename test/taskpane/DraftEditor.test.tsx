@@ -23,6 +23,7 @@ import { App, preloadTabs } from "../../src/taskpane/components/App";
 import { DraftEditor } from "../../src/taskpane/components/DraftEditor";
 import { FileHost } from "../../src/hosts/file/fileHost";
 import { FakeHost } from "../ui/fakeHost";
+import { fakeFrom, hostOn } from "../hosts/wps/load";
 import { cleanSheet, seedSheet, setCells, workbook } from "../helpers/forms";
 
 beforeAll(preloadTabs);
@@ -208,6 +209,27 @@ describe("in the pane", () => {
     expect(host.calls.apply).toHaveLength(1);
     expect(row()).toBeNull();
     expect((await screen.findAllByText(/^已插入「机关党建成本\(万元\)」\(第 \d+ 行\)$/)).length).toBeGreaterThan(0);
+  });
+
+  test("on the WPS host (ET fake): the same editor, and the edited row is written into the sheet through the host's apply", async () => {
+    const app = fakeFrom(taskBook());
+    const host = hostOn(app);
+    const user = userEvent.setup();
+    render(<App host={host} />);
+    const row = () => document.querySelector<HTMLElement>('[data-rule-id="tasks/no-matching-indicator"]');
+    await waitFor(() => expect(row()).not.toBeNull());
+    await user.click(within(row()!).getByTestId("suggestions"));
+    await user.click((await screen.findAllByTestId("suggestion"))[0]);
+    const dialog = await screen.findByRole("dialog");
+    await within(dialog).findByTestId("draft-row");
+    await user.clear(field(dialog, "年度指标值"));
+    await user.type(field(dialog, "年度指标值"), "8");
+    await waitFor(() => expect(rowCells(dialog)).toEqual(["党员集中学习活动次数(次)", "≥12次", "≥8次"]));
+    await user.click(insertButton(dialog));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    await waitFor(() => expect(row()).toBeNull());
+    const sheet = (await host.read()).snapshot.sheets[0];
+    expect([3, 4, 5].map((c) => cellValue(sheet, 27, c))).toEqual(["党员集中学习活动次数(次)", "≥12次", "≥8次"]);
   });
 
   test("a suggestion that is not a draft is still applied at once", async () => {
