@@ -10,6 +10,21 @@ import { chromium } from "playwright-core";
 import { serve } from "./serve";
 
 const ROOT = join(__dirname, "..");
+const AXE = require.resolve("axe-core/axe.min.js");
+
+type Axe = { run(ctx: Element, o: object): Promise<{ violations: { id: string; impact?: string; nodes: { target: string[] }[] }[] }> };
+
+/** axe-core's moderate-or-worse violations inside the dialog, as "rule impact target" lines (injected from node_modules). */
+async function axeDialog(page: import("playwright-core").Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: Axe }).axe;
+    const r = await axe.run(document.querySelector("[role=dialog]")!, { resultTypes: ["violations"] });
+    return r.violations
+      .filter((v) => v.impact === "moderate" || v.impact === "serious" || v.impact === "critical")
+      .flatMap((v) => v.nodes.map((n) => `${v.id} ${v.impact} ${n.target.join(" ")}`));
+  });
+}
 const OUT = join(ROOT, "test-artifacts/screenshots");
 
 async function main(): Promise<void> {
@@ -51,11 +66,14 @@ async function main(): Promise<void> {
       // The dialog fades in: shoot it once its opening animation is over.
       await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
       await page.screenshot({ path: join(OUT, `draft-editor-${width}.png`) });
+      const passing = await axeDialog(page);
       const annual = dialog.getByLabel("年度指标值");
       await annual.fill("");
       await annual.pressSequentially("约250");
       await dialog.locator('[data-rule-id="indicators/vague-wording"]').waitFor();
       await page.screenshot({ path: join(OUT, `draft-editor-${width}-invalid.png`) });
+      const invalid = await axeDialog(page);
+      console.log(`${width}px: axe-core (dialog, moderate or worse): ${JSON.stringify([...passing, ...invalid])}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       console.log(
         `${width}px: saved; horizontal overflow ${overflow}px; 插入 disabled: ${await dialog.getByRole("button", { name: "插入" }).isDisabled()}`,
