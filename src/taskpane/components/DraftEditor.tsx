@@ -38,6 +38,7 @@ import { InsertionPlan, defaultValues } from "../../core/templates/insert";
 import { IndicatorTemplate, OPERATORS, Operator } from "../../core/templates/types";
 import { Host, Lang } from "../../hosts/host";
 import { applyDraft } from "../templates/applyDraft";
+import { queueOf } from "../../app/queue";
 
 const TEXT = {
   title: { zh: "编辑拟定指标", en: "Edit the drafted indicator" },
@@ -105,16 +106,19 @@ export function DraftEditor(props: DraftEditorProps): React.JSX.Element {
 
   React.useEffect(() => {
     let alive = true;
-    host.read().then(
-      ({ snapshot }) => {
-        if (!alive) return;
-        const before = checkWorkbook(snapshot, config, rules);
-        const form = before.forms.find((f) => f.model.sheet === sheet)?.model ?? before.forms[0]?.model ?? null;
-        setBase({ snapshot, before });
-        setFields(draftFields(template, defaultValues(form, template)));
-      },
-      (e: unknown) => alive && setFailure(errorMessage(e)),
-    );
+    // In the document's queue, like every host call: never in the middle of a live re-check's read and mark.
+    queueOf(host)
+      .run(() => host.read())
+      .then(
+        ({ snapshot }) => {
+          if (!alive) return;
+          const before = checkWorkbook(snapshot, config, rules);
+          const form = before.forms.find((f) => f.model.sheet === sheet)?.model ?? before.forms[0]?.model ?? null;
+          setBase({ snapshot, before });
+          setFields(draftFields(template, defaultValues(form, template)));
+        },
+        (e: unknown) => alive && setFailure(errorMessage(e)),
+      );
     return () => {
       alive = false;
     };

@@ -9,6 +9,7 @@ import { DraftVerdict, checkDraft } from "../../core/templates/drafts";
 import { InsertValues, InsertionPlan } from "../../core/templates/insert";
 import { IndicatorTemplate } from "../../core/templates/types";
 import { Host } from "../../hosts/host";
+import { queueOf } from "../../app/queue";
 
 export type DraftOutcome =
   | { ok: true; plan: InsertionPlan; warning?: Message }
@@ -20,12 +21,23 @@ const NOT_PASSING: Message = {
   en: "The row does not pass the checks on the workbook as it is now; nothing was inserted",
 };
 
-export async function applyDraft(
+export function applyDraft(
   host: Host,
   template: IndicatorTemplate,
   values: InsertValues,
   sheet: string | undefined,
   opts: { config?: Config; rules?: Rule[] } = {},
+): Promise<DraftOutcome> {
+  // One queued task: no live re-check or other write lands between the read and the apply.
+  return queueOf(host).run(() => applyNow(host, template, values, sheet, opts));
+}
+
+async function applyNow(
+  host: Host,
+  template: IndicatorTemplate,
+  values: InsertValues,
+  sheet: string | undefined,
+  opts: { config?: Config; rules?: Rule[] },
 ): Promise<DraftOutcome> {
   const { snapshot } = await host.read();
   const verdict = checkDraft(snapshot, template, values, sheet, opts);
