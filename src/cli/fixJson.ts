@@ -7,7 +7,7 @@ import { formatRef } from "../core/a1";
 import { Lang, pick } from "../core/i18n";
 import { EditPlan, isSafePlan } from "../core/plan/editPlan";
 import { planChanges } from "../core/plan/changes";
-import { Finding } from "../core/rules/types";
+import { Finding, Suggestion } from "../core/rules/types";
 import { CellValue, WorkbookSnapshot, isCellError } from "../core/snapshot";
 
 interface ChangeJson {
@@ -23,7 +23,8 @@ function changesOf(wb: WorkbookSnapshot, plan: EditPlan): ChangeJson[] | null {
   return c.ok ? c.changes.map((x) => ({ cell: formatRef(x), before: plain(x.before), after: plain(x.after) })) : null;
 }
 
-export function fixJson(wb: WorkbookSnapshot, f: Finding, lang: Lang): object {
+/** `draftIds`: the id of each drafted row (cli/drafts.ts), which `add --draft` takes. */
+export function fixJson(wb: WorkbookSnapshot, f: Finding, lang: Lang, draftIds?: ReadonlyMap<Suggestion, string>): object {
   const out: Record<string, unknown> = {};
   if (f.fix) {
     const changes = changesOf(wb, f.fix);
@@ -33,7 +34,10 @@ export function fixJson(wb: WorkbookSnapshot, f: Finding, lang: Lang): object {
   }
   const suggestions = (f.suggestions ?? []).flatMap((s) => {
     const changes = changesOf(wb, s.plan);
-    return changes ? [{ desc: pick(s.desc, lang), changes }] : [];
+    if (!changes) return [];
+    // A drafted row carries the id `add --draft` inserts it by (its values are in its changes).
+    const id = s.draft ? draftIds?.get(s) : undefined;
+    return [{ desc: pick(s.desc, lang), ...(id ? { id } : {}), changes }];
   });
   if (suggestions.length) out.suggestions = [...((out.suggestions as object[]) ?? []), ...suggestions];
   return out;

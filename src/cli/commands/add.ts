@@ -12,14 +12,20 @@ import { inputAndOutput, protectionAllows, readInput, writeCopy } from "./rewrit
 import { loadTemplates } from "./templateLibrary";
 import { pick } from "../../core/i18n";
 import { CLI } from "../messages";
+import { checkDraft } from "../../core/templates/drafts";
+import { DRAFT_TEXT, notPassingText, pickDraft } from "../drafts";
+import { IndicatorTemplate } from "../../core/templates/types";
 
 const HELP = {
-  zh: `用法: budget-form add <文件> --template <编号> --out <新文件> [选项]
+  zh: `用法: budget-form add <文件> (--template <编号> | --draft <编号>) --out <新文件> [选项]
 
-在申报表的对应分组中插入一条标准绩效指标(模板编号见 budget-form templates),写出新文件,原文件不会被修改。
+在申报表的对应分组中插入一条标准绩效指标(模板编号见 budget-form templates)或一条拟定指标
+(编号见 budget-form templates --drafts <文件>),写出新文件,原文件不会被修改。
 
 选项:
   --template <编号>     模板编号,如 satisfaction.service-recipients
+  --draft <编号>        拟定指标编号,如 B18-1(据重点工作任务或空着的分类拟定);按所给的值未通过检查时不写出
+  --name <名称>         三级指标名称(默认取模板或拟定的名称)
   --period <指标值>     实施周期指标值(默认取模板值)
   --annual <指标值>     年度指标值(默认取模板值;只给年度值时实施周期值与之相同)
   --templates <文件>    自定义模板库(JSON)
@@ -31,13 +37,17 @@ const HELP = {
   -h, --help           显示本帮助
 
 示例: budget-form add 申报表.xlsx --template satisfaction.service-recipients --annual ≥96% --out 申报表-已补充.xlsx
+      budget-form add 申报表.xlsx --draft B18-1 --annual ≥10次 --out 申报表-已补充.xlsx
 `,
-  en: `Usage: budget-form add <file> --template <id> --out <new file> [options]
+  en: `Usage: budget-form add <file> (--template <id> | --draft <id>) --out <new file> [options]
 
-Inserts one standard indicator into its group of the form (ids: budget-form templates) and writes a new file; the input is never modified.
+Inserts one standard indicator (ids: budget-form templates) or one drafted indicator (ids: budget-form templates
+--drafts <file>) into its group of the form and writes a new file; the input is never modified.
 
 Options:
   --template <id>      template id, e.g. satisfaction.service-recipients
+  --draft <id>         drafted indicator id, e.g. B18-1 (from a key task or an empty group); refused if it fails the checks
+  --name <name>        the 三级 name (default: the template's or the draft's)
   --period <value>     实施周期 target (default: the template's)
   --annual <value>     annual target (default: the template's; alone, it sets the 实施周期 target too)
   --templates <file>   custom template library (JSON)
@@ -57,7 +67,7 @@ export const add: Command = {
   async run(args, ctx) {
     const { io, lang } = ctx;
     const parsed = parseArgs(args, {
-      values: ["template", "period", "annual", "templates", "sheet", "config", "out", "lang"],
+      values: ["template", "draft", "name", "period", "annual", "templates", "sheet", "config", "out", "lang"],
       flags: { help: "h", force: null, "write-protected": null },
     });
     if (parsed.flags.has("help")) {
@@ -65,15 +75,17 @@ export const add: Command = {
       return EXIT.ok;
     }
     const id = parsed.values.template;
-    if (!id) throw new UsageError(CLI.needTemplate);
+    const draftId = parsed.values.draft;
+    if (id !== undefined && draftId !== undefined) throw new UsageError(DRAFT_TEXT.templateOrDraft);
+    if (!id && !draftId) throw new UsageError(DRAFT_TEXT.needRow);
     const { input, output, display, force } = inputAndOutput(parsed.positionals, parsed.values.out, ctx, "add", parsed.flags.has("force"));
     const configured = configOption(parsed.values.config, ctx);
     if (!configured) return EXIT.failure;
     const { config } = configured;
     const list = loadTemplates(parsed.values.templates, ctx);
     if (!list) return EXIT.failure;
-    const template = findTemplate(id, list);
-    if (!template) {
+    const template = id ? findTemplate(id, list) : undefined;
+    if (id && !template) {
       const ids = list.map((t) => t.id);
       // A typo (closest), or the id without its group: "service-recipients" for "satisfaction.service-recipients".
       const bySuffix = ids.filter((t) => t.toLowerCase().endsWith(`.${id.toLowerCase()}`));
@@ -84,19 +96,41 @@ export const add: Command = {
 
     const read = await readInput(input, display, ctx);
     if (!read) return EXIT.failure;
-    const result = checkWorkbook(read.snapshot, config);
+    // A draft is one of the check's suggestions, so the check computes them when a draft is asked for.
+    const result = checkWorkbook(read.snapshot, config, undefined, { fixes: draftId !== undefined });
+    // Either --template (found above) or --draft (found below) names the row.
+    let chosen = template as IndicatorTemplate;
+    let sheet = parsed.values.sheet;
+    if (draftId !== undefined) {
+      const picked = pickDraft(result.findings, draftId, sheet, display);
+      if (!picked.ok) {
+        io.stderr.write(`${pick(picked.reason, lang)}\n`);
+        return EXIT.failure;
+      }
+      chosen = picked.choice.template;
+      sheet = picked.choice.sheet;
+    }
     const forms = result.recognitions.flatMap((r) => r.forms);
-    const form = parsed.values.sheet === undefined ? forms[0] : forms.find((f) => f.model.sheet === parsed.values.sheet);
+    const form = sheet === undefined ? forms[0] : forms.find((f) => f.model.sheet === sheet);
     if (!form) {
       io.stderr.write(`${pick(CLI.noFormIn, lang, display, parsed.values.sheet)}\n`);
       return EXIT.failure;
     }
     // As the WPS host does: a protected form is not written into unless the user says so.
     if (!protectionAllows(read.workbook, [form.model.sheet], parsed.flags.has("write-protected"), ctx)) return EXIT.failure;
-    const plan = planInsertion(form.model, form.grid, template, { period: parsed.values.period, annual: parsed.values.annual });
+    const values = { name: parsed.values.name, period: parsed.values.period, annual: parsed.values.annual };
+    const plan = planInsertion(form.model, form.grid, chosen, values);
     if (isInsertError(plan)) {
       io.stderr.write(`${pick(plan.error, lang)}\n`);
       return EXIT.failure;
+    }
+    if (draftId !== undefined) {
+      // The pane's rule for a draft: the row as given must pass the checks (no error or warning on it).
+      const verdict = checkDraft(read.snapshot, chosen, values, form.model.sheet, { config, before: result });
+      if (verdict.ok && verdict.blocking) {
+        io.stderr.write(`${notPassingText(values.name ?? chosen.name, verdict, lang)}\n`);
+        return EXIT.failure;
+      }
     }
     // Proved on the re-read workbook before anything is written: a damaged form is never saved.
     const applied = await applyVerified(read.workbook, plan, { snapshot: read.snapshot, check: result }, config);

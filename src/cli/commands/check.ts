@@ -9,6 +9,7 @@ import { CheckPort, validate } from "../../app/validate";
 import { Config } from "../../core/config";
 import { Finding, Message } from "../../core/rules/types";
 import { fixJson } from "../fixJson";
+import { draftIds } from "../drafts";
 import { annotatedCopy } from "../../hosts/file/patchMarks";
 import { FileReadError } from "../../hosts/file/errors";
 import { WorkbookSnapshot } from "../../core/snapshot";
@@ -162,7 +163,9 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
     mark: false,
     fixes: opts.fixes,
   });
-  const fixes = opts.fixes ? new Map(result.findings.map((f) => [f, fixJson(result.snapshot, f, ctx.lang)])) : undefined;
+  // Draft ids are numbered over every finding, ignored ones too, as `templates --drafts` and `add --draft` number them.
+  const ids = opts.fixes ? draftIds(result.all.findings) : undefined;
+  const fixes = opts.fixes ? new Map(result.findings.map((f) => [f, fixJson(result.snapshot, f, ctx.lang, ids)])) : undefined;
   const entries =
     result.ignored === 0
       ? entriesFor(input.display, result, firstSheet)

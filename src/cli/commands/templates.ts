@@ -9,6 +9,11 @@ import { loadTemplates } from "./templateLibrary";
 import { CUSTOM_PREFIX } from "../../core/templates/library";
 import { bilingual, pick } from "../../core/i18n";
 import { CLI } from "../messages";
+import { resolve } from "path";
+import { checkWorkbook } from "../../core/engine";
+import { configOption } from "../config";
+import { draftsJson, draftsText } from "../drafts";
+import { readInput } from "./rewrite";
 
 const HELP = {
   zh: `用法: budget-form templates [选项]
@@ -21,6 +26,9 @@ const HELP = {
   --search <文字>       只列出名称、编号、标签或计算口径含该文字的模板
   --category <分类>     只列出某一级或二级分类,如 满意度、时效、经济成本
   --tag <标签>          只列出带该标签的模板,如 部门整体、会议培训
+  --drafts <文件>       改为列出为该申报表拟定的指标(据没有对应指标的重点工作任务、空着的指标分类),
+                       每条带编号,可用 budget-form add <文件> --draft <编号> 插入
+  --config <文件>       与 --drafts 同用:按该规则配置检查(与 add --config 相同时编号一致)
   -h, --help           显示本帮助
 `,
   en: `Usage: budget-form templates [options]
@@ -33,6 +41,9 @@ Options:
   --search <text>      only templates whose name, id, tags or definition contain the text
   --category <name>    only one 一级 or 二级 category, e.g. 满意度, 时效, 经济成本
   --tag <tag>          only templates with this tag, e.g. 部门整体, 会议培训
+  --drafts <file>      list instead the indicators drafted for that form (for key tasks without an indicator
+                       and empty groups), each with an id for budget-form add <file> --draft <id>
+  --config <file>      with --drafts: check with this rule configuration (ids match add with the same --config)
   -h, --help           show this help
 `,
 };
@@ -114,7 +125,10 @@ export const templates: Command = {
   help: HELP,
   async run(args, ctx) {
     const { io, lang } = ctx;
-    const parsed = parseArgs(args, { values: ["format", "templates", "search", "category", "tag", "lang"], flags: { help: "h" } });
+    const parsed = parseArgs(args, {
+      values: ["format", "templates", "search", "category", "tag", "lang", "drafts", "config"],
+      flags: { help: "h" },
+    });
     if (parsed.flags.has("help")) {
       io.stdout.write(pick(HELP, lang));
       return EXIT.ok;
@@ -122,6 +136,7 @@ export const templates: Command = {
     if (parsed.positionals.length > 0) throw new UsageError(bilingual(CLI.unexpectedArgument, parsed.positionals[0]));
     const format = parsed.values.format ?? "text";
     if (format !== "text" && format !== "json") throw new UsageError(bilingual(CLI.badFormat, format));
+    if (parsed.values.drafts !== undefined) return listDrafts(parsed.values.drafts, parsed.values.config, format, ctx);
     const category = parsed.values.category;
     if (category !== undefined && !CATEGORIES.has(category)) {
       throw new UsageError(bilingual(CLI.unknownCategory, category, [...CATEGORIES]));
@@ -137,3 +152,14 @@ export const templates: Command = {
     return EXIT.ok;
   },
 };
+
+/** `templates --drafts <file>`: the drafts a check of the form offers, with the ids `add --draft` takes. */
+async function listDrafts(file: string, configPath: string | undefined, format: string, ctx: CliContext): Promise<number> {
+  const configured = configOption(configPath, ctx);
+  if (!configured) return EXIT.failure;
+  const read = await readInput(resolve(ctx.io.cwd, file), file, ctx);
+  if (!read) return EXIT.failure;
+  const result = checkWorkbook(read.snapshot, configured.config, undefined, { fixes: true });
+  ctx.io.stdout.write(format === "json" ? `${JSON.stringify(draftsJson(result), null, 2)}\n` : draftsText(result, file, ctx.lang));
+  return EXIT.ok;
+}

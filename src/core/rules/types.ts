@@ -4,6 +4,7 @@ import { Grid } from "../form/grid";
 import { FormKind, FormModel } from "../form/model";
 import { SheetRecognition } from "../form/recognize";
 import { EditPlan } from "../plan/editPlan";
+import type { IndicatorTemplate } from "../templates/types";
 
 export type Severity = "error" | "warning" | "info";
 export type Category = "layout" | "budget" | "required" | "tasks" | "indicators";
@@ -57,6 +58,11 @@ export interface RuleMeta<M extends string, O extends RuleOptions> {
 export interface Suggestion {
   desc: Message;
   plan: EditPlan;
+  /**
+   * A drafted indicator row (指标推荐): the plan inserts this template with its own values. Lets the
+   * pane open it for editing before insertion and the CLI insert it by id (core/templates/drafts.ts).
+   */
+  draft?: IndicatorTemplate;
 }
 
 /** A fix or suggestions may be given as a thunk: computed only when the caller asks for them

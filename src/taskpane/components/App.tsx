@@ -25,7 +25,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { CheckmarkStarburst20Regular, DocumentBulletList20Regular, Eraser20Regular, Info16Regular } from "@fluentui/react-icons";
-import { Rule } from "../../core/rules/types";
+import { Finding, Rule, Suggestion } from "../../core/rules/types";
 import { Host, Lang } from "../../hosts/host";
 import { pick, strings } from "../i18n";
 import { Notice, useChecker } from "../state/useChecker";
@@ -33,6 +33,7 @@ import { FindingsList } from "./FindingsList";
 import { FormSummary } from "./FormSummary";
 import { StatusBar } from "./StatusBar";
 import { useFindingTemplates } from "../templates/useFindingTemplates";
+import { templateStrings } from "../templates/strings";
 
 const useStyles = makeStyles({
   // Not on FluentProvider: its className is copied onto every portal's mount node (toasts, dropdown
@@ -93,6 +94,10 @@ const settings = lazyTab(() => import(/* webpackChunkName: "settings" */ "./Sett
 const templates = lazyTab(() => import(/* webpackChunkName: "templates" */ "./TemplatesTab").then((m) => m.TemplatesTab));
 const SettingsTab = settings.Tab;
 const TemplatesTab = templates.Tab;
+// Opened from a drafted indicator's 建议 item only: not part of the first load.
+const DraftEditor = React.lazy(() =>
+  import(/* webpackChunkName: "draft-editor" */ "./DraftEditor").then((m) => ({ default: m.DraftEditor })),
+);
 
 /** Loads both tabs now, so that opening one shows it in the same render (tests await this). */
 export async function preloadTabs(): Promise<void> {
@@ -153,6 +158,8 @@ export function App({
   );
   const [view, act] = useChecker(host, { rules, notify, markOnOpen, defaultLang });
   const [tab, setTab] = React.useState<TabId>("issues");
+  // A drafted indicator the user chose from 建议: edited in a dialog before anything is written.
+  const [draft, setDraft] = React.useState<{ finding: Finding; suggestion: Suggestion } | null>(null);
   const lang = view.settings.lang;
   const t = strings(lang);
   const templates = useFindingTemplates({
@@ -256,7 +263,7 @@ export function App({
                 lang={lang}
                 onGoTo={(c) => void act.goTo(c)}
                 onFix={(f) => void act.fix(f)}
-                onSuggest={(f, sg) => void act.suggest(f, sg)}
+                onSuggest={(f, sg) => (sg.draft ? setDraft({ finding: f, suggestion: sg }) : void act.suggest(f, sg))}
                 onFixAll={() => void act.fixAll()}
                 busy={view.busy}
                 onIgnore={(f) => void act.ignore(f)}
@@ -281,6 +288,27 @@ export function App({
               </React.Suspense>
             )}
           </div>
+          {draft?.suggestion.draft && (
+            <React.Suspense fallback={null}>
+              <DraftEditor
+                host={host}
+                lang={lang}
+                template={draft.suggestion.draft}
+                sheet={draft.finding.cells[0]?.sheet}
+                config={view.settings.config}
+                rules={rules}
+                onClose={() => setDraft(null)}
+                onInserted={(plan, name, warning) => {
+                  notify({
+                    intent: warning ? "warning" : "success",
+                    title: templateStrings(lang).inserted(name, plan.target.row + 1, plan.target.mode === "fill"),
+                    ...(warning ? { body: pick(warning, lang) } : {}),
+                  });
+                  void act.check();
+                }}
+              />
+            </React.Suspense>
+          )}
         </Landmark>
       </div>
     </FluentProvider>

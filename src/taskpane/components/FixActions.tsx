@@ -159,6 +159,8 @@ export function SuggestionsMenu(props: {
                 data-testid="suggestion"
               >
                 {pick(sg.desc, lang)}
+                {/* A drafted row opens its editor first: the ellipsis says a dialog follows. */}
+                {sg.draft ? "…" : ""}
               </MenuItem>
             );
           })}

@@ -33,6 +33,7 @@ function templateSuggestions(form: FormModel, grid: Grid, ids: string[]): Sugges
     out.push({
       desc: { zh: `按模板填写「${t.name}」${t.annual}${check.zh}`, en: `Fill in from the template "${t.name}" ${t.annual}${check.en}` },
       plan,
+      draft: t,
     });
     if (out.length >= MAX_SUGGESTED) break;
   }

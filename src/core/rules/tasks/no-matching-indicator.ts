@@ -97,6 +97,7 @@ export default defineRule({
                   en: `Add the indicator "${d.name}" ${d.annual} (drafted from the task)`,
                 },
                 plan,
+                draft: d,
               },
             ];
           }),
