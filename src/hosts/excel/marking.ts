@@ -12,6 +12,7 @@
  * identifying reads and the delete run in one Excel.run inside the add-in's single queue (runner.ts).
  */
 import { markCss } from "../../core/marks";
+import { SEVERITIES } from "../../core/severity";
 import { MarkOutcome } from "../host";
 import { Finding, Message, Severity } from "../../core/rules/types";
 import { ExcelCaps, has } from "./capabilities";
@@ -39,7 +40,8 @@ export interface ReplaceOutcome extends MarkOutcome {
   removed: number;
 }
 
-const SEVERITY_ORDER: Severity[] = ["info", "warning", "error"];
+/** Least serious first: each rule added goes on top, so the most serious colour wins on a shared cell. */
+const SEVERITY_ORDER: Severity[] = [...SEVERITIES].reverse();
 
 /** Lists, on each named sheet, the conditional formats that are ours. Read-only. */
 export async function findMarkRules(ctx: Excel.RequestContext, names: string[], caps: ExcelCaps): Promise<SheetRules[]> {

@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CellRef, formatRef } from "../../core/a1";
 import { resolveSetting } from "../../core/config";
-import { validate } from "../../app/validate";
+import { fixAll as runFixAll } from "../../app/fixAll";
+import { validate, validateSettings } from "../../app/validate";
 import { CheckResult } from "../../core/engine";
 import { whatWasRead } from "../../core/form/whatWasRead";
 import { RULES } from "../../core/rules/registry";
@@ -75,9 +76,6 @@ export interface CheckerOptions {
 export function isSafeFix(f: Finding): boolean {
   return !!f.fix && isSafePlan(f.fix);
 }
-
-/** Upper bound on 修复全部's loop: every round applies or refuses one new fix, so this is never reached on a real form. */
-const MAX_FIXES = 500;
 
 function normaliseState(s: Partial<WorkbookState> | null | undefined, lang?: Settings["lang"]): WorkbookState {
   const settings = { ...DEFAULT_SETTINGS, ...(s?.settings ?? {}), ...(lang ? { lang } : {}) };
@@ -290,23 +288,22 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     () =>
       enqueue(async () => {
         const lang = stateRef.current.settings.lang;
-        // Re-checked after every fix, as the CLI's fix does: each plan is made from the values as they
-        // are by then, and one refused by a changed cell is never forced.
-        const tried = new Set<string>();
-        let applied = 0;
-        const refused: string[] = [];
-        for (let i = 0; i < MAX_FIXES; i++) {
-          const r = await validate(host, { state: stateRef.current, mark: false, rules, fixes: true });
-          const next = r.findings.find((f) => isSafeFix(f) && !tried.has(fixKey(f)));
-          if (!next) break;
-          tried.add(fixKey(next));
-          const res = await host.apply(next.fix!);
-          if (res.ok) applied++;
-          else
-            refused.push(
-              `${next.cells[0] ? formatRef(next.cells[0]) : ""} ${pickMessage(next.fix!.title, lang)}:${pickMessage(res.reason, lang)}`,
-            );
-        }
+        // The app's one loop (src/app/fixAll.ts), the CLI's fix too: re-checked after every fix, safe
+        // fixes only, the workbook's ignored findings left alone, each fix through the host's verified apply.
+        const report = await runFixAll(
+          {
+            check: () => validate(host, { state: stateRef.current, mark: false, rules, fixes: true, includeIgnored: true }),
+            apply: (plan) => host.apply(plan),
+          },
+          { ignored: stateRef.current.ignored },
+        );
+        const applied = report.applied.length;
+        const refused = report.skipped
+          .filter((s) => s.why === "refused")
+          .map(
+            ({ finding, reason }) =>
+              `${finding.cells[0] ? formatRef(finding.cells[0]) : ""} ${pickMessage(finding.fix!.title, lang)}:${pickMessage(reason, lang)}`,
+          );
         const t = texts();
         notify({
           intent: refused.length ? "info" : "success",
@@ -359,12 +356,26 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     (patch: Partial<Settings>) =>
       enqueue(async () => {
         const cur = stateRef.current;
-        const settings = { ...cur.settings, ...patch };
+        let next = patch;
+        if (patch.config !== undefined) {
+          // The CLI's --config check (src/app/validate.ts): the pane never runs a setting the CLI would refuse.
+          const checked = validateSettings(patch.config, rules);
+          if (checked.problems.length > 0) {
+            const lang = cur.settings.lang;
+            notify({
+              intent: "warning",
+              title: texts().settingsDropped,
+              body: checked.problems.map((p) => pickMessage(p, lang)).join(pickMessage(PUNCTUATION.clauses, lang)),
+            });
+          }
+          next = { ...patch, config: checked.config };
+        }
+        const settings = { ...cur.settings, ...next };
         await save({ ...cur, settings });
         // Options change what the rules report; language and live-check do not need a re-read.
         if (patch.config !== undefined) await runCheck(markedRef.current > 0);
       }).then(() => undefined),
-    [enqueue, save, runCheck],
+    [enqueue, save, runCheck, rules, notify, texts],
   );
 
   const writeReport = useMemo(() => {
@@ -416,8 +427,4 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     ...(writeReport ? { writeReport } : {}),
   };
   return [view, actions];
-}
-
-function fixKey(f: Finding): string {
-  return `${f.rule} ${JSON.stringify(f.cells)} ${f.fix?.title.zh ?? ""}`;
 }
