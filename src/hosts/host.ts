@@ -71,6 +71,8 @@ export interface Host {
   clearMarks(): Promise<void>;
   /** Whether the workbook carries marks of ours already (made in an earlier session, or by the ribbon). */
   hasMarks?(): Promise<boolean>;
+  /** The sheet the cursor is in (where a template goes when the workbook holds several forms); null when unknown. */
+  activeSheet?(): Promise<string | null>;
   /** Activates the cell's sheet and selects the cell. */
   goTo(cell: CellRef): Promise<void>;
   /** Applies an edit plan; refuses (ok: false) when a cell changed since the plan was made. */

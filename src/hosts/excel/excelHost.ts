@@ -213,6 +213,15 @@ export class ExcelHost implements Host {
     return this.run(null, async (ctx) => (await countMarkRules(ctx, await listSheets(ctx), this.caps)) > 0);
   }
 
+  async activeSheet(): Promise<string | null> {
+    return this.run(null, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      ws.load("name");
+      await ctx.sync();
+      return ws.name;
+    });
+  }
+
   async goTo(cell: CellRef): Promise<void> {
     try {
       await this.run(null, async (ctx) => {
