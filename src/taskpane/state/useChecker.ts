@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CellRef, formatRef } from "../../core/a1";
 import { resolveSetting } from "../../core/config";
 import { fixAll as runFixAll } from "../../app/fixAll";
+import { ribbonCheck } from "../../app/ribbon";
 import { validate, validateSettings } from "../../app/validate";
 import { CheckResult } from "../../core/engine";
 import { whatWasRead } from "../../core/form/whatWasRead";
@@ -41,8 +42,11 @@ export interface CheckerView {
 }
 
 export interface CheckerActions {
-  /** Re-reads and checks; `mark: true` colours the cells (一键校验), omitted keeps the current marks state. */
-  check(opts?: { mark?: boolean }): Promise<void>;
+  /**
+   * Re-reads and checks; `mark: true` colours the cells, omitted keeps the current marks state.
+   * `ribbon: true` is the ribbon's 一键校验 served by the pane (WPS): the app's one ribbon check.
+   */
+  check(opts?: { mark?: boolean; ribbon?: boolean }): Promise<void>;
   clearMarks(): Promise<void>;
   goTo(cell: CellRef): Promise<void>;
   fix(f: Finding): Promise<void>;
@@ -153,10 +157,14 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
 
   /** The body of a check, to be called inside the queue: the app's one flow, with the pane's state. */
   const runCheck = useCallback(
-    async (mark: boolean) => {
+    async (mark: boolean, ribbon = false) => {
       let r;
       try {
-        r = await validate(host, { state: stateRef.current, mark, rules, fixes: true });
+        if (ribbon) {
+          const done = await ribbonCheck(host, { state: stateRef.current, rules, fixes: true });
+          if (!done.result) throw done.failure;
+          r = done.result;
+        } else r = await validate(host, { state: stateRef.current, mark, rules, fixes: true });
       } catch (e) {
         // The user is typing in a cell: keep what is shown; their next edit checks again.
         if (e instanceof HostBusyError) return;
@@ -219,7 +227,8 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
 
   // Without an explicit `mark`, a re-check keeps the sheet as it is: re-marked if marks are on, untouched if not.
   const check = useCallback(
-    (o?: { mark?: boolean }) => enqueue(() => runCheck(o?.mark ?? markedRef.current > 0)).then(() => undefined),
+    (o?: { mark?: boolean; ribbon?: boolean }) =>
+      enqueue(() => runCheck(o?.ribbon ? true : (o?.mark ?? markedRef.current > 0), o?.ribbon)).then(() => undefined),
     [enqueue, runCheck],
   );
 
