@@ -583,9 +583,10 @@ class WorksheetsProxy extends Loadable {
     if (!this.itemList) throw new Error("Worksheets.items was read before load + sync");
     return this.itemList;
   }
+  /** WorksheetCollection.getItem(key): "Gets a worksheet object using its name or ID." */
   getItem(name: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => {
-      const s = this.ctx.excel.find(name);
+      const s = this.ctx.excel.find(name) ?? this.ctx.excel.sheets.find((x) => x.id === name);
       if (!s) throw new FakeError("ItemNotFound", `sheet ${name} does not exist`);
       return s;
     });
