@@ -24,8 +24,3 @@ export function bySeverity(a: Severity, b: Severity): number {
 export function worse(a: Severity, b: Severity): Severity {
   return RANK[a] <= RANK[b] ? a : b;
 }
-
-/** Whether a configured value names a severity ("off" is not one). */
-export function isSeverity(v: unknown): v is Severity {
-  return typeof v === "string" && (SEVERITIES as readonly string[]).includes(v);
-}
