@@ -94,7 +94,7 @@ export async function insertEveryGroup(id: string, absent = false): Promise<Grou
         out.push({ ...base, outcome: "refused", reason: plan.error.zh });
         continue;
       }
-      const applied = applyVerified(read.workbook, plan, { snapshot: read.snapshot, check });
+      const applied = await applyVerified(read.workbook, plan, { snapshot: read.snapshot, check });
       if (!applied.ok) {
         out.push({ ...base, outcome: "refused", reason: applied.reason.zh });
         continue;

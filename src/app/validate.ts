@@ -4,7 +4,7 @@
  * form's authors chose to ignore, mark the rest. Host-agnostic, so it runs against Excel and against
  * a .xlsx file alike; what the host could not do comes back in the result, never through the host.
  */
-import { Config } from "../core/config";
+import { Config, usableConfig } from "../core/config";
 import { CheckResult, checkWorkbook, summarize } from "../core/engine";
 import { errorMessage } from "../core/errors";
 import { Catalogue, bilingual } from "../core/i18n";
@@ -95,4 +95,13 @@ export async function validate(host: CheckPort, opts: ValidateOptions = {}): Pro
     }
   }
   return { ...result, all, warnings, marked, snapshot: read.snapshot };
+}
+
+/**
+ * Rule settings as a person gave them (the CLI's --config file, the pane's 设置 tab): the one check
+ * both use. `problems` says what is wrong, in both languages; `config` is the part the engine can run
+ * with. The CLI refuses a file with problems; the pane keeps the usable part and says what it dropped.
+ */
+export function validateSettings(raw: unknown, rules: readonly Pick<Rule, "meta">[] = RULES): { config: Config; problems: Message[] } {
+  return usableConfig(raw, rules);
 }

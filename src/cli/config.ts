@@ -1,9 +1,9 @@
 /** Loads --config: a JSON file of rule overrides, checked strictly against the rule catalogue. */
 import { readFileSync } from "fs";
 import { resolve } from "path";
-import { Config, validateConfig } from "../core/config";
+import { validateSettings } from "../app/validate";
+import { Config } from "../core/config";
 import { parseJson } from "../core/json";
-import { RULES } from "../core/rules/registry";
 import { Message, bilingual, pick } from "../core/i18n";
 import { CliContext } from "./io";
 import { CLI } from "./messages";
@@ -23,7 +23,7 @@ export function loadConfig(file: string, cwd: string): ConfigResult {
   if (!json.ok) {
     return { ok: false, problems: [bilingual(CLI.configNotJson, file, json.error)] };
   }
-  const problems = validateConfig(json.value, RULES);
+  const { problems } = validateSettings(json.value);
   if (problems.length > 0) {
     return { ok: false, problems: problems.map((p) => bilingual(CLI.configProblem, file, p)) };
   }

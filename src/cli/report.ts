@@ -8,6 +8,7 @@ import { FORM_KIND_NAMES, FormInfo, formInfo, formName, whatWasRead } from "../c
 import { formAmount } from "../core/rules/util/formAmounts";
 import { sumCents } from "../core/rules/util/money";
 import { Finding, Message, Severity, findingSheet } from "../core/rules/types";
+import { SEVERITIES } from "../core/severity";
 import { CLI } from "./messages";
 import { TableLayout, formatTable } from "./table";
 
@@ -170,8 +171,6 @@ export function toJson(entries: Entry[], lang: Lang, opts: TextOptions = {}, ext
   return `${JSON.stringify({ files }, null, 2)}\n`;
 }
 
-const ORDER: Severity[] = ["error", "warning", "info"];
-
 export function summaryLine(s: Summary, lang: Lang): string {
   return pick(CLI.summaryLine, lang, s.error, s.warning, s.info);
 }
@@ -191,7 +190,7 @@ function jsonForm(f: FormInfo) {
 
 export function totalLine(entries: Entry[], fileCount: number, lang: Lang): string {
   const total: Summary = { error: 0, warning: 0, info: 0 };
-  for (const e of entries) if (isChecked(e)) for (const s of ORDER) total[s] += e.summary[s];
+  for (const e of entries) if (isChecked(e)) for (const s of SEVERITIES) total[s] += e.summary[s];
   const unreadable = new Set(entries.filter(isUnreadable).map((e) => e.file)).size;
   const ignored = entries.reduce((n, e) => n + (isChecked(e) ? e.ignored : 0), 0);
   return pick(CLI.totalLine, lang, fileCount, summaryLine(total, lang), ignored, unreadable);
@@ -307,7 +306,7 @@ export function toText(entries: Entry[], fileCount: number, lang: Lang, opts: Te
     if (opts.quiet && e.summary.error === 0) continue;
     out.push(e.sheet ? `${e.file}  [${e.sheet}]` : e.file, pick(CLI.readLine, lang, pick(e.read, lang)));
     if (e.findings.length === 0) out.push(pick(CLI.noProblems, lang));
-    for (const sev of opts.quiet ? (["error"] as const) : ORDER) {
+    for (const sev of opts.quiet ? (["error"] as const) : SEVERITIES) {
       const lines = findingLines(e, sev, lang);
       if (lines.length === 0) continue;
       out.push(`  ${pick(SEVERITY_NAMES[sev], lang)}`, ...lines);

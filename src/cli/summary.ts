@@ -10,7 +10,8 @@ import { dirname, relative, resolve } from "path";
 import { PassThrough } from "stream";
 import { CATEGORY_NAMES, Lang, Message, PUNCTUATION, Phrase, SEVERITY_NAMES, pick } from "../core/i18n";
 import { markArgb } from "../core/marks";
-import { Finding, Severity } from "../core/rules/types";
+import { Finding } from "../core/rules/types";
+import { SEVERITIES, severityRank } from "../core/severity";
 import { CLI } from "./messages";
 import { Entry, FormEntry, VERDICT_NAMES, Verdict, entryName, isChecked, isUnreadable, kindName, verdictOf } from "./report";
 import { displayWidth } from "./table";
@@ -48,7 +49,6 @@ const VERDICT_FILL: Record<Verdict, string> = { submit: "FFC6EFCE", revise: "FFF
 /** 1-based columns of the 汇总 sheet that get their own style. */
 const COL = { link: 1, money: 5, verdict: 6, problems: 11 } as const;
 const HEADER_FILL = "FFDDEBF7";
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
  * What a rule finds, as a countable noun: a rule that fires in several places is named once,
@@ -89,10 +89,13 @@ export function topProblems(e: FormEntry, lang: Lang, n = TOP): string[] {
   const byRule = new Map<string, Finding[]>();
   for (const f of e.findings) if (f.severity !== "info") byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
   return [...byRule.values()]
-    .sort((a, b) => Math.min(...a.map((f) => RANK[f.severity])) - Math.min(...b.map((f) => RANK[f.severity])) || b.length - a.length)
+    .sort(
+      (a, b) =>
+        Math.min(...a.map((f) => severityRank(f.severity))) - Math.min(...b.map((f) => severityRank(f.severity))) || b.length - a.length,
+    )
     .slice(0, n)
     .map((list) => {
-      const worst = list.reduce((w, f) => (RANK[f.severity] < RANK[w.severity] ? f : w));
+      const worst = list.reduce((w, f) => (severityRank(f.severity) < severityRank(w.severity) ? f : w));
       const noun = PROBLEM_NOUNS[worst.rule];
       const what =
         list.length > 1 && noun
@@ -288,7 +291,7 @@ export async function buildSummary(entries: Entry[], opts: SummaryOptions): Prom
   const n = Math.max(2, detailRows.length);
   det.addConditionalFormatting({
     ref: `D2:D${n}`,
-    rules: (["error", "warning", "info"] as Severity[]).map((sev, k) => ({
+    rules: SEVERITIES.map((sev, k) => ({
       type: "expression",
       priority: k + 1,
       formulae: [`$D2="${pick(SEVERITY_NAMES[sev], lang)}"`],
@@ -331,7 +334,7 @@ export function buildSummaryHtml(entries: Entry[], opts: SummaryOptions): Uint8A
       .map((r, i) => `<tr${rowStyle(i)}>${r.map((v, c) => cell(v, c === money)).join("")}</tr>`)
       .join("\n") +
     "\n</tbody></table>";
-  const sevOf = new Map((["error", "warning", "info"] as Severity[]).map((s) => [pick(SEVERITY_NAMES[s], lang), s]));
+  const sevOf = new Map(SEVERITIES.map((s) => [pick(SEVERITY_NAMES[s], lang), s]));
   const title = pick(CLI.summaryTitle, lang);
   const html = `<!doctype html>
 <html lang="${pick(CLI.htmlLang, lang)}"><head><meta charset="utf-8">${HTML_MARK}<title>${title}</title>
@@ -340,7 +343,7 @@ body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;f
 table{border-collapse:collapse;margin-bottom:24px}th,td{border:1px solid #bbb;padding:3px 6px;vertical-align:top;text-align:left}
 th{background:${hex(HEADER_FILL)};position:sticky;top:0}td.n{text-align:right}
 ${(Object.keys(VERDICT_FILL) as Verdict[]).map((v) => `tr.${v} td:nth-child(${COL.verdict}){background:${hex(VERDICT_FILL[v])}}`).join("\n")}
-${(["error", "warning", "info"] as Severity[]).map((s) => `tr.${s} td:nth-child(4){background:${hex(markArgb(s))}}`).join("\n")}
+${SEVERITIES.map((s) => `tr.${s} td:nth-child(4){background:${hex(markArgb(s))}}`).join("\n")}
 @media print{@page{size:A4 landscape}th{position:static}}
 </style></head><body>
 <h2>${escapeHtml(pick(SHEET_NAMES.summary, lang))}</h2>

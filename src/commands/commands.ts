@@ -7,12 +7,11 @@
  * as the function file, and the command still validates and marks.
  */
 import { publishOutcome } from "../app/lastResult";
-import { validate } from "../app/validate";
 import { queueOf } from "../app/queue";
+import { ribbonCheck } from "../app/ribbon";
 import { isSetSupported } from "../hosts/excel/capabilities";
 import { ExcelHost } from "../hosts/excel/excelHost";
 import { Host } from "../hosts/host";
-import { errorMessage } from "../core/errors";
 
 export const VALIDATE_COMMAND = "validateWorkbook";
 
@@ -39,25 +38,15 @@ export function showPaneIfPossible(): Promise<void> {
 /** The handler body; event.completed() always runs, or Excel would queue every later click forever. */
 export async function runValidateCommand(event: CommandEvent, deps: CommandDeps = {}): Promise<void> {
   const showPane = deps.showPane ?? showPaneIfPossible;
-  let doc: string | null = null;
   try {
+    // The one ribbon check (src/app/ribbon.ts), which WPS's pane runs for its ribbon too.
     const host = deps.host ? deps.host() : new ExcelHost();
-    doc = host.documentId?.() ?? null;
     // The document's one queue (src/app/queue.ts): a pane sharing this runtime waits, and is waited for.
-    const result = await queueOf(host).run(() => validate(host));
-    doc = host.documentId?.() ?? doc;
-    if (doc)
-      publishOutcome({
-        at: Date.now(),
-        doc,
-        summary: result.summary,
-        ignored: result.ignored,
-        ...(result.warnings.length ? { warnings: result.warnings } : {}),
-      });
-    if (result.summary.error > 0) await showPane();
-  } catch (e) {
-    const msg = errorMessage(e);
-    if (doc) publishOutcome({ at: Date.now(), doc, error: { zh: `校验失败:${msg}`, en: `The check failed: ${msg}` } });
+    const { outcome, showPane: show } = await queueOf(host).run(() => ribbonCheck(host));
+    if (outcome) publishOutcome(outcome);
+    if (show) await showPane();
+  } catch {
+    // The host could not even be made: the pane is the one place left to say anything.
     try {
       await showPane();
     } catch {

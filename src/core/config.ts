@@ -4,6 +4,7 @@
  *                "budget/development-within-project": "off" } }
  */
 import { closest } from "./closest";
+import { SEVERITIES as SEVERITY_ORDER } from "./severity";
 import { Message, OptionSpec, Rule, RuleOptions, Severity } from "./rules/types";
 
 export type RuleSetting =
@@ -18,7 +19,8 @@ export interface ResolvedSetting {
   options: RuleOptions;
 }
 
-const SEVERITIES = ["error", "warning", "info", "off"];
+/** What a setting may name: a severity, or "off". */
+const SEVERITIES: string[] = [...SEVERITY_ORDER, "off"];
 
 const isOptions = (o: unknown): o is RuleOptions => typeof o === "object" && o !== null && !Array.isArray(o);
 
@@ -131,6 +133,25 @@ export function validateConfig(raw: unknown, rules: readonly Pick<Rule, "meta">[
     problems.push(...validateSetting(rule, s));
   }
   return problems;
+}
+
+/**
+ * The one rule-setting check for every surface: the CLI's --config (which refuses the file when
+ * `problems` is not empty), the pane's settings and the state a workbook carries (which keep the
+ * usable part). A known rule's setting is kept only when validateConfig finds nothing wrong with it,
+ * so the engine never runs with a setting the CLI would have refused. A rule this version does not
+ * know keeps its setting untouched: a newer version wrote it, and saving must not drop it.
+ */
+export function usableConfig(raw: unknown, rules: readonly Pick<Rule, "meta">[]): { config: Config; problems: Message[] } {
+  const problems = validateConfig(raw, rules);
+  if (!isOptions(raw) || !isOptions((raw as Config).rules)) return { config: {}, problems };
+  const byId = new Map(rules.map((r) => [r.meta.id, r]));
+  const kept: Record<string, RuleSetting> = {};
+  for (const [id, s] of Object.entries((raw as Config).rules as Record<string, unknown>)) {
+    const rule = byId.get(id);
+    if (!rule || validateSetting(rule, s).length === 0) kept[id] = s as RuleSetting;
+  }
+  return { config: { rules: kept }, problems };
 }
 
 function validateSetting(rule: Pick<Rule, "meta">, s: unknown): Message[] {

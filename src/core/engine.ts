@@ -7,6 +7,7 @@ import { render } from "./rules/interpolate";
 import { RULES } from "./rules/registry";
 import { EditPlan } from "./plan/editPlan";
 import { Finding, Lazy, Message, Report, Rule, RuleOptions, Severity, Suggestion } from "./rules/types";
+import { bySeverity } from "./severity";
 import { WorkbookSnapshot } from "./snapshot";
 
 export interface FormResult {
@@ -31,8 +32,6 @@ export interface CheckOptions {
    * a plain check does not). Plans a rule built eagerly are kept either way. */
   fixes?: boolean;
 }
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function summarize(findings: Finding[]): Summary {
   const s: Summary = { error: 0, warning: 0, info: 0 };
@@ -69,7 +68,7 @@ function withFixes(fix: EditPlan | undefined, suggestions: Suggestion[] | undefi
 }
 
 function sortFindings(list: Finding[]): Finding[] {
-  return list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return list.sort((a, b) => bySeverity(a.severity, b.severity));
 }
 
 /** Whether a rule checks this kind of form (a rule without `kinds` checks every kind). */

@@ -4,6 +4,7 @@
  */
 import { CellRef } from "./a1";
 import { Finding, Severity } from "./rules/types";
+import { worse } from "./severity";
 
 /** Fill colours as 6-digit RGB hex (Excel's own "bad / neutral" styles and a light blue). */
 export const MARK_COLORS: Record<Severity, string> = {
@@ -22,12 +23,7 @@ export function markArgb(severity: Severity): string {
   return `FF${MARK_COLORS[severity]}`;
 }
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** The more serious of two severities. */
-export function worse(a: Severity, b: Severity): Severity {
-  return RANK[a] <= RANK[b] ? a : b;
-}
+export { worse };
 
 /** One marked cell (0-based, as in findings): the most serious severity among the findings that point at it. */
 export interface CellMark extends CellRef {

@@ -3,7 +3,7 @@
  * host (office-js, src/hosts/excel) and the file host (.xlsx via exceljs, src/hosts/file), so the
  * UI is written once and tested without Office.
  */
-import { CellRef, formatRef } from "../core/a1";
+import { CellRef } from "../core/a1";
 import { Config } from "../core/config";
 import { EditPlan } from "../core/plan/editPlan";
 import { Finding, Message } from "../core/rules/types";
@@ -44,14 +44,8 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { lang: "zh", liveCheck: true, config: {} };
 
-/**
- * Like Excel's own ignored errors: per rule and cell ("indicators/not-quantified@申报表!E41"). Stored
- * in workbooks, so its text must never change: the A1 form of the first cell, sheet quoted as Excel does.
- */
-export function ignoreKey(f: Pick<Finding, "rule" | "cells">): string {
-  const first = f.cells[0];
-  return `${f.rule}@${first ? formatRef(first) : ""}`;
-}
+/** The one finding identity (src/core/identity.ts), re-exported where hosts and the pane always took it from. */
+export { ignoreKey } from "../core/identity";
 
 /**
  * The workbook cannot be read this moment (the user is typing in a cell). Nothing is wrong: the pane
@@ -77,6 +71,8 @@ export interface Host {
   clearMarks(): Promise<void>;
   /** Whether the workbook carries marks of ours already (made in an earlier session, or by the ribbon). */
   hasMarks?(): Promise<boolean>;
+  /** The sheet the cursor is in (where a template goes when the workbook holds several forms); null when unknown. */
+  activeSheet?(): Promise<string | null>;
   /** Activates the cell's sheet and selects the cell. */
   goTo(cell: CellRef): Promise<void>;
   /** Applies an edit plan; refuses (ok: false) when a cell changed since the plan was made. */

@@ -5,8 +5,10 @@
  * setting the engine cannot read (null, an unknown severity) would otherwise break every check of
  * that workbook, or colour cells with no colour at all.
  */
-import { Config, RuleSetting } from "../core/config";
+import { Config, RuleSetting, usableConfig } from "../core/config";
+import { RULES } from "../core/rules/registry";
 import { isLang } from "../core/i18n";
+import { SEVERITIES as SEVERITY_ORDER } from "../core/severity";
 import { DEFAULT_SETTINGS, Lang, Settings, WorkbookState } from "./host";
 import { sanitizeTemplates } from "./stateTemplates";
 
@@ -22,7 +24,7 @@ export function isOwnSheetName(name: string): boolean {
   return name === STATE_SHEET || name === MARKS_SHEET;
 }
 
-const SEVERITIES: readonly unknown[] = ["error", "warning", "info", "off"];
+const SEVERITIES: readonly unknown[] = [...SEVERITY_ORDER, "off"];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -34,11 +36,15 @@ function validSetting(s: unknown): s is RuleSetting {
   return (s.severity === undefined || SEVERITIES.includes(s.severity)) && (s.options === undefined || isObject(s.options));
 }
 
-/** The rule settings the engine can use; a rule whose setting is unreadable keeps its defaults. */
+/**
+ * The rule settings the engine can use; a rule whose setting is unreadable keeps its defaults. Known
+ * rules are checked as the CLI checks --config (usableConfig); an unknown one only for its shape.
+ */
 export function sanitizeConfig(raw: unknown): Config {
   if (!isObject(raw) || !isObject(raw.rules)) return {};
+  const usable = usableConfig(raw, RULES).config.rules ?? {};
   const rules: Record<string, RuleSetting> = {};
-  for (const [id, s] of Object.entries(raw.rules)) if (validSetting(s)) rules[id] = s;
+  for (const [id, s] of Object.entries(usable)) if (validSetting(s)) rules[id] = s;
   return { rules };
 }
 

@@ -114,6 +114,7 @@ export const PANE = {
   },
   fixRefused: { zh: "未能修复", en: "Could not fix" },
   actionFailed: { zh: "操作失败", en: "Something went wrong" },
+  settingsDropped: { zh: "部分规则设置无效,未采用", en: "Some rule settings are not valid and were not used" },
   settingsTitle: { zh: "校验设置", en: "Check settings" },
   language: { zh: "界面语言", en: "Language" },
   floor: { zh: "满意度指标下限(%)", en: "Satisfaction floor (%)" },

@@ -3,7 +3,7 @@ import { basename } from "path";
 import { checkWorkbook } from "../../core/engine";
 import { findTemplate } from "../../core/templates/catalogue";
 import { closest } from "../../core/closest";
-import { isInsertError, planInsertion } from "../../core/templates/insert";
+import { planTemplate } from "../../app/insert";
 import { applyVerified } from "../../hosts/file/apply";
 import { UsageError, parseArgs } from "../args";
 import { configOption } from "../config";
@@ -29,7 +29,7 @@ const HELP = {
   --period <指标值>     实施周期指标值(默认取模板值)
   --annual <指标值>     年度指标值(默认取模板值;只给年度值时实施周期值与之相同)
   --templates <文件>    自定义模板库(JSON)
-  --sheet <工作表>      表单所在的工作表(默认第一个识别到的申报表)
+  --sheet <工作表>      表单所在的工作表(只有一张申报表时可省略;有多张时必须指定)
   --config <文件>       规则配置(JSON,同 check):插入后按它复核,新出现的错误会使插入被撤销
   --out <新文件>        写出的新文件,不能与原文件相同;已存在时不覆盖
   --force              --out 已存在时覆盖它(原文件仍不会被修改)
@@ -51,7 +51,7 @@ Options:
   --period <value>     实施周期 target (default: the template's)
   --annual <value>     annual target (default: the template's; alone, it sets the 实施周期 target too)
   --templates <file>   custom template library (JSON)
-  --sheet <name>       the sheet holding the form (default: the first form found)
+  --sheet <name>       the sheet holding the form (needed when the workbook holds several forms)
   --config <file>      rule configuration (JSON, as for check): the insertion is re-checked with it and undone if it adds an error
   --out <new file>     the file to write; must differ from the input; an existing file is not replaced
   --force              replace --out if it exists (the input is still never modified)
@@ -98,6 +98,10 @@ export const add: Command = {
     if (!read) return EXIT.failure;
     // A draft is one of the check's suggestions, so the check computes them when a draft is asked for.
     const result = checkWorkbook(read.snapshot, config, undefined, { fixes: draftId !== undefined });
+    if (!result.recognitions.some((r) => r.forms.length > 0)) {
+      io.stderr.write(`${pick(CLI.noFormIn, lang, display, parsed.values.sheet)}\n`);
+      return EXIT.failure;
+    }
     // Either --template (found above) or --draft (found below) names the row.
     let chosen = template as IndicatorTemplate;
     let sheet = parsed.values.sheet;
@@ -110,20 +114,16 @@ export const add: Command = {
       chosen = picked.choice.template;
       sheet = picked.choice.sheet;
     }
-    const forms = result.recognitions.flatMap((r) => r.forms);
-    const form = sheet === undefined ? forms[0] : forms.find((f) => f.model.sheet === sheet);
-    if (!form) {
-      io.stderr.write(`${pick(CLI.noFormIn, lang, display, parsed.values.sheet)}\n`);
+    const values = { name: parsed.values.name, period: parsed.values.period, annual: parsed.values.annual };
+    // The pane's rule for which form (src/app/insert.ts): --sheet (or the draft's form), else the only form, else ask.
+    const planned = planTemplate(read.snapshot, chosen, values, { chosen: sheet });
+    if (!planned.ok) {
+      io.stderr.write(`${pick(planned.reason, lang)}\n`);
       return EXIT.failure;
     }
+    const { plan, form } = planned;
     // As the WPS host does: a protected form is not written into unless the user says so.
     if (!protectionAllows(read.workbook, [form.model.sheet], parsed.flags.has("write-protected"), ctx)) return EXIT.failure;
-    const values = { name: parsed.values.name, period: parsed.values.period, annual: parsed.values.annual };
-    const plan = planInsertion(form.model, form.grid, chosen, values);
-    if (isInsertError(plan)) {
-      io.stderr.write(`${pick(plan.error, lang)}\n`);
-      return EXIT.failure;
-    }
     if (draftId !== undefined) {
       // The pane's rule for a draft: the row as given must pass the checks (no error or warning on it).
       const verdict = checkDraft(read.snapshot, chosen, values, form.model.sheet, { config, before: result });

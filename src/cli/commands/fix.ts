@@ -7,10 +7,10 @@
  * each change (cell, before → after) and writes nothing.
  */
 import { formatRef } from "../../core/a1";
+import { fixAll } from "../../app/fixAll";
 import { checkWorkbook } from "../../core/engine";
-import { EditPlan, isSafePlan } from "../../core/plan/editPlan";
-import { Finding, Message } from "../../core/rules/types";
-import { ignoreKey } from "../../hosts/host";
+import { EditPlan } from "../../core/plan/editPlan";
+import { Message } from "../../core/rules/types";
 import { readState } from "../../hosts/file/state";
 import { resolve } from "path";
 import { UsageError } from "../args";
@@ -66,9 +66,6 @@ Exit codes: 0 no error left; 1 errors remain; 2 a file could not be read or writ
 `,
 };
 
-const keyOf = (f: Finding) => `${f.rule} ${JSON.stringify(f.cells)} ${f.fix!.title.zh}`;
-const MAX_FIXES = 500;
-
 /** The cells a plan sets, with their values as the workbook holds them now. */
 function valuesOf(wb: Workbook, plan: EditPlan): { cell: string; value: CellValue }[] {
   return plan.edits.flatMap((e) =>
@@ -114,13 +111,7 @@ export const fix: Command = {
     const read = await readInput(input, display, ctx);
     if (!read) return EXIT.failure;
 
-    const tried = new Set<string>();
     const done: { title: Message; changes: string[] }[] = [];
-    const refused: { title: Message; reason: Message }[] = [];
-    const manual = new Set<string>();
-    // What the form's authors chose to ignore in the add-in is theirs: not fixed behind their back.
-    const ignored = new Set(readState(read.workbook).ignored);
-    let findings: Finding[] = [];
     // The cells the applied fixes changed, with their formats as read: what the patched copy writes.
     const log = new EditLog();
     let snapshot = snapshotWorkbook(read.workbook, display);
@@ -129,34 +120,43 @@ export const fix: Command = {
     // A protected form is refused before anything is fixed, as the WPS host refuses to write into one.
     const formSheets = check.recognitions.flatMap((r) => r.forms.map((f) => f.model.sheet));
     if (!protectionAllows(read.workbook, formSheets, parsed.flags.has("write-protected"), ctx)) return EXIT.failure;
-    for (let i = 0; i <= MAX_FIXES; i++) {
-      findings = check.findings.filter((f) => !ignored.has(ignoreKey(f)));
-      for (const f of findings)
-        if (f.fix && !isSafePlan(f.fix)) manual.add(`${pick(f.fix.title, lang)}(${f.cells[0] ? formatRef(f.cells[0]) : ""})`);
-      const next = findings.find((f) => f.fix && isSafePlan(f.fix) && !tried.has(keyOf(f)));
-      if (!next || i === MAX_FIXES) break;
-      tried.add(keyOf(next));
-      const before = valuesOf(read.workbook, next.fix!);
-      const touched = new EditLog();
-      for (const e of next.fix!.edits) {
-        if (e.op === "setValue") touched.touch(read.workbook, e);
-        else touched.touchStructure();
-      }
-      // Each fix is proved on the re-read workbook (and undone if it fails) before the next one.
-      const r = await applyVerified(read.workbook, next.fix!, { snapshot, check }, config);
-      if (r.ok) {
-        // The values shown after the arrow are read back from the workbook, not taken from the plan.
-        const after = valuesOf(read.workbook, next.fix!);
-        done.push({
-          title: next.fix!.title,
-          changes: before.map((b, k) => `${b.cell}: ${show(b.value, lang)} → ${show(after[k].value, lang)}`),
-        });
-        snapshot = r.after.snapshot;
-        log.merge(touched);
-        // The verifier's check has no lazy fixes: the next fix is planned from a check that asks for them.
-        check = checkNow();
-      } else refused.push({ title: next.fix!.title, reason: r.reason });
-    }
+    // The pane's 修复全部 loop (src/app/fixAll.ts). What the form's authors chose to ignore in the
+    // add-in is theirs: not fixed behind their back.
+    const report = await fixAll(
+      {
+        check: async () => check,
+        async apply(plan) {
+          const before = valuesOf(read.workbook, plan);
+          const touched = new EditLog();
+          for (const e of plan.edits) {
+            if (e.op === "setValue") touched.touch(read.workbook, e);
+            else touched.touchStructure();
+          }
+          // Each fix is proved on the re-read workbook (and undone if it fails) before the next one.
+          const r = await applyVerified(read.workbook, plan, { snapshot, check }, config);
+          if (!r.ok) return r;
+          // The values shown after the arrow are read back from the workbook, not taken from the plan.
+          const after = valuesOf(read.workbook, plan);
+          done.push({
+            title: plan.title,
+            changes: before.map((b, k) => `${b.cell}: ${show(b.value, lang)} → ${show(after[k].value, lang)}`),
+          });
+          snapshot = r.after.snapshot;
+          log.merge(touched);
+          // The verifier's check has no lazy fixes: the next fix is planned from a check that asks for them.
+          check = checkNow();
+          return { ok: true };
+        },
+      },
+      { ignored: readState(read.workbook).ignored },
+    );
+    const findings = report.findings;
+    const refused = report.skipped.filter((s) => s.why === "refused").map((s) => ({ title: s.finding.fix!.title, reason: s.reason }));
+    const manual = new Set(
+      report.skipped
+        .filter((s) => s.why === "unsafe")
+        .map((s) => `${pick(s.finding.fix!.title, lang)}(${s.finding.cells[0] ? formatRef(s.finding.cells[0]) : ""})`),
+    );
 
     const label = pick(dryRun ? CLI.wouldFix : CLI.fixed, lang);
     for (const d of done) io.stdout.write(`${label}: ${pick(d.title, lang)}  ${d.changes.join(pick(PUNCTUATION.clauses, lang))}\n`);
@@ -166,7 +166,7 @@ export const fix: Command = {
     const warnings = findings.filter((f) => f.severity === "warning").length;
     const suggested = findings.filter((f) => !f.fix && f.suggestions?.length).length;
     if (suggested > 0) io.stdout.write(`${pick(CLI.withSuggestions, lang, suggested)}\n`);
-    const skipped = check.findings.length - findings.length;
+    const skipped = report.ignoredCount;
     if (skipped > 0) io.stdout.write(`${pick(CLI.skippedIgnored, lang, skipped)}\n`);
     if (dryRun) {
       io.stdout.write(`${pick(CLI.dryRunDone, lang, done.length, errors, warnings)}\n`);

@@ -60,7 +60,7 @@ export function watchChanges(
   debounceMs = DEBOUNCE_MS,
   focusEvents: EventTarget | null = typeof window !== "undefined" ? window : null,
   /** Told of every change not ours (a co-author's too), before the debounce: what kind of change it was. */
-  onEvent?: (args: Pick<Excel.WorksheetChangedEventArgs, "changeType" | "source">) => void,
+  onEvent?: (args: Pick<Excel.WorksheetChangedEventArgs, "changeType" | "source" | "worksheetId">) => void,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;

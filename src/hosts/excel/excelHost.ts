@@ -5,6 +5,7 @@
 import { CellRef, formatRef, toA1 } from "../../core/a1";
 import { EditPlan } from "../../core/plan/editPlan";
 import { Finding, Message } from "../../core/rules/types";
+import { SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
 import { ApplyResult, Host, HostBusyError, Lang, MarkOutcome, ReadResult, WorkbookState } from "../host";
 import { Config } from "../../core/config";
 import { applyPlan } from "./applyPlan";
@@ -13,7 +14,7 @@ import { DEBOUNCE_MS, OWN_WRITE_GRACE_MS, OwnWrites, watchChanges } from "./chan
 import { shiftFindingCells } from "./markAreas";
 import { ReplaceOutcome, countMarkRules, replaceMarks } from "./marking";
 import { CreateSheet, forceCreateSheet } from "./officeHelpers";
-import { isStateSheetName, readWorkbook } from "./readWorkbook";
+import { isStateSheetName, readSheetsById, readWorkbook } from "./readWorkbook";
 import { writeReportSheet } from "./report";
 import { ExcelRun, isCellEditError, isNotFound, officeRun, oneAtATime } from "./runner";
 import { CoalescedSaver, SAVE_COALESCE_MS, SettingsStore, loadState, officeSettings } from "./state";
@@ -147,16 +148,60 @@ export class ExcelHost implements Host {
    */
   private lastMerges: Map<string, string[]> | null = null;
   private sinceRead: "values" | "structure" | null = null;
+  /**
+   * The last read's snapshot and the sheets value edits touched since (by worksheet id; null: some
+   * event did not say which). A live re-check after an edit on one sheet re-reads that sheet only and
+   * reuses the others (issue #21): on a workbook with a large data sheet beside the form, typing in
+   * the form no longer re-reads the data sheet.
+   */
+  private lastSnapshot: WorkbookSnapshot | null = null;
+  private changedIds: Set<string> | null = new Set();
 
-  private noteChange(args: { changeType?: string; source?: string }): void {
+  private noteChange(args: { changeType?: string; source?: string; worksheetId?: string }): void {
     const valuesOnly = args.source !== "Remote" && (args.changeType === undefined || args.changeType === "RangeEdited");
     this.sinceRead = valuesOnly && this.sinceRead !== "structure" ? "values" : "structure";
+    if (args.worksheetId && this.changedIds) this.changedIds.add(args.worksheetId);
+    else this.changedIds = null;
+  }
+
+  /**
+   * The changed sheets read again (values only) over the last snapshot, or null when that is not
+   * safe: a sheet the last read did not know (added or renamed), a sheet that could not be read, or
+   * another sheet whose formulas name a sheet (its values may be computed from the changed one).
+   */
+  private async readChanged(ids: string[]): Promise<ReadResult | null> {
+    const last = this.lastSnapshot;
+    const known = this.lastMerges;
+    if (!last || !known || ids.length === 0) return null;
+    const part = await readSheetsById(this.run, this.caps, ids);
+    if (part.warnings.length || !part.sheets.every((s) => known.has(s.name))) return null;
+    const fresh = new Map(part.sheets.map((s) => [s.name, s]));
+    if (last.sheets.some((s) => !fresh.has(s.name) && namesASheet(s))) return null;
+    const snapshot = {
+      ...last,
+      sheets: last.sheets.map((s) => {
+        const now = fresh.get(s.name);
+        return now ? { ...now, merges: known.get(s.name)! } : s;
+      }),
+    };
+    this.lastSnapshot = snapshot;
+    this.sinceRead = null;
+    this.changedIds = new Set();
+    return { snapshot, warnings: [] };
   }
 
   async read(): Promise<ReadResult> {
     let out;
     const reuse = this.sinceRead === "values" && this.lastMerges !== null && has(this.caps, "mergedAreas");
     try {
+      if (reuse && this.changedIds) {
+        const partial = await this.readChanged([...this.changedIds]).catch((e: unknown) => {
+          if (isCellEditError(e)) throw e;
+          // A sheet gone, a size refusal: the full read below says what is wrong, if anything.
+          return null;
+        });
+        if (partial) return partial;
+      }
       out = await readWorkbook(this.run, reuse ? { ...this.caps, minor: FEATURE.mergedAreas - 1 } : this.caps);
       const known = this.lastMerges;
       if (reuse && known && out.snapshot.sheets.every((s) => known.has(s.name))) {
@@ -174,6 +219,9 @@ export class ExcelHost implements Host {
     this.sheetNames = out.sheetNames.filter((n) => !isStateSheetName(n));
     const listed = has(this.caps, "mergedAreas") && !out.warnings.some((w) => w.en.includes("merged"));
     if (!reuse || !this.lastMerges) this.lastMerges = listed ? new Map(out.snapshot.sheets.map((s) => [s.name, s.merges])) : null;
+    // Only a read that skipped nothing can stand in for the sheets a later edit does not touch.
+    this.lastSnapshot = out.warnings.length ? null : out.snapshot;
+    this.changedIds = new Set();
     this.sinceRead = null;
     return { snapshot: out.snapshot, warnings: out.warnings };
   }
@@ -217,6 +265,15 @@ export class ExcelHost implements Host {
     return this.run(null, async (ctx) => (await countMarkRules(ctx, await listSheets(ctx), this.caps)) > 0);
   }
 
+  async activeSheet(): Promise<string | null> {
+    return this.run(null, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      ws.load("name");
+      await ctx.sync();
+      return ws.name;
+    });
+  }
+
   async goTo(cell: CellRef): Promise<void> {
     try {
       await this.run(null, async (ctx) => {
@@ -239,8 +296,9 @@ export class ExcelHost implements Host {
    * which is one undo step where ExcelApi 1.20 merges the run's undo group.
    */
   apply(plan: EditPlan): Promise<ApplyResult> {
-    // Rows and merges may change: the next read lists the merges again.
+    // Rows and merges may change: the next read lists the merges again, and reads every sheet.
     this.lastMerges = null;
+    this.lastSnapshot = null;
     const inserts = plan.edits.flatMap((e) => (e.op === "insertRows" ? [e] : []));
     return this.own.around(() =>
       this.writeRun(async (ctx) => {
@@ -279,4 +337,9 @@ export class ExcelHost implements Host {
       this.writeRun((ctx) => writeReportSheet(ctx, findings, lang, this.caps, this.createSheet, new Date(), read)),
     );
   }
+}
+
+/** A formula naming a sheet ("=数据!B2", "='预算 表'!C3"): its value may come from another sheet. */
+function namesASheet(s: SheetSnapshot): boolean {
+  return s.formulas?.some((row) => row.some((f) => typeof f === "string" && f.includes("!"))) ?? false;
 }

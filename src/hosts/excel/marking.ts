@@ -11,7 +11,9 @@
  * after each keystroke must not cost the user Ctrl+Z. Rules are addressed by priority, so the
  * identifying reads and the delete run in one Excel.run inside the add-in's single queue (runner.ts).
  */
+import { errorMessage } from "../../core/errors";
 import { markCss } from "../../core/marks";
+import { SEVERITIES } from "../../core/severity";
 import { MarkOutcome } from "../host";
 import { Finding, Message, Severity } from "../../core/rules/types";
 import { ExcelCaps, has } from "./capabilities";
@@ -20,6 +22,8 @@ import { SheetMarkPlan, areaKeys, chunkAreas, isMarkerFormula, markerFormula, ma
 
 interface OurRule {
   cf: Excel.ConditionalFormat;
+  /** Its position in the sheet's list when read (ConditionalFormat.id is that priority, not a key). */
+  index: number;
   severity: Severity | null;
   /** Where the rule applies now; null when Excel could not say (then it is rewritten). */
   areas: string[] | null;
@@ -39,7 +43,8 @@ export interface ReplaceOutcome extends MarkOutcome {
   removed: number;
 }
 
-const SEVERITY_ORDER: Severity[] = ["info", "warning", "error"];
+/** Least serious first: each rule added goes on top, so the most serious colour wins on a shared cell. */
+const SEVERITY_ORDER: Severity[] = [...SEVERITIES].reverse();
 
 /** Lists, on each named sheet, the conditional formats that are ours. Read-only. */
 export async function findMarkRules(ctx: Excel.RequestContext, names: string[], caps: ExcelCaps): Promise<SheetRules[]> {
@@ -56,25 +61,30 @@ export async function findMarkRules(ctx: Excel.RequestContext, names: string[], 
   });
   await ctx.sync();
   // Only custom rules have a formula; asking other types for one is not allowed, hence two steps.
-  const custom: { sheet: SheetRules; cf: Excel.ConditionalFormat; ranges: { address: string; isNullObject: boolean }; orNull: boolean }[] =
-    [];
+  const custom: {
+    sheet: SheetRules;
+    cf: Excel.ConditionalFormat;
+    index: number;
+    ranges: { address: string; isNullObject: boolean };
+    orNull: boolean;
+  }[] = [];
   for (const sheet of sheets) {
-    for (const cf of sheet.formats.items) {
+    for (const [index, cf] of sheet.formats.items.entries()) {
       if (cf.type !== "Custom") continue;
       cf.custom.rule.load("formula");
       // Where it applies, to tell whether a re-mark would change anything (one range per rule before 1.9).
       const orNull = !has(caps, "rangeAreas");
       const ranges = orNull ? cf.getRangeOrNullObject() : cf.getRanges();
       ranges.load("address");
-      custom.push({ sheet, cf, ranges, orNull });
+      custom.push({ sheet, cf, index, ranges, orNull });
     }
   }
   if (custom.length) await ctx.sync();
-  for (const { sheet, cf, ranges, orNull } of custom) {
+  for (const { sheet, cf, index, ranges, orNull } of custom) {
     const formula = cf.custom.rule.formula;
     if (!isMarkerFormula(formula)) continue;
     const areas = (orNull && ranges.isNullObject) || !ranges.address ? null : splitAreas(ranges.address).map(localAddress);
-    sheet.ours.push({ cf, severity: markerSeverity(formula), areas });
+    sheet.ours.push({ cf, index, severity: markerSeverity(formula), areas });
   }
   return sheets;
 }
@@ -133,13 +143,40 @@ function queueAdds(ws: Excel.Worksheet, plan: SheetMarkPlan, caps: ExcelCaps): v
   }
 }
 
-/** Replaces our marks on the named sheets with marks for these findings (none: just removes them). */
+export const RULE_CHANGED_WHILE_MARKING: Message = {
+  zh: "标记时工作表的条件格式规则被他人或其他操作同时修改,可能有一条非本加载项的规则被删除;请在“开始 → 条件格式 → 管理规则”中核对。",
+  en: "The sheet's conditional-format rules changed while marking, so a rule that is not ours may have been removed; check Home → Conditional Formatting → Manage Rules.",
+};
+
+/**
+ * Replaces our marks on the named sheets with marks for these findings (none: just removes them).
+ *
+ * Rules have no key of their own: ConditionalFormat.id is documented as its priority, which any rule
+ * added or removed between our reading sync and our writing sync (a co-author, the user in another
+ * window) renumbers. So the write sync re-proves each rule it deletes, in the same batch, before any
+ * write: the rule now at that position is read as a custom rule, which fails the batch (and so writes
+ * nothing, a batch stops at its failing operation) when a rule of another type moved there, and then
+ * the rules are identified afresh and the sync runs again, once. What the re-proof read is checked
+ * after the sync: a custom rule of someone else's in that place is reported, never silently lost.
+ */
 export async function replaceMarks(
   ctx: Excel.RequestContext,
   names: string[],
   findings: Finding[],
   caps: ExcelCaps,
 ): Promise<ReplaceOutcome> {
+  try {
+    return await replaceOnce(ctx, names, findings, caps);
+  } catch (e) {
+    if (!(e instanceof MovedRule)) throw e;
+    return replaceOnce(ctx, names, findings, caps);
+  }
+}
+
+/** The write sync failed on a re-proof: a rule of another type sits where ours was read. */
+class MovedRule extends Error {}
+
+async function replaceOnce(ctx: Excel.RequestContext, names: string[], findings: Finding[], caps: ExcelCaps): Promise<ReplaceOutcome> {
   if (!has(caps, "conditionalFormats")) return { marked: 0, removed: 0, warnings: findings.length ? [UNSUPPORTED_MARKS] : [] };
   const plans = planMarks(findings);
   const all = [...new Set([...names, ...plans.map((p) => p.sheet)])];
@@ -148,6 +185,9 @@ export async function replaceMarks(
   let writes = 0;
   let removed = 0;
   let marked = 0;
+  const proofs: { formula: string | null }[] = [];
+  const deletes: (() => void)[] = [];
+  const adds: (() => void)[] = [];
   for (const sheet of sheets) {
     const plan = plans.find((p) => p.sheet === sheet.name);
     if (sheet.protection?.protected) {
@@ -158,20 +198,41 @@ export async function replaceMarks(
       marked += plan?.cells ?? 0;
       continue;
     }
-    // Highest index first: deleting a rule renumbers the ones after it.
-    for (const { cf } of [...sheet.ours].reverse()) {
-      cf.delete();
+    // Highest index first: deleting a rule renumbers the ones after it, never the ones before.
+    for (const { index } of [...sheet.ours].sort((a, b) => b.index - a.index)) {
+      const now = sheet.formats.getItemAt(index);
+      const rule = now.custom.rule;
+      rule.load("formula");
+      proofs.push(rule);
+      deletes.push(() => now.delete());
       writes++;
       removed++;
     }
     if (plan) {
-      queueAdds(sheet.ws, plan, caps);
+      const target = plan;
+      adds.push(() => queueAdds(sheet.ws, target, caps));
       writes++;
       marked += plan.cells;
     }
   }
-  if (writes) await ctx.sync();
+  if (!writes) return { marked, removed, warnings };
+  // Every re-proof before the first write: a failing one leaves the workbook as it was.
+  for (const d of deletes) d();
+  for (const a of adds) a();
+  try {
+    await ctx.sync();
+  } catch (e) {
+    if (proofs.length && isNotPermitted(e)) throw new MovedRule(errorMessage(e), { cause: e });
+    throw e;
+  }
+  if (proofs.some((p) => !isMarkerFormula(p.formula))) warnings.push(RULE_CHANGED_WHILE_MARKING);
   return { marked, removed, warnings };
+}
+
+/** Reading `custom` of a rule of another type (OfficeDev/office-js#2180: "not permitted for the current object"). */
+function isNotPermitted(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return code === "InvalidArgument" || code === "InvalidOperation" || code === "GeneralException";
 }
 
 export async function countMarkRules(ctx: Excel.RequestContext, names: string[], caps: ExcelCaps): Promise<number> {

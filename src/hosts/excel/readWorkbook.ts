@@ -225,3 +225,33 @@ export async function readWorkbook(run: ExcelRun, caps: ExcelCaps): Promise<Read
     return out;
   }
 }
+
+/**
+ * Re-reads only the sheets a change event named (by worksheet id: Worksheet.getItem takes a name or an
+ * ID), in one sync and without merged areas (the caller reuses the last list, office-js#5918). The
+ * names come back too, so a renamed sheet is noticed. A size refusal or a missing sheet propagates:
+ * the caller falls back to a full read.
+ */
+export async function readSheetsById(
+  run: ExcelRun,
+  caps: ExcelCaps,
+  ids: readonly string[],
+): Promise<{ sheets: SheetSnapshot[]; warnings: Message[] }> {
+  const noMerges = { ...caps, minor: Math.min(caps.minor, FEATURE.mergedAreas - 1) };
+  return run(null, async (ctx) => {
+    const queued = ids.map((id) => {
+      const ws = ctx.workbook.worksheets.getItem(id);
+      ws.load("name");
+      return { ws, pending: queueSheet(ws, noMerges) };
+    });
+    await ctx.sync();
+    const warnings: Message[] = [];
+    const sheets: SheetSnapshot[] = [];
+    for (const { ws, pending } of queued) {
+      if (isStateSheetName(ws.name)) continue;
+      const s = build(ws.name, pending, warnings);
+      if (s) sheets.push(s);
+    }
+    return { sheets, warnings };
+  });
+}

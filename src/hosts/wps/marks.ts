@@ -9,6 +9,7 @@
  * fill the user changed after we marked it is theirs now: it is neither restored nor re-recorded.
  */
 import { toA1 } from "../../core/a1";
+import { cellKey } from "../../core/identity";
 import { MARK_COLORS, marksByCell } from "../../core/marks";
 import { Finding, Message } from "../../core/rules/types";
 import { MarkOutcome } from "../host";
@@ -74,7 +75,7 @@ function saveRecords(doc: EtDoc, records: MarkRecord[]): boolean {
   return saved;
 }
 
-const keyOf = (sheet: string, address: string) => `${sheet}!${address.toUpperCase()}`;
+const keyOf = cellKey;
 
 type Lookup = ReturnType<typeof sheetLookup>;
 

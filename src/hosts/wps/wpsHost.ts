@@ -260,6 +260,12 @@ export class WpsHost implements Host {
     return loadRecords(this.doc).length > 0;
   }
 
+  /** The bound workbook's active sheet (Workbook.ActiveSheet): where a template goes among several forms. */
+  async activeSheet(): Promise<string | null> {
+    const ws = this.doc.wb.ActiveSheet as Et.Worksheet | null;
+    return ws ? ws.Name : null;
+  }
+
   async goTo(cell: CellRef): Promise<void> {
     const doc = this.doc;
     const ws = cell.sheet ? sheetNamed(doc, cell.sheet) : (doc.wb.ActiveSheet as Et.Worksheet);

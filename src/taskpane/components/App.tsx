@@ -183,7 +183,7 @@ export function App({
   }, [firstShown]);
 
   const { check } = act;
-  React.useEffect(() => externalChecks?.(() => void check({ mark: true })), [externalChecks, check]);
+  React.useEffect(() => externalChecks?.(() => void check({ ribbon: true })), [externalChecks, check]);
 
   const Landmark = embedded ? "div" : "main";
   const tabLabel: Record<TabId, string> = { issues: t.tabIssues, templates: t.tabTemplates, settings: t.tabSettings };

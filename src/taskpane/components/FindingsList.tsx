@@ -126,9 +126,9 @@ export function FindingsList(props: FindingsListProps): React.JSX.Element {
   const [initial, setInitial] = React.useState<string[] | null>(null);
   if (initial === null && props.findings.length > 0) {
     const foldTips = props.findings.some((f) => f.severity !== "info") && !props.findings.some((f) => f.severity === "info" && f.fix);
-    setInitial(foldTips ? ["error", "warning"] : ["error", "warning", "info"]);
+    setInitial(SEVERITIES.filter((sev) => !foldTips || sev !== "info"));
   }
-  const open = chosen ?? initial ?? ["error", "warning", "info"];
+  const open = chosen ?? initial ?? [...SEVERITIES];
   // The list is one tab stop (the last item focused is remembered); the arrow keys move through group
   // headers, findings and their buttons. Tabbing through ~90 buttons on a real form helped nobody.
   const arrows = useArrowNavigationGroup({ axis: "grid-linear", memorizeCurrent: true });

@@ -336,7 +336,7 @@ export function TemplatesTab({ host, lang, result, onApplied, preselect }: Templ
     setBusy(true);
     setLastValues(values);
     try {
-      const r = await insertTemplate(host, selected, { ...values, allowDuplicate }, result?.forms[0]?.sheet);
+      const r = await insertTemplate(host, selected, { ...values, allowDuplicate });
       if (r.ok) {
         setNotice({ intent: "success", text: text.inserted(values.name.trim(), r.plan.target.row + 1, r.plan.target.mode === "fill") });
         setPicked(null);

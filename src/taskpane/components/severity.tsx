@@ -5,7 +5,7 @@ import { ErrorCircle20Filled, Info20Filled, Warning20Filled } from "@fluentui/re
 import { markCss } from "../../core/marks";
 import { Severity } from "../../core/rules/types";
 
-export const SEVERITIES: Severity[] = ["error", "warning", "info"];
+export { SEVERITIES } from "../../core/severity";
 
 /** Foreground colours that stay readable on both light and dark backgrounds. */
 export const SEVERITY_COLOR: Record<Severity, string> = {

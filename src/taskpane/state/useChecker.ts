@@ -5,8 +5,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CellRef, formatRef } from "../../core/a1";
 import { resolveSetting } from "../../core/config";
-import { validate } from "../../app/validate";
+import { fixAll as runFixAll } from "../../app/fixAll";
 import { queueOf } from "../../app/queue";
+import { ribbonCheck } from "../../app/ribbon";
+import { validate, validateSettings } from "../../app/validate";
 import { CheckResult } from "../../core/engine";
 import { whatWasRead } from "../../core/form/whatWasRead";
 import { RULES } from "../../core/rules/registry";
@@ -41,8 +43,11 @@ export interface CheckerView {
 }
 
 export interface CheckerActions {
-  /** Re-reads and checks; `mark: true` colours the cells (一键校验), omitted keeps the current marks state. */
-  check(opts?: { mark?: boolean }): Promise<void>;
+  /**
+   * Re-reads and checks; `mark: true` colours the cells, omitted keeps the current marks state.
+   * `ribbon: true` is the ribbon's 一键校验 served by the pane (WPS): the app's one ribbon check.
+   */
+  check(opts?: { mark?: boolean; ribbon?: boolean }): Promise<void>;
   clearMarks(): Promise<void>;
   goTo(cell: CellRef): Promise<void>;
   fix(f: Finding): Promise<void>;
@@ -76,9 +81,6 @@ export interface CheckerOptions {
 export function isSafeFix(f: Finding): boolean {
   return !!f.fix && isSafePlan(f.fix);
 }
-
-/** Upper bound on 修复全部's loop: every round applies or refuses one new fix, so this is never reached on a real form. */
-const MAX_FIXES = 500;
 
 function normaliseState(s: Partial<WorkbookState> | null | undefined, lang?: Settings["lang"]): WorkbookState {
   const settings = { ...DEFAULT_SETTINGS, ...(s?.settings ?? {}), ...(lang ? { lang } : {}) };
@@ -154,10 +156,14 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
 
   /** The body of a check, to be called inside the queue: the app's one flow, with the pane's state. */
   const runCheck = useCallback(
-    async (mark: boolean) => {
+    async (mark: boolean, ribbon = false) => {
       let r;
       try {
-        r = await validate(host, { state: stateRef.current, mark, rules, fixes: true });
+        if (ribbon) {
+          const done = await ribbonCheck(host, { state: stateRef.current, rules, fixes: true });
+          if (!done.result) throw done.failure;
+          r = done.result;
+        } else r = await validate(host, { state: stateRef.current, mark, rules, fixes: true });
       } catch (e) {
         // The user is typing in a cell: keep what is shown; their next edit checks again.
         if (e instanceof HostBusyError) return;
@@ -220,7 +226,8 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
 
   // Without an explicit `mark`, a re-check keeps the sheet as it is: re-marked if marks are on, untouched if not.
   const check = useCallback(
-    (o?: { mark?: boolean }) => enqueue(() => runCheck(o?.mark ?? markedRef.current > 0)).then(() => undefined),
+    (o?: { mark?: boolean; ribbon?: boolean }) =>
+      enqueue(() => runCheck(o?.ribbon ? true : (o?.mark ?? markedRef.current > 0), o?.ribbon)).then(() => undefined),
     [enqueue, runCheck],
   );
 
@@ -289,23 +296,22 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     () =>
       enqueue(async () => {
         const lang = stateRef.current.settings.lang;
-        // Re-checked after every fix, as the CLI's fix does: each plan is made from the values as they
-        // are by then, and one refused by a changed cell is never forced.
-        const tried = new Set<string>();
-        let applied = 0;
-        const refused: string[] = [];
-        for (let i = 0; i < MAX_FIXES; i++) {
-          const r = await validate(host, { state: stateRef.current, mark: false, rules, fixes: true });
-          const next = r.findings.find((f) => isSafeFix(f) && !tried.has(fixKey(f)));
-          if (!next) break;
-          tried.add(fixKey(next));
-          const res = await host.apply(next.fix!);
-          if (res.ok) applied++;
-          else
-            refused.push(
-              `${next.cells[0] ? formatRef(next.cells[0]) : ""} ${pickMessage(next.fix!.title, lang)}:${pickMessage(res.reason, lang)}`,
-            );
-        }
+        // The app's one loop (src/app/fixAll.ts), the CLI's fix too: re-checked after every fix, safe
+        // fixes only, the workbook's ignored findings left alone, each fix through the host's verified apply.
+        const report = await runFixAll(
+          {
+            check: () => validate(host, { state: stateRef.current, mark: false, rules, fixes: true, includeIgnored: true }),
+            apply: (plan) => host.apply(plan),
+          },
+          { ignored: stateRef.current.ignored },
+        );
+        const applied = report.applied.length;
+        const refused = report.skipped
+          .filter((s) => s.why === "refused")
+          .map(
+            ({ finding, reason }) =>
+              `${finding.cells[0] ? formatRef(finding.cells[0]) : ""} ${pickMessage(finding.fix!.title, lang)}:${pickMessage(reason, lang)}`,
+          );
         const t = texts();
         notify({
           intent: refused.length ? "info" : "success",
@@ -358,12 +364,26 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     (patch: Partial<Settings>) =>
       enqueue(async () => {
         const cur = stateRef.current;
-        const settings = { ...cur.settings, ...patch };
+        let next = patch;
+        if (patch.config !== undefined) {
+          // The CLI's --config check (src/app/validate.ts): the pane never runs a setting the CLI would refuse.
+          const checked = validateSettings(patch.config, rules);
+          if (checked.problems.length > 0) {
+            const lang = cur.settings.lang;
+            notify({
+              intent: "warning",
+              title: texts().settingsDropped,
+              body: checked.problems.map((p) => pickMessage(p, lang)).join(pickMessage(PUNCTUATION.clauses, lang)),
+            });
+          }
+          next = { ...patch, config: checked.config };
+        }
+        const settings = { ...cur.settings, ...next };
         await save({ ...cur, settings });
         // Options change what the rules report; language and live-check do not need a re-read.
         if (patch.config !== undefined) await runCheck(markedRef.current > 0);
       }).then(() => undefined),
-    [enqueue, save, runCheck],
+    [enqueue, save, runCheck, rules, notify, texts],
   );
 
   const writeReport = useMemo(() => {
@@ -415,8 +435,4 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
     ...(writeReport ? { writeReport } : {}),
   };
   return [view, actions];
-}
-
-function fixKey(f: Finding): string {
-  return `${f.rule} ${JSON.stringify(f.cells)} ${f.fix?.title.zh ?? ""}`;
 }

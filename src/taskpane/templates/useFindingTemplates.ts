@@ -4,7 +4,7 @@
  */
 import { useCallback, useRef, useState } from "react";
 import { CheckResult } from "../../core/engine";
-import { Finding } from "../../core/rules/types";
+import { Finding, findingSheet } from "../../core/rules/types";
 import { findTemplate } from "../../core/templates/catalogue";
 import { Host, Lang } from "../../hosts/host";
 import { insertTemplate } from "./insertTemplate";
@@ -30,8 +30,8 @@ export function useFindingTemplates(o: FindingTemplatesOptions): {
   const opts = useRef(o);
   opts.current = o;
   const seq = useRef(0);
-  const onTemplate = useCallback((_f: Finding, id: string) => {
-    const { host, lang, result, notify, onApplied, openTab } = opts.current;
+  const onTemplate = useCallback((f: Finding, id: string) => {
+    const { host, lang, notify, onApplied, openTab } = opts.current;
     const t = findTemplate(id);
     if (!t) return;
     const open = () => {
@@ -39,7 +39,8 @@ export function useFindingTemplates(o: FindingTemplatesOptions): {
       openTab();
     };
     if (t.needsValue) return open();
-    void insertTemplate(host, t, {}, result?.forms[0]?.sheet).then(
+    // The finding's own form: the user chose it by pressing the button on that finding.
+    void insertTemplate(host, t, {}, { chosen: findingSheet(f) || undefined }).then(
       (r) => {
         const text = templateStrings(lang);
         if (r.ok) {

@@ -145,3 +145,52 @@ describe("live re-checks keep the user's undo stack", () => {
     expect(excel.syncs.flatMap((s) => s.loads).some((l) => l.includes("MergedAreas"))).toBe(true);
   });
 });
+
+describe("a change on one sheet re-reads that sheet only (issue #21)", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  const valueLoads = (excel: ReturnType<typeof fakeWith>) => excel.syncs.flatMap((s) => s.loads).filter((l) => l.includes("values")).length;
+
+  it("after a value edit on the form, only the form's sheet is read; the other sheet is the last read's", async () => {
+    const other = { ...cleanSheet(), name: "参考" };
+    const excel = fakeWith(20, seedSheet(), other);
+    const { host } = hostFor(excel);
+    const first = (await host.read()).snapshot;
+    expect(first.sheets.map((s) => s.name)).toEqual(["申报表", "参考"]);
+    host.onChange(jest.fn());
+    await jest.advanceTimersByTimeAsync(0);
+    excel.userEdit("申报表", "D8", 123);
+    await jest.advanceTimersByTimeAsync(1000);
+    excel.resetLog();
+
+    const again = (await host.read()).snapshot;
+
+    expect(valueLoads(excel)).toBe(1);
+    expect(excel.syncs).toHaveLength(1);
+    expect(excel.syncs.flatMap((s) => s.loads).filter((l) => l.includes("MergedAreas"))).toEqual([]);
+    const form = again.sheets.find((s) => s.name === "申报表")!;
+    expect(form.values[7 - form.originRow][3 - form.originCol]).toBe(123);
+    expect(again.sheets.find((s) => s.name === "参考")).toEqual(first.sheets.find((s) => s.name === "参考"));
+    expect(again.sheets.map((s) => s.merges)).toEqual(first.sheets.map((s) => s.merges));
+  });
+
+  it("an edit on two sheets re-reads both; with no edit since, a read reads every sheet again", async () => {
+    const excel = fakeWith(20, seedSheet(), { ...cleanSheet(), name: "参考" });
+    const { host } = hostFor(excel);
+    await host.read();
+    host.onChange(jest.fn());
+    await jest.advanceTimersByTimeAsync(0);
+    excel.userEdit("申报表", "D8", 1);
+    excel.userEdit("参考", "D8", 2);
+    await jest.advanceTimersByTimeAsync(1000);
+    excel.resetLog();
+    const both = (await host.read()).snapshot;
+    expect(valueLoads(excel)).toBe(2);
+    const ref = both.sheets.find((s) => s.name === "参考")!;
+    expect(ref.values[7 - ref.originRow][3 - ref.originCol]).toBe(2);
+    excel.resetLog();
+    await host.read();
+    expect(valueLoads(excel)).toBe(2);
+  });
+});

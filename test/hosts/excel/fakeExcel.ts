@@ -52,8 +52,12 @@
  *   sync is addressed by that index later, so after another rule is added or deleted it points at a
  *   different rule (deleting it may delete the user's own);
  * - `priority = 0` moves a rule to the top and renumbers the rest;
- * - `add` puts the new rule at the top priority, renumbering every other rule ("Adds a new conditional
- *   format to the collection at the first/top priority", excel.conditionalformatcollection#add).
+ * - `add` puts the new rule at the top ("Adds a new conditional format to the collection at the
+ *   first/top priority", ConditionalFormatCollection.add), as Excel's own UI does;
+ * - `getItemAt(index)` is resolved when its sync runs, by the index at that moment;
+ * - accessing `custom` of a rule of another type fails the batch ("This operation is not permitted for
+ *   the current object", OfficeDev/office-js#2180), and a batch stops at its failing operation.
+ * `beforeSync` lets a test make a change between two of the add-in's syncs (a co-author, the user).
  * Settings (…/develop/persisting-add-in-state-and-settings): about 2 MB per document; saveAsync can
  * fail (failNextSave) and reports it through its AsyncResult.
  */
@@ -290,6 +294,8 @@ export class FakeExcel {
   refuseUndoGroup = false;
   /** The n-th write operation from now fails (1 = the next); null = never. */
   failAtWrite: number | null = null;
+  /** Runs before each sync's operations (1-based count of syncs so far): a change made in between. */
+  beforeSync: ((n: number) => void) | null = null;
   /** The n-th sync from now that loads and writes nothing fails with a payload error; null = never. */
   failReadSync: number | null = null;
   private nextId = 1;
@@ -448,6 +454,7 @@ export class FakeContext {
       if (!this.options.delayForCellEdit) throw new FakeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode");
       await this.excel.editEnded();
     }
+    this.excel.beforeSync?.(this.excel.syncs.length + 1);
     const rec: SyncRecord = { loads: [], writes: [] };
     this.excel.syncs.push(rec);
     const changed = new Set<FakeSheet>();
@@ -585,9 +592,10 @@ class WorksheetsProxy extends Loadable {
     if (!this.itemList) throw new Error("Worksheets.items was read before load + sync");
     return this.itemList;
   }
+  /** WorksheetCollection.getItem(key): "Gets a worksheet object using its name or ID." */
   getItem(name: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => {
-      const s = this.ctx.excel.find(name);
+      const s = this.ctx.excel.find(name) ?? this.ctx.excel.sheets.find((x) => x.id === name);
       if (!s) throw new FakeError("ItemNotFound", `sheet ${name} does not exist`);
       return s;
     });
@@ -1147,6 +1155,11 @@ class CFCollectionProxy extends Loadable {
         .map(({ cf, index }) => new CFProxy(this.ctx, this.ws, () => byPriority(sheet, index), true, cf.type));
     });
     return this;
+  }
+  getItemAt(index: number): CFProxy {
+    const sheet = () => this.ws.sheet();
+    // The type is known to the proxy only once it is resolved; `custom` checks it at execution.
+    return new CFProxy(this.ctx, this.ws, () => byPriority(sheet(), index), false, "");
   }
   get items(): CFProxy[] {
     if (!this.itemList) throw new Error("ConditionalFormats.items was read before load + sync");

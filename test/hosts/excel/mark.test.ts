@@ -185,3 +185,48 @@ describe("ExcelHost.mark", () => {
     expect(coloured(sheet, "#FFC7CE")).toEqual(["D9"]);
   });
 });
+
+describe("our conditional formats are found by their own identity, not by a priority read in an earlier sync (issue #21)", () => {
+  /** A co-author adds a highlight rule (at the top, as Excel does) right after our identifying reads. */
+  function coAuthorAddsRuleAfterOurReads(excel: FakeExcel, sheet: FakeSheet): FakeCF {
+    const theirs: FakeCF = { type: "CellValue", formula: null, fill: "#00B0F0", ranges: [{ top: 20, bottom: 24, left: 2, right: 2 }] };
+    excel.beforeSync = () => {
+      const last = excel.syncs[excel.syncs.length - 1];
+      if (!last?.loads.some((l) => l.includes("rule.load(formula)")) || sheet.cfs.includes(theirs)) return;
+      sheet.cfs.unshift(theirs);
+    };
+    return theirs;
+  }
+
+  it("a rule added between our read and our write survives, and the marks are exactly the new ones", async () => {
+    const { excel, sheet } = seeded();
+    const { host } = hostFor(excel);
+    await host.read();
+    await host.mark([finding("a", "error", "申报表!D8"), finding("b", "warning", "申报表!F8")]);
+    const theirs = coAuthorAddsRuleAfterOurReads(excel, sheet);
+
+    const out = await host.mark([finding("a", "error", "申报表!D9")]);
+
+    excel.beforeSync = null;
+    expect(sheet.cfs).toContain(theirs);
+    expect(foreign(sheet)).toHaveLength(3);
+    expect(coloured(sheet, "#FFC7CE")).toEqual(["D9"]);
+    expect(ours(sheet)).toHaveLength(1);
+    expect(out.marked).toBe(1);
+  });
+
+  it("clearing marks while a rule is added in between removes ours only", async () => {
+    const { excel, sheet } = seeded();
+    const { host } = hostFor(excel);
+    await host.read();
+    await host.mark([finding("a", "error", "申报表!D8", "申报表!E8"), finding("b", "info", "申报表!F8")]);
+    const theirs = coAuthorAddsRuleAfterOurReads(excel, sheet);
+
+    await host.clearMarks();
+
+    excel.beforeSync = null;
+    expect(ours(sheet)).toHaveLength(0);
+    expect(sheet.cfs).toContain(theirs);
+    expect(foreign(sheet)).toHaveLength(3);
+  });
+});

@@ -29,7 +29,9 @@ test("unreadable settings in the state sheet fall back to the defaults, rule by 
   });
   expect(await host.loadState()).toEqual({
     ignored: ["x@申报表!D8"],
-    settings: { lang: "zh", liveCheck: true, config: { rules: { "budget/x": "off", "indicators/duplicate": ["warning", { a: 1 }] } } },
+    // An option the rule does not have is refused as the CLI's --config refuses it (one check, issue #21);
+    // a rule this version does not know keeps its setting for the version that wrote it.
+    settings: { lang: "zh", liveCheck: true, config: { rules: { "budget/x": "off" } } },
   });
 });
 
