@@ -125,7 +125,7 @@ const l2n = (l: string) => {
 };
 
 /** exceljs's slideFormula (lib/utils/shared-formula.js): a shared formula as seen from another cell. */
-function slideFormula(formula: string, from: { row: number; col: number }, to: { row: number; col: number }): string {
+export function slideFormula(formula: string, from: { row: number; col: number }, to: { row: number; col: number }): string {
   return formula.replace(
     /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi,
     (whole, sheet: string | undefined, _s, addr: string, paren: string | undefined) => {

@@ -11,6 +11,8 @@ import { Message } from "../../core/rules/types";
 import { plainValue } from "./cellValue";
 import { readSnapshotFast, FastReadOptions } from "./fastRead";
 import { PatchReport, PatchUnsupported, ValueEdit, patchValues } from "./patch";
+import { patchSteps } from "./patchRows";
+import type { Step } from "../../core/plan/steps";
 import { WorkbookWriteError } from "./write";
 
 const key = (c: CellRef) => `${c.sheet}\u0000${c.row},${c.col}`;
@@ -18,12 +20,32 @@ const key = (c: CellRef) => `${c.sheet}\u0000${c.row},${c.col}`;
 /** Remembers, for cells about to be edited, the number format they had when the workbook was read. */
 export class EditLog {
   private readonly cells = new Map<string, { ref: CellRef; numFmt: string | undefined }>();
-  /** An applied plan also merged, unmerged or inserted (a slid row moved back with its merges): the
-   * patcher writes cell values only, so such a copy is written the old way. */
+  /** An applied plan also merged, unmerged or inserted (a slid row moved back with its merges, an
+   * added indicator): the copy is then patched from the plans' compiled steps (patchRows.ts). */
   private structural = false;
-  /** Call for an edit that is not a value: the copy can no longer be a value patch. */
+  /** A structural edit whose compiled steps were not recorded: such a copy is written the old way. */
+  private unrecorded = false;
+  /** The compiled steps of every plan applied, in order (see record). */
+  private readonly recorded: Step[] = [];
+  /** Call for an edit that is not a value when its steps are not recorded: the copy cannot be patched. */
   touchStructure(): void {
     this.structural = true;
+    this.unrecorded = true;
+  }
+  /** The compiled steps of an applied plan (core/plan/steps.ts), values and structure alike. */
+  record(steps: readonly Step[]): void {
+    this.recorded.push(...steps);
+    if (steps.some((s) => s.op !== "write")) this.structural = true;
+  }
+  /**
+   * The steps that turn the original into the model when some plan moved rows or merges; null when
+   * every edit was a value (then `edits` gives the value patch). Throws PatchUnsupported when a
+   * structural plan's steps were not recorded.
+   */
+  structuralSteps(): Step[] | null {
+    if (!this.structural) return null;
+    if (this.unrecorded) throw new PatchUnsupported("the edits moved merged areas or rows");
+    return this.recorded.map((s) => ({ ...s }));
   }
   /** Call before the edit: only the first format seen for a cell is the original's. */
   touch(wb: Workbook, ref: CellRef): void {
@@ -38,6 +60,8 @@ export class EditLog {
   merge(other: EditLog): void {
     for (const [k, v] of other.cells) if (!this.cells.has(k)) this.cells.set(k, v);
     if (other.structural) this.structural = true;
+    if (other.unrecorded) this.unrecorded = true;
+    this.recorded.push(...other.recorded);
   }
   sheets(): string[] {
     return [...new Set([...this.cells.values()].map((c) => c.ref.sheet))];
@@ -122,11 +146,11 @@ const VERIFY_FAILED: Message = {
  */
 export async function writePatched(
   original: Uint8Array,
-  edits: ValueEdit[],
+  edits: ValueEdit[] | { steps: Step[] },
   expected: WorkbookSnapshot,
   opts: FastReadOptions = {},
 ): Promise<PatchedWrite> {
-  const report = await patchValues(original, edits);
+  const report = Array.isArray(edits) ? await patchValues(original, edits) : await patchSteps(original, edits.steps);
   const t = performance.now();
   let diff: string[];
   try {
