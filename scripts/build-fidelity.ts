@@ -141,7 +141,12 @@ const BUILD: Record<Feature, (b: Book) => Promise<void>> = {
       "汇总",
       `<row r="1">${inline("A1", "合计")}<c r="B1"><f>SUM(申报表!D8:D9)</f><v>0</v></c><c r="C1"><f>B1/2</f><v>0</v></c></row>` +
         `<row r="3"><c r="B3"><f t="shared" ref="B3:B4" si="0">申报表!D8*1</f><v>326.6</v></c></row>` +
-        `<row r="4"><c r="B4"><f t="shared" si="0"/><v>40.64</v></c></row>`,
+        `<row r="4"><c r="B4"><f t="shared" si="0"/><v>40.64</v></c></row>` +
+        // Rows an added indicator moves: a shared pair that splits when a row lands between D27 and
+        // D28 (Excel then writes each formula out), and a count over the indicators that grows.
+        `<row r="6"><c r="B6" t="str"><f t="shared" ref="B6:B7" si="1">申报表!D27</f><v>公众号推送科普文章篇数(篇)</v></c></row>` +
+        `<row r="7"><c r="B7" t="str"><f t="shared" si="1"/><v>科普活动参与群众受益率(%)</v></c></row>` +
+        `<row r="8"><c r="B8"><f>COUNTA(申报表!D21:D38)</f><v>18</v></c></row>`,
     );
   },
   async helperFormula(b) {
@@ -247,7 +252,7 @@ const BUILD: Record<Feature, (b: Book) => Promise<void>> = {
       "xl/charts/chart1.xml",
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${R}">` +
         `<c:chart><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/><c:ser><c:idx val="0"/><c:order val="0"/>` +
-        `<c:val><c:numRef><c:f>申报表!$D$8:$D$9</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="2"/><c:pt idx="0"><c:v>326.6</c:v></c:pt><c:pt idx="1"><c:v>40.64</c:v></c:pt></c:numCache></c:numRef></c:val></c:ser>` +
+        `<c:cat><c:strRef><c:f>申报表!$D$21:$D$38</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>申报表!$D$8:$D$9</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="2"/><c:pt idx="0"><c:v>326.6</c:v></c:pt><c:pt idx="1"><c:v>40.64</c:v></c:pt></c:numCache></c:numRef></c:val></c:ser>` +
         `<c:axId val="1"/><c:axId val="2"/></c:barChart><c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:crossAx val="2"/></c:catAx>` +
         `<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:crossAx val="1"/></c:valAx></c:plotArea></c:chart></c:chartSpace>`,
     );
