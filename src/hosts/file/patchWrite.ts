@@ -38,12 +38,13 @@ export class EditLog {
     if (steps.some((s) => s.op !== "write")) this.structural = true;
   }
   /**
-   * The steps that turn the original into the model when some plan moved rows or merges; null when
-   * every edit was a value (then `edits` gives the value patch). Throws PatchUnsupported when a
+   * The steps that turn the original into the model when some plan moved rows or merges (or when
+   * only steps were recorded); null when every edit was a value (then `edits` gives the value patch). Throws PatchUnsupported when a
    * structural plan's steps were not recorded.
    */
   structuralSteps(): Step[] | null {
-    if (!this.structural) return null;
+    // Recorded value plans with no touched cells (add filling an empty row) are written from their steps too.
+    if (!this.structural) return this.cells.size === 0 && this.recorded.length > 0 ? this.recorded.map((s) => ({ ...s })) : null;
     if (this.unrecorded) throw new PatchUnsupported("the edits moved merged areas or rows");
     return this.recorded.map((s) => ({ ...s }));
   }
