@@ -1,0 +1,105 @@
+/**
+ * The row patcher's own cases beyond the fidelity workbooks: parts that point at the form from
+ * elsewhere (a pivot cache, threaded comments, the calc chain, page breaks) and the merge steps of a
+ * slid-row fix. Packages are edited as text with JSZip and read back the same way, never through
+ * the code under test.
+ */
+import JSZip from "jszip";
+import { readFileSync } from "fs";
+import { join } from "path";
+import { patchSteps } from "../../../src/hosts/file/patchRows";
+import { readRawXlsx } from "../../helpers/rawXlsx";
+
+const ROOT = join(__dirname, "../../..");
+const FORM = "xl/worksheets/sheet1.xml";
+const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+async function example(edit: (zip: JSZip) => Promise<void>): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(readFileSync(join(ROOT, "examples/corrected-form.xlsx")));
+  await edit(zip);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+const textOf = async (bytes: Uint8Array, name: string) => (await JSZip.loadAsync(bytes)).file(name)!.async("string");
+const addRel = async (zip: JSZip, relsPath: string, xml: string) => {
+  const old = zip.file(relsPath)
+    ? await zip.file(relsPath)!.async("string")
+    : `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  zip.file(relsPath, old.replace("</Relationships>", `${xml}</Relationships>`));
+};
+
+test("a pivot cache on the form, threaded comments, the calc chain and page breaks follow the moved rows", async () => {
+  const input = await example(async (zip) => {
+    zip.file(
+      "xl/pivotCache/pivotCacheDefinition1.xml",
+      `<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" refreshOnLoad="1"><cacheSource type="worksheet"><worksheetSource ref="B20:F38" sheet="申报表"/></cacheSource></pivotCacheDefinition>`,
+    );
+    zip.file(
+      "xl/threadedComments/threadedComment1.xml",
+      `<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"><threadedComment ref="D30" dT="2026-12-01T08:00:00.00" personId="{00000000-0000-0000-0000-000000000001}" id="{00000000-0000-0000-0000-000000000002}"><text>请核实</text></threadedComment></ThreadedComments>`,
+    );
+    await addRel(
+      zip,
+      "xl/worksheets/_rels/sheet1.xml.rels",
+      `<Relationship Id="rIdTC" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" Target="../threadedComments/threadedComment1.xml"/>`,
+    );
+    zip.file(
+      "xl/calcChain.xml",
+      `<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="D10" i="1"/><c r="D30"/><c r="A1" i="2"/></calcChain>`,
+    );
+    await addRel(zip, "xl/_rels/workbook.xml.rels", `<Relationship Id="rIdCC" Type="${R}/calcChain" Target="calcChain.xml"/>`);
+    const sheet = await zip.file(FORM)!.async("string");
+    zip.file(
+      FORM,
+      sheet.replace(
+        "</worksheet>",
+        `<rowBreaks count="2" manualBreakCount="2"><brk id="19" max="16383" man="1"/><brk id="30" max="16383" man="1"/></rowBreaks></worksheet>`,
+      ),
+    );
+  });
+  // Insert one row before row 28 (0-based 27).
+  const out = (await patchSteps(input, [{ op: "insertRows", sheet: "申报表", at: 27, count: 1 }])).bytes;
+  expect(await textOf(out, "xl/pivotCache/pivotCacheDefinition1.xml")).toContain('<worksheetSource ref="B20:F39" sheet="申报表"/>');
+  expect(await textOf(out, "xl/threadedComments/threadedComment1.xml")).toContain('<threadedComment ref="D31"');
+  expect(await textOf(out, "xl/calcChain.xml")).toContain('<c r="D10" i="1"/><c r="D31"/><c r="A1" i="2"/>');
+  const sheet = await textOf(out, FORM);
+  expect(sheet).toContain('<brk id="19" max="16383" man="1"/><brk id="31" max="16383" man="1"/>');
+  // The cells moved and the new row is empty.
+  const raw = (await readRawXlsx(out))[0];
+  const before = (await readRawXlsx(input))[0];
+  expect(raw.cells.get("28,3")).toEqual(before.cells.get("27,3"));
+  expect([...raw.cells.keys()].some((k) => k.startsWith("27,"))).toBe(false);
+});
+
+test("a slid-row fix's merge steps: one merge removed, one added, the count kept right; a sheet without merges gets the element in schema order", async () => {
+  const input = await example(async () => undefined);
+  const before = await textOf(input, FORM);
+  const count = Number(/<mergeCells count="(\d+)"/.exec(before)![1]);
+  const out = (
+    await patchSteps(input, [
+      { op: "unmerge", sheet: "申报表", range: { top: 36, left: 1, bottom: 37, right: 1 } },
+      { op: "merge", sheet: "申报表", range: { top: 36, left: 1, bottom: 36, right: 2 } },
+      { op: "write", sheet: "申报表", row: 37, col: 1, value: "满意度指标" },
+    ])
+  ).bytes;
+  const sheet = await textOf(out, FORM);
+  expect(sheet).not.toContain('<mergeCell ref="B37:B38"/>');
+  expect(sheet).toContain('<mergeCell ref="B37:C37"/>');
+  expect(/<mergeCells count="(\d+)"/.exec(sheet)![1]).toBe(String(count));
+  expect((await readRawXlsx(out))[0].cells.get("37,1")).toBe("满意度指标");
+
+  // All merges removed: the element goes; then one added back lands after sheetData, before what CT_Worksheet puts later.
+  const refs = [...before.matchAll(/<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"\/>/g)];
+  const col = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const unmergeAll = refs.map((m) => ({
+    op: "unmerge" as const,
+    sheet: "申报表",
+    range: { top: Number(m[2]) - 1, left: col(m[1]), bottom: Number(m[4]) - 1, right: col(m[3]) },
+  }));
+  const bare = await textOf((await patchSteps(input, unmergeAll)).bytes, FORM);
+  expect(bare).not.toMatch(/<mergeCells/);
+  const again = await textOf(
+    (await patchSteps(input, [...unmergeAll, { op: "merge", sheet: "申报表", range: { top: 0, left: 0, bottom: 0, right: 5 } }])).bytes,
+    FORM,
+  );
+  expect(again).toMatch(/<\/sheetData>(<sheetProtection[^>]*>)?<mergeCells count="1"><mergeCell ref="A1:F1"\/><\/mergeCells>/);
+});
