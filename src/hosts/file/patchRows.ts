@@ -349,15 +349,21 @@ async function copyFormat(opened: OpenedPackage, sheet: SheetInfo, from: number,
     const ranges = sqref.split(/\s+/).filter(Boolean);
     const parsed = ranges.map(parseSqrefRange);
     const add: string[] = [];
-    for (const r of parsed) {
-      if (!r || r.top > from || r.bottom < from) continue;
+    const out = ranges.slice();
+    parsed.forEach((r, i) => {
+      if (!r || r.top > from || r.bottom < from) return;
       const covered = parsed.some((o) => o && o.left <= r.left && o.right >= r.right && o.top <= to && o.bottom >= to + count - 1);
-      if (covered) continue;
-      const a = `${columnName(r.left)}${to + 1}`,
-        b = `${columnName(r.right)}${to + count}`;
-      add.push(a === b ? a : `${a}:${b}`);
-    }
-    return add.length ? [...ranges, ...add].join(" ") : sqref;
+      if (covered) return;
+      // A range ending right above the new rows grows over them (F21:F38 → F21:F39, as Excel writes it).
+      if (r.bottom === to - 1) out[i] = `${columnName(r.left)}${r.top + 1}:${columnName(r.right)}${to + count}`;
+      else {
+        const a = `${columnName(r.left)}${to + 1}`,
+          b = `${columnName(r.right)}${to + count}`;
+        add.push(a === b ? a : `${a}:${b}`);
+      }
+    });
+    const next = [...out, ...add].join(" ");
+    return next === ranges.join(" ") ? sqref : next;
   };
   xml = xml
     .replace(/<((?:\w+:)?dataValidation)\b[^>]*>/g, (el) => {

@@ -177,7 +177,8 @@ test("the preview's download keeps them too, after an insertion and after a fail
   });
   expect(failed.ok).toBe(false);
   expect(await features(await host.toBuffer())).toEqual(ORIGINAL);
-  // A real insertion before row 39: the link and the name pointing below it move.
+  // A real insertion before row 39, patched into the opened package: the link's cell and the name
+  // pointing below it move; the link's destination is a stored address Excel's Insert leaves as it is.
   const ok = await host.apply({
     title: { zh: "插入", en: "insert" },
     edits: [{ op: "insertRows", sheet: "申报表", row: 38, count: 1, formatFrom: 37 }],
@@ -186,7 +187,7 @@ test("the preview's download keeps them too, after an insertion and after a fail
   expect(await features(await host.toBuffer())).toEqual({
     ...ORIGINAL,
     names: ["满意度=申报表!$E$41", "本表金额@0=申报表!$D$8:$D$9"].sort(),
-    links: ["H2→申报表!D8", "H3→申报表!D9", "H46→'申报表'!E41"],
+    links: ["H2→申报表!D8", "H3→申报表!D9", "H46→'申报表'!E40"],
   });
 });
 
