@@ -747,6 +747,8 @@ export interface FastReadOptions {
    * unpacked from its central directory (zipIndex.ts); without it, or for any other package, JSZip does.
    */
   inflateRaw?: (data: Uint8Array) => Uint8Array;
+  /** Only these sheets are parsed (a patched copy's read-back needs only the sheets it wrote). */
+  sheets?: ReadonlySet<string>;
 }
 
 interface Parts {
@@ -813,6 +815,7 @@ async function readParts(bytes: Uint8Array, source: string, opts: FastReadOption
     const name = sheetName(s.def.name, taken);
     const isState = name === STATE_SHEET;
     if ((isState && stateSeen) || name === MARKS_SHEET) continue;
+    if (opts.sheets && !isState && !opts.sheets.has(name)) continue;
     const sheetRelsXml = await text(`xl/worksheets/_rels/sheet${s.sheetNo}.xml.rels`);
     const ctx: SheetCtx = { sst, numFmts, date1904: wb.date1904, rels: sheetRelsXml !== null ? parseRels(sheetRelsXml) : null };
     const parsed = parseSheet((await text(s.path))!, ctx);

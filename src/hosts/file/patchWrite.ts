@@ -108,9 +108,10 @@ function cellsOf(s: SheetSnapshot): Map<string, { value: CellValue; formula: str
 }
 
 /** Cells that differ between the model and the written file, ignoring formula results (they may have been recomputed). */
-function differences(expected: WorkbookSnapshot, written: WorkbookSnapshot): string[] {
+function differences(expected: WorkbookSnapshot, written: WorkbookSnapshot, only?: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const s of expected.sheets) {
+    if (only && !only.has(s.name)) continue;
     const w = written.sheets.find((x) => x.name === s.name);
     if (!w) {
       out.push(`sheet ${s.name}`);
@@ -153,10 +154,17 @@ export async function writePatched(
 ): Promise<PatchedWrite> {
   const report = Array.isArray(edits) ? await patchValues(original, edits) : await patchSteps(original, edits.steps);
   const t = performance.now();
+  // Value edits rewrite only their own sheets (and those of the formulas recomputed): every other sheet
+  // part keeps its bytes, so only the rewritten sheets are read back. A row insertion may move
+  // references on any sheet: all are read back.
+  const only =
+    Array.isArray(edits) && edits.length > 0
+      ? new Set([...edits.map((e) => e.sheet), ...report.recomputed.map((r) => r.slice(0, r.lastIndexOf("!")))])
+      : undefined;
   let diff: string[];
   try {
-    const back = await readSnapshotFast(report.bytes, expected.source, opts);
-    diff = differences(expected, back.snapshot);
+    const back = await readSnapshotFast(report.bytes, expected.source, { ...opts, ...(only ? { sheets: only } : {}) });
+    diff = differences(expected, back.snapshot, only);
   } catch (e) {
     throw new WorkbookWriteError(VERIFY_FAILED, e instanceof Error ? e.message : String(e));
   }

@@ -9,6 +9,12 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { patchSteps } from "../../../src/hosts/file/patchRows";
 import { readRawXlsx } from "../../helpers/rawXlsx";
+import { patchValues } from "../../../src/hosts/file/patch";
+import { writePatched } from "../../../src/hosts/file/patchWrite";
+import { readSnapshotFast } from "../../../src/hosts/file/fastRead";
+import { WorkbookWriteError } from "../../../src/hosts/file/write";
+import { WorkbookSnapshot } from "../../../src/core/snapshot";
+import { fidelityWorkbook } from "../../../scripts/build-fidelity";
 
 const ROOT = join(__dirname, "../../..");
 const FORM = "xl/worksheets/sheet1.xml";
@@ -102,4 +108,35 @@ test("a slid-row fix's merge steps: one merge removed, one added, the count kept
     FORM,
   );
   expect(again).toMatch(/<\/sheetData>(<sheetProtection[^>]*>)?<mergeCells count="1"><mergeCell ref="A1:F1"\/><\/mergeCells>/);
+});
+
+describe("the read-back refuses a patched copy that differs from the edited model", () => {
+  /** The snapshot of `bytes` with one cell of `sheet` changed: a model the patch does not produce. */
+  async function wrongModel(bytes: Uint8Array, sheet: string): Promise<WorkbookSnapshot> {
+    const s = (await readSnapshotFast(bytes, "x.xlsx")).snapshot;
+    return {
+      ...s,
+      sheets: s.sheets.map((x) =>
+        x.name === sheet ? { ...x, values: x.values.map((r, i) => (i === 0 ? ["不是这样", ...r.slice(1)] : r)) } : x,
+      ),
+    };
+  }
+
+  test("a value patch: checked on the sheets it rewrote", async () => {
+    const input = await fidelityWorkbook(["formulas"]);
+    const edits = [{ sheet: "申报表", row: 7, col: 3, value: 326.6 }];
+    const right = (await readSnapshotFast((await patchValues(input, edits)).bytes, "x.xlsx")).snapshot;
+    await expect(writePatched(input, edits, right)).resolves.toMatchObject({ changedParts: expect.arrayContaining([FORM]) });
+    await expect(writePatched(input, edits, await wrongModel((await patchValues(input, edits)).bytes, "申报表"))).rejects.toBeInstanceOf(
+      WorkbookWriteError,
+    );
+  });
+
+  test("a row insertion: checked on every sheet", async () => {
+    const input = await fidelityWorkbook(["formulas"]);
+    const steps = [{ op: "insertRows" as const, sheet: "申报表", at: 27, count: 1 }];
+    const patched = (await patchSteps(input, steps)).bytes;
+    await expect(writePatched(input, { steps }, (await readSnapshotFast(patched, "x.xlsx")).snapshot)).resolves.toBeDefined();
+    await expect(writePatched(input, { steps }, await wrongModel(patched, "汇总"))).rejects.toBeInstanceOf(WorkbookWriteError);
+  });
 });
