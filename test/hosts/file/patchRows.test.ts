@@ -5,7 +5,9 @@
  * the code under test.
  */
 import JSZip from "jszip";
-import { readFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { run } from "../../cli/capture";
 import { join } from "path";
 import { patchSteps } from "../../../src/hosts/file/patchRows";
 import { readRawXlsx } from "../../helpers/rawXlsx";
@@ -139,4 +141,33 @@ describe("the read-back refuses a patched copy that differs from the edited mode
     await expect(writePatched(input, { steps }, (await readSnapshotFast(patched, "x.xlsx")).snapshot)).resolves.toBeDefined();
     await expect(writePatched(input, { steps }, await wrongModel(patched, "汇总"))).rejects.toBeInstanceOf(WorkbookWriteError);
   });
+});
+
+test("fix on the seed: the slid rows moved back with their merges are patched into the package, every other part kept", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "bf-patch-rows-"));
+  try {
+    const input = join(ROOT, "examples/seed-form.xlsx");
+    const r = await run(["fix", input, "--out", join(dir, "fixed.xlsx")]);
+    expect(r.out).toContain("把第 49 行移回对应列");
+    expect(r.err).not.toMatch(/不保留|丢失|lost|not keep/);
+    const a = await JSZip.loadAsync(readFileSync(input));
+    const b = await JSZip.loadAsync(readFileSync(join(dir, "fixed.xlsx")));
+    const names = Object.keys(a.files).filter((n) => !a.files[n].dir);
+    expect(
+      Object.keys(b.files)
+        .filter((n) => !b.files[n].dir)
+        .sort(),
+    ).toEqual(names.sort());
+    const changed: string[] = [];
+    for (const n of names) if ((await a.file(n)!.async("string")) !== (await b.file(n)!.async("string"))) changed.push(n);
+    expect(changed.sort()).toEqual(["xl/sharedStrings.xml", FORM]);
+    const merges = async (z: JSZip) =>
+      [...(await z.file(FORM)!.async("string")).matchAll(/<mergeCell ref="([^"]+)"/g)].map((m) => m[1]).sort();
+    const before = await merges(a);
+    expect(before).toContain("A49:A50");
+    // The category label slid into A49 goes back to C49 with its merge.
+    expect(await merges(b)).toEqual([...before.filter((m) => m !== "A49:A50"), "C49:C50"].sort());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
