@@ -3,7 +3,7 @@
  * per workbook plus one with all of them, each written into the package as Excel 2016+ saves it —
  * x14 list validations pointing at another sheet, x14 data bars, duplicate-value rules, VML notes with
  * authors, one-cell picture anchors, a chart with cached values, a table, shared formulas, inline
- * strings, constant names, hidden rows, sheet protection. The form carries fixable flaws (amounts
+ * strings, constant names, hidden rows, sheet protection, a pivot table over the form. The form carries fixable flaws (amounts
  * stored as text, an ASCII operator) so `fix` has something to write.
  *
  * Built by editing the package text (never through exceljs or the product's writer), so the test
@@ -34,6 +34,7 @@ export const FEATURES = [
   "table",
   "hiddenRows",
   "protection",
+  "pivot",
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -284,6 +285,33 @@ const BUILD: Record<Feature, (b: Book) => Promise<void>> = {
     await b.edit(FORM, (s) =>
       s.replace("</sheetData>", '<row r="40" hidden="1"/><row r="41" hidden="1" ht="0" customHeight="1"/></sheetData>'),
     );
+  },
+  async pivot(b) {
+    // A pivot table on its own sheet over the form's indicator rows, as Excel saves one without its
+    // records (saveData="0"): the cache definition names the source range on the form.
+    b.zip.file(
+      "xl/pivotCache/pivotCacheDefinition1.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${R}" saveData="0" refreshOnLoad="1" createdVersion="6" refreshedVersion="6" minRefreshableVersion="3" recordCount="0">` +
+        `<cacheSource type="worksheet"><worksheetSource ref="C20:D38" sheet="申报表"/></cacheSource><cacheFields count="2"><cacheField name="三级指标" numFmtId="0"><sharedItems/></cacheField><cacheField name="指标名称" numFmtId="0"><sharedItems/></cacheField></cacheFields></pivotCacheDefinition>`,
+    );
+    await b.override(
+      "xl/pivotCache/pivotCacheDefinition1.xml",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml",
+    );
+    const cacheRel = await b.rel("xl/workbook.xml", "pivotCacheDefinition", "pivotCache/pivotCacheDefinition1.xml");
+    // pivotCaches follows definedNames and calcPr in CT_Workbook.
+    await b.edit("xl/workbook.xml", (s) =>
+      s.replace(/(<calcPr\b[^>]*\/>)/, `$1<pivotCaches><pivotCache cacheId="1" r:id="${cacheRel}"/></pivotCaches>`),
+    );
+    const sheet = await b.addSheet("透视", `<row r="3">${inline("A3", "行标签")}</row>`);
+    b.zip.file(
+      "xl/pivotTables/pivotTable1.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" name="数据透视表1" cacheId="1" applyNumberFormats="0" applyBorderFormats="0" applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="1" dataCaption="值" updatedVersion="6" minRefreshableVersion="3" createdVersion="6" indent="0" outline="1" outlineData="1">` +
+        `<location ref="A3" firstHeaderRow="1" firstDataRow="1" firstDataCol="0"/><pivotFields count="2"><pivotField showAll="0"/><pivotField showAll="0"/></pivotFields></pivotTableDefinition>`,
+    );
+    await b.override("xl/pivotTables/pivotTable1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml");
+    await b.rel("xl/pivotTables/pivotTable1.xml", "pivotCacheDefinition", "../pivotCache/pivotCacheDefinition1.xml");
+    await b.rel(sheet, "pivotTable", "../pivotTables/pivotTable1.xml");
   },
   async protection(b) {
     await b.sheetElement(FORM, "sheetProtection", '<sheetProtection sheet="1" objects="1" scenarios="1"/>');

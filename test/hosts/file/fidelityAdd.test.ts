@@ -155,6 +155,7 @@ describe.each(cases)("add on a workbook with %s", (name, features) => {
     // No part lost or added; only the parts the insertion reaches differ, each well-formed.
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     const reach = new Set([FORM, "xl/sharedStrings.xml", "xl/workbook.xml", "xl/comments1.xml", "xl/drawings/vmlDrawing1.vml"]);
+    reach.add("xl/pivotCache/pivotCacheDefinition1.xml");
     for (const n of ["xl/drawings/drawing1.xml", "xl/charts/chart1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"])
       reach.add(n);
     const changed = [...a.keys()].filter((n) => !same(a.get(n)!, b.get(n)!));
@@ -252,6 +253,14 @@ describe.each(cases)("add on a workbook with %s", (name, features) => {
       // One-cell anchors move with their top-left cell; two-cell anchors move each corner with its row.
       expect(all(d1, /<xdr:row>(\d+)<\/xdr:row>/g)).toEqual(all(d0, /<xdr:row>(\d+)<\/xdr:row>/g).map(mv0));
       expect(d1.replace(/<xdr:row>\d+<\/xdr:row>/g, "")).toBe(d0.replace(/<xdr:row>\d+<\/xdr:row>/g, ""));
+    }
+    if (features.includes("pivot")) {
+      // The pivot table's source range on the form grows over the new row; the table itself is kept.
+      const p0 = text(a.get("xl/pivotCache/pivotCacheDefinition1.xml")!);
+      const p1 = text(b.get("xl/pivotCache/pivotCacheDefinition1.xml")!);
+      expect(all(p1, /<worksheetSource ref="([^"]+)"/g)).toEqual(refs(p0, /<worksheetSource ref="([^"]+)"/g));
+      expect(p1.replace(/<worksheetSource ref="[^"]+"/, "")).toBe(p0.replace(/<worksheetSource ref="[^"]+"/, ""));
+      expect(changed).not.toContain("xl/pivotTables/pivotTable1.xml");
     }
     if (features.includes("chart")) {
       const c0 = text(a.get("xl/charts/chart1.xml")!);
