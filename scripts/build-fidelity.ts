@@ -3,8 +3,8 @@
  * per workbook plus one with all of them, each written into the package as Excel 2016+ saves it —
  * x14 list validations pointing at another sheet, x14 data bars, duplicate-value rules, VML notes with
  * authors, one-cell picture anchors, a chart with cached values, a table, shared formulas, inline
- * strings, constant names, hidden rows, sheet protection, a pivot table over the form. The form carries fixable flaws (amounts
- * stored as text, an ASCII operator) so `fix` has something to write.
+ * strings, constant names, hidden rows, sheet protection, a pivot table over the form. The form
+ * carries fixable flaws (amounts stored as text, an ASCII operator) so `fix` has something to write.
  *
  * Built by editing the package text (never through exceljs or the product's writer), so the test
  * that reads the outputs compares with shapes neither of them produced.
