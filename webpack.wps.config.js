@@ -9,8 +9,18 @@
  *     taskpane.html + pane.*.js      the pane: the same React App on the WPS host
  *     images/                        the ribbon's icons
  *   dist/wps/publish.xml             an example registration of that folder (jsaddons/publish.xml)
- *   dist/wps/jsplugins.xml           the same for the oem.ini / jsplugins.xml route
- *   dist/wps/authwebsite.xml         an example trust entry (see README "WPS 表格")
+ *   dist/wps/budget-form_<version>.7z  the same folder packed, for the oem.ini / jsplugins.xml route
+ *   dist/wps/jsplugins.xml           a registration pointing at that archive
+ *   dist/wps/authwebsite.xml         an example trust entry (see docs/wps.md)
+ *
+ * The jsplugins.xml route fetches a packed add-in: Kingsoft's page on it says "url 为加载项压缩包下载
+ * 链接" (e.g. demo_et_3.6.7z, quoted in issue #22), and wpsjs build, Kingsoft's own tool, writes such a
+ * .7z with the add-in's folder <name>_<version> as its one top-level entry (as recorded for a wpsjs
+ * build by a public project's install notes: "wps-addon-build/date-picker.7z:唯一顶层目录
+ * date-picker_1.0.1"). It is packed here with the 7za that the 7zip-bin package ships inside the npm
+ * package (no download at build time). The archive's URL is where the unit hosts it: set
+ * WPS_ADDIN_BASE_URL (e.g. http://intranet/wps/ or file:///D:/addins/) when building; without it
+ * jsplugins.xml names the archive alone, to be completed by hand (docs/wps.md).
  */
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -21,6 +31,39 @@ const { version } = require("./package.json");
 const NAME = "budget-form";
 const FOLDER = `${NAME}_${version}`;
 const TARGET = "es2018";
+
+const ARCHIVE = `${FOLDER}.7z`;
+const fs = require("fs");
+const { execFileSync } = require("child_process");
+
+/** p7zip's 7za from 7zip-bin; its npm tarball may lose the executable bit, which is put back here. */
+function sevenZip() {
+  const { path7za } = require("7zip-bin");
+  try {
+    fs.accessSync(path7za, fs.constants.X_OK);
+  } catch {
+    fs.chmodSync(path7za, 0o755);
+  }
+  return path7za;
+}
+
+const jsplugins = (base) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<!-- For oem.ini [Server] JSPluginsServer=: url is where ${ARCHIVE} is hosted, in full (docs/wps.md). -->\n<jsplugins>\n` +
+  `  <jsplugin name="${NAME}" type="et" url="${base}${ARCHIVE}" version="${version}" enable="true"/>\n</jsplugins>\n`;
+
+/** After the folder is written: pack it into dist/wps/<folder>.7z and write jsplugins.xml next to it. */
+class PackAddin {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap("PackAddin", () => {
+      const dist = path.resolve(__dirname, "dist/wps");
+      const archive = path.join(dist, ARCHIVE);
+      fs.rmSync(archive, { force: true });
+      // Run from dist/wps so the folder is the archive's one top-level entry; -mx=9 ultra (7-Zip's -mx switch).
+      execFileSync(sevenZip(), ["a", "-t7z", "-mx=9", "-bd", "-y", archive, FOLDER], { cwd: dist, stdio: "ignore" });
+      fs.writeFileSync(path.join(dist, "jsplugins.xml"), jsplugins(process.env.WPS_ADDIN_BASE_URL ?? ""));
+    });
+  }
+}
 
 const registration = (tag) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<!-- Example: merge this entry into jsaddons/${tag} (see README, WPS 表格). -->\n<jsplugins>\n` +
@@ -55,6 +98,7 @@ module.exports = (env, argv) => {
       ],
     },
     plugins: [
+      new PackAddin(),
       new HtmlWebpackPlugin({
         filename: "index.html",
         template: "./src/wps/index.html",
@@ -76,7 +120,6 @@ module.exports = (env, argv) => {
           { from: "assets/icon-32.png", to: "images/check.png" },
           { from: "assets/icon-32.png", to: "images/pane.png" },
           { from: "src/wps/ribbon.xml", to: "../publish.xml", transform: () => registration("publish.xml") },
-          { from: "src/wps/ribbon.xml", to: "../jsplugins.xml", transform: () => registration("jsplugins.xml") },
           {
             from: "src/wps/ribbon.xml",
             to: "../authwebsite.xml",

@@ -8,6 +8,7 @@
  */
 import { publishOutcome } from "../app/lastResult";
 import { validate } from "../app/validate";
+import { queueOf } from "../app/queue";
 import { isSetSupported } from "../hosts/excel/capabilities";
 import { ExcelHost } from "../hosts/excel/excelHost";
 import { Host } from "../hosts/host";
@@ -42,7 +43,8 @@ export async function runValidateCommand(event: CommandEvent, deps: CommandDeps 
   try {
     const host = deps.host ? deps.host() : new ExcelHost();
     doc = host.documentId?.() ?? null;
-    const result = await validate(host);
+    // The document's one queue (src/app/queue.ts): a pane sharing this runtime waits, and is waited for.
+    const result = await queueOf(host).run(() => validate(host));
     doc = host.documentId?.() ?? doc;
     if (doc)
       publishOutcome({

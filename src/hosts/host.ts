@@ -93,4 +93,9 @@ export interface Host {
    * document's check produced is acted on in another (issue #21).
    */
   documentId?(): string | null;
+  /**
+   * Hosts that share this object work on one document and share one queue (src/app/queue.ts): the
+   * pane's and the ribbon's host wait for each other. Absent: the host is its own key.
+   */
+  readonly queueKey?: object;
 }

@@ -26,7 +26,7 @@ export async function insertIntoFile(bytes: Uint8Array, template: IndicatorTempl
   const plan = planInsertion(form.model, form.grid, template);
   if (isInsertError(plan)) return { error: plan.error.zh };
   // As `add` does: applied, then proved on the re-read workbook (a false refusal fails the property too).
-  const applied = applyVerified(read.workbook, plan, { snapshot: read.snapshot, check });
+  const applied = await applyVerified(read.workbook, plan, { snapshot: read.snapshot, check });
   if (!applied.ok) return { error: applied.reason.zh };
   const { period, annual } = defaultValues(form.model, template);
   const p = plan.target.placement;

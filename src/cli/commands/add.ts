@@ -101,7 +101,7 @@ export const add: Command = {
       return EXIT.failure;
     }
     // Proved on the re-read workbook before anything is written: a damaged form is never saved.
-    const applied = applyVerified(read.workbook, plan, { snapshot: read.snapshot, check: result }, config);
+    const applied = await applyVerified(read.workbook, plan, { snapshot: read.snapshot, check: result }, config);
     if (!applied.ok) {
       io.stderr.write(`${pick(CLI.nothingWritten, lang, applied.reason)}\n`);
       return EXIT.failure;

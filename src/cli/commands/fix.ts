@@ -146,7 +146,7 @@ export const fix: Command = {
       if (compiled.ok) touched.record(compiled.steps);
       else if (next.fix!.edits.some((e) => e.op !== "setValue")) touched.touchStructure();
       // Each fix is proved on the re-read workbook (and undone if it fails) before the next one.
-      const r = applyVerified(read.workbook, next.fix!, { snapshot, check }, config);
+      const r = await applyVerified(read.workbook, next.fix!, { snapshot, check }, config);
       if (r.ok) {
         // The values shown after the arrow are read back from the workbook, not taken from the plan.
         const after = valuesOf(read.workbook, next.fix!);

@@ -1,26 +1,19 @@
 /**
- * Applies an EditPlan in one Excel.run on the one edit engine (issue #7): one sync reads the sheets
- * the plan touches, the core compiles the plan into steps against that picture (core/plan/steps.ts:
- * a stale or clashing plan is refused before anything is written), ONE sync executes every step and
- * re-reads the sheets, and the core's post-conditions (core/plan/verify.ts, the same the file host
- * proves) are checked on what Excel now holds. A plan that fails them is undone in the same run —
- * the inserted rows deleted, every merge and cell put back as it was read (core/plan/undo.ts) — and
- * the undo itself is proven by one more read. Where ExcelApi 1.20 allows, the run is one undo step.
+ * The edit transaction's primitives on office-js (the order — read, compile, run, re-read, verify
+ * with the user's settings, restore, prove — is written once in src/app/apply.ts). Where ExcelApi
+ * 1.20 allows, the caller's run is one undo step.
  */
-import { RangePos, columnName, parseRange, rangeToA1 } from "../../core/a1";
+import { RangePos, columnName, rangeToA1 } from "../../core/a1";
 import { Config } from "../../core/config";
-import { checkWorkbook } from "../../core/engine";
-import { errorMessage } from "../../core/errors";
 import { EditPlan } from "../../core/plan/editPlan";
-import { Step, compilePlan, runStep } from "../../core/plan/steps";
-import { UndoStep, sameSheet } from "../../core/plan/undo";
-import { verifyPlan } from "../../core/plan/verify";
-import { Message } from "../../core/rules/types";
-import { CellValue, SheetSnapshot, WorkbookSnapshot, cellFormula, cellValue, isCellError, sheetExtent } from "../../core/snapshot";
+import { Step, runStep } from "../../core/plan/steps";
+import { UndoStep } from "../../core/plan/undo";
+import { SheetSnapshot, WorkbookSnapshot, cellFormula, cellValue } from "../../core/snapshot";
+import { EditPrimitives, applyEdit, toApplyResult } from "../../app/apply";
 import { ApplyResult } from "../host";
-import { undoOf, undoPartial } from "../restore";
+import { copySpans, sourceRow } from "../stepGeometry";
+import { typedValue } from "../typedValue";
 import { ExcelCaps, FEATURE, has } from "./capabilities";
-import { asText } from "./cells";
 import { Pending, build, isSizeError, mayBeMergeLimit, queueSheet } from "./readWorkbook";
 import { isNotFound } from "./runner";
 
@@ -28,76 +21,6 @@ interface SheetRead {
   ws: Excel.Worksheet;
   protection?: Excel.WorksheetProtection;
   data: Pending;
-}
-
-function refuse(zh: string, en: string): ApplyResult {
-  return { ok: false, reason: { zh, en } };
-}
-
-const TOO_LARGE: Message = {
-  zh: "修改涉及的工作表太大,Excel 无法一次读出,未做任何修改。请把申报表复制到单独的工作表后再试。",
-  en: "A sheet the change needs is too large for Excel to read at once; nothing was changed. Copy the form to a sheet of its own and retry.",
-};
-
-/**
- * Column spans of a copyFormat step that Range.copyFrom(…, "Formats") may copy. Excel refuses a source
- * that cuts through a merged area, and a format paste also pastes the source's merged areas over
- * whatever is merged at the destination; so columns of a vertical merge crossing the source row, and
- * of a merge already on the new rows (one grown by the insertion), are left out, with every
- * single-row merge of the source that touches them. What is left copies exactly the source-row merges
- * the compiler repeats as merge steps. 0-based, on the sheet as it is when the step runs.
- */
-export function copySpans(sheet: SheetSnapshot, from: number, to: number, count: number): [number, number][] {
-  const last = Math.max(sheetExtent(sheet).lastCol, 0);
-  const merges = sheet.merges.map(parseRange);
-  const blocked = new Set<number>();
-  const block = (p: RangePos) => {
-    for (let c = p.left; c <= p.right; c++) blocked.add(c);
-  };
-  for (const m of merges) {
-    const crossesSource = m.top <= from && from <= m.bottom && m.bottom > m.top;
-    const onNewRows = m.top <= to + count - 1 && to <= m.bottom;
-    if (crossesSource || onNewRows) block(m);
-  }
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const m of merges) {
-      if (m.top !== from || m.bottom !== from) continue;
-      const cols = Array.from({ length: m.right - m.left + 1 }, (_, i) => m.left + i);
-      if (cols.some((c) => blocked.has(c)) && !cols.every((c) => blocked.has(c))) {
-        block(m);
-        changed = true;
-      }
-    }
-  }
-  const spans: [number, number][] = [];
-  let start: number | null = null;
-  for (let c = 0; c <= last; c++) {
-    if (blocked.has(c)) {
-      if (start !== null) spans.push([start, c - 1]);
-      start = null;
-    } else if (start === null) start = c;
-  }
-  if (start !== null) spans.push([start, last]);
-  return spans;
-}
-
-/**
- * Where a row of the sheet as it is before step `i` was in the sheet the plan was compiled against
- * (0-based), following a new row to the row its formats were copied from; null for a new row that
- * took no formats.
- */
-export function sourceRow(steps: Step[], i: number, sheet: string, row: number, followFormats = true): number | null {
-  let r = row;
-  for (let j = i - 1; j >= 0; j--) {
-    const s = steps[j];
-    if (s.sheet !== sheet) continue;
-    if (followFormats && s.op === "copyFormat" && r >= s.to && r < s.to + s.count) return sourceRow(steps, j, sheet, s.from);
-    if (s.op !== "insertRows") continue;
-    if (r >= s.at + s.count) r -= s.count;
-    else if (r >= s.at) return null;
-  }
-  return r;
 }
 
 /** Reads the sheets' data (as readWorkbook does, so verification sees what a check sees). */
@@ -128,13 +51,6 @@ function snapshotOf(reads: Map<string, SheetRead>): WorkbookSnapshot | null {
     sheets.push(s);
   }
   return { source: "", sheets };
-}
-
-/** A value as Range.values should get it: text kept as text, an error constant typed as itself. */
-function excelValue(v: CellValue | string): string | number | boolean {
-  if (v === null) return "";
-  if (isCellError(v)) return v.error;
-  return typeof v === "string" ? asText(v) : v;
 }
 
 const rows = (at: number, count: number) => `${at + 1}:${at + count}`;
@@ -206,7 +122,7 @@ function queueSteps(
         }
         // Write nothing that has not changed: a write is an undo record and a change event.
         const same = !cellFormula(now, s.row, s.col) && JSON.stringify(cellValue(now, s.row, s.col)) === JSON.stringify(s.value);
-        if (!same) range.values = [[excelValue(s.value)]];
+        if (!same) range.values = [[typedValue(s.value)]];
         break;
       }
     }
@@ -229,7 +145,7 @@ function queueUndo(reads: Map<string, SheetRead>, undo: UndoStep[], formats: For
       case "restore": {
         const range = cellAt(ws, u.row, u.col);
         if (u.formula) range.formulas = [[u.formula]];
-        else range.values = [[excelValue(u.value)]];
+        else range.values = [[typedValue(u.value)]];
         break;
       }
     }
@@ -237,55 +153,26 @@ function queueUndo(reads: Map<string, SheetRead>, undo: UndoStep[], formats: For
   for (const f of formats) cellAt(reads.get(f.sheet)!.ws, f.row, f.col).numberFormat = [[f.was]];
 }
 
-function notRestored(title: EditPlan["title"], why: Message): ApplyResult {
-  return refuse(
-    `“${title.zh}”未能完成(${why.zh}),且未能完全恢复原状。请检查表格(Excel 支持撤销时可按 Ctrl+Z),然后重新校验。`,
-    `"${title.en}" could not be completed (${why.en}) and could not be fully undone. Check the sheet (press Ctrl+Z where Excel can undo it), then check again.`,
-  );
-}
-
-const UNVERIFIED: Message = {
-  zh: "修改已写入,但 Excel 无法重新读出工作表以核对结果(工作表太大或合并区域过多)。请重新校验确认。",
-  en: "The change was written, but Excel could not read the sheet back to verify it (too large, or too many merged areas). Check again to confirm.",
-};
-
-const NOT_FOUND: ApplyResult = refuse(
-  "找不到修改涉及的工作表(可能已改名或删除),请重新校验后再试。",
-  "A sheet the change needs was not found (renamed or deleted?); check again and retry.",
-);
-
 /** Excel refuses to list more than 512 merged areas on a sheet: read as Office 2019 does, without them. */
 const withoutMerges = (caps: ExcelCaps): ExcelCaps => ({ ...caps, minor: Math.min(caps.minor, FEATURE.mergedAreas - 1) });
 
-/** Queues and syncs a re-read; null when Excel refuses it (too large, too many merges). */
-async function reread(ctx: Excel.RequestContext, names: string[], caps: ExcelCaps): Promise<WorkbookSnapshot | null> {
-  const reads = queueReads(ctx, names, caps, false);
-  try {
-    await ctx.sync();
-  } catch {
-    return null;
-  }
-  return snapshotOf(reads);
-}
-
 /**
- * The transaction (issue #21: whole or not at all): one sync reads the sheets, the core compiles the
- * plan, ONE sync runs the steps, and the verifying re-read has a sync of its own, so a re-read Excel
- * refuses (5 MB payload, > 512 merges) never makes a completed write look failed. On any failure —
- * a step Excel rejects midway (the batch keeps what ran before it) or a failed verification — the
- * sheets are re-read and exactly what ran is put back (rows, merges, values, number formats; the
- * marks are conditional formats and shrink back with the deleted rows), and one more read proves it.
- * `config` is the user's rule settings: the re-check after the edits judges "a new error" by them.
+ * The transaction's primitives on office-js, for one Excel.run (src/app/apply.ts holds the order).
+ * Each primitive is a sync of its own: the read, the steps, the re-read, the undo. An Excel batch is
+ * not transactional — a failing sync stops at the failing operation and keeps what ran
+ * (OfficeExtension.Error.traceMessages: "executed before the error occurred") — so the steps report
+ * no exact count and the core infers what ran. What only Excel needs stays here: the row heights
+ * Range.copyFrom does not copy, and the number formats the steps changed, which the undo puts back.
  */
-export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps: ExcelCaps, config?: Config): Promise<ApplyResult> {
-  if (!plan.edits.length) return { ok: true };
-  const names = [...new Set(plan.edits.map((e) => e.sheet))];
-  let reads: Map<string, SheetRead>;
+function excelEditPrimitives(ctx: Excel.RequestContext, caps0: ExcelCaps): EditPrimitives {
+  let caps = caps0;
+  let reads = new Map<string, SheetRead>();
   // The format rows' heights, by sheet and original 0-based row: Range.copyFrom does not copy heights.
   const heights = new Map<string, Excel.RangeFormat>();
-  const queueBefore = (c: ExcelCaps) => {
+  let formats: FormatChange[] = [];
+  const queueBefore = (names: string[], plan: EditPlan) => {
     heights.clear();
-    reads = queueReads(ctx, names, c, true);
+    reads = queueReads(ctx, names, caps, true);
     plan.edits.forEach((e, i) => {
       if (e.op !== "insertRows") return;
       let r = e.formatFrom;
@@ -301,94 +188,56 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps:
       heights.set(`${e.sheet}\t${r}`, f);
     });
   };
-  try {
-    queueBefore(caps);
-    await ctx.sync();
-  } catch (e) {
-    if (isSizeError(e)) return { ok: false, reason: TOO_LARGE };
-    if (isNotFound(e)) return NOT_FOUND;
-    if (!has(caps, "mergedAreas") || !mayBeMergeLimit(e)) throw e;
-    // The read's own fallback, here too: without the merge list, as where Excel has no merged-area API.
-    caps = withoutMerges(caps);
-    try {
-      queueBefore(caps);
+  return {
+    async readForEdit(names, plan) {
+      try {
+        queueBefore(names, plan);
+        await ctx.sync();
+      } catch (e) {
+        if (isSizeError(e)) return { refused: "tooLarge" };
+        if (isNotFound(e)) return { refused: "missing" };
+        if (!has(caps, "mergedAreas") || !mayBeMergeLimit(e)) throw e;
+        // The read's own fallback, here too: without the merge list, as where Excel has no merged-area API.
+        caps = withoutMerges(caps);
+        try {
+          queueBefore(names, plan);
+          await ctx.sync();
+        } catch {
+          throw e;
+        }
+      }
+      for (const [name, r] of reads) if (r.protection?.protected) return { refused: "protected", sheet: name };
+      const before = snapshotOf(reads);
+      if (!before) return { refused: "tooLarge" };
+      return { before, mergesUnknown: !has(caps, "mergedAreas") };
+    },
+    async runSteps(before, steps) {
+      formats = queueSteps(reads, before, steps, caps, heights);
+      try {
+        await ctx.sync();
+        return {};
+      } catch (error) {
+        return { error };
+      }
+    },
+    async reread(names) {
+      const again = queueReads(ctx, names, caps, false);
+      try {
+        await ctx.sync();
+      } catch {
+        return null;
+      }
+      return snapshotOf(again);
+    },
+    async runUndo(undo, before) {
+      const sheets = new Map(before.sheets.map((s) => [s.name, { ws: ctx.workbook.worksheets.getItem(s.name) } as SheetRead]));
+      queueUndo(sheets, undo, formats);
       await ctx.sync();
-    } catch {
-      throw e;
-    }
-  }
-  reads = reads!;
-  for (const [name, r] of reads) {
-    if (r.protection?.protected) {
-      return refuse(
-        `工作表「${name}」受保护,无法修改。请在“审阅 → 撤销工作表保护”后再试。`,
-        `Sheet "${name}" is protected and cannot be changed. Unprotect it (Review → Unprotect Sheet) and try again.`,
-      );
-    }
-  }
-  const before = snapshotOf(reads);
-  if (!before) return { ok: false, reason: TOO_LARGE };
-  let known = before;
-  if (!has(caps, "mergedAreas")) {
-    // Merges are unknown (before ExcelApi 1.13, or past 512): trust the plan's unmerges rather than refuse them.
-    known = {
-      ...before,
-      sheets: before.sheets.map((s) => ({
-        ...s,
-        merges: [...s.merges, ...plan.edits.flatMap((e) => (e.op === "unmerge" && e.sheet === s.name ? [rangeToA1(e.range)] : []))],
-      })),
-    };
-  }
-  const compiled = compilePlan(known, plan);
-  if (!compiled.ok) return compiled;
+    },
+  };
+}
 
-  const formats = queueSteps(reads, known, compiled.steps, caps, heights);
-  let failure: Message | null = null;
-  try {
-    await ctx.sync();
-  } catch (e) {
-    failure = { zh: `修改未能全部完成:${errorMessage(e)}`, en: `the change could not be completed: ${errorMessage(e)}` };
-  }
-  const after = await reread(ctx, names, caps);
-  let why: Message;
-  let problem: Message | undefined;
-  if (!failure) {
-    // Written whole, but not readable back: say so, and do not call a completed write a failure.
-    if (!after) return { ok: true, warning: UNVERIFIED };
-    const verdict = verifyPlan({ snapshot: before, check: checkWorkbook(before, config) }, after, plan, config, undefined, compiled);
-    if (verdict.ok) return { ok: true };
-    why = verdict.reason;
-    problem = verdict.problems[0];
-  } else {
-    if (!after) return notRestored(plan.title, failure);
-    why = failure;
-  }
-
-  // Put back what ran (and whatever it did wrongly), then prove the sheet is as it was.
-  const undo = failure ? undoPartial(before, after, compiled.steps) : undoOf(before, after, compiled.steps);
-  const sheets = new Map(names.map((n) => [n, { ws: ctx.workbook.worksheets.getItem(n) } as SheetRead]));
-  queueUndo(sheets, undo, formats);
-  try {
-    await ctx.sync();
-  } catch {
-    return notRestored(plan.title, why);
-  }
-  const now = await reread(ctx, names, caps);
-  if (
-    !now ||
-    !before.sheets.every((s) =>
-      sameSheet(
-        s,
-        now.sheets.find((x) => x.name === s.name)!,
-      ),
-    )
-  )
-    return notRestored(plan.title, problem ?? why);
-  if (failure) {
-    return refuse(
-      `“${plan.title.zh}”未应用:${failure.zh}。表格已恢复原状。`,
-      `"${plan.title.en}" was not applied: ${failure.en}. The sheet is as it was.`,
-    );
-  }
-  return { ok: false, reason: why };
+/** The one transaction (src/app/apply.ts) on Excel; `config` is the user's rule settings. */
+export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps: ExcelCaps, config?: Config): Promise<ApplyResult> {
+  return toApplyResult(await applyEdit(excelEditPrimitives(ctx, caps), plan, config));
 }

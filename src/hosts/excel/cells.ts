@@ -32,19 +32,3 @@ export function toCellGrid(values: unknown[][], types: string[][]): CellValue[][
 export function toFormulaGrid(formulas: unknown[][]): (string | null)[][] {
   return formulas.map((row) => row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null)));
 }
-
-/**
- * Text Excel would not keep as typed: `Range.values`/`formulas` parse a string like keyboard input, so
- * "=…", "+…", "-…", "@…" become formulas, "95%" 0.95, "100" a number, "2025-12-31" or "12/31" a date,
- * "TRUE" a boolean, "#N/A" an error (Range.values; support "Stop automatically changing numbers to
- * dates"). Anything starting with a digit, a sign, a currency sign or a decimal point, every boolean
- * and error literal, an English month followed by a number ("Dec 31", a date in an English-locale Excel),
- * and an apostrophe that would itself be eaten, counts.
- */
-const PARSED_AS_INPUT =
-  /^\s*([=+\-@'#$¥￥€£.(]|[0-9０-９]|(true|false)\s*$|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.,]*\d)/i;
-
-/** A string as Excel should store it: text stays text (the leading apostrophe is not part of the value). */
-export function asText(s: string): string {
-  return PARSED_AS_INPUT.test(s) ? `'${s}` : s;
-}

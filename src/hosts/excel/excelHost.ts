@@ -89,8 +89,12 @@ export class ExcelHost implements Host {
    */
   private config: Config | undefined;
 
+  /** This runtime's Excel.run: every host on it works on its document and shares its queue. */
+  readonly queueKey: object;
+
   constructor(opts: ExcelHostOptions = {}) {
     this.run = oneAtATime(opts.run ?? officeRun);
+    this.queueKey = this.run;
     this.caps = opts.caps ?? detectCapabilities();
     this.settings = opts.settings !== undefined ? opts.settings : officeSettings();
     this.createSheet = opts.createSheet ?? forceCreateSheet;

@@ -19,7 +19,7 @@ import {
   reportTable,
 } from "../reportRows";
 import { ExcelCaps, has } from "./capabilities";
-import { asText } from "./cells";
+import { asText } from "../typedValue";
 import { CreateSheet } from "./officeHelpers";
 
 /** The report as `range.formulas` wants it: links as HYPERLINK formulas, texts guarded from being taken for formulas. */

@@ -3,6 +3,8 @@
  * can pass run options (undo grouping, waiting for cell edit) or reuse an event handler's context.
  */
 
+import { SerialQueue } from "../../app/queue";
+
 export type Batch<T> = (ctx: Excel.RequestContext) => Promise<T>;
 
 /** `first` is null for a plain run, run options, or the context of an earlier run (to remove event handlers). */
@@ -38,14 +40,12 @@ const serialized = new WeakMap<ExcelRun, ExcelRun>();
 export function oneAtATime(run: ExcelRun): ExcelRun {
   const known = serialized.get(run);
   if (known) return known;
-  let tail: Promise<unknown> = Promise.resolve();
+  // The same queue as the app's (src/app/queue.ts), one level down: per Excel.run, not per use case.
+  const runs = new SerialQueue();
   const queued: ExcelRun = (first, batch) => {
     const options =
       first === null ? { delayForCellEdit: true } : isContext(first) ? first : { delayForCellEdit: true, ...(first as Excel.RunOptions) };
-    const go = () => run(options, batch);
-    const next = tail.then(go, go);
-    tail = next.catch(() => undefined);
-    return next;
+    return runs.run(() => run(options, batch));
   };
   serialized.set(run, queued);
   serialized.set(queued, queued);

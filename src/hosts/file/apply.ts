@@ -3,19 +3,20 @@
  * steps against a snapshot of the workbook (core/plan/steps.ts); this file only executes the steps,
  * so the file host, the Excel host and the test fakes make the same workbook from the same plan.
  */
-import type { Workbook } from "exceljs";
+import type { Cell, Workbook } from "exceljs";
 import { rangeToA1 } from "../../core/a1";
 import { Config } from "../../core/config";
-import { CheckResult } from "../../core/engine";
+import { CheckResult, checkWorkbook } from "../../core/engine";
 import { EditPlan } from "../../core/plan/editPlan";
 import { Compiled, Step, compilePlan } from "../../core/plan/steps";
-import { verifyPlan } from "../../core/plan/verify";
 import { Message } from "../../core/rules/types";
 import { WorkbookSnapshot } from "../../core/snapshot";
 import { ApplyResult } from "../host";
 import { copyRowFormat, insertRows } from "./insertRows";
 import { unmergeKeepingStyles } from "./merges";
 import { snapshotWorkbook } from "./snapshot";
+import { adoptOrigin, originOf } from "./write";
+import { EditPrimitives, applyEdit } from "../../app/apply";
 
 function run(wb: Workbook, s: Step): void {
   const ws = wb.getWorksheet(s.sheet)!;
@@ -59,63 +60,101 @@ export function applyCompiled(wb: Workbook, plan: EditPlan, snapshot?: WorkbookS
   return compiled;
 }
 
-export type VerifiedResult =
-  { ok: true; after: { snapshot: WorkbookSnapshot; check: CheckResult } } | { ok: false; reason: Message; undone: boolean };
+export type VerifiedResult = { ok: true; after: { snapshot: WorkbookSnapshot; check: CheckResult } } | { ok: false; reason: Message };
+
+/** exceljs's own messages are English and name its internals: the user is told what happened. */
+const CANNOT_HANDLE: Message = {
+  zh: "工作簿中有本工具无法处理的内容",
+  en: "the workbook holds content this tool cannot handle",
+};
+const NO_BACKUP: Message = {
+  zh: "无法先保存修改前的副本(工作簿中有本工具无法写出的内容)",
+  en: "no copy could be kept to undo it (the workbook holds content this tool cannot write)",
+};
 
 /**
- * Applies the plan, re-reads the workbook and proves the plan's post-conditions (core/plan/verify.ts)
- * before the caller saves or reports anything. A value-only plan that fails is undone here (its old
- * cell values put back); after a failed structural plan the workbook must be discarded or restored
- * by the caller (`undone: false`) — the CLI then writes nothing, FileHost reloads its backup.
- * `before` is the snapshot and check the plan was computed from.
+ * The transaction's primitives on an exceljs workbook (src/app/apply.ts holds the order), used by
+ * the CLI (add, fix) and FileHost (the preview) alike. The restore is whole, as on the other hosts:
+ * a plan that inserts rows is undone by loading, into the same Workbook object, the copy written
+ * just before its first step (an insertion moves rows, merges, formulas, validations and pictures on
+ * every sheet: only a copy puts all of that back); any other plan by the core's undo steps, with each
+ * written cell's own value and style (its number format) as they were.
  */
-export function applyVerified(
+function fileEditPrimitives(wb: Workbook, source: string): EditPrimitives {
+  let backup: { bytes: ArrayBuffer; origin: ReturnType<typeof originOf> } | null = null;
+  let saved: { cell: Cell; value: Cell["value"]; style: Cell["style"] }[] = [];
+  const snapshot = () => snapshotWorkbook(wb, source);
+  return {
+    async readForEdit(names) {
+      if (names.some((n) => !wb.getWorksheet(n))) return { refused: "missing" };
+      return { before: snapshot() };
+    },
+    async runSteps(_before, steps) {
+      if (steps.some((s) => s.op === "insertRows")) {
+        const origin = originOf(wb);
+        const bytes = await wb.xlsx.writeBuffer().catch(() => null);
+        if (!bytes) return { error: NO_BACKUP, ran: 0 };
+        backup = { bytes: bytes as ArrayBuffer, origin };
+      } else {
+        // Rows do not move: every cell a step writes is where it is now. Last first on undo.
+        saved = steps.flatMap((s) => {
+          if (s.op !== "write") return [];
+          const cell = wb.getWorksheet(s.sheet)!.getCell(s.row + 1, s.col + 1);
+          return [{ cell, value: cell.value, style: cell.style }];
+        });
+      }
+      let ran = 0;
+      try {
+        for (const s of steps) {
+          run(wb, s);
+          ran++;
+        }
+        return { ran };
+      } catch {
+        return { error: CANNOT_HANDLE, ran };
+      }
+    },
+    async reread() {
+      return snapshot();
+    },
+    async runUndo(undo) {
+      if (backup) {
+        await wb.xlsx.load(backup.bytes);
+        // The copy is exceljs's own output: what it dropped still comes from the original package.
+        adoptOrigin(wb, backup.origin);
+        return;
+      }
+      for (const u of undo) {
+        const ws = wb.getWorksheet(u.sheet)!;
+        if (u.op === "unmerge") unmergeKeepingStyles(ws, u.range);
+        else if (u.op === "merge") ws.mergeCellsWithoutStyle(rangeToA1(u.range));
+        else if (u.op === "restore") ws.getCell(u.row + 1, u.col + 1).value = u.formula ? { formula: u.formula } : (u.value as never);
+        else throw new Error("rows to delete without a copy to restore");
+      }
+      // The cells' own values (rich text, dates as stored) and styles, over the snapshot's values.
+      // Only what differs is written back: a cell exceljs refused to write may refuse again.
+      for (const { cell, value, style } of saved.slice().reverse()) {
+        if (JSON.stringify(cell.value) !== JSON.stringify(value)) cell.value = value as never;
+        if (JSON.stringify(cell.style) !== JSON.stringify(style)) cell.style = style;
+      }
+    },
+  };
+}
+
+/**
+ * Applies the plan through the one transaction (src/app/apply.ts): compiled, run, re-read, proved
+ * with the user's `config`, and on failure restored whole before anything is saved or reported.
+ * `before` is the snapshot the plan was computed from (its source names the workbook).
+ */
+export async function applyVerified(
   wb: Workbook,
   plan: EditPlan,
   before: { snapshot: WorkbookSnapshot; check: CheckResult },
   config?: Config,
-): VerifiedResult {
-  const valuesOnly = plan.edits.every((e) => e.op === "setValue");
-  // The cells a value-only plan writes, with what they hold now, to put back if it fails.
-  const compiled = valuesOnly ? compilePlan(before.snapshot, plan) : null;
-  const saved = (compiled?.ok ? compiled.steps : []).flatMap((s) => {
-    if (s.op !== "write") return [];
-    const cell = wb.getWorksheet(s.sheet)!.getCell(s.row + 1, s.col + 1);
-    return [{ cell, value: cell.value }];
-  });
-  /** Puts the saved values back where they changed; false when one cannot be put back. */
-  const putBack = (): boolean => {
-    let all = true;
-    // Last edit first, so a cell written twice gets its original value back.
-    for (const { cell, value } of saved.slice().reverse()) {
-      if (!cell || JSON.stringify(cell.value) === JSON.stringify(value)) continue;
-      try {
-        cell.value = value as never;
-      } catch {
-        all = false;
-      }
-    }
-    return all;
-  };
-  let applied: Compiled;
-  try {
-    applied = applyCompiled(wb, plan, before.snapshot);
-  } catch {
-    // exceljs refused a step (its message is English and about its internals): the user is told
-    // what happened; values are put back, a structural change is left for the caller to discard.
-    const undone = valuesOnly && putBack();
-    return {
-      ok: false,
-      undone,
-      reason: {
-        zh: `应用“${plan.title.zh}”时出错(工作簿中有本工具无法处理的内容),${undone ? "已撤销" : "未完成"}`,
-        en: `Applying "${plan.title.en}" failed (the workbook holds content this tool cannot handle); ${undone ? "it was undone" : "it was not completed"}`,
-      },
-    };
-  }
-  if (!applied.ok) return { ok: false, reason: applied.reason, undone: true };
+): Promise<VerifiedResult> {
+  const o = await applyEdit(fileEditPrimitives(wb, before.snapshot.source), plan, config);
+  if (!o.ok) return o;
+  if (o.after) return { ok: true, after: o.after };
   const snapshot = snapshotWorkbook(wb, before.snapshot.source);
-  const v = verifyPlan(before, snapshot, plan, config, undefined, applied);
-  if (v.ok) return { ok: true, after: { snapshot, check: v.after } };
-  return { ok: false, reason: v.reason, undone: valuesOnly && putBack() };
+  return { ok: true, after: { snapshot, check: checkWorkbook(snapshot, config) } };
 }

@@ -18,7 +18,7 @@ import type { ReadResult as OpenedXlsx } from "./read";
 import { writeReportSheet } from "./report";
 import { snapshotWorkbook } from "./snapshot";
 import { readState, writeState } from "./state";
-import { adoptOrigin, originOf, rememberOrigin, writeXlsx } from "./write";
+import { rememberOrigin, writeXlsx } from "./write";
 import { EditLog, writePatched } from "./patchWrite";
 import { compilePlan } from "../../core/plan/steps";
 import { PatchUnsupported } from "./patch";
@@ -122,51 +122,35 @@ export class FileHost implements Host {
     this.emit({ type: "selection", ...this.selection });
   }
 
+  /**
+   * The one transaction (src/app/apply.ts) on this workbook, proved with the user's own rule settings
+   * (a rule they switched off is no new error; one they made an error is) and restored whole on
+   * failure (src/hosts/file/apply.ts: a plan that inserts rows from a copy taken first).
+   */
   async apply(plan: EditPlan): Promise<ApplyResult> {
-    // Row insertions and merges change many cells; keep a copy to restore if one fails part way.
     const structural = plan.edits.some((e) => e.op !== "setValue");
-    const backup = structural ? await this.workbook.xlsx.writeBuffer().catch(() => null) : null;
-    if (structural && !backup) {
-      return {
-        ok: false,
-        reason: {
-          zh: `无法为“${plan.title.zh}”保存修改前的副本(工作簿中有本工具无法写出的内容),未做任何更改`,
-          en: `Could not keep a copy to undo "${plan.title.en}" (the workbook holds content this tool cannot write); nothing was changed`,
-        },
-      };
-    }
-    const origin = originOf(this.workbook);
     const touched = new EditLog();
     if (!structural) for (const e of plan.edits) if (e.op === "setValue") touched.touch(this.workbook, e);
+    const snapshot = this.current();
+    const config = this.state.settings.config;
     let result: ApplyResult;
     try {
-      const snapshot = this.current();
-      // The steps applyVerified runs, compiled from the same snapshot: a download after a row
+      // The steps the transaction runs, compiled from the same snapshot: a download after a row
       // insertion or a merge is patched into the opened package from them (patchRows.ts).
       const compiled = compilePlan(snapshot, plan);
       if (compiled.ok) touched.record(compiled.steps);
       else if (structural) touched.touchStructure();
-      // Proved on the re-read workbook with the user's own rule settings (a rule they switched off
-      // is no new error; one they made an error is); a failure is undone or restored from the backup.
-      const config = this.state.settings.config;
-      const r = applyVerified(this.workbook, plan, { snapshot, check: checkWorkbook(snapshot, config) }, config);
+      const r = await applyVerified(this.workbook, plan, { snapshot, check: checkWorkbook(snapshot, config) }, config);
       result = r.ok ? { ok: true } : { ok: false, reason: r.reason };
     } catch {
-      // exceljs's own message is English and names its internals: the user gets what happened.
+      // Only a bug gets here (the transaction reports exceljs's refusals itself); the copy is re-read.
       result = {
         ok: false,
         reason: {
-          zh: `应用“${plan.title.zh}”时出错(工作簿中有本工具无法处理的内容),未做任何更改`,
-          en: `Applying "${plan.title.en}" failed (the workbook holds content this tool cannot handle); nothing was changed`,
+          zh: `应用“${plan.title.zh}”时出错(工作簿中有本工具无法处理的内容),请重新校验`,
+          en: `Applying "${plan.title.en}" failed (the workbook holds content this tool cannot handle); check again`,
         },
       };
-    }
-    if (!result.ok && backup) {
-      const restored = new ExcelJS.Workbook();
-      await restored.xlsx.load(backup as ArrayBuffer);
-      // The backup is exceljs's own output: what it dropped still comes from the original package.
-      adoptOrigin(restored, origin);
-      this.workbook = restored;
     }
     this.snapshot = null;
     if (result.ok) {

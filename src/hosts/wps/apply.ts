@@ -1,44 +1,27 @@
 /**
- * Applies an EditPlan in WPS on the one edit engine (issue #7), as the Excel host does: the sheets
- * the plan touches are read, the core compiles the plan into steps against that picture (a stale or
- * clashing plan is refused before anything is written), the steps are executed call by call, the
- * sheets are read again and the core's post-conditions checked on what WPS now holds.
+ * The edit transaction's primitives on WPS ET (the order is written once in src/app/apply.ts).
  *
- * ET has no batch and no rollback: a call that fails leaves every earlier call done. So everything
- * that can be refused is refused before the first write (a missing or protected sheet, a sheet too
- * large, and all the core's refusals), and a plan that fails midway or fails its verification is
- * undone by executing the inverse steps the core computes from the re-read sheet (core/plan/undo.ts),
- * after which one more read proves the sheet is as it was.
+ * ET has no batch and no rollback: a call that fails leaves every earlier call done. The use case
+ * refuses what can be refused before the first write (a missing or protected sheet, a sheet too
+ * large, the core's refusals) and undoes a plan that fails midway or fails its verification by the
+ * inverse steps the core computes from the re-read sheet, which these primitives execute.
  */
 import { RangePos, columnName, rangeToA1 } from "../../core/a1";
-import { checkWorkbook } from "../../core/engine";
-import { errorMessage } from "../../core/errors";
+import { Config } from "../../core/config";
 import { EditPlan } from "../../core/plan/editPlan";
-import { Step, compilePlan, runStep } from "../../core/plan/steps";
-import { UndoStep, sameSheet } from "../../core/plan/undo";
-import { undoPartial } from "../restore";
-import { verifyPlan } from "../../core/plan/verify";
+import { Step, runStep } from "../../core/plan/steps";
+import { UndoStep } from "../../core/plan/undo";
 import { Message } from "../../core/rules/types";
-import { CellValue, SheetSnapshot, WorkbookSnapshot, cellFormula, cellValue, isCellError } from "../../core/snapshot";
-import { copySpans, sourceRow } from "../excel/applyPlan";
-import { asText } from "../excel/cells";
+import { SheetSnapshot, WorkbookSnapshot, cellFormula, cellValue } from "../../core/snapshot";
+import { EditPrimitives, applyEdit, toApplyResult } from "../../app/apply";
 import { ApplyResult } from "../host";
+import { copySpans, sourceRow } from "../stepGeometry";
+import { typedValue } from "../typedValue";
 import { EtDoc, XL, cellPos, setValue2, sheetNamed } from "./et";
 import { readSheet } from "./read";
 
-function refuse(zh: string, en: string): ApplyResult {
-  return { ok: false, reason: { zh, en } };
-}
-
 const rows = (at: number, count: number) => `${at + 1}:${at + count}`;
 const cellAt = (ws: Et.Worksheet, row: number, col: number) => ws.Range(rangeToA1(cellPos(row, col)));
-
-/** A value as Value2 takes it: text that WPS would parse as a number or date keeps its apostrophe. */
-function etValue(v: CellValue | string): string | number | boolean {
-  if (v === null) return "";
-  if (isCellError(v)) return v.error;
-  return typeof v === "string" ? asText(v) : v;
-}
 
 /**
  * Merges without the "keep only the top-left value" prompt: a jsapi call cannot answer a dialog.
@@ -116,7 +99,7 @@ function runSteps(doc: EtDoc, before: WorkbookSnapshot, steps: Step[], formats: 
         }
         // Write nothing that has not changed: each write is a change event and an undo record.
         const same = !cellFormula(now, s.row, s.col) && JSON.stringify(cellValue(now, s.row, s.col)) === JSON.stringify(s.value);
-        if (!same) setValue2(range, etValue(s.value));
+        if (!same) setValue2(range, typedValue(s.value));
         break;
       }
     }
@@ -141,7 +124,7 @@ function runUndo(doc: EtDoc, undo: UndoStep[], formats: FormatChange[]): void {
       case "restore": {
         const range = cellAt(ws, u.row, u.col);
         if (u.formula) range.Formula = u.formula;
-        else setValue2(range, etValue(u.value));
+        else setValue2(range, typedValue(u.value));
         break;
       }
     }
@@ -149,73 +132,52 @@ function runUndo(doc: EtDoc, undo: UndoStep[], formats: FormatChange[]): void {
   for (const f of formats) cellAt(sheetNamed(doc, f.sheet)!, f.row, f.col).NumberFormat = f.was;
 }
 
-function notRestored(title: EditPlan["title"], why: Message): ApplyResult {
-  return refuse(
-    `“${title.zh}”应用后核对未通过(${why.zh}),且未能完全恢复原状。请立即按 Ctrl+Z 撤销,然后重新校验。`,
-    `"${title.en}" failed its check after applying (${why.en}) and could not be fully undone. Press Ctrl+Z now, then check again.`,
-  );
-}
-
-/** The caller suspends screen updating and ignores the change events of these writes. */
-export function applyPlan(doc: EtDoc, plan: EditPlan): ApplyResult {
-  if (!plan.edits.length) return { ok: true };
-  const names = [...new Set(plan.edits.map((e) => e.sheet))];
-  for (const name of names) {
-    const ws = sheetNamed(doc, name);
-    if (ws?.ProtectContents) {
-      return refuse(
-        `工作表「${name}」受保护,无法修改。请在“审阅 → 撤销工作表保护”后再试。`,
-        `Sheet "${name}" is protected and cannot be changed. Unprotect it (Review → Unprotect Sheet) and try again.`,
-      );
-    }
-  }
-  const before = readSheets(doc, names);
-  if ("zh" in before) return { ok: false, reason: before };
-  const compiled = compilePlan(before, plan);
-  if (!compiled.ok) return compiled;
-
+/**
+ * The transaction's primitives on ET (src/app/apply.ts holds the order). ET calls are synchronous and
+ * there is no batch and no rollback: a call that fails leaves every earlier call done, so the steps
+ * report exactly how many ran whole. What only WPS needs stays here: merges without the prompt, the
+ * clipboard of the format copy, and the number formats the steps changed, which the undo puts back.
+ */
+function wpsEditPrimitives(doc: EtDoc): EditPrimitives {
   const formats: FormatChange[] = [];
-  const progress = { done: 0 };
-  let failure: Message | null = null;
-  try {
-    runSteps(doc, before, compiled.steps, formats, progress);
-  } catch (e) {
-    failure = { zh: `修改未能全部完成:${errorMessage(e)}`, en: `The change could not be completed: ${errorMessage(e)}` };
-  }
-  const after = readSheets(doc, names);
-  if ("zh" in after) return notRestored(plan.title, failure ?? { zh: "无法重新读取工作表", en: "the sheet could not be read again" });
-  let why: Message;
-  if (failure) why = failure;
-  else {
-    const verdict = verifyPlan({ snapshot: before, check: checkWorkbook(before) }, after, plan);
-    if (verdict.ok) return { ok: true };
-    why = verdict.problems[0] ?? verdict.reason;
-  }
-
-  // No rollback in ET: put back what the steps did (and whatever they did wrongly), then prove it.
-  // A step that threw ran partly at most; the steps before it ran whole (ET calls are synchronous).
-  const undo = undoPartial(before, after, compiled.steps, failure ? progress.done : compiled.steps.length);
-  try {
-    runUndo(doc, undo, formats);
-  } catch {
-    return notRestored(plan.title, why);
-  }
-  const now = readSheets(doc, names);
-  if (
-    "zh" in now ||
-    !before.sheets.every((s) =>
-      sameSheet(
-        s,
-        now.sheets.find((x) => x.name === s.name)!,
-      ),
-    )
-  )
-    return notRestored(plan.title, why);
+  const read = (names: string[]): WorkbookSnapshot | null => {
+    const r = readSheets(doc, names);
+    return "zh" in r ? null : r;
+  };
   return {
-    ok: false,
-    reason: {
-      zh: `“${plan.title.zh}”未应用:${why.zh}。表格已恢复原状。`,
-      en: `"${plan.title.en}" was not applied: ${why.en}. The sheet is as it was.`,
+    async readForEdit(names) {
+      for (const name of names) {
+        const ws = sheetNamed(doc, name);
+        if (!ws) return { refused: "missing" };
+        if (ws.ProtectContents) return { refused: "protected", sheet: name };
+      }
+      const before = readSheets(doc, names);
+      return "zh" in before ? { refused: "tooLarge" } : { before };
+    },
+    async runSteps(before, steps) {
+      const progress = { done: 0 };
+      try {
+        runSteps(doc, before, steps, formats, progress);
+        return { ran: progress.done };
+      } catch (error) {
+        // A step that threw ran partly at most; the steps before it ran whole.
+        return { error, ran: progress.done };
+      }
+    },
+    async reread(names) {
+      return read(names);
+    },
+    async runUndo(undo) {
+      runUndo(doc, undo, formats);
     },
   };
+}
+
+/**
+ * The one transaction (src/app/apply.ts) on WPS; `config` is the user's rule settings (before issue
+ * #21 this host verified with the default rules). The caller suspends screen updating and ignores
+ * the change events of these writes.
+ */
+export async function applyPlan(doc: EtDoc, plan: EditPlan, config?: Config): Promise<ApplyResult> {
+  return toApplyResult(await applyEdit(wpsEditPrimitives(doc), plan, config));
 }

@@ -97,18 +97,43 @@ export function areaOf(address: string): RangePos {
   return parseRange(address.replace(/\$/g, ""));
 }
 
-/** Worksheets.Item(i) is 1-based and typed Worksheet | Sheets; a single index gives one sheet. */
-export function sheetAt(doc: EtDoc, i: number): Et.Worksheet {
-  return doc.wb.Worksheets.Item(i) as Et.Worksheet;
+/**
+ * The workbook's sheets by name, listed once per doc: every name compared is a bridge call, and an
+ * insertion looks a sheet up per step. A doc lives for one synchronous host call (WpsHost makes a new
+ * one per call), during which only our own code runs — a sheet the user renames or adds shows in the
+ * next call's listing — and our own code adds sheets through `addSheet`, which records them here.
+ */
+const listings = new WeakMap<EtDoc, Map<string, Et.Worksheet>>();
+
+/** The sheets in tab order (Worksheets.Item is 1-based and typed Worksheet | Sheets; one index gives one sheet). */
+export function sheetsOf(doc: EtDoc): [string, Et.Worksheet][] {
+  let byName = listings.get(doc);
+  if (!byName) {
+    byName = new Map();
+    const sheets = doc.wb.Worksheets;
+    for (let i = 1, n = sheets.Count; i <= n; i++) {
+      const ws = sheets.Item(i) as Et.Worksheet;
+      byName.set(ws.Name, ws);
+    }
+    listings.set(doc, byName);
+  }
+  return [...byName];
 }
 
 export function sheetNamed(doc: EtDoc, name: string): Et.Worksheet | null {
-  const sheets = doc.wb.Worksheets;
-  for (let i = 1; i <= sheets.Count; i++) {
-    const ws = sheets.Item(i) as Et.Worksheet;
-    if (ws.Name === name) return ws;
-  }
-  return null;
+  if (!listings.has(doc)) sheetsOf(doc);
+  return listings.get(doc)!.get(name) ?? null;
+}
+
+/** Adds a sheet named `name` after the last one (Worksheets.Add names it SheetN) and records it in the doc's listing. */
+export function addSheet(doc: EtDoc, name: string): Et.Worksheet {
+  const listed = sheetsOf(doc);
+  const wb = doc.wb;
+  const last = listed.length ? listed[listed.length - 1][1] : (wb.Worksheets.Item(wb.Worksheets.Count) as Et.Worksheet);
+  const ws = wb.Worksheets.Add(undefined, last) as Et.Worksheet;
+  ws.Name = name;
+  listings.get(doc)!.set(name, ws);
+  return ws;
 }
 
 /**
@@ -178,21 +203,7 @@ export function setValue2(range: Et.Range, v: string | number | boolean | unknow
   (range as unknown as { Value2: unknown }).Value2 = v;
 }
 
-/**
- * Looks sheets up by name, listing them once: every name compared is a bridge call, and marking
- * looks up a sheet per cell. For one operation only (a sheet may be renamed between operations).
- */
+/** Looks sheets up by name in the doc's one listing (sheetNamed), for helpers that take a lookup. */
 export function sheetLookup(doc: EtDoc): (name: string) => Et.Worksheet | null {
-  let byName: Map<string, Et.Worksheet> | null = null;
-  return (name) => {
-    if (!byName) {
-      byName = new Map();
-      const sheets = doc.wb.Worksheets;
-      for (let i = 1, n = sheets.Count; i <= n; i++) {
-        const ws = sheets.Item(i) as Et.Worksheet;
-        byName.set(ws.Name, ws);
-      }
-    }
-    return byName.get(name) ?? null;
-  };
+  return (name) => sheetNamed(doc, name);
 }

@@ -31,8 +31,22 @@ interface MarkRecord {
   ours: number;
 }
 
+/**
+ * The records as last read or saved in this doc (one synchronous host call, in which only our code
+ * writes the marks sheet): an insertion asks whether there are marks, clears and puts them back, and
+ * each of those would otherwise read the sheet again.
+ */
+const known = new WeakMap<EtDoc, MarkRecord[]>();
+
 export function loadRecords(doc: EtDoc): MarkRecord[] {
-  const text = readText(doc, MARKS_SHEET);
+  const had = known.get(doc);
+  if (had) return had;
+  const records = parseRecords(readText(doc, MARKS_SHEET));
+  known.set(doc, records);
+  return records;
+}
+
+function parseRecords(text: string | null): MarkRecord[] {
   if (!text) return [];
   try {
     const parsed = JSON.parse(text) as { cells?: unknown };
@@ -54,7 +68,10 @@ export function loadRecords(doc: EtDoc): MarkRecord[] {
 /** Saves the record and reads it back; false when the workbook does not hold it. */
 function saveRecords(doc: EtDoc, records: MarkRecord[]): boolean {
   if (!records.length && !sheetNamed(doc, MARKS_SHEET)) return true;
-  return writeTextVerified(doc, MARKS_SHEET, JSON.stringify({ version: 1, cells: records }));
+  known.delete(doc);
+  const saved = writeTextVerified(doc, MARKS_SHEET, JSON.stringify({ version: 1, cells: records }));
+  if (saved) known.set(doc, records);
+  return saved;
 }
 
 const keyOf = (sheet: string, address: string) => `${sheet}!${address.toUpperCase()}`;

@@ -1,15 +1,14 @@
 /**
- * Reads the workbook into the core's snapshot through ET's synchronous object model. Per sheet:
- * UsedRange once, its Value2 and Formula as one block each, then per row one call for Hidden and one
- * for MergeCells; only rows that hold a merge are walked cell by cell (MergeArea per merged area),
- * and Range.Text is asked only of numeric cells, the only ones whose shown text can differ from the
- * value (a number format) or that can be a formula error in disguise (Value2 gives errors as codes).
+ * Reads the workbook into the core's snapshot through ET's synchronous object model, in bulk: per
+ * sheet the used range once, its Value2 and Formula as one block each, number formats, hidden rows
+ * and merges asked of the whole area and of blocks only where it is mixed (readSheet). Range.Text is
+ * asked only of a formula's number that may be an error in disguise (VBA's bare error codes).
  */
 import { RangePos, rangeToA1 } from "../../core/a1";
 import { Message } from "../../core/rules/types";
 import { CellValue, SheetSnapshot } from "../../core/snapshot";
 import { ReadResult } from "../host";
-import { EtDoc, areaOf, grid, needsShownText, sheetAt, shownNumber, toCellValue } from "./et";
+import { EtDoc, areaOf, grid, needsShownText, sheetsOf, shownNumber, toCellValue } from "./et";
 
 /** Our own very hidden sheets: the state (shared with the file host) and the record of marks. */
 import { isOwnSheetName as isOwnSheet } from "../workbookState";
@@ -37,18 +36,21 @@ function lastContent(used: Et.Range): { row: number; col: number } | null {
 }
 
 /**
- * One sheet into the snapshot, in bulk: the used range (trimmed to its last content when it is
- * too large to read in one go), its Value2 and Formula as one block each, a NumberFormat per column that holds numbers;
- * hidden rows and merges are asked of the whole area first and looked for row by row only when the
- * area has some, and merged areas cell by cell only in rows that have merges.
+ * One sheet into the snapshot, in bulk. The used range's one Address gives its origin and size (not
+ * Row, Column, Rows.Count and Columns.Count: four crossings for the same); it is trimmed to its last
+ * content when too large to read in one go. Its Value2 and Formula come as one block each, number
+ * formats as one call for the whole area when they agree and one per run of numbers in a column when
+ * not; hidden rows and merges are asked of the whole area first and looked for in blocks only when it
+ * has some. The Worksheet and UsedRange objects are asked once and kept for the whole read.
  */
 export function readSheet(ws: Et.Worksheet): SheetSnapshot | Message {
   const name = ws.Name;
   const used = ws.UsedRange;
-  const originRow = used.Row - 1;
-  const originCol = used.Column - 1;
-  let rows = used.Rows.Count;
-  let cols = used.Columns.Count;
+  const box = areaOf(used.Address(false, false));
+  const originRow = box.top;
+  const originCol = box.left;
+  let rows = box.bottom - box.top + 1;
+  let cols = box.right - box.left + 1;
   let area: Et.Range = used;
   if (rows * cols > MAX_CELLS) {
     const last = lastContent(used);
@@ -64,13 +66,15 @@ export function readSheet(ws: Et.Worksheet): SheetSnapshot | Message {
   }
   const raw = grid(area.Value2, rows, cols);
   const rawFormulas = grid(area.Formula, rows, cols);
-  const block = (top: number, bottom: number, left: number, right: number) => ws.Range(rangeToA1({ top, bottom, left, right }));
+  // Offsets within the area, 0-based, to the sheet's block (one Worksheet.Range call).
+  const block: Block = (top, bottom, left, right) =>
+    ws.Range(rangeToA1({ top: originRow + top, bottom: originRow + bottom, left: originCol + left, right: originCol + right }));
   const whole = area;
 
   const values: CellValue[][] = [];
   let formulas: (string | null)[][] | undefined;
   let texts: (string | null)[][] | undefined;
-  const format = columnFormats(whole, raw, cols);
+  const format = numberFormats(whole, block, raw, rows, cols);
   for (let r = 0; r < rows; r++) {
     const line: CellValue[] = [];
     for (let c = 0; c < cols; c++) {
@@ -115,6 +119,9 @@ export function readSheet(ws: Et.Worksheet): SheetSnapshot | Message {
   };
 }
 
+/** A block of the area read, by 0-based offsets within it (inclusive). */
+type Block = (top: number, bottom: number, left: number, right: number) => Et.Range;
+
 /**
  * Hidden rows: Hidden of a block of rows is true when all are hidden, false when none, null when
  * mixed (VBA Range.Hidden), so the area is asked once and halved only where it is mixed.
@@ -139,16 +146,19 @@ function findHiddenRows(ws: Et.Worksheet, whole: Et.Range, originRow: number, ro
 }
 
 /**
- * Merged areas. None when the area's MergeCells is false (VBA Range.MergeCells: null when mixed).
- * Else the values guide the search without deciding it: a merge keeps its value in its top-left
- * cell and every other cell of it reads empty (VBA Range.Merge), so each merge either starts at a
- * cell with content next to an empty one — those give their MergeArea — or lies wholly in empty
- * cells; the empty cells no merge found covers are asked in blocks, and cell by cell only in a
- * block that is not free of merges.
+ * Merged areas. None when the area's MergeCells is false (VBA Range.MergeCells: true when every
+ * cell is merged, false when none is, null when mixed). Else every merge is found from two facts: a
+ * merge keeps its value in its top-left cell and every other cell of it reads empty (VBA
+ * Range.Merge), so it holds an empty cell right of or below its top-left one; and MergeArea of any
+ * of its cells is all of it (VBA Range.MergeArea). MergeArea costs three calls (Item, MergeArea,
+ * Address), a block's MergeCells two, so MergeArea is asked only where a merge is likely: of the
+ * empty right neighbours of cells with content, then of their empty lower neighbours not yet in a
+ * merge (a run of several in a row asked first as one block). The empty cells left are asked as
+ * the largest empty rectangles, halved only where mixed; a merged one left is a merge without a value.
  */
 function findMerges(
   whole: Et.Range,
-  block: (top: number, bottom: number, left: number, right: number) => Et.Range,
+  block: Block,
   at: { originRow: number; originCol: number; rows: number; cols: number; trimmed: boolean },
   raw: unknown[][],
   rawFormulas: unknown[][],
@@ -156,11 +166,12 @@ function findMerges(
   const { originRow, originCol, rows, cols, trimmed } = at;
   if (whole.MergeCells === false) return [];
   const merges: RangePos[] = [];
-  const empty = (r: number, c: number) => {
+  const isEmpty = (r: number, c: number) => {
     const v = raw[r]?.[c];
     const f = rawFormulas[r]?.[c];
     return (v === undefined || v === null || v === "") && !(typeof f === "string" && f !== "");
   };
+  const empty = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => isEmpty(r, c)));
   const seen = Array.from({ length: rows }, () => new Array<boolean>(cols).fill(false));
   const cover = (m: RangePos) => {
     for (let r = Math.max(m.top, originRow); r <= Math.min(m.bottom, originRow + rows - 1); r++)
@@ -175,66 +186,118 @@ function findMerges(
       cover(m);
     }
   };
-  // Where a merge starts: a cell with content whose right or lower neighbour is empty (past a
-  // trimmed area's edge lie formatted cells a merge may reach into).
-  const vacant = (r: number, c: number) => (r < rows && c < cols ? empty(r, c) : trimmed);
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < cols; c++) if (!seen[r][c] && !empty(r, c) && (vacant(r, c + 1) || vacant(r + 1, c))) probeCell(r, c);
+  // Every merge holds an empty cell right of or below its top-left one, and MergeArea of any of its
+  // cells gives all of it. So the empty right neighbours of cells with content are asked first (most
+  // merges in a form are a label spread to the right), then, in runs along a row, the empty lower
+  // neighbours no merge has covered yet: a run is asked once as a block, and only if it holds merged
+  // cells each of its cells in turn.
+  const open = (r: number, c: number) => r < rows && c < cols && empty[r][c] && !seen[r][c];
+  for (let r = 0; r < rows; r++) for (let c = 0; c + 1 < cols; c++) if (!empty[r][c] && open(r, c + 1)) probeCell(r, c + 1);
+  for (let r = 1; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      // A cell with content already in a merge that stops above is no top-left of one going down.
+      const below = (cc: number) => cc < cols && !empty[r - 1][cc] && !seen[r - 1][cc] && open(r, cc);
+      if (!below(c)) continue;
+      let right = c;
+      while (below(right + 1)) right++;
+      if (right === c || block(r, r, c, right).MergeCells !== false) {
+        for (let cc = c; cc <= right; cc++) if (!seen[r][cc]) probeCell(r, cc);
+      } else for (let cc = c; cc <= right; cc++) seen[r][cc] = true;
+      c = right;
+    }
+  }
+  // A trimmed area ends at its last content; past it lie formatted cells a merge may reach into.
+  if (trimmed)
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < cols; c++) if (!empty[r][c] && !seen[r][c] && (r === rows - 1 || c === cols - 1)) probeCell(r, c);
   // The empty cells no merge covers: maximal runs in a row, stacked while the rows below have the
-  // same run, each asked once; cell by cell only where a block is not free of merges.
+  // same run, each asked once and halved only where mixed; cell by cell only a merged one.
+  const ask = (top: number, bottom: number, left: number, right: number): void => {
+    const m = block(top, bottom, left, right).MergeCells as boolean | null;
+    if (m === false) {
+      for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) seen[r][c] = true;
+      return;
+    }
+    if (m === true || (top === bottom && left === right)) {
+      for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) if (!seen[r][c]) probeCell(r, c);
+      return;
+    }
+    if (bottom - top >= right - left) {
+      const mid = (top + bottom) >> 1;
+      ask(top, mid, left, right);
+      ask(mid + 1, bottom, left, right);
+    } else {
+      const mid = (left + right) >> 1;
+      ask(top, bottom, left, mid);
+      ask(top, bottom, mid + 1, right);
+    }
+  };
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      if (seen[r][c] || !empty(r, c)) continue;
+      if (seen[r][c] || !empty[r][c]) continue;
       let right = c;
-      while (right + 1 < cols && !seen[r][right + 1] && empty(r, right + 1)) right++;
+      while (right + 1 < cols && !seen[r][right + 1] && empty[r][right + 1]) right++;
       let bottom = r;
       const free = (rr: number) => {
-        for (let cc = c; cc <= right; cc++) if (seen[rr][cc] || !empty(rr, cc)) return false;
+        for (let cc = c; cc <= right; cc++) if (seen[rr][cc] || !empty[rr][cc]) return false;
         return true;
       };
       while (bottom + 1 < rows && free(bottom + 1)) bottom++;
-      const merged = block(originRow + r, originRow + bottom, originCol + c, originCol + right).MergeCells;
-      for (let rr = r; rr <= bottom; rr++)
-        for (let cc = c; cc <= right; cc++) {
-          if (merged === false) seen[rr][cc] = true;
-          else if (!seen[rr][cc]) probeCell(rr, cc);
-        }
+      ask(r, bottom, c, right);
     }
   }
   return merges.map(rangeToA1);
 }
 
 /**
- * The number format of each cell that holds a number: one NumberFormat per column that has numbers
- * (null when its cells differ, VBA Range.NumberFormat), then per cell only in such mixed columns.
+ * The number format of each cell that holds a number. NumberFormat of a block is its format when
+ * all its cells share one and null otherwise (VBA Range.NumberFormat), so the whole area is asked
+ * once; when it is mixed, each run of numbers down a column is asked, halved only where mixed.
+ * Cells without a number never need their format.
  */
-function columnFormats(used: Et.Range, raw: unknown[][], cols: number): (r: number, c: number) => string | null {
-  const byCol: (string | null | undefined)[] = [];
-  const byCell = new Map<number, string | null>();
-  const columns = used.Columns;
+function numberFormats(
+  whole: Et.Range,
+  block: Block,
+  raw: unknown[][],
+  rows: number,
+  cols: number,
+): (r: number, c: number) => string | null {
+  const isNumber = (r: number, c: number) => typeof raw[r]?.[c] === "number";
+  let any = false;
+  for (let r = 0; r < rows && !any; r++) for (let c = 0; c < cols && !any; c++) any = isNumber(r, c);
+  if (!any) return () => null;
   const str = (f: unknown) => (typeof f === "string" ? f : null);
-  return (r, c) => {
-    if (!(c in byCol)) {
-      const hasNumber = raw.some((line) => typeof line?.[c] === "number");
-      byCol[c] = hasNumber ? (str(columns.Item(c + 1).NumberFormat) ?? MIXED) : null;
+  const all = whole.NumberFormat;
+  if (typeof all === "string") return () => all;
+  const byCell = new Map<number, string | null>();
+  const ask = (top: number, bottom: number, c: number): void => {
+    const f = block(top, bottom, c, c).NumberFormat;
+    if (f === null && top < bottom) {
+      const mid = (top + bottom) >> 1;
+      ask(top, mid, c);
+      ask(mid + 1, bottom, c);
+      return;
     }
-    if (byCol[c] !== MIXED) return byCol[c] as string | null;
-    const k = r * cols + c;
-    if (!byCell.has(k)) byCell.set(k, str(used.Item(r + 1, c + 1).NumberFormat));
-    return byCell.get(k)!;
+    for (let r = top; r <= bottom; r++) byCell.set(r * cols + c, str(f));
   };
+  for (let c = 0; c < cols; c++) {
+    for (let r = 0; r < rows; r++) {
+      if (!isNumber(r, c)) continue;
+      let end = r;
+      while (end + 1 < rows && isNumber(end + 1, c)) end++;
+      ask(r, end, c);
+      r = end;
+    }
+  }
+  return (r, c) => byCell.get(r * cols + c) ?? null;
 }
-
-const MIXED = "\u0000mixed";
 
 export function readWorkbook(doc: EtDoc): ReadResult {
   const wb = doc.wb;
   const sheets: SheetSnapshot[] = [];
   const warnings: Message[] = [];
-  const count = wb.Worksheets.Count;
-  for (let i = 1; i <= count; i++) {
-    const ws = sheetAt(doc, i);
-    if (isOwnSheet(ws.Name)) continue;
+  for (const [name, ws] of sheetsOf(doc)) {
+    if (isOwnSheet(name)) continue;
     const s = readSheet(ws);
     if ("zh" in s) warnings.push(s);
     else sheets.push(s);

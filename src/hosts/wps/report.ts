@@ -8,7 +8,7 @@ import { Finding, Message } from "../../core/rules/types";
 import { reportRows } from "../excel/report";
 import { Lang } from "../host";
 import { HEADER_FILL, HEADER_ROW, REPORT_MERGES, isReportTitle, pickReportName } from "../reportRows";
-import { EtDoc, bgr, sheetLookup } from "./et";
+import { EtDoc, addSheet, bgr, sheetLookup } from "./et";
 
 /** Writes the report and activates its sheet; returns the sheet's name. The caller freezes the screen. */
 export function writeReportSheet(doc: EtDoc, findings: Finding[], lang: Lang, now = new Date(), read: Message[] = []): string {
@@ -20,12 +20,7 @@ export function writeReportSheet(doc: EtDoc, findings: Finding[], lang: Lang, no
   );
   let ws = sheet(name);
   if (ws) ws.Cells.Clear();
-  else {
-    const wb = doc.wb;
-    const last = wb.Worksheets.Item(wb.Worksheets.Count) as Et.Worksheet;
-    ws = wb.Worksheets.Add(undefined, last) as Et.Worksheet;
-    ws.Name = name;
-  }
+  else ws = addSheet(doc, name);
   const rows = reportRows(findings, lang, now, read);
   (ws.Range(`A1:F${rows.length}`) as unknown as { Formula: unknown }).Formula = rows;
   const alerts = doc.app.DisplayAlerts;

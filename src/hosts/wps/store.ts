@@ -5,16 +5,24 @@
  * the record of marks live there rather than in PluginStorage (per add-in, lost on restart) or in the
  * document properties (a string property holds 255 characters).
  */
-import { EtDoc, XL, sheetNamed } from "./et";
+import { EtDoc, XL, addSheet, areaOf, sheetNamed } from "./et";
 
 const CHUNK = 30000;
 
 export function readText(doc: EtDoc, sheetName: string): string | null {
   const ws = sheetNamed(doc, sheetName);
   if (!ws) return null;
-  const used = ws.UsedRange;
-  if (used.Column !== 1 || used.Row !== 1) return null;
-  return joined(ws.Range(`A1:A${used.Rows.Count}`).Value2);
+  const rows = textRows(ws);
+  return rows === null ? null : joined(ws.Range(`A1:A${rows}`).Value2);
+}
+
+/**
+ * How many rows of column A our text may reach: the used range's height when it starts at A1, else
+ * null (not our layout). One Address tells both (VBA Range.Address), not Row, Column and Rows.Count.
+ */
+function textRows(ws: Et.Worksheet): number | null {
+  const used = areaOf(ws.UsedRange.Address(false, false));
+  return used.top === 0 && used.left === 0 ? used.bottom + 1 : null;
 }
 
 /** Column A's Value2 as the text it holds: its string cells up to the first that is not one. */
@@ -36,11 +44,8 @@ function writeText(doc: EtDoc, sheetName: string, text: string): { ws: Et.Worksh
   let ws = sheetNamed(doc, sheetName);
   const created = !ws;
   if (!ws) {
-    const wb = doc.wb;
     const active = doc.wb.ActiveSheet as Et.Worksheet;
-    const last = wb.Worksheets.Item(wb.Worksheets.Count) as Et.Worksheet;
-    ws = wb.Worksheets.Add(undefined, last) as Et.Worksheet;
-    ws.Name = sheetName;
+    ws = addSheet(doc, sheetName);
     ws.Visible = XL.veryHidden as Et.XlSheetVisibility;
     // Adding a sheet activates it; the user stays where they were.
     active.Activate();
@@ -48,8 +53,7 @@ function writeText(doc: EtDoc, sheetName: string, text: string): { ws: Et.Worksh
   const chunks: string[] = [];
   for (let i = 0; i < text.length || chunks.length === 0; i += CHUNK) chunks.push(text.slice(i, i + CHUNK));
   // A sheet just added holds nothing: no need to ask how far its old text reached.
-  const used = created ? null : ws.UsedRange;
-  const before = used && used.Row === 1 && used.Column === 1 ? used.Rows.Count : 0;
+  const before = created ? 0 : (textRows(ws) ?? 0);
   // A leading apostrophe keeps JSON text as text, whatever it starts with.
   ws.Range(`A1:A${chunks.length}`).Value2 = chunks.map((c) => [`'${c}`]);
   if (before > chunks.length)

@@ -9,6 +9,7 @@
  * give no source of a change), so changes heard while we write, or within a short grace after (for a
  * WPS that delivers events late), are not taken for the user's.
  */
+import { Config } from "../../core/config";
 import { CellRef, formatRef, toA1 } from "../../core/a1";
 import { EditPlan } from "../../core/plan/editPlan";
 import { marksByCell } from "../../core/marks";
@@ -111,6 +112,8 @@ export class WpsHost implements Host {
   private quietUntil = 0;
   /** The findings the sheet is marked with now, to keep marks on their cells when rows are inserted. */
   private marked: Finding[] = [];
+  /** The user's rule settings as last loaded or saved: an edit is verified by them. */
+  private config: Config = {};
   /**
    * A live re-check is under way: set when a user's edit is handed to the listener, taken by the
    * read that re-check starts, cleared by the next read. Its marks are not written: nothing
@@ -134,6 +137,11 @@ export class WpsHost implements Host {
     this.graceMs = opts.ownWriteGraceMs ?? OWN_WRITE_GRACE_MS;
     this.now = opts.now ?? (() => Date.now());
     this.onDocumentChanged = opts.onDocumentChanged;
+  }
+
+  /** The Application object: the pane's and the ribbon's hosts in one JS context share its queue. */
+  get queueKey(): object {
+    return this.given ?? globalApplication() ?? this;
   }
 
   private get app(): EtApp {
@@ -210,6 +218,22 @@ export class WpsHost implements Host {
     }
   }
 
+  /** write(), for a use case that awaits its primitives: the screen stays frozen until it is done. */
+  private async writeAsync<T>(fn: (doc: EtDoc) => Promise<T>): Promise<T> {
+    const doc = this.doc;
+    const app = doc.app;
+    this.writing++;
+    const screen = app.ScreenUpdating;
+    app.ScreenUpdating = false;
+    try {
+      return await fn(doc);
+    } finally {
+      app.ScreenUpdating = screen;
+      this.writing--;
+      this.quietUntil = this.now() + this.graceMs;
+    }
+  }
+
   async read(): Promise<ReadResult> {
     this.liveRead = this.liveEdit;
     this.liveEdit = false;
@@ -262,9 +286,9 @@ export class WpsHost implements Host {
       if (e instanceof DocumentChangedError) return { ok: false, reason: splitMessage(e.message) };
       throw e;
     }
-    return this.write(() => {
+    return this.writeAsync(async () => {
       // Without insertions no format is copied: the marks stay as they are.
-      if (!inserts.length) return applyPlan(doc, plan);
+      if (!inserts.length) return applyPlan(doc, plan, this.config);
       const hadMarks = loadRecords(doc).length > 0;
       if (hadMarks) {
         try {
@@ -286,7 +310,7 @@ export class WpsHost implements Host {
           };
         }
       }
-      const res = applyPlan(doc, plan);
+      const res = await applyPlan(doc, plan, this.config);
       if (hadMarks && this.marked.length) {
         const moved = shiftFindingCells(this.marked, res.ok ? inserts : []);
         try {
@@ -301,10 +325,14 @@ export class WpsHost implements Host {
   }
 
   async loadState(): Promise<WorkbookState> {
-    return sanitizeState(readText(this.doc, STATE_SHEET) ?? "");
+    const state = sanitizeState(readText(this.doc, STATE_SHEET) ?? "");
+    // The user's rule settings judge an edit's verification (issue #21), as in the Excel host.
+    this.config = state.settings.config;
+    return state;
   }
 
   async saveState(state: WorkbookState): Promise<void> {
+    this.config = state.settings.config;
     const saved = this.write((doc) => writeTextVerified(doc, STATE_SHEET, JSON.stringify(state)));
     if (!saved)
       throw new Error("设置未能保存到工作簿(读回的内容不一致) / The settings could not be saved in the workbook (read-back differs)");

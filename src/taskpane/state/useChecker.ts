@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CellRef, formatRef } from "../../core/a1";
 import { resolveSetting } from "../../core/config";
 import { validate } from "../../app/validate";
+import { queueOf } from "../../app/queue";
 import { CheckResult } from "../../core/engine";
 import { whatWasRead } from "../../core/form/whatWasRead";
 import { RULES } from "../../core/rules/registry";
@@ -118,7 +119,6 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
   const stateRef = useRef(state);
   const resultRef = useRef<CheckResult | null>(null);
   const markedRef = useRef(marked);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const alive = useRef(true);
   const optsRef = useRef(opts);
   optsRef.current = opts;
@@ -135,7 +135,8 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
   /** Runs host work one step at a time; errors become a toast rather than an unhandled rejection. */
   const enqueue = useCallback(
     <T>(step: () => Promise<T>): Promise<T | undefined> => {
-      const run = queue.current.then(async () => {
+      // The document's one queue (src/app/queue.ts), shared with template insertion and the ribbon.
+      return queueOf(host).run(async () => {
         if (!alive.current) return undefined;
         setBusy(true);
         try {
@@ -147,10 +148,8 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
           if (alive.current) setBusy(false);
         }
       });
-      queue.current = run.catch(() => undefined);
-      return run;
     },
-    [notify, texts],
+    [host, notify, texts],
   );
 
   /** The body of a check, to be called inside the queue: the app's one flow, with the pane's state. */

@@ -4,6 +4,7 @@ import { Message } from "../../core/rules/types";
 import { InsertValues, InsertionPlan, isInsertError, planInsertion } from "../../core/templates/insert";
 import { IndicatorTemplate } from "../../core/templates/types";
 import { Host } from "../../hosts/host";
+import { queueOf } from "../../app/queue";
 import { TEMPLATE_TEXTS } from "./strings";
 
 export type InsertOutcome = { ok: true; plan: InsertionPlan } | { ok: false; reason: Message; duplicate?: boolean };
@@ -17,6 +18,11 @@ export async function insertTemplate(
   values: InsertValues,
   sheet?: string,
 ): Promise<InsertOutcome> {
+  // One queued task: no live re-check or other write lands between the read and the apply.
+  return queueOf(host).run(() => insertNow(host, template, values, sheet));
+}
+
+async function insertNow(host: Host, template: IndicatorTemplate, values: InsertValues, sheet?: string): Promise<InsertOutcome> {
   // Planned on a fresh read, never on the last check's snapshot: the user may have typed since.
   const { snapshot } = await host.read();
   const forms = recognizeWorkbook(snapshot).flatMap((r) => r.forms);

@@ -1,6 +1,6 @@
 import { rangeToA1, parseRange } from "../../../src/core/a1";
 import { EditPlan, setValue } from "../../../src/core/plan/editPlan";
-import { copySpans, sourceRow } from "../../../src/hosts/excel/applyPlan";
+import { copySpans, sourceRow } from "../../../src/hosts/stepGeometry";
 import { Step } from "../../../src/core/plan/steps";
 import { cleanSheet, seedSheet } from "../../helpers/forms";
 import { DEFAULT_SETTINGS } from "../../../src/hosts/host";

@@ -51,7 +51,9 @@
  * - `ConditionalFormat.id` is its priority, i.e. its index in the sheet's list: an item loaded in one
  *   sync is addressed by that index later, so after another rule is added or deleted it points at a
  *   different rule (deleting it may delete the user's own);
- * - `priority = 0` moves a rule to the top and renumbers the rest.
+ * - `priority = 0` moves a rule to the top and renumbers the rest;
+ * - `add` puts the new rule at the top priority, renumbering every other rule ("Adds a new conditional
+ *   format to the collection at the first/top priority", excel.conditionalformatcollection#add).
  * Settings (…/develop/persisting-add-in-state-and-settings): about 2 MB per document; saveAsync can
  * fail (failNextSave) and reports it through its AsyncResult.
  */
@@ -1155,7 +1157,8 @@ class CFCollectionProxy extends Loadable {
     this.ctx.write(`ConditionalFormats.add(${type})`, () => {
       guard(this.ws.sheet());
       created = { type, formula: null, fill: null, ranges: this.areas() };
-      this.ws.sheet().cfs.push(created);
+      // "Adds a new conditional format to the collection at the first/top priority" (ConditionalFormatCollection.add).
+      this.ws.sheet().cfs.unshift(created);
     });
     return new CFProxy(this.ctx, this.ws, () => created!, false, type);
   }

@@ -42,7 +42,7 @@ async function threeWays(bytes: Uint8Array, planOf: PlanOf) {
   const reference = applyToWorkbook(file.snapshot, plan);
   if (!reference.ok) throw new Error(reference.reason.zh);
 
-  const applied = applyVerified(file.workbook, plan, { snapshot: file.snapshot, check });
+  const applied = await applyVerified(file.workbook, plan, { snapshot: file.snapshot, check });
   expect(applied).toMatchObject({ ok: true });
   const fileAfter = (await readXlsx(await toBytes(file.workbook), "form.xlsx")).snapshot.sheets[0];
 

@@ -5,6 +5,7 @@ import { CellValue, SheetSnapshot } from "../../../src/core/snapshot";
 import { checkWorkbook } from "../../../src/core/engine";
 import { applyPlan, applyVerified } from "../../../src/hosts/file/apply";
 import { mergeRanges } from "../../../src/hosts/file/merges";
+import { snapshotWorkbook } from "../../../src/hosts/file/snapshot";
 import { readXlsx } from "../../../src/hosts/file/read";
 import { readExample, roundTrip, toBytes } from "../../helpers/xlsx";
 import { cellAt } from "../../helpers/cells";
@@ -299,7 +300,7 @@ test("a validation on another sheet whose list comes from moved rows follows the
 });
 
 describe("applyVerified: exceljs failing part way", () => {
-  test("its English error becomes a Chinese reason; the caller is told the workbook is not restored", async () => {
+  test("its English error becomes a Chinese reason, and a failed structural plan is restored whole (issue #21)", async () => {
     const { workbook, snapshot } = await readExample("corrected-form.xlsx");
     const ws = workbook.getWorksheet("申报表")!;
     // exceljs's own refusal on a merge (its message, as shared/notes/exceljs.md records it).
@@ -310,15 +311,21 @@ describe("applyVerified: exceljs failing part way", () => {
       { op: "insertRows", sheet: "申报表", row: 38, count: 1, formatFrom: 37 },
       { op: "merge", sheet: "申报表", range: parseRange("H39:I39") },
     );
-    const r = applyVerified(workbook, p, { snapshot, check: checkWorkbook(snapshot) });
+    const r = await applyVerified(workbook, p, { snapshot, check: checkWorkbook(snapshot) });
     expect(r).toEqual({
       ok: false,
-      undone: false,
       reason: {
-        zh: "应用“测试”时出错(工作簿中有本工具无法处理的内容),未完成",
-        en: 'Applying "test" failed (the workbook holds content this tool cannot handle); it was not completed',
+        zh: "“测试”未应用:修改未能全部完成:工作簿中有本工具无法处理的内容。表格已恢复原状。",
+        en: '"test" was not applied: the change could not be completed: the workbook holds content this tool cannot handle. The sheet is as it was.',
       },
     });
+    // Before issue #21 the inserted row stayed (values only were put back): rows, merges, values, formats.
+    const now = snapshotWorkbook(workbook, snapshot.source);
+    expect(now.sheets).toEqual(snapshot.sheets);
+    const again = workbook.getWorksheet("申报表")!;
+    const fresh = (await readExample("corrected-form.xlsx")).workbook.getWorksheet("申报表")!;
+    const formats = (w: typeof ws) => [36, 37, 38, 39, 40].map((r) => [w.getRow(r).height, w.getCell(r, 4).numFmt, w.getCell(r, 2).border]);
+    expect(formats(again)).toEqual(formats(fresh));
   });
 
   test("a value-only plan that fails part way has its written cells put back", async () => {
@@ -333,12 +340,16 @@ describe("applyVerified: exceljs failing part way", () => {
       },
       configurable: true,
     });
-    const r = applyVerified(workbook, plan(setValue(cellAt("申报表", "D8"), 300, 326.6), setValue(cellAt("申报表", "D9"), 66.64, 40.64)), {
-      snapshot,
-      check: checkWorkbook(snapshot),
-    });
+    const r = await applyVerified(
+      workbook,
+      plan(setValue(cellAt("申报表", "D8"), 300, 326.6), setValue(cellAt("申报表", "D9"), 66.64, 40.64)),
+      {
+        snapshot,
+        check: checkWorkbook(snapshot),
+      },
+    );
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.undone).toBe(true);
+    if (!r.ok) expect(r.reason.zh).toContain("表格已恢复原状");
     expect(ws.getCell("D8").value).toBe(326.6);
   });
 });

@@ -46,6 +46,9 @@
  *   DisplayAlerts = False around Merge, blog.csdn.net/douguitao/article/details/4747413). A jsapi call
  *   cannot answer a dialog, so with DisplayAlerts on the fake records the prompt and throws. Merging
  *   over part of a merge throws.
+ * - Range.Address(RowAbsolute, ColumnAbsolute) is the block's reference, "$A$3:$F$50" or with
+ *   (false, false) "A3:F50"; one cell gives "B5" (VBA excel.range.address). Of UsedRange it tells the
+ *   origin and the size in one call.
  * - MergeCells is true / false for a block wholly / not merged and null when mixed (VBA
  *   excel.range.mergecells); MergeArea is the merged area holding the first cell, or the cell itself
  *   (VBA excel.range.mergearea).

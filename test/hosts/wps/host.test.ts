@@ -570,3 +570,24 @@ describe("live re-check", () => {
     for (const m of want) expect(sheet.fillAt(toA1(m.row, m.col))?.color).toBe(bgr(MARK_COLORS[m.severity]));
   });
 });
+
+describe("bridge calls of an insertion (issue #22)", () => {
+  test("a template insertion lists the workbook's sheets once, not once per step, and its reads stay in bulk", async () => {
+    const { app } = await seedFake();
+    const host = hostOn(app);
+    await validate(host);
+    const snap = (await host.read()).snapshot;
+    const form = checkWorkbook(snap).recognitions[0].forms[0];
+    const plan = planInsertion(form.model, form.grid, findTemplate("quality.coverage")!);
+    if (isInsertError(plan)) throw new Error(plan.error.zh);
+    app.log = [];
+    const res = await host.apply(plan);
+    expect(res.ok).toBe(true);
+    const n = (what: string) => app.log.filter((l) => l === what).length;
+    // One listing per host call (Count once; one Name per sheet), however many steps look a sheet up.
+    expect(n("Worksheets.Count")).toBe(1);
+    expect(n("Worksheet.Name")).toBeLessThanOrEqual(3 + 2);
+    // The touched sheet is read before and after (nothing failed, so no third read).
+    expect(n("Range.Formula")).toBe(2);
+  });
+});

@@ -1,4 +1,5 @@
 /** Reading through ET's object model gives the core the same picture as the file host does. */
+import fc from "fast-check";
 import { parseRange, rangeToA1 } from "../../../src/core/a1";
 import { checkWorkbook } from "../../../src/core/engine";
 import { SheetSnapshot } from "../../../src/core/snapshot";
@@ -227,4 +228,84 @@ test("an empty merged block (no value in any of its cells) is still found", () =
   ws.merges.push(parseRange("A2:C3"));
   const s = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets[0];
   expect(s.merges).toEqual(["A2:C3"]);
+});
+
+describe("merges and formats in bulk (issue #22: ≤ 150 bridge calls to read the example)", () => {
+  test("the seed form reads in ≤ 150 bridge calls, MergeArea asked of at most 1.4 cells per merge", async () => {
+    const { app } = await seedFake();
+    // Test access (app.books), not a bridge call.
+    const merges = app.books[0].sheets[0].merges.length;
+    const host = hostOn(app);
+    await host.read();
+    expect(app.calls).toBeLessThanOrEqual(150);
+    expect(app.log.filter((l) => l === "Range.MergeArea").length).toBeLessThanOrEqual(Math.ceil(1.4 * merges));
+    // The used range's size comes from its one Address, not Row, Column and the two Counts.
+    expect(app.log.filter((l) => l === "Rows.Count" || l === "Columns.Count")).toEqual([]);
+  });
+
+  test("a merge without a value beside a cell with content, and a label above a merge of the next row, are found", () => {
+    const app = new FakeEtApp();
+    const ws = app.ActiveWorkbook.addSheet("表");
+    // A19-style: a label in A, a merge B:F with no value right of it; the row above has content.
+    ["序号", "指标", "值", "单位"].forEach((v, c) => (ws.cell(0, c).v = v));
+    ws.cell(1, 0).v = "备注";
+    ws.merges.push(parseRange("B2:D2"));
+    // A vertical merge whose top-left holds the value, next to a merge of the next row only.
+    ws.cell(2, 0).v = "产出";
+    ws.cell(2, 1).v = "数量";
+    ws.cell(3, 2).v = "质量";
+    ws.merges.push(parseRange("A3:A5"), parseRange("C4:D4"));
+    ws.cell(5, 3).v = "末";
+    const s = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets[0];
+    expect([...s.merges].sort()).toEqual(ws.mergeList());
+  });
+
+  test("any layout of merges and values reads back its merges exactly (property, on the fake)", () => {
+    const cell = fc.record({ r: fc.nat(7), c: fc.nat(5), h: fc.nat(2), w: fc.nat(3), value: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 8 }), fc.array(fc.tuple(fc.nat(9), fc.nat(7)), { maxLength: 25 }), (blocks, filled) => {
+        const app = new FakeEtApp();
+        const ws = app.ActiveWorkbook.addSheet("表");
+        const taken = new Set<string>();
+        for (const b of blocks) {
+          const m = { top: b.r, left: b.c, bottom: b.r + b.h, right: b.c + b.w };
+          const keys: string[] = [];
+          for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) keys.push(`${r},${c}`);
+          if (keys.length < 2 || keys.some((k) => taken.has(k))) continue;
+          keys.forEach((k) => taken.add(k));
+          ws.merges.push(m);
+          // Only a merge's top-left cell holds a value (VBA Range.Merge).
+          if (b.value) ws.cell(m.top, m.left).v = `合并${m.top}`;
+        }
+        for (const [r, c] of filled) if (!taken.has(`${r},${c}`)) ws.cell(r, c).v = r * 10 + c;
+        const s = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets[0];
+        expect([...s.merges].sort()).toEqual(ws.mergeList());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("number formats: one call when the whole area shares one, one per run of numbers down a column otherwise", () => {
+    const build = (mixed: boolean) => {
+      const app = new FakeEtApp();
+      const ws = app.ActiveWorkbook.addSheet("表");
+      for (let r = 0; r < 40; r++) {
+        ws.cell(r, 0).v = `指标${r}`;
+        // Unformatted (General, like the labels) or, from row 21 on, two decimals.
+        ws.cell(r, 1).v = r + 0.5;
+        if (mixed && r >= 20) ws.cell(r, 1).fmt = "0.00";
+      }
+      app.calls = 0;
+      const s = readWorkbook(activeDoc(app as unknown as EtApp)).snapshot.sheets[0];
+      return { app, s };
+    };
+    const same = build(false);
+    expect(same.app.log.filter((l) => l === "Range.NumberFormat").length).toBe(1);
+    expect(same.s.values[25][1]).toBe(25.5);
+    const mixed = build(true);
+    // The area (mixed: text is General), the column's run (mixed) and its two halves.
+    expect(mixed.app.log.filter((l) => l === "Range.NumberFormat").length).toBeLessThanOrEqual(4);
+    expect(mixed.s.texts?.[19]?.[1] ?? null).toBe(formattedNumber(19.5, undefined));
+    expect(mixed.s.texts?.[20][1]).toBe("20.50");
+  });
 });

@@ -7,9 +7,9 @@
  * executed before the error occurred"; nothing in the API rolls a batch back). Excel does not say
  * which operation failed, so the prefix is chosen that best explains what the sheet now holds.
  */
-import { Step } from "../core/plan/steps";
-import { UndoStep, undoSteps } from "../core/plan/undo";
-import { WorkbookSnapshot } from "../core/snapshot";
+import { Step } from "./steps";
+import { UndoStep, undoSteps } from "./undo";
+import { WorkbookSnapshot } from "../snapshot";
 
 /** The undo that brings `after` back to `before`, given the steps that ran. */
 export function undoOf(before: WorkbookSnapshot, after: WorkbookSnapshot, ran: Step[]): UndoStep[] {
