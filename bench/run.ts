@@ -45,8 +45,8 @@ async function main(): Promise<void> {
   line("engine: the same growth in CPU time", `${e.ratioCpu.toFixed(2)} ×`);
 
   const w = await runWriteBench();
-  line("add: write (apply + serialise + atomic file write, median)", `${w.addWriteMs.toFixed(1)} ms`);
-  line("add: verification (re-read + re-check + post-conditions)", `${w.addVerifyMs.toFixed(1)} ms`);
+  line("add: write (apply + package patch + atomic file write, median)", `${w.addWriteMs.toFixed(1)} ms`);
+  line("add: verification (re-read + re-check + post-conditions + patched package read back)", `${w.addVerifyMs.toFixed(1)} ms`);
   line(
     "add: verification / write",
     `${((100 * w.addVerifyMs) / w.addWriteMs).toFixed(0)} %`,

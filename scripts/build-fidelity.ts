@@ -3,8 +3,8 @@
  * per workbook plus one with all of them, each written into the package as Excel 2016+ saves it —
  * x14 list validations pointing at another sheet, x14 data bars, duplicate-value rules, VML notes with
  * authors, one-cell picture anchors, a chart with cached values, a table, shared formulas, inline
- * strings, constant names, hidden rows, sheet protection. The form carries fixable flaws (amounts
- * stored as text, an ASCII operator) so `fix` has something to write.
+ * strings, constant names, hidden rows, sheet protection, a pivot table over the form. The form
+ * carries fixable flaws (amounts stored as text, an ASCII operator) so `fix` has something to write.
  *
  * Built by editing the package text (never through exceljs or the product's writer), so the test
  * that reads the outputs compares with shapes neither of them produced.
@@ -34,6 +34,7 @@ export const FEATURES = [
   "table",
   "hiddenRows",
   "protection",
+  "pivot",
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -141,7 +142,12 @@ const BUILD: Record<Feature, (b: Book) => Promise<void>> = {
       "汇总",
       `<row r="1">${inline("A1", "合计")}<c r="B1"><f>SUM(申报表!D8:D9)</f><v>0</v></c><c r="C1"><f>B1/2</f><v>0</v></c></row>` +
         `<row r="3"><c r="B3"><f t="shared" ref="B3:B4" si="0">申报表!D8*1</f><v>326.6</v></c></row>` +
-        `<row r="4"><c r="B4"><f t="shared" si="0"/><v>40.64</v></c></row>`,
+        `<row r="4"><c r="B4"><f t="shared" si="0"/><v>40.64</v></c></row>` +
+        // Rows an added indicator moves: a shared pair that splits when a row lands between D27 and
+        // D28 (Excel then writes each formula out), and a count over the indicators that grows.
+        `<row r="6"><c r="B6" t="str"><f t="shared" ref="B6:B7" si="1">申报表!D27</f><v>公众号推送科普文章篇数(篇)</v></c></row>` +
+        `<row r="7"><c r="B7" t="str"><f t="shared" si="1"/><v>科普活动参与群众受益率(%)</v></c></row>` +
+        `<row r="8"><c r="B8"><f>COUNTA(申报表!D21:D38)</f><v>18</v></c></row>`,
     );
   },
   async helperFormula(b) {
@@ -247,7 +253,7 @@ const BUILD: Record<Feature, (b: Book) => Promise<void>> = {
       "xl/charts/chart1.xml",
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${R}">` +
         `<c:chart><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/><c:ser><c:idx val="0"/><c:order val="0"/>` +
-        `<c:val><c:numRef><c:f>申报表!$D$8:$D$9</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="2"/><c:pt idx="0"><c:v>326.6</c:v></c:pt><c:pt idx="1"><c:v>40.64</c:v></c:pt></c:numCache></c:numRef></c:val></c:ser>` +
+        `<c:cat><c:strRef><c:f>申报表!$D$21:$D$38</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>申报表!$D$8:$D$9</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="2"/><c:pt idx="0"><c:v>326.6</c:v></c:pt><c:pt idx="1"><c:v>40.64</c:v></c:pt></c:numCache></c:numRef></c:val></c:ser>` +
         `<c:axId val="1"/><c:axId val="2"/></c:barChart><c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:crossAx val="2"/></c:catAx>` +
         `<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:crossAx val="1"/></c:valAx></c:plotArea></c:chart></c:chartSpace>`,
     );
@@ -279,6 +285,33 @@ const BUILD: Record<Feature, (b: Book) => Promise<void>> = {
     await b.edit(FORM, (s) =>
       s.replace("</sheetData>", '<row r="40" hidden="1"/><row r="41" hidden="1" ht="0" customHeight="1"/></sheetData>'),
     );
+  },
+  async pivot(b) {
+    // A pivot table on its own sheet over the form's indicator rows, as Excel saves one without its
+    // records (saveData="0"): the cache definition names the source range on the form.
+    b.zip.file(
+      "xl/pivotCache/pivotCacheDefinition1.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${R}" saveData="0" refreshOnLoad="1" createdVersion="6" refreshedVersion="6" minRefreshableVersion="3" recordCount="0">` +
+        `<cacheSource type="worksheet"><worksheetSource ref="C20:D38" sheet="申报表"/></cacheSource><cacheFields count="2"><cacheField name="三级指标" numFmtId="0"><sharedItems/></cacheField><cacheField name="指标名称" numFmtId="0"><sharedItems/></cacheField></cacheFields></pivotCacheDefinition>`,
+    );
+    await b.override(
+      "xl/pivotCache/pivotCacheDefinition1.xml",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml",
+    );
+    const cacheRel = await b.rel("xl/workbook.xml", "pivotCacheDefinition", "pivotCache/pivotCacheDefinition1.xml");
+    // pivotCaches follows definedNames and calcPr in CT_Workbook.
+    await b.edit("xl/workbook.xml", (s) =>
+      s.replace(/(<calcPr\b[^>]*\/>)/, `$1<pivotCaches><pivotCache cacheId="1" r:id="${cacheRel}"/></pivotCaches>`),
+    );
+    const sheet = await b.addSheet("透视", `<row r="3">${inline("A3", "行标签")}</row>`);
+    b.zip.file(
+      "xl/pivotTables/pivotTable1.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" name="数据透视表1" cacheId="1" applyNumberFormats="0" applyBorderFormats="0" applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="1" dataCaption="值" updatedVersion="6" minRefreshableVersion="3" createdVersion="6" indent="0" outline="1" outlineData="1">` +
+        `<location ref="A3" firstHeaderRow="1" firstDataRow="1" firstDataCol="0"/><pivotFields count="2"><pivotField showAll="0"/><pivotField showAll="0"/></pivotFields></pivotTableDefinition>`,
+    );
+    await b.override("xl/pivotTables/pivotTable1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml");
+    await b.rel("xl/pivotTables/pivotTable1.xml", "pivotCacheDefinition", "../pivotCache/pivotCacheDefinition1.xml");
+    await b.rel(sheet, "pivotTable", "../pivotTables/pivotTable1.xml");
   },
   async protection(b) {
     await b.sheetElement(FORM, "sheetProtection", '<sheetProtection sheet="1" objects="1" scenarios="1"/>');

@@ -8,7 +8,9 @@ import { applyVerified } from "../../hosts/file/apply";
 import { UsageError, parseArgs } from "../args";
 import { configOption } from "../config";
 import { Command, EXIT } from "../io";
-import { inputAndOutput, protectionAllows, readInput, writeCopy } from "./rewrite";
+import { inputAndOutput, protectionAllows, readInput, writeEditedCopy } from "./rewrite";
+import { EditLog } from "../../hosts/file/patchWrite";
+import { compilePlan } from "../../core/plan/steps";
 import { loadTemplates } from "./templateLibrary";
 import { pick } from "../../core/i18n";
 import { CLI } from "../messages";
@@ -139,7 +141,13 @@ export const add: Command = {
       return EXIT.failure;
     }
     const outDisplay = parsed.values.out!;
-    if (!(await writeCopy(read, read.workbook, { output, force }, outDisplay, ctx))) return EXIT.failure;
+    // The insertion is written into the user's own package (patchRows.ts) from the steps applyVerified
+    // ran, compiled again from the same snapshot; a package the patcher cannot handle goes the exceljs way.
+    const log = new EditLog();
+    const compiled = compilePlan(read.snapshot, plan);
+    if (compiled.ok) log.record(compiled.steps);
+    else log.touchStructure();
+    if (!(await writeEditedCopy(read, log, { output, force }, outDisplay, ctx))) return EXIT.failure;
     const row = plan.target.row + 1;
     io.stdout.write(
       `${pick(CLI.added, lang, plan.title, plan.target.mode === "fill", form.model.sheet, row, outDisplay, basename(outDisplay))}\n`,

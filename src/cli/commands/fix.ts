@@ -26,6 +26,7 @@ import { configOption } from "../config";
 import { Command, EXIT } from "../io";
 import { inputAndOutput, protectionAllows, readInput, writeEditedCopy } from "./rewrite";
 import { EditLog } from "../../hosts/file/patchWrite";
+import { compilePlan } from "../../core/plan/steps";
 import { CLI } from "../messages";
 
 const HELP = {
@@ -128,10 +129,12 @@ export const fix: Command = {
         async apply(plan) {
           const before = valuesOf(read.workbook, plan);
           const touched = new EditLog();
-          for (const e of plan.edits) {
-            if (e.op === "setValue") touched.touch(read.workbook, e);
-            else touched.touchStructure();
-          }
+          for (const e of plan.edits) if (e.op === "setValue") touched.touch(read.workbook, e);
+          // The steps applyVerified runs (compiled from the same snapshot): a fix that moves merges is
+          // written into the package from them.
+          const compiled = compilePlan(snapshot, plan);
+          if (compiled.ok) touched.record(compiled.steps);
+          else if (plan.edits.some((e) => e.op !== "setValue")) touched.touchStructure();
           // Each fix is proved on the re-read workbook (and undone if it fails) before the next one.
           const r = await applyVerified(read.workbook, plan, { snapshot, check }, config);
           if (!r.ok) return r;

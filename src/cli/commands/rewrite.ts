@@ -115,7 +115,8 @@ export async function writeEditedCopy(
   const { io, lang } = ctx;
   let bytes: Uint8Array;
   try {
-    const edits = log.edits(read.workbook);
+    const steps = log.structuralSteps();
+    const edits = steps ? { steps } : log.edits(read.workbook);
     const written = await writePatched(read.bytes, edits, snapshotWorkbook(read.workbook, outDisplay), { inflateRaw: inflateRawSync });
     if (written.fullCalcOnLoad)
       io.stderr.write(

@@ -125,7 +125,7 @@ const l2n = (l: string) => {
 };
 
 /** exceljs's slideFormula (lib/utils/shared-formula.js): a shared formula as seen from another cell. */
-function slideFormula(formula: string, from: { row: number; col: number }, to: { row: number; col: number }): string {
+export function slideFormula(formula: string, from: { row: number; col: number }, to: { row: number; col: number }): string {
   return formula.replace(
     /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi,
     (whole, sheet: string | undefined, _s, addr: string, paren: string | undefined) => {
@@ -747,6 +747,8 @@ export interface FastReadOptions {
    * unpacked from its central directory (zipIndex.ts); without it, or for any other package, JSZip does.
    */
   inflateRaw?: (data: Uint8Array) => Uint8Array;
+  /** Only these sheets are parsed (a patched copy's read-back needs only the sheets it wrote). */
+  sheets?: ReadonlySet<string>;
 }
 
 interface Parts {
@@ -813,6 +815,7 @@ async function readParts(bytes: Uint8Array, source: string, opts: FastReadOption
     const name = sheetName(s.def.name, taken);
     const isState = name === STATE_SHEET;
     if ((isState && stateSeen) || name === MARKS_SHEET) continue;
+    if (opts.sheets && !isState && !opts.sheets.has(name)) continue;
     const sheetRelsXml = await text(`xl/worksheets/_rels/sheet${s.sheetNo}.xml.rels`);
     const ctx: SheetCtx = { sst, numFmts, date1904: wb.date1904, rels: sheetRelsXml !== null ? parseRels(sheetRelsXml) : null };
     const parsed = parseSheet((await text(s.path))!, ctx);

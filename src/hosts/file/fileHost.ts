@@ -20,6 +20,7 @@ import { snapshotWorkbook } from "./snapshot";
 import { readState, writeState } from "./state";
 import { rememberOrigin, writeXlsx } from "./write";
 import { EditLog, writePatched } from "./patchWrite";
+import { compilePlan } from "../../core/plan/steps";
 import { PatchUnsupported } from "./patch";
 import { annotatedCopy } from "./patchMarks";
 import { toBytes } from "./package";
@@ -43,9 +44,9 @@ export class FileHost implements Host {
   private readonly changeListeners = new Set<() => void>();
   /** The file as opened: a download after value edits only is this package patched (patch.ts). */
   private original: Uint8Array | null = null;
-  /** The cells changed by value edits since opening, with their formats as read. */
+  /** The cells changed by value edits since opening, with their formats as read, and every applied plan's steps. */
   private readonly edits = new EditLog();
-  /** False once the workbook changed in a way the patcher does not write (rows, a report sheet, saved state). */
+  /** False once the workbook changed in a way the patcher does not write (a report sheet, saved state). */
   private patchable = true;
   private readonly shapeAtOpen: string;
 
@@ -134,6 +135,11 @@ export class FileHost implements Host {
     const config = this.state.settings.config;
     let result: ApplyResult;
     try {
+      // The steps the transaction runs, compiled from the same snapshot: a download after a row
+      // insertion or a merge is patched into the opened package from them (patchRows.ts).
+      const compiled = compilePlan(snapshot, plan);
+      if (compiled.ok) touched.record(compiled.steps);
+      else if (structural) touched.touchStructure();
       const r = await applyVerified(this.workbook, plan, { snapshot, check: checkWorkbook(snapshot, config) }, config);
       result = r.ok ? { ok: true } : { ok: false, reason: r.reason };
     } catch {
@@ -148,8 +154,7 @@ export class FileHost implements Host {
     }
     this.snapshot = null;
     if (result.ok) {
-      if (structural) this.patchable = false;
-      else this.edits.merge(touched);
+      this.edits.merge(touched);
       this.emit({ type: "workbook" });
       for (const l of [...this.changeListeners]) l();
     }
@@ -203,20 +208,22 @@ export class FileHost implements Host {
 
   /**
    * The workbook as .xlsx bytes, for download. With `annotate`, the copy carries the current marks
-   * as fills and notes; the in-memory workbook itself stays unmarked. Without marks, value edits are
-   * patched into the opened package (nothing else in it changes); other changes go through exceljs.
+   * as fills and notes; the in-memory workbook itself stays unmarked. Value edits, row insertions and
+   * merges are patched into the opened package (nothing else in it changes); a report sheet or saved
+   * state goes through exceljs.
    */
   async toBuffer(options: { annotate?: Lang } = {}): Promise<Uint8Array> {
     const marked = !!options.annotate && this.marks.length > 0;
     if (this.original && this.keepsEverything) {
       let base: Uint8Array | null = this.original.slice();
-      if (this.edits.size > 0) {
-        try {
-          base = (await writePatched(this.original, this.edits.edits(this.workbook), this.current())).bytes;
-        } catch (e) {
-          if (!(e instanceof PatchUnsupported)) throw e;
-          base = null;
-        }
+      try {
+        // A row insertion or a merge is patched from the plans' steps, value edits from the cells they changed.
+        const steps = this.edits.structuralSteps();
+        if (steps || this.edits.size > 0)
+          base = (await writePatched(this.original, steps ? { steps } : this.edits.edits(this.workbook), this.current())).bytes;
+      } catch (e) {
+        if (!(e instanceof PatchUnsupported)) throw e;
+        base = null;
       }
       // Marks too are patched in (fills and notes), on top of the edited package.
       if (base) return marked ? (await annotatedCopy(base, this.marked, options.annotate!, this.source)).bytes : base;

@@ -96,6 +96,10 @@ export class Pkg {
     this.names = new Map();
     for (const f of Object.values(zip.files)) if (!f.dir) this.names.set(f.name.replace(/^\//, "").toLowerCase(), f.name);
   }
+  /** Every part's name, as stored and as added. */
+  list(): string[] {
+    return [...new Set([...this.names.values(), ...this.changed.keys()])];
+  }
   has(name: string): boolean {
     return this.changed.has(name) || this.names.has(name.toLowerCase());
   }
@@ -542,7 +546,25 @@ export async function openPackage(original: Uint8Array) {
  * Throws PatchUnsupported when the package or an edit is outside what this handles.
  */
 export async function patchValues(original: Uint8Array, edits: ValueEdit[]): Promise<PatchReport> {
-  const { pkg, sheets, workbookPath, wbRels } = await openPackage(original);
+  const opened = await openPackage(original);
+  const done = await patchValuesInto(opened, edits);
+  const out = await opened.pkg.write();
+  return { bytes: out.bytes, changedParts: out.changed, ...done };
+}
+
+export type OpenedPackage = Awaited<ReturnType<typeof openPackage>>;
+
+/**
+ * `edits` written into the opened package (its parts as they are now, earlier patches included).
+ * `blank` lists cells that changed from nothing to nothing (the cells of inserted rows): formulas
+ * whose ranges grew over them get their cached results recomputed like those reading an edited cell.
+ */
+export async function patchValuesInto(
+  opened: OpenedPackage,
+  edits: ValueEdit[],
+  blank: { sheet: string; row: number; col: number }[] = [],
+): Promise<{ recomputed: string[]; fullCalcOnLoad: boolean }> {
+  const { pkg, sheets, workbookPath, wbRels } = opened;
   const sstRel = wbRels.find((r) => /\/sharedStrings$/.test(r.type));
   const sstPath = sstRel ? resolveTarget(workbookPath, sstRel.target) : "xl/sharedStrings.xml";
   const sst = new SharedStrings(sstRel ? await pkg.text(sstPath) : null, sstPath);
@@ -628,7 +650,7 @@ export async function patchValues(original: Uint8Array, edits: ValueEdit[]): Pro
   };
   let fullCalc = false;
   const recomputed = new Map<string, number>();
-  let changed = [...newValues.keys()];
+  let changed = [...newValues.keys(), ...blank.map((b) => `${b.sheet}\u0000${b.row},${b.col}`)];
   for (let pass = 0; pass < 100 && changed.length > 0; pass++) {
     const next: string[] = [];
     for (const [sheet, d] of sheetData)
@@ -678,13 +700,12 @@ export async function patchValues(original: Uint8Array, edits: ValueEdit[]): Pro
   const stylesXml = styles.result();
   if (stylesXml !== null) pkg.set(stylesPath, stylesXml);
   if (fullCalc) pkg.set(workbookPath, withFullCalc((await pkg.text(workbookPath))!));
-  const out = await pkg.write();
   const at = (k: string) => {
     const [sheet, pos] = k.split("\u0000");
     const [r, c] = pos.split(",").map(Number);
     return `${sheet}!${columnName(c)}${r + 1}`;
   };
-  return { bytes: out.bytes, changedParts: out.changed, recomputed: [...recomputed.keys()].map(at), fullCalcOnLoad: fullCalc };
+  return { recomputed: [...recomputed.keys()].map(at), fullCalcOnLoad: fullCalc };
 }
 
 /** The sheet text with cells replaced and new cells placed in row and column order. */

@@ -11,6 +11,8 @@ import { Message } from "../../core/rules/types";
 import { plainValue } from "./cellValue";
 import { readSnapshotFast, FastReadOptions } from "./fastRead";
 import { PatchReport, PatchUnsupported, ValueEdit, patchValues } from "./patch";
+import { patchSteps } from "./patchRows";
+import type { Step } from "../../core/plan/steps";
 import { WorkbookWriteError } from "./write";
 
 const key = (c: CellRef) => `${c.sheet}\u0000${c.row},${c.col}`;
@@ -18,12 +20,33 @@ const key = (c: CellRef) => `${c.sheet}\u0000${c.row},${c.col}`;
 /** Remembers, for cells about to be edited, the number format they had when the workbook was read. */
 export class EditLog {
   private readonly cells = new Map<string, { ref: CellRef; numFmt: string | undefined }>();
-  /** An applied plan also merged, unmerged or inserted (a slid row moved back with its merges): the
-   * patcher writes cell values only, so such a copy is written the old way. */
+  /** An applied plan also merged, unmerged or inserted (a slid row moved back with its merges, an
+   * added indicator): the copy is then patched from the plans' compiled steps (patchRows.ts). */
   private structural = false;
-  /** Call for an edit that is not a value: the copy can no longer be a value patch. */
+  /** A structural edit whose compiled steps were not recorded: such a copy is written the old way. */
+  private unrecorded = false;
+  /** The compiled steps of every plan applied, in order (see record). */
+  private readonly recorded: Step[] = [];
+  /** Call for an edit that is not a value when its steps are not recorded: the copy cannot be patched. */
   touchStructure(): void {
     this.structural = true;
+    this.unrecorded = true;
+  }
+  /** The compiled steps of an applied plan (core/plan/steps.ts), values and structure alike. */
+  record(steps: readonly Step[]): void {
+    this.recorded.push(...steps);
+    if (steps.some((s) => s.op !== "write")) this.structural = true;
+  }
+  /**
+   * The steps that turn the original into the model when some plan moved rows or merges (or when
+   * only steps were recorded); null when every edit was a value (then `edits` gives the value patch). Throws PatchUnsupported when a
+   * structural plan's steps were not recorded.
+   */
+  structuralSteps(): Step[] | null {
+    // Recorded value plans with no touched cells (add filling an empty row) are written from their steps too.
+    if (!this.structural) return this.cells.size === 0 && this.recorded.length > 0 ? this.recorded.map((s) => ({ ...s })) : null;
+    if (this.unrecorded) throw new PatchUnsupported("the edits moved merged areas or rows");
+    return this.recorded.map((s) => ({ ...s }));
   }
   /** Call before the edit: only the first format seen for a cell is the original's. */
   touch(wb: Workbook, ref: CellRef): void {
@@ -38,6 +61,8 @@ export class EditLog {
   merge(other: EditLog): void {
     for (const [k, v] of other.cells) if (!this.cells.has(k)) this.cells.set(k, v);
     if (other.structural) this.structural = true;
+    if (other.unrecorded) this.unrecorded = true;
+    this.recorded.push(...other.recorded);
   }
   sheets(): string[] {
     return [...new Set([...this.cells.values()].map((c) => c.ref.sheet))];
@@ -83,9 +108,10 @@ function cellsOf(s: SheetSnapshot): Map<string, { value: CellValue; formula: str
 }
 
 /** Cells that differ between the model and the written file, ignoring formula results (they may have been recomputed). */
-function differences(expected: WorkbookSnapshot, written: WorkbookSnapshot): string[] {
+function differences(expected: WorkbookSnapshot, written: WorkbookSnapshot, only?: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const s of expected.sheets) {
+    if (only && !only.has(s.name)) continue;
     const w = written.sheets.find((x) => x.name === s.name);
     if (!w) {
       out.push(`sheet ${s.name}`);
@@ -122,16 +148,23 @@ const VERIFY_FAILED: Message = {
  */
 export async function writePatched(
   original: Uint8Array,
-  edits: ValueEdit[],
+  edits: ValueEdit[] | { steps: Step[] },
   expected: WorkbookSnapshot,
   opts: FastReadOptions = {},
 ): Promise<PatchedWrite> {
-  const report = await patchValues(original, edits);
+  const report = Array.isArray(edits) ? await patchValues(original, edits) : await patchSteps(original, edits.steps);
   const t = performance.now();
+  // Value edits rewrite only their own sheets (and those of the formulas recomputed): every other sheet
+  // part keeps its bytes, so only the rewritten sheets are read back. A row insertion may move
+  // references on any sheet: all are read back.
+  const only =
+    Array.isArray(edits) && edits.length > 0
+      ? new Set([...edits.map((e) => e.sheet), ...report.recomputed.map((r) => r.slice(0, r.lastIndexOf("!")))])
+      : undefined;
   let diff: string[];
   try {
-    const back = await readSnapshotFast(report.bytes, expected.source, opts);
-    diff = differences(expected, back.snapshot);
+    const back = await readSnapshotFast(report.bytes, expected.source, { ...opts, ...(only ? { sheets: only } : {}) });
+    diff = differences(expected, back.snapshot, only);
   } catch (e) {
     throw new WorkbookWriteError(VERIFY_FAILED, e instanceof Error ? e.message : String(e));
   }

@@ -215,12 +215,14 @@ describe("what a copy cannot keep is named before writing", () => {
     writeFileSync(join(dir, "box.xlsx"), await zip.generateAsync({ type: "uint8array" }));
     const withBox = await run(["add", "box.xlsx", "--template", "satisfaction.public", "--out", "b.xlsx"], { cwd: dir });
     expect(withBox.code).toBe(0);
-    expect(withBox.err).toBe("注意:工作簿包含 1 个形状、文本框或组合图形,写出的副本中将不保留(图片会保留)。\n");
-    // The claim holds: the written copy has the picture and not the text box.
+    // The insertion is patched into the package (patchRows.ts): the text box is kept, so nothing is named as lost.
+    expect(withBox.err).toBe("");
     const out = await JSZip.loadAsync(readFileSync(join(dir, "b.xlsx")));
     const drawing = await out.file(Object.keys(out.files).find((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))!)!.async("string");
     expect(drawing).toContain("<xdr:pic>");
-    expect(drawing).not.toContain("审核意见");
+    expect(drawing).toContain("审核意见");
+    // Both sit above the insertion at row 39: neither anchor moved.
+    expect([...drawing.matchAll(/<xdr:row>(\d+)<\/xdr:row>/g)].map((m) => Number(m[1])).every((n) => n < 38)).toBe(true);
   });
 });
 
@@ -260,12 +262,16 @@ describe("add: a picture as openpyxl writes it", () => {
     const out = r.zip!;
     const drawingPath = Object.keys(out.files).find((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))!;
     const drawing = await out.file(drawingPath)!.async("string");
-    expect(drawing).toMatch(/<xdr:pic>/);
+    // Kept as openpyxl wrote it (default namespace), only its row moved.
+    expect(drawing).toBe(DRAWING.replace("<row>44</row>", "<row>45</row>"));
     // Below the insertion at row 39: row 45 (0-based 44) is now row 46.
-    expect(/<xdr:from>[\s\S]*?<xdr:row>(\d+)<\/xdr:row>/.exec(drawing)?.[1]).toBe("45");
+    expect(/<(?:xdr:)?from>[\s\S]*?<(?:xdr:)?row>(\d+)<\/(?:xdr:)?row>/.exec(drawing)?.[1]).toBe("45");
     // The image itself travelled: the drawing's relationship points at a PNG in the package.
     const rels = await out.file(drawingPath.replace(/([^/]+)$/, "_rels/$1.rels"))!.async("string");
-    const target = /Target="([^"]*)"/.exec(rels)![1].replace(/^\.\.\//, "xl/");
+    const target = /Target="([^"]*)"/
+      .exec(rels)![1]
+      .replace(/^\.\.\//, "xl/")
+      .replace(/^\//, "");
     expect(Buffer.from(await out.file(target)!.async("uint8array")).equals(PNG)).toBe(true);
   });
 });

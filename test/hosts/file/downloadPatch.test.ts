@@ -1,8 +1,9 @@
 /**
  * The preview's download after value edits is the opened package with only those cells rewritten
  * (issue #25): the chart, notes, x14 rules and everything else keep their bytes, so none of the
- * "a copy will lose …" warnings is shown. A change the patcher does not write (saved state, a report
- * sheet, inserted rows) sends the download back through exceljs, with its warnings.
+ * "a copy will lose …" warnings is shown. An inserted indicator row is patched in too (patchRows.ts).
+ * A change the patcher does not write (saved state, a report sheet) sends the download back through
+ * exceljs, with its warnings.
  */
 import JSZip from "jszip";
 import { checkWorkbook } from "../../../src/core/engine";
@@ -11,6 +12,8 @@ import { FileHost } from "../../../src/hosts/file/fileHost";
 import { DEFAULT_SETTINGS } from "../../../src/hosts/host";
 import { FEATURES, fidelityWorkbook } from "../../../scripts/build-fidelity";
 import { readRawXlsx } from "../../helpers/rawXlsx";
+import { findTemplate } from "../../../src/core/templates/catalogue";
+import { isInsertError, planInsertion } from "../../../src/core/templates/insert";
 
 const features = FEATURES.filter((f) => f !== "protection");
 
@@ -98,4 +101,25 @@ test("a marked download patches fills and notes onto the edited package; the use
   // Findings left after the fixes are noted on their cells.
   for (const f of check.findings.filter((x) => x.cells[0]?.sheet === "申报表"))
     expect(notes).toMatch(new RegExp(`<comment ref="[A-Z]+\\d+"[^>]*><text>[\\s\\S]*?${f.rule.replace(/[/.]/g, "\\$&")}`));
+});
+
+test("after an indicator is inserted, the download is the opened package with the row patched in: chart, notes and rules kept and moved", async () => {
+  const input = await fidelityWorkbook(features);
+  const host = await FileHost.fromData(input, "all.xlsx");
+  const form = checkWorkbook((await host.read()).snapshot).recognitions.flatMap((r) => r.forms)[0];
+  const plan = planInsertion(form.model, form.grid, findTemplate("quantity.key-tasks-completion")!);
+  if (isInsertError(plan)) throw new Error(plan.error.en);
+  expect(await host.apply(plan)).toEqual({ ok: true });
+  expect(host.keepsEverything).toBe(true);
+  const out = await host.toBuffer();
+  const a = await parts(input);
+  const b = await parts(out);
+  expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+  // The new row 28 moved what was below it: the note on G40, the chart's bottom edge, the list validation.
+  expect(b.get("xl/comments1.xml")).toContain('<comment ref="G41"');
+  expect(b.get("xl/drawings/drawing1.xml")).toContain("<xdr:row>36</xdr:row>");
+  expect(b.get("xl/worksheets/sheet1.xml")).toContain("<xm:sqref>F21:F39</xm:sqref>");
+  for (const n of ["xl/tables/table1.xml", "xl/theme/theme1.xml"]) expect(b.get(n)).toBe(a.get(n));
+  const sheet = (await readRawXlsx(out))[0];
+  expect(sheet.cells.get("27,3")).toBe("年度重点工作任务完成率(%)");
 });

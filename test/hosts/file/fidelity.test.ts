@@ -1,6 +1,6 @@
 /**
  * The fidelity matrix (issue #25): each workbook of scripts/build-fidelity.ts (one feature each, and
- * one with all of them) × each command that writes through the package patcher (today: `fix`). Every
+ * one with all of them) × `fix` and `check --annotate` (`add`: fidelityAdd.test.ts). Every
  * output is compared with its input part by part — the parts the edit does not need are byte-for-byte
  * the input's — and cell by cell through the independent raw reader (test/helpers/rawXlsx.ts): only
  * the fixed cells and the cached results of the formulas that read them differ.
@@ -137,7 +137,7 @@ test("add refuses a protected form unless --write-protected, and then writes the
   expect(existsSync(join(dir, "locked-added.xlsx"))).toBe(false);
   const allowed = await run([...args, "--write-protected"]);
   expect(allowed.code).toBe(0);
-  // add still writes through exceljs (issue #25 step 3 is not done): the protection itself is kept.
+  // The insertion is patched into the package: the protection itself is kept.
   expect(text((await parts(new Uint8Array(readFileSync(join(dir, "locked-added.xlsx"))))).get(FORM)!)).toMatch(
     /<sheetProtection[^>]*sheet="1"/,
   );

@@ -133,7 +133,7 @@ test("exceljs alone drops each feature; a copy written by this tool keeps them a
   expect(await features(await writeXlsx(r.workbook))).toEqual(ORIGINAL);
 });
 
-test("add: each is kept in the new file, and what points at moved rows moves with them", async () => {
+test("add: each is kept in the new file, and what points at moved rows moves with them as in Excel", async () => {
   const dir = mkdtempSync(join(tmpdir(), "bf-kept-"));
   try {
     writeFileSync(join(dir, "in.xlsx"), await withFeatures());
@@ -146,7 +146,9 @@ test("add: each is kept in the new file, and what points at moved rows moves wit
     expect(out).toEqual({
       ...ORIGINAL,
       names: ["满意度=申报表!$E$41", "本表金额@0=申报表!$D$8:$D$9"].sort(),
-      links: ["H2→申报表!D8", "H3→申报表!D9", "H46→'申报表'!E41"],
+      // The link's cell moved (H45 → H46); its destination is a stored address, which Excel's own
+      // Insert leaves as it is (a "Place in This Document" link keeps pointing at E40), and so does the patch.
+      links: ["H2→申报表!D8", "H3→申报表!D9", "H46→'申报表'!E40"],
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -175,7 +177,8 @@ test("the preview's download keeps them too, after an insertion and after a fail
   });
   expect(failed.ok).toBe(false);
   expect(await features(await host.toBuffer())).toEqual(ORIGINAL);
-  // A real insertion before row 39: the link and the name pointing below it move.
+  // A real insertion before row 39, patched into the opened package: the link's cell and the name
+  // pointing below it move; the link's destination is a stored address Excel's Insert leaves as it is.
   const ok = await host.apply({
     title: { zh: "插入", en: "insert" },
     edits: [{ op: "insertRows", sheet: "申报表", row: 38, count: 1, formatFrom: 37 }],
@@ -184,7 +187,7 @@ test("the preview's download keeps them too, after an insertion and after a fail
   expect(await features(await host.toBuffer())).toEqual({
     ...ORIGINAL,
     names: ["满意度=申报表!$E$41", "本表金额@0=申报表!$D$8:$D$9"].sort(),
-    links: ["H2→申报表!D8", "H3→申报表!D9", "H46→'申报表'!E41"],
+    links: ["H2→申报表!D8", "H3→申报表!D9", "H46→'申报表'!E40"],
   });
 });
 

@@ -1,0 +1,477 @@
+/**
+ * Structural edits (row insertion, merging, the new rows' formats) written into a user's workbook
+ * package the way Excel's own Insert does them: every reference to a moved row, wherever in the
+ * package it is, moves with it — cells and formulas on every sheet (shared formulas kept shared when
+ * their followers still read the same cells, otherwise written out cell by cell), merges, data
+ * validations and conditional formats (the x14 extension included), hyperlinks, defined names
+ * (print areas and titles among them), tables, drawing anchors, notes (and their VML shapes),
+ * threaded comments, chart series, pivot-cache sources and the calculation chain. A range the new
+ * rows land inside grows; one ending above them stays. Parts holding nothing that moved keep their
+ * bytes. The value edits of the same plan are then written by the value patcher (patch.ts), which
+ * also recomputes the cached results of formulas whose ranges grew.
+ *
+ * As in patch.ts, parts are edited as text with regular expressions: what is not matched is copied.
+ */
+import { columnName } from "../../core/a1";
+import { Step } from "../../core/plan/steps";
+import { RowShift, shiftFormula } from "./formulaShift";
+import { slideFormula } from "./fastRead";
+import {
+  OpenedPackage,
+  PatchReport,
+  PatchUnsupported,
+  ValueEdit,
+  attrs,
+  decode,
+  escapeXml,
+  openPackage,
+  parseRels,
+  parseSheetXml,
+  patchValuesInto,
+  relsPathOf,
+  resolveTarget,
+  setAttr,
+} from "./patch";
+import { childrenAfter } from "./worksheetOrder";
+
+/** No sheet is called this: unqualified references in a part that belongs to no sheet do not move. */
+const NO_SHEET = "\u0000";
+
+/** Rewrites the text of every element `tag` (any prefix) in `xml` with `f` (decoded in, escaped out). */
+function mapElementText(xml: string, tag: string, f: (text: string) => string): string {
+  const re = new RegExp(`(<(\\w+:)?${tag}\\b[^>]*>)([^<]*)(</\\2?${tag}>)`, "g");
+  return xml.replace(re, (whole, open: string, _p, body: string, close: string) => {
+    const text = decode(body);
+    const next = f(text);
+    return next === text ? whole : `${open}${escapeXml(next)}${close}`;
+  });
+}
+
+/** Rewrites the value of attribute `name` on every element in `xml`. */
+function mapAttr(xml: string, name: string, f: (value: string) => string): string {
+  const re = new RegExp(`(\\s${name}\\s*=\\s*)("([^"]*)"|'([^']*)')`, "g");
+  return xml.replace(re, (whole, lead: string, _q, dq: string | undefined, sq: string | undefined) => {
+    const value = decode(dq ?? sq ?? "");
+    const next = f(value);
+    return next === value ? whole : `${lead}"${escapeXml(next)}"`;
+  });
+}
+
+/** Cell references and ranges (sqref lists included) on the shifted sheet itself. */
+const shiftRefs = (text: string, shift: RowShift) => shiftFormula(text, shift.sheet, shift);
+
+interface SheetInfo {
+  name: string;
+  path: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worksheet parts
+
+/** A worksheet's cells and formulas after the shift; rows and cells renumbered on the shifted sheet. */
+function shiftSheetData(xml: string, sheet: string, shift: RowShift): string {
+  const x = parseSheetXml(xml);
+  const own = sheet === shift.sheet;
+  const moved = (row0: number) => own && row0 + 1 >= shift.at;
+  const newRow = (row0: number) => (moved(row0) ? row0 + shift.count : row0);
+
+  // Shared formulas: a group stays shared when every follower, slid from the shifted master to its
+  // new place, reads what its own formula shifted reads; otherwise each cell gets its formula written out.
+  interface Member {
+    row: number;
+    col: number;
+  }
+  const masters = new Map<string, { row: number; col: number; text: string }>();
+  const members = new Map<string, Member[]>();
+  for (const r of x.rows)
+    for (const c of r.cells) {
+      const f = /<(\w+:)?f\b([^>]*?)(?:\/>|>([^<]*)<\/\1?f>)/.exec(c.body);
+      if (!f) continue;
+      const fa = attrs(f[2]);
+      if (fa.get("t") !== "shared") continue;
+      const si = fa.get("si") ?? "";
+      members.set(si, [...(members.get(si) ?? []), { row: c.row, col: c.col }]);
+      if ((f[3] ?? "") !== "") masters.set(si, { row: c.row, col: c.col, text: decode(f[3]!) });
+    }
+  const unshared = new Set<string>();
+  for (const [si, list] of members) {
+    const m = masters.get(si);
+    if (!m) continue; // a follower without its master: left as it is (the value patcher refuses it)
+    const shiftedMaster = shiftFormula(m.text, sheet, shift);
+    const mNew = { row: newRow(m.row), col: m.col };
+    for (const c of list) {
+      const expected = shiftFormula(slideFormula(m.text, m, c), sheet, shift);
+      const slid = slideFormula(shiftedMaster, mNew, { row: newRow(c.row), col: c.col });
+      if (expected !== slid) {
+        unshared.add(si);
+        break;
+      }
+    }
+  }
+
+  const splices: { start: number; end: number; text: string }[] = [];
+  for (const r of x.rows) {
+    if (moved(r.row)) splices.push({ start: r.start, end: r.start + r.open.length, text: setAttr(r.open, "r", String(newRow(r.row) + 1)) });
+    for (const c of r.cells) {
+      const hasF = /<(\w+:)?f\b/.test(c.body);
+      if (!moved(c.row) && !hasF) continue;
+      let open = c.open;
+      if (moved(c.row)) open = setAttr(open, "r", `${columnName(c.col)}${newRow(c.row) + 1}`);
+      let body = c.body;
+      if (hasF)
+        body = body.replace(
+          /<((?:\w+:)?f)\b([^>]*?)(\/>|>([^<]*)<\/(?:\w+:)?f>)/,
+          (whole, tag: string, fattrs: string, _e, ftext?: string) => {
+            const fa = attrs(fattrs);
+            const t = fa.get("t");
+            const text = decode(ftext ?? "");
+            if (t === "shared" && unshared.has(fa.get("si") ?? "")) {
+              const m = masters.get(fa.get("si") ?? "")!;
+              const full = shiftFormula(slideFormula(m.text, m, c), sheet, shift);
+              let a = ` ${fattrs.trim()}`.replace(/\s$/, "");
+              for (const n of ["t", "ref", "si"]) a = setAttr(`<x${a}>`, n, null).slice(2, -1);
+              return `<${tag}${a}>${escapeXml(full)}</${tag}>`;
+            }
+            let a = fattrs;
+            if (own && fa.has("ref")) a = setAttr(`<x${a}>`, "ref", shiftRefs(fa.get("ref")!, shift)).slice(2, -1);
+            if (fa.has("r1") || fa.has("r2")) throw new PatchUnsupported("a data table formula");
+            const next = text === "" ? "" : shiftFormula(text, sheet, shift);
+            if (next === text && a === fattrs) return whole;
+            return ftext === undefined ? `<${tag}${a}/>` : `<${tag}${a}>${escapeXml(next)}</${tag}>`;
+          },
+        );
+      if (open === c.open && body === c.body) continue;
+      const close = c.open.endsWith("/>") ? "" : `</${c.prefix}c>`;
+      splices.push({ start: c.start, end: c.end, text: close ? `${open}${body}${close}` : open });
+    }
+  }
+  splices.sort((a, b) => b.start - a.start);
+  let out = xml;
+  for (const s of splices) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  return out;
+}
+
+/** Everything of a worksheet beside its cells: ranges on the shifted sheet, formulas reading it. */
+function shiftBesideCells(xml: string, sheet: string, shift: RowShift): string {
+  const open = /<(\w+:)?sheetData\b[^>]*?(\/?)>/.exec(xml);
+  if (!open) throw new PatchUnsupported("no sheetData");
+  const closeTag = `</${open[1] ?? ""}sheetData>`;
+  const end = open[2] === "/" ? open.index + open[0].length : xml.indexOf(closeTag, open.index) + closeTag.length;
+  const map = (part: string) => {
+    let s = part;
+    for (const tag of ["formula", "formula1", "formula2", "f"]) s = mapElementText(s, tag, (t) => shiftFormula(t, sheet, shift));
+    if (sheet === shift.sheet) {
+      // sqref lists and ref ranges: merges, validations, conditional formats, links, autofilter,
+      // ignored errors, protected ranges, the dimension, the selection.
+      s = mapAttr(s, "sqref", (v) => shiftRefs(v, shift));
+      s = mapAttr(s, "ref", (v) => shiftRefs(v, shift));
+      s = mapAttr(s, "activeCell", (v) => shiftRefs(v, shift));
+      s = mapElementText(s, "sqref", (v) => shiftRefs(v, shift));
+      // Manual page breaks sit after a 0-based row id (CT_Break).
+      s = s.replace(/<((?:\w+:)?rowBreaks)\b[\s\S]*?<\/\1>/, (rb) =>
+        rb.replace(/(<(?:\w+:)?brk\b[^>]*\sid=")(\d+)"/g, (w, lead: string, id: string) =>
+          Number(id) >= shift.at - 1 ? `${lead}${Number(id) + shift.count}"` : w,
+        ),
+      );
+    }
+    return s;
+  };
+  return map(xml.slice(0, open.index)) + xml.slice(open.index, end) + map(xml.slice(end));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parts that belong to the shifted sheet
+
+/** The 0-based row in `<xdr:row>` of a from/to marker, moved when at or below the insertion. */
+function moveMarker(marker: string, shift: RowShift): string {
+  return marker.replace(/(<(\w+:)?row>)(\d+)(<\/\2?row>)/, (w, a: string, _p, n: string, b: string) =>
+    Number(n) >= shift.at - 1 ? `${a}${Number(n) + shift.count}${b}` : w,
+  );
+}
+
+/**
+ * Drawing anchors (ECMA-376 Part 1 §20.5.2): a two-cell anchor moves each corner with its row
+ * (editAs "twoCell", the default), or the whole object with its top-left cell ("oneCell"), or
+ * nothing ("absolute"); a one-cell anchor moves with its top-left cell; an absolute one stays.
+ */
+function shiftDrawing(xml: string, shift: RowShift): string {
+  return xml.replace(
+    /<(\w+:)?(twoCellAnchor|oneCellAnchor)\b([^>]*)>([\s\S]*?)<\/\1?\2>/g,
+    (whole, p: string | undefined, kind: string, a: string, body: string) => {
+      const editAs = attrs(a).get("editAs") ?? "twoCell";
+      if (kind === "twoCellAnchor" && editAs === "absolute") return whole;
+      const pre = p ?? "";
+      const fromRe = new RegExp(`<${pre}from>[\\s\\S]*?</${pre}from>`);
+      const toRe = new RegExp(`<${pre}to>[\\s\\S]*?</${pre}to>`);
+      const from = fromRe.exec(body)?.[0];
+      if (!from) return whole;
+      const fromMoves = moveMarker(from, shift) !== from;
+      let next = body.replace(fromRe, (m) => moveMarker(m, shift));
+      if (kind === "twoCellAnchor") {
+        next = next.replace(toRe, (m) => (editAs === "oneCell" && !fromMoves ? m : moveMarker(m, shift)));
+      }
+      return next === body ? whole : `<${pre}${kind}${a}>${next}</${pre}${kind}>`;
+    },
+  );
+}
+
+/** Legacy note shapes: `<x:Row>` (0-based) and the anchor's top and bottom rows (§ VML x:Anchor). */
+function shiftVml(xml: string, shift: RowShift): string {
+  const at0 = shift.at - 1;
+  const mv = (n: number) => (n >= at0 ? n + shift.count : n);
+  return xml
+    .replace(/(<(\w+:)?Row>)\s*(\d+)\s*(<\/\2?Row>)/g, (_w, a: string, _p, n: string, b: string) => `${a}${mv(Number(n))}${b}`)
+    .replace(/(<(\w+:)?Anchor>)([^<]*)(<\/\2?Anchor>)/g, (w, a: string, _p, text: string, b: string) => {
+      const v = text.split(",").map((s) => s.trim());
+      if (v.length !== 8 || v.some((s) => !/^\d+$/.test(s))) return w;
+      v[2] = String(mv(Number(v[2])));
+      v[6] = String(mv(Number(v[6])));
+      return `${a}${v.join(", ")}${b}`;
+    });
+}
+
+/** Tables on the shifted sheet: their ranges, autofilter, sort state and calculated-column formulas. */
+function shiftTable(xml: string, shift: RowShift): string {
+  let s = mapAttr(xml, "ref", (v) => shiftRefs(v, shift));
+  for (const tag of ["calculatedColumnFormula", "totalsRowFormula"]) s = mapElementText(s, tag, (t) => shiftFormula(t, shift.sheet, shift));
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The steps
+
+async function insertRows(opened: OpenedPackage, sheets: SheetInfo[], shift: RowShift): Promise<void> {
+  const { pkg, workbookPath } = opened;
+  const form = sheets.find((s) => s.name === shift.sheet)!;
+  for (const s of sheets) {
+    const text = await pkg.text(s.path);
+    if (text === null) throw new PatchUnsupported(`missing part ${s.path}`);
+    const next = shiftBesideCells(shiftSheetData(text, s.name, shift), s.name, shift);
+    if (next !== text) pkg.set(s.path, next);
+  }
+
+  // Defined names: print areas and titles among them; a range the rows land inside grows.
+  const wb = (await pkg.text(workbookPath))!;
+  const wbNext = mapElementText(wb, "definedName", (t) => shiftFormula(t, NO_SHEET, shift));
+  if (wbNext !== wb) pkg.set(workbookPath, wbNext);
+
+  // The parts of the shifted sheet itself.
+  const rels = parseRels((await pkg.text(relsPathOf(form.path))) ?? "").filter((r) => !r.external);
+  for (const r of rels) {
+    const path = resolveTarget(form.path, r.target);
+    const text = await pkg.text(path);
+    if (text === null) continue;
+    let next = text;
+    if (/\/drawing$/.test(r.type)) next = shiftDrawing(text, shift);
+    else if (/\/vmlDrawing$/.test(r.type)) next = shiftVml(text, shift);
+    else if (/\/comments$/.test(r.type) || /\/threadedComment$/.test(r.type)) next = mapAttr(text, "ref", (v) => shiftRefs(v, shift));
+    else if (/\/table$/.test(r.type)) next = shiftTable(text, shift);
+    if (next !== text) pkg.set(path, next);
+  }
+
+  // Anything that may point at the sheet from elsewhere: chart series, pivot-cache sources, the calc chain.
+  for (const name of pkg.list()) {
+    if (/^xl\/charts\/chart[^/]*\.xml$/i.test(name)) {
+      const text = (await pkg.text(name))!;
+      const next = mapElementText(text, "f", (t) => shiftFormula(t, NO_SHEET, shift));
+      if (next !== text) pkg.set(name, next);
+    } else if (/^xl\/pivotCache\/pivotCacheDefinition[^/]*\.xml$/i.test(name)) {
+      const text = (await pkg.text(name))!;
+      const next = text.replace(/<(\w+:)?worksheetSource\b[^>]*>/g, (el) => {
+        const a = attrs(el);
+        return a.get("sheet") === shift.sheet && a.has("ref") ? setAttr(el, "ref", shiftRefs(a.get("ref")!, shift)) : el;
+      });
+      if (next !== text) pkg.set(name, next);
+    }
+  }
+  await shiftCalcChain(opened, shift);
+}
+
+/** calcChain.xml: each entry's cell (`i` is the sheet's sheetId, omitted when it repeats the previous). */
+async function shiftCalcChain(opened: OpenedPackage, shift: RowShift): Promise<void> {
+  const { pkg, workbookPath, wbRels } = opened;
+  const rel = wbRels.find((r) => /\/calcChain$/.test(r.type));
+  if (!rel) return;
+  const path = resolveTarget(workbookPath, rel.target);
+  const text = await pkg.text(path);
+  if (text === null) return;
+  const wb = (await pkg.text(workbookPath))!;
+  const sheetEl = [...wb.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)].map((m) => attrs(m[1])).find((a) => a.get("name") === shift.sheet);
+  const id = sheetEl?.get("sheetId");
+  if (!id) return;
+  let current = "";
+  const next = text.replace(/<((?:\w+:)?c)\b([^>]*?)(\/?)>/g, (el, tag: string, a: string, slash: string) => {
+    const at = attrs(a);
+    if (at.has("i")) current = at.get("i")!;
+    if (current !== id || !at.has("r")) return el;
+    const r = shiftRefs(at.get("r")!, shift);
+    return r === at.get("r") ? el : setAttr(`<${tag}${a}${slash}>`, "r", r);
+  });
+  if (next !== text) pkg.set(path, next);
+}
+
+/**
+ * Row `from`'s formats onto the new rows `to`…`to+count-1`: the row's own attributes (style, height)
+ * but not hidden or collapsed, one empty `<c s>` per styled cell, and the data validations (x14
+ * ones included) that cover the row, extended over the new rows — as Excel's Insert copies the
+ * formats of the row above.
+ */
+async function copyFormat(opened: OpenedPackage, sheet: SheetInfo, from: number, to: number, count: number): Promise<void> {
+  const { pkg } = opened;
+  let xml = (await pkg.text(sheet.path))!;
+  const x = parseSheetXml(xml);
+  const src = x.rows.find((r) => r.row === from);
+  for (let i = 0; i < count; i++)
+    if (x.rows.some((r) => r.row === to + i && r.cells.length > 0)) throw new PatchUnsupported("the new rows are not empty");
+  const p = x.prefix;
+  let rowOpen = src ? src.open.replace(/\s*\/?>$/, ">") : `<${p}row>`;
+  for (const n of ["hidden", "collapsed"]) rowOpen = setAttr(rowOpen, n, null);
+  const styled = (src?.cells ?? []).filter((c) => attrs(c.open).has("s"));
+  const made: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const r = to + i;
+    const cells = styled.map((c) => `<${p}c r="${columnName(c.col)}${r + 1}" s="${attrs(c.open).get("s")}"/>`).join("");
+    const open = setAttr(rowOpen, "r", String(r + 1));
+    made.push(cells ? `${open}${cells}</${p}row>` : open.replace(/>$/, "/>"));
+  }
+  // The new rows replace any bare row elements at their place; they go before the first later row.
+  const spliceFrom = x.rows.find((r) => r.row >= to);
+  const last = x.rows.filter((r) => r.row >= to && r.row < to + count).pop();
+  if (x.emptyData) xml = xml.slice(0, x.dataStart) + `<${p}sheetData>${made.join("")}</${p}sheetData>` + xml.slice(x.dataEnd);
+  else {
+    const start = spliceFrom ? spliceFrom.start : x.dataEnd;
+    const end = last ? last.end : start;
+    xml = xml.slice(0, start) + made.join("") + xml.slice(end);
+  }
+
+  // Validations covering the format row reach over the new rows too.
+  const extend = (sqref: string): string => {
+    const ranges = sqref.split(/\s+/).filter(Boolean);
+    const parsed = ranges.map(parseSqrefRange);
+    const add: string[] = [];
+    const out = ranges.slice();
+    parsed.forEach((r, i) => {
+      if (!r || r.top > from || r.bottom < from) return;
+      const covered = parsed.some((o) => o && o.left <= r.left && o.right >= r.right && o.top <= to && o.bottom >= to + count - 1);
+      if (covered) return;
+      // A range ending right above the new rows grows over them (F21:F38 → F21:F39, as Excel writes it).
+      if (r.bottom === to - 1) out[i] = `${columnName(r.left)}${r.top + 1}:${columnName(r.right)}${to + count}`;
+      else {
+        const a = `${columnName(r.left)}${to + 1}`,
+          b = `${columnName(r.right)}${to + count}`;
+        add.push(a === b ? a : `${a}:${b}`);
+      }
+    });
+    const next = [...out, ...add].join(" ");
+    return next === ranges.join(" ") ? sqref : next;
+  };
+  xml = xml
+    .replace(/<((?:\w+:)?dataValidation)\b[^>]*>/g, (el) => {
+      const sq = attrs(el).get("sqref");
+      return sq === undefined ? el : setAttr(el, "sqref", extend(sq));
+    })
+    .replace(/<((?:\w+:)?dataValidation)\b[^>]*>[\s\S]*?<\/\1>/g, (el) => mapElementText(el, "sqref", extend));
+  pkg.set(sheet.path, xml);
+}
+
+function parseSqrefRange(s: string): { top: number; bottom: number; left: number; right: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(s);
+  if (!m) return null;
+  const col = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const [t, b] = [Number(m[2]) - 1, Number(m[4] ?? m[2]) - 1];
+  const [l, r] = [col(m[1]), col(m[3] ?? m[1])];
+  return { top: Math.min(t, b), bottom: Math.max(t, b), left: Math.min(l, r), right: Math.max(l, r) };
+}
+
+/** Adds or removes one `<mergeCell>` (CT_MergeCells), keeping the count and the element's place. */
+async function setMerge(opened: OpenedPackage, sheet: SheetInfo, ref: string, on: boolean): Promise<void> {
+  const { pkg } = opened;
+  const xml = (await pkg.text(sheet.path))!;
+  const x = parseSheetXml(xml);
+  const p = x.prefix;
+  const block = /<((?:\w+:)?mergeCells)\b[^>]*?(?:\/>|>([\s\S]*?)<\/\1>)/.exec(xml);
+  const list = block ? [...(block[2] ?? "").matchAll(/<(?:\w+:)?mergeCell\b([^>]*)\/?>(?:<\/(?:\w+:)?mergeCell>)?/g)] : [];
+  const refs = list.map((m) => attrs(m[1]).get("ref") ?? "");
+  let next: string[];
+  if (on) {
+    if (refs.includes(ref)) return;
+    next = [...list.map((m) => m[0]), `<${p}mergeCell ref="${ref}"/>`];
+  } else {
+    const i = refs.indexOf(ref);
+    if (i < 0) throw new PatchUnsupported(`no merge ${ref}`);
+    next = list.filter((_, k) => k !== i).map((m) => m[0]);
+  }
+  const el = next.length ? `<${p}mergeCells count="${next.length}">${next.join("")}</${p}mergeCells>` : "";
+  if (block) {
+    pkg.set(sheet.path, xml.slice(0, block.index) + el + xml.slice(block.index + block[0].length));
+    return;
+  }
+  // A sheet without merges: the element goes before the first child CT_Worksheet puts after it.
+  let at = xml.length;
+  for (const later of childrenAfter("mergeCells")) {
+    const m = new RegExp(`<(\\w+:)?${later}[\\s>/]`).exec(xml.slice(x.dataEnd));
+    if (m && x.dataEnd + m.index < at) at = x.dataEnd + m.index;
+  }
+  if (at === xml.length) at = xml.lastIndexOf(`</${p}worksheet>`);
+  pkg.set(sheet.path, xml.slice(0, at) + el + xml.slice(at));
+}
+
+/**
+ * The workbook `original` with the compiled steps of one or more plans applied, in order. Throws
+ * PatchUnsupported when the package or a step is outside what this handles.
+ */
+export async function patchSteps(original: Uint8Array, steps: Step[]): Promise<PatchReport> {
+  const opened = await openPackage(original);
+  const sheets: SheetInfo[] = opened.sheets;
+  const writes: ValueEdit[] = [];
+  const blank: { sheet: string; row: number; col: number }[] = [];
+  for (const s of steps) {
+    const sheet = sheets.find((x) => x.name === s.sheet);
+    if (!sheet) throw new PatchUnsupported(`no worksheet ${s.sheet}`);
+    switch (s.op) {
+      case "insertRows": {
+        if (s.count <= 0) break;
+        const shift: RowShift = { sheet: s.sheet, at: s.at + 1, count: s.count };
+        await insertRows(opened, sheets, shift);
+        // Earlier writes to moved rows move with them.
+        for (const w of writes) if (w.sheet === s.sheet && w.row >= s.at) w.row += s.count;
+        for (const b of blank) if (b.sheet === s.sheet && b.row >= s.at) b.row += s.count;
+        const width = usedWidth((await opened.pkg.text(sheet.path))!);
+        for (let r = s.at; r < s.at + s.count; r++) for (let c = 0; c < width; c++) blank.push({ sheet: s.sheet, row: r, col: c });
+        break;
+      }
+      case "copyFormat":
+        await copyFormat(opened, sheet, s.from, s.to, s.count);
+        break;
+      case "merge":
+      case "unmerge":
+        await setMerge(opened, sheet, rangeText(s.range), s.op === "merge");
+        break;
+      case "write":
+        writes.push({
+          sheet: s.sheet,
+          row: s.row,
+          col: s.col,
+          value: s.value,
+          ...(s.numberFormat ? { numberFormat: s.numberFormat } : {}),
+        });
+        break;
+    }
+  }
+  const done = await patchValuesInto(opened, writes, blank);
+  const out = await opened.pkg.write();
+  return { bytes: out.bytes, changedParts: out.changed, ...done };
+}
+
+const rangeText = (r: { top: number; left: number; bottom: number; right: number }) => {
+  const a = `${columnName(r.left)}${r.top + 1}`,
+    b = `${columnName(r.right)}${r.bottom + 1}`;
+  return a === b ? a : `${a}:${b}`;
+};
+
+/** Columns a formula may read in a new row: up to the last column any cell of the sheet uses. */
+function usedWidth(xml: string): number {
+  let max = 0;
+  for (const r of parseSheetXml(xml).rows) for (const c of r.cells) max = Math.max(max, c.col + 1);
+  return max;
+}

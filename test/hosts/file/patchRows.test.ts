@@ -1,0 +1,173 @@
+/**
+ * The row patcher's own cases beyond the fidelity workbooks: parts that point at the form from
+ * elsewhere (a pivot cache, threaded comments, the calc chain, page breaks) and the merge steps of a
+ * slid-row fix. Packages are edited as text with JSZip and read back the same way, never through
+ * the code under test.
+ */
+import JSZip from "jszip";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { run } from "../../cli/capture";
+import { join } from "path";
+import { patchSteps } from "../../../src/hosts/file/patchRows";
+import { readRawXlsx } from "../../helpers/rawXlsx";
+import { patchValues } from "../../../src/hosts/file/patch";
+import { writePatched } from "../../../src/hosts/file/patchWrite";
+import { readSnapshotFast } from "../../../src/hosts/file/fastRead";
+import { WorkbookWriteError } from "../../../src/hosts/file/write";
+import { WorkbookSnapshot } from "../../../src/core/snapshot";
+import { fidelityWorkbook } from "../../../scripts/build-fidelity";
+
+const ROOT = join(__dirname, "../../..");
+const FORM = "xl/worksheets/sheet1.xml";
+const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+async function example(edit: (zip: JSZip) => Promise<void>): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(readFileSync(join(ROOT, "examples/corrected-form.xlsx")));
+  await edit(zip);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+const textOf = async (bytes: Uint8Array, name: string) => (await JSZip.loadAsync(bytes)).file(name)!.async("string");
+const addRel = async (zip: JSZip, relsPath: string, xml: string) => {
+  const old = zip.file(relsPath)
+    ? await zip.file(relsPath)!.async("string")
+    : `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  zip.file(relsPath, old.replace("</Relationships>", `${xml}</Relationships>`));
+};
+
+test("a pivot cache on the form, threaded comments, the calc chain and page breaks follow the moved rows", async () => {
+  const input = await example(async (zip) => {
+    zip.file(
+      "xl/pivotCache/pivotCacheDefinition1.xml",
+      `<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" refreshOnLoad="1"><cacheSource type="worksheet"><worksheetSource ref="B20:F38" sheet="申报表"/></cacheSource></pivotCacheDefinition>`,
+    );
+    zip.file(
+      "xl/threadedComments/threadedComment1.xml",
+      `<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"><threadedComment ref="D30" dT="2026-12-01T08:00:00.00" personId="{00000000-0000-0000-0000-000000000001}" id="{00000000-0000-0000-0000-000000000002}"><text>请核实</text></threadedComment></ThreadedComments>`,
+    );
+    await addRel(
+      zip,
+      "xl/worksheets/_rels/sheet1.xml.rels",
+      `<Relationship Id="rIdTC" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" Target="../threadedComments/threadedComment1.xml"/>`,
+    );
+    zip.file(
+      "xl/calcChain.xml",
+      `<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="D10" i="1"/><c r="D30"/><c r="A1" i="2"/></calcChain>`,
+    );
+    await addRel(zip, "xl/_rels/workbook.xml.rels", `<Relationship Id="rIdCC" Type="${R}/calcChain" Target="calcChain.xml"/>`);
+    const sheet = await zip.file(FORM)!.async("string");
+    zip.file(
+      FORM,
+      sheet.replace(
+        "</worksheet>",
+        `<rowBreaks count="2" manualBreakCount="2"><brk id="19" max="16383" man="1"/><brk id="30" max="16383" man="1"/></rowBreaks></worksheet>`,
+      ),
+    );
+  });
+  // Insert one row before row 28 (0-based 27).
+  const out = (await patchSteps(input, [{ op: "insertRows", sheet: "申报表", at: 27, count: 1 }])).bytes;
+  expect(await textOf(out, "xl/pivotCache/pivotCacheDefinition1.xml")).toContain('<worksheetSource ref="B20:F39" sheet="申报表"/>');
+  expect(await textOf(out, "xl/threadedComments/threadedComment1.xml")).toContain('<threadedComment ref="D31"');
+  expect(await textOf(out, "xl/calcChain.xml")).toContain('<c r="D10" i="1"/><c r="D31"/><c r="A1" i="2"/>');
+  const sheet = await textOf(out, FORM);
+  expect(sheet).toContain('<brk id="19" max="16383" man="1"/><brk id="31" max="16383" man="1"/>');
+  // The cells moved and the new row is empty.
+  const raw = (await readRawXlsx(out))[0];
+  const before = (await readRawXlsx(input))[0];
+  expect(raw.cells.get("28,3")).toEqual(before.cells.get("27,3"));
+  expect([...raw.cells.keys()].some((k) => k.startsWith("27,"))).toBe(false);
+});
+
+test("a slid-row fix's merge steps: one merge removed, one added, the count kept right; a sheet without merges gets the element in schema order", async () => {
+  const input = await example(async () => undefined);
+  const before = await textOf(input, FORM);
+  const count = Number(/<mergeCells count="(\d+)"/.exec(before)![1]);
+  const out = (
+    await patchSteps(input, [
+      { op: "unmerge", sheet: "申报表", range: { top: 36, left: 1, bottom: 37, right: 1 } },
+      { op: "merge", sheet: "申报表", range: { top: 36, left: 1, bottom: 36, right: 2 } },
+      { op: "write", sheet: "申报表", row: 37, col: 1, value: "满意度指标" },
+    ])
+  ).bytes;
+  const sheet = await textOf(out, FORM);
+  expect(sheet).not.toContain('<mergeCell ref="B37:B38"/>');
+  expect(sheet).toContain('<mergeCell ref="B37:C37"/>');
+  expect(/<mergeCells count="(\d+)"/.exec(sheet)![1]).toBe(String(count));
+  expect((await readRawXlsx(out))[0].cells.get("37,1")).toBe("满意度指标");
+
+  // All merges removed: the element goes; then one added back lands after sheetData, before what CT_Worksheet puts later.
+  const refs = [...before.matchAll(/<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"\/>/g)];
+  const col = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const unmergeAll = refs.map((m) => ({
+    op: "unmerge" as const,
+    sheet: "申报表",
+    range: { top: Number(m[2]) - 1, left: col(m[1]), bottom: Number(m[4]) - 1, right: col(m[3]) },
+  }));
+  const bare = await textOf((await patchSteps(input, unmergeAll)).bytes, FORM);
+  expect(bare).not.toMatch(/<mergeCells/);
+  const again = await textOf(
+    (await patchSteps(input, [...unmergeAll, { op: "merge", sheet: "申报表", range: { top: 0, left: 0, bottom: 0, right: 5 } }])).bytes,
+    FORM,
+  );
+  expect(again).toMatch(/<\/sheetData>(<sheetProtection[^>]*>)?<mergeCells count="1"><mergeCell ref="A1:F1"\/><\/mergeCells>/);
+});
+
+describe("the read-back refuses a patched copy that differs from the edited model", () => {
+  /** The snapshot of `bytes` with one cell of `sheet` changed: a model the patch does not produce. */
+  async function wrongModel(bytes: Uint8Array, sheet: string): Promise<WorkbookSnapshot> {
+    const s = (await readSnapshotFast(bytes, "x.xlsx")).snapshot;
+    return {
+      ...s,
+      sheets: s.sheets.map((x) =>
+        x.name === sheet ? { ...x, values: x.values.map((r, i) => (i === 0 ? ["不是这样", ...r.slice(1)] : r)) } : x,
+      ),
+    };
+  }
+
+  test("a value patch: checked on the sheets it rewrote", async () => {
+    const input = await fidelityWorkbook(["formulas"]);
+    const edits = [{ sheet: "申报表", row: 7, col: 3, value: 326.6 }];
+    const right = (await readSnapshotFast((await patchValues(input, edits)).bytes, "x.xlsx")).snapshot;
+    await expect(writePatched(input, edits, right)).resolves.toMatchObject({ changedParts: expect.arrayContaining([FORM]) });
+    await expect(writePatched(input, edits, await wrongModel((await patchValues(input, edits)).bytes, "申报表"))).rejects.toBeInstanceOf(
+      WorkbookWriteError,
+    );
+  });
+
+  test("a row insertion: checked on every sheet", async () => {
+    const input = await fidelityWorkbook(["formulas"]);
+    const steps = [{ op: "insertRows" as const, sheet: "申报表", at: 27, count: 1 }];
+    const patched = (await patchSteps(input, steps)).bytes;
+    await expect(writePatched(input, { steps }, (await readSnapshotFast(patched, "x.xlsx")).snapshot)).resolves.toBeDefined();
+    await expect(writePatched(input, { steps }, await wrongModel(patched, "汇总"))).rejects.toBeInstanceOf(WorkbookWriteError);
+  });
+});
+
+test("fix on the seed: the slid rows moved back with their merges are patched into the package, every other part kept", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "bf-patch-rows-"));
+  try {
+    const input = join(ROOT, "examples/seed-form.xlsx");
+    const r = await run(["fix", input, "--out", join(dir, "fixed.xlsx")]);
+    expect(r.out).toContain("把第 49 行移回对应列");
+    expect(r.err).not.toMatch(/不保留|丢失|lost|not keep/);
+    const a = await JSZip.loadAsync(readFileSync(input));
+    const b = await JSZip.loadAsync(readFileSync(join(dir, "fixed.xlsx")));
+    const names = Object.keys(a.files).filter((n) => !a.files[n].dir);
+    expect(
+      Object.keys(b.files)
+        .filter((n) => !b.files[n].dir)
+        .sort(),
+    ).toEqual(names.sort());
+    const changed: string[] = [];
+    for (const n of names) if ((await a.file(n)!.async("string")) !== (await b.file(n)!.async("string"))) changed.push(n);
+    expect(changed.sort()).toEqual(["xl/sharedStrings.xml", FORM]);
+    const merges = async (z: JSZip) =>
+      [...(await z.file(FORM)!.async("string")).matchAll(/<mergeCell ref="([^"]+)"/g)].map((m) => m[1]).sort();
+    const before = await merges(a);
+    expect(before).toContain("A49:A50");
+    // The category label slid into A49 goes back to C49 with its merge.
+    expect(await merges(b)).toEqual([...before.filter((m) => m !== "A49:A50"), "C49:C50"].sort());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
