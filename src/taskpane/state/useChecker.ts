@@ -5,10 +5,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CellRef, formatRef } from "../../core/a1";
 import { resolveSetting } from "../../core/config";
-import { validate } from "../../app/validate";
+import type { validate as Validate } from "../../app/validate";
 import { CheckResult } from "../../core/engine";
 import { whatWasRead } from "../../core/form/whatWasRead";
-import { RULES } from "../../core/rules/registry";
+import { loadEngine, loadedEngine } from "./engine";
 import { isSafePlan } from "../../core/plan/editPlan";
 import { Finding, Message, Rule, Suggestion } from "../../core/rules/types";
 import { DEFAULT_SETTINGS, Host, HostBusyError, Settings, WorkbookState, ignoreKey } from "../../hosts/host";
@@ -76,6 +76,9 @@ export function isSafeFix(f: Finding): boolean {
   return !!f.fix && isSafePlan(f.fix);
 }
 
+/** The app's one check flow, from the engine's chunk (the first check fetches it). */
+const validate: typeof Validate = async (...args) => (await loadEngine()).validate(...args);
+
 /** Upper bound on 修复全部's loop: every round applies or refuses one new fix, so this is never reached on a real form. */
 const MAX_FIXES = 500;
 
@@ -104,7 +107,8 @@ function visibleOf(r: CheckResult | null, ignored: string[]): Finding[] {
 }
 
 export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView, CheckerActions] {
-  const rules = opts.rules ?? RULES;
+  // undefined: the catalogue, which validate() defaults to.
+  const rules = opts.rules;
   const [phase, setPhase] = useState<CheckerView["phase"]>("loading");
   const [state, setState] = useState<WorkbookState>(() => normaliseState(null, opts.defaultLang));
   const [result, setResult] = useState<CheckResult | null>(null);
@@ -385,7 +389,8 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
 
   const visible = visibleOf(result, state.ignored);
   const hidden = result ? result.findings.filter((f) => state.ignored.includes(ignoreKey(f))) : [];
-  const active = rules.filter((r) => resolveSetting(state.settings.config, r.meta.id).severity !== "off");
+  // Counted once a result is shown, so a check has loaded the catalogue by then.
+  const active = (rules ?? loadedEngine()?.RULES ?? []).filter((r) => resolveSetting(state.settings.config, r.meta.id).severity !== "off");
   const failing = new Set(visible.map((f) => f.rule));
   const passed = active.filter((r) => !failing.has(r.meta.id)).length;
 

@@ -1,0 +1,3 @@
+/** What the pane's engine chunk holds (see engine.ts). */
+export { validate } from "../../app/validate";
+export { RULES } from "../../core/rules/registry";
