@@ -120,13 +120,15 @@ function insertRows(sheet: SheetSnapshot, at: number, count: number): SheetSnaps
     formulas = formulas.slice();
     if (i <= formulas.length) formulas.splice(i, 0, ...Array.from({ length: count }, blank));
   }
+  // The moved merges' parsed ranges are known here: kept for the steps and edits that follow.
   const ranges = mergeRanges(sheet);
-  const merges = sheet.merges.map((m, k) => {
-    const r = ranges[k];
-    if (r.top >= at) return rangeToA1({ ...r, top: r.top + count, bottom: r.bottom + count });
-    if (r.bottom >= at) return rangeToA1({ ...r, bottom: r.bottom + count });
-    return m;
+  const moved = ranges.map((r) => {
+    if (r.top >= at) return { ...r, top: r.top + count, bottom: r.bottom + count };
+    if (r.bottom >= at) return { ...r, bottom: r.bottom + count };
+    return r;
   });
+  const merges = sheet.merges.map((m, k) => (moved[k] === ranges[k] ? m : rangeToA1(moved[k])));
+  parsedMerges.set(merges, moved);
   const hiddenRows = sheet.hiddenRows.map((n) => (n >= at ? n + count : n));
   const above = at < sheet.originRow;
   return {
@@ -147,10 +149,20 @@ export function runStep(sheet: SheetSnapshot, s: Step): SheetSnapshot {
       return sheet; // a snapshot holds no formats
     case "unmerge": {
       const ranges = mergeRanges(sheet);
-      return { ...sheet, merges: sheet.merges.filter((_, k) => !sameRange(ranges[k], s.range)) };
+      const keep = ranges.map((r) => !sameRange(r, s.range));
+      const merges = sheet.merges.filter((_, k) => keep[k]);
+      parsedMerges.set(
+        merges,
+        ranges.filter((_, k) => keep[k]),
+      );
+      return { ...sheet, merges };
     }
-    case "merge":
-      return { ...sheet, merges: [...sheet.merges, rangeToA1(s.range)] };
+    case "merge": {
+      const a1 = rangeToA1(s.range);
+      const merges = [...sheet.merges, a1];
+      parsedMerges.set(merges, [...mergeRanges(sheet), parseRange(a1)]);
+      return { ...sheet, merges };
+    }
     case "write":
       return setCell(sheet, s.row, s.col, s.value === "" ? null : s.value);
   }
