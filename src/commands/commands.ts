@@ -7,7 +7,6 @@
  * as the function file, and the command still validates and marks.
  */
 import { publishOutcome } from "../app/lastResult";
-import { validate } from "../app/validate";
 import { isSetSupported } from "../hosts/excel/capabilities";
 import { ExcelHost } from "../hosts/excel/excelHost";
 import { Host } from "../hosts/host";
@@ -42,6 +41,8 @@ export async function runValidateCommand(event: CommandEvent, deps: CommandDeps 
   try {
     const host = deps.host ? deps.host() : new ExcelHost();
     doc = host.documentId?.() ?? null;
+    // The check engine is the pane's "engine" chunk: fetched by the first check, not with the ribbon's registration.
+    const { validate } = await import(/* webpackChunkName: "engine" */ "../app/validate");
     const result = await validate(host);
     doc = host.documentId?.() ?? doc;
     if (doc)

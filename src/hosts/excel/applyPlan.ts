@@ -9,12 +9,10 @@
  */
 import { RangePos, columnName, parseRange, rangeToA1 } from "../../core/a1";
 import { Config } from "../../core/config";
-import { checkWorkbook } from "../../core/engine";
 import { errorMessage } from "../../core/errors";
 import { EditPlan } from "../../core/plan/editPlan";
 import { Step, compilePlan, runStep } from "../../core/plan/steps";
 import { UndoStep, sameSheet } from "../../core/plan/undo";
-import { verifyPlan } from "../../core/plan/verify";
 import { Message } from "../../core/rules/types";
 import { CellValue, SheetSnapshot, WorkbookSnapshot, cellFormula, cellValue, isCellError, sheetExtent } from "../../core/snapshot";
 import { ApplyResult } from "../host";
@@ -355,6 +353,12 @@ export async function applyPlan(ctx: Excel.RequestContext, plan: EditPlan, caps:
   if (!failure) {
     // Written whole, but not readable back: say so, and do not call a completed write a failure.
     if (!after) return { ok: true, warning: UNVERIFIED };
+    // The check engine is a chunk of its own, so the pane can paint before it is downloaded (bench:
+    // first load); by the first write a check has long fetched it.
+    const [{ checkWorkbook }, { verifyPlan }] = await Promise.all([
+      import(/* webpackChunkName: "engine" */ "../../core/engine"),
+      import(/* webpackChunkName: "engine" */ "../../core/plan/verify"),
+    ]);
     const verdict = verifyPlan({ snapshot: before, check: checkWorkbook(before, config) }, after, plan, config, undefined, compiled);
     if (verdict.ok) return { ok: true };
     why = verdict.reason;
