@@ -4,20 +4,31 @@
  * ≤ 200 KB gzip). Anything in src/taskpane that runs a check or reads the catalogue gets it here,
  * never by a static import of src/app/validate or src/core/rules/registry.
  */
-export type Engine = typeof import("./engineModule");
+import type { validate } from "../../app/validate";
+import type { Rule } from "../../core/rules/types";
+
+interface Engine {
+  validate: typeof validate;
+  RULES: Rule[];
+}
 
 let engine: Engine | null = null;
 let loading: Promise<Engine> | null = null;
 
+async function fetchEngine(): Promise<Engine> {
+  const [app, registry] = await Promise.all([
+    import(/* webpackChunkName: "engine" */ "../../app/validate"),
+    import(/* webpackChunkName: "engine" */ "../../core/rules/registry"),
+  ]);
+  return (engine = { validate: app.validate, RULES: registry.RULES });
+}
+
 export function loadEngine(): Promise<Engine> {
-  return (loading ??= import(/* webpackChunkName: "engine" */ "./engineModule").then(
-    (m) => (engine = m),
-    (e: unknown) => {
-      // A failed download (the network dropped) is tried again by the next check.
-      loading = null;
-      throw e;
-    },
-  ));
+  return (loading ??= fetchEngine().catch((e: unknown) => {
+    // A failed download (the network dropped) is tried again by the next check.
+    loading = null;
+    throw e;
+  }));
 }
 
 /** The engine if a check has loaded it already, for what renders synchronously. */
