@@ -76,7 +76,12 @@ module.exports = (env, argv) => {
     mode: production ? "production" : "development",
     devtool: false,
     target: ["web", TARGET],
-    entry: { main: "./src/wps/main.ts", pane: "./src/wps/pane.tsx" },
+    entry: {
+      // The background page is one script: code shared with the pane may import parts lazily (the
+      // Excel pane's engine chunk), but a page WPS runs without a document to load chunks into must not.
+      main: { import: "./src/wps/main.ts", asyncChunks: false },
+      pane: "./src/wps/pane.tsx",
+    },
     output: {
       path: path.resolve(__dirname, "dist/wps", FOLDER),
       filename: production ? "[name].[contenthash:8].js" : "[name].js",

@@ -18,13 +18,12 @@
  */
 import { rangeToA1 } from "../core/a1";
 import { Config } from "../core/config";
-import { CheckResult, checkWorkbook } from "../core/engine";
+import type { CheckResult } from "../core/engine";
 import { errorMessage } from "../core/errors";
 import { EditPlan } from "../core/plan/editPlan";
 import { undoOf, undoPartial } from "../core/plan/restore";
 import { Step, compilePlan } from "../core/plan/steps";
 import { UndoStep, sameSheet } from "../core/plan/undo";
-import { verifyPlan } from "../core/plan/verify";
 import { Message } from "../core/rules/types";
 import { WorkbookSnapshot } from "../core/snapshot";
 import type { ApplyResult } from "../hosts/host";
@@ -139,6 +138,12 @@ export async function applyEdit(p: EditPrimitives, plan: EditPlan, config?: Conf
   if (!failure) {
     // Written whole but not readable back: said, and never called a failure.
     if (!after) return { ok: true, warning: APPLY.unverified };
+    // The check engine is a chunk of its own, so the pane paints before it is downloaded (bench: first
+    // load); by the first write a check has long fetched it.
+    const [{ checkWorkbook }, { verifyPlan }] = await Promise.all([
+      import(/* webpackChunkName: "engine" */ "../core/engine"),
+      import(/* webpackChunkName: "engine" */ "../core/plan/verify"),
+    ]);
     const verdict = verifyPlan({ snapshot: before, check: checkWorkbook(before, config) }, after, plan, config, undefined, compiled);
     if (verdict.ok) return { ok: true, after: { snapshot: after, check: verdict.after } };
     why = verdict.reason;

@@ -8,7 +8,6 @@
  */
 import { publishOutcome } from "../app/lastResult";
 import { queueOf } from "../app/queue";
-import { ribbonCheck } from "../app/ribbon";
 import { isSetSupported } from "../hosts/excel/capabilities";
 import { ExcelHost } from "../hosts/excel/excelHost";
 import { Host } from "../hosts/host";
@@ -42,6 +41,8 @@ export async function runValidateCommand(event: CommandEvent, deps: CommandDeps 
     // The one ribbon check (src/app/ribbon.ts), which WPS's pane runs for its ribbon too.
     const host = deps.host ? deps.host() : new ExcelHost();
     // The document's one queue (src/app/queue.ts): a pane sharing this runtime waits, and is waited for.
+    // The check engine is the pane's "engine" chunk: fetched by the first check, not with the ribbon's registration.
+    const { ribbonCheck } = await import(/* webpackChunkName: "engine" */ "../app/ribbon");
     const { outcome, showPane: show } = await queueOf(host).run(() => ribbonCheck(host));
     if (outcome) publishOutcome(outcome);
     if (show) await showPane();

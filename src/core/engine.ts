@@ -9,6 +9,9 @@ import { EditPlan } from "./plan/editPlan";
 import { Finding, Lazy, Message, Report, Rule, RuleOptions, Severity, Suggestion } from "./rules/types";
 import { bySeverity } from "./severity";
 import { WorkbookSnapshot } from "./snapshot";
+import { Summary, summarize } from "./summary";
+
+export { summarize, type Summary } from "./summary";
 
 export interface FormResult {
   sheet: string;
@@ -25,18 +28,10 @@ export interface CheckResult {
   summary: Summary;
 }
 
-export type Summary = Record<Severity, number>;
-
 export interface CheckOptions {
   /** Compute the fixes and suggestions rules give lazily (the pane, `fix`, `--format json` ask;
    * a plain check does not). Plans a rule built eagerly are kept either way. */
   fixes?: boolean;
-}
-
-export function summarize(findings: Finding[]): Summary {
-  const s: Summary = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) s[f.severity]++;
-  return s;
 }
 
 const withPlurals = (m: Message): Message => ({ zh: m.zh, en: englishPlurals(m.en) });

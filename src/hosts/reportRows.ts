@@ -5,7 +5,7 @@
  * touched: the report goes to "校验报告 2", … instead.
  */
 import { CellRef, formatRef, toA1 } from "../core/a1";
-import { summarize } from "../core/engine";
+import { summarize } from "../core/summary";
 import { CATEGORY_NAMES, Catalogue, SEVERITY_NAMES, pick } from "../core/i18n";
 import { Finding, Message } from "../core/rules/types";
 import { formulaString, linkTarget } from "./excel/addresses";

@@ -14,6 +14,7 @@ interface EntryReport {
   reachableFiles: string[];
   reachesExceljs: boolean;
   reachableSources: string[];
+  initialSources: string[];
 }
 
 function report(): Record<string, EntryReport> {
@@ -31,6 +32,13 @@ test("the Excel pane's whole chunk graph holds no exceljs, no file host and no p
   // The graph really was walked: the Excel host sits behind a dynamic import, not in the first file.
   expect(pane.reachableSources).toContain("src/hosts/excel");
   expect(pane.initialFiles.every((f) => !f.startsWith("excel-host"))).toBe(true);
+});
+
+test("the pane's first file holds no check engine: the rules and validate load behind a dynamic import", () => {
+  const pane = report().taskpane;
+  // The first paint shows no finding; the engine is ~40 KB gzip of the 200 KB budget (state/engine.ts).
+  expect(pane.initialSources.filter((s) => /^src\/(core\/rules|app\/validate\.ts)\b/.test(s))).toEqual([]);
+  expect(pane.reachableSources).toContain("src/core/rules");
 });
 
 test("the report would see exceljs where it is reachable: the preview reaches it, lazily", () => {

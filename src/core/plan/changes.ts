@@ -15,7 +15,7 @@ export interface CellChange extends CellRef {
 }
 
 const same = (a: CellValue, b: CellValue): boolean =>
-  (a === null || a === "" ? null : JSON.stringify(a)) === (b === null || b === "" ? null : JSON.stringify(b));
+  a === b || (a === null || a === "" ? null : JSON.stringify(a)) === (b === null || b === "" ? null : JSON.stringify(b));
 
 /**
  * The cells whose value differs after the plan, in sheet order. Rows a plan inserts move the cells
@@ -44,7 +44,11 @@ export function planChanges(wb: WorkbookSnapshot, plan: EditPlan): { ok: true; c
     const b = sheetExtent(after);
     const first = Math.min(before.originRow, after.originRow);
     const left = Math.min(before.originCol, after.originCol);
+    // Steps copy only the rows they write (steps.ts setCell): a row the plan left alone is the same
+    // array in both, so its cells need no comparing (the batch's JSON output diffs every fix).
+    const aligned = before.originRow === after.originRow && before.originCol === after.originCol;
     for (let row = first; row <= Math.max(a.lastRow, b.lastRow); row++) {
+      if (aligned && before.values[row - first] === after.values[row - first]) continue;
       for (let col = left; col <= Math.max(a.lastCol, b.lastCol); col++) {
         const x = cellValue(before, row, col);
         const y = cellValue(after, row, col);

@@ -54,6 +54,22 @@ export function sameValue(a: CellValue | undefined, b: CellValue | undefined): b
 const overlaps = (a: RangePos, b: RangePos) => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 const show = (v: CellValue): Message => (v === null ? PLAN.emptyValue : bilingual(PLAN.quotedShown, cellText(v)));
 
+/**
+ * The sheet's merges parsed, per merges array: a check's fixes and suggestions (the JSON output
+ * previews every one) each compile against the same sheet, whose merges would otherwise be parsed
+ * again for every edit. Checked against the count, so a host still appending while it reads never
+ * gets a stale list. Shared: read-only.
+ */
+const parsedMerges = new WeakMap<readonly string[], RangePos[]>();
+
+function mergeRanges(sheet: SheetSnapshot): RangePos[] {
+  let ranges = parsedMerges.get(sheet.merges);
+  if (!ranges || ranges.length !== sheet.merges.length) parsedMerges.set(sheet.merges, (ranges = sheet.merges.map(parseRange)));
+  return ranges;
+}
+
+const sameRange = (a: RangePos, b: RangePos) => a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
+
 // ---- the pure step runner: the reference semantics every host follows ----
 
 function setCell(sheet: SheetSnapshot, row: number, col: number, value: CellValue): SheetSnapshot {
@@ -104,12 +120,15 @@ function insertRows(sheet: SheetSnapshot, at: number, count: number): SheetSnaps
     formulas = formulas.slice();
     if (i <= formulas.length) formulas.splice(i, 0, ...Array.from({ length: count }, blank));
   }
-  const merges = sheet.merges.map((m) => {
-    const r = parseRange(m);
-    if (r.top >= at) return rangeToA1({ ...r, top: r.top + count, bottom: r.bottom + count });
-    if (r.bottom >= at) return rangeToA1({ ...r, bottom: r.bottom + count });
-    return m;
+  // The moved merges' parsed ranges are known here: kept for the steps and edits that follow.
+  const ranges = mergeRanges(sheet);
+  const moved = ranges.map((r) => {
+    if (r.top >= at) return { ...r, top: r.top + count, bottom: r.bottom + count };
+    if (r.bottom >= at) return { ...r, bottom: r.bottom + count };
+    return r;
   });
+  const merges = sheet.merges.map((m, k) => (moved[k] === ranges[k] ? m : rangeToA1(moved[k])));
+  parsedMerges.set(merges, moved);
   const hiddenRows = sheet.hiddenRows.map((n) => (n >= at ? n + count : n));
   const above = at < sheet.originRow;
   return {
@@ -129,11 +148,21 @@ export function runStep(sheet: SheetSnapshot, s: Step): SheetSnapshot {
     case "copyFormat":
       return sheet; // a snapshot holds no formats
     case "unmerge": {
-      const key = rangeToA1(s.range);
-      return { ...sheet, merges: sheet.merges.filter((m) => rangeToA1(parseRange(m)) !== key) };
+      const ranges = mergeRanges(sheet);
+      const keep = ranges.map((r) => !sameRange(r, s.range));
+      const merges = sheet.merges.filter((_, k) => keep[k]);
+      parsedMerges.set(
+        merges,
+        ranges.filter((_, k) => keep[k]),
+      );
+      return { ...sheet, merges };
     }
-    case "merge":
-      return { ...sheet, merges: [...sheet.merges, rangeToA1(s.range)] };
+    case "merge": {
+      const a1 = rangeToA1(s.range);
+      const merges = [...sheet.merges, a1];
+      parsedMerges.set(merges, [...mergeRanges(sheet), parseRange(a1)]);
+      return { ...sheet, merges };
+    }
     case "write":
       return setCell(sheet, s.row, s.col, s.value === "" ? null : s.value);
   }
@@ -153,8 +182,7 @@ function textDecimals(was: CellValue, value: number): string | null {
 const isIndex = (n: number) => Number.isInteger(n) && n >= 0;
 
 const mergeAt = (sheet: SheetSnapshot, row: number, col: number): RangePos | null => {
-  for (const m of sheet.merges) {
-    const r = parseRange(m);
+  for (const r of mergeRanges(sheet)) {
     if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) return r;
   }
   return null;
@@ -201,9 +229,9 @@ function compileEdit(sheet: SheetSnapshot, e: EditPlan["edits"][number], title: 
         { op: "copyFormat", sheet: name, from: from >= at ? from + e.count : from, to: at, count: e.count },
       ];
       // The format row's own single-row merges (e.g. E15:F15) are part of its format: repeat them.
-      const after = insertRows(sheet, at, e.count).merges.map(parseRange);
+      const after = mergeRanges(insertRows(sheet, at, e.count));
       const added: RangePos[] = [];
-      for (const m of sheet.merges.map(parseRange)) {
+      for (const m of mergeRanges(sheet)) {
         if (m.top !== from || m.bottom !== from) continue;
         for (let i = 0; i < e.count; i++) {
           const copy = { top: at + i, bottom: at + i, left: m.left, right: m.right };
@@ -217,7 +245,7 @@ function compileEdit(sheet: SheetSnapshot, e: EditPlan["edits"][number], title: 
     }
     case "merge": {
       const r = area(e.range);
-      const clash = sheet.merges.map(parseRange).find((m) => overlaps(m, r));
+      const clash = mergeRanges(sheet).find((m) => overlaps(m, r));
       if (clash) refuse(bilingual(PLAN.mergeOverlaps, qualify(name, rangeToA1(r)), rangeToA1(clash)));
       for (let row = r.top; row <= r.bottom; row++) {
         for (let col = r.left; col <= r.right; col++) {
@@ -229,7 +257,7 @@ function compileEdit(sheet: SheetSnapshot, e: EditPlan["edits"][number], title: 
     }
     case "unmerge": {
       const r = area(e.range);
-      if (!sheet.merges.some((m) => rangeToA1(parseRange(m)) === rangeToA1(r))) {
+      if (!mergeRanges(sheet).some((m) => sameRange(m, r))) {
         refuse(bilingual(PLAN.notMerged, qualify(name, rangeToA1(r))));
       }
       return [{ op: "unmerge", sheet: name, range: r }];

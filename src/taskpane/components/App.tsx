@@ -32,6 +32,8 @@ import { Notice, useChecker } from "../state/useChecker";
 import { FindingsList } from "./FindingsList";
 import { FormSummary } from "./FormSummary";
 import { StatusBar } from "./StatusBar";
+import { lazyPart } from "./lazy";
+import { preloadFixActions } from "./FindingItem";
 import { useFindingTemplates } from "../templates/useFindingTemplates";
 import { templateStrings } from "../templates/strings";
 
@@ -70,38 +72,22 @@ const useStyles = makeStyles({
   panel: { minWidth: 0 },
 });
 
-/**
- * A tab loaded on first use. Once its module is in (opened before, or preloaded), it renders directly
- * rather than through React.lazy, which would suspend once more and show the tab a render later.
- */
-function lazyTab<P extends object>(load: () => Promise<React.ComponentType<P>>) {
-  let loaded: React.ComponentType<P> | null = null;
-  const preload = () =>
-    load().then((c) => {
-      loaded = c;
-      return c;
-    });
-  const Lazy = React.lazy(() => preload().then((c) => ({ default: c })));
-  function Tab(props: P): React.JSX.Element {
-    const C = (loaded ?? Lazy) as React.ComponentType<P>;
-    return <C {...props} />;
-  }
-  return { Tab, preload };
-}
-
 // The settings and templates tabs are not needed for the first paint.
-const settings = lazyTab(() => import(/* webpackChunkName: "settings" */ "./SettingsTab").then((m) => m.SettingsTab));
-const templates = lazyTab(() => import(/* webpackChunkName: "templates" */ "./TemplatesTab").then((m) => m.TemplatesTab));
-const SettingsTab = settings.Tab;
-const TemplatesTab = templates.Tab;
+const settings = lazyPart(() => import(/* webpackChunkName: "settings" */ "./SettingsTab").then((m) => m.SettingsTab));
+const templates = lazyPart(() => import(/* webpackChunkName: "templates" */ "./TemplatesTab").then((m) => m.TemplatesTab));
+const SettingsTab = settings.Part;
+const TemplatesTab = templates.Part;
 // Opened from a drafted indicator's 建议 item only: not part of the first load.
 const DraftEditor = React.lazy(() =>
   import(/* webpackChunkName: "draft-editor" */ "./DraftEditor").then((m) => ({ default: m.DraftEditor })),
 );
 
-/** Loads both tabs now, so that opening one shows it in the same render (tests await this). */
+/**
+ * Loads both tabs and the findings' 修复 / 建议 now, so that opening a tab or showing a finding
+ * renders it in the same render (tests await this).
+ */
 export async function preloadTabs(): Promise<void> {
-  await Promise.all([settings.preload(), templates.preload()]);
+  await Promise.all([settings.preload(), templates.preload(), preloadFixActions()]);
 }
 
 type TabId = "issues" | "templates" | "settings";
@@ -176,6 +162,10 @@ export function App({
     onLangChange?.(lang);
   }, [lang, onLangChange]);
 
+  // Once the pane is on screen, fetch what the first result's findings show (修复, 建议).
+  React.useEffect(() => {
+    preloadFixActions().catch(() => undefined);
+  }, []);
   // Once the first result is on screen, fetch the other tabs so that opening one shows it at once.
   const firstShown = view.seq > 0;
   React.useEffect(() => {

@@ -7,13 +7,29 @@ import * as React from "react";
 import { Badge, Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Add16Regular, Eye16Regular, EyeOff16Regular } from "@fluentui/react-icons";
 import { Finding, Suggestion } from "../../core/rules/types";
-import { FixButton, SuggestionsMenu } from "./FixActions";
+import { lazyPart } from "./lazy";
+import type * as FixActions from "./FixActions";
 import { findTemplate } from "../../core/templates/catalogue";
 import { Lang } from "../../hosts/host";
 import { pick, severityName, strings } from "../i18n";
 import { templateStrings } from "../templates/strings";
 import { RULE_DOC_LINK_WIDTH, RuleDocLink } from "./RuleDocLink";
 import { SeverityIcon, SEVERITY_COLOR, markStyle } from "./severity";
+
+// 修复's preview (Popover) and 建议 (Menu) with their positioning code are a chunk of their own: the
+// first paint shows no finding, and the pane preloads them as soon as it is on screen.
+const loadFixActions = () => import(/* webpackChunkName: "fix-actions" */ "./FixActions");
+const fixButton = lazyPart<React.ComponentProps<typeof FixActions.FixButton>>(() => loadFixActions().then((m) => m.FixButton));
+const suggestionsMenu = lazyPart<React.ComponentProps<typeof FixActions.SuggestionsMenu>>(() =>
+  loadFixActions().then((m) => m.SuggestionsMenu),
+);
+const FixButton = fixButton.Part;
+const SuggestionsMenu = suggestionsMenu.Part;
+
+/** Loads 修复 and 建议, so that a finding shows them in its first render. */
+export async function preloadFixActions(): Promise<void> {
+  await Promise.all([fixButton.preload(), suggestionsMenu.preload()]);
+}
 
 const useStyles = makeStyles({
   row: {

@@ -7,11 +7,10 @@ import { CellRef, formatRef } from "../../core/a1";
 import { resolveSetting } from "../../core/config";
 import { fixAll as runFixAll } from "../../app/fixAll";
 import { queueOf } from "../../app/queue";
-import { ribbonCheck } from "../../app/ribbon";
-import { validate, validateSettings } from "../../app/validate";
+import type { validate as Validate } from "../../app/validate";
 import { CheckResult } from "../../core/engine";
 import { whatWasRead } from "../../core/form/whatWasRead";
-import { RULES } from "../../core/rules/registry";
+import { loadEngine, loadedEngine } from "./engine";
 import { isSafePlan } from "../../core/plan/editPlan";
 import { Finding, Message, Rule, Suggestion } from "../../core/rules/types";
 import { DEFAULT_SETTINGS, Host, HostBusyError, Settings, WorkbookState, ignoreKey } from "../../hosts/host";
@@ -82,6 +81,9 @@ export function isSafeFix(f: Finding): boolean {
   return !!f.fix && isSafePlan(f.fix);
 }
 
+/** The app's one check flow, from the engine's chunk (the first check fetches it). */
+const validate: typeof Validate = async (...args) => (await loadEngine()).validate(...args);
+
 function normaliseState(s: Partial<WorkbookState> | null | undefined, lang?: Settings["lang"]): WorkbookState {
   const settings = { ...DEFAULT_SETTINGS, ...(s?.settings ?? {}), ...(lang ? { lang } : {}) };
   return { ignored: Array.isArray(s?.ignored) ? s!.ignored.filter((k) => typeof k === "string") : [], settings };
@@ -107,7 +109,8 @@ function visibleOf(r: CheckResult | null, ignored: string[]): Finding[] {
 }
 
 export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView, CheckerActions] {
-  const rules = opts.rules ?? RULES;
+  // undefined: the catalogue, which validate() defaults to.
+  const rules = opts.rules;
   const [phase, setPhase] = useState<CheckerView["phase"]>("loading");
   const [state, setState] = useState<WorkbookState>(() => normaliseState(null, opts.defaultLang));
   const [result, setResult] = useState<CheckResult | null>(null);
@@ -160,7 +163,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
       let r;
       try {
         if (ribbon) {
-          const done = await ribbonCheck(host, { state: stateRef.current, rules, fixes: true });
+          const done = await (await loadEngine()).ribbonCheck(host, { state: stateRef.current, rules, fixes: true });
           if (!done.result) throw done.failure;
           r = done.result;
         } else r = await validate(host, { state: stateRef.current, mark, rules, fixes: true });
@@ -367,7 +370,7 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
         let next = patch;
         if (patch.config !== undefined) {
           // The CLI's --config check (src/app/validate.ts): the pane never runs a setting the CLI would refuse.
-          const checked = validateSettings(patch.config, rules);
+          const checked = (await loadEngine()).validateSettings(patch.config, rules);
           if (checked.problems.length > 0) {
             const lang = cur.settings.lang;
             notify({
@@ -404,7 +407,8 @@ export function useChecker(host: Host, opts: CheckerOptions = {}): [CheckerView,
 
   const visible = visibleOf(result, state.ignored);
   const hidden = result ? result.findings.filter((f) => state.ignored.includes(ignoreKey(f))) : [];
-  const active = rules.filter((r) => resolveSetting(state.settings.config, r.meta.id).severity !== "off");
+  // Counted once a result is shown, so a check has loaded the catalogue by then.
+  const active = (rules ?? loadedEngine()?.RULES ?? []).filter((r) => resolveSetting(state.settings.config, r.meta.id).severity !== "off");
   const failing = new Set(visible.map((f) => f.rule));
   const passed = active.filter((r) => !failing.has(r.meta.id)).length;
 

@@ -7,7 +7,6 @@ import { CheckResult } from "../../core/engine";
 import { Finding, findingSheet } from "../../core/rules/types";
 import { findTemplate } from "../../core/templates/catalogue";
 import { Host, Lang } from "../../hosts/host";
-import { insertTemplate } from "./insertTemplate";
 import { templateStrings } from "./strings";
 import { errorMessage } from "../../core/errors";
 import { pick } from "../../core/i18n";
@@ -39,21 +38,24 @@ export function useFindingTemplates(o: FindingTemplatesOptions): {
       openTab();
     };
     if (t.needsValue) return open();
+    // Recognition and the insertion planner come with the templates tab's chunk: not in the first paint.
     // The finding's own form: the user chose it by pressing the button on that finding.
-    void insertTemplate(host, t, {}, { chosen: findingSheet(f) || undefined }).then(
-      (r) => {
-        const text = templateStrings(lang);
-        if (r.ok) {
-          notify({ intent: "success", title: text.inserted(t.name, r.plan.target.row + 1, r.plan.target.mode === "fill") });
-          onApplied();
-        } else if (r.duplicate) {
-          // Let the user see the existing row's message and decide in the tab.
-          notify({ intent: "info", title: pick(r.reason, lang) });
-          open();
-        } else notify({ intent: "error", title: pick(r.reason, lang) });
-      },
-      (e: unknown) => opts.current.notify({ intent: "error", title: errorMessage(e) }),
-    );
+    void import(/* webpackChunkName: "templates" */ "./insertTemplate")
+      .then((m) => m.insertTemplate(host, t, {}, { chosen: findingSheet(f) || undefined }))
+      .then(
+        (r) => {
+          const text = templateStrings(lang);
+          if (r.ok) {
+            notify({ intent: "success", title: text.inserted(t.name, r.plan.target.row + 1, r.plan.target.mode === "fill") });
+            onApplied();
+          } else if (r.duplicate) {
+            // Let the user see the existing row's message and decide in the tab.
+            notify({ intent: "info", title: pick(r.reason, lang) });
+            open();
+          } else notify({ intent: "error", title: pick(r.reason, lang) });
+        },
+        (e: unknown) => opts.current.notify({ intent: "error", title: errorMessage(e) }),
+      );
   }, []);
   return { preselect, onTemplate };
 }
