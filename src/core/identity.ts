@@ -31,3 +31,8 @@ export function fixKey(f: Pick<Finding, "rule" | "cells" | "fix">): string {
 export function cellKey(sheet: string, address: string): string {
   return `${sheet}!${address.toUpperCase()}`;
 }
+
+/** The sheet a finding is on ("" for one about the workbook as a whole, which points at no cell). */
+export function findingSheet(f: Pick<Finding, "cells">): string {
+  return f.cells[0]?.sheet ?? "";
+}

@@ -129,8 +129,3 @@ export interface Finding {
   suggestions?: Suggestion[];
   templates?: string[];
 }
-
-/** The sheet a finding is on ("" for one about the workbook as a whole, which points at no cell). */
-export function findingSheet(f: Pick<Finding, "cells">): string {
-  return f.cells[0]?.sheet ?? "";
-}

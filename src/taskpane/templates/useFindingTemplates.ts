@@ -4,7 +4,8 @@
  */
 import { useCallback, useRef, useState } from "react";
 import { CheckResult } from "../../core/engine";
-import { Finding, findingSheet } from "../../core/rules/types";
+import { findingSheet } from "../../core/identity";
+import { Finding } from "../../core/rules/types";
 import { findTemplate } from "../../core/templates/catalogue";
 import { Host, Lang } from "../../hosts/host";
 import { templateStrings } from "./strings";
