@@ -164,4 +164,3 @@ export function draftValues(f: DraftFields): { name: string; period: string; ann
   const value = (n: string) => (n.trim() === "" ? "" : `${f.operator}${n.trim()}${unit}`);
   return { name: name === "" ? "" : unit ? `${name}(${unit})` : name, period: value(f.period), annual: value(f.annual) };
 }
-
