@@ -2,15 +2,14 @@
  * Bridge calls of the WPS host on examples/seed-form.xlsx, counted on the ET fake (test/hosts/wps/
  * fakeEt.ts counts every property read, write and method call: each crosses into the native office).
  * read: one host read. mark: 一键校验 — read, the workbook's settings, check and mark. insert: after
- * that check, the read the pane does before planning and the insertion of a template (its writes,
+ * that check, the pane's 插入模板 (src/app/insert.ts): its read, the cursor's sheet and the insertion (its writes,
  * the verifying re-read and the marks put back on their moved cells).
  */
 import { readFileSync } from "fs";
 import { join } from "path";
 import { validate } from "../src/app/validate";
-import { checkWorkbook } from "../src/core/engine";
 import { findTemplate } from "../src/core/templates/catalogue";
-import { isInsertError, planInsertion } from "../src/core/templates/insert";
+import { insertTemplate } from "../src/app/insert";
 import { readXlsx } from "../src/hosts/file/read";
 import { fakeFrom, hostOn } from "../test/hosts/wps/load";
 
@@ -38,12 +37,9 @@ export async function runWpsBench(file = join(__dirname, "..", "examples", "seed
   const host = hostOn(c);
   await validate(host);
   const insertCalls = await counted(c, async () => {
-    const snap = (await host.read()).snapshot;
-    const form = checkWorkbook(snap).recognitions[0].forms[0];
-    const plan = planInsertion(form.model, form.grid, findTemplate("quality.coverage")!);
-    if (isInsertError(plan)) throw new Error(plan.error.zh);
-    const res = await host.apply(plan);
-    if (!res.ok) throw new Error("the insertion failed on the fake");
+    // The pane's 插入模板 (src/app/insert.ts): its read, the form on the cursor's sheet, the insertion.
+    const res = await insertTemplate(host, findTemplate("quality.coverage")!, {});
+    if (!res.ok) throw new Error(`the insertion failed on the fake: ${res.reason.zh}`);
   });
   return { read: readCalls, mark: markCalls, insert: insertCalls };
 }

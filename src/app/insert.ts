@@ -61,10 +61,13 @@ export function planTemplate(
   values: InsertValues,
   choice: FormChoice,
 ): PlanOutcome {
-  const chosen = chooseForm(
-    recognizeWorkbook(snapshot).flatMap((r) => r.forms),
-    choice,
-  );
+  return planOnForms(formsOf(snapshot), template, values, choice);
+}
+
+const formsOf = (snapshot: WorkbookSnapshot): RecognizedForm[] => recognizeWorkbook(snapshot).flatMap((r) => r.forms);
+
+function planOnForms(forms: RecognizedForm[], template: IndicatorTemplate, values: InsertValues, choice: FormChoice): PlanOutcome {
+  const chosen = chooseForm(forms, choice);
   if (!chosen.ok) return chosen;
   const plan = planInsertion(chosen.form.model, chosen.form.grid, template, values);
   if (isInsertError(plan)) return { ok: false, reason: plan.error, duplicate: plan.code === "duplicate" };
@@ -94,18 +97,21 @@ async function insertNow(
   choice: FormChoice,
 ): Promise<InsertOutcome> {
   const { snapshot } = await host.read();
+  const forms = formsOf(snapshot);
   let cursor = choice.cursor;
-  if (cursor === undefined && choice.chosen === undefined && host.activeSheet) {
+  // The cursor decides only between several forms: with one, the host is not asked (WPS: five bridge calls).
+  if (cursor === undefined && choice.chosen === undefined && forms.length > 1 && host.activeSheet) {
     try {
       cursor = await host.activeSheet();
     } catch {
       cursor = null;
     }
   }
-  const planned = planTemplate(snapshot, template, values, { ...choice, cursor });
+  const planned = planOnForms(forms, template, values, { ...choice, cursor });
   if (!planned.ok) return planned;
   const { plan } = planned;
-  const applied = await host.apply(plan);
+  // Read in this task an instant ago: a host may compile against it rather than read it again.
+  const applied = await host.apply(plan, { basis: snapshot });
   if (!applied.ok) return { ok: false, reason: applied.reason };
   const first = plan.edits.find((e) => e.op === "setValue");
   if (first) {

@@ -61,6 +61,17 @@ export class HostBusyError extends Error {
  */
 export type ApplyResult = { ok: true; warning?: Message } | { ok: false; reason: Message };
 
+export interface ApplyOptions {
+  /**
+   * The snapshot the plan was made from, read by the caller in the same queued task (src/app/queue.ts)
+   * an instant before. A host whose every read is a row of synchronous bridge calls (WPS) may compile
+   * the plan against it instead of reading the same sheets again: no task of the add-in can run in
+   * between, and the user's typing can slip in between any two of those calls either way. The
+   * verifying re-read after the steps is never skipped.
+   */
+  basis?: WorkbookSnapshot;
+}
+
 export interface Host {
   readonly kind: "excel" | "file" | "wps";
   /** One snapshot of every sheet that could hold the form, with what had to be skipped. */
@@ -76,7 +87,7 @@ export interface Host {
   /** Activates the cell's sheet and selects the cell. */
   goTo(cell: CellRef): Promise<void>;
   /** Applies an edit plan; refuses (ok: false) when a cell changed since the plan was made. */
-  apply(plan: EditPlan): Promise<ApplyResult>;
+  apply(plan: EditPlan, opts?: ApplyOptions): Promise<ApplyResult>;
   loadState(): Promise<WorkbookState>;
   saveState(state: WorkbookState): Promise<void>;
   /** Calls back (debounced by the host) when the user edits the form; returns an unsubscribe. */

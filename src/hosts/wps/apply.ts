@@ -18,7 +18,7 @@ import { ApplyResult } from "../host";
 import { copySpans, sourceRow } from "../stepGeometry";
 import { typedValue } from "../typedValue";
 import { EtDoc, XL, cellPos, setValue2, sheetNamed } from "./et";
-import { readSheet } from "./read";
+import { readSheet, unchangedSince } from "./read";
 
 const rows = (at: number, count: number) => `${at + 1}:${at + count}`;
 const cellAt = (ws: Et.Worksheet, row: number, col: number) => ws.Range(rangeToA1(cellPos(row, col)));
@@ -138,7 +138,7 @@ function runUndo(doc: EtDoc, undo: UndoStep[], formats: FormatChange[]): void {
  * report exactly how many ran whole. What only WPS needs stays here: merges without the prompt, the
  * clipboard of the format copy, and the number formats the steps changed, which the undo puts back.
  */
-function wpsEditPrimitives(doc: EtDoc): EditPrimitives {
+function wpsEditPrimitives(doc: EtDoc, basis?: WorkbookSnapshot): EditPrimitives {
   const formats: FormatChange[] = [];
   const read = (names: string[]): WorkbookSnapshot | null => {
     const r = readSheets(doc, names);
@@ -151,6 +151,13 @@ function wpsEditPrimitives(doc: EtDoc): EditPrimitives {
         if (!ws) return { refused: "missing" };
         if (ws.ProtectContents) return { refused: "protected", sheet: name };
       }
+      // The caller's read of a moment ago, in the same queued task (Host ApplyOptions.basis), taken when
+      // each sheet still holds what that read saw (three calls; a whole read is ~150, issue #22). The
+      // steps are compiled against it, and the undo restores it: a stale basis would undo the change
+      // that made it stale, so any difference means reading afresh.
+      const given = names.map((n) => basis?.sheets.find((s) => s.name === n));
+      if (given.every((s, i) => s !== undefined && unchangedSince(sheetNamed(doc, names[i])!, s)))
+        return { before: { source: basis!.source, sheets: given as SheetSnapshot[] } };
       const before = readSheets(doc, names);
       return "zh" in before ? { refused: "tooLarge" } : { before };
     },
@@ -178,6 +185,6 @@ function wpsEditPrimitives(doc: EtDoc): EditPrimitives {
  * #21 this host verified with the default rules). The caller suspends screen updating and ignores
  * the change events of these writes.
  */
-export async function applyPlan(doc: EtDoc, plan: EditPlan, config?: Config): Promise<ApplyResult> {
-  return toApplyResult(await applyEdit(wpsEditPrimitives(doc), plan, config));
+export async function applyPlan(doc: EtDoc, plan: EditPlan, config?: Config, basis?: WorkbookSnapshot): Promise<ApplyResult> {
+  return toApplyResult(await applyEdit(wpsEditPrimitives(doc, basis), plan, config));
 }

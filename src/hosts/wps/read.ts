@@ -43,10 +43,33 @@ function lastContent(used: Et.Range): { row: number; col: number } | null {
  * not; hidden rows and merges are asked of the whole area first and looked for in blocks only when it
  * has some. The Worksheet and UsedRange objects are asked once and kept for the whole read.
  */
+/**
+ * What a read saw of each sheet it read whole: the used range's address and its Formula block (a
+ * constant's text, a formula's source). A later call can tell in three bridge calls whether the
+ * sheet still holds exactly that (unchangedSince).
+ */
+const seen = new WeakMap<SheetSnapshot, string>();
+const fingerprint = (address: string, formulas: unknown[][]): string => `${address}\n${JSON.stringify(formulas)}`;
+
+/**
+ * Whether `ws` still holds what the read that made `sheet` saw: the same used range, every value and
+ * formula the same text (a row inserted or deleted, a cell typed or cleared all show). Merges and
+ * hidden rows are not compared. False for a sheet this module did not read whole.
+ */
+export function unchangedSince(ws: Et.Worksheet, sheet: SheetSnapshot): boolean {
+  const was = seen.get(sheet);
+  if (was === undefined) return false;
+  const used = ws.UsedRange;
+  const address = used.Address(false, false);
+  const box = areaOf(address);
+  return fingerprint(address, grid(used.Formula, box.bottom - box.top + 1, box.right - box.left + 1)) === was;
+}
+
 export function readSheet(ws: Et.Worksheet): SheetSnapshot | Message {
   const name = ws.Name;
   const used = ws.UsedRange;
-  const box = areaOf(used.Address(false, false));
+  const address = used.Address(false, false);
+  const box = areaOf(address);
   const originRow = box.top;
   const originCol = box.left;
   let rows = box.bottom - box.top + 1;
@@ -107,7 +130,7 @@ export function readSheet(ws: Et.Worksheet): SheetSnapshot | Message {
   const merges = findMerges(whole, block, { originRow, originCol, rows, cols, trimmed: area !== used }, raw, rawFormulas);
   const fill = <T>(g: (T | null)[][] | undefined): (T | null)[][] | undefined =>
     g && Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => g[r]?.[c] ?? null));
-  return {
+  const sheet: SheetSnapshot = {
     name,
     originRow,
     originCol,
@@ -117,6 +140,8 @@ export function readSheet(ws: Et.Worksheet): SheetSnapshot | Message {
     merges,
     hiddenRows,
   };
+  if (area === used) seen.set(sheet, fingerprint(address, rawFormulas));
+  return sheet;
 }
 
 /** A block of the area read, by 0-based offsets within it (inclusive). */

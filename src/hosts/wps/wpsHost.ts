@@ -11,15 +11,15 @@
  */
 import { Config } from "../../core/config";
 import { CellRef, formatRef, toA1 } from "../../core/a1";
-import { EditPlan } from "../../core/plan/editPlan";
+import { EditPlan, InsertRowsEdit } from "../../core/plan/editPlan";
 import { marksByCell } from "../../core/marks";
 import { Finding, Message } from "../../core/rules/types";
 import { shiftFindingCells } from "../excel/markAreas";
-import { ApplyResult, Host, Lang, MarkOutcome, ReadResult, WorkbookState } from "../host";
+import { ApplyOptions, ApplyResult, Host, Lang, MarkOutcome, ReadResult, WorkbookState } from "../host";
 import { errorMessage } from "../../core/errors";
 import { sanitizeState } from "../workbookState";
 import { applyPlan } from "./apply";
-import { EtApp, EtDoc, activeDoc, sheetNamed } from "./et";
+import { EtApp, EtDoc, activeDoc } from "./et";
 import { clearMarks, loadRecords, replaceMarks } from "./marks";
 import { STATE_SHEET, isOwnSheet, readWorkbook } from "./read";
 import { writeReportSheet } from "./report";
@@ -164,20 +164,21 @@ export class WpsHost implements Host {
       return doc;
     }
     const { wb, name } = this.bound;
+    // The usual case first, in three bridge calls: the bound workbook is the one in front. A workbook
+    // whose FullName the active window shows is open, so the walk over Workbooks (four calls more, on
+    // every host call) is needed only to tell the user which of the two refusals applies.
+    const active = fullName(app.ActiveWorkbook);
+    if (active === name && fullName(wb) === name) return { app, wb };
     const title = name.replace(/^.*[\\/]/, "");
     if (!isOpen(app, name) || fullName(wb) !== name) {
       throw this.refused(
         `工作簿「${title}」已关闭,未做任何修改。已改为校验当前工作簿。 / Workbook "${title}" was closed; nothing was changed. The pane now checks the current workbook.`,
       );
     }
-    const active = fullName(app.ActiveWorkbook);
-    if (active !== name) {
-      const now = active ? active.replace(/^.*[\\/]/, "") : "";
-      throw this.refused(
-        `窗格显示的是工作簿「${title}」,当前窗口是「${now}」,未做任何修改。已改为校验当前工作簿,请查看结果后再操作。 / The pane shows workbook "${title}" but the window in front is "${now}"; nothing was changed. The pane now checks the current workbook; review it and try again.`,
-      );
-    }
-    return { app, wb };
+    const now = active ? active.replace(/^.*[\\/]/, "") : "";
+    throw this.refused(
+      `窗格显示的是工作簿「${title}」,当前窗口是「${now}」,未做任何修改。已改为校验当前工作簿,请查看结果后再操作。 / The pane shows workbook "${title}" but the window in front is "${now}"; nothing was changed. The pane now checks the current workbook; review it and try again.`,
+    );
   }
 
   private refused(why: string): DocumentChangedError {
@@ -268,7 +269,9 @@ export class WpsHost implements Host {
 
   async goTo(cell: CellRef): Promise<void> {
     const doc = this.doc;
-    const ws = cell.sheet ? sheetNamed(doc, cell.sheet) : (doc.wb.ActiveSheet as Et.Worksheet);
+    // Worksheets.Item takes a name (VBA excel.worksheets.item; et-jsapi-declare Sheets.Item) and throws
+    // when there is none: two bridge calls, where listing every sheet costs two per sheet.
+    const ws = cell.sheet ? sheetByName(doc, cell.sheet) : (doc.wb.ActiveSheet as Et.Worksheet);
     if (!ws) {
       const ref = formatRef(cell);
       throw new Error(`找不到单元格 ${ref}(工作表可能已改名或删除),请重新校验。 / Cell ${ref} was not found; check again.`);
@@ -283,51 +286,52 @@ export class WpsHost implements Host {
    * its mark to the new rows, where no record could clear it. So the marks are taken off before the
    * plan runs and put back on their (moved) cells after it.
    */
-  async apply(plan: EditPlan): Promise<ApplyResult> {
-    const inserts = plan.edits.flatMap((e) => (e.op === "insertRows" ? [e] : []));
-    let doc: EtDoc;
+  async apply(plan: EditPlan, opts: ApplyOptions = {}): Promise<ApplyResult> {
+    const inserts = plan.edits.flatMap((e): InsertRowsEdit[] => (e.op === "insertRows" ? [e] : []));
     try {
-      doc = this.doc;
+      // writeAsync checks the bound workbook once (three bridge calls) and hands it on.
+      return await this.writeAsync((doc) => this.applyOn(doc, plan, inserts, opts));
     } catch (e) {
       if (e instanceof DocumentChangedError) return { ok: false, reason: splitMessage(e.message) };
       throw e;
     }
-    return this.writeAsync(async () => {
-      // Without insertions no format is copied: the marks stay as they are.
-      if (!inserts.length) return applyPlan(doc, plan, this.config);
-      const hadMarks = loadRecords(doc).length > 0;
-      if (hadMarks) {
+  }
+
+  private async applyOn(doc: EtDoc, plan: EditPlan, inserts: InsertRowsEdit[], opts: ApplyOptions): Promise<ApplyResult> {
+    // Without insertions no format is copied: the marks stay as they are.
+    if (!inserts.length) return applyPlan(doc, plan, this.config, opts.basis);
+    const hadMarks = loadRecords(doc).length > 0;
+    if (hadMarks) {
+      try {
+        clearMarks(doc);
+      } catch (e) {
+        // Nothing of the plan ran: put the marks that came off back, and say the edit was not made.
         try {
-          clearMarks(doc);
-        } catch (e) {
-          // Nothing of the plan ran: put the marks that came off back, and say the edit was not made.
-          try {
-            replaceMarks(doc, this.marked);
-          } catch {
-            // The next check marks again.
-          }
-          const why = errorMessage(e);
-          return {
-            ok: false,
-            reason: {
-              zh: `“${plan.title.zh}”未应用:无法先取下标记(${why})。表格已恢复原状。`,
-              en: `"${plan.title.en}" was not applied: the marks could not be taken off first (${why}). The sheet is as it was.`,
-            },
-          };
-        }
-      }
-      const res = await applyPlan(doc, plan, this.config);
-      if (hadMarks && this.marked.length) {
-        const moved = shiftFindingCells(this.marked, res.ok ? inserts : []);
-        try {
-          replaceMarks(doc, moved);
-          this.marked = moved;
+          replaceMarks(doc, this.marked);
         } catch {
-          // The edit itself is done (or undone); the next check marks again.
+          // The next check marks again.
         }
+        const why = errorMessage(e);
+        return {
+          ok: false,
+          reason: {
+            zh: `“${plan.title.zh}”未应用:无法先取下标记(${why})。表格已恢复原状。`,
+            en: `"${plan.title.en}" was not applied: the marks could not be taken off first (${why}). The sheet is as it was.`,
+          },
+        };
       }
-      return res;
-    });
+    }
+    const res = await applyPlan(doc, plan, this.config, opts.basis);
+    if (hadMarks && this.marked.length) {
+      const moved = shiftFindingCells(this.marked, res.ok ? inserts : []);
+      try {
+        replaceMarks(doc, moved);
+        this.marked = moved;
+      } catch {
+        // The edit itself is done (or undone); the next check marks again.
+      }
+    }
+    return res;
   }
 
   async loadState(): Promise<WorkbookState> {
@@ -374,5 +378,13 @@ export class WpsHost implements Host {
       if (timer) clearTimeout(timer);
       events.RemoveApiEventListener("SheetChange", handler);
     };
+  }
+}
+
+function sheetByName(doc: EtDoc, name: string): Et.Worksheet | null {
+  try {
+    return doc.wb.Worksheets.Item(name) as Et.Worksheet;
+  } catch {
+    return null;
   }
 }

@@ -43,7 +43,7 @@ async function applyNow(
   const verdict = checkDraft(snapshot, template, values, sheet, opts);
   if (!verdict.ok) return { ok: false, reason: verdict.error, verdict };
   if (verdict.blocking) return { ok: false, reason: NOT_PASSING, verdict };
-  const applied = await host.apply(verdict.plan);
+  const applied = await host.apply(verdict.plan, { basis: snapshot });
   if (!applied.ok) return { ok: false, reason: applied.reason };
   // Show the new row: the user should see where it went without hunting for it.
   const first = verdict.plan.edits.find((e) => e.op === "setValue" && e.row === verdict.plan.target.row);
