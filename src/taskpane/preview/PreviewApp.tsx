@@ -34,6 +34,7 @@ import { SheetGrid } from "./SheetGrid";
 import { loadLang, saveLang } from "../state/langStore";
 import { GRID_LIMITS, anchorOf } from "./gridModel";
 import { errorMessage } from "../../core/errors";
+import { queueOf } from "../../app/queue";
 
 const useStyles = makeStyles({
   root: {
@@ -187,7 +188,8 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
   const seq = React.useRef(0);
 
   const adopt = React.useCallback(async (host: FileHost) => {
-    const { snapshot } = await host.read();
+    // Through the document's queue (src/app/queue.ts), as every other call into it.
+    const { snapshot } = await queueOf(host).run(() => host.read());
     seq.current++;
     setLoaded({ host, snapshot, id: seq.current, look: sheetLooks(host) });
     setMarks([]);
@@ -242,7 +244,9 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
         setSelection({ sheet: e.sheet, row: e.row, col: e.col });
         setActiveSheet(e.sheet);
       } else {
-        void host.read().then(({ snapshot }) => setLoaded((l) => (l && l.host === host ? { ...l, snapshot, look: sheetLooks(host) } : l)));
+        void queueOf(host)
+          .run(() => host.read())
+          .then(({ snapshot }) => setLoaded((l) => (l && l.host === host ? { ...l, snapshot, look: sheetLooks(host) } : l)));
       }
     });
   }, [loaded?.host]); // eslint-disable-line react-hooks/exhaustive-deps
