@@ -2,11 +2,11 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main } from "../../src/cli/main";
 import { recognizeWorkbook } from "../../src/core/form/recognize";
 import { findTemplate } from "../../src/core/templates/catalogue";
 import { readXlsx } from "../../src/hosts/file";
 import { fixturePath } from "../helpers/xlsx";
+import { run as capture } from "./capture";
 
 let dir: string;
 beforeEach(() => {
@@ -16,14 +16,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    isTTY: false,
-    cwd: dir,
-  });
+  const { code, out: stdout, err: stderr } = await capture(argv, { cwd: dir });
   return { code, stdout, stderr };
 }
 

@@ -2,13 +2,13 @@ import { createHash } from "crypto";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main } from "../../src/cli/main";
 import { checkWorkbook } from "../../src/core/engine";
 import { CATALOGUE, findTemplate } from "../../src/core/templates/catalogue";
 import { defaultValues } from "../../src/core/templates/insert";
 import { readXlsx } from "../../src/hosts/file";
 import { disagreements, exceljsRead, independentRead } from "../helpers/genForm";
 import { brokenConditions } from "../helpers/postConditions";
+import { run as capture } from "./capture";
 
 const EXAMPLES = join(__dirname, "../../examples");
 let dir: string;
@@ -21,14 +21,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    isTTY: false,
-    cwd: dir,
-  });
+  const { code, out: stdout, err: stderr } = await capture(argv, { cwd: dir });
   return { code, stdout, stderr };
 }
 

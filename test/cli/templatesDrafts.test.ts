@@ -3,9 +3,9 @@ import ExcelJS from "exceljs";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main } from "../../src/cli/main";
 import { checkWorkbook } from "../../src/core/engine";
 import { readXlsx } from "../../src/hosts/file";
+import { run as capture } from "./capture";
 
 const EXAMPLES = join(__dirname, "../../examples");
 let dir: string;
@@ -25,14 +25,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    isTTY: false,
-    cwd: dir,
-  });
+  const { code, out: stdout, err: stderr } = await capture(argv, { cwd: dir });
   return { code, stdout, stderr };
 }
 

@@ -205,33 +205,38 @@ export class WpsHost implements Host {
 
   /** Runs our writes with the screen frozen and their change events ignored. */
   private write<T>(fn: (doc: EtDoc) => T): T {
+    const { doc, done } = this.begin();
+    try {
+      return fn(doc);
+    } finally {
+      done();
+    }
+  }
+
+  /** Checks the bound workbook, freezes the screen and counts the write as ours; `done` ends both. */
+  private begin(): { doc: EtDoc; done: () => void } {
     const doc = this.doc;
     const app = doc.app;
     this.writing++;
     const screen = app.ScreenUpdating;
     app.ScreenUpdating = false;
-    try {
-      return fn(doc);
-    } finally {
-      app.ScreenUpdating = screen;
-      this.writing--;
-      this.quietUntil = this.now() + this.graceMs;
-    }
+    return {
+      doc,
+      done: () => {
+        app.ScreenUpdating = screen;
+        this.writing--;
+        this.quietUntil = this.now() + this.graceMs;
+      },
+    };
   }
 
   /** write(), for a use case that awaits its primitives: the screen stays frozen until it is done. */
   private async writeAsync<T>(fn: (doc: EtDoc) => Promise<T>): Promise<T> {
-    const doc = this.doc;
-    const app = doc.app;
-    this.writing++;
-    const screen = app.ScreenUpdating;
-    app.ScreenUpdating = false;
+    const { doc, done } = this.begin();
     try {
       return await fn(doc);
     } finally {
-      app.ScreenUpdating = screen;
-      this.writing--;
-      this.quietUntil = this.now() + this.graceMs;
+      done();
     }
   }
 

@@ -11,10 +11,20 @@ import { findTemplate } from "../../../src/core/templates/catalogue";
 import { isInsertError, planInsertion } from "../../../src/core/templates/insert";
 import { seedFake } from "./helpers";
 import { hostOn } from "./load";
+import { WpsHost } from "../../../src/hosts/wps/wpsHost";
 
 const template = findTemplate("quality.coverage")!;
 // Each read of the form asks MergeArea of the cells a merge may start at (read.ts findMerges).
 const mergeProbes = (log: string[]) => log.filter((l) => l === "Range.MergeArea").length;
+
+/** The host's read and the template's insertion planned on it. */
+async function planned(host: WpsHost) {
+  const { snapshot } = await host.read();
+  const form = checkWorkbook(snapshot).recognitions[0].forms[0];
+  const plan = planInsertion(form.model, form.grid, template);
+  if (isInsertError(plan)) throw new Error(plan.error.zh);
+  return { snapshot, plan };
+}
 
 async function oneReadProbes(): Promise<number> {
   const { app } = await seedFake();
@@ -43,10 +53,7 @@ test("without a basis, or with one that lacks the plan's sheet, the host reads t
   for (const basis of [undefined, { source: "", sheets: [] }]) {
     const { app } = await seedFake();
     const host = hostOn(app);
-    const { snapshot } = await host.read();
-    const form = checkWorkbook(snapshot).recognitions[0].forms[0];
-    const plan = planInsertion(form.model, form.grid, template);
-    if (isInsertError(plan)) throw new Error(plan.error.zh);
+    const { plan } = await planned(host);
     app.log.length = 0;
     const res = await host.apply(plan, basis ? { basis } : {});
     expect(res.ok).toBe(true);
@@ -58,10 +65,7 @@ test("without a basis, or with one that lacks the plan's sheet, the host reads t
 test("a basis the sheet no longer matches is not used: the stale plan is refused and the change made since is kept", async () => {
   const { app } = await seedFake();
   const host = hostOn(app);
-  const { snapshot } = await host.read();
-  const form = checkWorkbook(snapshot).recognitions[0].forms[0];
-  const plan = planInsertion(form.model, form.grid, template);
-  if (isInsertError(plan)) throw new Error(plan.error.zh);
+  const { snapshot, plan } = await planned(host);
   // A row inserted by someone else between the read and the apply: the basis is stale. Compiled and
   // undone against it, the transaction would have taken that row out again.
   app.ActiveWorkbook.sheet(snapshot.sheets[0].name)!.Rows.Item("3:3").Insert(-4121); // xlShiftDown
