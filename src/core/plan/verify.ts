@@ -102,8 +102,19 @@ function sheetProblems(
   // writes: only these, and rows whose cells or formulas differ, are compared cell by cell. Every
   // other row is the same array of values and formulas before and after (compared by identity),
   // so each of its values still reads the same and each formula is still a formula.
-  const merged = new Set<number>();
-  for (const m of afterMerges) for (let r = m.top; r <= m.bottom; r++) merged.add(r);
+  const merged = new Map<number, RangePos[]>();
+  for (const m of afterMerges)
+    for (let r = m.top; r <= m.bottom; r++) {
+      const l = merged.get(r);
+      if (l) l.push(m);
+      else merged.set(r, [m]);
+    }
+  // A value under a merge but not its top-left cell shows the merge's value: such a row is looked at cell by cell.
+  const hidesValue = (line: CellValue[], to: number) =>
+    (merged.get(to) ?? []).some((m) => {
+      for (let c = m.left; c <= m.right; c++) if (!(to === m.top && c === m.left) && norm(line[c - before.originCol]) !== "") return true;
+      return false;
+    });
   const writtenRows = new Set([...written.keys()].map((k) => Number(k.slice(0, k.indexOf(",")))));
   const sameCols = before.originCol === after.originCol;
 
@@ -112,7 +123,7 @@ function sheetProblems(
     const k = to - after.originRow;
     if (
       sameCols &&
-      !merged.has(to) &&
+      !hidesValue(line, to) &&
       !writtenRows.has(to) &&
       sameRow(line, after.values[k]) &&
       sameRow(before.formulas?.[i], after.formulas?.[k])
