@@ -118,7 +118,9 @@ function differences(expected: WorkbookSnapshot, written: Map<string, Cells>, on
   return out;
 }
 
-const same = (a: CellValue, b: CellValue) => JSON.stringify(a) === JSON.stringify(b);
+// Text, numbers and booleans by value; only objects (errors) as JSON.
+const same = (a: CellValue, b: CellValue) =>
+  a === b || (typeof a === "object" && a !== null && typeof b === "object" && b !== null && JSON.stringify(a) === JSON.stringify(b));
 
 /**
  * From how many rows of the original the read-back compares rows instead of parsing the copy whole:
