@@ -74,6 +74,7 @@ async function addOnce(bytes: Uint8Array, out: string): Promise<{ write: number;
   t = performance.now();
   const patched = await writePatched(bytes, { steps: compiled.steps }, snapshotWorkbook(read.workbook, "seed-form.xlsx"), {
     inflateRaw: inflateRawSync,
+    before: read.snapshot,
   });
   writeFileAtomic(out, patched.bytes, "replace");
   write += performance.now() - t - patched.verifyMs;
@@ -121,7 +122,10 @@ async function fixOnce(
     fixes++;
   }
   const t = performance.now();
-  const patched = await writePatched(bytes, log.edits(read.workbook), snapshot, { inflateRaw: inflateRawSync });
+  const patched = await writePatched(bytes, log.edits(read.workbook), snapshot, {
+    inflateRaw: inflateRawSync,
+    before: read.snapshot,
+  });
   writeFileAtomic(out, patched.bytes, "replace");
   write += performance.now() - t - patched.verifyMs;
   verify += patched.verifyMs;

@@ -46,8 +46,29 @@ function rowMapOf(edits: Edit[], from = 0): RowMap {
 }
 
 const key = (r: number, c: number) => `${r},${c}`;
-const norm = (v: CellValue | undefined): string =>
-  v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? "" : JSON.stringify(v);
+/** A cell's content for comparison: blank text is no content. Tagged by type so "1" ≠ 1; JSON only for
+ * error objects (stringifying every cell was most of a fix's verification). */
+const norm = (v: CellValue | undefined): string => {
+  if (v === undefined || v === null) return "";
+  switch (typeof v) {
+    case "string":
+      return v.trim() === "" ? "" : `s${v}`;
+    case "number":
+      return `n${v}`;
+    case "boolean":
+      return `b${v}`;
+    default:
+      return `o${JSON.stringify(v)}`;
+  }
+};
+
+/** Same values (or the same formulas) at every index, by identity: such a row needs no cell-by-cell look. */
+function sameRow<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
+  if (a === b) return true;
+  const n = Math.max(a?.length ?? 0, b?.length ?? 0);
+  for (let i = 0; i < n; i++) if ((a?.[i] ?? null) !== (b?.[i] ?? null)) return false;
+  return true;
+}
 
 /** What a user sees in a cell: a merged cell shows its top-left cell's value. */
 function shown(sheet: SheetSnapshot, merges: RangePos[], row: number, col: number): CellValue {
@@ -77,8 +98,37 @@ function sheetProblems(
     written.set(key(rowMapOf(edits, i + 1)(name, e.row), e.col), e.value === "" ? null : e.value);
   });
   const afterMerges = after.merges.map(parseRange);
+  // Rows of the result a merge spans (where a cell may show another's value) and rows the plan
+  // writes: only these, and rows whose cells or formulas differ, are compared cell by cell. Every
+  // other row is the same array of values and formulas before and after (compared by identity),
+  // so each of its values still reads the same and each formula is still a formula.
+  const merged = new Map<number, RangePos[]>();
+  for (const m of afterMerges)
+    for (let r = m.top; r <= m.bottom; r++) {
+      const l = merged.get(r);
+      if (l) l.push(m);
+      else merged.set(r, [m]);
+    }
+  // A value under a merge but not its top-left cell shows the merge's value: such a row is looked at cell by cell.
+  const hidesValue = (line: CellValue[], to: number) =>
+    (merged.get(to) ?? []).some((m) => {
+      for (let c = m.left; c <= m.right; c++) if (!(to === m.top && c === m.left) && norm(line[c - before.originCol]) !== "") return true;
+      return false;
+    });
+  const writtenRows = new Set([...written.keys()].map((k) => Number(k.slice(0, k.indexOf(",")))));
+  const sameCols = before.originCol === after.originCol;
 
   before.values.forEach((line, i) => {
+    const to = map(name, before.originRow + i);
+    const k = to - after.originRow;
+    if (
+      sameCols &&
+      !hidesValue(line, to) &&
+      !writtenRows.has(to) &&
+      sameRow(line, after.values[k]) &&
+      sameRow(before.formulas?.[i], after.formulas?.[k])
+    )
+      return;
     line.forEach((v, j) => {
       if (norm(v) === "") return;
       const r = before.originRow + i;
@@ -116,20 +166,24 @@ function sheetProblems(
     }
   }
 
-  for (let a = 0; a < afterMerges.length; a++) {
-    for (let b = a + 1; b < afterMerges.length; b++) {
-      const [x, y] = [afterMerges[a], afterMerges[b]];
-      if (x.top <= y.bottom && y.top <= x.bottom && x.left <= y.right && y.left <= x.right) {
-        out.push(bilingual(PLAN.mergesOverlap, rangeToA1(x), rangeToA1(y)));
+  // Pairs in order of top row: once one starts below another's bottom, no later one can overlap it.
+  const byTop = afterMerges.slice().sort((x, y) => x.top - y.top);
+  for (let a = 0; a < byTop.length; a++) {
+    for (let b = a + 1; b < byTop.length && byTop[b].top <= byTop[a].bottom; b++) {
+      const [x, y] = [byTop[a], byTop[b]];
+      if (x.left <= y.right && y.left <= x.right) {
+        const [p, q] = afterMerges.indexOf(x) < afterMerges.indexOf(y) ? [x, y] : [y, x];
+        out.push(bilingual(PLAN.mergesOverlap, rangeToA1(p), rangeToA1(q)));
       }
     }
   }
   const unmerged = new Set(edits.flatMap((e) => (e.op === "unmerge" && e.sheet === name ? [rangeToA1(e.range)] : [])));
+  const beforeMerges = before.merges.map(parseRange);
   // Rows of the result that were rows before the plan; the others are the plan's new rows.
-  const last = Math.max(before.originRow + before.values.length, ...before.merges.map((m) => parseRange(m).bottom)) + 1;
+  const last = Math.max(before.originRow + before.values.length, ...beforeMerges.map((m) => m.bottom)) + 1;
   const old = new Set<number>();
   for (let r = 0; r <= last; r++) old.add(map(name, r));
-  for (const m0 of before.merges.map(parseRange)) {
+  for (const m0 of beforeMerges) {
     if (unmerged.has(rangeToA1(m0))) continue;
     const m = { ...m0, top: map(name, m0.top), bottom: map(name, m0.bottom) };
     const kept = afterMerges.some((n) => {
@@ -141,12 +195,7 @@ function sheetProblems(
     if (!kept) out.push(bilingual(PLAN.mergeLost, rangeToA1(m0)));
   }
   // A merge that is an old one, moved, needs no proof; any other must be one the plan makes.
-  const moved = new Set(
-    before.merges.map((m) => {
-      const r = parseRange(m);
-      return rangeToA1({ ...r, top: map(name, r.top), bottom: map(name, r.bottom) });
-    }),
-  );
+  const moved = new Set(beforeMerges.map((r) => rangeToA1({ ...r, top: map(name, r.top), bottom: map(name, r.bottom) })));
   const fresh = afterMerges.filter((m) => !moved.has(rangeToA1(m)));
   const expected = fresh.length > 0 ? expectedMerges() : null;
   if (expected) {

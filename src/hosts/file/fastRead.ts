@@ -146,19 +146,19 @@ export function slideFormula(formula: string, from: { row: number; col: number }
 // ---------------------------------------------------------------------------------------------
 // Package-level parts
 
-interface SheetDef {
+export interface SheetDef {
   name: string;
   id: number;
   rId: string | undefined;
 }
 
-interface WorkbookPart {
+export interface WorkbookPart {
   sheets: SheetDef[];
   date1904: boolean;
   names: { name: string; text: string; local: boolean }[];
 }
 
-function parseWorkbook(xml: string): WorkbookPart {
+export function parseWorkbook(xml: string): WorkbookPart {
   const out: WorkbookPart = { sheets: [], date1904: false, names: [] };
   let name: { name: string; text: string; local: boolean } | null = null;
   sax(xml, {
@@ -180,7 +180,7 @@ function parseWorkbook(xml: string): WorkbookPart {
   return out;
 }
 
-function parseRels(xml: string): Map<string, { type: string; target: string }> {
+export function parseRels(xml: string): Map<string, { type: string; target: string }> {
   const rels = new Map<string, { type: string; target: string }>();
   sax(xml, {
     open(tag, a) {
@@ -190,11 +190,11 @@ function parseRels(xml: string): Map<string, { type: string; target: string }> {
   return rels;
 }
 
-type Rich = { richText: { text?: string }[] };
-type SharedString = string | Rich | Record<string, never>;
+export type Rich = { richText: { text?: string }[] };
+export type SharedString = string | Rich | Record<string, never>;
 
 /** sharedStrings.xml as exceljs's SharedStringsXform reads it: plain text, rich-text runs, phonetic runs left out. */
-function parseSharedStrings(xml: string): SharedString[] {
+export function parseSharedStrings(xml: string): SharedString[] {
   const out: SharedString[] = [];
   let item: SharedString | null = null;
   let runs: { text?: string }[] | null = null;
@@ -238,7 +238,7 @@ function parseSharedStrings(xml: string): SharedString[] {
 }
 
 /** styles.xml → the number format of each cellXfs entry, as exceljs's getStyleModel resolves it. */
-function parseStyles(xml: string): (string | undefined)[] {
+export function parseStyles(xml: string): (string | undefined)[] {
   const custom = new Map<number, string>();
   const xfIds: number[] = [];
   // Only <numFmts> and <cellXfs> count: conditional formats (<dxfs>) hold numFmt elements too.
@@ -306,7 +306,7 @@ function excelToDate(v: unknown, date1904: boolean): Date {
 // Worksheets
 
 /** exceljs's cell value types (lib/doc/enums.js ValueType) that matter here. */
-const enum T {
+export const enum T {
   Null,
   Merge,
   Number,
@@ -330,7 +330,7 @@ interface RawCell {
   ref: string | undefined;
 }
 
-interface Cell {
+export interface Cell {
   col: number;
   type: T;
   value: unknown;
@@ -341,25 +341,25 @@ interface Cell {
   address?: string;
 }
 
-interface Row {
+export interface Row {
   number: number;
   hidden: boolean;
   cells: Cell[];
 }
 
-interface SheetCtx {
+export interface SheetCtx {
   sst: SharedString[] | null;
   numFmts: (string | undefined)[] | null;
   date1904: boolean;
   rels: Map<string, { type: string; target: string }> | null;
 }
 
-interface ParsedSheet {
+export interface ParsedSheet {
   rows: Map<number, Row>;
   merges: string[];
 }
 
-function parseSheet(xml: string, ctx: SheetCtx): ParsedSheet {
+export function parseSheet(xml: string, ctx: SheetCtx): ParsedSheet {
   const rawRows: { number: number; hidden: boolean; cells: RawCell[] }[] = [];
   const merges: string[] = [];
   const hyperlinks = new Map<string, string>();
@@ -611,7 +611,7 @@ function mergesOf(refs: string[]): Merge[] {
   return out;
 }
 
-function snapshotSheet(name: string, parsed: ParsedSheet): SheetSnapshot {
+export function snapshotSheet(name: string, parsed: ParsedSheet): SheetSnapshot {
   const merges = mergesOf(parsed.merges);
   // Cells a merge covers (all but its top-left) read as empty but make their row count as used.
   // Rows are visited in order, so only the merges spanning the current row are looked at (a sweep

@@ -1,0 +1,408 @@
+/**
+ * Reading a patched copy back for its proof (patchWrite.ts) without parsing what it copied. The
+ * patcher rewrites a few parts and, inside the form's sheet, a few rows; everything else keeps its
+ * bytes. So:
+ * - every part is compared with the original's by its bytes: one the patch did not write must be
+ *   identical (so a damaged untouched part — a chart, the theme, another sheet — is refused), and
+ *   such a sheet reads as the original did;
+ * - a rewritten sheet is cut into its <row> elements; a row whose XML is the original's, with the
+ *   same merges and hyperlinks over it, reads as the original row did, and only the other rows (and
+ *   the sheet's head and tail: merges, hyperlinks) are parsed, by the same reader as a full read
+ *   (fastRead.ts);
+ * - that a copied row "reads as the original did" needs the same context: shared strings only
+ *   appended to, number formats only appended to, the same 1904 setting; a shared formula (a row's
+ *   cells depend on another row's master) makes its sheet parsed whole.
+ * The original rows' values come from `before`, the snapshot of the original the edits were made
+ * from. When any of this does not hold, the caller reads the copy back whole, as before.
+ */
+import { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
+import {
+  ParsedSheet,
+  SharedString,
+  SheetCtx,
+  WorkbookPart,
+  parseRels,
+  parseSharedStrings,
+  parseSheet,
+  parseStyles,
+  parseWorkbook,
+  snapshotSheet,
+} from "./fastRead";
+import { STATE_SHEET } from "./state";
+import { MARKS_SHEET } from "../workbookState";
+import { ZipEntry, zipIndex } from "./zipIndex";
+
+export type Cells = Map<string, { value: CellValue; formula: string | null }>;
+
+/** A sheet's cells as "row,col" (0-based sheet positions) → value and formula, empty cells left out. */
+export function cellsOf(s: SheetSnapshot, rows?: ReadonlySet<number>): Cells {
+  const m: Cells = new Map();
+  s.values.forEach((line, i) => {
+    const r = s.originRow + i;
+    if (rows && !rows.has(r)) return;
+    line.forEach((value, j) => {
+      const formula = s.formulas?.[i]?.[j] ?? null;
+      if (value !== null || formula !== null) m.set(`${r},${s.originCol + j}`, { value, formula });
+    });
+  });
+  return m;
+}
+
+/** A part of the copy that differs from the original though the patch did not write it. */
+export class UntouchedPartChanged extends Error {}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && Buffer.compare(a, b) === 0;
+
+interface Pkg {
+  index: Map<string, ZipEntry>;
+  raw(name: string): Uint8Array | null;
+  text(name: string): string | null;
+}
+
+// As JSZip's async("string") and fastRead.ts: UTF-8, a byte-order mark kept for the XML parser to see.
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+
+function pkgOf(bytes: Uint8Array, inflate: (d: Uint8Array) => Uint8Array): Pkg | null {
+  const index = zipIndex(bytes);
+  if (!index) return null;
+  const raw = (e: ZipEntry) => (e.method === 8 ? inflate(e.data) : e.data);
+  return {
+    index,
+    raw: (name) => {
+      const e = index.get(name);
+      return e ? raw(e) : null;
+    },
+    text: (name) => {
+      const e = index.get(name);
+      return e ? utf8.decode(raw(e)) : null;
+    },
+  };
+}
+
+/** Same stored bytes, or (an entry compressed again with other settings) the same content. */
+function samePart(o: ZipEntry | undefined, w: ZipEntry | undefined, inflate: (d: Uint8Array) => Uint8Array): boolean {
+  if (!o || !w) return o === w;
+  if (o.method === w.method && sameBytes(o.data, w.data)) return true;
+  const raw = (e: ZipEntry) => (e.method === 8 ? inflate(e.data) : e.data);
+  return sameBytes(raw(o), raw(w));
+}
+
+/**
+ * Every part of the copy that the patch did not write (`changed`, as its report names them) must
+ * be the original's, byte for byte, and no part of the original may be missing. Throws
+ * UntouchedPartChanged naming the first that is not. Returns false when the packages are not plain
+ * zips this check can index (the caller's full read-back still applies).
+ */
+export function checkUntouchedParts(
+  original: Uint8Array,
+  written: Uint8Array,
+  changed: readonly string[],
+  inflate: (d: Uint8Array) => Uint8Array,
+): boolean {
+  const o = zipIndex(original),
+    w = zipIndex(written);
+  if (!o || !w) return false;
+  const wrote = new Set(changed.map((n) => n.replace(/^\//, "")));
+  for (const name of new Set([...o.keys(), ...w.keys()])) {
+    if (wrote.has(name)) continue;
+    if (!samePart(o.get(name), w.get(name), inflate)) throw new UntouchedPartChanged(name);
+  }
+  return true;
+}
+
+interface SheetPath {
+  path: string;
+  rels: string;
+}
+
+/** Worksheet name → part, as fastRead.ts finds them; null for anything unusual (the full read decides). */
+function sheetPaths(wb: WorkbookPart, relsXml: string | null, has: (p: string) => boolean): Map<string, SheetPath> | null {
+  if (relsXml === null) return null;
+  const rels = parseRels(relsXml);
+  const out = new Map<string, SheetPath>();
+  const ids = new Set<number>();
+  for (const def of wb.sheets) {
+    const rel = def.rId !== undefined ? rels.get(def.rId) : undefined;
+    if (!rel) continue;
+    const path = `xl/${rel.target.replace(/^(\s|\/xl\/)+/, "")}`;
+    const m = /xl\/worksheets\/sheet(\d+)[.]xml/.exec(path);
+    if (!m || !has(path) || !(def.id >= 1)) continue;
+    if (ids.has(def.id) || out.has(def.name)) return null;
+    ids.add(def.id);
+    out.set(def.name, { path, rels: `xl/worksheets/_rels/sheet${m[1]}.xml.rels` });
+  }
+  return out;
+}
+
+interface SheetRows {
+  /** Up to and including <sheetData>. */
+  head: string;
+  /** From </sheetData> on. */
+  tail: string;
+  /** 1-based row number → its <row> element and where it stands in the part's text, in document order. */
+  rows: Map<number, { chunk: string; from: number; to: number }>;
+}
+
+/** The end of the tag opening at `p`, quotes respected (">" may stand unescaped in an attribute). */
+function tagEnd(xml: string, p: number): number {
+  let quote = "";
+  for (let i = p; i < xml.length; i++) {
+    const ch = xml[i];
+    if (quote) {
+      if (ch === quote) quote = "";
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === ">") return i;
+  }
+  return -1;
+}
+
+/** A sheet cut into its rows; null when it holds anything but plain numbered rows in <sheetData>. */
+function splitRows(xml: string): SheetRows | null {
+  const open = xml.indexOf("<sheetData");
+  if (open < 0) return null;
+  const gt = tagEnd(xml, open);
+  if (gt < 0) return null;
+  if (xml[gt - 1] === "/") return { head: xml, tail: "", rows: new Map() };
+  const end = xml.indexOf("</sheetData>", gt);
+  if (end < 0) return null;
+  const rows = new Map<number, { chunk: string; from: number; to: number }>();
+  let p = gt + 1;
+  for (;;) {
+    while (p < end && (xml[p] === " " || xml[p] === "\n" || xml[p] === "\r" || xml[p] === "\t")) p++;
+    if (p >= end) break;
+    if (!xml.startsWith("<row", p) || !/[\s/>]/.test(xml[p + 4])) return null;
+    const te = tagEnd(xml, p);
+    if (te < 0 || te > end) return null;
+    const openTag = xml.slice(p, te + 1);
+    let q: number;
+    if (xml[te - 1] === "/") q = te + 1;
+    else {
+      const close = xml.indexOf("</row>", te);
+      if (close < 0 || close > end) return null;
+      q = close + 6;
+    }
+    const chunk = xml.slice(p, q);
+    // Markup a plain scan could misread (a "</row>" inside CDATA) or a row without its number.
+    if (chunk.includes("<!") || chunk.includes("<?")) return null;
+    const r = /\sr\s*=\s*["'](\d+)["']/.exec(openTag);
+    if (!r) return null;
+    const n = parseInt(r[1], 10);
+    if (rows.has(n)) return null;
+    rows.set(n, { chunk, from: p, to: q });
+    p = q;
+  }
+  return { head: xml.slice(0, gt + 1), tail: xml.slice(end), rows };
+}
+
+/**
+ * What decides how a 1-based row reads besides its own XML, as comparable text per row: the merges
+ * over it — only which columns they cover and whether the row is their top (snapshotSheet skips the
+ * covered cells; a merge grown further down covers this row the same) — and the hyperlinks on its
+ * cells. Null when a merge cannot be read (then no row is taken as copied).
+ */
+function rowContexts(parsed: ParsedSheet, links: Map<string, string>): Map<number, string> | null {
+  const out = new Map<number, string[]>();
+  const add = (r: number, what: string) => {
+    const l = out.get(r);
+    if (l) l.push(what);
+    else out.set(r, [what]);
+  };
+  for (const ref of parsed.merges) {
+    const m = /^[$]?([A-Z]+)[$]?(\d+)(?::[$]?([A-Z]+)[$]?(\d+))?$/.exec(ref);
+    if (!m) return null;
+    const [c1, c2] = [m[1], m[3] ?? m[1]].map((l) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0));
+    const [r1, r2] = [parseInt(m[2], 10), m[4] === undefined ? parseInt(m[2], 10) : parseInt(m[4], 10)];
+    const top = Math.min(r1, r2);
+    for (let r = top; r <= Math.max(r1, r2); r++) add(r, `m${Math.min(c1, c2)}-${Math.max(c1, c2)}${r === top ? "t" : ""}`);
+  }
+  for (const [ref, target] of links) {
+    const m = /^[$]?[A-Z]+[$]?(\d+)/.exec(ref);
+    if (!m) return null;
+    add(parseInt(m[1], 10), `h${ref}\u0000${target}`);
+  }
+  return new Map([...out].map(([r, l]) => [r, l.sort().join("\u0001")]));
+}
+
+/** The hyperlinks a sheet's head and tail give its cells (ref → target), as parseSheet resolves them. */
+function linksOf(xml: string, rels: Map<string, { type: string; target: string }> | null): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of xml.matchAll(/<hyperlink\b[^>]*>/g)) {
+    const ref = /\sref="([^"]*)"/.exec(m[0])?.[1];
+    const id = /\sr:id="([^"]*)"/.exec(m[0])?.[1];
+    const target = id !== undefined ? rels?.get(id)?.target : undefined;
+    if (ref !== undefined) out.set(ref, target ?? "");
+  }
+  return out;
+}
+
+/**
+ * The shared strings as an array whose items are parsed when a cell asks for one (by the same
+ * parser as a full read, item by item): a patched copy's read-back reads a few rows, not every
+ * string of the workbook. Parsed whole when the part holds anything but plain <si> items.
+ */
+function lazyStrings(xml: string): SharedString[] {
+  const open = xml.indexOf("<sst");
+  const gt = open < 0 ? -1 : tagEnd(xml, open);
+  const end = xml.lastIndexOf("</sst>");
+  if (gt < 0 || xml[gt - 1] === "/" || end < 0) return parseSharedStrings(xml);
+  const items: string[] = [];
+  let p = gt + 1;
+  for (;;) {
+    while (p < end && (xml[p] === " " || xml[p] === "\n" || xml[p] === "\r" || xml[p] === "\t")) p++;
+    if (p >= end) break;
+    if (!xml.startsWith("<si", p) || !/[\s/>]/.test(xml[p + 3])) return parseSharedStrings(xml);
+    const te = tagEnd(xml, p);
+    if (te < 0 || te > end) return parseSharedStrings(xml);
+    let q: number;
+    if (xml[te - 1] === "/") q = te + 1;
+    else {
+      const close = xml.indexOf("</si>", te);
+      if (close < 0 || close > end) return parseSharedStrings(xml);
+      q = close + 5;
+    }
+    const item = xml.slice(p, q);
+    if (item.includes("<!") || item.includes("<?")) return parseSharedStrings(xml);
+    items.push(item);
+    p = q;
+  }
+  const head = xml.slice(0, gt + 1),
+    tail = xml.slice(end);
+  const done: (SharedString | undefined)[] = [];
+  return new Proxy(done as SharedString[], {
+    get(target, prop) {
+      if (prop === "length") return items.length;
+      if (typeof prop === "string" && /^\d+$/.test(prop)) {
+        const i = Number(prop);
+        if (i >= items.length) return undefined;
+        return (target[i] ??= parseSharedStrings(head + items[i] + tail)[0]);
+      }
+      return Reflect.get(target, prop) as unknown;
+    },
+  });
+}
+
+export interface ReadBack {
+  /** Sheet name → its cells in the copy. */
+  sheets: Map<string, Cells>;
+  /** Rows parsed, and rows taken as copied (for the tests and the benchmark). */
+  parsedRows: number;
+  copiedRows: number;
+}
+
+/**
+ * The cells of the copy's sheets (`only`, or all), reading only what the patch rewrote. Null when
+ * the shortcut does not apply (not a plain zip, a context part changed in a way it cannot follow,
+ * a sheet missing from `before`): the caller then reads the copy whole.
+ */
+export function readBackCells(
+  original: Uint8Array,
+  written: Uint8Array,
+  before: WorkbookSnapshot,
+  inflate: (d: Uint8Array) => Uint8Array,
+  only?: ReadonlySet<string>,
+): ReadBack | null {
+  const o = pkgOf(original, inflate),
+    w = pkgOf(written, inflate);
+  if (!o || !w) return null;
+  // Same stored bytes (the patch keeps an unwritten part's compressed bytes; checkUntouchedParts
+  // proved the rest): a rewritten part is never inflated twice to compare.
+  const sameMemo = new Map<string, boolean>();
+  const same = (name: string) => {
+    let v = sameMemo.get(name);
+    if (v === undefined) {
+      const a = o.index.get(name),
+        b = w.index.get(name);
+      v = !a || !b ? a === b : a.method === b.method && sameBytes(a.data, b.data);
+      sameMemo.set(name, v);
+    }
+    return v;
+  };
+
+  const wbW = w.text("xl/workbook.xml");
+  if (wbW === null) return null;
+  const wb = parseWorkbook(wbW);
+  const wbO = same("xl/workbook.xml") ? wb : parseWorkbook(o.text("xl/workbook.xml") ?? "");
+  // A renamed sheet is for the full read to judge (it refuses names exceljs would).
+  if (wbO.date1904 !== wb.date1904 || wbO.sheets.map((d) => d.name).join("\u0000") !== wb.sheets.map((d) => d.name).join("\u0000"))
+    return null;
+  const pathsW = sheetPaths(wb, w.text("xl/_rels/workbook.xml.rels"), (p) => w.index.has(p));
+  const pathsO =
+    same("xl/workbook.xml") && same("xl/_rels/workbook.xml.rels")
+      ? pathsW
+      : sheetPaths(wbO, o.text("xl/_rels/workbook.xml.rels"), (p) => o.index.has(p));
+  if (!pathsW || !pathsO) return null;
+
+  // Shared strings only appended to: the original's items are the copy's first ones, text for text.
+  const sstW = w.text("xl/sharedStrings.xml");
+  if (!same("xl/sharedStrings.xml")) {
+    const sstO = o.text("xl/sharedStrings.xml");
+    if (sstO === null || sstW === null) return null;
+    const items = (x: string) => {
+      const a = x.indexOf("<si");
+      const z = x.lastIndexOf("</sst>");
+      return a < 0 || z < 0 ? null : { at: a, body: x.slice(a, z) };
+    };
+    const io = items(sstO),
+      iw = items(sstW);
+    if (!iw || (io && !sstW.startsWith(io.body, iw.at))) return null;
+  }
+  const stylesW = w.text("xl/styles.xml");
+  const numFmts = stylesW !== null ? parseStyles(stylesW) : null;
+  if (!same("xl/styles.xml")) {
+    const stylesO = o.text("xl/styles.xml");
+    const old = stylesO !== null ? parseStyles(stylesO) : null;
+    if (!numFmts || !old || old.some((f, i) => numFmts[i] !== f)) return null;
+  }
+  let sst: ReturnType<typeof parseSharedStrings> | null | undefined;
+
+  const out = new Map<string, Cells>();
+  let parsedRows = 0,
+    copiedRows = 0;
+  for (const [name, pw] of pathsW) {
+    if (name === STATE_SHEET || name === MARKS_SHEET || (only && !only.has(name))) continue;
+    const b = before.sheets.find((s) => s.name === name);
+    const po = pathsO.get(name);
+    if (!b || !po) return null;
+    if (po.path === pw.path && same(pw.path) && same(pw.rels)) {
+      // Copied whole: it reads as the original did.
+      out.set(name, cellsOf(b));
+      copiedRows += b.values.length;
+      continue;
+    }
+    const rawW = w.raw(pw.path)!,
+      rawO = o.raw(po.path);
+    const relsW = w.text(pw.rels);
+    sst ??= sstW !== null ? lazyStrings(sstW) : null;
+    const ctx: SheetCtx = { sst, numFmts, date1904: wb.date1904, rels: relsW !== null ? parseRels(relsW) : null };
+    const xml = utf8.decode(rawW);
+    const cut = splitRows(xml);
+    const oldCut = rawO ? splitRows(utf8.decode(rawO)) : null;
+    // A shared formula's cells read their master's text, which may sit in another row.
+    const shared = /\st\s*=\s*["']shared["']/;
+    if (!cut || !oldCut || shared.test(xml) || [...oldCut.rows.values()].some((x) => shared.test(x.chunk))) {
+      out.set(name, cellsOf(snapshotSheet(name, parseSheet(xml, ctx))));
+      parsedRows += cut?.rows.size ?? 0;
+      continue;
+    }
+    // The merges and hyperlinks over each row, in the copy and (when its head or tail changed) in the original.
+    const ctxW = rowContexts(parseSheet(cut.head + cut.tail, ctx), linksOf(cut.head + cut.tail, ctx.rels));
+    let ctxO = ctxW;
+    if (cut.head !== oldCut.head || cut.tail !== oldCut.tail) {
+      const oldRels = po.rels === pw.rels && same(pw.rels) ? ctx.rels : ((t) => (t !== null ? parseRels(t) : null))(o.text(po.rels));
+      ctxO = rowContexts(parseSheet(oldCut.head + oldCut.tail, { ...ctx, rels: oldRels }), linksOf(oldCut.head + oldCut.tail, oldRels));
+    }
+    const copied = new Set<number>();
+    const fresh: string[] = [];
+    for (const [r, { chunk }] of cut.rows) {
+      if (ctxW && ctxO && oldCut.rows.get(r)?.chunk === chunk && ctxW.get(r) === ctxO.get(r)) copied.add(r - 1);
+      else fresh.push(chunk);
+    }
+    const parsed = parseSheet(cut.head + fresh.join("") + cut.tail, ctx);
+    const cells = cellsOf(snapshotSheet(name, parsed));
+    for (const [k, v] of cellsOf(b, copied)) cells.set(k, v);
+    out.set(name, cells);
+    parsedRows += fresh.length;
+    copiedRows += copied.size;
+  }
+  return { sheets: out, parsedRows, copiedRows };
+}

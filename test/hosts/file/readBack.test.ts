@@ -1,0 +1,119 @@
+/**
+ * The patched copy's read-back that parses only what the patch rewrote (readBack.ts): it must read
+ * every cell as a full read does, and still refuse a copy with a damaged untouched part or a wrong
+ * cell, whether the cell sits in a row the patch rewrote or in one it copied. Packages are damaged
+ * as text with JSZip, never through the code under test.
+ */
+import JSZip from "jszip";
+import { readFileSync } from "fs";
+import { join } from "path";
+import { inflateRawSync } from "zlib";
+import { patchValues } from "../../../src/hosts/file/patch";
+import { patchSteps } from "../../../src/hosts/file/patchRows";
+import { writePatched } from "../../../src/hosts/file/patchWrite";
+import { readSnapshotFast } from "../../../src/hosts/file/fastRead";
+import { UntouchedPartChanged, cellsOf, checkUntouchedParts, readBackCells } from "../../../src/hosts/file/readBack";
+import { WorkbookWriteError } from "../../../src/hosts/file/write";
+import { WorkbookSnapshot } from "../../../src/core/snapshot";
+
+const ROOT = join(__dirname, "../../..");
+const FORM = "xl/worksheets/sheet1.xml";
+const SHEET = "申报表";
+const opts = { inflateRaw: inflateRawSync, quickFromRows: 0 };
+
+const example = () => new Uint8Array(readFileSync(join(ROOT, "examples/corrected-form.xlsx")));
+const full = async (bytes: Uint8Array) => (await readSnapshotFast(bytes, "x.xlsx", opts)).snapshot;
+/** The package with one part's text changed, every other entry rewritten by JSZip as it is. */
+async function damaged(bytes: Uint8Array, part: string, edit: (xml: string) => string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file(part)!.async("string");
+  const next = edit(xml);
+  expect(next).not.toBe(xml);
+  zip.file(part, next);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+/** The snapshot with one cell's value replaced (0-based position). */
+function withCell(s: WorkbookSnapshot, row: number, col: number, value: string): WorkbookSnapshot {
+  return {
+    ...s,
+    sheets: s.sheets.map((x) => {
+      if (x.name !== SHEET) return x;
+      const values = x.values.map((r) => r.slice());
+      values[row - x.originRow][col - x.originCol] = value;
+      return { ...x, values };
+    }),
+  };
+}
+
+describe("reading back only what the patch rewrote", () => {
+  test("a value patch reads as a full read does, most rows taken as copied", async () => {
+    const input = example();
+    const before = await full(input);
+    const edits = [
+      { sheet: SHEET, row: 7, col: 3, value: 300 },
+      { sheet: SHEET, row: 21, col: 4, value: "≥3次" },
+    ];
+    const patched = (await patchValues(input, edits)).bytes;
+    const quick = readBackCells(input, patched, before, inflateRawSync, new Set([SHEET]));
+    expect(quick).not.toBeNull();
+    expect(quick!.copiedRows).toBeGreaterThan(quick!.parsedRows);
+    const whole = (await full(patched)).sheets.find((s) => s.name === SHEET)!;
+    expect(quick!.sheets.get(SHEET)).toEqual(cellsOf(whole));
+    // The model as edited passes; the shortcut was taken with the original's snapshot at hand.
+    await expect(writePatched(input, edits, await full(patched), { ...opts, before })).resolves.toBeDefined();
+  });
+
+  test("a row insertion reads as a full read does on every sheet", async () => {
+    const input = example();
+    const before = await full(input);
+    const steps = [{ op: "insertRows" as const, sheet: SHEET, at: 27, count: 1 }];
+    const patched = (await patchSteps(input, steps)).bytes;
+    const quick = readBackCells(input, patched, before, inflateRawSync);
+    expect(quick).not.toBeNull();
+    expect(quick!.copiedRows).toBeGreaterThan(0);
+    for (const s of (await full(patched)).sheets) expect(quick!.sheets.get(s.name)).toEqual(cellsOf(s));
+    await expect(writePatched(input, { steps }, await full(patched), { ...opts, before })).resolves.toBeDefined();
+  });
+
+  test("a wrong cell is refused, in a row the patch rewrote and in a row it copied", async () => {
+    const input = example();
+    const before = await full(input);
+    const edits = [{ sheet: SHEET, row: 7, col: 3, value: 300 }];
+    const right = await full((await patchValues(input, edits)).bytes);
+    // D8 was rewritten; B3 (the project name) was copied: a model that differs there is a patch that missed an edit.
+    for (const [row, col] of [
+      [7, 3],
+      [2, 1],
+    ])
+      await expect(writePatched(input, edits, withCell(right, row, col, "不是这样"), { ...opts, before })).rejects.toBeInstanceOf(
+        WorkbookWriteError,
+      );
+  });
+
+  test("a copied row whose XML was changed is parsed, not taken from the original", async () => {
+    const input = example();
+    const before = await full(input);
+    const patched = (await patchValues(input, [{ sheet: SHEET, row: 7, col: 3, value: 300 }])).bytes;
+    // D9 (row 9, untouched by the patch) gets another number in the copy.
+    const bad = await damaged(patched, FORM, (xml) => xml.replace(/(<c r="D9"[^>]*>(?:<f>[^<]*<\/f>)?<v>)[^<]*/, "$1999"));
+    const quick = readBackCells(input, bad, before, inflateRawSync, new Set([SHEET]));
+    expect(quick).not.toBeNull();
+    expect(quick!.sheets.get(SHEET)!.get("8,3")?.value).toBe(999);
+  });
+
+  test("an untouched part that changed is refused, naming it", async () => {
+    const input = example();
+    const report = await patchValues(input, [{ sheet: SHEET, row: 7, col: 3, value: 300 }]);
+    expect(checkUntouchedParts(input, report.bytes, report.changedParts, inflateRawSync)).toBe(true);
+    const bad = await damaged(report.bytes, "xl/theme/theme1.xml", (xml) =>
+      xml.replace(/<a:srgbClr val="[0-9A-F]{6}"/, '<a:srgbClr val="123456"'),
+    );
+    expect(() => checkUntouchedParts(input, bad, report.changedParts, inflateRawSync)).toThrow(UntouchedPartChanged);
+    expect(() => checkUntouchedParts(input, bad, report.changedParts, inflateRawSync)).toThrow("xl/theme/theme1.xml");
+    // A part the patch did not write that went missing is refused too.
+    const zip = await JSZip.loadAsync(report.bytes);
+    zip.remove("docProps/app.xml");
+    const missing = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    expect(() => checkUntouchedParts(input, missing, report.changedParts, inflateRawSync)).toThrow("docProps/app.xml");
+  });
+});
