@@ -60,7 +60,10 @@ interface Pkg {
 }
 
 // As JSZip's async("string") and fastRead.ts: UTF-8, a byte-order mark kept for the XML parser to see.
-const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+// Made on first use, as fastRead.ts does: a module-level decoder would fail to load where the
+// environment has none (the pane's tests under jsdom).
+let decoder: TextDecoder | null = null;
+const utf8 = { decode: (b: Uint8Array): string => (decoder ??= new TextDecoder("utf-8", { ignoreBOM: true })).decode(b) };
 
 function pkgOf(bytes: Uint8Array, inflate: (d: Uint8Array) => Uint8Array): Pkg | null {
   const index = zipIndex(bytes);
