@@ -15,7 +15,7 @@ const zlib = require("node:zlib");
 
 const ROOT = path.join(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
-const CHROMIUM = "/usr/bin/chromium";
+const { CHROMIUM, launchChromium } = require("../scripts/chromium");
 const BUDGET_KB = 200;
 
 function arg(name, fallback) {
@@ -57,20 +57,9 @@ function measureBundle() {
 
 async function measureCheckTime(runs) {
   if (!fs.existsSync(CHROMIUM)) return { skipped: `${CHROMIUM} not found` };
-  const { chromium } = require("playwright-core");
   const { serve } = require("../scripts/serve");
   const { server, url } = await serve({ root: DIST, port: 0 });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await ctx.route("**/*", (route) => {

@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from "fs";
 import { join } from "path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium";
 import { serve } from "./serve";
 
 const ROOT = join(__dirname, "..");
@@ -30,17 +30,7 @@ const OUT = join(ROOT, "test-artifacts/screenshots");
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const { server, url } = await serve({ root: join(ROOT, "dist"), port: 0 });
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     for (const width of [1280, 320]) {
       const ctx = await browser.newContext({ viewport: { width, height: width > 400 ? 900 : 720 } });

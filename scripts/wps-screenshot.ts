@@ -7,7 +7,7 @@
 import { buildSync } from "esbuild";
 import { existsSync, mkdirSync, readFileSync, readdirSync } from "fs";
 import { extname, join } from "path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium";
 import { openXlsx } from "../src/hosts/file/open";
 
 const ROOT = join(__dirname, "..");
@@ -41,17 +41,7 @@ async function main(): Promise<void> {
   }).outputFiles[0].text;
 
   mkdirSync(OUT, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 360, height: 760 } });
     await page.addInitScript(`globalThis.__SNAPSHOT__ = ${JSON.stringify(snapshot)};\n${fake}`);

@@ -7,12 +7,12 @@ import { existsSync, mkdirSync, readFileSync } from "fs";
 import { join } from "path";
 import type { Server } from "http";
 import ExcelJS from "exceljs";
-import { Browser, BrowserContext, Locator, Page, chromium } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { CHROMIUM, launchChromium } from "../../scripts/chromium";
 import { serve } from "../../scripts/serve";
 
 const ROOT = join(__dirname, "../..");
 const DIST = join(ROOT, "dist");
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(ROOT, "test-artifacts/screenshots");
 const OFFICE_JS_DIR = join(ROOT, "node_modules/@microsoft/office-js/dist");
 const TEXT_AMOUNTS = join(ROOT, "test/fixtures/generated/text-amounts.xlsx");
@@ -41,18 +41,7 @@ browserDescribe("browser preview in headless Chromium", () => {
     if (!existsSync(join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: run npm run build first");
     mkdirSync(SHOTS, { recursive: true });
     ({ server, url: base } = await serve({ root: DIST, port: 0 }));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      timeout: 5 * 60 * 1000,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium({ timeout: 5 * 60 * 1000 });
   });
 
   afterAll(async () => {
@@ -187,7 +176,16 @@ browserDescribe("browser preview in headless Chromium", () => {
         if (attempt >= 5 || !/not attached/.test(String(e))) throw e;
       }
     }
-    const box = (await button.boundingBox())!;
+    // The point to click is taken once the row holds still: two frames apart, the same box (the pane
+    // may still be laying out what a check or a loaded chunk just added above the row).
+    const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    let box = (await button.boundingBox())!;
+    for (let still = 0; still < 50; still++) {
+      await frames();
+      const now = (await button.boundingBox())!;
+      if (now.x === box.x && now.y === box.y) break;
+      box = now;
+    }
     const x = box.x + box.width / 2;
     const y = box.y + box.height / 2;
     const hit = await page.evaluate(

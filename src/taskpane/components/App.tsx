@@ -162,10 +162,20 @@ export function App({
     onLangChange?.(lang);
   }, [lang, onLangChange]);
 
-  // Once the pane is on screen, fetch what the first result's findings show (修复, 建议).
+  // Once the pane is on screen, fetch what the first result's findings show (修复, 建议). Until they
+  // are in, the pane says it is busy: their buttons arriving later would shift every finding under
+  // the user's pointer (and under a test's click).
+  const [fixUi, setFixUi] = React.useState(false);
   React.useEffect(() => {
-    preloadFixActions().catch(() => undefined);
+    let live = true;
+    preloadFixActions()
+      .catch(() => undefined)
+      .then(() => live && setFixUi(true));
+    return () => {
+      live = false;
+    };
   }, []);
+  const busy = view.busy || !fixUi;
   // Once the first result is on screen, fetch the other tabs so that opening one shows it at once.
   const firstShown = view.seq > 0;
   React.useEffect(() => {
@@ -181,7 +191,7 @@ export function App({
   return (
     <FluentProvider theme={theme}>
       <div className={s.root}>
-        <Landmark className={s.pane} data-check-seq={view.seq} data-busy={view.busy ? "true" : "false"} aria-busy={view.busy}>
+        <Landmark className={s.pane} data-check-seq={view.seq} data-busy={busy ? "true" : "false"} aria-busy={busy}>
           <section className={s.top} aria-label={t.appTitle}>
             <FormSummary result={view.result} lang={lang} />
             <StatusBar
