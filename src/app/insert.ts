@@ -113,13 +113,20 @@ async function insertNow(
   // Read in this task an instant ago: a host may compile against it rather than read it again.
   const applied = await host.apply(plan, { basis: snapshot });
   if (!applied.ok) return { ok: false, reason: applied.reason };
-  const first = plan.edits.find((e) => e.op === "setValue");
-  if (first) {
-    try {
-      await host.goTo({ sheet: first.sheet, row: first.row, col: first.col });
-    } catch {
-      // The row is in; not being able to select it is no reason to report a failure.
-    }
-  }
+  await showInserted(host, plan);
   return { ok: true, plan };
+}
+
+/**
+ * Selects the inserted row's first written cell, so the user sees where it went without hunting for
+ * it; a template and an accepted draft both end here.
+ */
+export async function showInserted(host: Pick<Host, "goTo">, plan: InsertionPlan): Promise<void> {
+  const first = plan.edits.find((e) => e.op === "setValue" && e.row === plan.target.row) ?? plan.edits.find((e) => e.op === "setValue");
+  if (!first || first.op !== "setValue") return;
+  try {
+    await host.goTo({ sheet: first.sheet, row: first.row, col: first.col });
+  } catch {
+    // The row is in; not being able to select it is no reason to report a failure.
+  }
 }

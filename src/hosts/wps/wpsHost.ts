@@ -292,17 +292,17 @@ export class WpsHost implements Host {
    * plan runs and put back on their (moved) cells after it.
    */
   async apply(plan: EditPlan, opts: ApplyOptions = {}): Promise<ApplyResult> {
-    const inserts = plan.edits.flatMap((e): InsertRowsEdit[] => (e.op === "insertRows" ? [e] : []));
     try {
       // writeAsync checks the bound workbook once (three bridge calls) and hands it on.
-      return await this.writeAsync((doc) => this.applyOn(doc, plan, inserts, opts));
+      return await this.writeAsync((doc) => this.applyOn(doc, plan, opts));
     } catch (e) {
       if (e instanceof DocumentChangedError) return { ok: false, reason: splitMessage(e.message) };
       throw e;
     }
   }
 
-  private async applyOn(doc: EtDoc, plan: EditPlan, inserts: InsertRowsEdit[], opts: ApplyOptions): Promise<ApplyResult> {
+  private async applyOn(doc: EtDoc, plan: EditPlan, opts: ApplyOptions): Promise<ApplyResult> {
+    const inserts = plan.edits.flatMap((e): InsertRowsEdit[] => (e.op === "insertRows" ? [e] : []));
     // Without insertions no format is copied: the marks stay as they are.
     if (!inserts.length) return applyPlan(doc, plan, this.config, opts.basis);
     const hadMarks = loadRecords(doc).length > 0;

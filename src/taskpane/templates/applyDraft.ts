@@ -10,6 +10,7 @@ import { InsertValues, InsertionPlan } from "../../core/templates/insert";
 import { IndicatorTemplate } from "../../core/templates/types";
 import { Host } from "../../hosts/host";
 import { queueOf } from "../../app/queue";
+import { showInserted } from "../../app/insert";
 
 export type DraftOutcome =
   | { ok: true; plan: InsertionPlan; warning?: Message }
@@ -45,14 +46,6 @@ async function applyNow(
   if (verdict.blocking) return { ok: false, reason: NOT_PASSING, verdict };
   const applied = await host.apply(verdict.plan, { basis: snapshot });
   if (!applied.ok) return { ok: false, reason: applied.reason };
-  // Show the new row: the user should see where it went without hunting for it.
-  const first = verdict.plan.edits.find((e) => e.op === "setValue" && e.row === verdict.plan.target.row);
-  if (first && first.op === "setValue") {
-    try {
-      await host.goTo({ sheet: first.sheet, row: first.row, col: first.col });
-    } catch {
-      // The row is in; not being able to select it is no reason to report a failure.
-    }
-  }
+  await showInserted(host, verdict.plan);
   return { ok: true, plan: verdict.plan, ...(applied.warning ? { warning: applied.warning } : {}) };
 }

@@ -1,6 +1,6 @@
 /** Builds fake workbooks from the example forms, and an ExcelHost wired to them. */
 import { cellsOf as refs } from "../../helpers/cells";
-import { parseRange } from "../../../src/core/a1";
+import { parseRange, rangeToA1 } from "../../../src/core/a1";
 import { Finding } from "../../../src/core/rules/types";
 import { SheetSnapshot, cellValue, sheetExtent } from "../../../src/core/snapshot";
 import { capsFor } from "../../../src/hosts/excel/capabilities";
@@ -60,5 +60,20 @@ export function finding(rule: string, severity: Finding["severity"], ...cells: s
     data: {},
     message: { zh: `问题 ${rule}`, en: `Problem ${rule}` },
     cells: refs(...cells),
+  };
+}
+
+/**
+ * Everything the fake holds for a sheet, to compare before and after an edit; `marks` adds the
+ * conditional formats (the transaction's restore must put those back too).
+ */
+export function sheetState(s: FakeSheet, opts: { marks?: boolean } = {}) {
+  return {
+    cells: [...s.cells.entries()].sort(([a], [b]) => a.localeCompare(b)),
+    merges: s.merges.map(rangeToA1).sort(),
+    fills: [...s.fills.entries()].sort(),
+    formats: [...s.numberFormats.entries()].sort(),
+    heights: [...s.rowHeights.entries()].sort(),
+    ...(opts.marks ? { marks: s.cfs.map((cf) => [cf.formula, cf.fill, cf.ranges.map(rangeToA1).sort()]) } : {}),
   };
 }

@@ -15,8 +15,7 @@ import { applyVerified } from "../../../src/hosts/file/apply";
 import { readXlsx } from "../../../src/hosts/file/read";
 import { buildForm, CLASSIC_GROUPS } from "../../helpers/genForm";
 import { readExample, toBytes } from "../../helpers/xlsx";
-import { FakeSheet } from "./fakeExcel";
-import { cellsOf, fakeWith, hostFor } from "./helpers";
+import { cellsOf, fakeWith, hostFor, sheetState } from "./helpers";
 
 const mergesOf = (s: SheetSnapshot) => s.merges.map((m) => rangeToA1(parseRange(m))).sort();
 const sorted = (s: SheetSnapshot) => [...cellsOf(s).entries()].sort(([a], [b]) => a.localeCompare(b));
@@ -121,17 +120,6 @@ describe("the same plan gives the same workbook in the file host, the Excel host
   });
 });
 
-/** Everything the fake holds for a sheet, to compare before and after. */
-function state(s: FakeSheet) {
-  return {
-    cells: [...s.cells.entries()].sort(([a], [b]) => a.localeCompare(b)),
-    merges: s.merges.map(rangeToA1).sort(),
-    fills: [...s.fills.entries()].sort(),
-    formats: [...s.numberFormats.entries()].sort(),
-    heights: [...s.rowHeights.entries()].sort(),
-  };
-}
-
 describe("a step Excel executes wrongly is undone", () => {
   test("a template insertion whose merge swallows the row below: restored exactly, not ok, said in both languages", async () => {
     const groups = CLASSIC_GROUPS.map(([level1, level2]) => ({ level1, level2, rows: level2 === "时效指标" ? 0 : 2 }));
@@ -143,7 +131,7 @@ describe("a step Excel executes wrongly is undone", () => {
     const sheet = excel.find("申报表")!;
     sheet.fills.set("3,3", "#FFFF00");
     sheet.numberFormats.set("7,3", "0.00");
-    const before = state(sheet);
+    const before = sheetState(sheet);
     // Excel merges the 一级 column one row further than asked, once: the next group loses its 一级 label.
     let faults = 1;
     excel.misMerge = (p) => (p.left === 1 && faults-- > 0 ? { ...p, bottom: p.bottom + 1 } : p);
@@ -153,7 +141,7 @@ describe("a step Excel executes wrongly is undone", () => {
       expect(res.reason.zh).toContain("已撤销");
       expect(res.reason.en).toContain("undone");
     }
-    expect(state(sheet)).toEqual(before);
+    expect(sheetState(sheet)).toEqual(before);
     // Attempt and undo are one Excel.run of five syncs (read; steps; the verifying re-read in its own
     // sync, issue #21; undo; the re-read that proves it). The re-reads list merged areas, which loses
     // the undo stack (office-js#5918): the undo records are not what proves the restore, the re-read is.
@@ -176,13 +164,13 @@ describe("a step Excel executes wrongly is undone", () => {
     const excel = fakeWith(20, (await readExample("corrected-form.xlsx")).snapshot.sheets[0]);
     const sheet = excel.find("申报表")!;
     sheet.put("H40", [["备注"], ["第二行"]]);
-    const before = state(sheet);
+    const before = sheetState(sheet);
     excel.misMerge = (p) => ({ ...p, bottom: p.bottom + 1 });
     const res = await hostFor(excel).host.apply({
       title: { zh: "合并", en: "Merge" },
       edits: [{ op: "merge", sheet: "申报表", range: parseRange("H40:I40") }],
     });
     expect(res).toEqual({ ok: false, reason: { zh: expect.stringContaining("H41"), en: expect.stringContaining("H41") } });
-    expect(state(sheet)).toEqual(before);
+    expect(sheetState(sheet)).toEqual(before);
   });
 });

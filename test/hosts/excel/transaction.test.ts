@@ -5,7 +5,6 @@
  * verifying re-read that Excel refuses does not turn a completed write into a reported failure, and a
  * sheet with more than 512 merged areas can still be edited.
  */
-import { rangeToA1 } from "../../../src/core/a1";
 import { checkWorkbook } from "../../../src/core/engine";
 import { EditPlan, setValue } from "../../../src/core/plan/editPlan";
 import { findTemplate } from "../../../src/core/templates/catalogue";
@@ -16,18 +15,9 @@ import { buildForm, CLASSIC_GROUPS } from "../../helpers/genForm";
 import { cellAt } from "../../helpers/cells";
 import { seedSheet } from "../../helpers/forms";
 import { FakeExcel, FakeSheet } from "./fakeExcel";
-import { fakeWith, hostFor } from "./helpers";
+import { fakeWith, hostFor, sheetState } from "./helpers";
 
-function state(s: FakeSheet) {
-  return {
-    cells: [...s.cells.entries()].sort(([a], [b]) => a.localeCompare(b)),
-    merges: s.merges.map(rangeToA1).sort(),
-    fills: [...s.fills.entries()].sort(),
-    formats: [...s.numberFormats.entries()].sort(),
-    heights: [...s.rowHeights.entries()].sort(),
-    marks: s.cfs.map((cf) => [cf.formula, cf.fill, cf.ranges.map(rangeToA1).sort()]),
-  };
-}
+const state = (s: FakeSheet) => sheetState(s, { marks: true });
 
 async function insertion(): Promise<{ excel: () => FakeExcel; plan: EditPlan }> {
   const groups = CLASSIC_GROUPS.map(([level1, level2]) => ({ level1, level2, rows: level2 === "时效指标" ? 0 : 2 }));
