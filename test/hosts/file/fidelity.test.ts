@@ -5,14 +5,13 @@
  * the input's — and cell by cell through the independent raw reader (test/helpers/rawXlsx.ts): only
  * the fixed cells and the cached results of the formulas that read them differ.
  */
-import JSZip from "jszip";
-import { SaxesParser } from "saxes";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { FEATURES, Feature, fidelityWorkbook } from "../../../scripts/build-fidelity";
 import { RawSheet, RawValue, readRawXlsx } from "../../helpers/rawXlsx";
 import { run } from "../../cli/capture";
+import { packageParts, partText, sameBytes, wellFormed } from "../../helpers/packageParts";
 
 let dir: string;
 beforeAll(() => {
@@ -24,24 +23,6 @@ const FORM = "xl/worksheets/sheet1.xml";
 
 /** What `fix` changes in the form: amounts stored as text become numbers, the ASCII operator becomes ≥. */
 const FIXED: Record<string, RawValue> = { "7,3": 326.6, "8,3": 40.64, "21,4": "≥2次" };
-
-async function parts(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out = new Map<string, Uint8Array>();
-  for (const f of Object.values(zip.files)) if (!f.dir) out.set(f.name, await f.async("uint8array"));
-  return out;
-}
-
-const text = (b: Uint8Array) => new TextDecoder().decode(b);
-const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
-
-function wellFormed(xml: string): void {
-  const p = new SaxesParser();
-  p.on("error", (e) => {
-    throw e;
-  });
-  p.write(xml).close();
-}
 
 /** The sheet without its cells: everything Excel keeps beside them (merges, rules, links, drawings …). */
 const besideCells = (xml: string) => xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, "<sheetData/>");
@@ -76,19 +57,19 @@ describe.each(cases)("fix on a workbook with %s", (name, features) => {
   });
 
   test("no part is lost or added, and every part the edit does not need keeps its bytes", async () => {
-    const a = await parts(input);
-    const b = await parts(output);
+    const a = await packageParts(input);
+    const b = await packageParts(output);
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     const allowed = new Set([FORM, "xl/sharedStrings.xml", "xl/styles.xml"]);
     // The formula sheet's cached results are recomputed; a formula that cannot be computed marks the workbook.
     if (features.includes("formulas")) allowed.add("xl/worksheets/sheet2.xml");
     if (features.includes("helperFormula")) allowed.add("xl/workbook.xml");
-    const changed = [...a.keys()].filter((n) => !same(a.get(n)!, b.get(n)!));
+    const changed = [...a.keys()].filter((n) => !sameBytes(a.get(n)!, b.get(n)!));
     for (const n of changed) expect(allowed).toContain(n);
     expect(changed).toContain(FORM);
-    for (const n of changed) if (/\.xml$/.test(n)) wellFormed(text(b.get(n)!));
+    for (const n of changed) if (/\.xml$/.test(n)) wellFormed(partText(b.get(n)!));
     // Beside its cells, the form sheet is as it was: conditional formats, validations, links, drawings, protection.
-    expect(besideCells(text(b.get(FORM)!))).toBe(besideCells(text(a.get(FORM)!)));
+    expect(besideCells(partText(b.get(FORM)!))).toBe(besideCells(partText(a.get(FORM)!)));
     // Nothing to warn about: nothing is dropped.
     expect(err).not.toMatch(/不保留|丢失|lost|not keep/);
   });
@@ -112,7 +93,7 @@ describe.each(cases)("fix on a workbook with %s", (name, features) => {
   });
 
   test("Excel recalculates on open exactly when a formula reading a fixed cell could not be computed", async () => {
-    const wb = text((await parts(output)).get("xl/workbook.xml")!);
+    const wb = partText((await packageParts(output)).get("xl/workbook.xml")!);
     expect(/fullCalcOnLoad="1"/.test(wb)).toBe(features.includes("helperFormula"));
   });
 });
@@ -138,7 +119,7 @@ test("add refuses a protected form unless --write-protected, and then writes the
   const allowed = await run([...args, "--write-protected"]);
   expect(allowed.code).toBe(0);
   // The insertion is patched into the package: the protection itself is kept.
-  expect(text((await parts(new Uint8Array(readFileSync(join(dir, "locked-added.xlsx"))))).get(FORM)!)).toMatch(
+  expect(partText((await packageParts(new Uint8Array(readFileSync(join(dir, "locked-added.xlsx"))))).get(FORM)!)).toMatch(
     /<sheetProtection[^>]*sheet="1"/,
   );
 });
@@ -180,18 +161,18 @@ describe.each(cases)("check --annotate on a workbook with %s", (name, features) 
   });
 
   test("only the form sheet, the styles and the notes parts change; every other part keeps its bytes", async () => {
-    const a = await parts(input);
-    const b = await parts(output);
+    const a = await packageParts(input);
+    const b = await packageParts(output);
     const hadNotes = features.includes("notes");
     const notesParts = ["xl/comments1.xml", "xl/drawings/vmlDrawing1.vml", "xl/worksheets/_rels/sheet1.xml.rels"];
     expect([...b.keys()].sort()).toEqual([...new Set([...a.keys(), ...notesParts])].sort());
     const allowed = new Set([FORM, "xl/styles.xml", ...notesParts, "[Content_Types].xml"]);
-    const changed = [...b.keys()].filter((n) => !a.has(n) || !same(a.get(n)!, b.get(n)!));
+    const changed = [...b.keys()].filter((n) => !a.has(n) || !sameBytes(a.get(n)!, b.get(n)!));
     for (const n of changed) expect(allowed).toContain(n);
-    for (const n of changed) if (/\.(xml|rels|vml)$/.test(n)) wellFormed(text(b.get(n)!));
+    for (const n of changed) if (/\.(xml|rels|vml)$/.test(n)) wellFormed(partText(b.get(n)!));
     // Beside its cells the form sheet gains only the reference to its new notes drawing.
     const drop = (s: string) => (hadNotes ? s : s.replace(/<legacyDrawing r:id="rId\d+"\/>/, ""));
-    expect(drop(besideCells(text(b.get(FORM)!)))).toBe(besideCells(text(a.get(FORM)!)));
+    expect(drop(besideCells(partText(b.get(FORM)!)))).toBe(besideCells(partText(a.get(FORM)!)));
   });
 
   test("no value changes; the marked cells are filled and noted; the user's notes and authors are kept", async () => {
@@ -202,14 +183,14 @@ describe.each(cases)("check --annotate on a workbook with %s", (name, features) 
       expect(after[i].merges).toEqual(s.merges);
       expect(after[i].hiddenRows).toEqual(s.hiddenRows);
     }
-    const b = await parts(output);
-    const filled = fills(text(b.get(FORM)!), text(b.get("xl/styles.xml")!));
+    const b = await packageParts(output);
+    const filled = fills(partText(b.get(FORM)!), partText(b.get("xl/styles.xml")!));
     // The amounts stored as text and the operator are warned about: each such cell is filled and noted.
     for (const k of ["7,3", "8,3", "21,4"]) expect(filled.get(k)).toMatch(/^FF[0-9A-F]{6}$/);
-    const notes = text(b.get("xl/comments1.xml")!);
+    const notes = partText(b.get("xl/comments1.xml")!);
     for (const ref of ["D8", "D9", "E22"]) expect(notes).toMatch(new RegExp(`<comment ref="${ref}"[^>]*><text>[\\s\\S]*?绩效表助手:`));
     if (features.includes("notes")) {
-      const original = text((await parts(input)).get("xl/comments1.xml")!);
+      const original = partText((await packageParts(input)).get("xl/comments1.xml")!);
       expect(notes).toContain("<authors><author>张三</author><author>李四</author><author>绩效表助手</author></authors>");
       // The user's own note on D8 keeps its author and its runs, first; ours follows.
       const d8 = /<comment ref="D8"[\s\S]*?<\/comment>/.exec(original)![0].replace("</text></comment>", "");

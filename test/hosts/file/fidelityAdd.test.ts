@@ -7,14 +7,13 @@
  * everything beside the cells: 0 broken (every changed part well-formed), 0 lost silently (every part
  * kept, every part the insertion does not reach byte-identical, no warning), 0 shifted wrong.
  */
-import JSZip from "jszip";
-import { SaxesParser } from "saxes";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { FEATURES, Feature, fidelityWorkbook } from "../../../scripts/build-fidelity";
 import { RawSheet, RawValue, readRawXlsx } from "../../helpers/rawXlsx";
 import { run } from "../../cli/capture";
+import { packageParts, partText, sameBytes, wellFormed } from "../../helpers/packageParts";
 
 let dir: string;
 beforeAll(() => {
@@ -37,23 +36,6 @@ const GROUPS = [
   "benefit.sustainable.mechanism",
   "satisfaction.service-recipients",
 ];
-
-async function parts(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out = new Map<string, Uint8Array>();
-  for (const f of Object.values(zip.files)) if (!f.dir) out.set(f.name, await f.async("uint8array"));
-  return out;
-}
-const text = (b: Uint8Array) => new TextDecoder().decode(b);
-const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
-
-function wellFormed(xml: string): void {
-  const p = new SaxesParser();
-  p.on("error", (e) => {
-    throw e;
-  });
-  p.write(xml).close();
-}
 
 // ---- the test's own model of Excel's Insert: one row before 1-based row `at` of 申报表 ----
 
@@ -131,7 +113,7 @@ describe.each(cases)("add on a workbook with %s", (name, features) => {
     input = await fidelityWorkbook(features);
     writeFileSync(join(dir, `${name}.xlsx`), input);
     before = await readRawXlsx(input);
-    a = await parts(input);
+    a = await packageParts(input);
   });
 
   test.each(GROUPS)("into the group of %s: everything moves as Excel moves it, nothing else changes", async (template) => {
@@ -150,7 +132,7 @@ describe.each(cases)("add on a workbook with %s", (name, features) => {
     expect(r.err).not.toMatch(/不保留|丢失|lost|not keep/);
     const at = Number(/第 (\d+) 行/.exec(r.out)![1]);
     const output = new Uint8Array(readFileSync(out));
-    const b = await parts(output);
+    const b = await packageParts(output);
 
     // No part lost or added; only the parts the insertion reaches differ, each well-formed.
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
@@ -158,16 +140,16 @@ describe.each(cases)("add on a workbook with %s", (name, features) => {
     reach.add("xl/pivotCache/pivotCacheDefinition1.xml");
     for (const n of ["xl/drawings/drawing1.xml", "xl/charts/chart1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"])
       reach.add(n);
-    const changed = [...a.keys()].filter((n) => !same(a.get(n)!, b.get(n)!));
+    const changed = [...a.keys()].filter((n) => !sameBytes(a.get(n)!, b.get(n)!));
     for (const n of changed) expect(reach).toContain(n);
-    for (const n of changed) if (/\.(xml|vml)$/.test(n)) wellFormed(text(b.get(n)!));
+    for (const n of changed) if (/\.(xml|vml)$/.test(n)) wellFormed(partText(b.get(n)!));
     const tables = [...a.keys()].filter((n) => /^xl\/tables\//.test(n));
     for (const n of tables) expect(changed).not.toContain(n);
 
     // Cells, merges and hidden rows, through the raw reader.
     const after = await readRawXlsx(output);
     expect(after.map((s) => [s.name, s.state])).toEqual(before.map((s) => [s.name, s.state]));
-    const wb = text(b.get("xl/workbook.xml")!);
+    const wb = partText(b.get("xl/workbook.xml")!);
     for (const [i, s] of before.entries()) {
       const t = after[i];
       const want = expectedCells(s, at);
@@ -210,15 +192,15 @@ describe.each(cases)("add on a workbook with %s", (name, features) => {
     expect(r.err.includes("重新计算")).toBe(features.includes("formulas") && grew);
 
     // The new row copies its neighbour's formats: height and each cell's style.
-    const form = text(b.get(FORM)!);
+    const form = partText(b.get(FORM)!);
     const rowEl = (n: number, xml: string) => new RegExp(`<row r="${n}"[^>]*>[\\s\\S]*?</row>`).exec(xml)![0];
     const styles = (row: string) => all(row, /<c r="[A-Z]+\d+" s="(\d+)"/g);
-    const neighbour = rowEl(at - 1, text(a.get(FORM)!));
+    const neighbour = rowEl(at - 1, partText(a.get(FORM)!));
     expect(styles(rowEl(at, form))).toEqual(styles(neighbour));
     expect(/ ht="([^"]+)"/.exec(rowEl(at, form))?.[1]).toBe(/ ht="([^"]+)"/.exec(neighbour)?.[1]);
 
     // Beside the cells, every reference to a moved row moved.
-    const before1 = text(a.get(FORM)!);
+    const before1 = partText(a.get(FORM)!);
     const refs = (xml: string, re: RegExp) => all(xml, re).map((v) => moved(v, SHEET, at));
     expect(all(form, /<conditionalFormatting sqref="([^"]+)"/g)).toEqual(refs(before1, /<conditionalFormatting sqref="([^"]+)"/g));
     expect(all(form, /<hyperlink ref="([^"]+)"/g)).toEqual(refs(before1, /<hyperlink ref="([^"]+)"/g));
@@ -232,23 +214,23 @@ describe.each(cases)("add on a workbook with %s", (name, features) => {
       expect(form).toContain("<xm:f>选项!$A$1:$A$3</xm:f>");
     }
     if (features.includes("notes")) {
-      const c0 = text(a.get("xl/comments1.xml")!);
-      const c1 = text(b.get("xl/comments1.xml")!);
+      const c0 = partText(a.get("xl/comments1.xml")!);
+      const c1 = partText(b.get("xl/comments1.xml")!);
       expect(all(c1, /<comment ref="([^"]+)"/g)).toEqual(refs(c0, /<comment ref="([^"]+)"/g));
       expect(c1.replace(/<comment ref="[^"]+"/g, "")).toBe(c0.replace(/<comment ref="[^"]+"/g, ""));
-      const v1 = text(b.get("xl/drawings/vmlDrawing1.vml")!);
+      const v1 = partText(b.get("xl/drawings/vmlDrawing1.vml")!);
       const mv0 = (n: string) => String(Number(n) + 1 >= at ? Number(n) + 1 : Number(n));
       expect(all(v1, /<x:Row>(\d+)<\/x:Row>/g)).toEqual(
-        all(text(a.get("xl/drawings/vmlDrawing1.vml")!), /<x:Row>(\d+)<\/x:Row>/g).map(mv0),
+        all(partText(a.get("xl/drawings/vmlDrawing1.vml")!), /<x:Row>(\d+)<\/x:Row>/g).map(mv0),
       );
     }
     if (features.includes("names")) {
       const names = (xml: string) => all(xml, /<definedName [^>]*>([^<]*)<\/definedName>/g);
-      expect(names(wb)).toEqual(names(text(a.get("xl/workbook.xml")!)).map((n) => moved(n, "", at)));
+      expect(names(wb)).toEqual(names(partText(a.get("xl/workbook.xml")!)).map((n) => moved(n, "", at)));
     } else if (!features.includes("formulas") || !grew) expect(changed).not.toContain("xl/workbook.xml");
     if (features.includes("picture") || features.includes("chart")) {
-      const d0 = text(a.get("xl/drawings/drawing1.xml")!);
-      const d1 = text(b.get("xl/drawings/drawing1.xml")!);
+      const d0 = partText(a.get("xl/drawings/drawing1.xml")!);
+      const d1 = partText(b.get("xl/drawings/drawing1.xml")!);
       const mv0 = (n: string) => String(Number(n) + 1 >= at ? Number(n) + 1 : Number(n));
       // One-cell anchors move with their top-left cell; two-cell anchors move each corner with its row.
       expect(all(d1, /<xdr:row>(\d+)<\/xdr:row>/g)).toEqual(all(d0, /<xdr:row>(\d+)<\/xdr:row>/g).map(mv0));
@@ -256,15 +238,15 @@ describe.each(cases)("add on a workbook with %s", (name, features) => {
     }
     if (features.includes("pivot")) {
       // The pivot table's source range on the form grows over the new row; the table itself is kept.
-      const p0 = text(a.get("xl/pivotCache/pivotCacheDefinition1.xml")!);
-      const p1 = text(b.get("xl/pivotCache/pivotCacheDefinition1.xml")!);
+      const p0 = partText(a.get("xl/pivotCache/pivotCacheDefinition1.xml")!);
+      const p1 = partText(b.get("xl/pivotCache/pivotCacheDefinition1.xml")!);
       expect(all(p1, /<worksheetSource ref="([^"]+)"/g)).toEqual(refs(p0, /<worksheetSource ref="([^"]+)"/g));
       expect(p1.replace(/<worksheetSource ref="[^"]+"/, "")).toBe(p0.replace(/<worksheetSource ref="[^"]+"/, ""));
       expect(changed).not.toContain("xl/pivotTables/pivotTable1.xml");
     }
     if (features.includes("chart")) {
-      const c0 = text(a.get("xl/charts/chart1.xml")!);
-      const c1 = text(b.get("xl/charts/chart1.xml")!);
+      const c0 = partText(a.get("xl/charts/chart1.xml")!);
+      const c1 = partText(b.get("xl/charts/chart1.xml")!);
       expect(all(c1, /<c:f>([^<]+)<\/c:f>/g)).toEqual(refs(c0, /<c:f>([^<]+)<\/c:f>/g));
       // The cached series values are kept as they were.
       expect(c1.replace(/<c:f>[^<]+<\/c:f>/g, "")).toBe(c0.replace(/<c:f>[^<]+<\/c:f>/g, ""));
