@@ -25,7 +25,7 @@ import { undoOf, undoPartial } from "../core/plan/restore";
 import { Step, compilePlan } from "../core/plan/steps";
 import { UndoStep, sameSheet } from "../core/plan/undo";
 import { Message } from "../core/rules/types";
-import { WorkbookSnapshot } from "../core/snapshot";
+import { WorkbookSnapshot, identicalSheets } from "../core/snapshot";
 import type { ApplyResult } from "../hosts/host";
 
 /** Why a host will not let the plan's sheets be written; nothing has been written when it says so. */
@@ -117,11 +117,27 @@ function withPlanUnmerges(before: WorkbookSnapshot, plan: EditPlan): WorkbookSna
   };
 }
 
+/** A check the caller already made, with the settings of `config`, and the workbook it was made of. */
+export interface CheckedBasis {
+  snapshot: WorkbookSnapshot;
+  check: CheckResult;
+}
+
+/**
+ * The caller's check stands for a check of what the host read for the edit when the read is the same
+ * workbook, sheet for sheet and field for field: checking it again would give the same findings.
+ */
+function checkOfBasis(basis: CheckedBasis | undefined, read: WorkbookSnapshot): CheckResult | null {
+  if (!basis || basis.snapshot.sheets.length !== read.sheets.length) return null;
+  return read.sheets.every((s, i) => identicalSheets(basis.snapshot.sheets[i], s)) ? basis.check : null;
+}
+
 /**
  * Applies `plan` through the host's primitives, whole or not at all. `config` is the user's rule
- * settings: "a new error" after the edit is judged by them, on every host.
+ * settings: "a new error" after the edit is judged by them, on every host. `basis` is the caller's
+ * own check made with the same `config` (the plan was computed from it); it saves checking again.
  */
-export async function applyEdit(p: EditPrimitives, plan: EditPlan, config?: Config): Promise<EditOutcome> {
+export async function applyEdit(p: EditPrimitives, plan: EditPlan, config?: Config, basis?: CheckedBasis): Promise<EditOutcome> {
   if (!plan.edits.length) return { ok: true };
   const names = [...new Set(plan.edits.map((e) => e.sheet))];
   const read = await p.readForEdit(names, plan);
@@ -144,7 +160,8 @@ export async function applyEdit(p: EditPrimitives, plan: EditPlan, config?: Conf
       import(/* webpackChunkName: "engine" */ "../core/engine"),
       import(/* webpackChunkName: "engine" */ "../core/plan/verify"),
     ]);
-    const verdict = verifyPlan({ snapshot: before, check: checkWorkbook(before, config) }, after, plan, config, undefined, compiled);
+    const beforeCheck = (!read.mergesUnknown && checkOfBasis(basis, before)) || checkWorkbook(before, config);
+    const verdict = verifyPlan({ snapshot: before, check: beforeCheck }, after, plan, config, undefined, compiled);
     if (verdict.ok) return { ok: true, after: { snapshot: after, check: verdict.after } };
     why = verdict.reason;
   } else {

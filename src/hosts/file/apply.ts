@@ -152,7 +152,9 @@ export async function applyVerified(
   before: { snapshot: WorkbookSnapshot; check: CheckResult },
   config?: Config,
 ): Promise<VerifiedResult> {
-  const o = await applyEdit(fileEditPrimitives(wb, before.snapshot.source), plan, config);
+  // `before` was checked with `config` by the caller: the transaction re-checks it only if the
+  // workbook read for the edit is not that one.
+  const o = await applyEdit(fileEditPrimitives(wb, before.snapshot.source), plan, config, before);
   if (!o.ok) return o;
   if (o.after) return { ok: true, after: o.after };
   const snapshot = snapshotWorkbook(wb, before.snapshot.source);
