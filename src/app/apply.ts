@@ -18,7 +18,7 @@
  */
 import { rangeToA1 } from "../core/a1";
 import { Config } from "../core/config";
-import type { CheckResult } from "../core/engine";
+import type { CheckOptions, CheckResult } from "../core/engine";
 import { errorMessage } from "../core/errors";
 import { EditPlan } from "../core/plan/editPlan";
 import { undoOf, undoPartial } from "../core/plan/restore";
@@ -123,6 +123,13 @@ export interface CheckedBasis {
   check: CheckResult;
 }
 
+export interface ApplyEditOptions {
+  /** The caller's check of the workbook the plan was computed from (see checkOfBasis). */
+  basis?: CheckedBasis;
+  /** How the result is checked: the CLI's fix loop plans its next fix on that check, so it asks for fixes. */
+  check?: CheckOptions;
+}
+
 /**
  * The caller's check stands for a check of what the host read for the edit when the read is the same
  * workbook, sheet for sheet and field for field: checking it again would give the same findings.
@@ -134,10 +141,9 @@ function checkOfBasis(basis: CheckedBasis | undefined, read: WorkbookSnapshot): 
 
 /**
  * Applies `plan` through the host's primitives, whole or not at all. `config` is the user's rule
- * settings: "a new error" after the edit is judged by them, on every host. `basis` is the caller's
- * own check made with the same `config` (the plan was computed from it); it saves checking again.
+ * settings: "a new error" after the edit is judged by them, on every host.
  */
-export async function applyEdit(p: EditPrimitives, plan: EditPlan, config?: Config, basis?: CheckedBasis): Promise<EditOutcome> {
+export async function applyEdit(p: EditPrimitives, plan: EditPlan, config?: Config, opts: ApplyEditOptions = {}): Promise<EditOutcome> {
   if (!plan.edits.length) return { ok: true };
   const names = [...new Set(plan.edits.map((e) => e.sheet))];
   const read = await p.readForEdit(names, plan);
@@ -160,8 +166,9 @@ export async function applyEdit(p: EditPrimitives, plan: EditPlan, config?: Conf
       import(/* webpackChunkName: "engine" */ "../core/engine"),
       import(/* webpackChunkName: "engine" */ "../core/plan/verify"),
     ]);
-    const beforeCheck = (!read.mergesUnknown && checkOfBasis(basis, before)) || checkWorkbook(before, config);
-    const verdict = verifyPlan({ snapshot: before, check: beforeCheck }, after, plan, config, undefined, compiled);
+    const beforeCheck = (!read.mergesUnknown && checkOfBasis(opts.basis, before)) || checkWorkbook(before, config);
+    const afterCheck = checkWorkbook(after, config, undefined, opts.check);
+    const verdict = verifyPlan({ snapshot: before, check: beforeCheck }, after, plan, config, afterCheck, compiled);
     if (verdict.ok) return { ok: true, after: { snapshot: after, check: verdict.after } };
     why = verdict.reason;
   } else {

@@ -152,7 +152,7 @@ describe("applyEdit", () => {
       const doc = new Doc();
       const basis = { snapshot: doc.wb, check: engine.checkWorkbook(doc.wb, OFF) };
       const spy = jest.spyOn(engine, "checkWorkbook");
-      expect(await applyEdit(doc, d8(), OFF, basis)).toMatchObject({ ok: true });
+      expect(await applyEdit(doc, d8(), OFF, { basis })).toMatchObject({ ok: true });
       expect(spy).toHaveBeenCalledTimes(1);
       spy.mockClear();
       expect(await applyEdit(new Doc(), d8(), OFF)).toMatchObject({ ok: true });
@@ -170,14 +170,14 @@ describe("applyEdit", () => {
       })();
       const stale = new Doc().wb;
       const alone = await applyEdit(Object.assign(new Doc(), { wb: doc.wb }), d8(), STRICT);
-      const r = await applyEdit(doc, d8(), STRICT, { snapshot: stale, check: engine.checkWorkbook(stale, STRICT) });
+      const r = await applyEdit(doc, d8(), STRICT, { basis: { snapshot: stale, check: engine.checkWorkbook(stale, STRICT) } });
       expect(alone.ok).toBe(true);
       expect(r.ok).toBe(true);
       // Only a displayed text differs: still not the same workbook.
       const texts = new Doc();
       const shown = { ...texts.wb, sheets: texts.wb.sheets.map((s) => ({ ...s, texts: s.values.map((l) => l.map(() => "x")) })) };
       const spy = jest.spyOn(engine, "checkWorkbook");
-      await applyEdit(texts, d8(), OFF, { snapshot: shown, check: engine.checkWorkbook(shown, OFF) });
+      await applyEdit(texts, d8(), OFF, { basis: { snapshot: shown, check: engine.checkWorkbook(shown, OFF) } });
       expect(spy).toHaveBeenCalledTimes(3);
     });
   });

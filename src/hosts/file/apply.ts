@@ -6,7 +6,7 @@
 import type { Cell, Workbook } from "exceljs";
 import { rangeToA1 } from "../../core/a1";
 import { Config } from "../../core/config";
-import { CheckResult, checkWorkbook } from "../../core/engine";
+import { CheckOptions, CheckResult, checkWorkbook } from "../../core/engine";
 import { EditPlan } from "../../core/plan/editPlan";
 import { Compiled, Step, compilePlan } from "../../core/plan/steps";
 import { Message } from "../../core/rules/types";
@@ -151,12 +151,14 @@ export async function applyVerified(
   plan: EditPlan,
   before: { snapshot: WorkbookSnapshot; check: CheckResult },
   config?: Config,
+  /** How the result is checked (the fix loop asks for fixes to plan its next one). */
+  check?: CheckOptions,
 ): Promise<VerifiedResult> {
   // `before` was checked with `config` by the caller: the transaction re-checks it only if the
   // workbook read for the edit is not that one.
-  const o = await applyEdit(fileEditPrimitives(wb, before.snapshot.source), plan, config, before);
+  const o = await applyEdit(fileEditPrimitives(wb, before.snapshot.source), plan, config, { basis: before, check });
   if (!o.ok) return o;
   if (o.after) return { ok: true, after: o.after };
   const snapshot = snapshotWorkbook(wb, before.snapshot.source);
-  return { ok: true, after: { snapshot, check: checkWorkbook(snapshot, config) } };
+  return { ok: true, after: { snapshot, check: checkWorkbook(snapshot, config, undefined, check) } };
 }
