@@ -128,6 +128,22 @@ export interface ApplyEditOptions {
   basis?: CheckedBasis;
   /** How the result is checked: the CLI's fix loop plans its next fix on that check, so it asks for fixes. */
   check?: CheckOptions;
+  /** Told how long each phase of a successful edit took (ms): `npm run bench` splits writes from their proof by it. */
+  timings?: (t: EditTimings) => void;
+}
+
+/** A verified edit's phases, in milliseconds. */
+export interface EditTimings {
+  /** The host's read for the edit and the plan compiled against it. */
+  prepare: number;
+  /** The host running the steps (for the file host: its undo copy too). */
+  run: number;
+  /** The host's re-read of the result. */
+  reread: number;
+  /** Checking the result: what a re-check after the edit costs anyway. */
+  checkAfter: number;
+  /** The post-conditions themselves (core/plan/verify.ts), and the before-check when the caller's could not stand for it. */
+  verify: number;
 }
 
 /**
@@ -145,6 +161,13 @@ function checkOfBasis(basis: CheckedBasis | undefined, read: WorkbookSnapshot): 
  */
 export async function applyEdit(p: EditPrimitives, plan: EditPlan, config?: Config, opts: ApplyEditOptions = {}): Promise<EditOutcome> {
   if (!plan.edits.length) return { ok: true };
+  let t = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const ms = now - t;
+    t = now;
+    return ms;
+  };
   const names = [...new Set(plan.edits.map((e) => e.sheet))];
   const read = await p.readForEdit(names, plan);
   if ("refused" in read) return { ok: false, reason: refusal(read) };
@@ -153,9 +176,12 @@ export async function applyEdit(p: EditPrimitives, plan: EditPlan, config?: Conf
   const compiled = compilePlan(known, plan);
   if (!compiled.ok) return { ok: false, reason: compiled.reason };
 
+  const prepare = lap();
   const run = await p.runSteps(known, compiled.steps);
+  const ran = lap();
   const failure = run.error !== undefined ? APPLY.midway(run.error) : null;
   const after = await p.reread(names);
+  const reread = lap();
   let why: Message;
   if (!failure) {
     // Written whole but not readable back: said, and never called a failure.
@@ -166,10 +192,15 @@ export async function applyEdit(p: EditPrimitives, plan: EditPlan, config?: Conf
       import(/* webpackChunkName: "engine" */ "../core/engine"),
       import(/* webpackChunkName: "engine" */ "../core/plan/verify"),
     ]);
-    const beforeCheck = (!read.mergesUnknown && checkOfBasis(opts.basis, before)) || checkWorkbook(before, config);
+    lap(); // loading the engine is no phase of the edit (it is loaded once)
     const afterCheck = checkWorkbook(after, config, undefined, opts.check);
+    const checkAfter = lap();
+    const beforeCheck = (!read.mergesUnknown && checkOfBasis(opts.basis, before)) || checkWorkbook(before, config);
     const verdict = verifyPlan({ snapshot: before, check: beforeCheck }, after, plan, config, afterCheck, compiled);
-    if (verdict.ok) return { ok: true, after: { snapshot: after, check: verdict.after } };
+    if (verdict.ok) {
+      opts.timings?.({ prepare, run: ran, reread, checkAfter, verify: lap() });
+      return { ok: true, after: { snapshot: after, check: verdict.after } };
+    }
     why = verdict.reason;
   } else {
     if (!after) return { ok: false, reason: APPLY.notRestored(plan.title, failure) };

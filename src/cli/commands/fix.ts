@@ -135,7 +135,7 @@ export const fix: Command = {
           if (compiled.ok) touched.record(compiled.steps);
           else if (plan.edits.some((e) => e.op !== "setValue")) touched.touchStructure();
           // Each fix is proved on the re-read workbook (and undone if it fails) before the next one.
-          const r = await applyVerified(read.workbook, plan, { snapshot, check }, config, { fixes: true });
+          const r = await applyVerified(read.workbook, plan, { snapshot, check }, config, { check: { fixes: true } });
           if (!r.ok) return r;
           // The values shown after the arrow are read back from the workbook, not taken from the plan.
           const after = valuesOf(read.workbook, plan);

@@ -378,11 +378,12 @@ export function readBackCells(
     sst ??= sstW !== null ? lazyStrings(sstW) : null;
     const ctx: SheetCtx = { sst, numFmts, date1904: wb.date1904, rels: relsW !== null ? parseRels(relsW) : null };
     const xml = utf8.decode(rawW);
-    const cut = splitRows(xml);
-    const oldCut = rawO ? splitRows(utf8.decode(rawO)) : null;
+    const oldXml = rawO ? utf8.decode(rawO) : null;
     // A shared formula's cells read their master's text, which may sit in another row.
     const shared = /\st\s*=\s*["']shared["']/;
-    if (!cut || !oldCut || shared.test(xml) || [...oldCut.rows.values()].some((x) => shared.test(x.chunk))) {
+    const cut = splitRows(xml);
+    const oldCut = oldXml !== null && !shared.test(oldXml) ? splitRows(oldXml) : null;
+    if (!cut || !oldCut || shared.test(xml)) {
       out.set(name, cellsOf(snapshotSheet(name, parseSheet(xml, ctx))));
       parsedRows += cut?.rows.size ?? 0;
       continue;
