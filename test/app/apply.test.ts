@@ -181,4 +181,23 @@ describe("applyEdit", () => {
       expect(spy).toHaveBeenCalledTimes(3);
     });
   });
+
+  test("a verified edit reports its phases' timings once; a refused one reports none", async () => {
+    const seen: object[] = [];
+    expect(await applyEdit(new Doc(), d8(), OFF, { timings: (t) => seen.push(t) })).toMatchObject({ ok: true });
+    expect(seen).toHaveLength(1);
+    const t = seen[0] as Record<string, number>;
+    expect(Object.keys(t).sort()).toEqual(["checkAfter", "prepare", "reread", "run", "verify"]);
+    for (const ms of Object.values(t)) expect(ms).toBeGreaterThanOrEqual(0);
+    const strict = await applyEdit(
+      new Doc(),
+      d8(),
+      { rules: { ...OFF.rules, "budget/levels-match-expenditure": "error" } },
+      {
+        timings: (x) => seen.push(x),
+      },
+    );
+    expect(strict.ok).toBe(false);
+    expect(seen).toHaveLength(1);
+  });
 });
