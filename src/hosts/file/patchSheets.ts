@@ -94,10 +94,14 @@ class StyleAppender {
   private font(f: FontSpec): number {
     const p = this.prefix;
     // Keep the default font's face (name, family, charset, scheme); set what the cell asks for.
-    const keep = this.baseFont.replace(/<(\w+:)?(b|i|u|sz|color|strike|vertAlign|outline|shadow|condense|extend)\b[^>]*?(\/>|>[\s\S]*?<\/\1?\2>)/g, "");
+    const keep = this.baseFont.replace(
+      /<(\w+:)?(b|i|u|sz|color|strike|vertAlign|outline|shadow|condense|extend)\b[^>]*?(\/>|>[\s\S]*?<\/\1?\2>)/g,
+      "",
+    );
     const size = f.size ?? Number(/<(?:\w+:)?sz\b[^>]*val="([\d.]+)"/.exec(this.baseFont)?.[1] ?? 11);
     const baseColor = /<(\w+:)?color\b[^>]*\/>/.exec(this.baseFont)?.[0] ?? "";
-    const underline = f.underline === true || f.underline === "single" ? `<${p}u/>` : f.underline ? `<${p}u val="${escapeXml(String(f.underline))}"/>` : "";
+    const underline =
+      f.underline === true || f.underline === "single" ? `<${p}u/>` : f.underline ? `<${p}u val="${escapeXml(String(f.underline))}"/>` : "";
     const color = f.color?.argb ? `<${p}color rgb="${escapeXml(f.color.argb)}"/>` : baseColor;
     const face = f.name ? keep.replace(/<(\w+:)?name\b[^>]*\/>/, "").concat(`<${p}name val="${escapeXml(f.name)}"/>`) : keep;
     // CT_Font is a choice of its children in any order; this is the order Excel writes.
@@ -133,8 +137,10 @@ class StyleAppender {
     const border = cell.border as Record<string, unknown> | undefined;
     if (cell.numFmt && cell.numFmt !== "General") throw new PatchUnsupported(`${cell.address} has a number format`);
     if (border && Object.values(border).some((b) => b !== undefined)) throw new PatchUnsupported(`${cell.address} has borders`);
-    if (font && Object.keys(font).some((k) => !FONT_KEYS.has(k))) throw new PatchUnsupported(`${cell.address} has a font this does not write`);
-    if (align && Object.keys(align).some((k) => !ALIGN_KEYS.has(k))) throw new PatchUnsupported(`${cell.address} has an alignment this does not write`);
+    if (font && Object.keys(font).some((k) => !FONT_KEYS.has(k)))
+      throw new PatchUnsupported(`${cell.address} has a font this does not write`);
+    if (align && Object.keys(align).some((k) => !ALIGN_KEYS.has(k)))
+      throw new PatchUnsupported(`${cell.address} has an alignment this does not write`);
     const hasFont = !!font && Object.keys(font).length > 0;
     const hasFill = !!fill && fill.type !== undefined;
     if (hasFill && (fill.type !== "pattern" || fill.pattern !== "solid" || !fill.fgColor?.argb))
@@ -176,7 +182,9 @@ function cellXml(cell: Cell, s: number, texts: Texts): string {
   if (cell.type === VT.Merge || cell.type === VT.Null) return s ? `<c r="${ref}"${style}/>` : "";
   const v = cell.value as unknown;
   const str = (text: string) =>
-    texts.shared ? `<c r="${ref}"${style} t="s"><v>${texts.shared.indexOf(text)}</v></c>` : `<c r="${ref}"${style} t="inlineStr"><is>${tElement("", text)}</is></c>`;
+    texts.shared
+      ? `<c r="${ref}"${style} t="s"><v>${texts.shared.indexOf(text)}</v></c>`
+      : `<c r="${ref}"${style} t="inlineStr"><is>${tElement("", text)}</is></c>`;
   if (typeof v === "string") return str(v);
   if (typeof v === "number") {
     if (!Number.isFinite(v)) throw new PatchUnsupported(`${ref} is not a finite number`);
@@ -272,7 +280,8 @@ async function dropRelationships(pkg: Pkg, part: string): Promise<void> {
     const owner = n.replace(/_rels\/([^/]+)\.rels$/i, "$1");
     for (const r of parseRels((await pkg.text(n)) ?? "")) if (!r.external) stillUsed.add(resolveTarget(owner, r.target).toLowerCase());
   }
-  for (const t of targets) if (pkg.has(t) && !stillUsed.has(t.toLowerCase())) await dropRelationships(pkg, t).then(() => removePart(pkg, t));
+  for (const t of targets)
+    if (pkg.has(t) && !stillUsed.has(t.toLowerCase())) await dropRelationships(pkg, t).then(() => removePart(pkg, t));
 }
 
 /** docProps/app.xml's list of sheet titles (ECMA-376 Part 1 §22.2.2.24, .12) grown by one sheet, when it has one. */
@@ -337,7 +346,10 @@ export async function patchSheetsInto(opened: OpenedPackage, wb: Workbook, names
   // Excel stores text in the shared strings (§18.4); a package without that part gets inline strings (§18.3.1.53).
   const sst = sstRel ? new SharedStrings(await pkg.text(sstPath), sstPath) : null;
   const texts: Texts = { shared: sst };
-  const rPrefix = /<(?:\w+:)?workbook\b[^>]*?\sxmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(workbook)?.[1];
+  const rPrefix =
+    /<(?:\w+:)?workbook\b[^>]*?\sxmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
+      workbook,
+    )?.[1];
   if (!rPrefix) {
     if (/<(?:\w+:)?workbook\b[^>]*\sxmlns:r=/.test(workbook)) throw new PatchUnsupported("the r prefix is bound to another namespace");
     workbook = workbook.replace(/<((?:\w+:)?workbook)\b/, `<$1 xmlns:r="${REL}"`);
@@ -370,10 +382,16 @@ export async function patchSheetsInto(opened: OpenedPackage, wb: Workbook, names
       while (ids.has(`rId${k}`)) k++;
       pkg.set(
         relsPath,
-        rels.replace(/<\/((?:\w+:)?Relationships)>/, `<Relationship Id="rId${k}" Type="${REL}/worksheet" Target="worksheets/sheet${n}.xml"/></$1>`),
+        rels.replace(
+          /<\/((?:\w+:)?Relationships)>/,
+          `<Relationship Id="rId${k}" Type="${REL}/worksheet" Target="worksheets/sheet${n}.xml"/></$1>`,
+        ),
       );
       const types = (await pkg.text("[Content_Types].xml")) ?? "";
-      pkg.set("[Content_Types].xml", types.replace(/<\/((?:\w+:)?Types)>/, `<Override PartName="/${path}" ContentType="${WORKSHEET_TYPE}"/></$1>`));
+      pkg.set(
+        "[Content_Types].xml",
+        types.replace(/<\/((?:\w+:)?Types)>/, `<Override PartName="/${path}" ContentType="${WORKSHEET_TYPE}"/></$1>`),
+      );
       const sheetIds = [...workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)].map((m) => Number(attrs(m[1]).get("sheetId")) || 0);
       const el = `<${wp}sheet name="${escapeXml(name)}" sheetId="${Math.max(0, ...sheetIds) + 1}"${state ? ` state="${state}"` : ""} ${r}:id="rId${k}"/>`;
       workbook = workbook.replace(/<\/((?:\w+:)?sheets)>/, (m) => `${el}${m}`);
@@ -396,10 +414,14 @@ function withStateName(workbook: string, p: string): string {
   const existing = new RegExp(`<(\\w+:)?definedName\\b[^>]*\\sname="${STATE_NAME}"(?![^>]*localSheetId)[^>]*>[\\s\\S]*?</\\1?definedName>`);
   // Replacement callbacks throughout: the name's text holds "$", which a replacement string would read as a group.
   if (existing.test(workbook)) return workbook.replace(existing, () => el);
-  if (/<(\w+:)?definedNames\s*\/>/.test(workbook)) return workbook.replace(/<((?:\w+:)?definedNames)\s*\/>/, (_, t: string) => `<${t}>${el}</${t}>`);
+  if (/<(\w+:)?definedNames\s*\/>/.test(workbook))
+    return workbook.replace(/<((?:\w+:)?definedNames)\s*\/>/, (_, t: string) => `<${t}>${el}</${t}>`);
   if (/<\/(\w+:)?definedNames>/.test(workbook)) return workbook.replace(/<\/((?:\w+:)?definedNames)>/, (m) => `${el}${m}`);
   const wrapped = `<${p}definedNames>${el}</${p}definedNames>`;
-  const after = /<(\w+:)?(calcPr|oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\b/.exec(workbook);
+  const after =
+    /<(\w+:)?(calcPr|oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\b/.exec(
+      workbook,
+    );
   if (after) return workbook.slice(0, after.index) + wrapped + workbook.slice(after.index);
   return workbook.replace(/<\/((?:\w+:)?workbook)>/, (m) => `${wrapped}${m}`);
 }
@@ -449,7 +471,8 @@ export async function writeSheetsPatched(
           diff.push(`${n}!${k}`);
       }
     }
-    if (names.includes(STATE_SHEET) && JSON.stringify(back.state) !== JSON.stringify(readState(wb) as WorkbookState)) diff.push("the saved state");
+    if (names.includes(STATE_SHEET) && JSON.stringify(back.state) !== JSON.stringify(readState(wb) as WorkbookState))
+      diff.push("the saved state");
     if (diff.length) throw new Error(`differs at ${diff.slice(0, 5).join(", ")}`);
   } catch (e) {
     if (e instanceof PatchUnsupported) throw e;
