@@ -171,9 +171,11 @@ export class FileHost implements Host {
    * host activates it. A user's own sheet of that name is kept; the report goes to "校验报告 2".
    */
   async writeReport(findings: Finding[], lang: Lang, read: Message[] = []): Promise<void> {
+    const untouched = this.shape() === this.knownShape;
     const name = writeReportSheet(this.workbook, findings, lang, new Date(), read);
     this.written.add(name);
-    this.knownShape = this.shape();
+    // Only our own change is taken in: a sheet added behind the host's back still sends the copy through exceljs.
+    if (untouched) this.knownShape = this.shape();
     this.snapshot = null;
     this.emit({ type: "workbook" });
     for (const l of [...this.changeListeners]) l();
@@ -188,9 +190,10 @@ export class FileHost implements Host {
   /** Keeps the state in memory and in the workbook (very hidden sheet, see state.ts), so a download carries it. */
   async saveState(state: WorkbookState): Promise<void> {
     this.state = clone(state);
+    const untouched = this.shape() === this.knownShape;
     writeState(this.workbook, this.state);
     this.written.add(STATE_SHEET);
-    this.knownShape = this.shape();
+    if (untouched) this.knownShape = this.shape();
   }
 
   /** Called after every successful apply() or writeReport(); the file does not change under us otherwise. */

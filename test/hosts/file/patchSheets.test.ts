@@ -300,3 +300,14 @@ test("fixes, an inserted indicator, the report and marks in one download: all pa
   expect(partText(b.get("xl/worksheets/sheet7.xml")!)).not.toContain("<legacyDrawing");
   expect((await readSnapshotFast(out, "all.xlsx")).state).toEqual(STATE);
 });
+
+test("a sheet added to the model behind the host's back is not taken in by a later report or save: the copy is no patch", async () => {
+  const { host, findings } = await opened();
+  host.excelWorkbook.addWorksheet("备注").getCell("A1").value = "后加的表";
+  expect(host.keepsEverything).toBe(false);
+  await host.writeReport(findings, "zh");
+  await host.saveState(STATE);
+  expect(host.keepsEverything).toBe(false);
+  const raw = await readRawXlsx(await host.toBuffer());
+  expect(raw.map((s) => s.name)).toEqual([...host.excelWorkbook.worksheets.map((w) => w.name)]);
+});
