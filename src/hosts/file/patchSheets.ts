@@ -93,19 +93,18 @@ class StyleAppender {
 
   private font(f: FontSpec): number {
     const p = this.prefix;
-    // Keep the default font's face (name, family, charset, scheme); set what the cell asks for.
-    const keep = this.baseFont.replace(
-      /<(\w+:)?(b|i|u|sz|color|strike|vertAlign|outline|shadow|condense|extend)\b[^>]*?(\/>|>[\s\S]*?<\/\1?\2>)/g,
-      "",
-    );
+    const child = (tag: string) => new RegExp(`<(\\w+:)?${tag}\\b[^>]*?(\\/>|>[\\s\\S]*?<\\/\\1?${tag}>)`).exec(this.baseFont)?.[0] ?? "";
+    // The default font's face (name, family, charset, scheme) is kept; size and colour unless the cell sets them.
     const size = f.size ?? Number(/<(?:\w+:)?sz\b[^>]*val="([\d.]+)"/.exec(this.baseFont)?.[1] ?? 11);
-    const baseColor = /<(\w+:)?color\b[^>]*\/>/.exec(this.baseFont)?.[0] ?? "";
     const underline =
       f.underline === true || f.underline === "single" ? `<${p}u/>` : f.underline ? `<${p}u val="${escapeXml(String(f.underline))}"/>` : "";
-    const color = f.color?.argb ? `<${p}color rgb="${escapeXml(f.color.argb)}"/>` : baseColor;
-    const face = f.name ? keep.replace(/<(\w+:)?name\b[^>]*\/>/, "").concat(`<${p}name val="${escapeXml(f.name)}"/>`) : keep;
-    // CT_Font is a choice of its children in any order; this is the order Excel writes.
-    const el = `<${p}font>${f.bold ? `<${p}b/>` : ""}${f.italic ? `<${p}i/>` : ""}${underline}<${p}sz val="${size}"/>${color}${face}</${p}font>`;
+    const color = f.color?.argb ? `<${p}color rgb="${escapeXml(f.color.argb)}"/>` : child("color");
+    const name = f.name ? `<${p}name val="${escapeXml(f.name)}"/>` : child("name");
+    // The schema allows any order (CT_Font is a choice), but Excel requires b, i, strike, condense, extend,
+    // outline, shadow, u, vertAlign, sz, color, name, family, charset, scheme ([MS-OI29500] 2.1.706).
+    const el =
+      `<${p}font>${f.bold ? `<${p}b/>` : ""}${f.italic ? `<${p}i/>` : ""}${underline}<${p}sz val="${size}"/>${color}${name}` +
+      `${child("family")}${child("charset")}${child("scheme")}</${p}font>`;
     return this.cached(`font:${el}`, () => {
       this.append("fonts", el, ++this.fontCount);
       return this.fontCount - 1;

@@ -140,6 +140,33 @@ function stylesOnlyAppended(before: string, after: string): void {
     expect(body(after).startsWith(body(before))).toBe(true);
   }
   expect(after.slice(after.indexOf("</cellXfs>"))).toBe(before.slice(before.indexOf("</cellXfs>")));
+  // Each new font's children in the order Excel requires ([MS-OI29500] 2.1.706, Part 1 §18.8.22).
+  const order = [
+    "b",
+    "i",
+    "strike",
+    "condense",
+    "extend",
+    "outline",
+    "shadow",
+    "u",
+    "vertAlign",
+    "sz",
+    "color",
+    "name",
+    "family",
+    "charset",
+    "scheme",
+  ];
+  const fonts = (xml: string) =>
+    [.../<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(xml)![1].matchAll(/<font>([\s\S]*?)<\/font>/g)].map((m) => m[1]);
+  const added = fonts(after).slice(fonts(before).length);
+  expect(added.length).toBeGreaterThan(0);
+  for (const f of added) {
+    const at = [...f.matchAll(/<(\w+)[\s/>]/g)].map((m) => order.indexOf(m[1]));
+    expect(at.every((x, i) => x >= 0 && (i === 0 || x > at[i - 1]))).toBe(true);
+    expect(f).toMatch(/<name val="Calibri"\/>/);
+  }
 }
 
 const ADDED_SHEET_PARTS = [
