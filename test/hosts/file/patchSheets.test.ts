@@ -10,6 +10,7 @@
  * re-opens both files.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { checkWorkbook } from "../../../src/core/engine";
 import { isSafePlan } from "../../../src/core/plan/editPlan";
 import { Finding } from "../../../src/core/rules/types";
@@ -253,7 +254,6 @@ test("a report or state this add-in wrote into the opened file is replaced in pl
   await first.host.saveState(STATE);
   let saved = await first.host.toBuffer();
   // The copy was since saved by a program that gave the report sheet printer settings.
-  const JSZip = (await import("jszip")).default;
   const zip = await JSZip.loadAsync(saved);
   zip.file(
     "xl/worksheets/_rels/sheet7.xml.rels",
@@ -337,4 +337,26 @@ test("a sheet added to the model behind the host's back is not taken in by a lat
   expect(host.keepsEverything).toBe(false);
   const raw = await readRawXlsx(await host.toBuffer());
   expect(raw.map((s) => s.name)).toEqual([...host.excelWorkbook.worksheets.map((w) => w.name)]);
+});
+
+test("a package without a shared-strings part gets the state as inline strings, and no new part for strings", async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("数据").getCell("A1").value = 1;
+  const zip = await JSZip.loadAsync(await writeXlsx(wb));
+  // Numbers only: drop the strings part exceljs writes anyway, with its relationship and content type.
+  zip.remove("xl/sharedStrings.xml");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  zip.file("xl/_rels/workbook.xml.rels", rels.replace(/<Relationship [^>]*sharedStrings[^>]*\/>/, ""));
+  const types = await zip.file("[Content_Types].xml")!.async("string");
+  zip.file("[Content_Types].xml", types.replace(/<Override [^>]*sharedStrings[^>]*\/>/, ""));
+  const input = await zip.generateAsync({ type: "uint8array" });
+  const host = await FileHost.fromData(input, "numbers.xlsx");
+  await host.saveState(STATE);
+  const out = await host.toBuffer();
+  const { b, added } = await compare(input, out);
+  expect(added).toEqual(["xl/worksheets/sheet2.xml"]);
+  consistent(b);
+  expect(partText(b.get("xl/worksheets/sheet2.xml")!)).toContain('<c r="A1" t="inlineStr"><is><t>');
+  expect((await readSnapshotFast(out, "numbers.xlsx")).state).toEqual(STATE);
+  expect(readState(await load(out))).toEqual(STATE);
 });
