@@ -276,11 +276,15 @@ async function dropRelationships(pkg: Pkg, part: string): Promise<void> {
   const others = pkg.list().filter((n) => /\.rels$/i.test(n));
   const stillUsed = new Set<string>();
   for (const n of others) {
-    const owner = n.replace(/_rels\/([^/]+)\.rels$/i, "$1");
+    // "dir/_rels/part.rels" belongs to "dir/part"; the package's own "_rels/.rels" to the root.
+    const owner = n.replace(/(^|\/)_rels\/([^/]*)\.rels$/i, "$1$2");
     for (const r of parseRels((await pkg.text(n)) ?? "")) if (!r.external) stillUsed.add(resolveTarget(owner, r.target).toLowerCase());
   }
-  for (const t of targets)
-    if (pkg.has(t) && !stillUsed.has(t.toLowerCase())) await dropRelationships(pkg, t).then(() => removePart(pkg, t));
+  for (const t of targets) {
+    if (!pkg.has(t) || stillUsed.has(t.toLowerCase())) continue;
+    await dropRelationships(pkg, t);
+    await removePart(pkg, t);
+  }
 }
 
 /** docProps/app.xml's list of sheet titles (ECMA-376 Part 1 §22.2.2.24, .12) grown by one sheet, when it has one. */
