@@ -91,6 +91,8 @@ export function setAttr(open: string, name: string, value: string | null): strin
 
 export class Pkg {
   private readonly changed = new Map<string, string>();
+  /** Parts taken out of the package (a replaced sheet's old relationships, patchSheets.ts). */
+  private readonly removed = new Set<string>();
   private readonly names: Map<string, string>;
   constructor(private readonly zip: JSZip) {
     this.names = new Map();
@@ -98,21 +100,34 @@ export class Pkg {
   }
   /** Every part's name, as stored and as added. */
   list(): string[] {
-    return [...new Set([...this.names.values(), ...this.changed.keys()])];
+    return [...new Set([...this.names.values(), ...this.changed.keys()])].filter((n) => !this.removed.has(n.toLowerCase()));
   }
   has(name: string): boolean {
+    if (this.removed.has(name.toLowerCase())) return false;
     return this.changed.has(name) || this.names.has(name.toLowerCase());
   }
   async text(name: string): Promise<string | null> {
+    if (this.removed.has(name.toLowerCase())) return null;
     if (this.changed.has(name)) return this.changed.get(name)!;
     const real = this.names.get(name.toLowerCase());
     return real ? this.zip.file(real)!.async("string") : null;
   }
   set(name: string, text: string): void {
+    this.removed.delete(name.toLowerCase());
     this.changed.set(name, text);
+  }
+  remove(name: string): void {
+    this.changed.delete(name);
+    this.removed.add(name.toLowerCase());
   }
   async write(): Promise<{ bytes: Uint8Array; changed: string[] }> {
     const changed: string[] = [];
+    for (const lower of this.removed) {
+      const real = this.names.get(lower);
+      if (real === undefined) continue;
+      this.zip.remove(real);
+      changed.push(real);
+    }
     for (const [name, text] of this.changed) {
       const real = this.names.get(name.toLowerCase()) ?? name;
       const old = this.names.has(name.toLowerCase()) ? await this.zip.file(real)!.async("string") : null;
@@ -186,7 +201,7 @@ export async function sheetParts(pkg: Pkg): Promise<{ sheets: SheetPart[]; workb
 // ---------------------------------------------------------------------------------------------
 // Shared strings
 
-class SharedStrings {
+export class SharedStrings {
   private xml: string | null;
   private readonly index = new Map<string, number>();
   private total = 0;
