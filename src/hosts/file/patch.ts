@@ -13,6 +13,7 @@
  */
 import JSZip from "jszip";
 import { columnIndex, columnName } from "../../core/a1";
+import { Message } from "../../core/rules/types";
 import { Area, Scalar, areasOf, evaluate, parseFormula } from "./formulaCalc";
 
 export interface ValueEdit {
@@ -26,7 +27,11 @@ export interface ValueEdit {
 }
 
 export class PatchUnsupported extends Error {
-  constructor(why: string) {
+  /** `why` is for logs and tests; `reason`, when given, is what the user is told (lossDecision). */
+  constructor(
+    why: string,
+    readonly reason?: Message,
+  ) {
     super(why);
     this.name = "PatchUnsupported";
   }

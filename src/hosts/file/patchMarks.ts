@@ -268,18 +268,28 @@ const VERIFY_FAILED: Message = {
   en: "The annotated copy's cells did not match the original's; the copy was not written",
 };
 
+/** Thrown by annotatedCopy when the caller's decision refused a copy that would lose something. */
+export class CopyRefused extends Error {
+  constructor() {
+    super("a rewritten copy would lose content and was refused");
+    this.name = "CopyRefused";
+  }
+}
+
 /**
  * The annotated copy of a workbook: patched when the package allows (nothing lost, no warnings),
- * else written the exceljs way with the warnings of what that copy loses. A patched copy is read back
- * and must hold exactly the cells of the original.
+ * else written the exceljs way with the warnings of what that copy loses — when `opts.mayRewrite`
+ * is given, only if it agrees (else CopyRefused is thrown and nothing is made). A patched copy is
+ * read back and must hold exactly the cells of the original.
  */
 export async function annotatedCopy(
   bytes: Uint8Array,
   findings: Finding[],
   lang: Lang,
   source: string,
-  opts: FastReadOptions = {},
+  opts: FastReadOptions & { mayRewrite?: (warnings: PackageWarning[], why: PatchUnsupported) => boolean } = {},
 ): Promise<{ bytes: Uint8Array; warnings: PackageWarning[]; patched: boolean }> {
+  let why: PatchUnsupported;
   try {
     const out = await patchMarks(bytes, markPatches(findings, lang));
     const [before, after] = await Promise.all([readSnapshotFast(bytes, source, opts), readSnapshotFast(out, source, opts)]);
@@ -289,8 +299,10 @@ export async function annotatedCopy(
     return { bytes: out, warnings: [], patched: true };
   } catch (e) {
     if (!(e instanceof PatchUnsupported)) throw e;
+    why = e;
   }
   const r = await openXlsx(bytes, source);
+  if (opts.mayRewrite && !opts.mayRewrite(r.warnings, why)) throw new CopyRefused();
   annotate(r.workbook, findings, lang);
   return { bytes: await writeXlsx(r.workbook), warnings: r.warnings, patched: false };
 }
