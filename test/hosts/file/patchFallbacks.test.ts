@@ -1,0 +1,133 @@
+/**
+ * Packages the patcher used to hand to the exceljs rewrite (issue #25), now patched in place: an
+ * edit over a formula cell (plain, a shared formula's master or follower, a one-cell array), with
+ * the calculation chain kept consistent; and what it still refuses, as Excel does (part of an
+ * array). Packages are written by hand in the shape Excel writes them; results are read back with
+ * the test's independent raw reader.
+ *
+ * Shapes: a shared formula is a master `<f t="shared" ref="…" si="n">text</f>` and followers
+ * `<f t="shared" si="n"/>` (ECMA-376 Part 1 §18.3.1.40); calcChain.xml lists formula cells, `i`
+ * being the sheetId and omitted when it repeats the previous entry's (§18.6.1, §18.6.2).
+ */
+import JSZip from "jszip";
+import { PatchUnsupported, ValueEdit, patchValues } from "../../../src/hosts/file/patch";
+import { readRawXlsx } from "../../helpers/rawXlsx";
+import { packageParts, partText, sameBytes, wellFormed } from "../../helpers/packageParts";
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const STYLES = `<styleSheet xmlns="${MAIN}"><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0"/></cellXfs></styleSheet>`;
+
+async function pkg(sheetData: string, calcChain?: string): Promise<Uint8Array> {
+  const z = new JSZip();
+  z.file(
+    "[Content_Types].xml",
+    `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${
+      calcChain
+        ? `<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>`
+        : ""
+    }</Types>`,
+  );
+  z.file(
+    "_rels/.rels",
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  z.file(
+    "xl/workbook.xml",
+    `<workbook xmlns="${MAIN}" xmlns:r="${R}"><sheets><sheet name="表" sheetId="1" r:id="rId1"/><sheet name="乙" sheetId="3" r:id="rId4"/></sheets><calcPr calcId="191029"/></workbook>`,
+  );
+  z.file(
+    "xl/_rels/workbook.xml.rels",
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${R}/styles" Target="styles.xml"/>${
+      calcChain ? `<Relationship Id="rId3" Type="${R}/calcChain" Target="calcChain.xml"/>` : ""
+    }<Relationship Id="rId4" Type="${R}/worksheet" Target="worksheets/sheet2.xml"/></Relationships>`,
+  );
+  z.file("xl/styles.xml", STYLES);
+  z.file("xl/worksheets/sheet1.xml", `<worksheet xmlns="${MAIN}"><sheetData>${sheetData}</sheetData></worksheet>`);
+  z.file(
+    "xl/worksheets/sheet2.xml",
+    `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><f>1+1</f><v>2</v></c></row></sheetData></worksheet>`,
+  );
+  if (calcChain) z.file("xl/calcChain.xml", `<calcChain xmlns="${MAIN}">${calcChain}</calcChain>`);
+  return z.generateAsync({ type: "uint8array" });
+}
+
+const edit = (row: number, col: number, value: ValueEdit["value"]): ValueEdit => ({ sheet: "表", row, col, value });
+
+const cellsOf = async (bytes: Uint8Array) => Object.fromEntries((await readRawXlsx(bytes))[0].cells);
+
+test("an edit over a plain formula drops the formula and its cached result, and its calcChain entry", async () => {
+  // The chain: 表!B1 (sets i="1"), 表!A1 (i repeats), 乙!A1 (i="3"). Removing B1 leaves A1 without
+  // a stated sheet: it gets i="1" written out, or it would be read as B1's successor on no sheet.
+  const input = await pkg(
+    `<row r="1"><c r="A1"><f>2*3</f><v>6</v></c><c r="B1" t="str"><f>"约"&amp;A1</f><v>约6</v></c></row>`,
+    `<c r="B1" i="1"/><c r="A1"/><c r="A1" i="3"/>`,
+  );
+  const r = await patchValues(input, [edit(0, 1, "≥6")]);
+  const sheet = partText((await packageParts(r.bytes)).get("xl/worksheets/sheet1.xml")!);
+  expect(sheet).toContain(`<c r="B1" t="s"><v>0</v></c>`);
+  expect(sheet).not.toContain("约");
+  expect(await cellsOf(r.bytes)).toEqual({ "0,0": { formula: "2*3", result: 6 }, "0,1": "≥6" });
+  const chain = partText((await packageParts(r.bytes)).get("xl/calcChain.xml")!);
+  wellFormed(chain);
+  expect(chain).toContain(`<calcChain xmlns="${MAIN}"><c r="A1" i="1"/><c r="A1" i="3"/></calcChain>`);
+});
+
+test("overwriting a shared formula's master writes each follower's own formula out; the other parts keep their bytes", async () => {
+  const input = await pkg(
+    `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>` +
+      `<row r="2"><c r="A2"><f t="shared" ref="A2:B3" si="0">A1*10</f><v>10</v></c><c r="B2"><f t="shared" si="0"/><v>20</v></c></row>` +
+      `<row r="3"><c r="A3"><f t="shared" si="0"/><v>100</v></c><c r="B3"><f t="shared" si="0"/><v>200</v></c></row>`,
+  );
+  const r = await patchValues(input, [edit(1, 0, 7)]);
+  expect(await cellsOf(r.bytes)).toEqual({
+    "0,0": 1,
+    "0,1": 2,
+    "1,0": 7,
+    "1,1": { formula: "B1*10", result: 20 },
+    // A3 reads the edited A2: its cached result is recomputed (7*10).
+    "2,0": { formula: "A2*10", result: 70 },
+    "2,1": { formula: "B2*10", result: 200 },
+  });
+  const sheet = partText((await packageParts(r.bytes)).get("xl/worksheets/sheet1.xml")!);
+  expect(sheet).not.toContain(`t="shared"`);
+  const before = await packageParts(input),
+    after = await packageParts(r.bytes);
+  for (const [name, bytes] of before)
+    if (name !== "xl/worksheets/sheet1.xml") expect([name, sameBytes(bytes, after.get(name)!)]).toEqual([name, true]);
+});
+
+test("overwriting a follower leaves the group shared; a one-cell array formula is overwritten like any formula", async () => {
+  const input = await pkg(
+    `<row r="1"><c r="A1"><f t="shared" ref="A1:C1" si="0">ROW()</f><v>1</v></c><c r="B1"><f t="shared" si="0"/><v>1</v></c><c r="C1"><f t="shared" si="0"/><v>1</v></c>` +
+      `<c r="D1"><f t="array" ref="D1">SUM(A1:C1*2)</f><v>6</v></c></row>`,
+  );
+  const r = await patchValues(input, [edit(0, 1, 5), edit(0, 3, "无")]);
+  expect(await cellsOf(r.bytes)).toEqual({
+    "0,0": { formula: "ROW()", result: 1 },
+    "0,1": 5,
+    "0,2": { sharedFormula: "A1", result: 1 },
+    "0,3": "无",
+  });
+});
+
+test("a cell inside a multi-cell array formula or data table is refused, as Excel refuses to change part of an array", async () => {
+  const input = await pkg(
+    `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f t="array" ref="B1:B2">A1:A2*2</f><v>2</v></c></row><row r="2"><c r="A2"><v>2</v></c><c r="B2"><v>4</v></c></row>`,
+  );
+  for (const e of [edit(0, 1, 3), edit(1, 1, 3)]) {
+    const err = await patchValues(input, [e]).catch((x: unknown) => x);
+    expect(err).toBeInstanceOf(PatchUnsupported);
+    expect((err as PatchUnsupported).reason?.zh).toContain("B1:B2");
+  }
+});
+
+test("a chain left empty is removed with its relationship and content type (CT_CalcChain needs one entry)", async () => {
+  const input = await pkg(`<row r="1"><c r="A1"><f>1+2</f><v>3</v></c></row>`, `<c r="A1" i="1"/>`);
+  const r = await patchValues(input, [edit(0, 0, 4)]);
+  const parts = await packageParts(r.bytes);
+  expect(parts.has("xl/calcChain.xml")).toBe(false);
+  expect(partText(parts.get("xl/_rels/workbook.xml.rels")!)).not.toContain("calcChain");
+  expect(partText(parts.get("[Content_Types].xml")!)).not.toContain("calcChain");
+  expect(r.changedParts).toContain("xl/calcChain.xml");
+});
