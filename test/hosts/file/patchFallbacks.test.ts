@@ -9,7 +9,11 @@
  * `<f t="shared" si="n"/>` (ECMA-376 Part 1 §18.3.1.40); calcChain.xml lists formula cells, `i`
  * being the sheetId and omitted when it repeats the previous entry's (§18.6.1, §18.6.2).
  */
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { applyPlan } from "../../../src/hosts/file/apply";
+import { EditLog } from "../../../src/hosts/file/patchWrite";
+import { EditPlan, setValue } from "../../../src/core/plan/editPlan";
 import { PatchUnsupported, ValueEdit, patchValues } from "../../../src/hosts/file/patch";
 import { readRawXlsx } from "../../helpers/rawXlsx";
 import { packageParts, partText, sameBytes, wellFormed } from "../../helpers/packageParts";
@@ -130,4 +134,40 @@ test("a chain left empty is removed with its relationship and content type (CT_C
   expect(partText(parts.get("xl/_rels/workbook.xml.rels")!)).not.toContain("calcChain");
   expect(partText(parts.get("[Content_Types].xml")!)).not.toContain("calcChain");
   expect(r.changedParts).toContain("xl/calcChain.xml");
+});
+
+describe("EditLog: what a plan leaves in exceljs's model is what the patch writes", () => {
+  // exceljs models a merge's covered cells as pointing at the top-left ("master") cell, rich text as
+  // { richText: [...] } and a date as a Date (exceljs README, "Merged Cells", "Rich Text", "Date Value").
+  async function model() {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("表");
+    ws.getCell("A1").value = new Date(Date.UTC(2025, 0, 1));
+    ws.getCell("B1").value = { richText: [{ text: "约" }, { font: { bold: true }, text: "3000人次" }] };
+    ws.mergeCells("B1:C1");
+    ws.getCell("D1").value = { formula: "1+1", result: 2 };
+    ws.getCell("E1").value = { error: "#N/A" };
+    return wb;
+  }
+
+  test("a setValue inside a merge is logged as the top-left cell the write step changes", async () => {
+    const wb = await model();
+    const log = new EditLog();
+    const plan: EditPlan = { title: { zh: "改", en: "edit" }, edits: [setValue({ sheet: "表", row: 0, col: 2 }, "≥3000人次")] };
+    for (const e of plan.edits) if (e.op === "setValue") log.touch(wb, e);
+    expect(applyPlan(wb, plan)).toEqual({ ok: true });
+    expect(log.edits(wb)).toEqual([{ sheet: "表", row: 0, col: 1, value: "≥3000人次" }]);
+  });
+
+  test("logged cells the plans left as they were (a date, rich text, a formula, an error) need no edit", async () => {
+    const wb = await model();
+    const log = new EditLog();
+    for (const col of [0, 1, 3, 4]) log.touch(wb, { sheet: "表", row: 0, col });
+    expect(log.edits(wb)).toEqual([]);
+    // One of them written by a plan: only that one is an edit.
+    expect(applyPlan(wb, { title: { zh: "改", en: "edit" }, edits: [setValue({ sheet: "表", row: 0, col: 0 }, 45658)] })).toEqual({
+      ok: true,
+    });
+    expect(log.edits(wb)).toEqual([{ sheet: "表", row: 0, col: 0, value: 45658 }]);
+  });
 });
