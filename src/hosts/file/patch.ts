@@ -288,6 +288,65 @@ const BUILTIN_FORMATS: Record<string, number> = {
   "@": 49,
 };
 
+/**
+ * The styles part Excel writes for a new workbook, reduced to what a cell format needs: one font,
+ * the two fills every stylesheet starts with (none, gray125 — ECMA-376 Part 1 §18.8.21 reserves
+ * them), one border, the Normal cell style.
+ */
+const MINIMAL_STYLES =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+  `<fonts count="1"><font><sz val="11"/><name val="宋体"/><charset val="134"/></font></fonts>` +
+  `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+  `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+  `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+  `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
+  `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+
+/**
+ * The workbook's styles, ready for cell formats to be appended; `save` writes them back when they
+ * changed. A package without a styles part (some generators write none: every cell is then in the
+ * default format) gets the minimal one, related from the workbook and typed, only if a format is added.
+ */
+export async function openStyles(opened: OpenedPackage): Promise<{ styles: Styles; save: () => Promise<void> }> {
+  const { pkg, workbookPath, wbRels } = opened;
+  const rel = wbRels.find((r) => /\/styles$/.test(r.type));
+  const existing = rel ? await pkg.text(resolveTarget(workbookPath, rel.target)) : null;
+  const styles = new Styles(existing ?? MINIMAL_STYLES);
+  const save = async () => {
+    const xml = styles.result();
+    if (xml === null) return;
+    if (rel && existing !== null) return pkg.set(resolveTarget(workbookPath, rel.target), xml);
+    const dir = workbookPath.replace(/[^/]+$/, "");
+    let path = rel ? resolveTarget(workbookPath, rel.target) : `${dir}styles.xml`;
+    for (let n = 2; !rel && pkg.has(path); n++) path = `${dir}styles${n}.xml`;
+    pkg.set(path, xml);
+    if (!rel) {
+      const relsPath = relsPathOf(workbookPath);
+      const rels = (await pkg.text(relsPath)) ?? `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+      const ids = new Set(parseRels(rels).map((r) => r.id));
+      let n = ids.size + 1;
+      while (ids.has(`rId${n}`)) n++;
+      pkg.set(
+        relsPath,
+        rels.replace(
+          /<\/((?:\w+:)?Relationships)>/,
+          `<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="${path.slice(dir.length)}"/></$1>`,
+        ),
+      );
+    }
+    const types = (await pkg.text("[Content_Types].xml")) ?? "";
+    if (!types.includes(`PartName="/${path}"`))
+      pkg.set(
+        "[Content_Types].xml",
+        types.replace(
+          /<\/((?:\w+:)?Types)>/,
+          `<Override PartName="/${path}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></$1>`,
+        ),
+      );
+  };
+  return { styles, save };
+}
+
 export class Styles {
   private xml: string | null;
   private readonly xfs: string[] = [];
@@ -341,6 +400,7 @@ export class Styles {
     const prefix = /<(\w+:)?styleSheet\b/.exec(this.xml)?.[1] ?? "";
     let fillId = this.fillIds.get(argb);
     if (fillId === undefined) {
+      if (!/<(\w+:)?fills\b/.test(this.xml)) this.addDefaultFills(prefix);
       const fills = /<(\w+:)?fills\b[^>]*>([\s\S]*?)<\/\1?fills>/.exec(this.xml);
       if (!fills) throw new PatchUnsupported("no fills in styles");
       fillId = (fills[2].match(/<(\w+:)?fill\b/g) ?? []).length;
@@ -351,6 +411,16 @@ export class Styles {
       this.fillIds.set(argb, fillId);
     }
     return this.appendXf(style, key, { fillId: String(fillId), applyFill: "1" });
+  }
+  /**
+   * A stylesheet without `<fills>` (every cell format then reads fill 0 as none) gets the two fills
+   * Excel reserves, placed where CT_Stylesheet orders them (after numFmts and fonts).
+   */
+  private addDefaultFills(prefix: string): void {
+    const el = `<${prefix}fills count="2"><${prefix}fill><${prefix}patternFill patternType="none"/></${prefix}fill><${prefix}fill><${prefix}patternFill patternType="gray125"/></${prefix}fill></${prefix}fills>`;
+    const later = /<(\w+:)?(borders|cellStyleXfs|cellXfs|cellStyles|dxfs|tableStyles|colors|extLst)\b/.exec(this.xml!);
+    this.xml = later ? this.xml!.slice(0, later.index) + el + this.xml!.slice(later.index) : this.xml!.replace(/<\/((?:\w+:)?styleSheet)>/, `${el}</$1>`);
+    this.dirty = true;
   }
   /** Appends a copy of cell format `style` with `set` changed, remembered under `key`: its index. */
   private appendXf(style: number, key: string, set: Record<string, string>): number {
@@ -588,9 +658,7 @@ export async function patchValuesInto(
   const sstRel = wbRels.find((r) => /\/sharedStrings$/.test(r.type));
   const sstPath = sstRel ? resolveTarget(workbookPath, sstRel.target) : "xl/sharedStrings.xml";
   const sst = new SharedStrings(sstRel ? await pkg.text(sstPath) : null, sstPath);
-  const stylesRel = wbRels.find((r) => /\/styles$/.test(r.type));
-  const stylesPath = stylesRel ? resolveTarget(workbookPath, stylesRel.target) : "";
-  const styles = new Styles(stylesRel ? await pkg.text(stylesPath) : null);
+  const { styles, save: saveStyles } = await openStyles(opened);
 
   // Formula cells the edits overwrote: their calculation-chain entries go too.
   const dropped: { sheet: string; ref: string }[] = [];
@@ -741,8 +809,7 @@ export async function patchValuesInto(
     pkg.set(sstPath, sstXml);
     if (!sstRel) await addSharedStringsPart(pkg, workbookPath, sstPath);
   }
-  const stylesXml = styles.result();
-  if (stylesXml !== null) pkg.set(stylesPath, stylesXml);
+  await saveStyles();
   if (fullCalc) pkg.set(workbookPath, withFullCalc((await pkg.text(workbookPath))!));
   if (dropped.length > 0) await dropFromCalcChain(opened, dropped);
   const at = (k: string) => {

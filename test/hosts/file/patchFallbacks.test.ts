@@ -11,6 +11,8 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { SaxesParser, SaxesTagNS } from "saxes";
+import { CellMarkPatch, patchMarks } from "../../../src/hosts/file/patchMarks";
 import { applyPlan } from "../../../src/hosts/file/apply";
 import { EditLog } from "../../../src/hosts/file/patchWrite";
 import { EditPlan, setValue } from "../../../src/core/plan/editPlan";
@@ -169,5 +171,144 @@ describe("EditLog: what a plan leaves in exceljs's model is what the patch write
       ok: true,
     });
     expect(log.edits(wb)).toEqual([{ sheet: "表", row: 0, col: 0, value: 45658 }]);
+  });
+});
+
+describe("annotate: packages the mark patcher used to leave to the exceljs rewrite", () => {
+  const CT = "http://schemas.openxmlformats.org/package/2006/content-types";
+  const PR = "http://schemas.openxmlformats.org/package/2006/relationships";
+  const VML = `xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"`;
+  // A note as Excel writes it (ECMA-376 Part 1 §18.7.3): authors, then the comment's rich text.
+  const COMMENTS = `<comments xmlns="${MAIN}"><authors><author>张三</author></authors><commentList><comment ref="A1" authorId="0"><text><r><t>原批注</t></r></text></comment></commentList></comments>`;
+
+  async function book(o: {
+    root?: string;
+    sheetTail?: string;
+    sheetRels?: string[];
+    parts?: Record<string, string>;
+    styles?: string | null;
+  }): Promise<Uint8Array> {
+    const z = new JSZip();
+    const styles = o.styles === undefined ? STYLES : o.styles;
+    z.file(
+      "[Content_Types].xml",
+      `<Types xmlns="${CT}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`,
+    );
+    z.file(
+      "_rels/.rels",
+      `<Relationships xmlns="${PR}"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    );
+    z.file(
+      "xl/workbook.xml",
+      `<workbook xmlns="${MAIN}" xmlns:r="${R}"><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    );
+    z.file(
+      "xl/_rels/workbook.xml.rels",
+      `<Relationships xmlns="${PR}"><Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/>${
+        styles === null ? "" : `<Relationship Id="rId2" Type="${R}/styles" Target="styles.xml"/>`
+      }</Relationships>`,
+    );
+    if (styles !== null) z.file("xl/styles.xml", styles);
+    z.file(
+      "xl/worksheets/sheet1.xml",
+      `<worksheet xmlns="${MAIN}" ${o.root ?? `xmlns:r="${R}"`}><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row></sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${o.sheetTail ?? ""}</worksheet>`,
+    );
+    if (o.sheetRels) z.file("xl/worksheets/_rels/sheet1.xml.rels", `<Relationships xmlns="${PR}">${o.sheetRels.join("")}</Relationships>`);
+    for (const [name, text] of Object.entries(o.parts ?? {})) z.file(name, text);
+    return z.generateAsync({ type: "uint8array" });
+  }
+
+  const mark = (col: number): CellMarkPatch => ({ sheet: "表", row: 0, col, argb: "FFFFC7CE", note: "绩效表助手:\n【错误】示例" });
+
+  /** Parses with namespaces (saxes, XML Namespaces 1.0): an undeclared prefix is an error, as for Excel's parser. */
+  function nsElements(xml: string): { name: string; uri: string; attrs: { name: string; uri: string }[] }[] {
+    const p = new SaxesParser({ xmlns: true });
+    const out: { name: string; uri: string; attrs: { name: string; uri: string }[] }[] = [];
+    p.on("error", (e) => {
+      throw e;
+    });
+    p.on("opentag", (t: SaxesTagNS) =>
+      out.push({ name: t.local, uri: t.uri, attrs: Object.values(t.attributes).map((a) => ({ name: a.local, uri: a.uri })) }),
+    );
+    p.write(xml).close();
+    return out;
+  }
+
+  async function parts(bytes: Uint8Array): Promise<Map<string, string>> {
+    return new Map([...(await packageParts(bytes))].map(([k, v]) => [k, partText(v)]));
+  }
+
+  test("a notes part without its VML drawing gets one, with a shape for the user's note and for ours", async () => {
+    const input = await book({
+      sheetRels: [`<Relationship Id="rId1" Type="${R}/comments" Target="../comments1.xml"/>`],
+      parts: { "xl/comments1.xml": COMMENTS },
+    });
+    const out = await parts(await patchMarks(input, [mark(1)]));
+    const rels = out.get("xl/worksheets/_rels/sheet1.xml.rels")!;
+    const vmlTarget = /Type="[^"]*\/vmlDrawing" Target="\.\.\/([^"]+)"/.exec(rels)![1];
+    const vml = out.get(`xl/${vmlTarget}`)!;
+    const shapes = nsElements(vml).filter((e) => e.name === "shape" && e.uri === "urn:schemas-microsoft-com:vml");
+    expect(shapes).toHaveLength(2);
+    expect([...vml.matchAll(/<x:Row>(\d+)<\/x:Row><x:Column>(\d+)<\/x:Column>/g)].map((m) => `${m[1]},${m[2]}`)).toEqual(["0,0", "0,1"]);
+    const sheet = out.get("xl/worksheets/sheet1.xml")!;
+    const vid = /Id="(rId\d+)" Type="[^"]*\/vmlDrawing"/.exec(rels)![1];
+    // legacyDrawing after pageMargins (CT_Worksheet order), its r:id in the relationships namespace.
+    expect(sheet).toMatch(new RegExp(`<pageMargins [^>]*/><legacyDrawing r:id="${vid}"/></worksheet>`));
+    expect(out.get("[Content_Types].xml")).toContain(`<Default Extension="vml"`);
+    const comments = out.get("xl/comments1.xml")!;
+    expect(comments).toContain(`<authors><author>张三</author><author>绩效表助手</author></authors>`);
+    expect(comments).toContain("原批注");
+    expect(comments).toMatch(/<comment ref="B1" authorId="1">/);
+  });
+
+  test("an r prefix another tool bound to another namespace: the relationship id gets a free prefix of its own", async () => {
+    const input = await book({ root: `xmlns:r="urn:example:other"` });
+    const sheet = (await parts(await patchMarks(input, [mark(0)]))).get("xl/worksheets/sheet1.xml")!;
+    expect(sheet).toContain(`xmlns:r="urn:example:other"`);
+    const legacy = nsElements(sheet).find((e) => e.name === "legacyDrawing")!;
+    expect(legacy.attrs).toEqual([{ name: "id", uri: R }]);
+  });
+
+  test("a VML drawing that uses v:, o:, x: without declaring them gets the declarations; its shapes and ours parse", async () => {
+    const oldVml = `<xml><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype><v:shape id="_x0000_s1025" type="#_x0000_t202" style="visibility:hidden"><x:ClientData ObjectType="Note"><x:Row>0</x:Row><x:Column>0</x:Column></x:ClientData></v:shape></xml>`;
+    const input = await book({
+      sheetTail: `<legacyDrawing r:id="rId2"/>`,
+      sheetRels: [
+        `<Relationship Id="rId1" Type="${R}/comments" Target="../comments1.xml"/>`,
+        `<Relationship Id="rId2" Type="${R}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/>`,
+      ],
+      parts: { "xl/comments1.xml": COMMENTS, "xl/drawings/vmlDrawing1.vml": oldVml },
+    });
+    const vml = (await parts(await patchMarks(input, [mark(1)]))).get("xl/drawings/vmlDrawing1.vml")!;
+    expect(vml.startsWith(`<xml ${VML}>`)).toBe(true);
+    const shapes = nsElements(vml).filter((e) => e.name === "shape" && e.uri === "urn:schemas-microsoft-com:vml");
+    expect(shapes).toHaveLength(2);
+    expect(vml).toContain(`<x:Row>0</x:Row><x:Column>1</x:Column>`);
+  });
+
+  test("a package without a styles part gets a minimal one (related and typed) holding the mark's fill", async () => {
+    const input = await book({ styles: null });
+    const out = await parts(await patchMarks(input, [mark(1)]));
+    const styles = out.get("xl/styles.xml")!;
+    expect(nsElements(styles)[0].uri).toBe(MAIN);
+    expect(out.get("xl/_rels/workbook.xml.rels")).toMatch(/Type="[^"]*\/styles" Target="styles\.xml"/);
+    expect(out.get("[Content_Types].xml")).toContain(
+      `PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"`,
+    );
+    const s = Number(/<c r="B1" s="(\d+)"/.exec(out.get("xl/worksheets/sheet1.xml")!)![1]);
+    const xf = [...styles.matchAll(/<xf [^>]*xfId="0"[^>]*\/>/g)][s][0];
+    const fillId = Number(/fillId="(\d+)"/.exec(xf)![1]);
+    expect([...styles.matchAll(/<fill>[\s\S]*?<\/fill>/g)][fillId][0]).toContain(`<fgColor rgb="FFFFC7CE"/>`);
+    // The cells read as before.
+    expect(await cellsOf(await patchMarks(input, [mark(1)]))).toEqual({ "0,0": 1, "0,1": 2 });
+  });
+
+  test("a stylesheet without fills gets the two reserved ones before the mark's (CT_Stylesheet order)", async () => {
+    const noFills = `<styleSheet xmlns="${MAIN}"><fonts count="1"><font/></fonts><borders count="1"><border/></borders><cellXfs count="1"><xf numFmtId="0" fontId="0"/></cellXfs></styleSheet>`;
+    const styles = (await parts(await patchMarks(await book({ styles: noFills }), [mark(0)]))).get("xl/styles.xml")!;
+    expect(styles).toContain(
+      `<fonts count="1"><font/></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFFFC7CE"/>`,
+    );
+    expect(styles).toContain(`<xf numFmtId="0" fontId="0" fillId="2" applyFill="1"/>`);
   });
 });
