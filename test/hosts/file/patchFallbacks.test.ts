@@ -15,6 +15,7 @@ import { SaxesParser, SaxesTagNS } from "saxes";
 import { CellMarkPatch, patchMarks } from "../../../src/hosts/file/patchMarks";
 import { applyPlan } from "../../../src/hosts/file/apply";
 import { EditLog } from "../../../src/hosts/file/patchWrite";
+import { patchSteps } from "../../../src/hosts/file/patchRows";
 import { EditPlan, setValue } from "../../../src/core/plan/editPlan";
 import { PatchUnsupported, ValueEdit, patchValues } from "../../../src/hosts/file/patch";
 import { readRawXlsx } from "../../helpers/rawXlsx";
@@ -311,4 +312,20 @@ describe("annotate: packages the mark patcher used to leave to the exceljs rewri
     );
     expect(styles).toContain(`<xf numFmtId="0" fontId="0" fillId="2" applyFill="1"/>`);
   });
+});
+
+test("add: a data table's input cells (r1, r2) move with the rows like its range (ECMA-376 §18.3.1.40)", async () => {
+  // A one-input data table as Excel writes it: the master cell of the results holds
+  // <f t="dataTable" ref dt2D dtr r1>; the input cell B10 is on the same sheet.
+  const input = await pkg(
+    `<row r="2"><c r="E2"><f t="dataTable" ref="E2:E4" dt2D="0" dtr="0" r1="B10"/><v>1</v></c></row>` +
+      `<row r="3"><c r="E3"><v>2</v></c></row><row r="4"><c r="E4"><v>3</v></c></row>` +
+      `<row r="10"><c r="B10"><v>5</v></c></row>` +
+      `<row r="20"><c r="F20"><f t="dataTable" ref="F20:G21" dt2D="1" dtr="0" r1="B10" r2="B2"/><v>1</v></c></row>`,
+  );
+  const r = await patchSteps(input, [{ op: "insertRows", sheet: "表", at: 5, count: 1 }]);
+  const sheet = partText((await packageParts(r.bytes)).get("xl/worksheets/sheet1.xml")!);
+  expect(sheet).toContain(`<c r="E2"><f t="dataTable" ref="E2:E4" dt2D="0" dtr="0" r1="B11"/><v>1</v></c>`);
+  expect(sheet).toContain(`<c r="F21"><f t="dataTable" ref="F21:G22" dt2D="1" dtr="0" r1="B11" r2="B2"/><v>1</v></c>`);
+  expect(sheet).toContain(`<row r="11"><c r="B11"><v>5</v></c></row>`);
 });
