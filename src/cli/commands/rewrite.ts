@@ -1,7 +1,8 @@
 /**
- * What the commands that write a changed copy (add, fix) share: read the input, make sure the output
- * is a different file and not an existing one (unless --force), tell the user what the copy cannot
- * keep, and write it atomically.
+ * What the commands that write a changed copy (add, fix, and check --annotate for the decision) share:
+ * read the input, make sure the output is a different file and not an existing one (unless --force),
+ * patch the user's own package, decide (lossDecision) whether a copy the patcher cannot make may be
+ * rewritten by exceljs, and write it atomically.
  */
 import { existsSync, readFileSync } from "fs";
 import { resolve } from "path";

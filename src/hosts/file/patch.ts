@@ -9,7 +9,8 @@
  *
  * Text in the XML is found with regular expressions over the part's text, never re-serialised from
  * a model: what is not matched is copied as it is. Anything this does not handle throws
- * PatchUnsupported, and the caller writes the copy the old way (exceljs) with its warnings.
+ * PatchUnsupported; the command line then refuses an exceljs rewrite that would lose anything the
+ * package inspection names unless the user allows it (src/cli/commands/rewrite.ts lossDecision).
  */
 import JSZip from "jszip";
 import { columnIndex, columnName } from "../../core/a1";
@@ -322,7 +323,9 @@ export async function openStyles(opened: OpenedPackage): Promise<{ styles: Style
     pkg.set(path, xml);
     if (!rel) {
       const relsPath = relsPathOf(workbookPath);
-      const rels = (await pkg.text(relsPath)) ?? `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+      const rels =
+        (await pkg.text(relsPath)) ??
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
       const ids = new Set(parseRels(rels).map((r) => r.id));
       let n = ids.size + 1;
       while (ids.has(`rId${n}`)) n++;
@@ -419,7 +422,9 @@ export class Styles {
   private addDefaultFills(prefix: string): void {
     const el = `<${prefix}fills count="2"><${prefix}fill><${prefix}patternFill patternType="none"/></${prefix}fill><${prefix}fill><${prefix}patternFill patternType="gray125"/></${prefix}fill></${prefix}fills>`;
     const later = /<(\w+:)?(borders|cellStyleXfs|cellXfs|cellStyles|dxfs|tableStyles|colors|extLst)\b/.exec(this.xml!);
-    this.xml = later ? this.xml!.slice(0, later.index) + el + this.xml!.slice(later.index) : this.xml!.replace(/<\/((?:\w+:)?styleSheet)>/, `${el}</$1>`);
+    this.xml = later
+      ? this.xml!.slice(0, later.index) + el + this.xml!.slice(later.index)
+      : this.xml!.replace(/<\/((?:\w+:)?styleSheet)>/, `${el}</$1>`);
     this.dirty = true;
   }
   /** Appends a copy of cell format `style` with `set` changed, remembered under `key`: its index. */
