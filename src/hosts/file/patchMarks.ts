@@ -150,7 +150,11 @@ function relPrefix(xml: string): { prefix: string; declare: boolean } {
   return bound ? { prefix: bound, declare: false } : { prefix: freePrefix(declared, "r"), declare: true };
 }
 
-const VML_NS = { v: "urn:schemas-microsoft-com:vml", o: "urn:schemas-microsoft-com:office:office", x: "urn:schemas-microsoft-com:office:excel" };
+const VML_NS = {
+  v: "urn:schemas-microsoft-com:vml",
+  o: "urn:schemas-microsoft-com:office:office",
+  x: "urn:schemas-microsoft-com:office:excel",
+};
 
 /**
  * The VML part with the three namespaces its notes use declared on its root: a part that uses `v:`,
