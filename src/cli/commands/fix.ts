@@ -120,8 +120,7 @@ export const fix: Command = {
     // The cells the applied fixes changed, with their formats as read: what the patched copy writes.
     const log = new EditLog();
     let snapshot = snapshotWorkbook(read.workbook, display);
-    const checkNow = () => checkWorkbook(snapshot, config, undefined, { fixes: true });
-    let check = checkNow();
+    let check = checkWorkbook(snapshot, config, undefined, { fixes: true });
     // A protected form is refused before anything is fixed, as the WPS host refuses to write into one.
     const formSheets = check.recognitions.flatMap((r) => r.forms.map((f) => f.model.sheet));
     if (!protectionAllows(read.workbook, formSheets, parsed.flags.has("write-protected"), ctx)) return EXIT.failure;
@@ -140,7 +139,7 @@ export const fix: Command = {
           if (compiled.ok) touched.record(compiled.steps);
           else if (plan.edits.some((e) => e.op !== "setValue")) touched.touchStructure();
           // Each fix is proved on the re-read workbook (and undone if it fails) before the next one.
-          const r = await applyVerified(read.workbook, plan, { snapshot, check }, config);
+          const r = await applyVerified(read.workbook, plan, { snapshot, check }, config, { check: { fixes: true } });
           if (!r.ok) return r;
           // The values shown after the arrow are read back from the workbook, not taken from the plan.
           const after = valuesOf(read.workbook, plan);
@@ -150,8 +149,8 @@ export const fix: Command = {
           });
           snapshot = r.after.snapshot;
           log.merge(touched);
-          // The verifier's check has no lazy fixes: the next fix is planned from a check that asks for them.
-          check = checkNow();
+          // The verifier's check of the result, made with fixes: the next fix is planned from it.
+          check = r.after.check;
           return { ok: true };
         },
       },

@@ -170,7 +170,11 @@ export async function writeEditedCopy(
   try {
     const steps = log.structuralSteps();
     const edits = steps ? { steps } : log.edits(read.workbook);
-    const written = await writePatched(read.bytes, edits, snapshotWorkbook(read.workbook, outDisplay), { inflateRaw: inflateRawSync });
+    // The snapshot of the input as read lets the read-back of a large sheet parse only the rows the patch rewrote.
+    const written = await writePatched(read.bytes, edits, snapshotWorkbook(read.workbook, outDisplay), {
+      inflateRaw: inflateRawSync,
+      before: read.snapshot,
+    });
     if (written.fullCalcOnLoad)
       io.stderr.write(
         `${pick(CLI.note, lang, {

@@ -98,6 +98,7 @@ export function setAttr(open: string, name: string, value: string | null): strin
 
 export class Pkg {
   private readonly changed = new Map<string, string>();
+  /** Parts taken out of the package (a replaced sheet's old relationships, patchSheets.ts). */
   private readonly removed = new Set<string>();
   private readonly names: Map<string, string>;
   constructor(private readonly zip: JSZip) {
@@ -106,31 +107,31 @@ export class Pkg {
   }
   /** Every part's name, as stored and as added. */
   list(): string[] {
-    return [...new Set([...this.names.values(), ...this.changed.keys()])].filter((n) => !this.removed.has(n));
+    return [...new Set([...this.names.values(), ...this.changed.keys()])].filter((n) => !this.removed.has(n.toLowerCase()));
   }
   has(name: string): boolean {
-    return this.changed.has(name) || (!this.removed.has(name) && this.names.has(name.toLowerCase()));
+    if (this.removed.has(name.toLowerCase())) return false;
+    return this.changed.has(name) || this.names.has(name.toLowerCase());
   }
   async text(name: string): Promise<string | null> {
-    if (this.removed.has(name)) return null;
+    if (this.removed.has(name.toLowerCase())) return null;
     if (this.changed.has(name)) return this.changed.get(name)!;
     const real = this.names.get(name.toLowerCase());
     return real ? this.zip.file(real)!.async("string") : null;
   }
   set(name: string, text: string): void {
-    this.removed.delete(name);
+    this.removed.delete(name.toLowerCase());
     this.changed.set(name, text);
   }
-  /** Drops a part from the package (its relationship and content type are the caller's). */
   remove(name: string): void {
     this.changed.delete(name);
-    this.removed.add(name);
+    this.removed.add(name.toLowerCase());
   }
   async write(): Promise<{ bytes: Uint8Array; changed: string[] }> {
     const changed: string[] = [];
-    for (const name of this.removed) {
-      const real = this.names.get(name.toLowerCase());
-      if (!real) continue;
+    for (const lower of this.removed) {
+      const real = this.names.get(lower);
+      if (real === undefined) continue;
       this.zip.remove(real);
       changed.push(real);
     }
@@ -207,7 +208,7 @@ export async function sheetParts(pkg: Pkg): Promise<{ sheets: SheetPart[]; workb
 // ---------------------------------------------------------------------------------------------
 // Shared strings
 
-class SharedStrings {
+export class SharedStrings {
   private xml: string | null;
   private readonly index = new Map<string, number>();
   private total = 0;
