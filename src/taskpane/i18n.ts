@@ -138,6 +138,9 @@ export const PANE = {
   /** Appended to a downloaded file's name, so it is never mistaken for the original. */
   suffixMarked: { zh: "标记", en: "marked" },
   suffixEdited: { zh: "已修改", en: "edited" },
+  /** A download the patcher cannot make and a rewrite would lose content (hosts/file/loss.ts): the user decides. */
+  downloadAnyway: { zh: "仍然下载(接受丢失)", en: "Download anyway (accept the loss)" },
+  keepOriginal: { zh: "不下载", en: "Do not download" },
   dropHint: { zh: "可把 .xlsx 文件拖到此处打开", en: "Drop an .xlsx file here to open it" },
   exampleName: { zh: "示例申报表", en: "Example form" },
   loadingExample: { zh: "正在打开示例申报表…", en: "Opening the example form…" },

@@ -12,6 +12,7 @@ import { PreviewApp } from "../../src/taskpane/preview/PreviewApp";
 import { examplePath } from "../helpers/xlsx";
 import { markCss } from "../../src/core/marks";
 import { LANG_KEY } from "../../src/taskpane/state/langStore";
+import JSZip from "jszip";
 
 function respond(bytes: Buffer | null): void {
   (globalThis as { fetch?: unknown }).fetch = jest.fn(async () =>
@@ -89,5 +90,54 @@ describe("browser preview (jsdom)", () => {
     render(<PreviewApp theme={webLightTheme} />);
     expect(await screen.findByText(/未找到示例文件/)).toBeTruthy();
     expect(screen.queryByTestId("sheet-grid")).toBeNull();
+  });
+
+  test("a download the patcher cannot make, whose rewrite would drop a chart, waits for the user to accept the loss", async () => {
+    // The example with F24:F25 as one array formula (so 修复全部's fix of F25 changes part of an array,
+    // which the patcher refuses as Excel does: test/cli/allowLoss.test.ts) and a chart part, which an
+    // exceljs rewrite does not keep.
+    const zip = await JSZip.loadAsync(readFileSync(examplePath("seed-form.xlsx")));
+    const sst = await zip.file("xl/sharedStrings.xml")!.async("string");
+    const texts = [...sst.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+      [...m[1].matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join(""),
+    );
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const f24 = /<c r="F24" s="(\d+)" t="s"><v>(\d+)<\/v><\/c>/.exec(sheet)!;
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      sheet.replace(f24[0], `<c r="F24" s="${f24[1]}" t="str"><f t="array" ref="F24:F25">E24:E25</f><v>${texts[Number(f24[2])]}</v></c>`),
+    );
+    zip.file("xl/charts/chart1.xml", `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>`);
+    respond(Buffer.from(await zip.generateAsync({ type: "uint8array" })));
+    const saved: Blob[] = [];
+    Object.assign(URL, { createObjectURL: (b: Blob) => (saved.push(b), "blob:x"), revokeObjectURL: () => undefined });
+    // jsdom does not navigate: the anchor's click is all a download is here.
+    jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    const user = userEvent.setup();
+    render(<PreviewApp theme={webLightTheme} />);
+    await checked(1);
+    await user.click(screen.getByRole("button", { name: /^修复全部/ }));
+    await checked(2);
+    await user.click(screen.getByRole("button", { name: "下载修改后的文件" }));
+    const loss = await screen.findByTestId("download-loss");
+    expect(loss.textContent).toContain("无法按原文件包修补:要修改的单元格 F25 位于数组公式或模拟运算表 F24:F25 之内");
+    expect(loss.textContent).toContain("图表");
+    expect(saved).toHaveLength(0);
+    await user.click(within(loss).getByRole("button", { name: "不下载" }));
+    await waitFor(() => expect(screen.queryByTestId("download-loss")).toBeNull());
+    expect(saved).toHaveLength(0);
+
+    await user.click(screen.getByRole("button", { name: "下载修改后的文件" }));
+    await user.click(within(await screen.findByTestId("download-loss")).getByRole("button", { name: "仍然下载(接受丢失)" }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    // What the user accepted: the copy is exceljs's, without the chart.
+    const bytes = await new Promise<ArrayBuffer>((done) => {
+      const r = new FileReader();
+      r.onload = () => done(r.result as ArrayBuffer);
+      r.readAsArrayBuffer(saved[0]);
+    });
+    const copy = await JSZip.loadAsync(bytes);
+    expect(copy.file("xl/charts/chart1.xml")).toBeNull();
+    jest.restoreAllMocks();
   });
 });

@@ -15,6 +15,7 @@ import { EditLog, protectedMessage, protectedSheets, writePatched } from "../../
 import { PatchUnsupported } from "../../hosts/file/patch";
 import { snapshotWorkbook } from "../../hosts/file/snapshot";
 import { PackageWarning } from "../../hosts/file/package";
+import { lossOf } from "../../hosts/file/loss";
 import { Message } from "../../core/rules/types";
 import { inflateRawSync } from "zlib";
 import { UsageError } from "../args";
@@ -91,16 +92,6 @@ export async function writeCopy(
   }
 }
 
-/** Why the patcher could not keep the package, for the user: its own words when it has them. */
-function patchWhy(e: PatchUnsupported): Message {
-  return (
-    e.reason ?? {
-      zh: `文件包中有本工具无法原样修补的结构(${e.message})`,
-      en: `the package holds something this tool cannot patch in place (${e.message})`,
-    }
-  );
-}
-
 const LOSS_REFUSED: Message = {
   zh: "未写出任何文件。如确实接受上述丢失,请加 --allow-loss 重新运行",
   en: "Nothing was written. To accept that loss, run again with --allow-loss",
@@ -122,19 +113,10 @@ export function lossDecision(
   file?: string,
 ): boolean {
   const { io, lang } = ctx;
-  if (warnings.length === 0) return true;
-  const reason = patchWhy(why);
-  const head: Message = file
-    ? {
-        zh: `「${file}」无法按原文件包修补:${reason.zh};改用重写时会丢失以下内容`,
-        en: `"${file}" cannot be patched in place: ${reason.en}; a rewritten copy would lose the following`,
-      }
-    : {
-        zh: `无法按原文件包修补:${reason.zh};改用重写时会丢失以下内容`,
-        en: `The workbook cannot be patched in place: ${reason.en}; a rewritten copy would lose the following`,
-      };
-  io.stderr.write(`${pick(head, lang)}\n`);
-  for (const w of warnings) io.stderr.write(`  - ${pick(w.message, lang)}\n`);
+  const loss = lossOf(warnings, why, file);
+  if (!loss) return true;
+  io.stderr.write(`${pick(loss.head, lang)}\n`);
+  for (const m of loss.lost) io.stderr.write(`  - ${pick(m, lang)}\n`);
   if (allowLoss) return true;
   io.stderr.write(`${pick(LOSS_REFUSED, lang)}\n`);
   return false;

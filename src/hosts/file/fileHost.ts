@@ -23,6 +23,7 @@ import { rememberOrigin, writeXlsx } from "./write";
 import { EditLog, writePatched } from "./patchWrite";
 import { compilePlan } from "../../core/plan/steps";
 import { PatchUnsupported } from "./patch";
+import { LossRefused, lossOf } from "./loss";
 import { annotatedCopy } from "./patchMarks";
 import { toBytes } from "./package";
 
@@ -221,13 +222,14 @@ export class FileHost implements Host {
    * as fills and notes; the in-memory workbook itself stays unmarked. Value edits, row insertions and
    * merges are patched into the opened package, then the report and state sheets written here
    * (patchSheets.ts), then the marks; nothing else in it changes. Only a package the patcher refuses
-   * goes through exceljs.
+   * goes through exceljs, and only when that loses nothing the package inspection names or the user
+   * accepted the loss (`allowLoss`); otherwise LossRefused says what would be lost.
    */
-  async toBuffer(options: { annotate?: Lang } = {}): Promise<Uint8Array> {
+  async toBuffer(options: { annotate?: Lang; allowLoss?: boolean } = {}): Promise<Uint8Array> {
     const marked = !!options.annotate && this.marks.length > 0;
     if (this.original && this.keepsEverything) {
-      let base: Uint8Array | null = this.original.slice();
       try {
+        let base: Uint8Array = this.original.slice();
         // A row insertion or a merge is patched from the plans' steps, value edits from the cells they changed.
         const steps = this.edits.structuralSteps();
         const snapshot = this.current();
@@ -237,12 +239,15 @@ export class FileHost implements Host {
           base = (await writePatched(this.original, steps ? { steps } : this.edits.edits(this.workbook), others)).bytes;
         if (this.written.size > 0)
           base = (await writeSheetsPatched(base, this.workbook, this.sheetsWritten(), snapshot, this.source)).bytes;
+        // Marks too are patched in (fills and notes), on top of the edited package.
+        return marked ? (await annotatedCopy(base, this.marked, options.annotate!, this.source)).bytes : base;
       } catch (e) {
         if (!(e instanceof PatchUnsupported)) throw e;
-        base = null;
+        // The one decision every writer makes (loss.ts): a rewrite that would lose what the package
+        // holds waits for the user to accept it, as the CLI waits for --allow-loss.
+        const loss = lossOf(this.warnings, e);
+        if (loss && !options.allowLoss) throw new LossRefused(loss);
       }
-      // Marks too are patched in (fills and notes), on top of the edited package.
-      if (base) return marked ? (await annotatedCopy(base, this.marked, options.annotate!, this.source)).bytes : base;
     }
     const bytes = await writeXlsx(this.workbook);
     if (!options.annotate || this.marks.length === 0) return bytes;

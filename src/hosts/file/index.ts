@@ -13,3 +13,5 @@ export { FileHost } from "./fileHost";
 export type { FileHostEvent, Selection } from "./fileHost";
 export { snapshotWorkbook, snapshotWorksheet } from "./snapshot";
 export { STATE_SHEET, STATE_NAME } from "./state";
+export { LossRefused } from "./loss";
+export type { Loss } from "./loss";

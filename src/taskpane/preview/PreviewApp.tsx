@@ -11,7 +11,9 @@ import {
   Checkbox,
   FluentProvider,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
+  MessageBarTitle,
   Spinner,
   Subtitle2,
   Tab,
@@ -22,7 +24,7 @@ import {
   useId,
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular, FolderOpen20Regular } from "@fluentui/react-icons";
-import type { FileHost, FileHostEvent } from "../../hosts/file";
+import type { FileHost, FileHostEvent, Loss, LossRefused } from "../../hosts/file";
 import { CellRef } from "../../core/a1";
 import { CellMark } from "../../core/marks";
 import { Message } from "../../core/rules/types";
@@ -178,6 +180,8 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
   const [loaded, setLoaded] = React.useState<Loaded | null>(null);
   const [busy, setBusy] = React.useState<string | null>(t.loadingExample);
   const [error, setError] = React.useState<string | null>(null);
+  /** A download refused because a rewrite would lose what the file holds: shown until the user decides. */
+  const [loss, setLoss] = React.useState<Loss | null>(null);
   const [marks, setMarks] = React.useState<CellMark[]>([]);
   const [selection, setSelection] = React.useState<CellRef | null>(null);
   const [activeSheet, setActiveSheet] = React.useState<string>("");
@@ -196,6 +200,7 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
     setSelection(null);
     setActiveSheet(snapshot.sheets[0]?.name ?? "");
     setError(null);
+    setLoss(null);
   }, []);
 
   const openData = React.useCallback(
@@ -270,15 +275,18 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
   }, [marks, sheet, loaded]);
   const selected = sheet && selection && selection.sheet === sheet.name ? anchorOf(sheet, selection) : null;
 
-  const onDownload = async (): Promise<void> => {
+  const onDownload = async (allowLoss = false): Promise<void> => {
     if (!loaded) return;
+    setLoss(null);
     try {
-      const bytes = await loaded.host.toBuffer(annotated && marks.length > 0 ? { annotate: lang } : {});
+      const bytes = await loaded.host.toBuffer({ ...(annotated && marks.length > 0 ? { annotate: lang } : {}), allowLoss });
       const base = loaded.host.source.replace(/\.xlsx$/i, "");
       // Never the original's own name: a downloaded copy must not be mistaken for the file it came from.
       download(bytes, `${base}-${annotated && marks.length > 0 ? t.suffixMarked : t.suffixEdited}.xlsx`);
     } catch (e) {
-      setError(openFailure(e, lang));
+      // The file host's chunk is loaded lazily: its error class is told by name.
+      if (e instanceof Error && e.name === "LossRefused") setLoss((e as LossRefused).loss);
+      else setError(openFailure(e, lang));
     }
   };
 
@@ -344,6 +352,24 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
             {error && (
               <MessageBar intent="error" layout="multiline" data-testid="preview-error">
                 <MessageBarBody>{error}</MessageBarBody>
+              </MessageBar>
+            )}
+            {loss && (
+              <MessageBar intent="warning" layout="multiline" data-testid="download-loss">
+                <MessageBarBody>
+                  <MessageBarTitle>{pick(loss.head, lang)}</MessageBarTitle>
+                  <ul>
+                    {loss.lost.map((m) => (
+                      <li key={m.en}>{pick(m, lang)}</li>
+                    ))}
+                  </ul>
+                </MessageBarBody>
+                <MessageBarActions>
+                  <Button appearance="primary" onClick={() => void onDownload(true)}>
+                    {t.downloadAnyway}
+                  </Button>
+                  <Button onClick={() => setLoss(null)}>{t.keepOriginal}</Button>
+                </MessageBarActions>
               </MessageBar>
             )}
             {/* A download that patches the opened file loses nothing: its warnings would not be true. */}

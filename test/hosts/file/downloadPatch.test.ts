@@ -9,6 +9,7 @@ import JSZip from "jszip";
 import { checkWorkbook } from "../../../src/core/engine";
 import { isSafePlan } from "../../../src/core/plan/editPlan";
 import { FileHost } from "../../../src/hosts/file/fileHost";
+import { LossRefused } from "../../../src/hosts/file/loss";
 import { DEFAULT_SETTINGS } from "../../../src/hosts/host";
 import { FEATURES, fidelityWorkbook } from "../../../scripts/build-fidelity";
 import { readRawXlsx } from "../../helpers/rawXlsx";
@@ -61,7 +62,7 @@ test("after fixes, the download changes only the fixed cells and what depends on
   expect([form.cells.get("7,3"), form.cells.get("8,3"), form.cells.get("21,4")]).toEqual([326.6, 40.64, "≥2次"]);
 });
 
-test("saved state is patched in too; only a package the sheet patcher refuses goes through exceljs again", async () => {
+test("saved state is patched in too; only a package the sheet patcher refuses goes through exceljs again, once the user accepts the loss", async () => {
   const input = await fidelityWorkbook(["chart"]);
   const host = await FileHost.fromData(input, "chart.xlsx");
   await host.saveState({ ignored: [], settings: { ...DEFAULT_SETTINGS } });
@@ -73,11 +74,15 @@ test("saved state is patched in too; only a package the sheet patcher refuses go
   expect(b.get("xl/charts/chart1.xml")).toBe(a.get("xl/charts/chart1.xml"));
 
   // A sheet outside what the sheet writer handles (a border on the report's title, set in the model
-  // as another writer could): the copy is written by exceljs, which drops the chart, as its warning says.
+  // as another writer could): an exceljs copy would drop the chart, so the download is refused
+  // (loss.ts) naming it, until the user accepts the loss; then exceljs writes it without the chart.
   const odd = await FileHost.fromData(input, "odd.xlsx");
   await odd.writeReport([], "zh");
   odd.excelWorkbook.getWorksheet("校验报告")!.getCell("A1").border = { top: { style: "thin" } };
-  const c = await parts(await odd.toBuffer());
+  const refused = await odd.toBuffer().catch((e: unknown) => e);
+  expect(refused).toBeInstanceOf(LossRefused);
+  expect((refused as LossRefused).loss.lost.map((m) => m.zh).join("")).toContain("图表");
+  const c = await parts(await odd.toBuffer({ allowLoss: true }));
   expect(odd.warnings.map((w) => w.kind)).toContain("charts");
   expect(c.has("xl/charts/chart1.xml")).toBe(false);
   expect([...c.values()].some((x) => x.includes("校验报告"))).toBe(true);
