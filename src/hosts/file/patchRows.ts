@@ -35,6 +35,7 @@ import {
 import { childrenAfter } from "./worksheetOrder";
 import {
   NO_SHEET,
+  escapeText,
   shiftChart,
   shiftConnections,
   shiftCtrlProp,
@@ -54,7 +55,7 @@ function mapElementText(xml: string, tag: string, f: (text: string) => string): 
   return xml.replace(re, (whole, open: string, _p, body: string, close: string) => {
     const text = decode(body);
     const next = f(text);
-    return next === text ? whole : `${open}${escapeXml(next)}${close}`;
+    return next === text ? whole : `${open}${escapeText(next)}${close}`;
   });
 }
 

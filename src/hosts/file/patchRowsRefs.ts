@@ -9,7 +9,7 @@
  * Parts are edited as text, as in patch.ts: what is not matched is copied.
  */
 import { RowShift, shiftFormula } from "./formulaShift";
-import { attrs, decode, escapeXml, setAttr } from "./patch";
+import { attrs, decode, setAttr } from "./patch";
 
 /** No sheet is called this: unqualified references in a part that belongs to no sheet do not move. */
 export const NO_SHEET = "\u0000";
@@ -39,9 +39,12 @@ export function mapText(xml: string, tag: string, f: (text: string) => string): 
   return xml.replace(re, (whole, open: string, _p, body: string, close: string) => {
     const text = decode(body);
     const next = f(text);
-    return next === text ? whole : `${open}${escapeXml(next)}${close}`;
+    return next === text ? whole : `${open}${escapeText(next)}${close}`;
   });
 }
+
+/** Element text needs only `&` and `<` escaped (and `>` after `]]`); quotes stay as the part wrote them. */
+export const escapeText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** A 0-based row index after the shift (rows at or below the insertion move). */
 const row0 = (n: number, shift: RowShift) => (n >= shift.at - 1 ? n + shift.count : n);
@@ -138,7 +141,7 @@ export function vmlMove(shapeXml: string): "each" | "whole" | "none" {
   return flag("SizeWithCells") ? "whole" : "each";
 }
 
-/** A form control's properties part (MS-XLSX CT_FormControlPr: fmlaLink, fmlaRange, fmlaTxbx, fmlaGroup). */
+/** A form control's properties part (MS-XLSX §2.6.65 CT_FormControlPr: fmlaLink, fmlaRange, fmlaTxbx, fmlaGroup). */
 export function shiftCtrlProp(xml: string, sheet: string, shift: RowShift): string {
   let s = xml;
   for (const n of ["fmlaLink", "fmlaRange", "fmlaTxbx", "fmlaGroup"])
