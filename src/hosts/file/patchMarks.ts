@@ -169,12 +169,22 @@ export async function patchMarks(original: Uint8Array, marks: CellMarkPatch[]): 
     const rels = parseRels((await pkg.text(relsPathOf(path))) ?? "");
     const commentsRel = rels.find((r) => /\/comments$/.test(r.type));
     const vmlRel = rels.find((r) => /\/vmlDrawing$/.test(r.type));
-    if (!!commentsRel !== !!vmlRel) throw new PatchUnsupported("notes without their drawing");
+    if (commentsRel && !vmlRel) throw new PatchUnsupported("notes without their drawing");
     let commentsPath: string;
     let vmlPath: string;
     if (commentsRel && vmlRel) {
       commentsPath = resolveTarget(path, commentsRel.target);
       vmlPath = resolveTarget(path, vmlRel.target);
+    } else if (vmlRel) {
+      // A sheet has one legacy drawing: when it already holds form controls, the notes join it.
+      vmlPath = resolveTarget(path, vmlRel.target);
+      commentsPath = freeName(pkg, (n) => `xl/comments${n}.xml`);
+      pkg.set(
+        commentsPath,
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors></authors><commentList></commentList></comments>`,
+      );
+      await contentType(pkg, { override: commentsPath }, "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml");
+      await addRel(pkg, path, "comments", commentsPath.startsWith("xl/") ? `../${commentsPath.slice(3)}` : `/${commentsPath}`);
     } else {
       commentsPath = freeName(pkg, (n) => `xl/comments${n}.xml`);
       vmlPath = freeName(pkg, (n) => `xl/drawings/vmlDrawing${n}.vml`);
