@@ -359,7 +359,7 @@ const BUILD: Record<Feature, (b: Book) => Promise<void>> = {
     await b.sheetElement(
       FORM,
       "sheetViews",
-      `<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="22" topLeftCell="A30" activePane="bottomLeft" state="frozen"/>` +
+      `<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="28" topLeftCell="A33" activePane="bottomLeft" state="frozen"/>` +
         `<selection pane="bottomLeft" activeCell="D33" sqref="D33:E34"/></sheetView></sheetViews>`,
     );
     await b.sheetElement(FORM, "protectedRanges", `<protectedRanges><protectedRange name="填报区" sqref="D21:F38"/></protectedRanges>`);
@@ -381,6 +381,7 @@ const BUILD: Record<Feature, (b: Book) => Promise<void>> = {
         `<rowBreaks count="1" manualBreakCount="1"><brk id="29" max="16383" man="1"/></rowBreaks>` +
         `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></customSheetView></customSheetViews>`,
     );
+    await b.sheetElement(FORM, "rowBreaks", `<rowBreaks count="1" manualBreakCount="1"><brk id="32" max="16383" man="1"/></rowBreaks>`);
     await b.sheetElement(FORM, "cellWatches", `<cellWatches><cellWatch r="D9"/><cellWatch r="E37"/></cellWatches>`);
     await b.sheetElement(FORM, "ignoredErrors", `<ignoredErrors><ignoredError sqref="E21:E38" numberStoredAsText="1"/></ignoredErrors>`);
     await b.sheetElement(
@@ -462,14 +463,14 @@ const BUILD: Record<Feature, (b: Book) => Promise<void>> = {
         id: 1100,
         type: "Checkbox",
         flags: "<x:SizeWithCells/>",
-        anchor: "6, 0, 29, 0, 6, 60, 29, 20",
+        anchor: "6, 0, 29, 0, 6, 60, 30, 20",
         fmla: "<x:FmlaLink>$G$30</x:FmlaLink>",
       },
       {
         id: 1101,
         type: "List",
         flags: "<x:MoveWithCells/><x:SizeWithCells/>",
-        anchor: "7, 0, 24, 0, 9, 0, 28, 0",
+        anchor: "7, 0, 31, 0, 9, 0, 34, 0",
         fmla: "<x:FmlaRange>$C$21:$C$38</x:FmlaRange><x:FmlaLink>申报表!$G$39</x:FmlaLink>",
       },
     ];
