@@ -349,12 +349,12 @@ const BUILD: Record<Feature, (b: Book) => Promise<void>> = {
     await b.rel(sheet, "pivotTable", "../pivotTables/pivotTable1.xml");
   },
   async sheetExtras(b) {
-    // The worksheet's own positions (ECMA-376 Part 1 §18.3.1): a frozen split among the indicator
-    // rows with the view scrolled to row 30 (sheetView §18.3.1.87, pane §18.3.1.66, selection
-    // §18.3.1.78), a protected range (§18.3.1.67), a scenario (§18.3.1.76, inputCells §18.3.1.49),
-    // a consolidation whose source is another sheet (dataRef §18.3.1.30: it must not move), a custom
-    // view with its own pane, selection and page break (§18.3.1.25), watched cells (§18.3.1.8),
-    // ignored errors (§18.3.1.51) and a web-publish range (§18.3.1.94).
+    // The worksheet's own positions, each element shaped as its ECMA-376 Part 1 schema type gives it
+    // (CT_Worksheet §18.3.1.99 orders them): a frozen split among the indicator rows with the view
+    // scrolled down (sheetView §18.3.1.87 with its pane and selection), a protected range, a scenario
+    // with input cells, a consolidation whose source is another sheet (dataRef §18.3.1.30: it must
+    // not move), a custom view with its own pane, selection and page break, a sheet page break,
+    // watched cells (cellWatch §18.3.1.8), ignored errors and a web-publish range (§18.3.1.97).
     await optionsSheet(b);
     await b.sheetElement(
       FORM,
@@ -397,9 +397,8 @@ const BUILD: Record<Feature, (b: Book) => Promise<void>> = {
     );
   },
   async relativeRules(b) {
-    // Formulas of rules are read from the top-left cell of their range (§18.3.1.10 cfRule, §18.3.1.32
-    // dataValidation): relative references into moved rows, absolute ones, and a rule on another
-    // sheet reading the form.
+    // Formulas of rules (cfRule, dataValidation) are read from the top-left cell of their range:
+    // relative references into moved rows, absolute ones, and a rule on another sheet reading the form.
     await dxf(b);
     await b.sheetElement(
       FORM,
@@ -439,8 +438,8 @@ const BUILD: Record<Feature, (b: Book) => Promise<void>> = {
     await b.sheetElement(path, "extLst", group([["申报表!D21:D38", "B1"]]));
   },
   async linkedShape(b) {
-    // A text box showing a cell (xdr:sp@textlink, ECMA-376 Part 1 §20.5.2.29) anchored "move but
-    // don't size with cells" (twoCellAnchor editAs="oneCell", §20.5.2.33) over the indicator rows.
+    // A text box showing a cell (xdr:sp@textlink, ECMA-376 Part 1 §20.5.2) anchored "move but
+    // don't size with cells" (twoCellAnchor editAs="oneCell") over the indicator rows.
     await drawing(
       b,
       `<xdr:twoCellAnchor editAs="oneCell"><xdr:from><xdr:col>7</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>36</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>9</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>38</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +

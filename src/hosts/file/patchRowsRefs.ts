@@ -59,10 +59,10 @@ function moveMarker(marker: string, shift: RowShift): string {
 /**
  * The worksheet-part references beside sqref/ref lists and formula text (which patchRows.ts moves):
  * on the shifted sheet, the views' top-left cells (`sheetView`, `pane`, `customSheetView`,
- * ST_CellRef, ECMA-376 Part 1 §18.3.1.87, §18.3.1.66, §18.3.1.25), a frozen pane's split when the
+ * ST_CellRef; sheetView ECMA-376 Part 1 §18.3.1.87), a frozen pane's split when the
  * rows land inside the frozen rows, watched cells (`cellWatch@r` §18.3.1.8), scenario input cells
- * (`inputCells@r` §18.3.1.49), smart-tag cells (`cellSmartTags@r`), the synchronised-scroll anchor
- * (`sheetPr@syncRef`), web-publish sources (`webPublishItem@sourceRef` §18.3.1.94) and the cell
+ * (`inputCells@r`), smart-tag cells (`cellSmartTags@r`), the synchronised-scroll anchor
+ * (`sheetPr@syncRef`), web-publish sources (`webPublishItem@sourceRef` §18.3.1.97) and the cell
  * anchors of form controls and OLE objects (`anchor` §18.3.1.1); on every sheet, the consolidation
  * sources that name the shifted sheet (`dataRef@sheet`+`@ref` §18.3.1.30).
  */
@@ -161,12 +161,12 @@ export function shiftPivotCache(xml: string, shift: RowShift): string {
   );
 }
 
-/** Single-cell XML maps of the shifted sheet (`singleXmlCell@r`, §18.12.1.1). */
+/** Single-cell XML maps of the shifted sheet (`singleXmlCell@r`, ST_CellRef). */
 export function shiftSingleXmlCells(xml: string, shift: RowShift): string {
   return mapTagAttr(xml, ["singleXmlCell"], "r", (v) => shiftRefs(v, shift));
 }
 
-/** Query parameters read from a cell (`parameter@cell`, §18.13.10): sheet-qualified, workbook-wide. */
+/** Query parameters read from a cell (`parameter@cell`): sheet-qualified, workbook-wide. */
 export function shiftConnections(xml: string, shift: RowShift): string {
   return mapTagAttr(xml, ["parameter"], "cell", (v) => shiftFormula(v, NO_SHEET, shift));
 }

@@ -206,7 +206,7 @@ test("references beside the fidelity matrix: pivot location, consolidation cache
     );
     zip.file(
       "xl/pivotCache/pivotCacheDefinition9.xml",
-      `<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cacheSource type="consolidation"><consolidation><rangeSets count="2"><rangeSet ref="C21:D38" sheet="申报表"/><rangeSet ref="A1:B8" sheet="汇总"/></rangeSets></consolidation></cacheSource></pivotCacheDefinition>`,
+      `<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cacheSource type="consolidation"><consolidation><rangeSets count="2"><rangeSet ref="C21:D38" sheet="申报表"/><rangeSet ref="A20:B40" sheet="汇总"/></rangeSets></consolidation></cacheSource></pivotCacheDefinition>`,
     );
     zip.file(
       "xl/connections.xml",
@@ -246,7 +246,7 @@ test("references beside the fidelity matrix: pivot location, consolidation cache
   expect(await textOf(out, "xl/pivotTables/pivotTable9.xml")).toContain('<location ref="H31:I36"');
   expect(await textOf(out, "xl/tables/tableSingleCells1.xml")).toContain('r="G8" connectionId="0"/><singleXmlCell id="2" r="G31"');
   expect(await textOf(out, "xl/pivotCache/pivotCacheDefinition9.xml")).toContain(
-    '<rangeSet ref="C21:D39" sheet="申报表"/><rangeSet ref="A1:B8" sheet="汇总"/>',
+    '<rangeSet ref="C21:D39" sheet="申报表"/><rangeSet ref="A20:B40" sheet="汇总"/>',
   );
   expect(await textOf(out, "xl/connections.xml")).toContain(
     'cell="申报表!$D$31"/><parameter name="p2" parameterType="cell" cell="汇总!$B$1"/>',
