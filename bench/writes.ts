@@ -1,25 +1,32 @@
 /**
- * Write benchmark (issue #7): `add` and `fix` on the examples, in process, split into the write
- * (apply the plan, patch the input's package, write the file atomically) and the verification that
- * proves the plan's post-conditions before anything is saved (re-read snapshot + re-check + checks).
- * Medians of interleaved rounds after a warm-up, so JIT and caches are the same for both parts.
+ * Write benchmark (issues #7, #25): `add` and `fix` on the examples, in process, through the very
+ * calls the commands make — the verified transaction (src/app/apply.ts via applyVerified) and the
+ * package patcher with its read-back (writePatched) — split by the transaction's own phase timings:
+ * - write: the host's read for the edit, the compiled steps run (for `add` with the undo copy the
+ *   transaction keeps to restore a failed insertion whole), the package patch, the atomic file write;
+ * - verification: the re-read after the steps, the post-conditions (core/plan/verify.ts) and the
+ *   patched package read back and compared with the edited model;
+ * - the re-check of the result, listed apart: both commands need it whatever verification does
+ *   (`add` reports it, `fix` plans its next fix on it) and verification reuses it.
+ * Medians of interleaved rounds after a warm-up, so JIT and caches are the same for both commands.
  */
 import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { performance } from "perf_hooks";
+import { inflateRawSync } from "zlib";
+import type { EditTimings } from "../src/app/apply";
 import { writeFileAtomic } from "../src/cli/files";
 import { checkWorkbook } from "../src/core/engine";
 import { EditPlan } from "../src/core/plan/editPlan";
-import { verifyPlan } from "../src/core/plan/verify";
+import { compilePlan } from "../src/core/plan/steps";
 import { findTemplate } from "../src/core/templates/catalogue";
 import { isInsertError, planInsertion } from "../src/core/templates/insert";
-import { applyCompiled, applyPlan } from "../src/hosts/file/apply";
+import { applyVerified } from "../src/hosts/file/apply";
 import { openXlsx } from "../src/hosts/file/open";
-import { snapshotWorkbook } from "../src/hosts/file/snapshot";
 import { EditLog, writePatched } from "../src/hosts/file/patchWrite";
-import { inflateRawSync } from "zlib";
+import { snapshotWorkbook } from "../src/hosts/file/snapshot";
 
 const root = join(__dirname, "..");
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -27,9 +34,11 @@ const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.
 export interface WriteBench {
   addWriteMs: number;
   addVerifyMs: number;
+  /** The re-check of the inserted form (`add` reports it). */
+  addRecheckMs: number;
   fixWriteMs: number;
-  /** Verification's own comparisons, on top of the re-check the fix loop does anyway. */
   fixVerifyMs: number;
+  /** The re-check after each fix (the next fix is planned on it). */
   fixRecheckMs: number;
   /** Part of fixVerifyMs: reading the patched package back and comparing it with the model. */
   fixReadBackMs: number;
@@ -47,97 +56,95 @@ async function flawedBytes(): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-async function addOnce(bytes: Uint8Array, out: string): Promise<{ write: number; verify: number }> {
+interface Split {
+  write: number;
+  verify: number;
+  recheck: number;
+  readBack: number;
+}
+
+/** Adds a transaction's phases to the running split. */
+const phases = (acc: Split) => (t: EditTimings) => {
+  acc.write += t.prepare + t.run;
+  acc.verify += t.reread + t.verify;
+  acc.recheck += t.checkAfter;
+};
+
+/** Patches the logged edits into the input's package, reads it back (verification), writes the file. */
+async function save(
+  bytes: Uint8Array,
+  log: EditLog,
+  wb: ExcelJS.Workbook,
+  before: ReturnType<typeof snapshotWorkbook>,
+  out: string,
+  acc: Split,
+) {
+  const t = performance.now();
+  const steps = log.structuralSteps();
+  const patched = await writePatched(bytes, steps ? { steps } : log.edits(wb), snapshotWorkbook(wb, before.source), {
+    inflateRaw: inflateRawSync,
+    before,
+  });
+  writeFileAtomic(out, patched.bytes, "replace");
+  acc.write += performance.now() - t - patched.verifyMs;
+  acc.verify += patched.verifyMs;
+  acc.readBack += patched.verifyMs;
+}
+
+/** As `budget-form add` does it. */
+async function addOnce(bytes: Uint8Array, out: string): Promise<Split> {
   const read = await openXlsx(bytes, "seed-form.xlsx");
   const check = checkWorkbook(read.snapshot);
   const form = check.recognitions.flatMap((r) => r.forms)[0];
   const plan = planInsertion(form.model, form.grid, findTemplate("quantity.training-sessions")!);
   if (isInsertError(plan)) throw new Error(plan.error.en);
-  let t = performance.now();
-  // As applyVerified does: the plan compiled to apply it is the one verification compares with.
-  const compiled = applyCompiled(read.workbook, plan, read.snapshot);
-  if (!compiled.ok) throw new Error("apply failed");
-  let write = performance.now() - t;
-  t = performance.now();
-  const v = verifyPlan(
-    { snapshot: read.snapshot, check },
-    snapshotWorkbook(read.workbook, "seed-form.xlsx"),
-    plan,
-    undefined,
-    undefined,
-    compiled,
-  );
-  const verify = performance.now() - t;
-  if (!v.ok) throw new Error(v.reason.en);
-  // As `budget-form add` does since issue #25: the compiled steps patched into the input's package,
-  // read back and compared with the model (part of verification) before the file is written.
-  t = performance.now();
-  const patched = await writePatched(bytes, { steps: compiled.steps }, snapshotWorkbook(read.workbook, "seed-form.xlsx"), {
-    inflateRaw: inflateRawSync,
-    before: read.snapshot,
-  });
-  writeFileAtomic(out, patched.bytes, "replace");
-  write += performance.now() - t - patched.verifyMs;
-  return { write, verify: verify + patched.verifyMs };
+  const acc: Split = { write: 0, verify: 0, recheck: 0, readBack: 0 };
+  const applied = await applyVerified(read.workbook, plan, { snapshot: read.snapshot, check }, undefined, { timings: phases(acc) });
+  if (!applied.ok) throw new Error(applied.reason.en);
+  const log = new EditLog();
+  const compiled = compilePlan(read.snapshot, plan);
+  if (!compiled.ok) throw new Error("compile failed");
+  log.record(compiled.steps);
+  await save(bytes, log, read.workbook, read.snapshot, out, acc);
+  return acc;
 }
 
-/**
- * As `budget-form fix` does since issue #25: the fixes are applied in exceljs's model, then patched
- * into the input's own package; the patched bytes are read back and compared with the model
- * (verification, with verifyPlan's comparisons) before the file is written.
- */
-async function fixOnce(
-  bytes: Uint8Array,
-  out: string,
-): Promise<{ write: number; verify: number; fixes: number; recheck: number; readBack: number }> {
+/** As `budget-form fix` does it: every safe fix through the transaction, then one patched copy. */
+async function fixOnce(bytes: Uint8Array, out: string): Promise<Split & { fixes: number }> {
   const read = await openXlsx(bytes, "flawed.xlsx");
   const log = new EditLog();
   let snapshot = read.snapshot;
-  let check = checkWorkbook(snapshot);
-  let write = 0;
-  let verify = 0;
-  let recheckMs = 0;
-  let fixes = 0;
+  let check = checkWorkbook(snapshot, undefined, undefined, { fixes: true });
+  const acc: Split = { write: 0, verify: 0, recheck: 0, readBack: 0 };
   const isSafe = (p: EditPlan) => p.edits.length > 0 && p.edits.every((e) => e.op === "setValue");
+  let fixes = 0;
   for (;;) {
     const next = check.findings.find((f) => f.fix && isSafe(f.fix));
     if (!next || fixes > 20) break;
-    let t = performance.now();
-    for (const e of next.fix!.edits) if (e.op === "setValue") log.touch(read.workbook, e);
-    if (!applyPlan(read.workbook, next.fix!).ok) throw new Error("apply failed");
-    write += performance.now() - t;
-    // The re-check the fix loop needs anyway to find the next fix (it did so before verification
-    // existed) is not verification's cost; what verification adds is the comparison on top of it.
-    t = performance.now();
-    const after = snapshotWorkbook(read.workbook, "flawed.xlsx");
-    const recheck = checkWorkbook(after);
-    recheckMs += performance.now() - t;
-    t = performance.now();
-    const v = verifyPlan({ snapshot, check }, after, next.fix!, undefined, recheck);
-    verify += performance.now() - t;
-    if (!v.ok) throw new Error(v.reason.en);
-    // The CLI re-checks after each fix anyway; the verification's re-check stands in for it.
-    snapshot = after;
-    check = v.after;
+    const t = performance.now();
+    const touched = new EditLog();
+    for (const e of next.fix!.edits) if (e.op === "setValue") touched.touch(read.workbook, e);
+    acc.write += performance.now() - t;
+    const r = await applyVerified(read.workbook, next.fix!, { snapshot, check }, undefined, {
+      check: { fixes: true },
+      timings: phases(acc),
+    });
+    if (!r.ok) throw new Error(r.reason.en);
+    log.merge(touched);
+    snapshot = r.after.snapshot;
+    check = r.after.check;
     fixes++;
   }
-  const t = performance.now();
-  const patched = await writePatched(bytes, log.edits(read.workbook), snapshot, {
-    inflateRaw: inflateRawSync,
-    before: read.snapshot,
-  });
-  writeFileAtomic(out, patched.bytes, "replace");
-  write += performance.now() - t - patched.verifyMs;
-  verify += patched.verifyMs;
-  return { write, verify, fixes, recheck: recheckMs, readBack: patched.verifyMs };
+  await save(bytes, log, read.workbook, read.snapshot, out, acc);
+  return { ...acc, fixes };
 }
 
 export async function runWriteBench(rounds = 31): Promise<WriteBench> {
   const dir = mkdtempSync(join(tmpdir(), "bfa-writes-"));
   const seed = new Uint8Array(readFileSync(join(root, "examples/seed-form.xlsx")));
   const flawed = await flawedBytes();
-  const a: { write: number; verify: number }[] = [];
-  const f: { write: number; verify: number; fixes: number; recheck: number; readBack: number }[] = [];
+  const a: Split[] = [];
+  const f: (Split & { fixes: number })[] = [];
   try {
     for (let i = 0; i < 3; i++) {
       await addOnce(seed, join(dir, "add.xlsx"));
@@ -153,6 +160,7 @@ export async function runWriteBench(rounds = 31): Promise<WriteBench> {
   return {
     addWriteMs: median(a.map((x) => x.write)),
     addVerifyMs: median(a.map((x) => x.verify)),
+    addRecheckMs: median(a.map((x) => x.recheck)),
     fixWriteMs: median(f.map((x) => x.write)),
     fixVerifyMs: median(f.map((x) => x.verify)),
     fixRecheckMs: median(f.map((x) => x.recheck)),

@@ -389,11 +389,11 @@ const BUILD: Record<Feature, (b: Book) => Promise<void>> = {
       "webPublishItems",
       `<webPublishItems count="1"><webPublishItem id="24150" divId="绩效表_24150" sourceType="range" sourceRef="A20:F38" destinationFile="C:\\绩效表.htm"/></webPublishItems>`,
     );
-    // Another sheet consolidating the form's indicators (dataRef naming 申报表: it moves).
-    await b.addSheet(
-      "合并",
-      `<row r="1">${inline("A1", "合并计算")}</row>`,
-      `<dataConsolidate function="sum" startLabels="1"><dataRefs count="2"><dataRef ref="C21:D38" sheet="申报表"/><dataRef ref="A1:A1" sheet="合并"/></dataRefs></dataConsolidate>`,
+    // Another sheet consolidating the form's indicators (dataRef naming 申报表: it moves) and its own cells.
+    await b.sheetElement(
+      await optionsSheet(b),
+      "dataConsolidate",
+      `<dataConsolidate function="sum" startLabels="1"><dataRefs count="2"><dataRef ref="C21:D38" sheet="申报表"/><dataRef ref="A1:A3" sheet="选项"/></dataRefs></dataConsolidate>`,
     );
   },
   async relativeRules(b) {
@@ -434,8 +434,8 @@ const BUILD: Record<Feature, (b: Book) => Promise<void>> = {
         ["申报表!E38:F38", "G38"],
       ]),
     );
-    const path = await b.addSheet("趋势", `<row r="1">${inline("A1", "指标")}</row>`);
-    await b.sheetElement(path, "extLst", group([["申报表!D21:D38", "B1"]]));
+    // Another sheet's sparkline over the form's indicator column.
+    await b.sheetElement(await optionsSheet(b), "extLst", group([["申报表!D21:D38", "B1"]]));
   },
   async linkedShape(b) {
     // A text box showing a cell (xdr:sp@textlink, ECMA-376 Part 1 §20.5.2) anchored "move but

@@ -18,14 +18,14 @@
  */
 import { rangeToA1 } from "../core/a1";
 import { Config } from "../core/config";
-import type { CheckResult } from "../core/engine";
+import type { CheckOptions, CheckResult } from "../core/engine";
 import { errorMessage } from "../core/errors";
 import { EditPlan } from "../core/plan/editPlan";
 import { undoOf, undoPartial } from "../core/plan/restore";
 import { Step, compilePlan } from "../core/plan/steps";
 import { UndoStep, sameSheet } from "../core/plan/undo";
 import { Message } from "../core/rules/types";
-import { WorkbookSnapshot } from "../core/snapshot";
+import { WorkbookSnapshot, identicalSheets } from "../core/snapshot";
 import type { ApplyResult } from "../hosts/host";
 
 /** Why a host will not let the plan's sheets be written; nothing has been written when it says so. */
@@ -117,12 +117,57 @@ function withPlanUnmerges(before: WorkbookSnapshot, plan: EditPlan): WorkbookSna
   };
 }
 
+/** A check the caller already made, with the settings of `config`, and the workbook it was made of. */
+export interface CheckedBasis {
+  snapshot: WorkbookSnapshot;
+  check: CheckResult;
+}
+
+export interface ApplyEditOptions {
+  /** The caller's check of the workbook the plan was computed from (see checkOfBasis). */
+  basis?: CheckedBasis;
+  /** How the result is checked: the CLI's fix loop plans its next fix on that check, so it asks for fixes. */
+  check?: CheckOptions;
+  /** Told how long each phase of a successful edit took (ms): `npm run bench` splits writes from their proof by it. */
+  timings?: (t: EditTimings) => void;
+}
+
+/** A verified edit's phases, in milliseconds. */
+export interface EditTimings {
+  /** The host's read for the edit and the plan compiled against it. */
+  prepare: number;
+  /** The host running the steps (for the file host: its undo copy too). */
+  run: number;
+  /** The host's re-read of the result. */
+  reread: number;
+  /** Checking the result: what a re-check after the edit costs anyway. */
+  checkAfter: number;
+  /** The post-conditions themselves (core/plan/verify.ts), and the before-check when the caller's could not stand for it. */
+  verify: number;
+}
+
+/**
+ * The caller's check stands for a check of what the host read for the edit when the read is the same
+ * workbook, sheet for sheet and field for field: checking it again would give the same findings.
+ */
+function checkOfBasis(basis: CheckedBasis | undefined, read: WorkbookSnapshot): CheckResult | null {
+  if (!basis || basis.snapshot.sheets.length !== read.sheets.length) return null;
+  return read.sheets.every((s, i) => identicalSheets(basis.snapshot.sheets[i], s)) ? basis.check : null;
+}
+
 /**
  * Applies `plan` through the host's primitives, whole or not at all. `config` is the user's rule
  * settings: "a new error" after the edit is judged by them, on every host.
  */
-export async function applyEdit(p: EditPrimitives, plan: EditPlan, config?: Config): Promise<EditOutcome> {
+export async function applyEdit(p: EditPrimitives, plan: EditPlan, config?: Config, opts: ApplyEditOptions = {}): Promise<EditOutcome> {
   if (!plan.edits.length) return { ok: true };
+  let t = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const ms = now - t;
+    t = now;
+    return ms;
+  };
   const names = [...new Set(plan.edits.map((e) => e.sheet))];
   const read = await p.readForEdit(names, plan);
   if ("refused" in read) return { ok: false, reason: refusal(read) };
@@ -131,9 +176,12 @@ export async function applyEdit(p: EditPrimitives, plan: EditPlan, config?: Conf
   const compiled = compilePlan(known, plan);
   if (!compiled.ok) return { ok: false, reason: compiled.reason };
 
+  const prepare = lap();
   const run = await p.runSteps(known, compiled.steps);
+  const ran = lap();
   const failure = run.error !== undefined ? APPLY.midway(run.error) : null;
   const after = await p.reread(names);
+  const reread = lap();
   let why: Message;
   if (!failure) {
     // Written whole but not readable back: said, and never called a failure.
@@ -144,8 +192,15 @@ export async function applyEdit(p: EditPrimitives, plan: EditPlan, config?: Conf
       import(/* webpackChunkName: "engine" */ "../core/engine"),
       import(/* webpackChunkName: "engine" */ "../core/plan/verify"),
     ]);
-    const verdict = verifyPlan({ snapshot: before, check: checkWorkbook(before, config) }, after, plan, config, undefined, compiled);
-    if (verdict.ok) return { ok: true, after: { snapshot: after, check: verdict.after } };
+    lap(); // loading the engine is no phase of the edit (it is loaded once)
+    const afterCheck = checkWorkbook(after, config, undefined, opts.check);
+    const checkAfter = lap();
+    const beforeCheck = (!read.mergesUnknown && checkOfBasis(opts.basis, before)) || checkWorkbook(before, config);
+    const verdict = verifyPlan({ snapshot: before, check: beforeCheck }, after, plan, config, afterCheck, compiled);
+    if (verdict.ok) {
+      opts.timings?.({ prepare, run: ran, reread, checkAfter, verify: lap() });
+      return { ok: true, after: { snapshot: after, check: verdict.after } };
+    }
     why = verdict.reason;
   } else {
     if (!after) return { ok: false, reason: APPLY.notRestored(plan.title, failure) };

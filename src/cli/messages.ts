@@ -263,6 +263,18 @@ Common options:
       `${title.en}: ${filled ? "filled" : "inserted"} row ${row} of "${sheet}"; wrote "${outName}"`,
   },
 
+  /** After `add`: the form as the verification re-checked it, the authors' ignored findings left out. */
+  afterAdd: {
+    zh: (errors: number, warnings: number) =>
+      errors + warnings > 0
+        ? `插入后表中有 ${errors} 个错误、${warnings} 个警告,请运行 budget-form check 查看。`
+        : "插入后表中没有错误或警告。",
+    en: (errors: number, warnings: number) =>
+      errors + warnings > 0
+        ? `After the insertion the form has ${count(errors, "error", "errors")} and ${count(warnings, "warning", "warnings")}; run budget-form check to see them.`
+        : "After the insertion the form has no error or warning.",
+  },
+
   // add, fix: the copy they write
   nameOneFile: {
     zh: (command: string) => `请给出一个要修改的 .xlsx 文件(budget-form ${command} <文件> --out <新文件>)`,

@@ -71,3 +71,42 @@ export function sheetExtent(sheet: SheetSnapshot): { lastRow: number; lastCol: n
   for (const r of sheet.values) if (r.length > width) width = r.length;
   return { lastRow: sheet.originRow + sheet.values.length - 1, lastCol: sheet.originCol + width - 1 };
 }
+
+/** Same cell or absent-versus-null aside: an error value is compared by its code. */
+const sameCell = (a: CellValue | string | undefined, b: CellValue | string | undefined): boolean =>
+  (a ?? null) === (b ?? null) || (isCellError(a ?? null) && isCellError(b ?? null) && (a as CellError).error === (b as CellError).error);
+
+function sameGrid<T extends CellValue | string>(
+  a: readonly (readonly T[])[] | undefined,
+  b: readonly (readonly T[])[] | undefined,
+): boolean {
+  if (a === b) return true;
+  const n = Math.max(a?.length ?? 0, b?.length ?? 0);
+  for (let i = 0; i < n; i++) {
+    const x = a?.[i],
+      y = b?.[i];
+    if (x === y) continue;
+    const m = Math.max(x?.length ?? 0, y?.length ?? 0);
+    for (let j = 0; j < m; j++) if (!sameCell(x?.[j], y?.[j])) return false;
+  }
+  return true;
+}
+
+/**
+ * Two reads of one sheet that any rule sees alike: every field a rule may look at (values, formulas,
+ * displayed texts, merges, hidden rows, the origin). A check of one stands for a check of the other.
+ */
+export function identicalSheets(a: SheetSnapshot, b: SheetSnapshot): boolean {
+  return (
+    a.name === b.name &&
+    a.originRow === b.originRow &&
+    a.originCol === b.originCol &&
+    a.merges.length === b.merges.length &&
+    a.merges.every((m, i) => m === b.merges[i]) &&
+    a.hiddenRows.length === b.hiddenRows.length &&
+    a.hiddenRows.every((r, i) => r === b.hiddenRows[i]) &&
+    sameGrid(a.values, b.values) &&
+    sameGrid(a.formulas, b.formulas) &&
+    sameGrid(a.texts, b.texts)
+  );
+}

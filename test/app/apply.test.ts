@@ -11,6 +11,7 @@ import { WorkbookSnapshot, cellValue } from "../../src/core/snapshot";
 import { cellAt } from "../helpers/cells";
 import { cleanSheet, workbook } from "../helpers/forms";
 import { undoStep } from "../ui/fakeHost";
+import * as engine from "../../src/core/engine";
 
 /** A document held as a snapshot, with one switch per failure a host can report. */
 class Doc implements EditPrimitives {
@@ -141,5 +142,62 @@ describe("applyEdit", () => {
     expect(doc.stepsRun).toBe(1);
     expect(r.ok).toBe(true);
     expect(doc.wb.sheets[0].merges).not.toContain(merged);
+  });
+
+  describe("the caller's own check of the workbook (basis)", () => {
+    const STRICT: Config = { rules: { ...OFF.rules, "budget/levels-match-expenditure": "error" } };
+    afterEach(() => jest.restoreAllMocks());
+
+    test("stands for the check of the read when the read is that workbook: the workbook is checked once, after the edit", async () => {
+      const doc = new Doc();
+      const basis = { snapshot: doc.wb, check: engine.checkWorkbook(doc.wb, OFF) };
+      const spy = jest.spyOn(engine, "checkWorkbook");
+      expect(await applyEdit(doc, d8(), OFF, { basis })).toMatchObject({ ok: true });
+      expect(spy).toHaveBeenCalledTimes(1);
+      spy.mockClear();
+      expect(await applyEdit(new Doc(), d8(), OFF)).toMatchObject({ ok: true });
+      expect(spy).toHaveBeenCalledTimes(2);
+    });
+
+    test("is not trusted when the read differs from it in any field a rule sees: the verdict is the read's own", async () => {
+      // The basis is the workbook before D8 and D9 were given values that already break the levels'
+      // sum: with it, the levels error d8 leaves would look new and the edit would be refused.
+      const doc = new Doc();
+      doc.wb = await (async () => {
+        const d = new Doc();
+        await applyEdit(d, plan(setValue(cellAt("申报表", "D9"), 99, 40.64)), OFF);
+        return d.wb;
+      })();
+      const stale = new Doc().wb;
+      const alone = await applyEdit(Object.assign(new Doc(), { wb: doc.wb }), d8(), STRICT);
+      const r = await applyEdit(doc, d8(), STRICT, { basis: { snapshot: stale, check: engine.checkWorkbook(stale, STRICT) } });
+      expect(alone.ok).toBe(true);
+      expect(r.ok).toBe(true);
+      // Only a displayed text differs: still not the same workbook.
+      const texts = new Doc();
+      const shown = { ...texts.wb, sheets: texts.wb.sheets.map((s) => ({ ...s, texts: s.values.map((l) => l.map(() => "x")) })) };
+      const spy = jest.spyOn(engine, "checkWorkbook");
+      await applyEdit(texts, d8(), OFF, { basis: { snapshot: shown, check: engine.checkWorkbook(shown, OFF) } });
+      expect(spy).toHaveBeenCalledTimes(3);
+    });
+  });
+
+  test("a verified edit reports its phases' timings once; a refused one reports none", async () => {
+    const seen: object[] = [];
+    expect(await applyEdit(new Doc(), d8(), OFF, { timings: (t) => seen.push(t) })).toMatchObject({ ok: true });
+    expect(seen).toHaveLength(1);
+    const t = seen[0] as Record<string, number>;
+    expect(Object.keys(t).sort()).toEqual(["checkAfter", "prepare", "reread", "run", "verify"]);
+    for (const ms of Object.values(t)) expect(ms).toBeGreaterThanOrEqual(0);
+    const strict = await applyEdit(
+      new Doc(),
+      d8(),
+      { rules: { ...OFF.rules, "budget/levels-match-expenditure": "error" } },
+      {
+        timings: (x) => seen.push(x),
+      },
+    );
+    expect(strict.ok).toBe(false);
+    expect(seen).toHaveLength(1);
   });
 });

@@ -54,3 +54,17 @@ test("--sheet puts the row into that form", async () => {
   expect(inAfter.get(last)).toBe((inBefore.get(last) ?? 0) + 1);
   expect(inAfter.get(sheets[0]) ?? 0).toBe(inBefore.get(sheets[0]) ?? 0);
 });
+
+test("it says what the form holds after the insertion, as `check` on the written copy counts it", async () => {
+  copyFileSync(join(__dirname, "../../examples/seed-form.xlsx"), join(dir, "seed.xlsx"));
+  const r = await run("add", "seed.xlsx", "--template", "quantity.training-sessions", "--out", "out.xlsx");
+  expect(r.code).toBe(0);
+  const said = /插入后表中有 (\d+) 个错误、(\d+) 个警告/.exec(r.stdout);
+  expect(said).not.toBeNull();
+  const checked = await run("check", "out.xlsx", "--format", "json");
+  const findings = (JSON.parse(checked.stdout) as { files: { findings: { severity: string }[] }[] }).files[0].findings;
+  expect([Number(said![1]), Number(said![2])]).toEqual([
+    findings.filter((f) => f.severity === "error").length,
+    findings.filter((f) => f.severity === "warning").length,
+  ]);
+});

@@ -127,7 +127,9 @@ describe("budget-form add", () => {
     const r = await run("add", "corrected.xlsx", "--template", "satisfaction.public", "--annual", ">=96%", "--out", "out.xlsx");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe("插入指标「群众满意度(%)」(满意度指标 / 服务对象满意度指标):插入「申报表」第 39 行,已写出「out.xlsx」\n");
+    expect(r.stdout).toBe(
+      "插入指标「群众满意度(%)」(满意度指标 / 服务对象满意度指标):插入「申报表」第 39 行,已写出「out.xlsx」\n插入后表中没有错误或警告。\n",
+    );
     expect(hash("corrected.xlsx")).toBe(before);
     const out = await load("out.xlsx");
     const result = checkWorkbook(out.snapshot);

@@ -91,7 +91,7 @@ describe("budget-form add --draft", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^插入指标「党员集中学习活动次数\(次\)」\(产出指标 \/ 数量指标\):插入「申报表」第 (\d+) 行,已写出「out1\.xlsx」\n$/,
+      /^插入指标「党员集中学习活动次数\(次\)」\(产出指标 \/ 数量指标\):插入「申报表」第 (\d+) 行,已写出「out1\.xlsx」\n插入后表中没有错误或警告。\n$/,
     );
     const row = Number(/第 (\d+) 行/.exec(r.stdout)![1]) - 1;
     const before = checkWorkbook((await load("task.xlsx")).snapshot);

@@ -17,6 +17,8 @@ import { CLI } from "../messages";
 import { checkDraft } from "../../core/templates/drafts";
 import { DRAFT_TEXT, notPassingText, pickDraft } from "../drafts";
 import { IndicatorTemplate } from "../../core/templates/types";
+import { readState } from "../../hosts/file/state";
+import { ignoreKey } from "../../core/identity";
 
 const HELP = {
   zh: `用法: budget-form add <文件> (--template <编号> | --draft <编号>) --out <新文件> [选项]
@@ -36,6 +38,8 @@ const HELP = {
   --out <新文件>        写出的新文件,不能与原文件相同;已存在时不覆盖
   --force              --out 已存在时覆盖它(原文件仍不会被修改)
   --write-protected    表单所在工作表受保护时仍写出副本(默认拒绝)
+  --allow-loss         无法按原文件包修补、重写的副本会丢失内容(图表、数据透视表、宏等)时仍写出
+                       (默认不写出,说明会丢失什么,退出码 2)
   -h, --help           显示本帮助
 
 示例: budget-form add 申报表.xlsx --template satisfaction.service-recipients --annual ≥96% --out 申报表-已补充.xlsx
@@ -58,6 +62,8 @@ Options:
   --out <new file>     the file to write; must differ from the input; an existing file is not replaced
   --force              replace --out if it exists (the input is still never modified)
   --write-protected    write the copy even when the form's sheet is protected (refused by default)
+  --allow-loss         write the copy even when it cannot be patched in place and the rewritten copy would lose
+                       content (charts, pivot tables, macros …); by default nothing is written (exit 2)
   -h, --help           show this help
 `,
 };
@@ -70,7 +76,7 @@ export const add: Command = {
     const { io, lang } = ctx;
     const parsed = parseArgs(args, {
       values: ["template", "draft", "name", "period", "annual", "templates", "sheet", "config", "out", "lang"],
-      flags: { help: "h", force: null, "write-protected": null },
+      flags: { help: "h", force: null, "write-protected": null, "allow-loss": null },
     });
     if (parsed.flags.has("help")) {
       io.stdout.write(pick(HELP, lang));
@@ -147,11 +153,16 @@ export const add: Command = {
     const compiled = compilePlan(read.snapshot, plan);
     if (compiled.ok) log.record(compiled.steps);
     else log.touchStructure();
-    if (!(await writeEditedCopy(read, log, { output, force }, outDisplay, ctx))) return EXIT.failure;
+    if (!(await writeEditedCopy(read, log, { output, force }, outDisplay, ctx, parsed.flags.has("allow-loss")))) return EXIT.failure;
     const row = plan.target.row + 1;
     io.stdout.write(
       `${pick(CLI.added, lang, plan.title, plan.target.mode === "fill", form.model.sheet, row, outDisplay, basename(outDisplay))}\n`,
     );
+    // The verification's own check of the result (what `check` on the copy would say), as `fix` reports its result.
+    const ignored = new Set(readState(read.workbook).ignored);
+    const left = applied.after.check.findings.filter((f) => !ignored.has(ignoreKey(f)));
+    const count = (s: string) => left.filter((f) => f.severity === s).length;
+    io.stdout.write(`${pick(CLI.afterAdd, lang, count("error"), count("warning"))}\n`);
     return EXIT.ok;
   },
 };

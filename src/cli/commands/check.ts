@@ -10,7 +10,8 @@ import { Config } from "../../core/config";
 import { Finding, Message } from "../../core/rules/types";
 import { fixJson } from "../fixJson";
 import { draftIds } from "../drafts";
-import { annotatedCopy } from "../../hosts/file/patchMarks";
+import { CopyRefused, annotatedCopy } from "../../hosts/file/patchMarks";
+import { lossDecision } from "./rewrite";
 import { FileReadError } from "../../hosts/file/errors";
 import { WorkbookSnapshot } from "../../core/snapshot";
 import { readSnapshotFast } from "../../hosts/file/fastRead";
@@ -37,6 +38,8 @@ const HELP = {
   --config <文件>       规则配置(JSON),例如 {"rules": {"indicators/vague-wording": "off"}}
   --annotate <文件夹>   在该文件夹写出带标注的副本(问题单元格加底色和批注),原文件不会被修改;
                        同名文件已存在时另起新名(如 申报表-2.xlsx),不覆盖任何文件
+  --allow-loss         文件无法按原文件包修补、重写副本会丢失内容(图表、数据透视表、宏等)时仍写出该副本
+                       (默认不写出该文件的副本并说明会丢失什么,退出码 2)
   --summary <文件>      写出汇总工作簿(.xlsx):「汇总」表每个文件一行(结论、问题数、主要问题、文件链接),「明细」表列出每个问题;
                        以 .html 结尾时写出内容相同的网页
   --quiet              只列出错误(警告和提示仍然计数)
@@ -57,6 +60,8 @@ Options:
   --config <file>      rule configuration (JSON), e.g. {"rules": {"indicators/vague-wording": "off"}}
   --annotate <folder>  write annotated copies there (problem cells filled and noted); inputs are never modified;
                        an existing file of that name is kept and the copy gets a new name (form-2.xlsx)
+  --allow-loss         write an annotated copy even when the file cannot be patched in place and the rewritten copy
+                       would lose content (charts, pivot tables, macros …); by default that copy is refused (exit 2)
   --summary <file>     write a summary workbook (.xlsx): one row per file (verdict, counts, main problems, a link)
                        on sheet Summary, every finding on sheet Findings; a name ending in .html writes the same as a web page
   --quiet              list errors only (warnings and tips are still counted)
@@ -75,6 +80,8 @@ interface CheckOptions {
   config: Config | undefined;
   annotateDir: string | null;
   includeIgnored: boolean;
+  /** --allow-loss: an annotated copy the patcher cannot make may be rewritten even if that loses content. */
+  allowLoss?: boolean;
 }
 
 interface Checked {
@@ -175,12 +182,19 @@ async function checkOne(input: Input, opts: CheckOptions, ctx: CliContext, used:
   // Start on a clean line when a progress line is showing.
   const clear = ctx.io.isTTY ? "\r\x1b[K" : "";
   try {
-    const copy = await annotatedCopy(read.bytes, result.findings, ctx.lang, input.display, { inflateRaw: inflateRawSync });
-    // Only a copy written the old way (a package the patcher does not handle) loses anything.
-    for (const w of copy.warnings) ctx.io.stderr.write(`${clear}${pick(CLI.noteIn, ctx.lang, input.display, w.message)}\n`);
+    // Only a copy written the old way (a package the patcher does not handle) loses anything: the
+    // one decision (rewrite.ts) says what, and refuses it unless --allow-loss.
+    const copy = await annotatedCopy(read.bytes, result.findings, ctx.lang, input.display, {
+      inflateRaw: inflateRawSync,
+      mayRewrite: (warnings, why) => {
+        if (clear && warnings.length > 0) ctx.io.stderr.write(clear);
+        return lossDecision(warnings, why, !!opts.allowLoss, ctx, input.display);
+      },
+    });
     const out = writeAnnotated(opts.annotateDir, input, used, inputs, copy.bytes, ctx);
     return { entries, failed: false, annotated: out, fixes };
   } catch (e) {
+    if (e instanceof CopyRefused) return { entries, failed: true };
     const target = (e as { target?: string }).target ?? join(opts.annotateDir, basename(input.path));
     ctx.io.stderr.write(clear + pick(CLI.annotatedCopy, ctx.lang) + pick(writeFailure(e, target), ctx.lang) + "\n");
     return { entries, failed: true };
@@ -224,7 +238,7 @@ export const check: Command = {
     const { io, lang } = ctx;
     const parsed = parseArgs(args, {
       values: ["format", "config", "annotate", "summary", "max-warnings", "lang"],
-      flags: { help: "h", quiet: "q", "include-ignored": null },
+      flags: { help: "h", quiet: "q", "include-ignored": null, "allow-loss": null },
     });
     if (parsed.flags.has("help")) {
       io.stdout.write(pick(HELP, lang));
@@ -285,7 +299,13 @@ export const check: Command = {
       progress(ctx, ++n, files.length, input.display);
       const r = await checkOne(
         input,
-        { config, annotateDir, includeIgnored: parsed.flags.has("include-ignored"), fixes: format === "json" },
+        {
+          config,
+          annotateDir,
+          includeIgnored: parsed.flags.has("include-ignored"),
+          fixes: format === "json",
+          allowLoss: parsed.flags.has("allow-loss"),
+        },
         ctx,
         used,
         files,

@@ -42,6 +42,8 @@ const HELP = {
   --dry-run            只列出将要做的每处修改(单元格、修改前 → 修改后),不写出任何文件
   --force              --out 已存在时覆盖它(原文件仍不会被修改)
   --write-protected    修改的工作表受保护时仍写出副本(默认拒绝)
+  --allow-loss         无法按原文件包修补、重写的副本会丢失内容(图表、数据透视表、宏等)时仍写出
+                       (默认不写出,说明会丢失什么,退出码 2)
   --config <文件>       规则配置(JSON),关闭的规则不会修复
   -h, --help           显示本帮助
 
@@ -60,6 +62,8 @@ Options:
   --dry-run            list every change it would make (cell, before → after) and write nothing
   --force              replace --out if it exists (the input is still never modified)
   --write-protected    write the copy even when a changed sheet is protected (refused by default)
+  --allow-loss         write the copy even when it cannot be patched in place and the rewritten copy would lose
+                       content (charts, pivot tables, macros …); by default nothing is written (exit 2)
   --config <file>      rule configuration (JSON); rules turned off are not fixed
   -h, --help           show this help
 
@@ -96,7 +100,7 @@ export const fix: Command = {
     const { io, lang } = ctx;
     const parsed = parseArgs(args, {
       values: ["out", "config", "lang"],
-      flags: { help: "h", force: null, "dry-run": null, "write-protected": null },
+      flags: { help: "h", force: null, "dry-run": null, "write-protected": null, "allow-loss": null },
     });
     if (parsed.flags.has("help")) {
       io.stdout.write(pick(HELP, lang));
@@ -116,8 +120,7 @@ export const fix: Command = {
     // The cells the applied fixes changed, with their formats as read: what the patched copy writes.
     const log = new EditLog();
     let snapshot = snapshotWorkbook(read.workbook, display);
-    const checkNow = () => checkWorkbook(snapshot, config, undefined, { fixes: true });
-    let check = checkNow();
+    let check = checkWorkbook(snapshot, config, undefined, { fixes: true });
     // A protected form is refused before anything is fixed, as the WPS host refuses to write into one.
     const formSheets = check.recognitions.flatMap((r) => r.forms.map((f) => f.model.sheet));
     if (!protectionAllows(read.workbook, formSheets, parsed.flags.has("write-protected"), ctx)) return EXIT.failure;
@@ -136,7 +139,7 @@ export const fix: Command = {
           if (compiled.ok) touched.record(compiled.steps);
           else if (plan.edits.some((e) => e.op !== "setValue")) touched.touchStructure();
           // Each fix is proved on the re-read workbook (and undone if it fails) before the next one.
-          const r = await applyVerified(read.workbook, plan, { snapshot, check }, config);
+          const r = await applyVerified(read.workbook, plan, { snapshot, check }, config, { check: { fixes: true } });
           if (!r.ok) return r;
           // The values shown after the arrow are read back from the workbook, not taken from the plan.
           const after = valuesOf(read.workbook, plan);
@@ -146,8 +149,8 @@ export const fix: Command = {
           });
           snapshot = r.after.snapshot;
           log.merge(touched);
-          // The verifier's check has no lazy fixes: the next fix is planned from a check that asks for them.
-          check = checkNow();
+          // The verifier's check of the result, made with fixes: the next fix is planned from it.
+          check = r.after.check;
           return { ok: true };
         },
       },
@@ -180,7 +183,8 @@ export const fix: Command = {
       return errors > 0 ? EXIT.findings : EXIT.ok;
     }
     if (!protectionAllows(read.workbook, log.sheets(), parsed.flags.has("write-protected"), ctx)) return EXIT.failure;
-    if (!(await writeEditedCopy(read, log, { output, force }, parsed.values.out!, ctx))) return EXIT.failure;
+    if (!(await writeEditedCopy(read, log, { output, force }, parsed.values.out!, ctx, parsed.flags.has("allow-loss"))))
+      return EXIT.failure;
     io.stdout.write(`${pick(CLI.fixedAndWrote, lang, done.length, parsed.values.out!, errors, warnings)}\n`);
     return errors > 0 ? EXIT.findings : EXIT.ok;
   },

@@ -1,7 +1,8 @@
 /**
- * What the commands that write a changed copy (add, fix) share: read the input, make sure the output
- * is a different file and not an existing one (unless --force), tell the user what the copy cannot
- * keep, and write it atomically.
+ * What the commands that write a changed copy (add, fix, and check --annotate for the decision) share:
+ * read the input, make sure the output is a different file and not an existing one (unless --force),
+ * patch the user's own package, decide (lossDecision) whether a copy the patcher cannot make may be
+ * rewritten by exceljs, and write it atomically.
  */
 import { existsSync, readFileSync } from "fs";
 import { resolve } from "path";
@@ -13,6 +14,8 @@ import { WorkbookWriteError, writeXlsx } from "../../hosts/file/write";
 import { EditLog, protectedMessage, protectedSheets, writePatched } from "../../hosts/file/patchWrite";
 import { PatchUnsupported } from "../../hosts/file/patch";
 import { snapshotWorkbook } from "../../hosts/file/snapshot";
+import { PackageWarning } from "../../hosts/file/package";
+import { Message } from "../../core/rules/types";
 import { inflateRawSync } from "zlib";
 import { UsageError } from "../args";
 import { CliContext } from "../io";
@@ -68,18 +71,17 @@ export async function readInput(path: string, display: string, ctx: CliContext):
 }
 
 /**
- * Writes the copy, first saying what it cannot keep (notes, charts …). False when writing failed;
- * then no file is left behind and an existing one (with --force) is unchanged.
+ * Writes the copy with exceljs. The caller has already decided (lossDecision) that what it loses may
+ * be lost, and said so. False when writing failed; then no file is left behind and an existing one
+ * (with --force) is unchanged.
  */
 export async function writeCopy(
-  read: Pick<ReadResult, "warnings">,
   workbook: Workbook,
   target: { output: string; force: boolean },
   outDisplay: string,
   ctx: CliContext,
 ): Promise<boolean> {
   const { io, lang } = ctx;
-  for (const w of read.warnings) io.stderr.write(`${pick(CLI.note, lang, w.message)}\n`);
   try {
     writeFileAtomic(target.output, await writeXlsx(workbook), target.force ? "replace" : "refuse", ctx.io.writeOps);
     return true;
@@ -87,6 +89,55 @@ export async function writeCopy(
     io.stderr.write(`${pick(writeFailure(e, outDisplay), lang)}\n`);
     return false;
   }
+}
+
+/** Why the patcher could not keep the package, for the user: its own words when it has them. */
+function patchWhy(e: PatchUnsupported): Message {
+  return (
+    e.reason ?? {
+      zh: `文件包中有本工具无法原样修补的结构(${e.message})`,
+      en: `the package holds something this tool cannot patch in place (${e.message})`,
+    }
+  );
+}
+
+const LOSS_REFUSED: Message = {
+  zh: "未写出任何文件。如确实接受上述丢失,请加 --allow-loss 重新运行",
+  en: "Nothing was written. To accept that loss, run again with --allow-loss",
+};
+
+/**
+ * The one decision, for fix, add and check --annotate, on a copy the patcher could not make (`why`):
+ * such a copy is rewritten by exceljs, which keeps what `warnings` does not name. When it names
+ * nothing, the rewrite loses nothing we know of and goes ahead. Otherwise it is refused (nothing
+ * written; the caller exits 2) unless `allowLoss` (--allow-loss), and either way the user is told
+ * what would be lost and why the patcher could not keep it. `file` names the input when the command
+ * reads several. True when the exceljs copy may be written.
+ */
+export function lossDecision(
+  warnings: readonly PackageWarning[],
+  why: PatchUnsupported,
+  allowLoss: boolean,
+  ctx: CliContext,
+  file?: string,
+): boolean {
+  const { io, lang } = ctx;
+  if (warnings.length === 0) return true;
+  const reason = patchWhy(why);
+  const head: Message = file
+    ? {
+        zh: `「${file}」无法按原文件包修补:${reason.zh};改用重写时会丢失以下内容`,
+        en: `"${file}" cannot be patched in place: ${reason.en}; a rewritten copy would lose the following`,
+      }
+    : {
+        zh: `无法按原文件包修补:${reason.zh};改用重写时会丢失以下内容`,
+        en: `The workbook cannot be patched in place: ${reason.en}; a rewritten copy would lose the following`,
+      };
+  io.stderr.write(`${pick(head, lang)}\n`);
+  for (const w of warnings) io.stderr.write(`  - ${pick(w.message, lang)}\n`);
+  if (allowLoss) return true;
+  io.stderr.write(`${pick(LOSS_REFUSED, lang)}\n`);
+  return false;
 }
 
 /**
@@ -103,7 +154,8 @@ export function protectionAllows(workbook: Workbook, sheets: string[], allowed: 
 /**
  * Writes a copy holding value edits by patching the input's own package (patch.ts): every part the
  * edits do not touch keeps its bytes, so nothing is lost and no warning is due. A package or a value
- * the patcher does not handle falls back to writeCopy (exceljs, with its warnings).
+ * the patcher does not handle is written by exceljs only when lossDecision lets it (`allowLoss`:
+ * --allow-loss); a refused copy writes nothing and returns false.
  */
 export async function writeEditedCopy(
   read: Input,
@@ -111,13 +163,18 @@ export async function writeEditedCopy(
   target: { output: string; force: boolean },
   outDisplay: string,
   ctx: CliContext,
+  allowLoss = false,
 ): Promise<boolean> {
   const { io, lang } = ctx;
   let bytes: Uint8Array;
   try {
     const steps = log.structuralSteps();
     const edits = steps ? { steps } : log.edits(read.workbook);
-    const written = await writePatched(read.bytes, edits, snapshotWorkbook(read.workbook, outDisplay), { inflateRaw: inflateRawSync });
+    // The snapshot of the input as read lets the read-back of a large sheet parse only the rows the patch rewrote.
+    const written = await writePatched(read.bytes, edits, snapshotWorkbook(read.workbook, outDisplay), {
+      inflateRaw: inflateRawSync,
+      before: read.snapshot,
+    });
     if (written.fullCalcOnLoad)
       io.stderr.write(
         `${pick(CLI.note, lang, {
@@ -127,7 +184,8 @@ export async function writeEditedCopy(
       );
     bytes = written.bytes;
   } catch (e) {
-    if (e instanceof PatchUnsupported) return writeCopy(read, read.workbook, target, outDisplay, ctx);
+    if (e instanceof PatchUnsupported)
+      return lossDecision(read.warnings, e, allowLoss, ctx) && writeCopy(read.workbook, target, outDisplay, ctx);
     if (!(e instanceof WorkbookWriteError)) throw e;
     io.stderr.write(`${pick(writeFailure(e, outDisplay), lang)}\n`);
     return false;

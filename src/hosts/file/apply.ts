@@ -16,7 +16,7 @@ import { copyRowFormat, insertRows } from "./insertRows";
 import { unmergeKeepingStyles } from "./merges";
 import { snapshotWorkbook } from "./snapshot";
 import { adoptOrigin, originOf } from "./write";
-import { EditPrimitives, applyEdit } from "../../app/apply";
+import { ApplyEditOptions, EditPrimitives, applyEdit } from "../../app/apply";
 
 function run(wb: Workbook, s: Step): void {
   const ws = wb.getWorksheet(s.sheet)!;
@@ -151,10 +151,14 @@ export async function applyVerified(
   plan: EditPlan,
   before: { snapshot: WorkbookSnapshot; check: CheckResult },
   config?: Config,
+  /** How the result is checked (the fix loop asks for fixes to plan its next one), and the phases' timings. */
+  opts: Omit<ApplyEditOptions, "basis"> = {},
 ): Promise<VerifiedResult> {
-  const o = await applyEdit(fileEditPrimitives(wb, before.snapshot.source), plan, config);
+  // `before` was checked with `config` by the caller: the transaction re-checks it only if the
+  // workbook read for the edit is not that one.
+  const o = await applyEdit(fileEditPrimitives(wb, before.snapshot.source), plan, config, { ...opts, basis: before });
   if (!o.ok) return o;
   if (o.after) return { ok: true, after: o.after };
   const snapshot = snapshotWorkbook(wb, before.snapshot.source);
-  return { ok: true, after: { snapshot, check: checkWorkbook(snapshot, config) } };
+  return { ok: true, after: { snapshot, check: checkWorkbook(snapshot, config, undefined, opts.check) } };
 }

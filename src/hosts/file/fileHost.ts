@@ -17,7 +17,8 @@ import { openXlsx } from "./open";
 import type { ReadResult as OpenedXlsx } from "./read";
 import { writeReportSheet } from "./report";
 import { snapshotWorkbook } from "./snapshot";
-import { readState, writeState } from "./state";
+import { STATE_SHEET, readState, writeState } from "./state";
+import { writeSheetsPatched } from "./patchSheets";
 import { rememberOrigin, writeXlsx } from "./write";
 import { EditLog, writePatched } from "./patchWrite";
 import { compilePlan } from "../../core/plan/steps";
@@ -46,9 +47,13 @@ export class FileHost implements Host {
   private original: Uint8Array | null = null;
   /** The cells changed by value edits since opening, with their formats as read, and every applied plan's steps. */
   private readonly edits = new EditLog();
-  /** False once the workbook changed in a way the patcher does not write (a report sheet, saved state). */
-  private patchable = true;
-  private readonly shapeAtOpen: string;
+  /**
+   * The sheets this host wrote into the model (report sheets, the state sheet): a download patches
+   * them into the opened package from the model (patchSheets.ts).
+   */
+  private readonly written = new Set<string>();
+  /** The sheets and state as the host last left them: anything else changed the model behind its back. */
+  private knownShape: string;
 
   constructor(
     private workbook: ExcelJS.Workbook,
@@ -57,7 +62,7 @@ export class FileHost implements Host {
     readonly warnings: PackageWarning[] = [],
   ) {
     this.state = readState(workbook);
-    this.shapeAtOpen = this.shape();
+    this.knownShape = this.shape();
   }
 
   /** The sheets and the saved state, to notice a change made to the model behind the host's back. */
@@ -166,8 +171,11 @@ export class FileHost implements Host {
    * host activates it. A user's own sheet of that name is kept; the report goes to "校验报告 2".
    */
   async writeReport(findings: Finding[], lang: Lang, read: Message[] = []): Promise<void> {
+    const untouched = this.shape() === this.knownShape;
     const name = writeReportSheet(this.workbook, findings, lang, new Date(), read);
-    this.patchable = false;
+    this.written.add(name);
+    // Only our own change is taken in: a sheet added behind the host's back still sends the copy through exceljs.
+    if (untouched) this.knownShape = this.shape();
     this.snapshot = null;
     this.emit({ type: "workbook" });
     for (const l of [...this.changeListeners]) l();
@@ -182,8 +190,10 @@ export class FileHost implements Host {
   /** Keeps the state in memory and in the workbook (very hidden sheet, see state.ts), so a download carries it. */
   async saveState(state: WorkbookState): Promise<void> {
     this.state = clone(state);
+    const untouched = this.shape() === this.knownShape;
     writeState(this.workbook, this.state);
-    this.patchable = false;
+    this.written.add(STATE_SHEET);
+    if (untouched) this.knownShape = this.shape();
   }
 
   /** Called after every successful apply() or writeReport(); the file does not change under us otherwise. */
@@ -203,14 +213,15 @@ export class FileHost implements Host {
    * keeping every other part as it was: then the warnings about what a copy loses do not apply.
    */
   get keepsEverything(): boolean {
-    return this.original !== null && this.patchable && this.shape() === this.shapeAtOpen;
+    return this.original !== null && this.shape() === this.knownShape;
   }
 
   /**
    * The workbook as .xlsx bytes, for download. With `annotate`, the copy carries the current marks
    * as fills and notes; the in-memory workbook itself stays unmarked. Value edits, row insertions and
-   * merges are patched into the opened package (nothing else in it changes); a report sheet or saved
-   * state goes through exceljs.
+   * merges are patched into the opened package, then the report and state sheets written here
+   * (patchSheets.ts), then the marks; nothing else in it changes. Only a package the patcher refuses
+   * goes through exceljs.
    */
   async toBuffer(options: { annotate?: Lang } = {}): Promise<Uint8Array> {
     const marked = !!options.annotate && this.marks.length > 0;
@@ -219,8 +230,13 @@ export class FileHost implements Host {
       try {
         // A row insertion or a merge is patched from the plans' steps, value edits from the cells they changed.
         const steps = this.edits.structuralSteps();
+        const snapshot = this.current();
+        // The sheets written here are proved after they are patched in, not with the edits.
+        const others = { ...snapshot, sheets: snapshot.sheets.filter((s) => !this.written.has(s.name)) };
         if (steps || this.edits.size > 0)
-          base = (await writePatched(this.original, steps ? { steps } : this.edits.edits(this.workbook), this.current())).bytes;
+          base = (await writePatched(this.original, steps ? { steps } : this.edits.edits(this.workbook), others)).bytes;
+        if (this.written.size > 0)
+          base = (await writeSheetsPatched(base, this.workbook, this.sheetsWritten(), snapshot, this.source)).bytes;
       } catch (e) {
         if (!(e instanceof PatchUnsupported)) throw e;
         base = null;
@@ -235,6 +251,11 @@ export class FileHost implements Host {
     rememberOrigin(copy, bytes);
     annotate(copy, this.marked, options.annotate);
     return writeXlsx(copy);
+  }
+
+  /** The written sheets still in the model, in tab order (so new ones are appended as exceljs orders them). */
+  private sheetsWritten(): string[] {
+    return this.workbook.worksheets.map((w) => w.name).filter((n) => this.written.has(n));
   }
 
   private emit(e: FileHostEvent): void {

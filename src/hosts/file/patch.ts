@@ -9,11 +9,14 @@
  *
  * Text in the XML is found with regular expressions over the part's text, never re-serialised from
  * a model: what is not matched is copied as it is. Anything this does not handle throws
- * PatchUnsupported, and the caller writes the copy the old way (exceljs) with its warnings.
+ * PatchUnsupported; the command line then refuses an exceljs rewrite that would lose anything the
+ * package inspection names unless the user allows it (src/cli/commands/rewrite.ts lossDecision).
  */
 import JSZip from "jszip";
 import { columnIndex, columnName } from "../../core/a1";
+import { Message } from "../../core/rules/types";
 import { Area, Scalar, areasOf, evaluate, parseFormula } from "./formulaCalc";
+import { slideFormula } from "./fastRead";
 
 export interface ValueEdit {
   sheet: string;
@@ -26,7 +29,11 @@ export interface ValueEdit {
 }
 
 export class PatchUnsupported extends Error {
-  constructor(why: string) {
+  /** `why` is for logs and tests; `reason`, when given, is what the user is told (lossDecision). */
+  constructor(
+    why: string,
+    readonly reason?: Message,
+  ) {
     super(why);
     this.name = "PatchUnsupported";
   }
@@ -91,6 +98,8 @@ export function setAttr(open: string, name: string, value: string | null): strin
 
 export class Pkg {
   private readonly changed = new Map<string, string>();
+  /** Parts taken out of the package (a replaced sheet's old relationships, patchSheets.ts). */
+  private readonly removed = new Set<string>();
   private readonly names: Map<string, string>;
   constructor(private readonly zip: JSZip) {
     this.names = new Map();
@@ -98,21 +107,34 @@ export class Pkg {
   }
   /** Every part's name, as stored and as added. */
   list(): string[] {
-    return [...new Set([...this.names.values(), ...this.changed.keys()])];
+    return [...new Set([...this.names.values(), ...this.changed.keys()])].filter((n) => !this.removed.has(n.toLowerCase()));
   }
   has(name: string): boolean {
+    if (this.removed.has(name.toLowerCase())) return false;
     return this.changed.has(name) || this.names.has(name.toLowerCase());
   }
   async text(name: string): Promise<string | null> {
+    if (this.removed.has(name.toLowerCase())) return null;
     if (this.changed.has(name)) return this.changed.get(name)!;
     const real = this.names.get(name.toLowerCase());
     return real ? this.zip.file(real)!.async("string") : null;
   }
   set(name: string, text: string): void {
+    this.removed.delete(name.toLowerCase());
     this.changed.set(name, text);
+  }
+  remove(name: string): void {
+    this.changed.delete(name);
+    this.removed.add(name.toLowerCase());
   }
   async write(): Promise<{ bytes: Uint8Array; changed: string[] }> {
     const changed: string[] = [];
+    for (const lower of this.removed) {
+      const real = this.names.get(lower);
+      if (real === undefined) continue;
+      this.zip.remove(real);
+      changed.push(real);
+    }
     for (const [name, text] of this.changed) {
       const real = this.names.get(name.toLowerCase()) ?? name;
       const old = this.names.has(name.toLowerCase()) ? await this.zip.file(real)!.async("string") : null;
@@ -186,7 +208,7 @@ export async function sheetParts(pkg: Pkg): Promise<{ sheets: SheetPart[]; workb
 // ---------------------------------------------------------------------------------------------
 // Shared strings
 
-class SharedStrings {
+export class SharedStrings {
   private xml: string | null;
   private readonly index = new Map<string, number>();
   private total = 0;
@@ -268,6 +290,67 @@ const BUILTIN_FORMATS: Record<string, number> = {
   "@": 49,
 };
 
+/**
+ * The styles part Excel writes for a new workbook, reduced to what a cell format needs: one font,
+ * the two fills every stylesheet starts with (none, gray125 — ECMA-376 Part 1 §18.8.21 reserves
+ * them), one border, the Normal cell style.
+ */
+const MINIMAL_STYLES =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+  `<fonts count="1"><font><sz val="11"/><name val="宋体"/><charset val="134"/></font></fonts>` +
+  `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+  `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+  `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+  `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
+  `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+
+/**
+ * The workbook's styles, ready for cell formats to be appended; `save` writes them back when they
+ * changed. A package without a styles part (some generators write none: every cell is then in the
+ * default format) gets the minimal one, related from the workbook and typed, only if a format is added.
+ */
+export async function openStyles(opened: OpenedPackage): Promise<{ styles: Styles; save: () => Promise<void> }> {
+  const { pkg, workbookPath, wbRels } = opened;
+  const rel = wbRels.find((r) => /\/styles$/.test(r.type));
+  const existing = rel ? await pkg.text(resolveTarget(workbookPath, rel.target)) : null;
+  const styles = new Styles(existing ?? MINIMAL_STYLES);
+  const save = async () => {
+    const xml = styles.result();
+    if (xml === null) return;
+    if (rel && existing !== null) return pkg.set(resolveTarget(workbookPath, rel.target), xml);
+    const dir = workbookPath.replace(/[^/]+$/, "");
+    let path = rel ? resolveTarget(workbookPath, rel.target) : `${dir}styles.xml`;
+    for (let n = 2; !rel && pkg.has(path); n++) path = `${dir}styles${n}.xml`;
+    pkg.set(path, xml);
+    if (!rel) {
+      const relsPath = relsPathOf(workbookPath);
+      const rels =
+        (await pkg.text(relsPath)) ??
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+      const ids = new Set(parseRels(rels).map((r) => r.id));
+      let n = ids.size + 1;
+      while (ids.has(`rId${n}`)) n++;
+      pkg.set(
+        relsPath,
+        rels.replace(
+          /<\/((?:\w+:)?Relationships)>/,
+          `<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="${path.slice(dir.length)}"/></$1>`,
+        ),
+      );
+    }
+    const types = (await pkg.text("[Content_Types].xml")) ?? "";
+    if (!types.includes(`PartName="/${path}"`))
+      pkg.set(
+        "[Content_Types].xml",
+        types.replace(
+          /<\/((?:\w+:)?Types)>/,
+          `<Override PartName="/${path}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></$1>`,
+        ),
+      );
+  };
+  return { styles, save };
+}
+
 export class Styles {
   private xml: string | null;
   private readonly xfs: string[] = [];
@@ -321,6 +404,7 @@ export class Styles {
     const prefix = /<(\w+:)?styleSheet\b/.exec(this.xml)?.[1] ?? "";
     let fillId = this.fillIds.get(argb);
     if (fillId === undefined) {
+      if (!/<(\w+:)?fills\b/.test(this.xml)) this.addDefaultFills(prefix);
       const fills = /<(\w+:)?fills\b[^>]*>([\s\S]*?)<\/\1?fills>/.exec(this.xml);
       if (!fills) throw new PatchUnsupported("no fills in styles");
       fillId = (fills[2].match(/<(\w+:)?fill\b/g) ?? []).length;
@@ -331,6 +415,18 @@ export class Styles {
       this.fillIds.set(argb, fillId);
     }
     return this.appendXf(style, key, { fillId: String(fillId), applyFill: "1" });
+  }
+  /**
+   * A stylesheet without `<fills>` (every cell format then reads fill 0 as none) gets the two fills
+   * Excel reserves, placed where CT_Stylesheet orders them (after numFmts and fonts).
+   */
+  private addDefaultFills(prefix: string): void {
+    const el = `<${prefix}fills count="2"><${prefix}fill><${prefix}patternFill patternType="none"/></${prefix}fill><${prefix}fill><${prefix}patternFill patternType="gray125"/></${prefix}fill></${prefix}fills>`;
+    const later = /<(\w+:)?(borders|cellStyleXfs|cellXfs|cellStyles|dxfs|tableStyles|colors|extLst)\b/.exec(this.xml!);
+    this.xml = later
+      ? this.xml!.slice(0, later.index) + el + this.xml!.slice(later.index)
+      : this.xml!.replace(/<\/((?:\w+:)?styleSheet)>/, `${el}</$1>`);
+    this.dirty = true;
   }
   /** Appends a copy of cell format `style` with `set` changed, remembered under `key`: its index. */
   private appendXf(style: number, key: string, set: Record<string, string>): number {
@@ -568,10 +664,10 @@ export async function patchValuesInto(
   const sstRel = wbRels.find((r) => /\/sharedStrings$/.test(r.type));
   const sstPath = sstRel ? resolveTarget(workbookPath, sstRel.target) : "xl/sharedStrings.xml";
   const sst = new SharedStrings(sstRel ? await pkg.text(sstPath) : null, sstPath);
-  const stylesRel = wbRels.find((r) => /\/styles$/.test(r.type));
-  const stylesPath = stylesRel ? resolveTarget(workbookPath, stylesRel.target) : "";
-  const styles = new Styles(stylesRel ? await pkg.text(stylesPath) : null);
+  const { styles, save: saveStyles } = await openStyles(opened);
 
+  // Formula cells the edits overwrote: their calculation-chain entries go too.
+  const dropped: { sheet: string; ref: string }[] = [];
   // The last edit of each cell, grouped by sheet.
   const bySheet = new Map<string, Map<string, ValueEdit>>();
   for (const e of edits) {
@@ -598,9 +694,23 @@ export async function patchValuesInto(
     for (const r of x.rows) for (const c of r.cells) byPos.set(`${c.row},${c.col}`, c);
     const replaced = new Map<CellEl, string>();
     const added: NewCell[] = [];
+    const groups = formulaGroups(x);
+    const spelledOut = new Set<string>(); // shared groups whose master is overwritten
     for (const [key, e] of cells) {
       const old = byPos.get(key);
-      if (old && /<(\w+:)?f\b/.test(old.body)) throw new PatchUnsupported("an edit overwrites a formula");
+      // Typing over a formula cell in Excel drops its formula and cached result; the value below
+      // replaces the whole body. A shared group's master carries the text its followers read: they
+      // get their own formulas written out first (as patchRows does when a group stops being shared).
+      // Excel refuses to change part of an array or a data table, and so does this.
+      const inBlock = groups.blocks.find((b) => b.r1 <= e.row && e.row <= b.r2 && b.c1 <= e.col && e.col <= b.c2);
+      if (inBlock && !(inBlock.r1 === inBlock.r2 && inBlock.c1 === inBlock.c2))
+        throw new PatchUnsupported(`an edit writes into part of the ${inBlock.kind} formula ${inBlock.ref}`, {
+          zh: `要修改的单元格 ${columnName(e.col)}${e.row + 1} 位于数组公式或模拟运算表 ${inBlock.ref} 之内(Excel 也不允许只改其中一部分)`,
+          en: `cell ${columnName(e.col)}${e.row + 1} lies inside the array formula or data table ${inBlock.ref} (Excel does not allow changing part of one either)`,
+        });
+      const master = old ? groups.masters.get(key) : undefined;
+      if (master) spelledOut.add(master);
+      if (old && /<(\w+:)?f\b/.test(old.body)) dropped.push({ sheet: sheetName, ref: `${columnName(e.col)}${e.row + 1}` });
       const row = x.rows.find((r) => r.row === e.row);
       let style = old ? (attrs(old.open).get("s") ?? null) : null;
       if (!old) {
@@ -629,6 +739,14 @@ export async function patchValuesInto(
       if (old) replaced.set(old, xml);
       else added.push({ row: e.row, col: e.col, xml });
       newValues.set(`${sheetName}\u0000${key}`, e.value === "" ? null : e.value);
+    }
+    for (const si of spelledOut) {
+      const m = groups.shared.get(si)!;
+      for (const c of m.followers) {
+        if (replaced.has(c)) continue;
+        const full = slideFormula(m.text, m.at, { row: c.row, col: c.col });
+        replaced.set(c, spellOut(c, full));
+      }
     }
     parsed.set(sheetName, parseSheetXml(rewriteSheet(x, replaced, added)));
   }
@@ -697,15 +815,136 @@ export async function patchValuesInto(
     pkg.set(sstPath, sstXml);
     if (!sstRel) await addSharedStringsPart(pkg, workbookPath, sstPath);
   }
-  const stylesXml = styles.result();
-  if (stylesXml !== null) pkg.set(stylesPath, stylesXml);
+  await saveStyles();
   if (fullCalc) pkg.set(workbookPath, withFullCalc((await pkg.text(workbookPath))!));
+  if (dropped.length > 0) await dropFromCalcChain(opened, dropped);
   const at = (k: string) => {
     const [sheet, pos] = k.split("\u0000");
     const [r, c] = pos.split(",").map(Number);
     return `${sheet}!${columnName(c)}${r + 1}`;
   };
   return { recomputed: [...recomputed.keys()].map(at), fullCalcOnLoad: fullCalc };
+}
+
+interface FormulaGroups {
+  /** Shared formulas by si: the master's text and position, and the cells that follow it. */
+  shared: Map<string, { text: string; at: { row: number; col: number }; followers: CellEl[] }>;
+  /** "row,col" of each shared master → its si. */
+  masters: Map<string, string>;
+  /** Array formulas and data tables: the range each result fills (ECMA-376 §18.3.1.40, `ref`). */
+  blocks: { kind: string; ref: string; r1: number; c1: number; r2: number; c2: number }[];
+}
+
+function formulaGroups(x: SheetXml): FormulaGroups {
+  const shared: FormulaGroups["shared"] = new Map();
+  const masters = new Map<string, string>();
+  const blocks: FormulaGroups["blocks"] = [];
+  const followers: { c: CellEl; si: string }[] = [];
+  for (const r of x.rows)
+    for (const c of r.cells) {
+      const f = /<(\w+:)?f\b([^>]*?)(?:\/>|>([^<]*)<\/\1?f>)/.exec(c.body);
+      if (!f) continue;
+      const fa = attrs(f[2]);
+      const t = fa.get("t");
+      if (t === "shared") {
+        const si = fa.get("si") ?? "";
+        const text = decode(f[3] ?? "");
+        if (text !== "") {
+          shared.set(si, { text, at: { row: c.row, col: c.col }, followers: [] });
+          masters.set(`${c.row},${c.col}`, si);
+        } else followers.push({ c, si });
+      } else if (t === "array" || t === "dataTable") {
+        const ref = fa.get("ref") ?? `${columnName(c.col)}${c.row + 1}`;
+        const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref);
+        if (!m) continue;
+        const [c1, r1] = [columnIndex(m[1].toUpperCase()), Number(m[2]) - 1];
+        const [c2, r2] = m[3] ? [columnIndex(m[3].toUpperCase()), Number(m[4]) - 1] : [c1, r1];
+        blocks.push({ kind: t, ref, r1: Math.min(r1, r2), c1: Math.min(c1, c2), r2: Math.max(r1, r2), c2: Math.max(c1, c2) });
+      }
+    }
+  for (const { c, si } of followers) shared.get(si)?.followers.push(c);
+  return { shared, masters, blocks };
+}
+
+/** A shared follower with its formula written out in full (its cached value stays: the formula is the same). */
+function spellOut(c: CellEl, formula: string): string {
+  const body = c.body.replace(/<((?:\w+:)?f)\b([^>]*?)(?:\/>|>[^<]*<\/(?:\w+:)?f>)/, (_, tag: string, fattrs: string) => {
+    let o = `<${tag}${fattrs}>`;
+    for (const n of ["t", "ref", "si"]) o = setAttr(o, n, null);
+    return `${o}${escapeXml(formula)}</${tag}>`;
+  });
+  const open = c.open.replace(/\s*\/?>$/, ">");
+  return `${open}${body}</${c.prefix}c>`;
+}
+
+/**
+ * calcChain.xml without the entries of cells that no longer hold a formula (Excel repairs a chain
+ * naming a cell without one). `i` is the sheet's sheetId and is omitted when it repeats the previous
+ * entry's (ECMA-376 §18.6.1): an entry after a removed one that set it gets it written out.
+ */
+async function dropFromCalcChain(opened: OpenedPackage, cells: { sheet: string; ref: string }[]): Promise<void> {
+  const { pkg, workbookPath, wbRels } = opened;
+  const rel = wbRels.find((r) => /\/calcChain$/.test(r.type));
+  if (!rel) return;
+  const path = resolveTarget(workbookPath, rel.target);
+  const text = await pkg.text(path);
+  if (text === null) return;
+  const wb = (await pkg.text(workbookPath))!;
+  const ids = new Map<string, string>();
+  for (const m of wb.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
+    const a = attrs(m[1]);
+    ids.set(a.get("name") ?? "", a.get("sheetId") ?? "");
+  }
+  const gone = new Set(cells.map((c) => `${ids.get(c.sheet)}\u0000${c.ref}`));
+  let current = "";
+  let carry = false; // the removed entry set `i`: the next kept one must state it
+  const next = text.replace(
+    /<((?:\w+:)?c)\b([^>]*?)\/>|<((?:\w+:)?c)\b([^>]*?)>\s*<\/\3>/g,
+    (el, t1?: string, a1?: string, t2?: string, a2?: string) => {
+      const tag = t1 ?? t2!;
+      const a = a1 ?? a2 ?? "";
+      const at = attrs(a);
+      const stated = at.has("i");
+      if (stated) current = at.get("i")!;
+      if (gone.has(`${current}\u0000${at.get("r")}`)) {
+        carry ||= stated;
+        return "";
+      }
+      if (carry && !stated) {
+        carry = false;
+        return setAttr(`<${tag}${a}/>`, "i", current);
+      }
+      carry = false;
+      return el;
+    },
+  );
+  if (next === text) return;
+  if (!/<(\w+:)?c\b/.test(next)) {
+    // An empty chain is not valid (CT_CalcChain needs one c): the part goes, as Excel drops it.
+    await removePart(pkg, path, workbookPath);
+    return;
+  }
+  pkg.set(path, next);
+}
+
+/** Removes a part the workbook relates to: its relationship and content type go with it. */
+async function removePart(pkg: Pkg, path: string, from: string): Promise<void> {
+  pkg.remove(path);
+  const relsPath = relsPathOf(from);
+  const rels = (await pkg.text(relsPath)) ?? "";
+  const target = path.slice(from.replace(/[^/]+$/, "").length);
+  pkg.set(
+    relsPath,
+    rels.replace(/<(?:\w+:)?Relationship\b[^>]*\/>/g, (el) => {
+      const t = attrs(el).get("Target") ?? "";
+      return t === target || t === `/${path}` ? "" : el;
+    }),
+  );
+  const types = (await pkg.text("[Content_Types].xml")) ?? "";
+  pkg.set(
+    "[Content_Types].xml",
+    types.replace(new RegExp(`<(?:\\w+:)?Override\\b[^>]*PartName="/${path.replace(/[.]/g, "\\.")}"[^>]*/>`), ""),
+  );
 }
 
 /** The sheet text with cells replaced and new cells placed in row and column order. */

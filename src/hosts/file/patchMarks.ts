@@ -12,11 +12,11 @@ import {
   NewCell,
   PatchUnsupported,
   Pkg,
-  Styles,
   attrs,
   columnStyle,
   escapeXml,
   openPackage,
+  openStyles,
   parseRels,
   parseSheetXml,
   relsPathOf,
@@ -117,13 +117,79 @@ function vmlPrefixes(xml: string): { v: string; o: string; x: string } | null {
   return v && o && x ? { v, o, x } : null;
 }
 
+/** The cells of the notes in a comments part (`ref`, ST_CellRef). */
+function noteRefs(comments: string): { row: number; col: number }[] {
+  return [...comments.matchAll(/<(?:\w+:)?comment\b([^>]*)>/g)].flatMap((m) => {
+    const x = /^([A-Z]{1,3})(\d+)$/.exec(attrs(m[1]).get("ref") ?? "");
+    return x ? [{ row: Number(x[2]) - 1, col: columnIndex(x[1]) }] : [];
+  });
+}
+
+/** The prefixes a start tag declares: name → namespace. */
+function declaredPrefixes(startTag: string): Map<string, string> {
+  return new Map([...startTag.matchAll(/\sxmlns:([\w.-]+)\s*=\s*"([^"]*)"/g)].map((m) => [m[1], m[2]]));
+}
+
+/** A name not declared in `declared`: `base`, else base1, base2 … */
+function freePrefix(declared: Map<string, string>, base: string): string {
+  if (!declared.has(base)) return base;
+  let n = 1;
+  while (declared.has(`${base}${n}`)) n++;
+  return `${base}${n}`;
+}
+
+/**
+ * The prefix for the relationships namespace on a worksheet's root: the one already bound to it,
+ * else `r` — or, when another tool bound `r` to something else, a free name declared anew (a
+ * prefix is only a name, XML Namespaces §3; Excel reads `<legacyDrawing r2:id>` as it reads r:id).
+ */
+function relPrefix(xml: string): { prefix: string; declare: boolean } {
+  const root = /<(?:\w+:)?worksheet\b[^>]*>/.exec(xml)?.[0] ?? "";
+  const declared = declaredPrefixes(root);
+  const bound = [...declared].find(([, uri]) => uri === REL)?.[0];
+  return bound ? { prefix: bound, declare: false } : { prefix: freePrefix(declared, "r"), declare: true };
+}
+
+const VML_NS = {
+  v: "urn:schemas-microsoft-com:vml",
+  o: "urn:schemas-microsoft-com:office:office",
+  x: "urn:schemas-microsoft-com:office:excel",
+};
+
+/**
+ * The VML part with the three namespaces its notes use declared on its root: a part that uses `v:`,
+ * `o:`, `x:` without declaring them (older writers rely on Office's lenient VML reader) gets the
+ * declarations Excel writes; a name bound to something else leaves ours a free name.
+ */
+function withVmlNamespaces(vml: string): { xml: string; prefixes: { v: string; o: string; x: string } } {
+  const found = vmlPrefixes(vml);
+  if (found) return { xml: vml, prefixes: found };
+  const rootMatch = /<(?![?!])[\w:.-]+\b[^>]*>/.exec(vml);
+  const root = rootMatch?.[0] ?? "";
+  const declared = declaredPrefixes(root);
+  const prefixes = { v: "", o: "", x: "" };
+  let add = "";
+  for (const k of ["v", "o", "x"] as const) {
+    const bound = [...declared].find(([, uri]) => uri === VML_NS[k])?.[0];
+    if (bound) prefixes[k] = bound;
+    else {
+      prefixes[k] = freePrefix(declared, k);
+      declared.set(prefixes[k], VML_NS[k]);
+      add += ` xmlns:${prefixes[k]}="${VML_NS[k]}"`;
+    }
+  }
+  if (!rootMatch) return { xml: `<xml${add}></xml>`, prefixes };
+  const at = rootMatch.index + root.length - (root.endsWith("/>") ? 2 : 1);
+  let xml = vml.slice(0, at) + add + vml.slice(at);
+  if (root.endsWith("/>")) xml = xml.replace(/\/>(\s*)$/, `></${/^<([\w:.-]+)/.exec(root)![1]}>$1`);
+  return { xml, prefixes };
+}
+
 /** The annotated copy of `original`. Throws PatchUnsupported for a package this does not handle. */
 export async function patchMarks(original: Uint8Array, marks: CellMarkPatch[]): Promise<Uint8Array> {
-  const { pkg, sheets, workbookPath, wbRels } = await openPackage(original);
-  const stylesRel = wbRels.find((r) => /\/styles$/.test(r.type));
-  if (!stylesRel) throw new PatchUnsupported("no styles part");
-  const stylesPath = resolveTarget(workbookPath, stylesRel.target);
-  const styles = new Styles(await pkg.text(stylesPath));
+  const opened = await openPackage(original);
+  const { pkg, sheets } = opened;
+  const { styles, save: saveStyles } = await openStyles(opened);
 
   const bySheet = new Map<string, CellMarkPatch[]>();
   for (const m of marks) {
@@ -165,53 +231,43 @@ export async function patchMarks(original: Uint8Array, marks: CellMarkPatch[]): 
     }
     xml = rewriteSheet(x, replaced, added);
 
-    // Notes: the sheet's own parts when it has them, new ones when not.
+    // Notes: the sheet's own parts when it has them, new ones when not. A notes part without its
+    // VML drawing (written by a tool that leaves Excel to draw the notes) gets one, with a shape for
+    // each note it already holds; a VML drawing without notes (form controls) takes our notes' shapes.
     const rels = parseRels((await pkg.text(relsPathOf(path))) ?? "");
     const commentsRel = rels.find((r) => /\/comments$/.test(r.type));
     const vmlRel = rels.find((r) => /\/vmlDrawing$/.test(r.type));
-    if (commentsRel && !vmlRel) throw new PatchUnsupported("notes without their drawing");
+    const sheetIndex = sheets.findIndex((s) => s.name === name) + 1;
+    const rel = (p: string) => (p.startsWith("xl/") ? `../${p.slice(3)}` : `/${p}`);
     let commentsPath: string;
     let vmlPath: string;
-    if (commentsRel && vmlRel) {
-      commentsPath = resolveTarget(path, commentsRel.target);
-      vmlPath = resolveTarget(path, vmlRel.target);
-    } else if (vmlRel) {
-      // A sheet has one legacy drawing: when it already holds form controls, the notes join it.
-      vmlPath = resolveTarget(path, vmlRel.target);
+    if (commentsRel) commentsPath = resolveTarget(path, commentsRel.target);
+    else {
       commentsPath = freeName(pkg, (n) => `xl/comments${n}.xml`);
       pkg.set(
         commentsPath,
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors></authors><commentList></commentList></comments>`,
       );
       await contentType(pkg, { override: commentsPath }, "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml");
-      await addRel(pkg, path, "comments", commentsPath.startsWith("xl/") ? `../${commentsPath.slice(3)}` : `/${commentsPath}`);
-    } else {
-      commentsPath = freeName(pkg, (n) => `xl/comments${n}.xml`);
+      await addRel(pkg, path, "comments", rel(commentsPath));
+    }
+    let shapesFor: { row: number; col: number }[] = [];
+    if (vmlRel) vmlPath = resolveTarget(path, vmlRel.target);
+    else {
       vmlPath = freeName(pkg, (n) => `xl/drawings/vmlDrawing${n}.vml`);
-      pkg.set(
-        commentsPath,
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors></authors><commentList></commentList></comments>`,
-      );
       pkg.set(
         vmlPath,
         `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">` +
-          `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${sheets.findIndex((s) => s.name === name) + 1}"/></o:shapelayout>${SHAPETYPE({ v: "v", o: "o" })}</xml>`,
+          `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${sheetIndex}"/></o:shapelayout>${SHAPETYPE({ v: "v", o: "o" })}</xml>`,
       );
       await contentType(pkg, { default: "vml" }, "application/vnd.openxmlformats-officedocument.vmlDrawing");
-      await contentType(pkg, { override: commentsPath }, "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml");
-      const rel = (p: string) => (p.startsWith("xl/") ? `../${p.slice(3)}` : `/${p}`);
-      await addRel(pkg, path, "comments", rel(commentsPath));
       const vid = await addRel(pkg, path, "vmlDrawing", rel(vmlPath));
+      // The notes already in the part: each needs its shape, or Excel shows no note there.
+      if (commentsRel) shapesFor = noteRefs((await pkg.text(commentsPath)) ?? "");
       // legacyDrawing needs the relationships namespace on the root; it goes where CT_Worksheet orders it.
-      if (
-        !/xmlns:r="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships"/.test(
-          xml.slice(0, xml.indexOf(">", xml.indexOf("<worksheet")) + 1),
-        )
-      ) {
-        if (/xmlns:r=/.test(xml.slice(0, 2000))) throw new PatchUnsupported("the r prefix is bound to another namespace");
-        xml = xml.replace(/<((?:\w+:)?worksheet)\b/, `<$1 xmlns:r="${REL}"`);
-      }
-      const el = `<${x.prefix}legacyDrawing r:id="${vid}"/>`;
+      const bound = relPrefix(xml);
+      xml = bound.declare ? xml.replace(/<((?:\w+:)?worksheet)\b/, `<$1 xmlns:${bound.prefix}="${REL}"`) : xml;
+      const el = `<${x.prefix}legacyDrawing ${bound.prefix}:id="${vid}"/>`;
       let at = xml.search(new RegExp(`</${x.prefix}worksheet>`));
       for (const name of AFTER_LEGACY_DRAWING) {
         const m = new RegExp(`<${x.prefix}${name}[\\s/>]`).exec(xml);
@@ -232,13 +288,15 @@ export async function patchMarks(original: Uint8Array, marks: CellMarkPatch[]): 
         ? comments.replace(/<((?:\w+:)?authors)\s*\/>/, `<$1><${cp}author>${AUTHOR}</${cp}author></$1>`)
         : comments.replace(/<\/((?:\w+:)?authors)>/, `<${cp}author>${AUTHOR}</${cp}author></$1>`);
     }
-    const prefixes = vmlPrefixes(vml);
-    if (!prefixes) throw new PatchUnsupported("VML without its namespaces");
+    const declared = withVmlNamespaces(vml);
+    vml = declared.xml;
+    const prefixes = declared.prefixes;
     if (!vml.includes('id="_x0000_t202"')) vml = vml.replace(/<\/xml>\s*$/, `${SHAPETYPE(prefixes)}</xml>`);
     let shapeId = Math.max(
       1024 * (sheets.findIndex((s) => s.name === name) + 1),
       ...[...vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1])),
     );
+    for (const at of shapesFor) vml = vml.replace(/<\/xml>\s*$/, `${vmlShape(prefixes, ++shapeId, at.row, at.col)}</xml>`);
     for (const [, m] of targets) {
       const ref = `${columnName(m.col)}${m.row + 1}`;
       const existing = new RegExp(`<((?:\\w+:)?comment)\\b[^>]*\\bref="${ref}"[^>]*>[\\s\\S]*?</\\1>`).exec(comments);
@@ -257,8 +315,7 @@ export async function patchMarks(original: Uint8Array, marks: CellMarkPatch[]): 
     pkg.set(commentsPath, comments);
     pkg.set(vmlPath, vml);
   }
-  const stylesXml = styles.result();
-  if (stylesXml !== null) pkg.set(stylesPath, stylesXml);
+  await saveStyles();
   return (await pkg.write()).bytes;
 }
 
@@ -278,18 +335,28 @@ const VERIFY_FAILED: Message = {
   en: "The annotated copy's cells did not match the original's; the copy was not written",
 };
 
+/** Thrown by annotatedCopy when the caller's decision refused a copy that would lose something. */
+export class CopyRefused extends Error {
+  constructor() {
+    super("a rewritten copy would lose content and was refused");
+    this.name = "CopyRefused";
+  }
+}
+
 /**
  * The annotated copy of a workbook: patched when the package allows (nothing lost, no warnings),
- * else written the exceljs way with the warnings of what that copy loses. A patched copy is read back
- * and must hold exactly the cells of the original.
+ * else written the exceljs way with the warnings of what that copy loses — when `opts.mayRewrite`
+ * is given, only if it agrees (else CopyRefused is thrown and nothing is made). A patched copy is
+ * read back and must hold exactly the cells of the original.
  */
 export async function annotatedCopy(
   bytes: Uint8Array,
   findings: Finding[],
   lang: Lang,
   source: string,
-  opts: FastReadOptions = {},
+  opts: FastReadOptions & { mayRewrite?: (warnings: PackageWarning[], why: PatchUnsupported) => boolean } = {},
 ): Promise<{ bytes: Uint8Array; warnings: PackageWarning[]; patched: boolean }> {
+  let why: PatchUnsupported;
   try {
     const out = await patchMarks(bytes, markPatches(findings, lang));
     const [before, after] = await Promise.all([readSnapshotFast(bytes, source, opts), readSnapshotFast(out, source, opts)]);
@@ -299,8 +366,10 @@ export async function annotatedCopy(
     return { bytes: out, warnings: [], patched: true };
   } catch (e) {
     if (!(e instanceof PatchUnsupported)) throw e;
+    why = e;
   }
   const r = await openXlsx(bytes, source);
+  if (opts.mayRewrite && !opts.mayRewrite(r.warnings, why)) throw new CopyRefused();
   annotate(r.workbook, findings, lang);
   return { bytes: await writeXlsx(r.workbook), warnings: r.warnings, patched: false };
 }

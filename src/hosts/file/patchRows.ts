@@ -146,7 +146,9 @@ function shiftSheetData(xml: string, sheet: string, shift: RowShift): string {
             }
             let a = fattrs;
             if (own && fa.has("ref")) a = setAttr(`<x${a}>`, "ref", shiftRefs(fa.get("ref")!, shift)).slice(2, -1);
-            if (fa.has("r1") || fa.has("r2")) throw new PatchUnsupported("a data table formula");
+            // A data table's input cells (r1, r2: ST_CellRef, ECMA-376 Part 1 §18.3.1.40) lie on its own
+            // sheet ("any cell on a worksheet can be the input cell"): they move with its rows.
+            for (const n of ["r1", "r2"]) if (own && fa.has(n)) a = setAttr(`<x${a}>`, n, shiftRefs(fa.get(n)!, shift)).slice(2, -1);
             const next = text === "" ? "" : shiftFormula(text, sheet, shift);
             if (next === text && a === fattrs) return whole;
             return ftext === undefined ? `<${tag}${a}/>` : `<${tag}${a}>${escapeXml(next)}</${tag}>`;

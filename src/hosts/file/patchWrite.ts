@@ -20,7 +20,7 @@ const key = (c: CellRef) => `${c.sheet}\u0000${c.row},${c.col}`;
 
 /** Remembers, for cells about to be edited, the number format they had when the workbook was read. */
 export class EditLog {
-  private readonly cells = new Map<string, { ref: CellRef; numFmt: string | undefined }>();
+  private readonly cells = new Map<string, { ref: CellRef; numFmt: string | undefined; was: string }>();
   /** An applied plan also merged, unmerged or inserted (a slid row moved back with its merges, an
    * added indicator): the copy is then patched from the plans' compiled steps (patchRows.ts). */
   private structural = false;
@@ -49,14 +49,20 @@ export class EditLog {
     if (this.unrecorded) throw new PatchUnsupported("the edits moved merged areas or rows");
     return this.recorded.map((s) => ({ ...s }));
   }
-  /** Call before the edit: only the first format seen for a cell is the original's. */
+  /**
+   * Call before the edit: only the first format and value seen for a cell are the original's. A cell
+   * inside a merge is logged as the merge's top-left cell, the one the plan's write step changes
+   * (core/plan/steps.ts compiles a setValue inside a merge to it).
+   */
   touch(wb: Workbook, ref: CellRef): void {
-    if (this.cells.has(key(ref))) return;
     const ws = wb.getWorksheet(ref.sheet);
-    this.cells.set(key(ref), {
-      ref: { sheet: ref.sheet, row: ref.row, col: ref.col },
-      numFmt: ws?.getCell(ref.row + 1, ref.col + 1).numFmt,
-    });
+    let cell = ws?.getCell(ref.row + 1, ref.col + 1);
+    if (cell?.isMerged && cell.master) cell = cell.master;
+    const at = cell
+      ? { sheet: ref.sheet, row: Number(cell.row) - 1, col: Number(cell.col) - 1 }
+      : { sheet: ref.sheet, row: ref.row, col: ref.col };
+    if (this.cells.has(key(at))) return;
+    this.cells.set(key(at), { ref: at, numFmt: cell?.numFmt, was: JSON.stringify(cell?.value ?? null) });
   }
   /** Takes the cells of `other` not logged yet (a fix that was applied). */
   merge(other: EditLog): void {
@@ -71,14 +77,22 @@ export class EditLog {
   get size(): number {
     return this.cells.size;
   }
-  /** The edits that turn the original into the model as it is now. Throws PatchUnsupported for a value the patcher cannot write. */
+  /**
+   * The edits that turn the original into the model as it is now. A logged cell the plans left as
+   * it was (value and format) needs no edit: the package already holds it, whatever it is (a formula,
+   * rich text, a date, a hyperlink's text, an error). Every other logged cell was last written by a
+   * plan's write step, whose value is text, a number or empty (steps.ts `write`; setValue takes
+   * nothing else), so the checks below cannot fire on a real workbook: they stay so that a future
+   * step kind cannot write a wrong value silently.
+   */
   edits(wb: Workbook): ValueEdit[] {
     if (this.structural) throw new PatchUnsupported("the edits moved merged areas or rows");
-    return [...this.cells.values()].map(({ ref, numFmt }) => {
+    return [...this.cells.values()].flatMap(({ ref, numFmt, was }) => {
       const ws = wb.getWorksheet(ref.sheet);
       if (!ws) throw new PatchUnsupported(`sheet ${ref.sheet} is gone`);
       const cell = ws.getCell(ref.row + 1, ref.col + 1);
       const raw = cell.value;
+      if (JSON.stringify(raw ?? null) === was && cell.numFmt === numFmt) return [];
       if (raw !== null && typeof raw === "object" && !(raw instanceof Date) && ("formula" in raw || "sharedFormula" in raw))
         throw new PatchUnsupported(`${formatRef(ref)} holds a formula`);
       if (raw instanceof Date || (raw !== null && typeof raw === "object" && ("richText" in raw || "hyperlink" in raw)))

@@ -378,26 +378,32 @@ export function readBackCells(
     sst ??= sstW !== null ? lazyStrings(sstW) : null;
     const ctx: SheetCtx = { sst, numFmts, date1904: wb.date1904, rels: relsW !== null ? parseRels(relsW) : null };
     const xml = utf8.decode(rawW);
-    const cut = splitRows(xml);
-    const oldCut = rawO ? splitRows(utf8.decode(rawO)) : null;
+    const oldXml = rawO ? utf8.decode(rawO) : null;
     // A shared formula's cells read their master's text, which may sit in another row.
     const shared = /\st\s*=\s*["']shared["']/;
-    if (!cut || !oldCut || shared.test(xml) || [...oldCut.rows.values()].some((x) => shared.test(x.chunk))) {
+    const cut = splitRows(xml);
+    const oldCut = oldXml !== null && !shared.test(oldXml) ? splitRows(oldXml) : null;
+    if (!cut || !oldCut || shared.test(xml)) {
       out.set(name, cellsOf(snapshotSheet(name, parseSheet(xml, ctx))));
       parsedRows += cut?.rows.size ?? 0;
       continue;
     }
-    // The merges and hyperlinks over each row, in the copy and (when its head or tail changed) in the original.
-    const ctxW = rowContexts(parseSheet(cut.head + cut.tail, ctx), linksOf(cut.head + cut.tail, ctx.rels));
-    let ctxO = ctxW;
-    if (cut.head !== oldCut.head || cut.tail !== oldCut.tail) {
+    // The merges and hyperlinks over each row, in the copy and in the original: when the sheet's head
+    // and tail (where they stand) and its relationships are the original's, a row's are too, and
+    // neither is parsed (a value patch rewrites only cells).
+    const sameContext = cut.head === oldCut.head && cut.tail === oldCut.tail && po.rels === pw.rels && same(pw.rels);
+    let ctxW: Map<number, string> | null = null,
+      ctxO: Map<number, string> | null = null;
+    if (!sameContext) {
+      ctxW = rowContexts(parseSheet(cut.head + cut.tail, ctx), linksOf(cut.head + cut.tail, ctx.rels));
       const oldRels = po.rels === pw.rels && same(pw.rels) ? ctx.rels : ((t) => (t !== null ? parseRels(t) : null))(o.text(po.rels));
       ctxO = rowContexts(parseSheet(oldCut.head + oldCut.tail, { ...ctx, rels: oldRels }), linksOf(oldCut.head + oldCut.tail, oldRels));
     }
     const copied = new Set<number>();
     const fresh: string[] = [];
     for (const [r, { chunk }] of cut.rows) {
-      if (ctxW && ctxO && oldCut.rows.get(r)?.chunk === chunk && ctxW.get(r) === ctxO.get(r)) copied.add(r - 1);
+      const sameRowContext = sameContext || (ctxW !== null && ctxO !== null && ctxW.get(r) === ctxO.get(r));
+      if (sameRowContext && oldCut.rows.get(r)?.chunk === chunk) copied.add(r - 1);
       else fresh.push(chunk);
     }
     const parsed = parseSheet(cut.head + fresh.join("") + cut.tail, ctx);

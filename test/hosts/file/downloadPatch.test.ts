@@ -2,8 +2,8 @@
  * The preview's download after value edits is the opened package with only those cells rewritten
  * (issue #25): the chart, notes, x14 rules and everything else keep their bytes, so none of the
  * "a copy will lose …" warnings is shown. An inserted indicator row is patched in too (patchRows.ts).
- * A change the patcher does not write (saved state, a report sheet) sends the download back through
- * exceljs, with its warnings.
+ * So are a report sheet and saved state (patchSheets.ts); only a package the patcher refuses goes
+ * back through exceljs, with its warnings.
  */
 import JSZip from "jszip";
 import { checkWorkbook } from "../../../src/core/engine";
@@ -61,13 +61,26 @@ test("after fixes, the download changes only the fixed cells and what depends on
   expect([form.cells.get("7,3"), form.cells.get("8,3"), form.cells.get("21,4")]).toEqual([326.6, 40.64, "≥2次"]);
 });
 
-test("once the state is saved into the workbook, the download goes through exceljs again", async () => {
-  const host = await FileHost.fromData(await fidelityWorkbook(["chart"]), "chart.xlsx");
+test("saved state is patched in too; only a package the sheet patcher refuses goes through exceljs again", async () => {
+  const input = await fidelityWorkbook(["chart"]);
+  const host = await FileHost.fromData(input, "chart.xlsx");
   await host.saveState({ ignored: [], settings: { ...DEFAULT_SETTINGS } });
-  expect(host.keepsEverything).toBe(false);
+  expect(host.keepsEverything).toBe(true);
   const b = await parts(await host.toBuffer());
-  // The state sheet is there, written by exceljs (the patcher writes no new sheets).
+  const a = await parts(input);
+  // The state sheet is added (patchSheets.ts, proved in patchSheets.test.ts); the chart keeps its bytes.
   expect([...b.keys()].filter((n) => /worksheets\/sheet\d+\.xml$/.test(n)).length).toBe(2);
+  expect(b.get("xl/charts/chart1.xml")).toBe(a.get("xl/charts/chart1.xml"));
+
+  // A sheet outside what the sheet writer handles (a border on the report's title, set in the model
+  // as another writer could): the copy is written by exceljs, which drops the chart, as its warning says.
+  const odd = await FileHost.fromData(input, "odd.xlsx");
+  await odd.writeReport([], "zh");
+  odd.excelWorkbook.getWorksheet("校验报告")!.getCell("A1").border = { top: { style: "thin" } };
+  const c = await parts(await odd.toBuffer());
+  expect(odd.warnings.map((w) => w.kind)).toContain("charts");
+  expect(c.has("xl/charts/chart1.xml")).toBe(false);
+  expect([...c.values()].some((x) => x.includes("校验报告"))).toBe(true);
 });
 
 test("a marked download patches fills and notes onto the edited package; the user's notes and every other part are kept", async () => {

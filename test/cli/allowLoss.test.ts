@@ -1,0 +1,121 @@
+/**
+ * The one decision on a copy the package patcher cannot make (rewrite.ts lossDecision, issue #25):
+ * when the exceljs rewrite would lose what the package inspection names, `fix`, `add` and
+ * `check --annotate` refuse (exit 2, nothing written, the loss and its cause named, Chinese first)
+ * unless --allow-loss, which writes the rewritten copy and still names the loss.
+ *
+ * The inputs are the example form with what makes the patcher refuse, in the shapes Excel writes:
+ * - fix: an array formula spanning F24:F25 (`<f t="array" ref="F24:F25">` on its top-left cell only,
+ *   ECMA-376 Part 1 §18.3.1.40), so the fix of F25 would change part of an array — Excel refuses that
+ *   too ("You can't change part of an array");
+ * - annotate: a stylesheet whose `<cellXfs>` is empty, no cell naming a format (nothing to copy a
+ *   fill onto; a stylesheet without the element is refused by exceljs too: that file is unreadable);
+ * and a chart part (xl/charts/chart1.xml), which a rewrite does not keep.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import JSZip from "jszip";
+import { run } from "./capture";
+import { ROOT } from "../helpers/xlsx";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "budget-form-loss-"));
+const CHART = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>`;
+
+async function variant(dir: string, name: string, change: (zip: JSZip) => Promise<void>, chart = true): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(join(ROOT, "examples/seed-form.xlsx")));
+  await change(zip);
+  if (chart) zip.file("xl/charts/chart1.xml", CHART);
+  const path = join(dir, name);
+  writeFileSync(path, await zip.generateAsync({ type: "uint8array" }));
+  return path;
+}
+
+/** F24:F25 as one array formula reading E24:E25 (the same texts they hold, so the form reads the same). */
+async function withArray(zip: JSZip): Promise<void> {
+  const sst = await zip.file("xl/sharedStrings.xml")!.async("string");
+  const texts = [...sst.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+    [...m[1].matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join(""),
+  );
+  const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+  const f24 = /<c r="F24" s="(\d+)" t="s"><v>(\d+)<\/v><\/c>/.exec(sheet)!;
+  zip.file(
+    "xl/worksheets/sheet1.xml",
+    sheet.replace(f24[0], `<c r="F24" s="${f24[1]}" t="str"><f t="array" ref="F24:F25">E24:E25</f><v>${texts[Number(f24[2])]}</v></c>`),
+  );
+}
+
+/** No cell formats: an empty `<cellXfs>` and no cell, row or column naming one (every cell in the default look). */
+async function withoutCellFormats(zip: JSZip): Promise<void> {
+  const styles = await zip.file("xl/styles.xml")!.async("string");
+  zip.file("xl/styles.xml", styles.replace(/<cellXfs\b[\s\S]*?<\/cellXfs>/, `<cellXfs count="0"/>`));
+  const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+  zip.file("xl/worksheets/sheet1.xml", sheet.replace(/ (s|style)="\d+"/g, "").replace(/ customFormat="1"/g, ""));
+}
+
+describe("fix", () => {
+  test("refused by default: exit 2, no file, the cause and the chart named, Chinese first", async () => {
+    const dir = tmp();
+    const input = await variant(dir, "表.xlsx", withArray);
+    const out = join(dir, "改.xlsx");
+    const r = await run(["fix", input, "--out", out]);
+    expect(r.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    expect(r.err).toContain("无法按原文件包修补:要修改的单元格 F25 位于数组公式或模拟运算表 F24:F25 之内");
+    expect(r.err).toContain("工作簿包含 1 个图表,写出的副本中将不保留图表");
+    expect(r.err).toContain("未写出任何文件。如确实接受上述丢失,请加 --allow-loss 重新运行");
+    const en = await run(["fix", input, "--out", out, "--lang", "en"]);
+    expect([en.code, existsSync(out)]).toEqual([2, false]);
+    expect(en.err).toContain("cannot be patched in place: cell F25 lies inside the array formula or data table F24:F25");
+    expect(en.err).toContain("To accept that loss, run again with --allow-loss");
+  });
+
+  test("--allow-loss writes the rewritten copy, still naming the loss", async () => {
+    const dir = tmp();
+    const input = await variant(dir, "表.xlsx", withArray);
+    const out = join(dir, "改.xlsx");
+    const r = await run(["fix", input, "--out", out, "--allow-loss"]);
+    expect([0, 1]).toContain(r.code);
+    expect(existsSync(out)).toBe(true);
+    expect(r.err).toContain("工作簿包含 1 个图表,写出的副本中将不保留图表");
+    expect(r.err).not.toContain("未写出任何文件");
+    expect(r.out).toContain("改.xlsx");
+  });
+
+  test("a rewrite that loses nothing named goes ahead without the option", async () => {
+    const dir = tmp();
+    const input = await variant(dir, "表.xlsx", withArray, false);
+    const out = join(dir, "改.xlsx");
+    const r = await run(["fix", input, "--out", out]);
+    expect([0, 1]).toContain(r.code);
+    expect(existsSync(out)).toBe(true);
+    expect(r.err).toBe("");
+  });
+
+  test("--help names the option in both languages", async () => {
+    expect((await run(["fix", "--help"])).out).toContain("--allow-loss         无法按原文件包修补");
+    expect((await run(["fix", "--help", "--lang", "en"])).out).toContain("--allow-loss         write the copy even when");
+    expect((await run(["add", "--help"])).out).toContain("--allow-loss");
+    expect((await run(["check", "--help", "--lang", "en"])).out).toContain("--allow-loss         write an annotated copy");
+  });
+});
+
+describe("check --annotate", () => {
+  test("refused by default for that file (exit 2, no copy), written with --allow-loss", async () => {
+    const dir = tmp();
+    const input = await variant(dir, "表.xlsx", withoutCellFormats);
+    const r = await run(["check", input, "--annotate", join(dir, "out")]);
+    expect(r.code).toBe(2);
+    expect(readdirSync(join(dir, "out"))).toEqual([]);
+    expect(r.err).toContain("无法按原文件包修补");
+    expect(r.err).toContain("工作簿包含 1 个图表");
+    expect(r.err).toContain("--allow-loss");
+    // The findings are still reported: only the copy was refused.
+    expect(r.out).toContain("表.xlsx");
+
+    const allowed = await run(["check", input, "--annotate", join(dir, "out"), "--allow-loss"]);
+    expect(readdirSync(join(dir, "out"))).toEqual(["表.xlsx"]);
+    expect(allowed.err).toContain("工作簿包含 1 个图表");
+    expect(allowed.code).not.toBe(2);
+  });
+});
