@@ -393,7 +393,7 @@ const BUILD: Record<Feature, (b: Book) => Promise<void>> = {
     await b.sheetElement(
       await optionsSheet(b),
       "dataConsolidate",
-      `<dataConsolidate function="sum" startLabels="1"><dataRefs count="2"><dataRef ref="C21:D38" sheet="申报表"/><dataRef ref="A1:A3" sheet="选项"/></dataRefs></dataConsolidate>`,
+      `<dataConsolidate function="sum" startLabels="1"><dataRefs count="2"><dataRef ref="C21:D38" sheet="申报表"/><dataRef ref="A1:A40" sheet="选项"/></dataRefs></dataConsolidate>`,
     );
   },
   async relativeRules(b) {
