@@ -404,7 +404,10 @@ const BUILD: Record<Feature, (b: Book) => Promise<void>> = {
       FORM,
       "conditionalFormatting",
       `<conditionalFormatting sqref="E21:E38"><cfRule type="expression" dxfId="0" priority="5"><formula>AND($D21&lt;&gt;"",E21="",ROW()&lt;ROW($E$38))</formula></cfRule></conditionalFormatting>` +
-        `<conditionalFormatting sqref="D8:D9"><cfRule type="cellIs" dxfId="0" priority="6" operator="greaterThan"><formula>$D$37</formula></cfRule></conditionalFormatting>`,
+        `<conditionalFormatting sqref="D8:D9"><cfRule type="cellIs" dxfId="0" priority="6" operator="greaterThan"><formula>$D$37</formula></cfRule></conditionalFormatting>` +
+        // A color scale whose thresholds are a cell and a formula (cfvo@val).
+        `<conditionalFormatting sqref="F21:F38"><cfRule type="colorScale" priority="7"><colorScale><cfvo type="num" val="$F$30"/><cfvo type="formula" val="MAX($F$21:$F$38)"/>` +
+        `<color rgb="FFF8696B"/><color rgb="FF63BE7B"/></colorScale></cfRule></conditionalFormatting>`,
     );
     await validation(
       b,

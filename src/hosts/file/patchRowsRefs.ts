@@ -70,6 +70,9 @@ export function shiftSheetExtras(xml: string, sheet: string, shift: RowShift): s
   let s = mapTagAttr(xml, ["dataRef"], "ref", (v, a) =>
     a.has("name") || [...a.keys()].some((k) => /(^|:)id$/.test(k)) || (a.get("sheet") ?? sheet) !== shift.sheet ? v : shiftRefs(v, shift),
   );
+  // A color scale's, data bar's or icon set's threshold given as a formula or a cell (cfvo@val, the
+  // pre-2010 form; x14 rules hold theirs in xm:f, which patchRows.ts moves), read on this sheet.
+  s = mapTagAttr(s, ["cfvo"], "val", (v) => (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(v) ? v : shiftFormula(v, sheet, shift)));
   if (sheet !== shift.sheet) return s;
   s = mapTagAttr(s, ["sheetView", "pane", "customSheetView"], "topLeftCell", (v) => shiftRefs(v, shift));
   // Excel does not document what a frozen split does when rows are inserted among the frozen rows;

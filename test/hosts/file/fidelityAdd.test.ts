@@ -339,6 +339,7 @@ describe.each(cases)("add on a workbook with %s", (name, features) => {
       check(FORM, [
         [/<formula>([^<]+)<\/formula>/g, onForm],
         [/<formula1>([^<]+)<\/formula1>/g, onForm],
+        [/<cfvo type="\w+" val="([^"]+)"/g, onForm],
       ]);
       check(pathOf("选项"), [[/<formula>([^<]+)<\/formula>/g, on("选项")]]);
     }
