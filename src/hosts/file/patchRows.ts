@@ -246,10 +246,7 @@ function shiftVml(xml: string, shift: RowShift): string {
         return `${a}${v.join(", ")}${b}`;
       });
   };
-  return xml.replace(/<((?:\w+:)?shape)\b[\s\S]*?<\/\1>/g, (w) => {
-    const next = shape(w);
-    return next === w ? w : next;
-  });
+  return xml.replace(/<((?:\w+:)?shape)\b[\s\S]*?<\/\1>/g, shape);
 }
 
 /**
@@ -264,6 +261,23 @@ function shiftTable(xml: string, sheet: string, shift: RowShift): string {
 
 // ---------------------------------------------------------------------------------------------
 // The steps
+
+/**
+ * How a part related from a sheet moves, by its relationship type: positions only on the shifted
+ * sheet itself, formulas (read on the part's sheet) on every sheet. Null for parts that hold no
+ * reference (printer settings, images …), which are then not even read.
+ */
+function relatedPartShift(type: string, sheet: string, own: boolean, shift: RowShift): ((text: string) => string) | null {
+  if (/\/drawing$/.test(type)) return (t) => shiftDrawingFormulas(own ? shiftDrawing(t, shift) : t, sheet, shift);
+  if (/\/vmlDrawing$/.test(type)) return (t) => shiftVmlFormulas(own ? shiftVml(t, shift) : t, sheet, shift);
+  if (/\/ctrlProp$/.test(type)) return (t) => shiftCtrlProp(t, sheet, shift);
+  if (/\/table$/.test(type)) return (t) => shiftTable(t, sheet, shift);
+  if (!own) return null;
+  if (/\/comments$/.test(type) || /\/threadedComment$/.test(type)) return (t) => mapAttr(t, "ref", (v) => shiftRefs(v, shift));
+  if (/\/pivotTable$/.test(type)) return (t) => shiftPivotTable(t, shift);
+  if (/\/tableSingleCells$/.test(type)) return (t) => shiftSingleXmlCells(t, shift);
+  return null;
+}
 
 async function insertRows(opened: OpenedPackage, sheets: SheetInfo[], shift: RowShift): Promise<void> {
   const { pkg, workbookPath } = opened;
@@ -286,18 +300,12 @@ async function insertRows(opened: OpenedPackage, sheets: SheetInfo[], shift: Row
     const own = s === form;
     const rels = parseRels((await pkg.text(relsPathOf(s.path))) ?? "").filter((r) => !r.external);
     for (const r of rels) {
+      const f = relatedPartShift(r.type, s.name, own, shift);
+      if (!f) continue;
       const path = resolveTarget(s.path, r.target);
       const text = await pkg.text(path);
       if (text === null) continue;
-      let next = text;
-      if (/\/drawing$/.test(r.type)) next = shiftDrawingFormulas(own ? shiftDrawing(text, shift) : text, s.name, shift);
-      else if (/\/vmlDrawing$/.test(r.type)) next = shiftVmlFormulas(own ? shiftVml(text, shift) : text, s.name, shift);
-      else if (/\/ctrlProp$/.test(r.type)) next = shiftCtrlProp(text, s.name, shift);
-      else if (/\/table$/.test(r.type)) next = shiftTable(text, s.name, shift);
-      else if (!own) continue;
-      else if (/\/comments$/.test(r.type) || /\/threadedComment$/.test(r.type)) next = mapAttr(text, "ref", (v) => shiftRefs(v, shift));
-      else if (/\/pivotTable$/.test(r.type)) next = shiftPivotTable(text, shift);
-      else if (/\/tableSingleCells$/.test(r.type)) next = shiftSingleXmlCells(text, shift);
+      const next = f(text);
       if (next !== text) pkg.set(path, next);
     }
   }
