@@ -180,10 +180,12 @@ test("references beside the fidelity matrix: pivot location, consolidation cache
       FORM,
       form
         .replace("<sheetPr>", '<sheetPr syncRef="A30">')
+        // A sheet-level filter and sort, and a smart tag on a cell (ST_Ref, ST_CellRef).
+        .replace("<mergeCells", '<autoFilter ref="B20:F38"/><sortState ref="B21:F38"><sortCondition ref="D21:D38"/></sortState><mergeCells')
         .replace(
           "</worksheet>",
           // An embedded object sized with its cells (CT_ObjectAnchor sizeWithCells): each corner moves with its row.
-          `<oleObjects><mc:AlternateContent><mc:Choice Requires="x14"><oleObject progId="Word.Document.12" shapeId="2049" r:id="rIdOle"><objectPr defaultSize="0" r:id="rIdOle">` +
+          `<smartTags><cellSmartTags r="D30"><cellSmartTag type="0"/></cellSmartTags></smartTags><oleObjects><mc:AlternateContent><mc:Choice Requires="x14"><oleObject progId="Word.Document.12" shapeId="2049" r:id="rIdOle"><objectPr defaultSize="0" r:id="rIdOle">` +
             `<anchor moveWithCells="1" sizeWithCells="1"><from><xdr:col>7</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>20</xdr:row><xdr:rowOff>0</xdr:rowOff></from>` +
             `<to><xdr:col>9</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>30</xdr:row><xdr:rowOff>0</xdr:rowOff></to></anchor></objectPr></oleObject></mc:Choice></mc:AlternateContent></oleObjects></worksheet>`,
         )
@@ -242,6 +244,9 @@ test("references beside the fidelity matrix: pivot location, consolidation cache
   const out = (await patchSteps(input, [{ op: "insertRows", sheet: "申报表", at: 27, count: 1 }])).bytes;
   const form = await textOf(out, FORM);
   expect(form).toContain('<sheetPr syncRef="A31">');
+  expect(form).toContain('<dimension ref="A3:F39"/>');
+  expect(form).toContain('<autoFilter ref="B20:F39"/><sortState ref="B21:F39"><sortCondition ref="D21:D39"/></sortState>');
+  expect(form).toContain('<cellSmartTags r="D31">');
   expect(form).toMatch(/<xdr:row>20<\/xdr:row>[\s\S]*<xdr:row>31<\/xdr:row>[\s\S]*<\/oleObjects>/);
   expect(await textOf(out, "xl/pivotTables/pivotTable9.xml")).toContain('<location ref="H31:I36"');
   expect(await textOf(out, "xl/tables/tableSingleCells1.xml")).toContain('r="G8" connectionId="0"/><singleXmlCell id="2" r="G31"');
