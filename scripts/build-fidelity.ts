@@ -20,6 +20,8 @@ const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
 const XM = "http://schemas.microsoft.com/office/excel/2006/main";
 const FORM = "xl/worksheets/sheet1.xml";
+const XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+const MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 export const FEATURES = [
   "formulas",
@@ -35,6 +37,11 @@ export const FEATURES = [
   "hiddenRows",
   "protection",
   "pivot",
+  "sheetExtras",
+  "relativeRules",
+  "sparklines",
+  "linkedShape",
+  "formControl",
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -78,14 +85,17 @@ class Book {
   /** Puts `xml` (one element named `name`) where CT_Worksheet orders it; an existing extLst takes the ext. */
   async sheetElement(part: string, name: WorksheetChild, xml: string): Promise<void> {
     await this.edit(part, (s) => {
-      if (name === "extLst" && s.includes("<extLst>"))
-        return s.replace("</extLst>", `${xml.replace(/^<extLst>|<\/extLst>$/g, "")}</extLst>`);
-      const later = childrenAfter(name);
-      let at = s.indexOf("</worksheet>");
-      for (const l of later) {
-        const m = new RegExp(`<${l}[\\s>/]`).exec(s);
-        if (m && m.index < at) at = m.index;
+      // Only the worksheet's own children count: a cfRule or a custom view holds an extLst or
+      // pageMargins of its own, and an mc:AlternateContent wraps controls (read as what it wraps).
+      const children = topLevel(s);
+      const ext = children.find((c) => c.name === "extLst");
+      if (name === "extLst" && ext) {
+        const close = s.lastIndexOf("</extLst>", s.indexOf("</worksheet>"));
+        return s.slice(0, close) + xml.replace(/^<extLst>|<\/extLst>$/g, "") + s.slice(close);
       }
+      const later = new Set(childrenAfter(name));
+      const next = children.find((c) => later.has(c.name));
+      const at = next ? next.start : s.indexOf("</worksheet>");
       return s.slice(0, at) + xml + s.slice(at);
     });
   }
@@ -111,6 +121,29 @@ class Book {
     const t = new RegExp(`Id="${m[1]}"[^>]*Target="([^"]+)"`).exec(rels);
     return t ? `xl/${t[1]}` : null;
   }
+}
+
+/** The root element's children (name without prefix, start offset); an mc:AlternateContent is named by the element it wraps. */
+function topLevel(xml: string): { name: string; start: number }[] {
+  const out: { name: string; start: number }[] = [];
+  let depth = 0;
+  let wrapper: { start: number; depth: number } | null = null;
+  for (const m of xml.matchAll(/<(\/?)([\w:]+)[^>]*?(\/?)>/g)) {
+    const [, close, qname, self] = m;
+    if (close) {
+      depth--;
+      continue;
+    }
+    const local = qname.replace(/^\w+:/, "");
+    if (depth === 1) {
+      if (qname === "mc:AlternateContent") wrapper = { start: m.index, depth };
+      else out.push({ name: local, start: m.index });
+    } else if (wrapper && depth === wrapper.depth + 2 && !out.some((o) => o.start === wrapper!.start)) {
+      out.push({ name: local, start: wrapper.start });
+    }
+    if (!self) depth++;
+  }
+  return out;
 }
 
 const inline = (ref: string, text: string, s = "") => `<c r="${ref}"${s} t="inlineStr"><is><t>${text}</t></is></c>`;
@@ -253,7 +286,9 @@ const BUILD: Record<Feature, (b: Book) => Promise<void>> = {
       "xl/charts/chart1.xml",
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${R}">` +
         `<c:chart><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/><c:ser><c:idx val="0"/><c:order val="0"/>` +
-        `<c:cat><c:strRef><c:f>申报表!$D$21:$D$38</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>申报表!$D$8:$D$9</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="2"/><c:pt idx="0"><c:v>326.6</c:v></c:pt><c:pt idx="1"><c:v>40.64</c:v></c:pt></c:numCache></c:numRef></c:val></c:ser>` +
+        `<c:cat><c:strRef><c:f>申报表!$D$21:$D$38</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>申报表!$D$8:$D$9</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="2"/><c:pt idx="0"><c:v>326.6</c:v></c:pt><c:pt idx="1"><c:v>40.64</c:v></c:pt></c:numCache></c:numRef></c:val>` +
+        // Data labels showing a range of the form (Excel 2013+: c15:datalabelsRange in the series' extLst).
+        `<c:extLst><c:ext uri="{02D57815-91ED-43cb-92C2-25804820EDAC}" xmlns:c15="http://schemas.microsoft.com/office/drawing/2012/chart"><c15:datalabelsRange><c15:f>申报表!$E$21:$E$38</c15:f></c15:datalabelsRange></c:ext></c:extLst></c:ser>` +
         `<c:axId val="1"/><c:axId val="2"/></c:barChart><c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:crossAx val="2"/></c:catAx>` +
         `<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:crossAx val="1"/></c:valAx></c:plotArea></c:chart></c:chartSpace>`,
     );
@@ -313,10 +348,208 @@ const BUILD: Record<Feature, (b: Book) => Promise<void>> = {
     await b.rel("xl/pivotTables/pivotTable1.xml", "pivotCacheDefinition", "../pivotCache/pivotCacheDefinition1.xml");
     await b.rel(sheet, "pivotTable", "../pivotTables/pivotTable1.xml");
   },
+  async sheetExtras(b) {
+    // The worksheet's own positions, each element shaped as its ECMA-376 Part 1 schema type gives it
+    // (CT_Worksheet §18.3.1.99 orders them): a frozen split among the indicator rows with the view
+    // scrolled down (sheetView §18.3.1.87 with its pane and selection), a protected range, a scenario
+    // with input cells, a consolidation whose source is another sheet (dataRef §18.3.1.30: it must
+    // not move), a custom view with its own pane, selection and page break, a sheet page break,
+    // watched cells (cellWatch §18.3.1.8), ignored errors and a web-publish range (§18.3.1.97).
+    await optionsSheet(b);
+    await b.sheetElement(
+      FORM,
+      "sheetViews",
+      `<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="28" topLeftCell="A33" activePane="bottomLeft" state="frozen"/>` +
+        `<selection pane="bottomLeft" activeCell="D33" sqref="D33:E34"/></sheetView></sheetViews>`,
+    );
+    await b.sheetElement(FORM, "protectedRanges", `<protectedRanges><protectedRange name="填报区" sqref="D21:F38"/></protectedRanges>`);
+    await b.sheetElement(
+      FORM,
+      "scenarios",
+      `<scenarios current="0" show="0" sqref="E37:E38"><scenario name="目标上调" locked="1" count="2" user="张三"><inputCells r="E37" val="95%"/><inputCells r="E9" val="50"/></scenario></scenarios>`,
+    );
+    await b.sheetElement(
+      FORM,
+      "dataConsolidate",
+      `<dataConsolidate><dataRefs count="1"><dataRef ref="A1:A30" sheet="选项"/></dataRefs></dataConsolidate>`,
+    );
+    await b.sheetElement(
+      FORM,
+      "customSheetViews",
+      `<customSheetViews><customSheetView guid="{8D4C7A91-3E5B-4F1A-9C2D-6B7E8F9A0B1C}" scale="85" showPageBreaks="1" view="pageBreakPreview" topLeftCell="A21">` +
+        `<pane ySplit="4" topLeftCell="A32" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="C35" sqref="C35"/>` +
+        `<rowBreaks count="1" manualBreakCount="1"><brk id="29" max="16383" man="1"/></rowBreaks>` +
+        `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></customSheetView></customSheetViews>`,
+    );
+    await b.sheetElement(FORM, "rowBreaks", `<rowBreaks count="1" manualBreakCount="1"><brk id="32" max="16383" man="1"/></rowBreaks>`);
+    await b.sheetElement(FORM, "cellWatches", `<cellWatches><cellWatch r="D9"/><cellWatch r="E37"/></cellWatches>`);
+    await b.sheetElement(FORM, "ignoredErrors", `<ignoredErrors><ignoredError sqref="E21:E38" numberStoredAsText="1"/></ignoredErrors>`);
+    await b.sheetElement(
+      FORM,
+      "webPublishItems",
+      `<webPublishItems count="1"><webPublishItem id="24150" divId="绩效表_24150" sourceType="range" sourceRef="A20:F38" destinationFile="C:\\绩效表.htm"/></webPublishItems>`,
+    );
+    // Another sheet consolidating the form's indicators (dataRef naming 申报表: it moves) and its own cells.
+    await b.sheetElement(
+      await optionsSheet(b),
+      "dataConsolidate",
+      `<dataConsolidate function="sum" startLabels="1"><dataRefs count="2"><dataRef ref="C21:D38" sheet="申报表"/><dataRef ref="A1:A40" sheet="选项"/></dataRefs></dataConsolidate>`,
+    );
+  },
+  async relativeRules(b) {
+    // Formulas of rules (cfRule, dataValidation) are read from the top-left cell of their range:
+    // relative references into moved rows, absolute ones, and a rule on another sheet reading the form.
+    await dxf(b);
+    await b.sheetElement(
+      FORM,
+      "conditionalFormatting",
+      `<conditionalFormatting sqref="E21:E38"><cfRule type="expression" dxfId="0" priority="5"><formula>AND($D21&lt;&gt;"",E21="",ROW()&lt;ROW($E$38))</formula></cfRule></conditionalFormatting>` +
+        `<conditionalFormatting sqref="D8:D9"><cfRule type="cellIs" dxfId="0" priority="6" operator="greaterThan"><formula>$D$37</formula></cfRule></conditionalFormatting>` +
+        // A color scale whose thresholds are a cell and a formula (cfvo@val).
+        `<conditionalFormatting sqref="F21:F38"><cfRule type="colorScale" priority="7"><colorScale><cfvo type="num" val="$F$30"/><cfvo type="formula" val="MAX($F$21:$F$38)"/>` +
+        `<color rgb="FFF8696B"/><color rgb="FF63BE7B"/></colorScale></cfRule></conditionalFormatting>`,
+    );
+    await validation(
+      b,
+      `<dataValidation type="custom" allowBlank="1" showErrorMessage="1" sqref="C21:C38"><formula1>COUNTIF($C$21:$C$38,C21)=1</formula1></dataValidation>`,
+    );
+    const opts = await optionsSheet(b);
+    await b.sheetElement(
+      opts,
+      "conditionalFormatting",
+      `<conditionalFormatting sqref="A1:A3"><cfRule type="expression" dxfId="0" priority="1"><formula>COUNTIF(申报表!$F$21:$F$38,A1)&gt;0</formula></cfRule></conditionalFormatting>`,
+    );
+  },
+  async sparklines(b) {
+    // Sparklines as Excel 2010+ saves them: a worksheet ext (MS-XLSX §2.4.8 sparklineGroups) whose
+    // sparklines (§2.6.9 CT_Sparkline) hold a data range (xm:f) and a location cell (xm:sqref).
+    const group = (lines: [string, string][]) =>
+      `<extLst><ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="${X14}"><x14:sparklineGroups xmlns:xm="${XM}"><x14:sparklineGroup displayEmptyCellsAs="gap">` +
+      `<x14:colorSeries rgb="FF376092"/><x14:colorNegative rgb="FFD00000"/><x14:colorAxis rgb="FF000000"/><x14:colorMarkers rgb="FFD00000"/><x14:colorFirst rgb="FFD00000"/><x14:colorLast rgb="FFD00000"/><x14:colorHigh rgb="FFD00000"/><x14:colorLow rgb="FFD00000"/>` +
+      `<x14:sparklines>${lines.map(([f, at]) => `<x14:sparkline><xm:f>${f}</xm:f><xm:sqref>${at}</xm:sqref></x14:sparkline>`).join("")}</x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext></extLst>`;
+    await b.sheetElement(
+      FORM,
+      "extLst",
+      group([
+        ["申报表!D8:D9", "G8"],
+        ["申报表!E21:F21", "G21"],
+        ["申报表!E30:F30", "G30"],
+        ["申报表!E38:F38", "G38"],
+      ]),
+    );
+    // Another sheet's sparkline over the form's indicator column.
+    await b.sheetElement(await optionsSheet(b), "extLst", group([["申报表!D21:D38", "B1"]]));
+  },
+  async linkedShape(b) {
+    // A text box showing a cell (xdr:sp@textlink, ECMA-376 Part 1 §20.5.2) anchored "move but
+    // don't size with cells" (twoCellAnchor editAs="oneCell") over the indicator rows.
+    await drawing(
+      b,
+      `<xdr:twoCellAnchor editAs="oneCell"><xdr:from><xdr:col>7</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>36</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>9</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>38</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
+        `<xdr:sp macro="" textlink="$E$37"><xdr:nvSpPr><xdr:cNvPr id="4" name="文本框 3"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="1219200" cy="381000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr>` +
+        `<xdr:txBody><a:bodyPr/><a:lstStyle/><a:p><a:fld id="{C5E3A2B1-7D4F-4E6A-8B9C-0D1E2F3A4B5C}" type="TxLink"><a:t>95%</a:t></a:fld></a:p></xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>`,
+      async () => "",
+    );
+  },
+  async formControl(b) {
+    // Form controls as Excel 2010+ saves them: a VML shape (legacy readers; x:ClientData with
+    // x:Anchor and x:FmlaLink/x:FmlaRange, ECMA-376 Part 4 §19.4.2), a control properties part
+    // (MS-XLSX §2.4.34 formControlPr, §2.6.65 CT_FormControlPr: fmlaLink, fmlaRange) and the worksheet's <controls> in an
+    // mc:AlternateContent requiring x14, each with a cell anchor (Part 1 §18.3.1.1). A check box
+    // that moves but does not size with its cells (anchor moveWithCells="1"; in VML SizeWithCells
+    // only, whose meaning Excel reverses, MS-OI29500 §2.1.1881), linked to G30; a list box that does
+    // not move (no flags; VML MoveWithCells and SizeWithCells) listing the indicator names.
+    const vml = "xl/drawings/vmlDrawing1.vml";
+    const shapes = [
+      {
+        id: 1100,
+        type: "Checkbox",
+        flags: "<x:SizeWithCells/>",
+        anchor: "6, 0, 29, 0, 6, 60, 30, 20",
+        fmla: "<x:FmlaLink>$G$30</x:FmlaLink>",
+      },
+      {
+        id: 1101,
+        type: "List",
+        flags: "<x:MoveWithCells/><x:SizeWithCells/>",
+        anchor: "7, 0, 31, 0, 9, 0, 34, 0",
+        fmla: "<x:FmlaRange>$C$21:$C$38</x:FmlaRange><x:FmlaLink>申报表!$G$39</x:FmlaLink>",
+      },
+    ];
+    const vmlShapes = shapes
+      .map(
+        (c) =>
+          `<v:shape id="_x0000_s${c.id}" type="#_x0000_t201" style="position:absolute;z-index:${c.id - 1090}" filled="f" stroked="f" o:insetmode="auto"><v:path shadowok="f" o:extrusionok="f" strokeok="f" fillok="f" o:connecttype="rect"/>` +
+          `<o:lock v:ext="edit" shapetype="t"/><x:ClientData ObjectType="${c.type}">${c.flags}<x:Anchor>${c.anchor}</x:Anchor><x:AutoFill>False</x:AutoFill>${c.fmla}</x:ClientData></v:shape>`,
+      )
+      .join("");
+    if (b.zip.file(vml)) await b.edit(vml, (s) => s.replace("</xml>", `${vmlShapes}</xml>`));
+    else {
+      b.zip.file(
+        vml,
+        `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">` +
+          `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout><v:shapetype id="_x0000_t201" coordsize="21600,21600" o:spt="201" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path shadowok="f" o:extrusionok="f" strokeok="f" fillok="f" o:connecttype="rect"/><o:lock v:ext="edit" shapetype="t"/></v:shapetype>` +
+          `${vmlShapes}</xml>`,
+      );
+      await b.defaultType("vml", "application/vnd.openxmlformats-officedocument.vmlDrawing");
+      const id = await b.rel(FORM, "vmlDrawing", "../drawings/vmlDrawing1.vml");
+      await b.sheetElement(FORM, "legacyDrawing", `<legacyDrawing r:id="${id}"/>`);
+    }
+    const props = [
+      `<formControlPr xmlns="${X14}" objectType="CheckBox" fmlaLink="$G$30" lockText="1" noThreeD="1"/>`,
+      `<formControlPr xmlns="${X14}" objectType="List" dx="16" fmlaLink="申报表!$G$39" fmlaRange="$C$21:$C$38" sel="0" val="0"/>`,
+    ];
+    const controls: string[] = [];
+    for (const [i, c] of shapes.entries()) {
+      const part = `xl/ctrlProps/ctrlProp${i + 1}.xml`;
+      b.zip.file(
+        part,
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+${props[i]}`,
+      );
+      await b.override(part, "application/vnd.ms-excel.controlproperties+xml");
+      const rid = await b.rel(FORM, "ctrlProp", `../ctrlProps/ctrlProp${i + 1}.xml`);
+      const [c1, , r1, , c2, , r2] = c.anchor.split(", ").map(Number);
+      const flags = c.type === "Checkbox" ? ' moveWithCells="1"' : "";
+      controls.push(
+        `<mc:AlternateContent><mc:Choice Requires="x14"><control shapeId="${c.id}" r:id="${rid}" name="${c.type} ${i + 1}"><controlPr defaultSize="0" autoPict="0">` +
+          `<anchor${flags}><from><xdr:col>${c1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r1}</xdr:row><xdr:rowOff>0</xdr:rowOff></from>` +
+          `<to><xdr:col>${c2}</xdr:col><xdr:colOff>304800</xdr:colOff><xdr:row>${r2}</xdr:row><xdr:rowOff>190500</xdr:rowOff></to></anchor></controlPr></control></mc:Choice></mc:AlternateContent>`,
+      );
+    }
+    await b.sheetElement(
+      FORM,
+      "controls",
+      `<mc:AlternateContent xmlns:mc="${MC}" xmlns:x14="${X14}" xmlns:xdr="${XDR}"><mc:Choice Requires="x14"><controls>${controls.join("")}</controls></mc:Choice></mc:AlternateContent>`,
+    );
+  },
   async protection(b) {
     await b.sheetElement(FORM, "sheetProtection", '<sheetProtection sheet="1" objects="1" scenarios="1"/>');
   },
 };
+
+/** One differential format (for rules), added once. */
+async function dxf(b: Book): Promise<void> {
+  await b.edit("xl/styles.xml", (s) =>
+    s.replace(
+      /<dxfs count="0"\/>/,
+      '<dxfs count="1"><dxf><font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf></dxfs>',
+    ),
+  );
+}
+
+/** A validation added to the form's <dataValidations> (created when missing, its count kept). */
+async function validation(b: Book, xml: string): Promise<void> {
+  const form = await b.text(FORM);
+  if (!/<dataValidations /.test(form))
+    return b.sheetElement(FORM, "dataValidations", `<dataValidations count="1">${xml}</dataValidations>`);
+  await b.edit(FORM, (s) =>
+    s.replace(
+      /<dataValidations count="(\d+)">([\s\S]*?)<\/dataValidations>/,
+      (_, n: string, body: string) => `<dataValidations count="${Number(n) + 1}">${body}${xml}</dataValidations>`,
+    ),
+  );
+}
 
 /** One drawing part on the form sheet, holding the anchors of every feature that draws. */
 async function drawing(b: Book, anchor: string, target: (drawingPath: string) => Promise<string>): Promise<void> {

@@ -33,9 +33,21 @@ import {
   setAttr,
 } from "./patch";
 import { childrenAfter } from "./worksheetOrder";
-
-/** No sheet is called this: unqualified references in a part that belongs to no sheet do not move. */
-const NO_SHEET = "\u0000";
+import {
+  NO_SHEET,
+  escapeText,
+  shiftChart,
+  shiftConnections,
+  shiftCtrlProp,
+  shiftDrawingFormulas,
+  shiftPivotCache,
+  shiftPivotTable,
+  shiftRowBreaks,
+  shiftSheetExtras,
+  shiftSingleXmlCells,
+  shiftVmlFormulas,
+  vmlMove,
+} from "./patchRowsRefs";
 
 /** Rewrites the text of every element `tag` (any prefix) in `xml` with `f` (decoded in, escaped out). */
 function mapElementText(xml: string, tag: string, f: (text: string) => string): string {
@@ -43,7 +55,7 @@ function mapElementText(xml: string, tag: string, f: (text: string) => string): 
   return xml.replace(re, (whole, open: string, _p, body: string, close: string) => {
     const text = decode(body);
     const next = f(text);
-    return next === text ? whole : `${open}${escapeXml(next)}${close}`;
+    return next === text ? whole : `${open}${escapeText(next)}${close}`;
   });
 }
 
@@ -164,19 +176,15 @@ function shiftBesideCells(xml: string, sheet: string, shift: RowShift): string {
     for (const tag of ["formula", "formula1", "formula2", "f"]) s = mapElementText(s, tag, (t) => shiftFormula(t, sheet, shift));
     if (sheet === shift.sheet) {
       // sqref lists and ref ranges: merges, validations, conditional formats, links, autofilter,
-      // ignored errors, protected ranges, the dimension, the selection.
+      // sort state, ignored errors, protected ranges, scenarios, the dimension, the selection.
+      // A consolidation source (dataRef) names its own sheet: shiftSheetExtras moves it.
       s = mapAttr(s, "sqref", (v) => shiftRefs(v, shift));
-      s = mapAttr(s, "ref", (v) => shiftRefs(v, shift));
+      s = s.replace(/<(?!(?:\w+:)?dataRef\b)(?:\w+:)?\w+\b[^>]*\sref\s*=[^>]*>/g, (el) => mapAttr(el, "ref", (v) => shiftRefs(v, shift)));
       s = mapAttr(s, "activeCell", (v) => shiftRefs(v, shift));
       s = mapElementText(s, "sqref", (v) => shiftRefs(v, shift));
-      // Manual page breaks sit after a 0-based row id (CT_Break).
-      s = s.replace(/<((?:\w+:)?rowBreaks)\b[\s\S]*?<\/\1>/, (rb) =>
-        rb.replace(/(<(?:\w+:)?brk\b[^>]*\sid=")(\d+)"/g, (w, lead: string, id: string) =>
-          Number(id) >= shift.at - 1 ? `${lead}${Number(id) + shift.count}"` : w,
-        ),
-      );
+      s = shiftRowBreaks(s, shift);
     }
-    return s;
+    return shiftSheetExtras(s, sheet, shift);
   };
   return map(xml.slice(0, open.index)) + xml.slice(open.index, end) + map(xml.slice(end));
 }
@@ -217,30 +225,59 @@ function shiftDrawing(xml: string, shift: RowShift): string {
   );
 }
 
-/** Legacy note shapes: `<x:Row>` (0-based) and the anchor's top and bottom rows (§ VML x:Anchor). */
+/**
+ * Legacy VML shapes of the shifted sheet: a note's `<x:Row>` (0-based) and each shape's anchor top
+ * and bottom rows (x:Anchor), as vmlMove says the shape moves (notes with their cell; form controls
+ * by their move/size flags).
+ */
 function shiftVml(xml: string, shift: RowShift): string {
   const at0 = shift.at - 1;
   const mv = (n: number) => (n >= at0 ? n + shift.count : n);
-  return xml
-    .replace(/(<(\w+:)?Row>)\s*(\d+)\s*(<\/\2?Row>)/g, (_w, a: string, _p, n: string, b: string) => `${a}${mv(Number(n))}${b}`)
-    .replace(/(<(\w+:)?Anchor>)([^<]*)(<\/\2?Anchor>)/g, (w, a: string, _p, text: string, b: string) => {
-      const v = text.split(",").map((s) => s.trim());
-      if (v.length !== 8 || v.some((s) => !/^\d+$/.test(s))) return w;
-      v[2] = String(mv(Number(v[2])));
-      v[6] = String(mv(Number(v[6])));
-      return `${a}${v.join(", ")}${b}`;
-    });
+  const shape = (body: string) => {
+    const how = vmlMove(body);
+    return body
+      .replace(/(<(\w+:)?Row>)\s*(\d+)\s*(<\/\2?Row>)/g, (_w, a: string, _p, n: string, b: string) => `${a}${mv(Number(n))}${b}`)
+      .replace(/(<(\w+:)?Anchor>)([^<]*)(<\/\2?Anchor>)/g, (w, a: string, _p, text: string, b: string) => {
+        const v = text.split(",").map((s) => s.trim());
+        if (how === "none" || v.length !== 8 || v.some((s) => !/^\d+$/.test(s))) return w;
+        const [top, bottom] = [Number(v[2]), Number(v[6])];
+        v[2] = String(mv(top));
+        v[6] = String(how === "each" ? mv(bottom) : bottom + (mv(top) - top));
+        return `${a}${v.join(", ")}${b}`;
+      });
+  };
+  return xml.replace(/<((?:\w+:)?shape)\b[\s\S]*?<\/\1>/g, shape);
 }
 
-/** Tables on the shifted sheet: their ranges, autofilter, sort state and calculated-column formulas. */
-function shiftTable(xml: string, shift: RowShift): string {
-  let s = mapAttr(xml, "ref", (v) => shiftRefs(v, shift));
-  for (const tag of ["calculatedColumnFormula", "totalsRowFormula"]) s = mapElementText(s, tag, (t) => shiftFormula(t, shift.sheet, shift));
+/**
+ * A table: on the shifted sheet its range, autofilter and sort state; on any sheet its
+ * calculated-column and totals formulas (read on the table's sheet).
+ */
+function shiftTable(xml: string, sheet: string, shift: RowShift): string {
+  let s = sheet === shift.sheet ? mapAttr(xml, "ref", (v) => shiftRefs(v, shift)) : xml;
+  for (const tag of ["calculatedColumnFormula", "totalsRowFormula"]) s = mapElementText(s, tag, (t) => shiftFormula(t, sheet, shift));
   return s;
 }
 
 // ---------------------------------------------------------------------------------------------
 // The steps
+
+/**
+ * How a part related from a sheet moves, by its relationship type: positions only on the shifted
+ * sheet itself, formulas (read on the part's sheet) on every sheet. Null for parts that hold no
+ * reference (printer settings, images …), which are then not even read.
+ */
+function relatedPartShift(type: string, sheet: string, own: boolean, shift: RowShift): ((text: string) => string) | null {
+  if (/\/drawing$/.test(type)) return (t) => shiftDrawingFormulas(own ? shiftDrawing(t, shift) : t, sheet, shift);
+  if (/\/vmlDrawing$/.test(type)) return (t) => shiftVmlFormulas(own ? shiftVml(t, shift) : t, sheet, shift);
+  if (/\/ctrlProp$/.test(type)) return (t) => shiftCtrlProp(t, sheet, shift);
+  if (/\/table$/.test(type)) return (t) => shiftTable(t, sheet, shift);
+  if (!own) return null;
+  if (/\/comments$/.test(type) || /\/threadedComment$/.test(type)) return (t) => mapAttr(t, "ref", (v) => shiftRefs(v, shift));
+  if (/\/pivotTable$/.test(type)) return (t) => shiftPivotTable(t, shift);
+  if (/\/tableSingleCells$/.test(type)) return (t) => shiftSingleXmlCells(t, shift);
+  return null;
+}
 
 async function insertRows(opened: OpenedPackage, sheets: SheetInfo[], shift: RowShift): Promise<void> {
   const { pkg, workbookPath } = opened;
@@ -257,34 +294,36 @@ async function insertRows(opened: OpenedPackage, sheets: SheetInfo[], shift: Row
   const wbNext = mapElementText(wb, "definedName", (t) => shiftFormula(t, NO_SHEET, shift));
   if (wbNext !== wb) pkg.set(workbookPath, wbNext);
 
-  // The parts of the shifted sheet itself.
-  const rels = parseRels((await pkg.text(relsPathOf(form.path))) ?? "").filter((r) => !r.external);
-  for (const r of rels) {
-    const path = resolveTarget(form.path, r.target);
-    const text = await pkg.text(path);
-    if (text === null) continue;
-    let next = text;
-    if (/\/drawing$/.test(r.type)) next = shiftDrawing(text, shift);
-    else if (/\/vmlDrawing$/.test(r.type)) next = shiftVml(text, shift);
-    else if (/\/comments$/.test(r.type) || /\/threadedComment$/.test(r.type)) next = mapAttr(text, "ref", (v) => shiftRefs(v, shift));
-    else if (/\/table$/.test(r.type)) next = shiftTable(text, shift);
-    if (next !== text) pkg.set(path, next);
+  // The parts of each sheet: positions on the shifted sheet itself; formulas (read on their own
+  // sheet) on every sheet.
+  for (const s of sheets) {
+    const own = s === form;
+    const rels = parseRels((await pkg.text(relsPathOf(s.path))) ?? "").filter((r) => !r.external);
+    for (const r of rels) {
+      const f = relatedPartShift(r.type, s.name, own, shift);
+      if (!f) continue;
+      const path = resolveTarget(s.path, r.target);
+      const text = await pkg.text(path);
+      if (text === null) continue;
+      const next = f(text);
+      if (next !== text) pkg.set(path, next);
+    }
   }
 
-  // Anything that may point at the sheet from elsewhere: chart series, pivot-cache sources, the calc chain.
+  // Anything that may point at the sheet from elsewhere: chart series (filtered ones included),
+  // pivot-cache sources, data-connection parameters, the calc chain.
   for (const name of pkg.list()) {
-    if (/^xl\/charts\/chart[^/]*\.xml$/i.test(name)) {
-      const text = (await pkg.text(name))!;
-      const next = mapElementText(text, "f", (t) => shiftFormula(t, NO_SHEET, shift));
-      if (next !== text) pkg.set(name, next);
-    } else if (/^xl\/pivotCache\/pivotCacheDefinition[^/]*\.xml$/i.test(name)) {
-      const text = (await pkg.text(name))!;
-      const next = text.replace(/<(\w+:)?worksheetSource\b[^>]*>/g, (el) => {
-        const a = attrs(el);
-        return a.get("sheet") === shift.sheet && a.has("ref") ? setAttr(el, "ref", shiftRefs(a.get("ref")!, shift)) : el;
-      });
-      if (next !== text) pkg.set(name, next);
-    }
+    const f = /^xl\/charts\/chart[^/]*\.xml$/i.test(name)
+      ? shiftChart
+      : /^xl\/pivotCache\/pivotCacheDefinition[^/]*\.xml$/i.test(name)
+        ? shiftPivotCache
+        : /^xl\/connections\.xml$/i.test(name)
+          ? shiftConnections
+          : null;
+    if (!f) continue;
+    const text = (await pkg.text(name))!;
+    const next = f(text, shift);
+    if (next !== text) pkg.set(name, next);
   }
   await shiftCalcChain(opened, shift);
 }

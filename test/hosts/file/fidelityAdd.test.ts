@@ -102,6 +102,34 @@ function rowsIn(sqref: string, c: string): number[] {
   return [...rows].sort((a, b) => a - b);
 }
 const all = (xml: string, re: RegExp) => [...xml.matchAll(re)].map((m) => m[1]);
+/** `xml` with what each of `res` captures blanked, so the rest of a part can be compared. */
+const blank = (xml: string, res: RegExp[]) => res.reduce((x, re) => x.replace(re, (whole, v: string) => whole.replace(v, "")), xml);
+
+/** A 0-based row after the insertion before 1-based row `at` of the form. */
+const row0 = (n: number, at: number) => (n + 1 >= at ? n + 1 : n);
+
+/**
+ * Drawing-anchor rows after the insertion, by how each object is tied to its cells: each corner
+ * with its row, the whole object with its top-left cell, or not at all. Returns the from/to rows of
+ * every anchor, in document order.
+ */
+function anchorRows(rows: [number, number], how: "each" | "whole" | "none", at: number): [number, number] {
+  const [from, to] = rows;
+  if (how === "none") return rows;
+  if (how === "each") return [row0(from, at), row0(to, at)];
+  const d = row0(from, at) - from;
+  return [from + d, to + d];
+}
+
+/** DrawingML anchors (ECMA-376 Part 1 §20.5.2): editAs twoCell (default) each corner, oneCell whole, absolute none; a one-cell anchor whole. */
+function drawingAnchors(xml: string, at: number): [number, number][] {
+  return [...xml.matchAll(/<xdr:(twoCellAnchor|oneCellAnchor)\b([^>]*)>([\s\S]*?)<\/xdr:\1>/g)].map((m) => {
+    const rows = all(m[3], /<xdr:row>(\d+)<\/xdr:row>/g).map(Number);
+    const editAs = /editAs="(\w+)"/.exec(m[2])?.[1] ?? "twoCell";
+    const how = m[1] === "oneCellAnchor" || editAs === "oneCell" ? "whole" : editAs === "absolute" ? "none" : "each";
+    return anchorRows([rows[0], rows[1] ?? rows[0]], how, at);
+  });
+}
 
 const cases: [string, Feature[]][] = [...FEATURES.map((f): [string, Feature[]] => [f, [f]]), ["all", [...FEATURES]]];
 
@@ -137,6 +165,8 @@ describe.each(cases)("add on a workbook with %s", (name, features) => {
     // No part lost or added; only the parts the insertion reaches differ, each well-formed.
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     const reach = new Set([FORM, "xl/sharedStrings.xml", "xl/workbook.xml", "xl/comments1.xml", "xl/drawings/vmlDrawing1.vml"]);
+    // The form's control properties (their links are unqualified, so on the form), and any part naming the form.
+    for (const n of a.keys()) if (/^xl\/ctrlProps\//.test(n) || partText(a.get(n)!).includes(SHEET)) reach.add(n);
     reach.add("xl/pivotCache/pivotCacheDefinition1.xml");
     for (const n of ["xl/drawings/drawing1.xml", "xl/charts/chart1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"])
       reach.add(n);
@@ -204,7 +234,12 @@ describe.each(cases)("add on a workbook with %s", (name, features) => {
     const refs = (xml: string, re: RegExp) => all(xml, re).map((v) => moved(v, SHEET, at));
     expect(all(form, /<conditionalFormatting sqref="([^"]+)"/g)).toEqual(refs(before1, /<conditionalFormatting sqref="([^"]+)"/g));
     expect(all(form, /<hyperlink ref="([^"]+)"/g)).toEqual(refs(before1, /<hyperlink ref="([^"]+)"/g));
-    expect(all(form, /<dataValidation [^>]*sqref="([^"]+)"/g)).toEqual(refs(before1, /<dataValidation [^>]*sqref="([^"]+)"/g));
+    // Validations move, and one ending on the row the new one copies its formats from reaches over it.
+    const overNew = (sq: string) =>
+      sq.replace(/([A-Z]+)(\d+):([A-Z]+)(\d+)/g, (w, c1: string, r1: string, c2: string, r2: string) =>
+        Number(r2) === at - 1 && Number(r1) <= at - 1 ? `${c1}${r1}:${c2}${at}` : w,
+      );
+    expect(all(form, /<dataValidation [^>]*sqref="([^"]+)"/g)).toEqual(refs(before1, /<dataValidation [^>]*sqref="([^"]+)"/g).map(overNew));
     expect(form.includes('<sheetProtection sheet="1"')).toBe(features.includes("protection"));
     if (features.includes("conditionalFormats")) expect(all(form, /<xm:sqref>([^<]+)<\/xm:sqref>/g)).toContain("D8:D9");
     if (features.includes("crossSheetValidation")) {
@@ -228,13 +263,15 @@ describe.each(cases)("add on a workbook with %s", (name, features) => {
       const names = (xml: string) => all(xml, /<definedName [^>]*>([^<]*)<\/definedName>/g);
       expect(names(wb)).toEqual(names(partText(a.get("xl/workbook.xml")!)).map((n) => moved(n, "", at)));
     } else if (!features.includes("formulas") || !grew) expect(changed).not.toContain("xl/workbook.xml");
-    if (features.includes("picture") || features.includes("chart")) {
+    if (features.some((f) => f === "picture" || f === "chart" || f === "linkedShape")) {
       const d0 = partText(a.get("xl/drawings/drawing1.xml")!);
       const d1 = partText(b.get("xl/drawings/drawing1.xml")!);
-      const mv0 = (n: string) => String(Number(n) + 1 >= at ? Number(n) + 1 : Number(n));
-      // One-cell anchors move with their top-left cell; two-cell anchors move each corner with its row.
-      expect(all(d1, /<xdr:row>(\d+)<\/xdr:row>/g)).toEqual(all(d0, /<xdr:row>(\d+)<\/xdr:row>/g).map(mv0));
-      expect(d1.replace(/<xdr:row>\d+<\/xdr:row>/g, "")).toBe(d0.replace(/<xdr:row>\d+<\/xdr:row>/g, ""));
+      // One-cell anchors and editAs="oneCell" move with their top-left cell; two-cell anchors move each corner with its row.
+      expect(drawingAnchors(d1, Number.MAX_SAFE_INTEGER)).toEqual(drawingAnchors(d0, at));
+      // A linked text box reads the same cell.
+      expect(all(d1, /textlink="([^"]+)"/g)).toEqual(refs(d0, /textlink="([^"]+)"/g));
+      const rest = [/<xdr:row>(\d+)<\/xdr:row>/g, /textlink="([^"]+)"/g];
+      expect(blank(d1, rest)).toBe(blank(d0, rest));
     }
     if (features.includes("pivot")) {
       // The pivot table's source range on the form grows over the new row; the table itself is kept.
@@ -247,9 +284,106 @@ describe.each(cases)("add on a workbook with %s", (name, features) => {
     if (features.includes("chart")) {
       const c0 = partText(a.get("xl/charts/chart1.xml")!);
       const c1 = partText(b.get("xl/charts/chart1.xml")!);
-      expect(all(c1, /<c:f>([^<]+)<\/c:f>/g)).toEqual(refs(c0, /<c:f>([^<]+)<\/c:f>/g));
-      // The cached series values are kept as they were.
-      expect(c1.replace(/<c:f>[^<]+<\/c:f>/g, "")).toBe(c0.replace(/<c:f>[^<]+<\/c:f>/g, ""));
+      // Series and their data-label ranges (c15:f); the cached series values are kept as they were.
+      const f = /<c(?:15)?:f>([^<]+)<\/c(?:15)?:f>/g;
+      expect(all(c1, f)).toEqual(refs(c0, f));
+      expect(all(c1, f).length).toBe(3);
+      expect(blank(c1, [f])).toBe(blank(c0, [f]));
     }
+
+    // Every other reference, part by part: the values each pattern captures are the input's moved
+    // by the test's own rule, and (for parts beside the form's sheet) nothing else in the part changed.
+    const on = (sheet: string) => (v: string) => moved(v, sheet, at);
+    const wbRels = partText(a.get("xl/_rels/workbook.xml.rels")!);
+    const pathOf = (sheet: string) => {
+      const rid = new RegExp(`<sheet name="${sheet}" sheetId="\\d+" r:id="(rId\\d+)"`).exec(partText(a.get("xl/workbook.xml")!))![1];
+      return `xl/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(wbRels)![1]}`;
+    };
+    // Patterns per part beside the form's sheet: with every feature's values blanked, the rest is unchanged.
+    const wholeParts = new Map<string, RegExp[]>();
+    const check = (part: string, specs: [RegExp, (v: string, whole: string) => string][], whole = part !== FORM) => {
+      const x0 = partText(a.get(part)!);
+      const x1 = partText(b.get(part)!);
+      for (const [re, move] of specs) {
+        const want = [...x0.matchAll(re)].map((m) => move(m[1], m[0]));
+        expect(all(x1, re)).toEqual(want);
+        expect(want.length).toBeGreaterThan(0);
+      }
+      if (whole) wholeParts.set(part, [...(wholeParts.get(part) ?? []), ...specs.map(([re]) => re)]);
+    };
+    const onForm = on(SHEET);
+    if (features.includes("sheetExtras")) {
+      // Frozen rows are 1…ySplit: a row inserted among them is frozen too.
+      const split = (v: string) => String(Number(v) >= at ? Number(v) + 1 : Number(v));
+      const brk = (v: string) => String(Number(v) >= at - 1 ? Number(v) + 1 : Number(v));
+      check(FORM, [
+        [/ topLeftCell="([^"]+)"/g, onForm],
+        [/<pane ySplit="(\d+)"/g, split],
+        [/ activeCell="([^"]+)"/g, onForm],
+        [/<selection [^>]*sqref="([^"]+)"/g, onForm],
+        [/<protectedRange [^>]*sqref="([^"]+)"/g, onForm],
+        [/<scenarios [^>]*sqref="([^"]+)"/g, onForm],
+        [/<inputCells r="([^"]+)"/g, onForm],
+        [/<cellWatch r="([^"]+)"/g, onForm],
+        [/<ignoredError sqref="([^"]+)"/g, onForm],
+        [/sourceRef="([^"]+)"/g, onForm],
+        [/<brk id="(\d+)"/g, brk],
+        // A consolidation source is on the sheet it names: 选项's does not move.
+        [/<dataRef ref="([^"]+)"[^>]*>/g, (v, el) => moved(v, /sheet="([^"]+)"/.exec(el)?.[1] ?? SHEET, at)],
+      ]);
+      expect(all(form, /<dataRef ref="([^"]+)"/g)).toEqual(["A1:A30"]);
+      check(pathOf("选项"), [[/<dataRef ref="([^"]+)" sheet="([^"]+)"/g, (v, el) => moved(v, /sheet="([^"]+)"/.exec(el)![1], at)]]);
+    }
+    if (features.includes("relativeRules")) {
+      // Rule formulas are read from their range's top-left cell, which moves with its row as the cells it names do.
+      check(FORM, [
+        [/<formula>([^<]+)<\/formula>/g, onForm],
+        [/<formula1>([^<]+)<\/formula1>/g, onForm],
+        [/<cfvo type="\w+" val="([^"]+)"/g, onForm],
+      ]);
+      check(pathOf("选项"), [[/<formula>([^<]+)<\/formula>/g, on("选项")]]);
+    }
+    if (features.includes("sparklines")) {
+      check(FORM, [
+        [/<x14:sparkline><xm:f>([^<]+)<\/xm:f>/g, onForm],
+        [/<xm:sqref>([^<]+)<\/xm:sqref><\/x14:sparkline>/g, onForm],
+      ]);
+      check(pathOf("选项"), [[/<x14:sparkline><xm:f>([^<]+)<\/xm:f>/g, on("选项")]]);
+    }
+    if (features.includes("formControl")) {
+      // Control anchors: moveWithCells alone moves the control with its top-left cell; no flag, not at all.
+      const anchors = (xml: string, at2: number) =>
+        [...xml.matchAll(/<anchor( moveWithCells="1")?>([\s\S]*?)<\/anchor>/g)].map((m) => {
+          const rows = all(m[2], /<xdr:row>(\d+)<\/xdr:row>/g).map(Number) as [number, number];
+          return anchorRows(rows, m[1] ? "whole" : "none", at2);
+        });
+      expect(anchors(form, Number.MAX_SAFE_INTEGER)).toEqual(anchors(before1, at));
+      // VML: a note with its cell, a check box (SizeWithCells only: Excel reads it as "move, don't size")
+      // with its top-left cell, a list box (both flags: "don't move") not at all.
+      const vml = "xl/drawings/vmlDrawing1.vml";
+      const vmlAnchors = (xml: string, at2: number) =>
+        [...xml.matchAll(/<v:shape [\s\S]*?<\/v:shape>/g)].map((m) => {
+          const v = /<x:Anchor>([^<]+)<\/x:Anchor>/.exec(m[0])![1].split(", ").map(Number);
+          const how = m[0].includes('"Note"') ? "each" : m[0].includes("<x:MoveWithCells/>") ? "none" : "whole";
+          return anchorRows([v[2], v[6]], how, at2);
+        });
+      expect(vmlAnchors(partText(b.get(vml)!), Number.MAX_SAFE_INTEGER)).toEqual(vmlAnchors(partText(a.get(vml)!), at));
+      check(
+        vml,
+        [
+          [/<x:FmlaLink>([^<]+)<\/x:FmlaLink>/g, onForm],
+          [/<x:FmlaRange>([^<]+)<\/x:FmlaRange>/g, onForm],
+        ],
+        false,
+      );
+      const rest = [/<x:Anchor>([^<]+)<\/x:Anchor>/g, /<x:Row>(\d+)<\/x:Row>/g, /<x:Fmla\w+>([^<]+)<\/x:Fmla\w+>/g];
+      expect(blank(partText(b.get(vml)!), rest)).toBe(blank(partText(a.get(vml)!), rest));
+      check("xl/ctrlProps/ctrlProp1.xml", [[/fmlaLink="([^"]+)"/g, onForm]]);
+      check("xl/ctrlProps/ctrlProp2.xml", [
+        [/fmlaLink="([^"]+)"/g, onForm],
+        [/fmlaRange="([^"]+)"/g, onForm],
+      ]);
+    }
+    for (const [part, res] of wholeParts) expect(blank(partText(b.get(part)!), res)).toBe(blank(partText(a.get(part)!), res));
   });
 });

@@ -171,3 +171,100 @@ test("fix on the seed: the slid rows moved back with their merges are patched in
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("references beside the fidelity matrix: pivot location, consolidation cache, XML map cell, connection parameter, filtered chart range, other sheets' tables, linked shapes and control formulas, sync anchor, OLE anchor", async () => {
+  const input = await (async () => {
+    const zip = await JSZip.loadAsync(await fidelityWorkbook(["formulas"]));
+    const form = await zip.file(FORM)!.async("string");
+    zip.file(
+      FORM,
+      form
+        .replace("<sheetPr>", '<sheetPr syncRef="A30">')
+        // A sheet-level filter and sort, and a smart tag on a cell (ST_Ref, ST_CellRef).
+        .replace("<mergeCells", '<autoFilter ref="B20:F38"/><sortState ref="B21:F38"><sortCondition ref="D21:D38"/></sortState><mergeCells')
+        .replace(
+          "</worksheet>",
+          // An embedded object sized with its cells (CT_ObjectAnchor sizeWithCells): each corner moves with its row.
+          `<smartTags><cellSmartTags r="D30"><cellSmartTag type="0"/></cellSmartTags></smartTags><oleObjects><mc:AlternateContent><mc:Choice Requires="x14"><oleObject progId="Word.Document.12" shapeId="2049" r:id="rIdOle"><objectPr defaultSize="0" r:id="rIdOle">` +
+            `<anchor moveWithCells="1" sizeWithCells="1"><from><xdr:col>7</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>20</xdr:row><xdr:rowOff>0</xdr:rowOff></from>` +
+            `<to><xdr:col>9</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>30</xdr:row><xdr:rowOff>0</xdr:rowOff></to></anchor></objectPr></oleObject></mc:Choice></mc:AlternateContent></oleObjects></worksheet>`,
+        )
+        .replace("<worksheet ", '<worksheet xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" '),
+    );
+    const rel = (id: string, type: string, target: string) =>
+      `<Relationship Id="${id}" Type="${type.startsWith("http") ? type : `${R}/${type}`}" Target="${target}"/>`;
+    await addRel(
+      zip,
+      "xl/worksheets/_rels/sheet1.xml.rels",
+      rel("rIdPT", "pivotTable", "../pivotTables/pivotTable9.xml") + rel("rIdXM", "tableSingleCells", "../tables/tableSingleCells1.xml"),
+    );
+    zip.file(
+      "xl/pivotTables/pivotTable9.xml",
+      `<pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" name="表9" cacheId="9"><location ref="H30:I35" firstHeaderRow="1" firstDataRow="1" firstDataCol="1"/></pivotTableDefinition>`,
+    );
+    zip.file(
+      "xl/tables/tableSingleCells1.xml",
+      `<singleXmlCells xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><singleXmlCell id="1" r="G8" connectionId="0"/><singleXmlCell id="2" r="G30" connectionId="0"/></singleXmlCells>`,
+    );
+    zip.file(
+      "xl/pivotCache/pivotCacheDefinition9.xml",
+      `<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cacheSource type="consolidation"><consolidation><rangeSets count="2"><rangeSet ref="C21:D38" sheet="申报表"/><rangeSet ref="A20:B40" sheet="汇总"/></rangeSets></consolidation></cacheSource></pivotCacheDefinition>`,
+    );
+    zip.file(
+      "xl/connections.xml",
+      `<connections xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><connection id="1" name="查询" type="1"><dbPr connection="DSN=x" command="select ?"/><parameters count="2"><parameter name="p1" parameterType="cell" cell="申报表!$D$30"/><parameter name="p2" parameterType="cell" cell="汇总!$B$1"/></parameters></connection></connections>`,
+    );
+    zip.file(
+      "xl/charts/chart9.xml",
+      `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:c15="http://schemas.microsoft.com/office/drawing/2012/chart"><c:chart><c:plotArea><c:extLst><c:ext uri="{02D57815-91ED-43cb-92C2-25804820EDAC}"><c15:filteredBarSeries><c15:ser><c:val><c:numRef><c:extLst><c:ext uri="{02D57815-91ED-43cb-92C2-25804820EDAC}"><c15:formulaRef><c15:sqref>申报表!$D$21:$D$38</c15:sqref></c15:formulaRef></c:ext></c:extLst></c:numRef></c:val></c15:ser></c15:filteredBarSeries></c:ext></c:extLst></c:plotArea></c:chart></c:chartSpace>`,
+    );
+    // 汇总's own parts: a table whose calculated column reads the form, a linked text box, a control's VML formula.
+    await addRel(
+      zip,
+      "xl/worksheets/_rels/sheet2.xml.rels",
+      rel("rIdT", "table", "../tables/table9.xml") +
+        rel("rIdD", "drawing", "../drawings/drawing9.xml") +
+        rel("rIdV", "vmlDrawing", "../drawings/vmlDrawing9.vml"),
+    );
+    zip.file(
+      "xl/tables/table9.xml",
+      `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="9" name="T9" displayName="T9" ref="E1:F3"><tableColumns count="2"><tableColumn id="1" name="a"/><tableColumn id="2" name="b"><calculatedColumnFormula>申报表!$D$30&amp;E2</calculatedColumnFormula></tableColumn></tableColumns></table>`,
+    );
+    zip.file(
+      "xl/drawings/drawing9.xml",
+      `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>29</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>31</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:sp macro="" textlink="申报表!$E$37"/><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`,
+    );
+    zip.file(
+      "xl/drawings/vmlDrawing9.vml",
+      `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:x="urn:schemas-microsoft-com:office:excel"><v:shape id="_x0000_s3073"><x:ClientData ObjectType="Drop"><x:Anchor>1, 0, 29, 0, 3, 0, 30, 0</x:Anchor><x:FmlaRange>申报表!$C$21:$C$38</x:FmlaRange><x:FmlaLink>$B$30</x:FmlaLink></x:ClientData></v:shape></xml>`,
+    );
+    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  })();
+  // Insert one row before row 28 (0-based 27).
+  const out = (await patchSteps(input, [{ op: "insertRows", sheet: "申报表", at: 27, count: 1 }])).bytes;
+  const form = await textOf(out, FORM);
+  expect(form).toContain('<sheetPr syncRef="A31">');
+  expect(form).toContain('<dimension ref="A3:F39"/>');
+  expect(form).toContain('<autoFilter ref="B20:F39"/><sortState ref="B21:F39"><sortCondition ref="D21:D39"/></sortState>');
+  expect(form).toContain('<cellSmartTags r="D31">');
+  expect(form).toMatch(/<xdr:row>20<\/xdr:row>[\s\S]*<xdr:row>31<\/xdr:row>[\s\S]*<\/oleObjects>/);
+  expect(await textOf(out, "xl/pivotTables/pivotTable9.xml")).toContain('<location ref="H31:I36"');
+  expect(await textOf(out, "xl/tables/tableSingleCells1.xml")).toContain('r="G8" connectionId="0"/><singleXmlCell id="2" r="G31"');
+  expect(await textOf(out, "xl/pivotCache/pivotCacheDefinition9.xml")).toContain(
+    '<rangeSet ref="C21:D39" sheet="申报表"/><rangeSet ref="A20:B40" sheet="汇总"/>',
+  );
+  expect(await textOf(out, "xl/connections.xml")).toContain(
+    'cell="申报表!$D$31"/><parameter name="p2" parameterType="cell" cell="汇总!$B$1"/>',
+  );
+  expect(await textOf(out, "xl/charts/chart9.xml")).toContain("<c15:sqref>申报表!$D$21:$D$39</c15:sqref>");
+  expect(await textOf(out, "xl/tables/table9.xml")).toContain('ref="E1:F3"');
+  expect(await textOf(out, "xl/tables/table9.xml")).toContain("<calculatedColumnFormula>申报表!$D$31&amp;E2</calculatedColumnFormula>");
+  // Another sheet's drawing and VML: positions stay (their rows did not move), formulas reading the form move.
+  const d9 = await textOf(out, "xl/drawings/drawing9.xml");
+  expect(d9).toContain('textlink="申报表!$E$38"');
+  expect(d9).toContain("<xdr:row>29</xdr:row>");
+  const v9 = await textOf(out, "xl/drawings/vmlDrawing9.vml");
+  expect(v9).toContain(
+    "<x:Anchor>1, 0, 29, 0, 3, 0, 30, 0</x:Anchor><x:FmlaRange>申报表!$C$21:$C$39</x:FmlaRange><x:FmlaLink>$B$30</x:FmlaLink>",
+  );
+});
