@@ -139,6 +139,7 @@ export const PANE = {
   suffixMarked: { zh: "标记", en: "marked" },
   suffixEdited: { zh: "已修改", en: "edited" },
   /** A download the patcher cannot make and a rewrite would lose content (hosts/file/loss.ts): the user decides. */
+  lossTitle: { zh: "下载的副本会丢失内容", en: "The downloaded copy would lose content" },
   downloadAnyway: { zh: "仍然下载(接受丢失)", en: "Download anyway (accept the loss)" },
   keepOriginal: { zh: "不下载", en: "Do not download" },
   dropHint: { zh: "可把 .xlsx 文件拖到此处打开", en: "Drop an .xlsx file here to open it" },

@@ -10,10 +10,14 @@ import {
   Caption1,
   Checkbox,
   FluentProvider,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Subtitle2,
   Tab,
@@ -354,24 +358,6 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
                 <MessageBarBody>{error}</MessageBarBody>
               </MessageBar>
             )}
-            {loss && (
-              <MessageBar intent="warning" layout="multiline" data-testid="download-loss">
-                <MessageBarBody>
-                  <MessageBarTitle>{pick(loss.head, lang)}</MessageBarTitle>
-                  <ul>
-                    {loss.lost.map((m) => (
-                      <li key={m.en}>{pick(m, lang)}</li>
-                    ))}
-                  </ul>
-                </MessageBarBody>
-                <MessageBarActions>
-                  <Button appearance="primary" onClick={() => void onDownload(true)}>
-                    {t.downloadAnyway}
-                  </Button>
-                  <Button onClick={() => setLoss(null)}>{t.keepOriginal}</Button>
-                </MessageBarActions>
-              </MessageBar>
-            )}
             {/* A download that patches the opened file loses nothing: its warnings would not be true. */}
             {(loaded && !loaded.host.keepsEverything ? loaded.host.warnings : []).map((w) => (
               <MessageBar key={w.kind} intent="warning" layout="multiline">
@@ -422,6 +408,34 @@ export function PreviewApp({ theme, exampleUrl = "./seed-form.xlsx" }: PreviewAp
           )}
         </aside>
       </div>
+      {/* A choice about the user's content, at any width: a modal confirmation, as Fluent's Dialog is meant for. */}
+      <Dialog open={loss !== null} onOpenChange={(_, d) => !d.open && setLoss(null)}>
+        <DialogSurface data-testid="download-loss">
+          <DialogBody>
+            <DialogTitle>{t.lossTitle}</DialogTitle>
+            <DialogContent>
+              {loss && (
+                <>
+                  <Body1>{pick(loss.head, lang)}</Body1>
+                  <ul>
+                    {loss.lost.map((m) => (
+                      <li key={m.en}>
+                        <Body1>{pick(m, lang)}</Body1>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => void onDownload(true)}>
+                {t.downloadAnyway}
+              </Button>
+              <Button onClick={() => setLoss(null)}>{t.keepOriginal}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </FluentProvider>
   );
 }
