@@ -14,7 +14,7 @@ import { PatchReport, PatchUnsupported, ValueEdit, patchValues } from "./patch";
 import { patchSteps } from "./patchRows";
 import type { Step } from "../../core/plan/steps";
 import { WorkbookWriteError } from "./write";
-import { Cells, cellsOf, checkUntouchedParts, readBackCells } from "./readBack";
+import { SheetBack, cellsOf, checkUntouchedParts, readBackCells } from "./readBack";
 
 const key = (c: CellRef) => `${c.sheet}\u0000${c.row},${c.col}`;
 
@@ -110,9 +110,14 @@ export class EditLog {
   }
 }
 
-/** Cells that differ between the model and the written file, ignoring formula results (they may have been recomputed). */
-function differences(expected: WorkbookSnapshot, written: Map<string, Cells>, only?: ReadonlySet<string>): string[] {
+/**
+ * Cells that differ between the model and the written file, ignoring formula results (they may have
+ * been recomputed). A row the read-back took as copied is compared with the original's row index by
+ * index; every other cell by its place.
+ */
+function differences(expected: WorkbookSnapshot, written: Map<string, SheetBack>, only?: ReadonlySet<string>): string[] {
   const out: string[] = [];
+  const differ = (x: CellValue, fx: string | null, y: CellValue, fy: string | null) => fx !== fy || (fx === null && !same(x, y));
   for (const s of expected.sheets) {
     if (only && !only.has(s.name)) continue;
     const b = written.get(s.name);
@@ -120,14 +125,44 @@ function differences(expected: WorkbookSnapshot, written: Map<string, Cells>, on
       out.push(`sheet ${s.name}`);
       continue;
     }
-    const a = cellsOf(s);
-    for (const k of new Set([...a.keys(), ...b.keys()])) {
-      const x = a.get(k),
-        y = b.get(k);
-      const fx = x?.formula ?? null,
-        fy = y?.formula ?? null;
-      if (fx !== fy || (fx === null && !same(x?.value ?? null, y?.value ?? null))) out.push(`${s.name}!${k}`);
-    }
+    const copied = b.copied;
+    const seen = new Set<string>();
+    s.values.forEach((line, i) => {
+      const r = s.originRow + i;
+      if (copied?.rows.has(r)) {
+        const o = copied.from;
+        const j = r - o.originRow;
+        const other = o.values[j] ?? [];
+        const left = Math.min(s.originCol, o.originCol);
+        const right = Math.max(s.originCol + line.length, o.originCol + other.length);
+        for (let c = left; c < right; c++) {
+          const x = line[c - s.originCol] ?? null,
+            fx = s.formulas?.[i]?.[c - s.originCol] ?? null;
+          const y = other[c - o.originCol] ?? null,
+            fy = o.formulas?.[j]?.[c - o.originCol] ?? null;
+          if (differ(x, fx, y, fy)) out.push(`${s.name}!${r},${c}`);
+        }
+        return;
+      }
+      line.forEach((x, k) => {
+        const fx = s.formulas?.[i]?.[k] ?? null;
+        if (x === null && fx === null) return;
+        const key = `${r},${s.originCol + k}`;
+        seen.add(key);
+        const y = b.cells.get(key);
+        if (differ(x, fx, y?.value ?? null, y?.formula ?? null)) out.push(`${s.name}!${key}`);
+      });
+    });
+    // What the copy holds where the model holds nothing: parsed cells the model lacks, copied rows beyond it.
+    for (const key of b.cells.keys())
+      if (!seen.has(key) && !copied?.rows.has(Number(key.slice(0, key.indexOf(","))))) out.push(`${s.name}!${key}`);
+    if (copied)
+      for (const r of copied.rows) {
+        if (r >= s.originRow && r < s.originRow + s.values.length) continue;
+        const o = copied.from;
+        const j = r - o.originRow;
+        if ((o.values[j] ?? []).some((v, k) => v !== null || (o.formulas?.[j]?.[k] ?? null) !== null)) out.push(`${s.name}!row ${r}`);
+      }
   }
   return out;
 }
@@ -137,11 +172,13 @@ const same = (a: CellValue, b: CellValue) =>
   a === b || (typeof a === "object" && a !== null && typeof b === "object" && b !== null && JSON.stringify(a) === JSON.stringify(b));
 
 /**
- * From how many rows of the original the read-back compares rows instead of parsing the copy whole:
- * measured on the examples (≈ 50 rows) a whole read is as fast (0.6 ms either way); on 3,000 rows
- * the row-by-row read-back takes 10 ms against 19.
+ * From how many rows of the original the read-back compares rows instead of parsing the copy whole.
+ * Since copied rows are compared with the model row by row (no map of every cell), the row-by-row
+ * read-back is the faster one from the smallest form: the seed's `fix` read-back takes 1.2–1.4 ms
+ * against 1.6–2.0 for a whole read (`npm run bench -- --only writes`, two runs each); on 3,000 rows
+ * it took 10 ms against 19. Without the original's snapshot (the preview's download) the copy is read whole.
  */
-export const QUICK_FROM_ROWS = 256;
+export const QUICK_FROM_ROWS = 0;
 
 export interface PatchedWrite extends PatchReport {
   /** Time spent reading the written bytes back and comparing them with the model (ms). */
@@ -193,7 +230,7 @@ export async function writePatched(
     if (quick) diff = differences(expected, quick.sheets, only);
     else {
       const back = await readSnapshotFast(report.bytes, expected.source, { ...opts, ...(only ? { sheets: only } : {}) });
-      diff = differences(expected, new Map(back.snapshot.sheets.map((s) => [s.name, cellsOf(s)])), only);
+      diff = differences(expected, new Map(back.snapshot.sheets.map((s) => [s.name, { cells: cellsOf(s) }])), only);
     }
   } catch (e) {
     throw new WorkbookWriteError(VERIFY_FAILED, e instanceof Error ? e.message : String(e));

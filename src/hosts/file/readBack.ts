@@ -284,9 +284,28 @@ function lazyStrings(xml: string): SharedString[] {
   });
 }
 
+/**
+ * One sheet of the copy as read back: the cells of the rows parsed from it, and the rows taken as
+ * copied, which read as the same rows of `from` (the original's snapshot) do. Kept apart so the
+ * comparison with the model can go row by row over the copied ones instead of cell by cell.
+ */
+export interface SheetBack {
+  /** The cells of the rows read from the copy (every row when `copied` is absent). */
+  cells: Cells;
+  copied?: { rows: ReadonlySet<number>; from: SheetSnapshot };
+}
+
+/** All of a sheet's cells, the copied rows' taken from the original. */
+export function cellsOfBack(b: SheetBack): Cells {
+  if (!b.copied) return b.cells;
+  const out = cellsOf(b.copied.from, b.copied.rows);
+  for (const [k, v] of b.cells) out.set(k, v);
+  return out;
+}
+
 export interface ReadBack {
   /** Sheet name → its cells in the copy. */
-  sheets: Map<string, Cells>;
+  sheets: Map<string, SheetBack>;
   /** Rows parsed, and rows taken as copied (for the tests and the benchmark). */
   parsedRows: number;
   copiedRows: number;
@@ -358,7 +377,7 @@ export function readBackCells(
   }
   let sst: ReturnType<typeof parseSharedStrings> | null | undefined;
 
-  const out = new Map<string, Cells>();
+  const out = new Map<string, SheetBack>();
   let parsedRows = 0,
     copiedRows = 0;
   for (const [name, pw] of pathsW) {
@@ -368,7 +387,7 @@ export function readBackCells(
     if (!b || !po) return null;
     if (po.path === pw.path && same(pw.path) && same(pw.rels)) {
       // Copied whole: it reads as the original did.
-      out.set(name, cellsOf(b));
+      out.set(name, { cells: new Map(), copied: { rows: new Set(b.values.map((_, i) => b.originRow + i)), from: b } });
       copiedRows += b.values.length;
       continue;
     }
@@ -384,7 +403,7 @@ export function readBackCells(
     const cut = splitRows(xml);
     const oldCut = oldXml !== null && !shared.test(oldXml) ? splitRows(oldXml) : null;
     if (!cut || !oldCut || shared.test(xml)) {
-      out.set(name, cellsOf(snapshotSheet(name, parseSheet(xml, ctx))));
+      out.set(name, { cells: cellsOf(snapshotSheet(name, parseSheet(xml, ctx))) });
       parsedRows += cut?.rows.size ?? 0;
       continue;
     }
@@ -407,9 +426,7 @@ export function readBackCells(
       else fresh.push(chunk);
     }
     const parsed = parseSheet(cut.head + fresh.join("") + cut.tail, ctx);
-    const cells = cellsOf(snapshotSheet(name, parsed));
-    for (const [k, v] of cellsOf(b, copied)) cells.set(k, v);
-    out.set(name, cells);
+    out.set(name, { cells: cellsOf(snapshotSheet(name, parsed)), copied: { rows: copied, from: b } });
     parsedRows += fresh.length;
     copiedRows += copied.size;
   }

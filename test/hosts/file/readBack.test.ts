@@ -12,7 +12,7 @@ import { patchValues } from "../../../src/hosts/file/patch";
 import { patchSteps } from "../../../src/hosts/file/patchRows";
 import { writePatched } from "../../../src/hosts/file/patchWrite";
 import { readSnapshotFast } from "../../../src/hosts/file/fastRead";
-import { UntouchedPartChanged, cellsOf, checkUntouchedParts, readBackCells } from "../../../src/hosts/file/readBack";
+import { UntouchedPartChanged, cellsOf, cellsOfBack, checkUntouchedParts, readBackCells } from "../../../src/hosts/file/readBack";
 import { WorkbookWriteError } from "../../../src/hosts/file/write";
 import { WorkbookSnapshot } from "../../../src/core/snapshot";
 
@@ -58,7 +58,7 @@ describe("reading back only what the patch rewrote", () => {
     expect(quick).not.toBeNull();
     expect(quick!.copiedRows).toBeGreaterThan(quick!.parsedRows);
     const whole = (await full(patched)).sheets.find((s) => s.name === SHEET)!;
-    expect(quick!.sheets.get(SHEET)).toEqual(cellsOf(whole));
+    expect(cellsOfBack(quick!.sheets.get(SHEET)!)).toEqual(cellsOf(whole));
     // The model as edited passes; the shortcut was taken with the original's snapshot at hand.
     await expect(writePatched(input, edits, await full(patched), { ...opts, before })).resolves.toBeDefined();
   });
@@ -71,7 +71,7 @@ describe("reading back only what the patch rewrote", () => {
     const quick = readBackCells(input, patched, before, inflateRawSync);
     expect(quick).not.toBeNull();
     expect(quick!.copiedRows).toBeGreaterThan(0);
-    for (const s of (await full(patched)).sheets) expect(quick!.sheets.get(s.name)).toEqual(cellsOf(s));
+    for (const s of (await full(patched)).sheets) expect(cellsOfBack(quick!.sheets.get(s.name)!)).toEqual(cellsOf(s));
     await expect(writePatched(input, { steps }, await full(patched), { ...opts, before })).resolves.toBeDefined();
   });
 
@@ -90,6 +90,19 @@ describe("reading back only what the patch rewrote", () => {
       );
   });
 
+  test("a model shorter than the copy is refused: a copied row the model has no row for still counts", async () => {
+    const input = example();
+    const before = await full(input);
+    const edits = [{ sheet: SHEET, row: 7, col: 3, value: 300 }];
+    const right = await full((await patchValues(input, edits)).bytes);
+    await expect(writePatched(input, edits, right, { ...opts, before, quickFromRows: 0 })).resolves.toBeDefined();
+    const short = { ...right, sheets: right.sheets.map((x) => (x.name === SHEET ? { ...x, values: x.values.slice(0, -1) } : x)) };
+    expect(short.sheets.find((x) => x.name === SHEET)!.values.length).toBeLessThan(
+      before.sheets.find((x) => x.name === SHEET)!.values.length,
+    );
+    await expect(writePatched(input, edits, short, { ...opts, before, quickFromRows: 0 })).rejects.toBeInstanceOf(WorkbookWriteError);
+  });
+
   test("a copied row whose XML was changed is parsed, not taken from the original", async () => {
     const input = example();
     const before = await full(input);
@@ -98,7 +111,7 @@ describe("reading back only what the patch rewrote", () => {
     const bad = await damaged(patched, FORM, (xml) => xml.replace(/(<c r="D9"[^>]*>(?:<f>[^<]*<\/f>)?<v>)[^<]*/, "$1999"));
     const quick = readBackCells(input, bad, before, inflateRawSync, new Set([SHEET]));
     expect(quick).not.toBeNull();
-    expect(quick!.sheets.get(SHEET)!.get("8,3")?.value).toBe(999);
+    expect(cellsOfBack(quick!.sheets.get(SHEET)!).get("8,3")?.value).toBe(999);
   });
 
   test("an untouched part that changed is refused, naming it", async () => {
