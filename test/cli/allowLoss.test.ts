@@ -18,31 +18,17 @@ import { join } from "path";
 import JSZip from "jszip";
 import { run } from "./capture";
 import { ROOT } from "../helpers/xlsx";
+import { withArray, withChart } from "../helpers/lossyForms";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "budget-form-loss-"));
-const CHART = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>`;
 
 async function variant(dir: string, name: string, change: (zip: JSZip) => Promise<void>, chart = true): Promise<string> {
   const zip = await JSZip.loadAsync(readFileSync(join(ROOT, "examples/seed-form.xlsx")));
   await change(zip);
-  if (chart) zip.file("xl/charts/chart1.xml", CHART);
+  if (chart) withChart(zip);
   const path = join(dir, name);
   writeFileSync(path, await zip.generateAsync({ type: "uint8array" }));
   return path;
-}
-
-/** F24:F25 as one array formula reading E24:E25 (the same texts they hold, so the form reads the same). */
-async function withArray(zip: JSZip): Promise<void> {
-  const sst = await zip.file("xl/sharedStrings.xml")!.async("string");
-  const texts = [...sst.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
-    [...m[1].matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join(""),
-  );
-  const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-  const f24 = /<c r="F24" s="(\d+)" t="s"><v>(\d+)<\/v><\/c>/.exec(sheet)!;
-  zip.file(
-    "xl/worksheets/sheet1.xml",
-    sheet.replace(f24[0], `<c r="F24" s="${f24[1]}" t="str"><f t="array" ref="F24:F25">E24:E25</f><v>${texts[Number(f24[2])]}</v></c>`),
-  );
 }
 
 /** No cell formats: an empty `<cellXfs>` and no cell, row or column naming one (every cell in the default look). */

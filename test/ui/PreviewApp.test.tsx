@@ -13,6 +13,7 @@ import { examplePath } from "../helpers/xlsx";
 import { markCss } from "../../src/core/marks";
 import { LANG_KEY } from "../../src/taskpane/state/langStore";
 import JSZip from "jszip";
+import { withArray, withChart } from "../helpers/lossyForms";
 
 function respond(bytes: Buffer | null): void {
   (globalThis as { fetch?: unknown }).fetch = jest.fn(async () =>
@@ -97,17 +98,8 @@ describe("browser preview (jsdom)", () => {
     // which the patcher refuses as Excel does: test/cli/allowLoss.test.ts) and a chart part, which an
     // exceljs rewrite does not keep.
     const zip = await JSZip.loadAsync(readFileSync(examplePath("seed-form.xlsx")));
-    const sst = await zip.file("xl/sharedStrings.xml")!.async("string");
-    const texts = [...sst.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
-      [...m[1].matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join(""),
-    );
-    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-    const f24 = /<c r="F24" s="(\d+)" t="s"><v>(\d+)<\/v><\/c>/.exec(sheet)!;
-    zip.file(
-      "xl/worksheets/sheet1.xml",
-      sheet.replace(f24[0], `<c r="F24" s="${f24[1]}" t="str"><f t="array" ref="F24:F25">E24:E25</f><v>${texts[Number(f24[2])]}</v></c>`),
-    );
-    zip.file("xl/charts/chart1.xml", `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>`);
+    await withArray(zip);
+    withChart(zip);
     respond(Buffer.from(await zip.generateAsync({ type: "uint8array" })));
     const saved: Blob[] = [];
     Object.assign(URL, { createObjectURL: (b: Blob) => (saved.push(b), "blob:x"), revokeObjectURL: () => undefined });

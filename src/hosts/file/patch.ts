@@ -883,18 +883,10 @@ function spellOut(c: CellEl, formula: string): string {
  * entry's (ECMA-376 §18.6.1): an entry after a removed one that set it gets it written out.
  */
 async function dropFromCalcChain(opened: OpenedPackage, cells: { sheet: string; ref: string }[]): Promise<void> {
-  const { pkg, workbookPath, wbRels } = opened;
-  const rel = wbRels.find((r) => /\/calcChain$/.test(r.type));
-  if (!rel) return;
-  const path = resolveTarget(workbookPath, rel.target);
-  const text = await pkg.text(path);
-  if (text === null) return;
-  const wb = (await pkg.text(workbookPath))!;
-  const ids = new Map<string, string>();
-  for (const m of wb.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
-    const a = attrs(m[1]);
-    ids.set(a.get("name") ?? "", a.get("sheetId") ?? "");
-  }
+  const chain = await calcChainOf(opened);
+  if (!chain) return;
+  const { path, text, sheetIds: ids } = chain;
+  const { pkg, workbookPath } = opened;
   const gone = new Set(cells.map((c) => `${ids.get(c.sheet)}\u0000${c.ref}`));
   let current = "";
   let carry = false; // the removed entry set `i`: the next kept one must state it
@@ -925,6 +917,25 @@ async function dropFromCalcChain(opened: OpenedPackage, cells: { sheet: string; 
     return;
   }
   pkg.set(path, next);
+}
+
+/**
+ * The calculation chain (its part and text) and each sheet's sheetId by name, which its entries
+ * name sheets by (ECMA-376 §18.6.1); null when the workbook has none.
+ */
+export async function calcChainOf(opened: OpenedPackage): Promise<{ path: string; text: string; sheetIds: Map<string, string> } | null> {
+  const { pkg, workbookPath, wbRels } = opened;
+  const rel = wbRels.find((r) => /\/calcChain$/.test(r.type));
+  if (!rel) return null;
+  const path = resolveTarget(workbookPath, rel.target);
+  const text = await pkg.text(path);
+  if (text === null) return null;
+  const sheetIds = new Map<string, string>();
+  for (const m of (await pkg.text(workbookPath))!.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
+    const a = attrs(m[1]);
+    sheetIds.set(a.get("name") ?? "", a.get("sheetId") ?? "");
+  }
+  return { path, text, sheetIds };
 }
 
 /** Removes a part the workbook relates to: its relationship and content type go with it. */

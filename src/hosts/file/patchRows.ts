@@ -30,6 +30,7 @@ import {
   patchValuesInto,
   relsPathOf,
   resolveTarget,
+  calcChainOf,
   setAttr,
 } from "./patch";
 import { childrenAfter } from "./worksheetOrder";
@@ -330,16 +331,11 @@ async function insertRows(opened: OpenedPackage, sheets: SheetInfo[], shift: Row
 
 /** calcChain.xml: each entry's cell (`i` is the sheet's sheetId, omitted when it repeats the previous). */
 async function shiftCalcChain(opened: OpenedPackage, shift: RowShift): Promise<void> {
-  const { pkg, workbookPath, wbRels } = opened;
-  const rel = wbRels.find((r) => /\/calcChain$/.test(r.type));
-  if (!rel) return;
-  const path = resolveTarget(workbookPath, rel.target);
-  const text = await pkg.text(path);
-  if (text === null) return;
-  const wb = (await pkg.text(workbookPath))!;
-  const sheetEl = [...wb.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)].map((m) => attrs(m[1])).find((a) => a.get("name") === shift.sheet);
-  const id = sheetEl?.get("sheetId");
-  if (!id) return;
+  const chain = await calcChainOf(opened);
+  const id = chain?.sheetIds.get(shift.sheet);
+  if (!chain || !id) return;
+  const { path, text } = chain;
+  const { pkg } = opened;
   let current = "";
   const next = text.replace(/<((?:\w+:)?c)\b([^>]*?)(\/?)>/g, (el, tag: string, a: string, slash: string) => {
     const at = attrs(a);
