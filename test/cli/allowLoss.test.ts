@@ -1,8 +1,7 @@
 /**
- * The one decision on a copy the package patcher cannot make (rewrite.ts lossDecision, issue #25):
- * when the exceljs rewrite would lose what the package inspection names, `fix`, `add` and
- * `check --annotate` refuse (exit 2, nothing written, the loss and its cause named, Chinese first)
- * unless --allow-loss, which writes the rewritten copy and still names the loss.
+ * The one decision on a copy the package patcher cannot make (src/hosts/file/loss.ts, issue #25):
+ * `fix`, `add` and `check --annotate` refuse the exceljs rewrite (exit 2, nothing written, its cause
+ * and what it loses named, Chinese first) unless --allow-loss, which writes it and still names the loss.
  *
  * The inputs are the example form with what makes the patcher refuse, in the shapes Excel writes:
  * - fix: an array formula spanning F24:F25 (`<f t="array" ref="F24:F25">` on its top-left cell only,
@@ -18,7 +17,7 @@ import { join } from "path";
 import JSZip from "jszip";
 import { run } from "./capture";
 import { ROOT } from "../helpers/xlsx";
-import { withArray, withChart } from "../helpers/lossyForms";
+import { withArray, withChart, withoutCellFormats } from "../helpers/lossyForms";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "budget-form-loss-"));
 
@@ -29,14 +28,6 @@ async function variant(dir: string, name: string, change: (zip: JSZip) => Promis
   const path = join(dir, name);
   writeFileSync(path, await zip.generateAsync({ type: "uint8array" }));
   return path;
-}
-
-/** No cell formats: an empty `<cellXfs>` and no cell, row or column naming one (every cell in the default look). */
-async function withoutCellFormats(zip: JSZip): Promise<void> {
-  const styles = await zip.file("xl/styles.xml")!.async("string");
-  zip.file("xl/styles.xml", styles.replace(/<cellXfs\b[\s\S]*?<\/cellXfs>/, `<cellXfs count="0"/>`));
-  const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-  zip.file("xl/worksheets/sheet1.xml", sheet.replace(/ (s|style)="\d+"/g, "").replace(/ customFormat="1"/g, ""));
 }
 
 describe("fix", () => {
@@ -68,14 +59,19 @@ describe("fix", () => {
     expect(r.out).toContain("改.xlsx");
   });
 
-  test("a rewrite that loses nothing named goes ahead without the option", async () => {
+  test("a rewrite that names no loss still waits for the option: it says what a rewrite keeps for certain", async () => {
     const dir = tmp();
     const input = await variant(dir, "表.xlsx", withArray, false);
     const out = join(dir, "改.xlsx");
     const r = await run(["fix", input, "--out", out]);
-    expect([0, 1]).toContain(r.code);
+    expect([r.code, existsSync(out)]).toEqual([2, false]);
+    expect(r.err).toContain("无法按原文件包修补:要修改的单元格 F25 位于数组公式或模拟运算表 F24:F25 之内");
+    expect(r.err).toContain("只能重写整个文件");
+    expect(r.err).toContain("重写的副本只保证保留值、公式、合并");
+    expect(r.err).toContain("请加 --allow-loss 重新运行");
+    const allowed = await run(["fix", input, "--out", out, "--allow-loss"]);
+    expect([0, 1]).toContain(allowed.code);
     expect(existsSync(out)).toBe(true);
-    expect(r.err).toBe("");
   });
 
   test("--help names the option in both languages", async () => {

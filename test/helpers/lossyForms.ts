@@ -30,3 +30,11 @@ export async function withArray(zip: JSZip): Promise<void> {
     sheet.replace(f24[0], `<c r="F24" s="${f24[1]}" t="str"><f t="array" ref="F24:F25">E24:E25</f><v>${texts[Number(f24[2])]}</v></c>`),
   );
 }
+
+/** No cell formats: an empty `<cellXfs>` and no cell, row or column naming one (every cell in the default look). */
+export async function withoutCellFormats(zip: JSZip): Promise<void> {
+  const styles = await zip.file("xl/styles.xml")!.async("string");
+  zip.file("xl/styles.xml", styles.replace(/<cellXfs\b[\s\S]*?<\/cellXfs>/, `<cellXfs count="0"/>`));
+  const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+  zip.file("xl/worksheets/sheet1.xml", sheet.replace(/ (s|style)="\d+"/g, "").replace(/ customFormat="1"/g, ""));
+}

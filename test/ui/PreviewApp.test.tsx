@@ -109,6 +109,8 @@ describe("browser preview (jsdom)", () => {
     render(<PreviewApp theme={webLightTheme} />);
     await checked(1);
     await user.click(screen.getByRole("button", { name: /^修复全部/ }));
+    // 修复全部 has said what it did, and the check after it is done: the edits are all in the host.
+    await screen.findByText(/^已修复 \d+ 处/);
     await checked(2);
     await user.click(screen.getByRole("button", { name: "下载修改后的文件" }));
     const loss = await screen.findByTestId("download-loss");

@@ -98,12 +98,10 @@ const LOSS_REFUSED: Message = {
 };
 
 /**
- * The one decision, for fix, add and check --annotate, on a copy the patcher could not make (`why`):
- * such a copy is rewritten by exceljs, which keeps what `warnings` does not name. When it names
- * nothing, the rewrite loses nothing we know of and goes ahead. Otherwise it is refused (nothing
- * written; the caller exits 2) unless `allowLoss` (--allow-loss), and either way the user is told
- * what would be lost and why the patcher could not keep it. `file` names the input when the command
- * reads several. True when the exceljs copy may be written.
+ * The one decision (src/hosts/file/loss.ts), for fix, add and check --annotate, on a copy the
+ * patcher could not make (`why`): the user is told why and what a rewrite would lose, and the copy
+ * is refused (nothing written; the caller exits 2) unless `allowLoss` (--allow-loss). `file` names
+ * the input when the command reads several. True when the exceljs copy may be written.
  */
 export function lossDecision(
   warnings: readonly PackageWarning[],
@@ -114,7 +112,6 @@ export function lossDecision(
 ): boolean {
   const { io, lang } = ctx;
   const loss = lossOf(warnings, why, file);
-  if (!loss) return true;
   io.stderr.write(`${pick(loss.head, lang)}\n`);
   for (const m of loss.lost) io.stderr.write(`  - ${pick(m, lang)}\n`);
   if (allowLoss) return true;

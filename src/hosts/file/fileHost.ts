@@ -239,14 +239,16 @@ export class FileHost implements Host {
           base = (await writePatched(this.original, steps ? { steps } : this.edits.edits(this.workbook), others)).bytes;
         if (this.written.size > 0)
           base = (await writeSheetsPatched(base, this.workbook, this.sheetsWritten(), snapshot, this.source)).bytes;
-        // Marks too are patched in (fills and notes), on top of the edited package.
-        return marked ? (await annotatedCopy(base, this.marked, options.annotate!, this.source)).bytes : base;
+        // Marks too are patched in (fills and notes), on top of the edited package; marks the patcher
+        // cannot add are rewritten only as the user decides (below).
+        if (!marked) return base;
+        const copy = await annotatedCopy(base, this.marked, options.annotate!, this.source, {
+          mayRewrite: (w, why) => this.mayRewrite(w, why, options),
+        });
+        return copy.bytes;
       } catch (e) {
         if (!(e instanceof PatchUnsupported)) throw e;
-        // The one decision every writer makes (loss.ts): a rewrite that would lose what the package
-        // holds waits for the user to accept it, as the CLI waits for --allow-loss.
-        const loss = lossOf(this.warnings, e);
-        if (loss && !options.allowLoss) throw new LossRefused(loss);
+        this.mayRewrite(this.warnings, e, options);
       }
     }
     const bytes = await writeXlsx(this.workbook);
@@ -256,6 +258,16 @@ export class FileHost implements Host {
     rememberOrigin(copy, bytes);
     annotate(copy, this.marked, options.annotate);
     return writeXlsx(copy);
+  }
+
+  /**
+   * The one decision every writer makes (loss.ts): a copy the patcher cannot make is rewritten only
+   * once the user accepted what that loses (`allowLoss`, the preview's 仍然下载), as the CLI waits for
+   * --allow-loss; otherwise LossRefused says why and what.
+   */
+  private mayRewrite(warnings: readonly PackageWarning[], why: PatchUnsupported, options: { allowLoss?: boolean }): true {
+    if (!options.allowLoss) throw new LossRefused(lossOf(warnings, why));
+    return true;
   }
 
   /** The written sheets still in the model, in tab order (so new ones are appended as exceljs orders them). */

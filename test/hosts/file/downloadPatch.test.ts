@@ -6,6 +6,9 @@
  * back through exceljs, with its warnings.
  */
 import JSZip from "jszip";
+import { readFileSync } from "fs";
+import { join } from "path";
+import { withChart, withoutCellFormats } from "../../helpers/lossyForms";
 import { checkWorkbook } from "../../../src/core/engine";
 import { isSafePlan } from "../../../src/core/plan/editPlan";
 import { FileHost } from "../../../src/hosts/file/fileHost";
@@ -140,4 +143,21 @@ test("after an indicator is inserted, the download is the opened package with th
   for (const n of ["xl/tables/table1.xml", "xl/theme/theme1.xml"]) expect(b.get(n)).toBe(a.get(n));
   const sheet = (await readRawXlsx(out))[0];
   expect(sheet.cells.get("27,3")).toBe("年度重点工作任务完成率(%)");
+});
+
+test("marks the patcher cannot add are rewritten only once the user accepts what that loses, as the CLI's --allow-loss", async () => {
+  // No cell formats to put a fill on (test/helpers/lossyForms.ts) and a chart, which a rewrite drops.
+  const zip = await JSZip.loadAsync(readFileSync(join(__dirname, "../../../examples/seed-form.xlsx")));
+  await withoutCellFormats(zip);
+  withChart(zip);
+  const host = await FileHost.fromData(await zip.generateAsync({ type: "uint8array" }), "form.xlsx");
+  await host.mark(checkWorkbook((await host.read()).snapshot).findings);
+  const refused = await host.toBuffer({ annotate: "zh" }).catch((e: unknown) => e);
+  expect(refused).toBeInstanceOf(LossRefused);
+  expect((refused as LossRefused).loss.lost.map((m) => m.zh).join("")).toContain("图表");
+  // Without marks nothing needs rewriting: the opened file itself.
+  expect((await parts(await host.toBuffer())).has("xl/charts/chart1.xml")).toBe(true);
+  const accepted = await parts(await host.toBuffer({ annotate: "zh", allowLoss: true }));
+  expect(accepted.has("xl/charts/chart1.xml")).toBe(false);
+  expect([...accepted.keys()].some((n) => /comments\d*\.xml$/.test(n))).toBe(true);
 });
