@@ -198,6 +198,31 @@ function splitRows(xml: string): SheetRows | null {
 }
 
 /**
+ * The sheet as the reader needs it to read `rows`: the worksheet and sheetData elements, the rows,
+ * and of everything after them only the merges and hyperlinks, the only other elements the reader
+ * looks at (fastRead.ts parseSheet) — the rest (conditional formats, validations, their extensions)
+ * can be most of a staff workbook's sheet. The whole head and tail when their shape is unexpected.
+ */
+function rowsOnly(cut: SheetRows, rows: string[]): string {
+  const whole = cut.head + rows.join("") + cut.tail;
+  const open = /<((?:\w+:)?worksheet)\b/.exec(cut.head);
+  const dataAt = cut.head.lastIndexOf("<");
+  const end = open ? tagEnd(cut.head, open.index) : -1;
+  const close = /^<\/(?:\w+:)?sheetData\s*>/.exec(cut.tail);
+  if (!open || end < 0 || dataAt <= end || !close) return whole;
+  const keep = (name: string) => new RegExp(`<((?:\\w+:)?${name})\\b(?:[^>]*\\/>|[\\s\\S]*?<\\/\\1\\s*>)`).exec(cut.tail)?.[0] ?? "";
+  return (
+    cut.head.slice(open.index, end + 1) +
+    cut.head.slice(dataAt) +
+    rows.join("") +
+    close[0] +
+    keep("mergeCells") +
+    keep("hyperlinks") +
+    `</${open[1]}>`
+  );
+}
+
+/**
  * What decides how a 1-based row reads besides its own XML, as comparable text per row: the merges
  * over it — only which columns they cover and whether the row is their top (snapshotSheet skips the
  * covered cells; a merge grown further down covers this row the same) — and the hyperlinks on its
@@ -425,7 +450,7 @@ export function readBackCells(
       if (sameRowContext && oldCut.rows.get(r)?.chunk === chunk) copied.add(r - 1);
       else fresh.push(chunk);
     }
-    const parsed = parseSheet(cut.head + fresh.join("") + cut.tail, ctx);
+    const parsed = parseSheet(rowsOnly(cut, fresh), ctx);
     out.set(name, { cells: cellsOf(snapshotSheet(name, parsed)), copied: { rows: copied, from: b } });
     parsedRows += fresh.length;
     copiedRows += copied.size;

@@ -15,6 +15,7 @@ import { readSnapshotFast } from "../../../src/hosts/file/fastRead";
 import { UntouchedPartChanged, cellsOf, cellsOfBack, checkUntouchedParts, readBackCells } from "../../../src/hosts/file/readBack";
 import { WorkbookWriteError } from "../../../src/hosts/file/write";
 import { WorkbookSnapshot } from "../../../src/core/snapshot";
+import { FEATURES, fidelityWorkbook } from "../../../scripts/build-fidelity";
 
 const ROOT = join(__dirname, "../../..");
 const FORM = "xl/worksheets/sheet1.xml";
@@ -61,6 +62,29 @@ describe("reading back only what the patch rewrote", () => {
     expect(cellsOfBack(quick!.sheets.get(SHEET)!)).toEqual(cellsOf(whole));
     // The model as edited passes; the shortcut was taken with the original's snapshot at hand.
     await expect(writePatched(input, edits, await full(patched), { ...opts, before })).resolves.toBeDefined();
+  });
+
+  test("rows read beside a sheet's conditional formats, validations and extensions: merges and hyperlinks still apply to them", async () => {
+    // Every feature the fidelity matrix builds, so the sheet's tail holds far more than its merges and
+    // links (scripts/build-fidelity.ts). B5 holds an external hyperlink: given a number, it reads as
+    // the link's address. B3 lies under the title's merge A3:F3: a value written there is not read.
+    // Read without the tail's merges or links, both would read otherwise.
+    const input = await fidelityWorkbook(FEATURES);
+    const before = await full(input);
+    const form = before.sheets[0];
+    expect(form.merges).toContain("A3:F3");
+    const edits = [
+      { sheet: form.name, row: 2, col: 1, value: "盖住的" },
+      { sheet: form.name, row: 4, col: 1, value: 12345 },
+    ];
+    const patched = (await patchValues(input, edits)).bytes;
+    const whole = cellsOf((await full(patched)).sheets[0]);
+    expect(whole.get("2,1")).toBeUndefined();
+    expect(whole.get("4,1")?.value).not.toBe(12345);
+    const quick = readBackCells(input, patched, before, inflateRawSync, new Set([form.name]));
+    expect(quick).not.toBeNull();
+    expect(quick!.parsedRows).toBeGreaterThan(0);
+    expect(cellsOfBack(quick!.sheets.get(form.name)!)).toEqual(whole);
   });
 
   test("a row insertion reads as a full read does on every sheet", async () => {
