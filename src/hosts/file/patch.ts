@@ -52,6 +52,11 @@ export interface PatchReport {
 // ---------------------------------------------------------------------------------------------
 // XML text helpers
 
+/** Relationship types and content types of the parts a patch may add (ECMA-376 Part 1 §15.2, Part 2). */
+export const OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const SHARED_STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
+
 const ATTR = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 export function attrs(s: string): Map<string, string> {
@@ -322,31 +327,8 @@ export async function openStyles(opened: OpenedPackage): Promise<{ styles: Style
     let path = rel ? resolveTarget(workbookPath, rel.target) : `${dir}styles.xml`;
     for (let n = 2; !rel && pkg.has(path); n++) path = `${dir}styles${n}.xml`;
     pkg.set(path, xml);
-    if (!rel) {
-      const relsPath = relsPathOf(workbookPath);
-      const rels =
-        (await pkg.text(relsPath)) ??
-        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
-      const ids = new Set(parseRels(rels).map((r) => r.id));
-      let n = ids.size + 1;
-      while (ids.has(`rId${n}`)) n++;
-      pkg.set(
-        relsPath,
-        rels.replace(
-          /<\/((?:\w+:)?Relationships)>/,
-          `<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="${path.slice(dir.length)}"/></$1>`,
-        ),
-      );
-    }
-    const types = (await pkg.text("[Content_Types].xml")) ?? "";
-    if (!types.includes(`PartName="/${path}"`))
-      pkg.set(
-        "[Content_Types].xml",
-        types.replace(
-          /<\/((?:\w+:)?Types)>/,
-          `<Override PartName="/${path}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></$1>`,
-        ),
-      );
+    if (!rel) await relateToWorkbook(pkg, workbookPath, path, `${OFFICE_REL}/styles`, STYLES_TYPE);
+    else await declareType(pkg, path, STYLES_TYPE);
   };
   return { styles, save };
 }
@@ -813,7 +795,7 @@ export async function patchValuesInto(
   const sstXml = sst.result();
   if (sstXml !== null) {
     pkg.set(sstPath, sstXml);
-    if (!sstRel) await addSharedStringsPart(pkg, workbookPath, sstPath);
+    if (!sstRel) await relateToWorkbook(pkg, workbookPath, sstPath, `${OFFICE_REL}/sharedStrings`, SHARED_STRINGS_TYPE);
   }
   await saveStyles();
   if (fullCalc) pkg.set(workbookPath, withFullCalc((await pkg.text(workbookPath))!));
@@ -1020,30 +1002,32 @@ function grownDimension(xml: string, added: NewCell[]): string {
   });
 }
 
-async function addSharedStringsPart(pkg: Pkg, workbookPath: string, sstPath: string): Promise<void> {
+/**
+ * Relates a new part to the workbook: a Relationship with a free id in the workbook's relationships
+ * (the part made when there is none), and the part's content-type Override unless one is declared
+ * (ECMA-376 Part 2). Returns the id.
+ */
+export async function relateToWorkbook(pkg: Pkg, workbookPath: string, path: string, type: string, contentType: string): Promise<string> {
   const relsPath = relsPathOf(workbookPath);
-  const rels = (await pkg.text(relsPath)) ?? "";
+  const rels =
+    (await pkg.text(relsPath)) ?? `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
   const ids = new Set(parseRels(rels).map((r) => r.id));
   let n = ids.size + 1;
   while (ids.has(`rId${n}`)) n++;
-  const target = sstPath.startsWith(workbookPath.replace(/[^/]+$/, ""))
-    ? sstPath.slice(workbookPath.replace(/[^/]+$/, "").length)
-    : `/${sstPath}`;
-  pkg.set(
-    relsPath,
-    rels.replace(
-      /<\/((?:\w+:)?Relationships)>/,
-      `<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="${target}"/></$1>`,
-    ),
-  );
+  const dir = workbookPath.replace(/[^/]+$/, "");
+  const target = path.startsWith(dir) ? path.slice(dir.length) : `/${path}`;
+  pkg.set(relsPath, rels.replace(/<\/((?:\w+:)?Relationships)>/, `<Relationship Id="rId${n}" Type="${type}" Target="${target}"/></$1>`));
+  await declareType(pkg, path, contentType);
+  return `rId${n}`;
+}
+
+/** The part's content-type Override, unless [Content_Types].xml declares it already. */
+async function declareType(pkg: Pkg, path: string, contentType: string): Promise<void> {
   const types = (await pkg.text("[Content_Types].xml")) ?? "";
-  if (!types.includes(`PartName="/${sstPath}"`))
+  if (!types.includes(`PartName="/${path}"`))
     pkg.set(
       "[Content_Types].xml",
-      types.replace(
-        /<\/((?:\w+:)?Types)>/,
-        `<Override PartName="/${sstPath}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></$1>`,
-      ),
+      types.replace(/<\/((?:\w+:)?Types)>/, `<Override PartName="/${path}" ContentType="${contentType}"/></$1>`),
     );
 }
 

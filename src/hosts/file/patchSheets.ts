@@ -23,6 +23,7 @@ import { WorkbookState } from "../host";
 import { VT } from "./cellValue";
 import { FastReadOptions, readSnapshotFast } from "./fastRead";
 import {
+  OFFICE_REL,
   OpenedPackage,
   PatchUnsupported,
   Pkg,
@@ -31,6 +32,7 @@ import {
   escapeXml,
   openPackage,
   parseRels,
+  relateToWorkbook,
   relsPathOf,
   resolveTarget,
   setAttr,
@@ -42,7 +44,6 @@ import { STATE_NAME, STATE_SHEET, readState } from "./state";
 import { WorkbookWriteError } from "./write";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
 // ---------------------------------------------------------------------------------------------
@@ -244,7 +245,7 @@ function worksheetXml(ws: Worksheet, styles: StyleAppender, texts: Texts): strin
   const merges = ((ws as unknown as { model: { merges?: string[] } }).model.merges ?? []).slice().sort();
   const dim = maxRow && maxCol && (maxRow > 1 || maxCol > 1) ? `A1:${columnName(maxCol - 1)}${maxRow}` : "A1";
   return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}">` +
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${OFFICE_REL}">` +
     `<dimension ref="${dim}"/>${viewXml(ws)}<sheetFormatPr defaultRowHeight="${ws.properties?.defaultRowHeight ?? 15}"/>` +
     (cols.length ? `<cols>${cols.join("")}</cols>` : "") +
     (rows.length ? `<sheetData>${rows.join("")}</sheetData>` : "<sheetData/>") +
@@ -355,7 +356,7 @@ export async function patchSheetsInto(opened: OpenedPackage, wb: Workbook, names
     )?.[1];
   if (!rPrefix) {
     if (/<(?:\w+:)?workbook\b[^>]*\sxmlns:r=/.test(workbook)) throw new PatchUnsupported("the r prefix is bound to another namespace");
-    workbook = workbook.replace(/<((?:\w+:)?workbook)\b/, `<$1 xmlns:r="${REL}"`);
+    workbook = workbook.replace(/<((?:\w+:)?workbook)\b/, `<$1 xmlns:r="${OFFICE_REL}"`);
   }
   const r = rPrefix ?? "r";
   const wp = /<(\w+:)?workbook\b/.exec(workbook)?.[1] ?? "";
@@ -378,25 +379,9 @@ export async function patchSheetsInto(opened: OpenedPackage, wb: Workbook, names
       let n = 1;
       while (pkg.has(`${wbDir}worksheets/sheet${n}.xml`)) n++;
       path = `${wbDir}worksheets/sheet${n}.xml`;
-      const relsPath = relsPathOf(workbookPath);
-      const rels = (await pkg.text(relsPath)) ?? "";
-      const ids = new Set(parseRels(rels).map((x) => x.id));
-      let k = 1;
-      while (ids.has(`rId${k}`)) k++;
-      pkg.set(
-        relsPath,
-        rels.replace(
-          /<\/((?:\w+:)?Relationships)>/,
-          `<Relationship Id="rId${k}" Type="${REL}/worksheet" Target="worksheets/sheet${n}.xml"/></$1>`,
-        ),
-      );
-      const types = (await pkg.text("[Content_Types].xml")) ?? "";
-      pkg.set(
-        "[Content_Types].xml",
-        types.replace(/<\/((?:\w+:)?Types)>/, `<Override PartName="/${path}" ContentType="${WORKSHEET_TYPE}"/></$1>`),
-      );
+      const rId = await relateToWorkbook(pkg, workbookPath, path, `${OFFICE_REL}/worksheet`, WORKSHEET_TYPE);
       const sheetIds = [...workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)].map((m) => Number(attrs(m[1]).get("sheetId")) || 0);
-      const el = `<${wp}sheet name="${escapeXml(name)}" sheetId="${Math.max(0, ...sheetIds) + 1}"${state ? ` state="${state}"` : ""} ${r}:id="rId${k}"/>`;
+      const el = `<${wp}sheet name="${escapeXml(name)}" sheetId="${Math.max(0, ...sheetIds) + 1}"${state ? ` state="${state}"` : ""} ${r}:id="${rId}"/>`;
       workbook = workbook.replace(/<\/((?:\w+:)?sheets)>/, (m) => `${el}${m}`);
       sheets.push({ name, path });
       await addTitle(pkg, name);
