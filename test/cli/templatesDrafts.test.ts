@@ -31,6 +31,12 @@ async function run(...argv: string[]) {
 
 const load = async (file: string) => readXlsx(readFileSync(join(dir, file)), file);
 
+/** The indicator on a 0-based row of a check's first form, as 一级, 二级, name, 实施期 and 年度 values. */
+function indicatorAt(check: ReturnType<typeof checkWorkbook>, row: number): unknown[] {
+  const got = check.forms[0].model.indicators!.rows.find((x) => x.row === row)!;
+  return [got.level1, got.level2, got.name.value, got.period?.value, got.annual.value];
+}
+
 describe("budget-form templates --drafts", () => {
   test("lists each finding that offers drafts, then its drafts by id, in plain text", async () => {
     const r = await run("templates", "--drafts", "task.xlsx");
@@ -96,14 +102,7 @@ describe("budget-form add --draft", () => {
     const row = Number(/第 (\d+) 行/.exec(r.stdout)![1]) - 1;
     const before = checkWorkbook((await load("task.xlsx")).snapshot);
     const after = checkWorkbook((await load("out1.xlsx")).snapshot);
-    const got = after.forms[0].model.indicators!.rows.find((x) => x.row === row)!;
-    expect([got.level1, got.level2, got.name.value, got.period?.value, got.annual.value]).toEqual([
-      "产出",
-      "数量",
-      "党员集中学习活动次数(次)",
-      "≥20次",
-      "≥10次",
-    ]);
+    expect(indicatorAt(after, row)).toEqual(["产出", "数量", "党员集中学习活动次数(次)", "≥20次", "≥10次"]);
     // The task now has its indicator; nothing new is reported.
     expect(after.findings.filter((f) => f.rule === "tasks/no-matching-indicator")).toEqual([]);
     expect(after.summary.error).toBe(before.summary.error);
@@ -126,8 +125,7 @@ describe("budget-form add --draft", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const row = Number(/第 (\d+) 行/.exec(r.stdout)![1]) - 1;
-    const got = checkWorkbook((await load("out2.xlsx")).snapshot).forms[0].model.indicators!.rows.find((x) => x.row === row)!;
-    expect([got.level1, got.level2, got.name.value, got.period?.value, got.annual.value]).toEqual([
+    expect(indicatorAt(checkWorkbook((await load("out2.xlsx")).snapshot), row)).toEqual([
       "产出",
       "成本",
       "党建工作经费(万元)",
@@ -140,8 +138,7 @@ describe("budget-form add --draft", () => {
     const r = await run("add", "seed.xlsx", "--draft", "C48-3", "--annual", "≥250人", "--out", "out3.xlsx");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("填入「申报表」第 48 行");
-    const got = checkWorkbook((await load("out3.xlsx")).snapshot).forms[0].model.indicators!.rows.find((x) => x.row === 47)!;
-    expect([got.level1, got.level2, got.name.value, got.period?.value, got.annual.value]).toEqual([
+    expect(indicatorAt(checkWorkbook((await load("out3.xlsx")).snapshot), 47)).toEqual([
       "效益",
       "可持续影响",
       "科普志愿者队伍人数(人)",
