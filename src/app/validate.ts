@@ -58,7 +58,7 @@ export interface ValidateOptions {
 }
 
 /** The check result without the ignored findings; summary and per-form lists agree with `findings`. */
-function withoutIgnored(result: CheckResult, ignored: readonly string[]): CheckResult & { ignored: number } {
+export function withoutIgnored(result: CheckResult, ignored: readonly string[]): CheckResult & { ignored: number } {
   if (ignored.length === 0) return { ...result, ignored: 0 };
   const skip = new Set(ignored);
   const keep = (list: Finding[]) => list.filter((f) => !skip.has(ignoreKey(f)));

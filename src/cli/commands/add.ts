@@ -18,7 +18,7 @@ import { checkDraft } from "../../core/templates/drafts";
 import { DRAFT_TEXT, notPassingText, pickDraft } from "../drafts";
 import { IndicatorTemplate } from "../../core/templates/types";
 import { readState } from "../../hosts/file/state";
-import { ignoreKey } from "../../core/identity";
+import { withoutIgnored } from "../../app/validate";
 
 const HELP = {
   zh: `用法: budget-form add <文件> (--template <编号> | --draft <编号>) --out <新文件> [选项]
@@ -159,10 +159,8 @@ export const add: Command = {
       `${pick(CLI.added, lang, plan.title, plan.target.mode === "fill", form.model.sheet, row, outDisplay, basename(outDisplay))}\n`,
     );
     // The verification's own check of the result (what `check` on the copy would say), as `fix` reports its result.
-    const ignored = new Set(readState(read.workbook).ignored);
-    const left = applied.after.check.findings.filter((f) => !ignored.has(ignoreKey(f)));
-    const count = (s: string) => left.filter((f) => f.severity === s).length;
-    io.stdout.write(`${pick(CLI.afterAdd, lang, count("error"), count("warning"))}\n`);
+    const left = withoutIgnored(applied.after.check, readState(read.workbook).ignored).summary;
+    io.stdout.write(`${pick(CLI.afterAdd, lang, left.error, left.warning)}\n`);
     return EXIT.ok;
   },
 };
