@@ -171,15 +171,6 @@ function differences(expected: WorkbookSnapshot, written: Map<string, SheetBack>
 const same = (a: CellValue, b: CellValue) =>
   a === b || (typeof a === "object" && a !== null && typeof b === "object" && b !== null && JSON.stringify(a) === JSON.stringify(b));
 
-/**
- * From how many rows of the original the read-back compares rows instead of parsing the copy whole.
- * Since copied rows are compared with the model row by row (no map of every cell), the row-by-row
- * read-back is the faster one from the smallest form: the seed's `fix` read-back takes 1.2–1.4 ms
- * against 1.6–2.0 for a whole read (`npm run bench -- --only writes`, two runs each); on 3,000 rows
- * it took 10 ms against 19. Without the original's snapshot (the preview's download) the copy is read whole.
- */
-export const QUICK_FROM_ROWS = 0;
-
 export interface PatchedWrite extends PatchReport {
   /** Time spent reading the written bytes back and comparing them with the model (ms). */
   verifyMs: number;
@@ -201,8 +192,6 @@ export async function writePatched(
   opts: FastReadOptions & {
     /** The original's snapshot as read (the one the edits were made from): lets the read-back skip what was copied. */
     before?: WorkbookSnapshot;
-    /** The shortcut is taken from this many rows in `before` (QUICK_FROM_ROWS; the tests use 0). */
-    quickFromRows?: number;
   } = {},
 ): Promise<PatchedWrite> {
   const report = Array.isArray(edits) ? await patchValues(original, edits) : await patchSteps(original, edits.steps);
@@ -220,13 +209,10 @@ export async function writePatched(
     // Every part the patch did not write must still be the original's, byte for byte.
     if (inflate) checkUntouchedParts(original, report.bytes, report.changedParts, inflate);
     // Only what the patch rewrote is parsed when the original's snapshot is at hand (readBack.ts);
-    // otherwise, or when its conditions do not hold, the copy is read back whole.
-    // On a small workbook a whole read costs less than comparing with the original row by row.
-    const rows = opts.before?.sheets.reduce((n, s) => n + s.values.length, 0) ?? 0;
-    const quick =
-      inflate && opts.before && rows >= (opts.quickFromRows ?? QUICK_FROM_ROWS)
-        ? readBackCells(original, report.bytes, opts.before, inflate, only)
-        : null;
+    // otherwise (the preview's download), or when its conditions do not hold, the copy is read back
+    // whole. Row by row is the faster on any form: the seed's `fix` read-back takes 1.2–1.4 ms against
+    // 1.6–2.0 whole (`npm run bench -- --only writes`), 3,000 rows 10 ms against 19 (bench/readback-large.ts).
+    const quick = inflate && opts.before ? readBackCells(original, report.bytes, opts.before, inflate, only) : null;
     if (quick) diff = differences(expected, quick.sheets, only);
     else {
       const back = await readSnapshotFast(report.bytes, expected.source, { ...opts, ...(only ? { sheets: only } : {}) });
