@@ -10,7 +10,7 @@ import { performance } from "perf_hooks";
 import { inflateRawSync } from "zlib";
 import { patchValues } from "../src/hosts/file/patch";
 import { readSnapshotFast } from "../src/hosts/file/fastRead";
-import { readBackCells } from "../src/hosts/file/readBack";
+import { packagePair, readBackCells } from "../src/hosts/file/readBack";
 
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -40,7 +40,7 @@ void (async () => {
     await readSnapshotFast(patched, "x.xlsx", { inflateRaw: inflateRawSync, sheets: only });
     if (i >= 5) whole.push(performance.now() - t);
     t = performance.now();
-    copied = readBackCells(input, patched, before, inflateRawSync, only)!.copiedRows;
+    copied = readBackCells(packagePair(input, patched), before, inflateRawSync, only)!.copiedRows;
     if (i >= 5) rows.push(performance.now() - t);
   }
   console.log({ rows: before.sheets[0].values.length, copied, wholeMs: median(whole), rowByRowMs: median(rows) });

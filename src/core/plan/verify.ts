@@ -177,6 +177,10 @@ function sheetProblems(
       }
     }
   }
+  // The same merges, written the same, on rows that did not move: every old merge is kept and none is
+  // new (what follows would find exactly that, at the cost of a set of every row and merge).
+  const moves = edits.some((e) => e.op === "insertRows" && e.sheet === name);
+  if (!moves && before.merges.length === after.merges.length && before.merges.every((m, i) => m === after.merges[i])) return out;
   const unmerged = new Set(edits.flatMap((e) => (e.op === "unmerge" && e.sheet === name ? [rangeToA1(e.range)] : [])));
   const beforeMerges = before.merges.map(parseRange);
   // Rows of the result that were rows before the plan; the others are the plan's new rows.

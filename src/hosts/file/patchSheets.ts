@@ -39,7 +39,7 @@ import {
   tElement,
   xstring,
 } from "./patch";
-import { cellsOf, checkUntouchedParts } from "./readBack";
+import { cellsOf, checkUntouchedParts, packagePair } from "./readBack";
 import { STATE_NAME, STATE_SHEET, readState } from "./state";
 import { WorkbookWriteError } from "./write";
 
@@ -439,7 +439,7 @@ export async function writeSheetsPatched(
   const out = await patchSheets(base, wb, names);
   const visible = names.filter((n) => n !== STATE_SHEET);
   try {
-    if (opts.inflateRaw) checkUntouchedParts(base, out.bytes, out.changedParts, opts.inflateRaw);
+    if (opts.inflateRaw) checkUntouchedParts(packagePair(base, out.bytes), out.changedParts, opts.inflateRaw);
     const back = await readSnapshotFast(out.bytes, source, { ...opts, ...(visible.length ? { sheets: new Set(visible) } : {}) });
     const diff: string[] = [];
     for (const n of visible) {

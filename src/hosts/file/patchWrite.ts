@@ -14,7 +14,7 @@ import { PatchReport, PatchUnsupported, ValueEdit, patchValues } from "./patch";
 import { patchSteps } from "./patchRows";
 import type { Step } from "../../core/plan/steps";
 import { WorkbookWriteError } from "./write";
-import { SheetBack, cellsOf, checkUntouchedParts, readBackCells } from "./readBack";
+import { SheetBack, cellsOf, checkUntouchedParts, packagePair, readBackCells } from "./readBack";
 
 const key = (c: CellRef) => `${c.sheet}\u0000${c.row},${c.col}`;
 
@@ -207,12 +207,13 @@ export async function writePatched(
   const inflate = opts.inflateRaw;
   try {
     // Every part the patch did not write must still be the original's, byte for byte.
-    if (inflate) checkUntouchedParts(original, report.bytes, report.changedParts, inflate);
+    const pair = inflate ? packagePair(original, report.bytes) : null;
+    if (pair && inflate) checkUntouchedParts(pair, report.changedParts, inflate);
     // Only what the patch rewrote is parsed when the original's snapshot is at hand (readBack.ts);
     // otherwise (the preview's download), or when its conditions do not hold, the copy is read back
     // whole. Row by row is the faster on any form: the seed's `fix` read-back takes 1.2–1.4 ms against
     // 1.6–2.0 whole (`npm run bench -- --only writes`), 3,000 rows 10 ms against 19 (bench/readback-large.ts).
-    const quick = inflate && opts.before ? readBackCells(original, report.bytes, opts.before, inflate, only) : null;
+    const quick = pair && inflate && opts.before ? readBackCells(pair, opts.before, inflate, only) : null;
     if (quick) diff = differences(expected, quick.sheets, only);
     else {
       const back = await readSnapshotFast(report.bytes, expected.source, { ...opts, ...(only ? { sheets: only } : {}) });

@@ -48,6 +48,17 @@ export function cellsOf(s: SheetSnapshot, rows?: ReadonlySet<number>): Cells {
   return m;
 }
 
+/**
+ * The zip indexes of the original and the copy, made once for the proof's two passes (the parts
+ * the patch did not write, and the cells of those it did).
+ */
+export interface PackagePair {
+  o: Map<string, ZipEntry> | null;
+  w: Map<string, ZipEntry> | null;
+}
+
+export const packagePair = (original: Uint8Array, written: Uint8Array): PackagePair => ({ o: zipIndex(original), w: zipIndex(written) });
+
 /** A part of the copy that differs from the original though the patch did not write it. */
 export class UntouchedPartChanged extends Error {}
 
@@ -65,8 +76,7 @@ interface Pkg {
 let decoder: TextDecoder | null = null;
 const utf8 = { decode: (b: Uint8Array): string => (decoder ??= new TextDecoder("utf-8", { ignoreBOM: true })).decode(b) };
 
-function pkgOf(bytes: Uint8Array, inflate: (d: Uint8Array) => Uint8Array): Pkg | null {
-  const index = zipIndex(bytes);
+function pkgOf(index: Map<string, ZipEntry> | null, inflate: (d: Uint8Array) => Uint8Array): Pkg | null {
   if (!index) return null;
   const raw = (e: ZipEntry) => (e.method === 8 ? inflate(e.data) : e.data);
   return {
@@ -96,14 +106,7 @@ function samePart(o: ZipEntry | undefined, w: ZipEntry | undefined, inflate: (d:
  * UntouchedPartChanged naming the first that is not. Returns false when the packages are not plain
  * zips this check can index (the caller's full read-back still applies).
  */
-export function checkUntouchedParts(
-  original: Uint8Array,
-  written: Uint8Array,
-  changed: readonly string[],
-  inflate: (d: Uint8Array) => Uint8Array,
-): boolean {
-  const o = zipIndex(original),
-    w = zipIndex(written);
+export function checkUntouchedParts({ o, w }: PackagePair, changed: readonly string[], inflate: (d: Uint8Array) => Uint8Array): boolean {
   if (!o || !w) return false;
   const wrote = new Set(changed.map((n) => n.replace(/^\//, "")));
   for (const name of new Set([...o.keys(), ...w.keys()])) {
@@ -197,29 +200,81 @@ function splitRows(xml: string): SheetRows | null {
   return { head: xml.slice(0, gt + 1), tail: xml.slice(end), rows };
 }
 
+/** The first `name` element of `xml` (any prefix), whole; "" when there is none. */
+const elementOf = (xml: string, name: string): string =>
+  new RegExp(`<((?:\\w+:)?${name})\\b(?:[^>]*\\/>|[\\s\\S]*?<\\/\\1\\s*>)`).exec(xml)?.[0] ?? "";
+
 /**
- * The sheet as the reader needs it to read `rows`: the worksheet and sheetData elements, the rows,
- * and of everything after them only the merges and hyperlinks, the only other elements the reader
- * looks at (fastRead.ts parseSheet) — the rest (conditional formats, validations, their extensions)
- * can be most of a staff workbook's sheet. The whole head and tail when their shape is unexpected.
+ * The merges of a <mergeCells> element that cover one of `rows` (1-based), the rest left out: a
+ * merge over other rows does not change how these read (snapshotSheet only skips the cells a merge
+ * covers). The element whole when one of its merges is not a plain <mergeCell ref="…"/>.
  */
-function rowsOnly(cut: SheetRows, rows: string[]): string {
-  const whole = cut.head + rows.join("") + cut.tail;
+function mergesOver(element: string, rows: ReadonlySet<number>): string {
+  const open = /^<((?:\w+:)?mergeCells)\b/.exec(element);
+  const gt = open ? tagEnd(element, 0) : -1;
+  if (!open || gt < 0 || element[gt - 1] === "/") return element;
+  const body = element.slice(gt + 1, element.lastIndexOf("</"));
+  const sorted = [...rows].sort((x, y) => x - y);
+  // Whether a row of `sorted` lies in [lo, hi]: the first row ≥ lo, found by halving.
+  const covers = (lo: number, hi: number) => {
+    let i = 0,
+      j = sorted.length;
+    while (i < j) {
+      const k = (i + j) >> 1;
+      if (sorted[k] < lo) i = k + 1;
+      else j = k;
+    }
+    return i < sorted.length && sorted[i] <= hi;
+  };
+  const kept: string[] = [];
+  const plain = /\s*(<(?:\w+:)?mergeCell\s+ref\s*=\s*"[$]?[A-Z]+[$]?(\d+)(?::[$]?[A-Z]+[$]?(\d+))?"\s*\/>)/y;
+  let read = 0;
+  for (let m = plain.exec(body); m; m = plain.exec(body)) {
+    read = plain.lastIndex;
+    const a = parseInt(m[2], 10),
+      b = m[3] === undefined ? a : parseInt(m[3], 10);
+    if (covers(Math.min(a, b), Math.max(a, b))) kept.push(m[1]);
+  }
+  if (body.slice(read).trim() !== "") return element;
+  return `${element.slice(0, gt + 1)}${kept.join("")}</${open[1]}>`;
+}
+
+/**
+ * The sheet as the reader needs it to read `rows` (1-based numbers → their <row> elements): the
+ * worksheet and sheetData elements, the rows, and of everything after them only the merges over
+ * those rows and the hyperlinks, the only other elements the reader looks at (fastRead.ts
+ * parseSheet) — the rest (conditional formats, validations, their extensions) can be most of a
+ * staff workbook's sheet. The whole head and tail when their shape is unexpected.
+ */
+function rowsOnly(cut: SheetRows, rows: Map<number, string>): string {
+  const chunks = [...rows.values()].join("");
+  const whole = cut.head + chunks + cut.tail;
   const open = /<((?:\w+:)?worksheet)\b/.exec(cut.head);
   const dataAt = cut.head.lastIndexOf("<");
   const end = open ? tagEnd(cut.head, open.index) : -1;
   const close = /^<\/(?:\w+:)?sheetData\s*>/.exec(cut.tail);
   if (!open || end < 0 || dataAt <= end || !close) return whole;
-  const keep = (name: string) => new RegExp(`<((?:\\w+:)?${name})\\b(?:[^>]*\\/>|[\\s\\S]*?<\\/\\1\\s*>)`).exec(cut.tail)?.[0] ?? "";
   return (
     cut.head.slice(open.index, end + 1) +
     cut.head.slice(dataAt) +
-    rows.join("") +
+    chunks +
     close[0] +
-    keep("mergeCells") +
-    keep("hyperlinks") +
+    mergesOver(elementOf(cut.tail, "mergeCells"), new Set(rows.keys())) +
+    elementOf(cut.tail, "hyperlinks") +
     `</${open[1]}>`
   );
+}
+
+/**
+ * styles.xml as parseStyles needs it: the root with only <numFmts> and <cellXfs> (a staff
+ * workbook's fonts, fills, borders and conditional-format styles are most of the part). For a part
+ * the copy keeps byte for byte, whose well-formedness is the original's; the whole part otherwise.
+ */
+function formatsOnly(xml: string): string {
+  const open = /<((?:\w+:)?styleSheet)\b/.exec(xml);
+  const end = open ? tagEnd(xml, open.index) : -1;
+  if (!open || end < 0 || xml[end - 1] === "/") return xml;
+  return xml.slice(open.index, end + 1) + elementOf(xml, "numFmts") + elementOf(xml, "cellXfs") + `</${open[1]}>`;
 }
 
 /**
@@ -342,14 +397,13 @@ export interface ReadBack {
  * a sheet missing from `before`): the caller then reads the copy whole.
  */
 export function readBackCells(
-  original: Uint8Array,
-  written: Uint8Array,
+  pair: PackagePair,
   before: WorkbookSnapshot,
   inflate: (d: Uint8Array) => Uint8Array,
   only?: ReadonlySet<string>,
 ): ReadBack | null {
-  const o = pkgOf(original, inflate),
-    w = pkgOf(written, inflate);
+  const o = pkgOf(pair.o, inflate),
+    w = pkgOf(pair.w, inflate);
   if (!o || !w) return null;
   // Same stored bytes (the patch keeps an unwritten part's compressed bytes; checkUntouchedParts
   // proved the rest): a rewritten part is never inflated twice to compare.
@@ -394,10 +448,10 @@ export function readBackCells(
     if (!iw || (io && !sstW.startsWith(io.body, iw.at))) return null;
   }
   const stylesW = w.text("xl/styles.xml");
-  const numFmts = stylesW !== null ? parseStyles(stylesW) : null;
+  const numFmts = stylesW !== null ? parseStyles(same("xl/styles.xml") ? formatsOnly(stylesW) : stylesW) : null;
   if (!same("xl/styles.xml")) {
     const stylesO = o.text("xl/styles.xml");
-    const old = stylesO !== null ? parseStyles(stylesO) : null;
+    const old = stylesO !== null ? parseStyles(formatsOnly(stylesO)) : null;
     if (!numFmts || !old || old.some((f, i) => numFmts[i] !== f)) return null;
   }
   let sst: ReturnType<typeof parseSharedStrings> | null | undefined;
@@ -418,11 +472,12 @@ export function readBackCells(
     }
     const rawW = w.raw(pw.path)!,
       rawO = o.raw(po.path);
-    const relsW = w.text(pw.rels);
-    sst ??= sstW !== null ? lazyStrings(sstW) : null;
-    const ctx: SheetCtx = { sst, numFmts, date1904: wb.date1904, rels: relsW !== null ? parseRels(relsW) : null };
     const xml = utf8.decode(rawW);
     const oldXml = rawO ? utf8.decode(rawO) : null;
+    // The sheet's relationships serve only its hyperlinks' targets.
+    const relsW = xml.includes("hyperlink") || oldXml?.includes("hyperlink") ? w.text(pw.rels) : null;
+    sst ??= sstW !== null ? lazyStrings(sstW) : null;
+    const ctx: SheetCtx = { sst, numFmts, date1904: wb.date1904, rels: relsW !== null ? parseRels(relsW) : null };
     // A shared formula's cells read their master's text, which may sit in another row.
     const shared = /\st\s*=\s*["']shared["']/;
     const cut = splitRows(xml);
@@ -444,15 +499,15 @@ export function readBackCells(
       ctxO = rowContexts(parseSheet(oldCut.head + oldCut.tail, { ...ctx, rels: oldRels }), linksOf(oldCut.head + oldCut.tail, oldRels));
     }
     const copied = new Set<number>();
-    const fresh: string[] = [];
+    const fresh = new Map<number, string>();
     for (const [r, { chunk }] of cut.rows) {
       const sameRowContext = sameContext || (ctxW !== null && ctxO !== null && ctxW.get(r) === ctxO.get(r));
       if (sameRowContext && oldCut.rows.get(r)?.chunk === chunk) copied.add(r - 1);
-      else fresh.push(chunk);
+      else fresh.set(r, chunk);
     }
     const parsed = parseSheet(rowsOnly(cut, fresh), ctx);
     out.set(name, { cells: cellsOf(snapshotSheet(name, parsed)), copied: { rows: copied, from: b } });
-    parsedRows += fresh.length;
+    parsedRows += fresh.size;
     copiedRows += copied.size;
   }
   return { sheets: out, parsedRows, copiedRows };
