@@ -318,40 +318,56 @@ function linksOf(xml: string, rels: Map<string, { type: string; target: string }
   return out;
 }
 
+/** A shared-string cell's index (`<c … t="s"><v>7</v>`); a cell this misses is parsed when asked for. */
+const SHARED_CELL = /<c\b[^>]*\st\s*=\s*["']s["'][^>]*>\s*<v>\s*(\d+)\s*<\/v>/g;
+
+interface LazyStrings {
+  strings: SharedString[];
+  /** Parses these items together, in one run of the parser (each on its own costs a run). */
+  prefetch(indexes: Iterable<number>): void;
+}
+
 /**
  * The shared strings as an array whose items are parsed when a cell asks for one (by the same
- * parser as a full read, item by item): a patched copy's read-back reads a few rows, not every
- * string of the workbook. Parsed whole when the part holds anything but plain <si> items.
+ * parser as a full read): a patched copy's read-back reads a few rows, not every string of the
+ * workbook. Parsed whole when the part holds anything but plain <si> items.
  */
-function lazyStrings(xml: string): SharedString[] {
+function lazyStrings(xml: string): LazyStrings {
+  const whole = (): LazyStrings => ({ strings: parseSharedStrings(xml), prefetch: () => undefined });
   const open = xml.indexOf("<sst");
   const gt = open < 0 ? -1 : tagEnd(xml, open);
   const end = xml.lastIndexOf("</sst>");
-  if (gt < 0 || xml[gt - 1] === "/" || end < 0) return parseSharedStrings(xml);
+  if (gt < 0 || xml[gt - 1] === "/" || end < 0) return whole();
   const items: string[] = [];
   let p = gt + 1;
   for (;;) {
     while (p < end && (xml[p] === " " || xml[p] === "\n" || xml[p] === "\r" || xml[p] === "\t")) p++;
     if (p >= end) break;
-    if (!xml.startsWith("<si", p) || !/[\s/>]/.test(xml[p + 3])) return parseSharedStrings(xml);
+    if (!xml.startsWith("<si", p) || !/[\s/>]/.test(xml[p + 3])) return whole();
     const te = tagEnd(xml, p);
-    if (te < 0 || te > end) return parseSharedStrings(xml);
+    if (te < 0 || te > end) return whole();
     let q: number;
     if (xml[te - 1] === "/") q = te + 1;
     else {
       const close = xml.indexOf("</si>", te);
-      if (close < 0 || close > end) return parseSharedStrings(xml);
+      if (close < 0 || close > end) return whole();
       q = close + 5;
     }
     const item = xml.slice(p, q);
-    if (item.includes("<!") || item.includes("<?")) return parseSharedStrings(xml);
+    if (item.includes("<!") || item.includes("<?")) return whole();
     items.push(item);
     p = q;
   }
   const head = xml.slice(0, gt + 1),
     tail = xml.slice(end);
   const done: (SharedString | undefined)[] = [];
-  return new Proxy(done as SharedString[], {
+  const prefetch = (indexes: Iterable<number>) => {
+    const want = [...new Set(indexes)].filter((i) => i < items.length && done[i] === undefined);
+    if (want.length < 2) return;
+    const parsed = parseSharedStrings(head + want.map((i) => items[i]).join("") + tail);
+    want.forEach((i, k) => (done[i] = parsed[k]));
+  };
+  const strings = new Proxy(done as SharedString[], {
     get(target, prop) {
       if (prop === "length") return items.length;
       if (typeof prop === "string" && /^\d+$/.test(prop)) {
@@ -362,6 +378,7 @@ function lazyStrings(xml: string): SharedString[] {
       return Reflect.get(target, prop) as unknown;
     },
   });
+  return { strings, prefetch };
 }
 
 /**
@@ -454,7 +471,7 @@ export function readBackCells(
     const old = stylesO !== null ? parseStyles(formatsOnly(stylesO)) : null;
     if (!numFmts || !old || old.some((f, i) => numFmts[i] !== f)) return null;
   }
-  let sst: ReturnType<typeof parseSharedStrings> | null | undefined;
+  let sst: LazyStrings | null | undefined;
 
   const out = new Map<string, SheetBack>();
   let parsedRows = 0,
@@ -477,7 +494,7 @@ export function readBackCells(
     // The sheet's relationships serve only its hyperlinks' targets.
     const relsW = xml.includes("hyperlink") || oldXml?.includes("hyperlink") ? w.text(pw.rels) : null;
     sst ??= sstW !== null ? lazyStrings(sstW) : null;
-    const ctx: SheetCtx = { sst, numFmts, date1904: wb.date1904, rels: relsW !== null ? parseRels(relsW) : null };
+    const ctx: SheetCtx = { sst: sst?.strings ?? null, numFmts, date1904: wb.date1904, rels: relsW !== null ? parseRels(relsW) : null };
     // A shared formula's cells read their master's text, which may sit in another row.
     const shared = /\st\s*=\s*["']shared["']/;
     const cut = splitRows(xml);
@@ -505,6 +522,8 @@ export function readBackCells(
       if (sameRowContext && oldCut.rows.get(r)?.chunk === chunk) copied.add(r - 1);
       else fresh.set(r, chunk);
     }
+    // The shared strings the rows' text cells name, parsed together before the rows ask for them.
+    sst?.prefetch([...fresh.values()].flatMap((chunk) => [...chunk.matchAll(SHARED_CELL)].map((m) => parseInt(m[1], 10))));
     const parsed = parseSheet(rowsOnly(cut, fresh), ctx);
     out.set(name, { cells: cellsOf(snapshotSheet(name, parsed)), copied: { rows: copied, from: b } });
     parsedRows += fresh.size;
