@@ -22,8 +22,18 @@ export interface RowShift {
   count: number;
 }
 
+export interface ShiftOptions {
+  /**
+   * Row parts without `$` stay as written. A defined name's relative reference is an offset from
+   * the cell that uses the name (MS-XLS §2.5.198.85 PtgRef3d: in a NameParsedFormula its location is
+   * an RgceLocRel, "offsets from the cell in which the formula is evaluated"; xlsx writes it as seen
+   * from A1), not a place an insertion could move.
+   */
+  relativeRowsStay?: boolean;
+}
+
 /** Rewrites references to rows ≥ at on the shifted sheet; `formulaSheet` is where the formula lives. */
-export function shiftFormula(formula: string, formulaSheet: string, shift: RowShift): string {
+export function shiftFormula(formula: string, formulaSheet: string, shift: RowShift, options: ShiftOptions = {}): string {
   return formula.replace(REF, (whole, str: string | undefined, prefix: string | undefined, ref: string, offset: number) => {
     if (str) return whole;
     // Part of a longer name (e.g. the "10" in LOG10 or a function name): leave it.
@@ -37,7 +47,7 @@ export function shiftFormula(formula: string, formulaSheet: string, shift: RowSh
       .split(":")
       .map((part) => {
         const m = CELL.exec(part);
-        if (!m) return part;
+        if (!m || (options.relativeRowsStay && m[2] !== "$")) return part;
         const row = Number(m[3]);
         return row >= shift.at ? `${m[1] ?? ""}${m[2]}${row + shift.count}` : part;
       })
