@@ -9,6 +9,9 @@ const REF =
 
 const CELL = /^(\$?[A-Za-z]{1,3})?(\$?)(\d+)$/;
 
+/** The last row of a worksheet (ECMA-376 Part 1 §18.3.1.73: row indexes go up to 1048576). */
+const MAX_ROW = 1048576;
+
 function unquote(sheet: string): string {
   const s = sheet.slice(0, -1);
   return s.startsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
@@ -43,15 +46,24 @@ export function shiftFormula(formula: string, formulaSheet: string, shift: RowSh
     if (before === "]") return whole;
     const sheet = prefix ? unquote(prefix) : formulaSheet;
     if (sheet !== shift.sheet) return whole;
+    let offGrid = false;
     const moved = ref
       .split(":")
-      .map((part) => {
+      .map((part, i) => {
         const m = CELL.exec(part);
         if (!m || (options.relativeRowsStay && m[2] !== "$")) return part;
         const row = Number(m[3]);
-        return row >= shift.at ? `${m[1] ?? ""}${m[2]}${row + shift.count}` : part;
+        if (row < shift.at) return part;
+        // The grid ends at row 1048576: a range's end pushed past it stops there, and a cell or a
+        // range start pushed past it is gone (#REF!), as Excel does; 1048577 would make Excel refuse
+        // the file (OfficeCLI issue #353; EPPlus PR #2310 and hucre PR #539 follow Excel the same way).
+        if (row + shift.count > MAX_ROW) {
+          if (i === 1) return `${m[1] ?? ""}${m[2]}${MAX_ROW}`;
+          offGrid = true;
+        }
+        return `${m[1] ?? ""}${m[2]}${row + shift.count}`;
       })
       .join(":");
-    return `${prefix ?? ""}${moved}`;
+    return `${prefix ?? ""}${offGrid ? "#REF!" : moved}`;
   });
 }

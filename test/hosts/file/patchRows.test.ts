@@ -396,3 +396,20 @@ describe("volatile dependencies (RTD and CUBE cells) and shared workbooks", () =
     expect((err as PatchUnsupported).reason?.zh).toContain("共享工作簿");
   });
 });
+
+test("a range reaching the sheet's last row keeps ending there (row 1048577 would make Excel refuse the file)", async () => {
+  const input = await fidelityWith(async (zip) => {
+    await editPart(zip, FORM, (s) =>
+      s.replace(
+        "<pageMargins",
+        `<dataValidations count="1"><dataValidation type="whole" allowBlank="1" sqref="G2:G1048576"><formula1>0</formula1></dataValidation></dataValidations><pageMargins`,
+      ),
+    );
+    await editPart(zip, "xl/workbook.xml", (wb) =>
+      wb.replace("</sheets>", `</sheets><definedNames><definedName name="到底">申报表!$G$21:$G$1048576</definedName></definedNames>`),
+    );
+  });
+  const out = (await patchSteps(input, insertAt28)).bytes;
+  expect(await textOf(out, FORM)).toContain(`sqref="G2:G1048576"`);
+  expect(await textOf(out, "xl/workbook.xml")).toContain(`<definedName name="到底">申报表!$G$21:$G$1048576</definedName>`);
+});
