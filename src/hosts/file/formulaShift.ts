@@ -30,7 +30,8 @@ export interface ShiftOptions {
    * Row parts without `$` stay as written. A defined name's relative reference is an offset from
    * the cell that uses the name (MS-XLS §2.5.198.85 PtgRef3d: in a NameParsedFormula its location is
    * an RgceLocRel, "offsets from the cell in which the formula is evaluated"; xlsx writes it as seen
-   * from A1), not a place an insertion could move.
+   * from A1), not a place an insertion could move (EPPlus PR #2310, matching Excel: "Relative
+   * References are unaffected").
    */
   relativeRowsStay?: boolean;
 }
