@@ -224,7 +224,8 @@ export function volatileCells(sheetXml: string): Set<string> {
       if (!f) continue;
       const a = attrs(f[2]);
       const ref = `${columnName(c.col)}${c.row + 1}`;
-      if (VOLATILE_CALL.test(decode(f[3] ?? ""))) {
+      // Text in quotes is a string, not a call.
+      if (VOLATILE_CALL.test(decode(f[3] ?? "").replace(/"(?:[^"]|"")*"/g, '""'))) {
         cells.add(ref);
         if (a.get("t") === "shared") groups.add(a.get("si") ?? "");
       } else if (a.get("t") === "shared") followers.push({ si: a.get("si") ?? "", ref });

@@ -10,6 +10,7 @@ import { tmpdir } from "os";
 import { run } from "../../cli/capture";
 import { join } from "path";
 import { patchSteps } from "../../../src/hosts/file/patchRows";
+import { volatileCells } from "../../../src/hosts/file/patchRowsRefs";
 import { readRawXlsx } from "../../helpers/rawXlsx";
 import { PatchUnsupported, patchValues } from "../../../src/hosts/file/patch";
 import { writePatched } from "../../../src/hosts/file/patchWrite";
@@ -412,4 +413,13 @@ test("a range reaching the sheet's last row keeps ending there (row 1048577 woul
   const out = (await patchSteps(input, insertAt28)).bytes;
   expect(await textOf(out, FORM)).toContain(`sqref="G2:G1048576"`);
   expect(await textOf(out, "xl/workbook.xml")).toContain(`<definedName name="到底">申报表!$G$21:$G$1048576</definedName>`);
+});
+
+test("the cells counted as reading an RTD or CUBE topic: direct calls and a shared formula's followers, not look-alike names", () => {
+  const sheet =
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+    `<row r="2"><c r="A2"><f>RTD("x.rtd",,"a")*2</f><v>2</v></c><c r="B2"><f t="shared" ref="B2:B3" si="0">CUBEVALUE("c",A2)</f><v>1</v></c>` +
+    `<c r="C2"><f t="shared" ref="C2:C3" si="1">A2+1</f><v>3</v></c><c r="D2"><f>MYRTD(1)+"RTD("</f><v>0</v></c></row>` +
+    `<row r="3"><c r="B3"><f t="shared" si="0"/><v>1</v></c><c r="C3"><f t="shared" si="1"/><v>3</v></c></row></sheetData></worksheet>`;
+  expect([...volatileCells(sheet)].sort()).toEqual(["A2", "B2", "B3"]);
 });
