@@ -49,6 +49,7 @@ import {
   shiftVmlFormulas,
   shiftVolatileDependencies,
   shiftWorkbook,
+  sheetOrder,
   vmlMove,
   volatileCells,
 } from "./patchRowsRefs";
@@ -301,11 +302,7 @@ async function insertRows(opened: OpenedPackage, sheets: SheetInfo[], shift: Row
   const volPath = volRel ? resolveTarget(workbookPath, volRel.target) : null;
   const volText = volPath ? await pkg.text(volPath) : null;
   if (volPath && volText !== null) {
-    const wbXml = (await pkg.text(workbookPath))!;
-    const order = [...wbXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)].map((m) => ({
-      name: attrs(m[1]).get("name") ?? "",
-      sheetId: attrs(m[1]).get("sheetId") ?? "",
-    }));
+    const order = sheetOrder((await pkg.text(workbookPath))!);
     const texts = new Map<string, string>();
     for (const s of sheets) texts.set(s.name, (await pkg.text(s.path)) ?? "");
     const cache = new Map<string, Set<string>>();

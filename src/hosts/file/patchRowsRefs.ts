@@ -184,6 +184,14 @@ export function shiftChart(xml: string, shift: RowShift): string {
   );
 }
 
+/** The workbook's sheets of every kind (`<sheets>` children), in order, with their sheetId. */
+export function sheetOrder(workbookXml: string): { name: string; sheetId: string }[] {
+  return [...workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)].map((m) => {
+    const a = attrs(m[1]);
+    return { name: a.get("name") ?? "", sheetId: a.get("sheetId") ?? "" };
+  });
+}
+
 /**
  * workbook.xml. Defined names (print areas and titles among them; a range the rows land inside
  * grows) move their absolute rows only: a relative row is an offset from the cell using the name
@@ -194,9 +202,8 @@ export function shiftChart(xml: string, shift: RowShift): string {
  */
 export function shiftWorkbook(xml: string, shift: RowShift): string {
   let s = mapText(xml, "definedName", (t) => shiftFormula(t, NO_SHEET, shift, { relativeRowsStay: true }));
-  const names = [...s.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)].map((m) => attrs(m[1]).get("name"));
   const view = /<(?:\w+:)?workbookView\b([^>]*)>/.exec(s);
-  const active = names[Number(attrs(view?.[1] ?? "").get("activeTab") ?? "0")];
+  const active = sheetOrder(s)[Number(attrs(view?.[1] ?? "").get("activeTab") ?? "0")]?.name;
   if (active === shift.sheet) s = mapTagAttr(s, ["oleSize"], "ref", (v) => shiftRefs(v, shift));
   return s;
 }
