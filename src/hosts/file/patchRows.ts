@@ -35,7 +35,6 @@ import {
 } from "./patch";
 import { childrenAfter } from "./worksheetOrder";
 import {
-  NO_SHEET,
   escapeText,
   shiftChart,
   shiftConnections,
@@ -44,10 +43,15 @@ import {
   shiftPivotCache,
   shiftPivotTable,
   shiftRowBreaks,
+  shiftNamedSheetViews,
   shiftSheetExtras,
   shiftSingleXmlCells,
   shiftVmlFormulas,
+  shiftVolatileDependencies,
+  shiftWorkbook,
+  sheetOrder,
   vmlMove,
+  volatileCells,
 } from "./patchRowsRefs";
 
 /** Rewrites the text of every element `tag` (any prefix) in `xml` with `f` (decoded in, escaped out). */
@@ -277,12 +281,38 @@ function relatedPartShift(type: string, sheet: string, own: boolean, shift: RowS
   if (/\/comments$/.test(type) || /\/threadedComment$/.test(type)) return (t) => mapAttr(t, "ref", (v) => shiftRefs(v, shift));
   if (/\/pivotTable$/.test(type)) return (t) => shiftPivotTable(t, shift);
   if (/\/tableSingleCells$/.test(type)) return (t) => shiftSingleXmlCells(t, shift);
+  if (/\/namedSheetView$/.test(type)) return (t) => shiftNamedSheetViews(t, shift);
   return null;
 }
 
 async function insertRows(opened: OpenedPackage, sheets: SheetInfo[], shift: RowShift): Promise<void> {
-  const { pkg, workbookPath } = opened;
+  const { pkg, workbookPath, wbRels } = opened;
   const form = sheets.find((s) => s.name === shift.sheet)!;
+  // A shared workbook logs each insertion as a revision of its own (ECMA-376 Part 1 §18.11.1.21
+  // rrc, action "insertRow"; Part 3's primer shows Excel appending one); earlier revisions are
+  // history and stay as they are. This writes no revision, so the log would not match the sheet.
+  if (wbRels.some((r) => /\/revisionHeaders$/.test(r.type)))
+    throw new PatchUnsupported("a shared workbook's revision log", {
+      zh: "这是带修订记录的共享工作簿:Excel 插入行时会在修订记录中追加一条插入行的修订,本工具不写修订记录,插入后修订记录将与表格不符",
+      en: "this is a shared workbook with a revision log: Excel records an insertion as a new revision, which this tool does not write, so the log would no longer match the sheet",
+    });
+  // Volatile dependencies name their cells' sheets ambiguously: told apart by the formulas the
+  // cells hold before anything moves.
+  const volRel = wbRels.find((r) => /\/volatileDependencies$/.test(r.type));
+  const volPath = volRel ? resolveTarget(workbookPath, volRel.target) : null;
+  const volText = volPath ? await pkg.text(volPath) : null;
+  if (volPath && volText !== null) {
+    const order = sheetOrder((await pkg.text(workbookPath))!);
+    const texts = new Map<string, string>();
+    for (const s of sheets) texts.set(s.name, (await pkg.text(s.path)) ?? "");
+    const cache = new Map<string, Set<string>>();
+    const volatile = (name: string) => {
+      if (!cache.has(name)) cache.set(name, texts.has(name) ? volatileCells(texts.get(name)!) : new Set());
+      return cache.get(name)!;
+    };
+    const next = shiftVolatileDependencies(volText, shift, order, volatile);
+    if (next !== volText) pkg.set(volPath, next);
+  }
   for (const s of sheets) {
     const text = await pkg.text(s.path);
     if (text === null) throw new PatchUnsupported(`missing part ${s.path}`);
@@ -290,9 +320,9 @@ async function insertRows(opened: OpenedPackage, sheets: SheetInfo[], shift: Row
     if (next !== text) pkg.set(s.path, next);
   }
 
-  // Defined names: print areas and titles among them; a range the rows land inside grows.
+  // Defined names (print areas and titles among them) and the embedded-object area.
   const wb = (await pkg.text(workbookPath))!;
-  const wbNext = mapElementText(wb, "definedName", (t) => shiftFormula(t, NO_SHEET, shift));
+  const wbNext = shiftWorkbook(wb, shift);
   if (wbNext !== wb) pkg.set(workbookPath, wbNext);
 
   // The parts of each sheet: positions on the shifted sheet itself; formulas (read on their own

@@ -8,8 +8,9 @@
  *
  * Parts are edited as text, as in patch.ts: what is not matched is copied.
  */
+import { columnName } from "../../core/a1";
 import { RowShift, shiftFormula } from "./formulaShift";
-import { attrs, decode, setAttr } from "./patch";
+import { PatchUnsupported, attrs, decode, parseSheetXml, setAttr } from "./patch";
 
 /** No sheet is called this: unqualified references in a part that belongs to no sheet do not move. */
 export const NO_SHEET = "\u0000";
@@ -181,4 +182,94 @@ export function shiftChart(xml: string, shift: RowShift): string {
     "sqref",
     (t) => shiftFormula(t, NO_SHEET, shift),
   );
+}
+
+/** The workbook's sheets of every kind (`<sheets>` children), in order, with their sheetId. */
+export function sheetOrder(workbookXml: string): { name: string; sheetId: string }[] {
+  return [...workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)].map((m) => {
+    const a = attrs(m[1]);
+    return { name: a.get("name") ?? "", sheetId: a.get("sheetId") ?? "" };
+  });
+}
+
+/**
+ * workbook.xml. Defined names (print areas and titles among them; a range the rows land inside
+ * grows) move their absolute rows only: a relative row is an offset from the cell using the name
+ * (formulaShift.ts, relativeRowsStay), and Excel keeps such a name pointing the same distance away
+ * whatever is inserted. The embedded-object area (`oleSize@ref`, ST_Ref, ECMA-376 Part 1 §18.2.16)
+ * names no sheet: MS-XLS §2.4.187 (OleObjectSize) reads it on the active sheet (the first window's
+ * `activeTab`, an index into `<sheets>`), so it moves when that sheet is the shifted one.
+ */
+export function shiftWorkbook(xml: string, shift: RowShift): string {
+  let s = mapText(xml, "definedName", (t) => shiftFormula(t, NO_SHEET, shift, { relativeRowsStay: true }));
+  const view = /<(?:\w+:)?workbookView\b([^>]*)>/.exec(s);
+  const active = sheetOrder(s)[Number(attrs(view?.[1] ?? "").get("activeTab") ?? "0")]?.name;
+  if (active === shift.sheet) s = mapTagAttr(s, ["oleSize"], "ref", (v) => shiftRefs(v, shift));
+  return s;
+}
+
+/**
+ * A named sheet view of the shifted sheet (Excel 365, MS-XLSX namedSheetViews part): each view's
+ * filter range (`nsvFilter@ref`) and its sort ranges (`sortCondition@ref`, `richSortCondition@ref`),
+ * moved as the sheet's own autoFilter and sortState are.
+ */
+export function shiftNamedSheetViews(xml: string, shift: RowShift): string {
+  return mapTagAttr(xml, ["nsvFilter", "sortCondition", "richSortCondition"], "ref", (v) => shiftRefs(v, shift));
+}
+
+/** RTD or CUBE calls: the formulas a volatile dependency's cells hold. */
+const VOLATILE_CALL = /(?:^|[^\p{L}\p{N}_.])(?:_xll\.)?(?:RTD|CUBE[A-Z]*)\s*\(/iu;
+
+/** The cells of a worksheet whose formula calls RTD or a CUBE function (a shared formula's followers included). */
+export function volatileCells(sheetXml: string): Set<string> {
+  const cells = new Set<string>();
+  const groups = new Set<string>();
+  const followers: { si: string; ref: string }[] = [];
+  for (const r of parseSheetXml(sheetXml).rows)
+    for (const c of r.cells) {
+      const f = /<(\w+:)?f\b([^>]*?)(?:\/>|>([^<]*)<\/\1?f>)/.exec(c.body);
+      if (!f) continue;
+      const a = attrs(f[2]);
+      const ref = `${columnName(c.col)}${c.row + 1}`;
+      // Text in quotes is a string, not a call.
+      if (VOLATILE_CALL.test(decode(f[3] ?? "").replace(/"(?:[^"]|"")*"/g, '""'))) {
+        cells.add(ref);
+        if (a.get("t") === "shared") groups.add(a.get("si") ?? "");
+      } else if (a.get("t") === "shared") followers.push({ si: a.get("si") ?? "", ref });
+    }
+  for (const f of followers) if (groups.has(f.si)) cells.add(f.ref);
+  return cells;
+}
+
+/**
+ * volatileDependencies.xml (ECMA-376 Part 1 §18.15): each RTD or CUBE topic lists the cells that
+ * read it (`tr@r`, ST_CellRef) and their sheet (`tr@s`), which the standard calls "Sheet Id" but
+ * describes as "the sheet index", and whose binary twin is a zero-based position (MS-XLSB §2.4.851
+ * BrtVolRef.ish). So a cell's sheet is whichever of the two readings holds an RTD or CUBE formula
+ * in that cell (§18.15.4: "a cell that depends on this topic"). `sheets` are the workbook's
+ * `<sheet>` elements in order; `volatile` gives a worksheet's such cells. An entry that would move
+ * and whose sheet cannot be told apart is refused: moving it and leaving it could each be wrong.
+ */
+export function shiftVolatileDependencies(
+  xml: string,
+  shift: RowShift,
+  sheets: readonly { name: string; sheetId: string }[],
+  volatile: (sheet: string) => Set<string>,
+): string {
+  return mapTagAttr(xml, ["tr"], "r", (r, a) => {
+    const moved = shiftRefs(r, shift);
+    const s = a.get("s") ?? "";
+    if (moved === r || !/^\d+$/.test(s)) return r;
+    const readings = [sheets.find((x) => x.sheetId === s)?.name, sheets[Number(s)]?.name];
+    const candidates = [...new Set(readings.filter((n): n is string => n !== undefined))];
+    if (!candidates.includes(shift.sheet)) return r;
+    const confirmed = candidates.filter((n) => volatile(n).has(r.replace(/\$/g, "")));
+    const sheet = confirmed.length === 1 ? confirmed[0] : candidates.length === 1 ? candidates[0] : null;
+    if (sheet === null)
+      throw new PatchUnsupported(`volatile dependency ${r} (s=${s}) on an undecidable sheet`, {
+        zh: `工作簿的实时数据(RTD/CUBE)依赖表列出的单元格 ${r} 可能在表单上,也可能在另一工作表上,无法确定插入行后它是否应随表单移动`,
+        en: `the workbook's real-time data (RTD/CUBE) dependency list names cell ${r} that may be on the form or on another sheet, so whether it moves with the inserted rows cannot be decided`,
+      });
+    return sheet === shift.sheet ? moved : r;
+  });
 }

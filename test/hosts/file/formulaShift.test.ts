@@ -17,3 +17,27 @@ test.each([
 ])("%s on %s → %s", (formula, on, expected) => {
   expect(shiftFormula(formula, on, shift)).toBe(expected);
 });
+
+// A defined name's relative rows are offsets from the cell using it (MS-XLS §2.5.198.85): they stay.
+test.each([
+  ["申报表!$D$30", "申报表!$D$31"],
+  ["申报表!$D30", "申报表!$D30"],
+  ["申报表!D1048576", "申报表!D1048576"],
+  ["申报表!$D$21:$D30", "申报表!$D$21:$D30"],
+  ["申报表!$D$30:D40", "申报表!$D$31:D40"],
+  ["申报表!$30:$32", "申报表!$31:$33"],
+  ["申报表!30:32", "申报表!30:32"],
+])("name %s → %s", (formula, expected) => {
+  expect(shiftFormula(formula, "\u0000", shift, { relativeRowsStay: true })).toBe(expected);
+});
+
+// The grid ends at row 1048576: ends stop there, cells pushed past it are gone (#REF!), as Excel does.
+test.each([
+  ["SUM(A2:A1048576)", "SUM(A2:A1048576)"],
+  ["申报表!$D$30:$D$1048576", "申报表!$D$31:$D$1048576"],
+  ["SUM(30:1048576)", "SUM(31:1048576)"],
+  ["A1048576+1", "#REF!+1"],
+  ["SUM(A1048576:A1048576)", "SUM(#REF!)"],
+])("%s → %s at the sheet's end", (formula, expected) => {
+  expect(shiftFormula(formula, "申报表", shift)).toBe(expected);
+});

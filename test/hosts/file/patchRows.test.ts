@@ -10,8 +10,9 @@ import { tmpdir } from "os";
 import { run } from "../../cli/capture";
 import { join } from "path";
 import { patchSteps } from "../../../src/hosts/file/patchRows";
+import { volatileCells } from "../../../src/hosts/file/patchRowsRefs";
 import { readRawXlsx } from "../../helpers/rawXlsx";
-import { patchValues } from "../../../src/hosts/file/patch";
+import { PatchUnsupported, patchValues } from "../../../src/hosts/file/patch";
 import { writePatched } from "../../../src/hosts/file/patchWrite";
 import { readSnapshotFast } from "../../../src/hosts/file/fastRead";
 import { WorkbookWriteError } from "../../../src/hosts/file/write";
@@ -267,4 +268,158 @@ test("references beside the fidelity matrix: pivot location, consolidation cache
   expect(v9).toContain(
     "<x:Anchor>1, 0, 29, 0, 3, 0, 30, 0</x:Anchor><x:FmlaRange>申报表!$C$21:$C$39</x:FmlaRange><x:FmlaLink>$B$30</x:FmlaLink>",
   );
+});
+
+/** The fidelity workbook with `edit` applied to its parts (read and written as text). */
+async function fidelityWith(edit: (zip: JSZip) => Promise<void>): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(await fidelityWorkbook(["formulas"]));
+  await edit(zip);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+const editPart = async (zip: JSZip, name: string, f: (xml: string) => string) => zip.file(name, f(await zip.file(name)!.async("string")));
+const insertAt28 = [{ op: "insertRows" as const, sheet: "申报表", at: 27, count: 1 }];
+
+test("workbook-level references: names keep their relative rows, the embedded-object area follows the active sheet", async () => {
+  const input = await fidelityWith(async (zip) => {
+    await editPart(zip, "xl/workbook.xml", (wb) =>
+      wb
+        // 上一格 is "the cell above" (stored as seen from A1, so its row wraps to the last one); 本行D is
+        // column D of the using cell's row; 固定 is absolute. Only the absolute one points at a place.
+        .replace(
+          "</sheets>",
+          `</sheets><definedNames><definedName name="上一格">申报表!D1048576</definedName><definedName name="本行D">申报表!$D1</definedName>` +
+            `<definedName name="固定">申报表!$D$30</definedName><definedName name="半固定">申报表!$D$30:$D30</definedName></definedNames>`,
+        )
+        .replace("</workbook>", `<oleSize ref="A1:F40"/></workbook>`),
+    );
+  });
+  const wb = await textOf((await patchSteps(input, insertAt28)).bytes, "xl/workbook.xml");
+  expect(wb).toContain(
+    `<definedName name="上一格">申报表!D1048576</definedName><definedName name="本行D">申报表!$D1</definedName>` +
+      `<definedName name="固定">申报表!$D$31</definedName><definedName name="半固定">申报表!$D$31:$D30</definedName>`,
+  );
+  // No bookViews: the first sheet (the form) is active, so its area grows over the new row.
+  expect(wb).toContain(`<oleSize ref="A1:F41"/>`);
+
+  // With 汇总 active the area is on 汇总, whose rows did not move.
+  const other = await fidelityWith(async (zip) => {
+    await editPart(zip, "xl/workbook.xml", (x) =>
+      x
+        .replace("<sheets>", `<bookViews><workbookView activeTab="1"/></bookViews><sheets>`)
+        .replace("</workbook>", `<oleSize ref="A1:F40"/></workbook>`),
+    );
+  });
+  expect(await textOf((await patchSteps(other, insertAt28)).bytes, "xl/workbook.xml")).toContain(`<oleSize ref="A1:F40"/>`);
+});
+
+test("a named sheet view's filter and sort ranges move; column page breaks stay whole-column, as Office draws them", async () => {
+  const input = await fidelityWith(async (zip) => {
+    await editPart(zip, FORM, (s) =>
+      s.replace(
+        "</worksheet>",
+        `<rowBreaks count="1" manualBreakCount="1"><brk id="30" max="16383" man="1"/></rowBreaks>` +
+          `<colBreaks count="2" manualBreakCount="2"><brk id="3" max="1048575" man="1"/><brk id="5" min="10" max="40" man="1"/></colBreaks></worksheet>`,
+      ),
+    );
+    await addRel(
+      zip,
+      "xl/worksheets/_rels/sheet1.xml.rels",
+      `<Relationship Id="rIdNsv" Type="http://schemas.microsoft.com/office/2019/04/relationships/namedSheetView" Target="../namedSheetViews/namedSheetView1.xml"/>`,
+    );
+    zip.file(
+      "xl/namedSheetViews/namedSheetView1.xml",
+      `<namedSheetViews xmlns="http://schemas.microsoft.com/office/spreadsheetml/2019/namedsheetviews" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+        `<namedSheetView name="我的视图" id="{6E4B2A4C-1D1E-4B8F-9C2A-0A1B2C3D4E5F}"><nsvFilter filterId="{7F5C3B5D-2E2F-4C90-8D3B-1B2C3D4E5F60}" ref="B20:F38">` +
+        `<columnFilter colId="2"><filter colId="2"><x:filters><x:filter val="1"/></x:filters></filter></columnFilter>` +
+        `<sortRules><sortRule colId="3"><sortCondition descending="1" ref="D21:D38"/></sortRule></sortRules></nsvFilter></namedSheetView></namedSheetViews>`,
+    );
+  });
+  const out = (await patchSteps(input, insertAt28)).bytes;
+  const nsv = await textOf(out, "xl/namedSheetViews/namedSheetView1.xml");
+  expect(nsv).toContain(`ref="B20:F39">`);
+  expect(nsv).toContain(`<sortCondition descending="1" ref="D21:D39"/>`);
+  // MS-OI29500 §2.1.589: Office ignores a break's min and max and draws it across the whole sheet,
+  // so a column break's row extent is left as written while row breaks below the insertion move.
+  const form = await textOf(out, FORM);
+  expect(form).toContain(`<brk id="31" max="16383" man="1"/>`);
+  expect(form).toContain(
+    `<colBreaks count="2" manualBreakCount="2"><brk id="3" max="1048575" man="1"/><brk id="5" min="10" max="40" man="1"/></colBreaks>`,
+  );
+});
+
+describe("volatile dependencies (RTD and CUBE cells) and shared workbooks", () => {
+  const VOL = "xl/volatileDependencies.xml";
+  /** The fidelity workbook with an RTD formula in 申报表!G30 and a dependency list naming `trs`. */
+  const withRtd = (trs: string) =>
+    fidelityWith(async (zip) => {
+      await editPart(zip, FORM, (s) =>
+        s.replace(/(<row r="30"[^>]*>[\s\S]*?)<\/row>/, `$1<c r="G30"><f>RTD("x.rtd",,"价格")</f><v>1</v></c></row>`),
+      );
+      await addRel(
+        zip,
+        "xl/_rels/workbook.xml.rels",
+        `<Relationship Id="rIdVol" Type="${R}/volatileDependencies" Target="volatileDependencies.xml"/>`,
+      );
+      zip.file(
+        VOL,
+        `<volTypes xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><volType type="realTimeData"><main first="x.rtd"><tp><v>1</v><stp>价格</stp>${trs}</tp></main></volType></volTypes>`,
+      );
+    });
+
+  test("a topic's cell on the form moves with it; one on another sheet stays", async () => {
+    // s="1": sheetId 1 is the form, position 1 is 汇总; only the form's G30 holds an RTD call. s="2": 汇总 either way.
+    const out = (await patchSteps(await withRtd(`<tr r="G30" s="1"/><tr r="C40" s="2"/>`), insertAt28)).bytes;
+    expect(await textOf(out, VOL)).toContain(`<tr r="G31" s="1"/><tr r="C40" s="2"/>`);
+    expect(await textOf(out, FORM)).toContain(`<c r="G31"><f>RTD("x.rtd",,"价格")</f>`);
+  });
+
+  test("a cell whose sheet cannot be told apart is refused, with the reason", async () => {
+    // G35 holds no RTD call on either reading of s="1" (the form by sheetId, 汇总 by position).
+    const err = await patchSteps(await withRtd(`<tr r="G30" s="1"/><tr r="G35" s="1"/>`), insertAt28).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PatchUnsupported);
+    expect((err as PatchUnsupported).reason?.zh).toContain("G35");
+  });
+
+  test("a shared workbook's insertion is refused: its revision log would not record it", async () => {
+    const input = await fidelityWith(async (zip) => {
+      await addRel(
+        zip,
+        "xl/_rels/workbook.xml.rels",
+        `<Relationship Id="rIdRev" Type="${R}/revisionHeaders" Target="revisions/revisionHeaders.xml"/>`,
+      );
+      zip.file(
+        "xl/revisions/revisionHeaders.xml",
+        `<headers xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" guid="{00000000-0000-0000-0000-000000000003}" lastGuid="{00000000-0000-0000-0000-000000000003}" shared="1" history="1" trackRevisions="1" version="2" revisionId="1"/>`,
+      );
+    });
+    const err = await patchSteps(input, insertAt28).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PatchUnsupported);
+    expect((err as PatchUnsupported).reason?.zh).toContain("共享工作簿");
+  });
+});
+
+test("a range reaching the sheet's last row keeps ending there (row 1048577 would make Excel refuse the file)", async () => {
+  const input = await fidelityWith(async (zip) => {
+    await editPart(zip, FORM, (s) =>
+      s.replace(
+        "<pageMargins",
+        `<dataValidations count="1"><dataValidation type="whole" allowBlank="1" sqref="G2:G1048576"><formula1>0</formula1></dataValidation></dataValidations><pageMargins`,
+      ),
+    );
+    await editPart(zip, "xl/workbook.xml", (wb) =>
+      wb.replace("</sheets>", `</sheets><definedNames><definedName name="到底">申报表!$G$21:$G$1048576</definedName></definedNames>`),
+    );
+  });
+  const out = (await patchSteps(input, insertAt28)).bytes;
+  expect(await textOf(out, FORM)).toContain(`sqref="G2:G1048576"`);
+  expect(await textOf(out, "xl/workbook.xml")).toContain(`<definedName name="到底">申报表!$G$21:$G$1048576</definedName>`);
+});
+
+test("the cells counted as reading an RTD or CUBE topic: direct calls and a shared formula's followers, not look-alike names", () => {
+  const sheet =
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+    `<row r="2"><c r="A2"><f>RTD("x.rtd",,"a")*2</f><v>2</v></c><c r="B2"><f t="shared" ref="B2:B3" si="0">CUBEVALUE("c",A2)</f><v>1</v></c>` +
+    `<c r="C2"><f t="shared" ref="C2:C3" si="1">A2+1</f><v>3</v></c><c r="D2"><f>MYRTD(1)+"RTD("</f><v>0</v></c></row>` +
+    `<row r="3"><c r="B3"><f t="shared" si="0"/><v>1</v></c><c r="C3"><f t="shared" si="1"/><v>3</v></c></row></sheetData></worksheet>`;
+  expect([...volatileCells(sheet)].sort()).toEqual(["A2", "B2", "B3"]);
 });
