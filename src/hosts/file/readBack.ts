@@ -162,17 +162,12 @@ function tagEnd(xml: string, p: number): number {
   return -1;
 }
 
-/** A sheet cut into its rows; null when it holds anything but plain numbered rows in <sheetData>. */
-function splitRows(xml: string): SheetRows | null {
-  const open = xml.indexOf("<sheetData");
-  if (open < 0) return null;
-  const gt = tagEnd(xml, open);
-  if (gt < 0) return null;
-  if (xml[gt - 1] === "/") return { head: xml, tail: "", rows: new Map() };
-  const end = xml.indexOf("</sheetData>", gt);
-  if (end < 0) return null;
-  const rows = new Map<number, { chunk: string; from: number; to: number }>();
-  let p = gt + 1;
+/**
+ * The <row> elements between `p` and `end` (inside <sheetData>), by 1-based number; null when the
+ * span holds anything but plain numbered rows, or a number twice.
+ */
+function rowsIn(xml: string, p: number, end: number): SheetRows["rows"] | null {
+  const rows: SheetRows["rows"] = new Map();
   for (;;) {
     while (p < end && (xml[p] === " " || xml[p] === "\n" || xml[p] === "\r" || xml[p] === "\t")) p++;
     if (p >= end) break;
@@ -197,7 +192,91 @@ function splitRows(xml: string): SheetRows | null {
     rows.set(n, { chunk, from: p, to: q });
     p = q;
   }
-  return { head: xml.slice(0, gt + 1), tail: xml.slice(end), rows };
+  return rows;
+}
+
+/** Where <sheetData>'s rows start and end; null without them. */
+function sheetDataOf(xml: string): { start: number; end: number; empty: boolean } | null {
+  const open = xml.indexOf("<sheetData");
+  if (open < 0) return null;
+  const gt = tagEnd(xml, open);
+  if (gt < 0) return null;
+  if (xml[gt - 1] === "/") return { start: gt + 1, end: gt + 1, empty: true };
+  const end = xml.indexOf("</sheetData>", gt);
+  return end < 0 ? null : { start: gt + 1, end, empty: false };
+}
+
+/** A sheet cut into its rows; null when it holds anything but plain numbered rows in <sheetData>. */
+function splitRows(xml: string): SheetRows | null {
+  const data = sheetDataOf(xml);
+  if (!data) return null;
+  if (data.empty) return { head: xml, tail: "", rows: new Map() };
+  const rows = rowsIn(xml, data.start, data.end);
+  return rows && { head: xml.slice(0, data.start), tail: xml.slice(data.end), rows };
+}
+
+/** How many leading characters `a` and `b` share (compared a block at a time, then halved). */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  for (let k = 4096; k >= 1; k >>= 3) while (i + k <= n && a.slice(i, i + k) === b.slice(i, i + k)) i += k;
+  return i;
+}
+
+/** How many trailing characters `a` and `b` share, `limit` at most. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let i = 0;
+  for (let k = 4096; k >= 1; k >>= 3)
+    while (i + k <= limit && a.slice(a.length - i - k, a.length - i) === b.slice(b.length - i - k, b.length - i)) i += k;
+  return i;
+}
+
+/**
+ * The rows the copy's sheet changed, found without cutting the whole sheet up: the copy and the
+ * original share their text up to the first difference and from the last one, so every row wholly
+ * in that shared text is the original's, at the same place in the document. Only the rows around
+ * the difference are cut out of both; of the others only the numbers are read (to know which rows
+ * they are, and that no number is there twice). Null when the difference reaches outside the rows
+ * (the sheet's head or tail changed: merges, dimension) or a row there has no number; the caller
+ * then cuts both sheets whole.
+ */
+function changedRows(xml: string, oldXml: string): { cut: SheetRows; oldRows: SheetRows["rows"]; kept: number[] } | null {
+  const data = sheetDataOf(xml);
+  if (!data || data.empty) return null;
+  const pre = commonPrefix(xml, oldXml);
+  const suf = commonSuffix(xml, oldXml, Math.min(xml.length, oldXml.length) - pre);
+  if (pre < data.start || xml.length - suf > data.end) return null;
+  // The changed span, widened to whole rows: from the start of the row the first difference is in, to
+  // the start of the first row wholly after the last one (or the end of the rows).
+  let from = xml.lastIndexOf("<row", pre);
+  if (from < data.start) from = data.start;
+  let to = xml.indexOf("<row", xml.length - suf);
+  if (to < 0 || to > data.end) to = data.end;
+  const shift = oldXml.length - xml.length;
+  const rows = rowsIn(xml, from, to),
+    oldRows = rowsIn(oldXml, from, to + shift);
+  if (!rows || !oldRows) return null;
+  // The rows outside the span, by number only.
+  const kept: number[] = [];
+  for (const [a, z] of [
+    [data.start, from],
+    [to, data.end],
+  ]) {
+    // A comment or CDATA that looks like a row only adds a number: a kept row reads from the original's
+    // snapshot, where it is empty.
+    const span = xml.slice(a, z);
+    let tags = 0,
+      numbered = 0;
+    for (let i = span.indexOf("<row"); i >= 0; i = span.indexOf("<row", i + 4)) if (/[\s/>]/.test(span[i + 4])) tags++;
+    for (const m of span.matchAll(/<row\b[^>]*?\sr\s*=\s*["'](\d+)["']/g)) {
+      kept.push(parseInt(m[1], 10));
+      numbered++;
+    }
+    if (numbered !== tags) return null;
+  }
+  const all = new Set(kept);
+  if (all.size !== kept.length || [...rows.keys()].some((r) => all.has(r))) return null;
+  return { cut: { head: xml.slice(0, data.start), tail: xml.slice(data.end), rows }, oldRows, kept };
 }
 
 /** The first `name` element of `xml` (any prefix), whole; "" when there is none. */
@@ -400,6 +479,13 @@ export function cellsOfBack(b: SheetBack): Cells {
   return out;
 }
 
+/** The cells of `rows` (1-based number → <row> element), read as a full read reads them. */
+function readRows(name: string, cut: SheetRows, rows: Map<number, string>, ctx: SheetCtx, sst: LazyStrings | null): Cells {
+  // The shared strings the rows' text cells name, parsed together before the rows ask for them.
+  sst?.prefetch([...rows.values()].flatMap((chunk) => [...chunk.matchAll(SHARED_CELL)].map((m) => parseInt(m[1], 10))));
+  return cellsOf(snapshotSheet(name, parseSheet(rowsOnly(cut, rows), ctx)));
+}
+
 export interface ReadBack {
   /** Sheet name → its cells in the copy. */
   sheets: Map<string, SheetBack>;
@@ -497,6 +583,20 @@ export function readBackCells(
     const ctx: SheetCtx = { sst: sst?.strings ?? null, numFmts, date1904: wb.date1904, rels: relsW !== null ? parseRels(relsW) : null };
     // A shared formula's cells read their master's text, which may sit in another row.
     const shared = /\st\s*=\s*["']shared["']/;
+    if (oldXml !== null && !shared.test(oldXml) && !shared.test(xml) && po.rels === pw.rels && same(pw.rels)) {
+      const changed = changedRows(xml, oldXml);
+      if (changed) {
+        const copied = new Set(changed.kept.map((r) => r - 1));
+        const fresh = new Map<number, string>();
+        for (const [r, { chunk }] of changed.cut.rows)
+          if (changed.oldRows.get(r)?.chunk === chunk) copied.add(r - 1);
+          else fresh.set(r, chunk);
+        out.set(name, { cells: readRows(name, changed.cut, fresh, ctx, sst), copied: { rows: copied, from: b } });
+        parsedRows += fresh.size;
+        copiedRows += copied.size;
+        continue;
+      }
+    }
     const cut = splitRows(xml);
     const oldCut = oldXml !== null && !shared.test(oldXml) ? splitRows(oldXml) : null;
     if (!cut || !oldCut || shared.test(xml)) {
@@ -522,10 +622,7 @@ export function readBackCells(
       if (sameRowContext && oldCut.rows.get(r)?.chunk === chunk) copied.add(r - 1);
       else fresh.set(r, chunk);
     }
-    // The shared strings the rows' text cells name, parsed together before the rows ask for them.
-    sst?.prefetch([...fresh.values()].flatMap((chunk) => [...chunk.matchAll(SHARED_CELL)].map((m) => parseInt(m[1], 10))));
-    const parsed = parseSheet(rowsOnly(cut, fresh), ctx);
-    out.set(name, { cells: cellsOf(snapshotSheet(name, parsed)), copied: { rows: copied, from: b } });
+    out.set(name, { cells: readRows(name, cut, fresh, ctx, sst), copied: { rows: copied, from: b } });
     parsedRows += fresh.size;
     copiedRows += copied.size;
   }

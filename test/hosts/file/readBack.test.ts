@@ -166,6 +166,33 @@ describe("reading back only what the patch rewrote", () => {
     expect(cellsOfBack(quick!.sheets.get(SHEET)!).get("8,3")?.value).toBe(999);
   });
 
+  test("only the rows around a change are cut out; what is odd around them reads as a full read does", async () => {
+    // The copy and the original share their text outside the change: only the rows there are parsed or
+    // compared, the others only counted. Each odd shape below must read as a full read of the same
+    // copy reads it (or leave it to the full read), never otherwise.
+    const input = example();
+    const edits = [{ sheet: SHEET, row: 21, col: 4, value: "≥3次" }];
+    const plain = (await patchValues(input, edits)).bytes;
+    const quick = readBackCells(packagePair(input, plain), await full(input), inflateRawSync, new Set([SHEET]));
+    expect(quick!.parsedRows).toBe(1);
+    const cases: [string, Uint8Array, Uint8Array][] = [["plain", input, plain]];
+    // The changed row takes the number of a row outside the change (its cells keep their own addresses).
+    cases.push(["a number twice", input, await damaged(plain, FORM, (x) => x.replace('<row r="22"', '<row r="5"'))]);
+    // The original holds markup a plain scan could misread, or a row without its number, outside the change.
+    for (const [what, edit] of [
+      ["a comment", (x: string) => x.replace('<row r="3"', '<!-- <row r="22"> --><row r="3"')],
+      ["an unnumbered row", (x: string) => x.replace(/<row r="3"[^>]*>/, (t) => t.replace(' r="3"', ""))],
+    ] as const) {
+      const odd = await damaged(input, FORM, edit);
+      cases.push([what, odd, (await patchValues(odd, edits)).bytes]);
+    }
+    for (const [what, original, copy] of cases) {
+      const back = readBackCells(packagePair(original, copy), await full(original), inflateRawSync, new Set([SHEET]));
+      const whole = cellsOf((await full(copy)).sheets.find((x) => x.name === SHEET)!);
+      if (back) expect([what, cellsOfBack(back.sheets.get(SHEET)!)]).toEqual([what, whole]);
+    }
+  });
+
   test("an untouched part that changed is refused, naming it", async () => {
     const input = example();
     const report = await patchValues(input, [{ sheet: SHEET, row: 7, col: 3, value: 300 }]);
