@@ -417,26 +417,17 @@ function lazyStrings(xml: string): LazyStrings {
   const gt = open < 0 ? -1 : tagEnd(xml, open);
   const end = xml.lastIndexOf("</sst>");
   if (gt < 0 || xml[gt - 1] === "/" || end < 0) return whole();
+  // Markup a plain scan could misread (a "</si>" inside CDATA) leaves it to the parser whole.
+  const body = xml.slice(gt + 1, end);
+  if (body.includes("<!") || body.includes("<?")) return whole();
   const items: string[] = [];
-  let p = gt + 1;
-  for (;;) {
-    while (p < end && (xml[p] === " " || xml[p] === "\n" || xml[p] === "\r" || xml[p] === "\t")) p++;
-    if (p >= end) break;
-    if (!xml.startsWith("<si", p) || !/[\s/>]/.test(xml[p + 3])) return whole();
-    const te = tagEnd(xml, p);
-    if (te < 0 || te > end) return whole();
-    let q: number;
-    if (xml[te - 1] === "/") q = te + 1;
-    else {
-      const close = xml.indexOf("</si>", te);
-      if (close < 0 || close > end) return whole();
-      q = close + 5;
-    }
-    const item = xml.slice(p, q);
-    if (item.includes("<!") || item.includes("<?")) return whole();
-    items.push(item);
-    p = q;
+  const item = /\s*(<si(?:\s[^>]*)?(?:\/>|>[\s\S]*?<\/si>))/y;
+  let read = 0;
+  for (let m = item.exec(body); m; m = item.exec(body)) {
+    items.push(m[1]);
+    read = item.lastIndex;
   }
+  if (body.slice(read).trim() !== "") return whole();
   const head = xml.slice(0, gt + 1),
     tail = xml.slice(end);
   const done: (SharedString | undefined)[] = [];

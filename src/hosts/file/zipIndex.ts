@@ -22,6 +22,9 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
+// Made on first use and kept: a package is indexed twice per written copy (the original and the copy).
+let names: TextDecoder | null = null;
+
 /** Entry names (a leading "/" removed, as exceljs does) → where their data is; null when not a plain package. */
 export function zipIndex(bytes: Uint8Array): Map<string, ZipEntry> | null {
   // The end record is the last 22 bytes plus a comment of at most 65,535.
@@ -39,7 +42,7 @@ export function zipIndex(bytes: Uint8Array): Map<string, ZipEntry> | null {
   // 0xFFFF / 0xFFFFFFFF mark zip64; a directory that does not end where the record starts means
   // bytes were prepended (a self-extracting archive) — JSZip knows how to read both.
   if (count === 0xffff || start === 0xffffffff || start + size !== end) return null;
-  const utf8 = new TextDecoder("utf-8", { fatal: true });
+  const utf8 = (names ??= new TextDecoder("utf-8", { fatal: true }));
   const out = new Map<string, ZipEntry>();
   let p = start;
   for (let k = 0; k < count; k++) {

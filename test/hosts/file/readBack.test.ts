@@ -193,6 +193,28 @@ describe("reading back only what the patch rewrote", () => {
     }
   });
 
+  test("shared strings of every shape read as a full read reads them: rich runs, phonetic runs, empty items, spaces between", async () => {
+    // Items are cut out of the part by a scan, and only those the rewritten rows name are parsed: an
+    // item cut wrongly would shift every later one. An empty <si/> stands first, and each index is moved up to match.
+    const SST = "xl/sharedStrings.xml";
+    let odd = await damaged(example(), SST, (x) =>
+      x
+        .replace(/(<sst[^>]*>)/, "$1<si/>")
+        .replace(/<si><t([^>]*)>([^<]*)<\/t><\/si>/g, (_, a: string, t: string) =>
+          t.length % 2 ? `\n <si><r><t${a}>${t}</t></r><rPh sb="0" eb="1"><t>ピ</t></rPh></si>` : `<si ><t${a}>${t}</t></si>`,
+        ),
+    );
+    odd = await damaged(odd, FORM, (x) => x.replace(/(<c [^>]*t="s"[^>]*><v>)(\d+)/g, (_, c: string, n: string) => `${c}${Number(n) + 1}`));
+    const before = await full(odd);
+    const patched = (await patchValues(odd, [{ sheet: SHEET, row: 21, col: 4, value: "≥3次" }])).bytes;
+    const back = readBackCells(packagePair(odd, patched), before, inflateRawSync, new Set([SHEET]));
+    expect(back!.parsedRows).toBe(1);
+    const whole = cellsOf((await full(patched)).sheets.find((x) => x.name === SHEET)!);
+    expect(cellsOfBack(back!.sheets.get(SHEET)!)).toEqual(whole);
+    // The row read holds text from the odd items (its indicator name and level names).
+    expect([...whole.keys()].filter((k) => k.startsWith("21,")).length).toBeGreaterThan(2);
+  });
+
   test("an untouched part that changed is refused, naming it", async () => {
     const input = example();
     const report = await patchValues(input, [{ sheet: SHEET, row: 7, col: 3, value: 300 }]);
