@@ -32,7 +32,11 @@ export function columnName(col: number): string {
 
 export function columnIndex(name: string): number {
   let n = 0;
-  for (const ch of name.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  // By char code, lower case folded: merges and findings parse thousands of addresses per check.
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    n = n * 26 + ((c >= 97 ? c - 32 : c) - 64);
+  }
   return n - 1;
 }
 
