@@ -78,6 +78,31 @@ export function readCell(cell: Cell): ReadCell {
  */
 export function formattedNumber(v: number, numFmt: string | undefined): string | null {
   if (!numFmt || numFmt === "General" || !Number.isFinite(v)) return null;
+  const f = numberFormat(numFmt);
+  if (!f) return null;
+  const n = f.percent ? v * 100 : v;
+  const abs = Math.abs(n);
+  const factor = 10 ** f.decimals;
+  const rounded = Math.round(Number((abs * factor).toFixed(6))) / factor;
+  const [digits, frac] = rounded.toFixed(f.decimals).split(".");
+  const int = f.thousands ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : digits;
+  const text = `${n < 0 && rounded !== 0 ? "-" : ""}${int}${frac ? `.${frac}` : ""}${f.percent ? "%" : ""}`;
+  return text === String(v) ? null : text;
+}
+
+interface NumberFormat {
+  percent: boolean;
+  decimals: number;
+  thousands: boolean;
+}
+
+// A workbook uses a handful of formats over thousands of cells: each is taken apart once.
+const formats = new Map<string, NumberFormat | null>();
+
+/** The parts of a format formattedNumber knows, or null. */
+function numberFormat(numFmt: string): NumberFormat | null {
+  let f = formats.get(numFmt);
+  if (f !== undefined) return f;
   // Only the positive section, without colours and literal text around the number.
   const section = numFmt
     .split(";")[0]
@@ -86,17 +111,9 @@ export function formattedNumber(v: number, numFmt: string | undefined): string |
     .replace(/\\./g, "")
     .trim();
   const m = /^(#,##0|0)(?:\.(0+))?(%?)$/.exec(section);
-  if (!m) return null;
-  const percent = m[3] === "%";
-  const decimals = m[2]?.length ?? 0;
-  const n = percent ? v * 100 : v;
-  const abs = Math.abs(n);
-  const factor = 10 ** decimals;
-  const rounded = Math.round(Number((abs * factor).toFixed(6))) / factor;
-  const [digits, frac] = rounded.toFixed(decimals).split(".");
-  const int = m[1] === "#,##0" ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : digits;
-  const text = `${n < 0 && rounded !== 0 ? "-" : ""}${int}${frac ? `.${frac}` : ""}${percent ? "%" : ""}`;
-  return text === String(v) ? null : text;
+  f = m ? { percent: m[3] === "%", decimals: m[2]?.length ?? 0, thousands: m[1] === "#,##0" } : null;
+  if (formats.size < 1000) formats.set(numFmt, f);
+  return f;
 }
 
 function shownOf(value: CellValue, cell: Cell): string | null {
