@@ -470,6 +470,39 @@ export function cellsOfBack(b: SheetBack): Cells {
   return out;
 }
 
+/**
+ * A rewritten row cut to the cells the patch changed: the row element with only the cells whose XML
+ * differs from the original row's, and the 0-based columns of the others (they read as the original's
+ * do: same XML, same row, same merges and links over them). Null — the row is read whole — when the
+ * row's own attributes changed (a row style is every empty cell's) or a cell is not a plain <c r="…">.
+ */
+function changedCells(row1: number, chunk: string, old: string): { chunk: string; same: number[] } | null {
+  const cellsOf = (row: string) => {
+    const gt = tagEnd(row, 0);
+    if (gt < 0 || row[gt - 1] === "/") return null;
+    const body = row.slice(gt + 1, row.lastIndexOf("</"));
+    const out = new Map<string, string>();
+    const cell = /\s*(<c\s[^>]*?\br\s*=\s*"([A-Z]{1,3})(\d+)"[^>]*?(?:\/>|>[\s\S]*?<\/c>))/y;
+    let read = 0;
+    for (let m = cell.exec(body); m; m = cell.exec(body)) {
+      if (out.has(m[2]) || Number(m[3]) !== row1) return null;
+      out.set(m[2], m[1]);
+      read = cell.lastIndex;
+    }
+    return body.slice(read).trim() === "" ? { open: row.slice(0, gt + 1), close: row.slice(row.lastIndexOf("</")), cells: out } : null;
+  };
+  const w = cellsOf(chunk),
+    o = cellsOf(old);
+  if (!w || !o || w.open !== o.open) return null;
+  const changed: string[] = [];
+  const same: number[] = [];
+  for (const [col, xml] of w.cells) {
+    if (o.cells.get(col) === xml) same.push(col.split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1);
+    else changed.push(xml);
+  }
+  return { chunk: w.open + changed.join("") + w.close, same };
+}
+
 /** The cells of `rows` (1-based number → <row> element), read as a full read reads them. */
 function readRows(name: string, cut: SheetRows, rows: Map<number, string>, ctx: SheetCtx, sst: LazyStrings | null): Cells {
   // The shared strings the rows' text cells name, parsed together before the rows ask for them.
@@ -579,10 +612,27 @@ export function readBackCells(
       if (changed) {
         const copied = new Set(changed.kept.map((r) => r - 1));
         const fresh = new Map<number, string>();
-        for (const [r, { chunk }] of changed.cut.rows)
-          if (changed.oldRows.get(r)?.chunk === chunk) copied.add(r - 1);
-          else fresh.set(r, chunk);
-        out.set(name, { cells: readRows(name, changed.cut, fresh, ctx, sst), copied: { rows: copied, from: b } });
+        // Cells a rewritten row kept as they were, by 0-based position: they read as the original's.
+        const kept: [number, number][] = [];
+        for (const [r, { chunk }] of changed.cut.rows) {
+          const old = changed.oldRows.get(r)?.chunk;
+          if (old === chunk) {
+            copied.add(r - 1);
+            continue;
+          }
+          const cells = old === undefined ? null : changedCells(r, chunk, old);
+          fresh.set(r, cells?.chunk ?? chunk);
+          for (const col of cells?.same ?? []) kept.push([r - 1, col]);
+        }
+        const cells = readRows(name, changed.cut, fresh, ctx, sst);
+        for (const [r, c] of kept) {
+          const i = r - b.originRow,
+            j = c - b.originCol;
+          const value = b.values[i]?.[j] ?? null,
+            formula = b.formulas?.[i]?.[j] ?? null;
+          if (value !== null || formula !== null) cells.set(`${r},${c}`, { value, formula });
+        }
+        out.set(name, { cells, copied: { rows: copied, from: b } });
         parsedRows += fresh.size;
         copiedRows += copied.size;
         continue;

@@ -178,6 +178,9 @@ describe("reading back only what the patch rewrote", () => {
     const cases: [string, Uint8Array, Uint8Array][] = [["plain", input, plain]];
     // The changed row takes the number of a row outside the change (its cells keep their own addresses).
     cases.push(["a number twice", input, await damaged(plain, FORM, (x) => x.replace('<row r="22"', '<row r="5"'))]);
+    // A cell the rewritten row no longer holds (the level name beside the changed target), and one it holds twice.
+    cases.push(["a cell gone", input, await damaged(plain, FORM, (x) => x.replace(/<c r="C22"[^>]*?(\/>|>[\s\S]*?<\/c>)/, ""))]);
+    cases.push(["a cell twice", input, await damaged(plain, FORM, (x) => x.replace(/<c r="C22"[^>]*?(\/>|>[\s\S]*?<\/c>)/, "$&$&"))]);
     // The original holds markup a plain scan could misread, or a row without its number, outside the change.
     for (const [what, edit] of [
       ["a comment", (x: string) => x.replace('<row r="3"', '<!-- <row r="22"> --><row r="3"')],
