@@ -344,6 +344,17 @@ function rowsOnly(cut: SheetRows, rows: Map<number, string>): string {
   );
 }
 
+/** The part without its XML declaration (the parser reads one slowly, and a kept part's is the original's). */
+const undeclared = (xml: string): string => xml.replace(/^\uFEFF?<\?xml\s[^?]*\?>/, "");
+
+/** workbook.xml as the read-back needs it: the root with only <workbookPr> (the 1904 setting) and <sheets>. */
+function workbookOnly(xml: string): string {
+  const open = /<((?:\w+:)?workbook)\b/.exec(xml);
+  const end = open ? tagEnd(xml, open.index) : -1;
+  if (!open || end < 0 || xml[end - 1] === "/") return xml;
+  return xml.slice(open.index, end + 1) + elementOf(xml, "workbookPr") + elementOf(xml, "sheets") + `</${open[1]}>`;
+}
+
 /**
  * styles.xml as parseStyles needs it: the root with only <numFmts> and <cellXfs> (a staff
  * workbook's fonts, fills, borders and conditional-format styles are most of the part). For a part
@@ -548,12 +559,15 @@ export function readBackCells(
 
   const wbW = w.text("xl/workbook.xml");
   if (wbW === null) return null;
-  const wb = parseWorkbook(wbW);
-  const wbO = same("xl/workbook.xml") ? wb : parseWorkbook(o.text("xl/workbook.xml") ?? "");
+  // A part the copy keeps byte for byte is the original's, well-formed or not: only what the read-back
+  // takes from it is parsed. A rewritten one is parsed whole.
+  const wb = parseWorkbook(same("xl/workbook.xml") ? workbookOnly(wbW) : wbW);
+  const wbO = same("xl/workbook.xml") ? wb : parseWorkbook(workbookOnly(o.text("xl/workbook.xml") ?? ""));
   // A renamed sheet is for the full read to judge (it refuses names exceljs would).
   if (wbO.date1904 !== wb.date1904 || wbO.sheets.map((d) => d.name).join("\u0000") !== wb.sheets.map((d) => d.name).join("\u0000"))
     return null;
-  const pathsW = sheetPaths(wb, w.text("xl/_rels/workbook.xml.rels"), (p) => w.index.has(p));
+  const relsW = w.text("xl/_rels/workbook.xml.rels");
+  const pathsW = sheetPaths(wb, relsW !== null && same("xl/_rels/workbook.xml.rels") ? undeclared(relsW) : relsW, (p) => w.index.has(p));
   const pathsO =
     same("xl/workbook.xml") && same("xl/_rels/workbook.xml.rels")
       ? pathsW

@@ -218,6 +218,30 @@ describe("reading back only what the patch rewrote", () => {
     expect([...whole.keys()].filter((k) => k.startsWith("21,")).length).toBeGreaterThan(2);
   });
 
+  test("a date in a rewritten row reads by the workbook's own 1904 setting", async () => {
+    // The workbook part, kept byte for byte, is read only for its sheets and its 1904 setting: a date
+    // read by the wrong epoch would be four years off.
+    let odd = await damaged(example(), "xl/workbook.xml", (x) => x.replace("<workbookPr ", '<workbookPr date1904="1" '));
+    // A date format appended to the cell formats; its index is the old count.
+    let dateStyle = -1;
+    odd = await damaged(odd, "xl/styles.xml", (x) =>
+      x.replace(/<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/, (_, n: string, xfs: string) => {
+        dateStyle = Number(n);
+        return `<cellXfs count="${dateStyle + 1}">${xfs}<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>`;
+      }),
+    );
+    odd = await damaged(odd, FORM, (x) =>
+      x.replace(/<c r="F22"[^>]*?(\/>|>[\s\S]*?<\/c>)/, `<c r="F22" s="${dateStyle}"><v>40000</v></c>`),
+    );
+    const before = await full(odd);
+    const patched = (await patchValues(odd, [{ sheet: SHEET, row: 21, col: 5, value: 40001 }])).bytes;
+    const whole = cellsOf((await full(patched)).sheets.find((x) => x.name === SHEET)!);
+    // Day 40001 counted from 1 January 1904 (ECMA-376 Part 1 §18.17.4.1), not from 1900.
+    expect(whole.get("21,5")?.value).toBe(new Date(Date.UTC(1904, 0, 1) + 40001 * 86400000).toISOString().slice(0, 10));
+    const back = readBackCells(packagePair(odd, patched), before, inflateRawSync, new Set([SHEET]));
+    expect(cellsOfBack(back!.sheets.get(SHEET)!)).toEqual(whole);
+  });
+
   test("an untouched part that changed is refused, naming it", async () => {
     const input = example();
     const report = await patchValues(input, [{ sheet: SHEET, row: 7, col: 3, value: 300 }]);
