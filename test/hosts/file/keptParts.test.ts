@@ -16,6 +16,7 @@ import { readExample, toBytes } from "../../helpers/xlsx";
 import { run } from "../../cli/capture";
 import { parseRange } from "../../../src/core/a1";
 import { withRevisionLog } from "../../helpers/lossyForms";
+import { LossRefused } from "../../../src/hosts/file/loss";
 
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -268,6 +269,12 @@ test("an insertion moves names and links alike on both write paths: the package 
   const patched = await features(await patchedHost.toBuffer());
   const rewrittenHost = await FileHost.fromData(shared, "names.xlsx");
   expect(await rewrittenHost.apply(insert)).toEqual({ ok: true });
+  // The preview asks first, naming what the rewrite loses: the log and the sharing.
+  const refused = await rewrittenHost.toBuffer().catch((e: unknown) => e);
+  expect(refused).toBeInstanceOf(LossRefused);
+  expect((refused as LossRefused).loss.lost.map((m) => m.zh)).toEqual([
+    "这是带修订记录的共享工作簿,写出的副本中将不保留修订记录(修订历史)和共享用户列表,副本不再是共享工作簿",
+  ]);
   const rewritten = await features(await rewrittenHost.toBuffer({ allowLoss: true }));
 
   expect(patched).toEqual({
