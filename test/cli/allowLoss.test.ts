@@ -134,4 +134,39 @@ describe("a shared workbook with a revision log", () => {
     // What was named is what went: the rewrite holds no revision part.
     expect(await revisionParts(out)).toEqual([]);
   });
+
+  test("fix: value edits are refused too (Excel logs each change of a cell's contents), the same loss named", async () => {
+    const dir = tmp();
+    const input = await variant(dir, "共享.xlsx", withRevisionLog, false);
+    const out = join(dir, "改.xlsx");
+    const r = await run(["fix", input, "--out", out]);
+    expect([r.code, existsSync(out)]).toEqual([2, false]);
+    expect(r.err).toContain("无法按原文件包修补:这是带修订记录的共享工作簿:Excel 把对单元格内容的每次修改都记为一条修订");
+    expect(r.err).toContain("写出的副本中将不保留修订记录(修订历史)和共享用户列表");
+    const en = await run(["fix", input, "--out", out, "--lang", "en"]);
+    expect(en.err).toContain("Excel records every change to a cell's contents as a revision");
+    const allowed = await run(["fix", input, "--out", out, "--allow-loss"]);
+    expect([0, 1]).toContain(allowed.code);
+    expect(await revisionParts(out)).toEqual([]);
+    // Without the log the same fixes are patched in, keeping every other part.
+    const plain = await variant(dir, "表.xlsx", async () => {}, false);
+    const patched = await run(["fix", plain, "--out", join(dir, "表改.xlsx")]);
+    expect([0, 1]).toContain(patched.code);
+    expect(patched.err).not.toContain("无法按原文件包修补");
+  });
+
+  test("check --annotate: marks change no cell's contents, so the copy is patched and keeps the log byte for byte", async () => {
+    const dir = tmp();
+    const input = await variant(dir, "共享.xlsx", withRevisionLog, false);
+    const r = await run(["check", input, "--annotate", join(dir, "out")]);
+    expect(r.code).not.toBe(2);
+    expect(r.err).not.toContain("无法按原文件包修补");
+    const before = await JSZip.loadAsync(readFileSync(input));
+    const after = await JSZip.loadAsync(readFileSync(join(dir, "out", "共享.xlsx")));
+    const parts = await revisionParts(input);
+    expect(parts).toHaveLength(4);
+    for (const p of parts) expect(await after.file(p)!.async("string")).toBe(await before.file(p)!.async("string"));
+    // The copy carries the marks: it is not the input unchanged.
+    expect(await after.file("xl/styles.xml")!.async("string")).not.toBe(await before.file("xl/styles.xml")!.async("string"));
+  });
 });
