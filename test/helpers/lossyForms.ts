@@ -44,10 +44,11 @@ const SML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const CT = "application/vnd.openxmlformats-officedocument.spreadsheetml";
 
 /**
- * A shared workbook with a revision log, in the parts Excel writes (ECMA-376 Part 1 §12.3.14–12.3.16
- * and Part 3's primer, "First Edit Revision Log"): the revision headers and the user list related from
- * the workbook, one revision log related from the headers, each with its content type. The log records
- * one cell change, as Excel does for each entry (`rcc`, §18.11.1.11).
+ * A shared workbook with a revision log, in the parts Excel writes (ECMA-376 Part 1's Shared Workbook
+ * Revision Headers, Revision Log and User Data parts; Part 3's primer, "First Edit Revision Log"): the
+ * revision headers and the user list related from the workbook, one revision log related from the
+ * headers, each with its content type. The log records one cell change, as Excel does for each entry
+ * (`rcc`, ISO/IEC 29500-1 §18.11.1.9).
  */
 export async function withRevisionLog(zip: JSZip): Promise<void> {
   const wbRels = "xl/_rels/workbook.xml.rels";

@@ -198,7 +198,7 @@ export function notesLostWarning(lost: number): PackageWarning {
 }
 
 /**
- * A shared workbook (its user list, ECMA-376 Part 1 §12.3.19, related from the workbook; MS-XLSB
+ * A shared workbook (its user list, the Shared Workbook User Data part related from the workbook; MS-XLSB
  * §2.1.7.55: "the presence of the User Names part indicates the workbook is a shared workbook") and
  * its revision log (the revision headers, §12.3.16, and a log per editing session). exceljs writes
  * neither part: a rewritten copy is no longer shared and its change history is gone.

@@ -643,8 +643,8 @@ export async function patchValuesInto(
   blank: { sheet: string; row: number; col: number }[] = [],
 ): Promise<{ recomputed: string[]; fullCalcOnLoad: boolean }> {
   const { pkg, sheets, workbookPath, wbRels } = opened;
-  // A shared workbook logs every change of a cell's contents as a revision (ECMA-376 Part 1
-  // §18.11.1.11 rcc; Part 4's "Shared Workbook Data" and Part 3's primer show typing into a cell
+  // A shared workbook logs every change of a cell's contents as a revision (rcc, ISO/IEC 29500-1
+  // §18.11.1.9; ECMA-376 Part 4's "Shared Workbook Data" and Part 3's primer show typing into a cell
   // adding one; Excel's help: "Changes you make to cell contents are tracked"). This writes no
   // revision, so the log would miss the change: refused, as the row insertion is (patchRows.ts).
   if (edits.length > 0 && wbRels.some((r) => /\/revisionHeaders$/.test(r.type)))
