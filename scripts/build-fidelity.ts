@@ -43,6 +43,7 @@ export const FEATURES = [
   "linkedShape",
   "formControl",
   "namedSheetView",
+  "oleSize",
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -540,6 +541,12 @@ ${props[i]}`,
     );
     await b.override(part, "application/vnd.ms-excel.namedsheetviews+xml");
     await b.rel(FORM, "http://schemas.microsoft.com/office/2019/04/relationships/namedSheetView", "../namedSheetViews/namedSheetView1.xml");
+  },
+  async oleSize(b) {
+    // The visible area of the workbook when embedded in another document (CT_Workbook oleSize@ref,
+    // ECMA-376 Part 1 §18.2.16, right after calcPr): a range with no sheet, read on the active sheet
+    // (MS-XLS §2.4.187 OleObjectSize); with no workbookView the first sheet, the form, is active.
+    await b.edit("xl/workbook.xml", (s) => s.replace(/(<calcPr\b[^>]*\/>)/, `$1<oleSize ref="A1:F40"/>`));
   },
   async protection(b) {
     await b.sheetElement(FORM, "sheetProtection", '<sheetProtection sheet="1" objects="1" scenarios="1"/>');
