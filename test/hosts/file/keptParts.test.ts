@@ -1,9 +1,10 @@
 /**
  * Workbook features exceljs 4.4 reads but does not write back — custom document properties,
- * workbook structure protection, legacy sheet passwords, sheet-scoped names, hyperlinks to places in
- * the workbook — are carried over from the original package into every written copy, and move with
- * the rows `add` inserts (issue #7: they were lost, then only warned about). Each is proved twice:
- * exceljs's own copy lacks it, ours has it, read back from the package XML with jszip.
+ * workbook structure protection, legacy sheet passwords, defined names (sheet-scoped, relative,
+ * mixed, formulas), hyperlinks to places in the workbook — are carried over from the original package
+ * into every written copy, and move with the rows `add` inserts as the package patch moves them
+ * (issue #7: they were lost, then only warned about). Each is proved twice: exceljs's own copy lacks
+ * it, ours has it, read back from the package XML with jszip.
  */
 import JSZip from "jszip";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
