@@ -42,6 +42,8 @@ export const FEATURES = [
   "sparklines",
   "linkedShape",
   "formControl",
+  "namedSheetView",
+  "oleSize",
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -63,7 +65,7 @@ class Book {
       s.includes(`Extension="${ext}"`) ? s : s.replace("<Override", `<Default Extension="${ext}" ContentType="${type}"/><Override`),
     );
   }
-  /** Adds a relationship to `part`'s rels (created when missing); returns its id. */
+  /** Adds a relationship to `part`'s rels (created when missing); returns its id. `type` is short for an OPC type, or a full URI. */
   async rel(part: string, type: string, target: string, external = false): Promise<string> {
     const i = part.lastIndexOf("/");
     const path = `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
@@ -77,7 +79,7 @@ class Book {
       path,
       old.replace(
         "</Relationships>",
-        `<Relationship Id="${id}" Type="${R}/${type}" Target="${target}"${external ? ' TargetMode="External"' : ""}/></Relationships>`,
+        `<Relationship Id="${id}" Type="${type.includes("://") ? type : `${R}/${type}`}" Target="${target}"${external ? ' TargetMode="External"' : ""}/></Relationships>`,
       ),
     );
     return id;
@@ -522,6 +524,29 @@ ${props[i]}`,
       "controls",
       `<mc:AlternateContent xmlns:mc="${MC}" xmlns:x14="${X14}" xmlns:xdr="${XDR}"><mc:Choice Requires="x14"><controls>${controls.join("")}</controls></mc:Choice></mc:AlternateContent>`,
     );
+  },
+  async namedSheetView(b) {
+    // An Excel 365 sheet view of the form (MS-XLSX Named Sheet Views part, related from the sheet,
+    // content type application/vnd.ms-excel.namedsheetviews+xml; CT_NsvFilter with filterId, ref and
+    // tableId, its column filters, then its sort rules, as LibreOffice's exporter writes them too):
+    // the indicator block filtered on 三级指标 and sorted by indicator name, descending.
+    const part = "xl/namedSheetViews/namedSheetView1.xml";
+    b.zip.file(
+      part,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<namedSheetViews xmlns="http://schemas.microsoft.com/office/spreadsheetml/2019/namedsheetviews" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+        `<namedSheetView name="我的视图" id="{6E4B2A4C-1D1E-4B8F-9C2A-0A1B2C3D4E5F}"><nsvFilter filterId="{7F5C3B5D-2E2F-4C90-8D3B-1B2C3D4E5F60}" ref="B20:F38" tableId="0">` +
+        `<columnFilter colId="1"><filter colId="1"><x:filters><x:filter val="数量指标"/></x:filters></filter></columnFilter>` +
+        `<sortRules><sortRule colId="2" id="{8A6D4C6E-3F30-4DA1-9E4C-2C3D4E5F6071}"><sortCondition ref="D21:D38" descending="1"/></sortRule></sortRules>` +
+        `</nsvFilter></namedSheetView></namedSheetViews>`,
+    );
+    await b.override(part, "application/vnd.ms-excel.namedsheetviews+xml");
+    await b.rel(FORM, "http://schemas.microsoft.com/office/2019/04/relationships/namedSheetView", "../namedSheetViews/namedSheetView1.xml");
+  },
+  async oleSize(b) {
+    // The visible area of the workbook when embedded in another document (CT_Workbook oleSize@ref,
+    // ECMA-376 Part 1 §18.2.16, right after calcPr): a range with no sheet, read on the active sheet
+    // (MS-XLS §2.4.187 OleObjectSize); with no workbookView the first sheet, the form, is active.
+    await b.edit("xl/workbook.xml", (s) => s.replace(/(<calcPr\b[^>]*\/>)/, `$1<oleSize ref="A1:F40"/>`));
   },
   async protection(b) {
     await b.sheetElement(FORM, "sheetProtection", '<sheetProtection sheet="1" objects="1" scenarios="1"/>');

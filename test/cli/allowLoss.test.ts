@@ -17,7 +17,7 @@ import { join } from "path";
 import JSZip from "jszip";
 import { run } from "./capture";
 import { ROOT } from "../helpers/xlsx";
-import { withArray, withChart, withoutCellFormats } from "../helpers/lossyForms";
+import { withArray, withChart, withRevisionLog, withoutCellFormats } from "../helpers/lossyForms";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "budget-form-loss-"));
 
@@ -99,5 +99,74 @@ describe("check --annotate", () => {
     expect(readdirSync(join(dir, "out"))).toEqual(["表.xlsx"]);
     expect(allowed.err).toContain("工作簿包含 1 个图表");
     expect(allowed.code).not.toBe(2);
+  });
+});
+
+describe("a shared workbook with a revision log", () => {
+  /** The parts the package holds under xl/revisions/ (the log, its headers, the user list). */
+  const revisionParts = async (path: string) =>
+    Object.keys((await JSZip.loadAsync(readFileSync(path))).files).filter((n) => n.startsWith("xl/revisions/") && !n.endsWith("/"));
+
+  test("add: the insertion is refused, and the rewrite's loss of the log and of sharing is named; --allow-loss writes it without them", async () => {
+    const dir = tmp();
+    const zip = await JSZip.loadAsync(readFileSync(join(ROOT, "examples/corrected-form.xlsx")));
+    await withRevisionLog(zip);
+    const input = join(dir, "共享.xlsx");
+    writeFileSync(input, await zip.generateAsync({ type: "uint8array" }));
+    expect(await revisionParts(input)).toHaveLength(4);
+    const out = join(dir, "加.xlsx");
+    const args = ["add", input, "--template", "satisfaction.public", "--out", out];
+    const r = await run(args);
+    expect([r.code, existsSync(out)]).toEqual([2, false]);
+    expect(r.err).toContain("无法按原文件包修补:这是带修订记录的共享工作簿");
+    expect(r.err).toContain("改用重写时会丢失以下内容");
+    expect(r.err).toContain("这是带修订记录的共享工作簿,写出的副本中将不保留修订记录(修订历史)和共享用户列表,副本不再是共享工作簿");
+    // Named, the loss replaces the note that only some settings may change.
+    expect(r.err).not.toContain("其余设置可能改变");
+    const en = await run([...args, "--lang", "en"]);
+    expect(en.err).toContain(
+      "a written copy keeps neither the log (the change history) nor the list of sharing users, and is no longer shared",
+    );
+
+    const allowed = await run([...args, "--allow-loss"]);
+    expect(allowed.code).toBe(0);
+    expect(allowed.err).toContain("写出的副本中将不保留修订记录");
+    // What was named is what went: the rewrite holds no revision part.
+    expect(await revisionParts(out)).toEqual([]);
+  });
+
+  test("fix: value edits are refused too (Excel logs each change of a cell's contents), the same loss named", async () => {
+    const dir = tmp();
+    const input = await variant(dir, "共享.xlsx", withRevisionLog, false);
+    const out = join(dir, "改.xlsx");
+    const r = await run(["fix", input, "--out", out]);
+    expect([r.code, existsSync(out)]).toEqual([2, false]);
+    expect(r.err).toContain("无法按原文件包修补:这是带修订记录的共享工作簿:Excel 把对单元格内容的每次修改都记为一条修订");
+    expect(r.err).toContain("写出的副本中将不保留修订记录(修订历史)和共享用户列表");
+    const en = await run(["fix", input, "--out", out, "--lang", "en"]);
+    expect(en.err).toContain("Excel records every change to a cell's contents as a revision");
+    const allowed = await run(["fix", input, "--out", out, "--allow-loss"]);
+    expect([0, 1]).toContain(allowed.code);
+    expect(await revisionParts(out)).toEqual([]);
+    // Without the log the same fixes are patched in, keeping every other part.
+    const plain = await variant(dir, "表.xlsx", async () => {}, false);
+    const patched = await run(["fix", plain, "--out", join(dir, "表改.xlsx")]);
+    expect([0, 1]).toContain(patched.code);
+    expect(patched.err).not.toContain("无法按原文件包修补");
+  });
+
+  test("check --annotate: marks change no cell's contents, so the copy is patched and keeps the log byte for byte", async () => {
+    const dir = tmp();
+    const input = await variant(dir, "共享.xlsx", withRevisionLog, false);
+    const r = await run(["check", input, "--annotate", join(dir, "out")]);
+    expect(r.code).not.toBe(2);
+    expect(r.err).not.toContain("无法按原文件包修补");
+    const before = await JSZip.loadAsync(readFileSync(input));
+    const after = await JSZip.loadAsync(readFileSync(join(dir, "out", "共享.xlsx")));
+    const parts = await revisionParts(input);
+    expect(parts).toHaveLength(4);
+    for (const p of parts) expect(await after.file(p)!.async("string")).toBe(await before.file(p)!.async("string"));
+    // The copy carries the marks: it is not the input unchanged.
+    expect(await after.file("xl/styles.xml")!.async("string")).not.toBe(await before.file("xl/styles.xml")!.async("string"));
   });
 });

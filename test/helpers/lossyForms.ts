@@ -38,3 +38,56 @@ export async function withoutCellFormats(zip: JSZip): Promise<void> {
   const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
   zip.file("xl/worksheets/sheet1.xml", sheet.replace(/ (s|style)="\d+"/g, "").replace(/ customFormat="1"/g, ""));
 }
+
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const SML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const CT = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+
+/**
+ * A shared workbook with a revision log, in the parts Excel writes (ECMA-376 Part 1's Shared Workbook
+ * Revision Headers, Revision Log and User Data parts; Part 3's primer, "First Edit Revision Log"): the
+ * revision headers and the user list related from the workbook, one revision log related from the
+ * headers, each with its content type. The log records one cell change, as Excel does for each entry
+ * (`rcc`, ISO/IEC 29500-1 §18.11.1.9).
+ */
+export async function withRevisionLog(zip: JSZip): Promise<void> {
+  const wbRels = "xl/_rels/workbook.xml.rels";
+  const rels = await zip.file(wbRels)!.async("string");
+  zip.file(
+    wbRels,
+    rels.replace(
+      "</Relationships>",
+      `<Relationship Id="rIdRevH" Type="${REL}/revisionHeaders" Target="revisions/revisionHeaders.xml"/>` +
+        `<Relationship Id="rIdUsers" Type="${REL}/usernames" Target="revisions/userNames.xml"/></Relationships>`,
+    ),
+  );
+  const guid = "{A84A6777-8908-4CB9-9EB6-625CEFF419D3}";
+  zip.file(
+    "xl/revisions/revisionHeaders.xml",
+    `<headers xmlns="${SML}" xmlns:r="${REL}" guid="${guid}" lastGuid="${guid}" shared="1" diskRevisions="1" revisionId="1" version="2">` +
+      `<header guid="${guid}" dateTime="2026-11-30T09:00:00" maxSheetId="2" userName="张三" r:id="rId1" minRId="1" maxRId="1">` +
+      `<sheetIdMap count="1"><sheetId val="1"/></sheetIdMap></header></headers>`,
+  );
+  zip.file(
+    "xl/revisions/_rels/revisionHeaders.xml.rels",
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/revisionLog" Target="revisionLog1.xml"/></Relationships>`,
+  );
+  zip.file(
+    "xl/revisions/revisionLog1.xml",
+    `<revisions xmlns="${SML}" xmlns:r="${REL}"><rcc rId="1" sId="1"><nc r="H2" t="inlineStr"><is><t>已审</t></is></nc></rcc></revisions>`,
+  );
+  zip.file(
+    "xl/revisions/userNames.xml",
+    `<users xmlns="${SML}" xmlns:r="${REL}" count="1"><userInfo guid="${guid}" name="张三" id="1" dateTime="2026-11-30T09:00:00"/></users>`,
+  );
+  const types = await zip.file("[Content_Types].xml")!.async("string");
+  zip.file(
+    "[Content_Types].xml",
+    types.replace(
+      "</Types>",
+      `<Override PartName="/xl/revisions/revisionHeaders.xml" ContentType="${CT}.revisionHeaders+xml"/>` +
+        `<Override PartName="/xl/revisions/revisionLog1.xml" ContentType="${CT}.revisionLog+xml"/>` +
+        `<Override PartName="/xl/revisions/userNames.xml" ContentType="${CT}.userNames+xml"/></Types>`,
+    ),
+  );
+}

@@ -6,12 +6,17 @@
  *   (1 by default, ECMA-376 Part 1 §18.5.1.2) into headerRowCount="0" — the header becomes data —
  *   and hiding the filter buttons; the original part is kept, its refs moved.
  * - Hyperlinks to places in the workbook (`<hyperlink location>`, no relationship): exceljs drops them.
+ *   The link's cell moves; its destination is a stored address, which Excel's Insert leaves alone
+ *   (docs/writing.md, the audit) and so does the package patch.
  * - Sheet protection: exceljs drops the legacy `password` hash (the sheet stays protected, without
  *   its password); the original element is kept.
  * - Workbook structure protection (`<workbookProtection>`): dropped by exceljs.
- * - Sheet-scoped names (`<definedName localSheetId>`): exceljs drops them, keeping only a global
- *   name of the same name; every definition of such a name is kept, its sheet index remapped. The
- *   print area too: exceljs writes its rows as relative references.
+ * - Defined names: exceljs drops a sheet-scoped name (keeping only a global one of the same name),
+ *   drops a global name whose rows are relative, writes a mixed reference ($D40) as absolute and
+ *   mangles a formula (SUM(申报表!$D$40:$D$41) becomes 'SUM(申报表'!$D$40:$D$41); every name is
+ *   kept as written instead, a sheet-scoped one with its sheet index remapped, and moved as the
+ *   package patch moves it (patchRowsRefs.ts shiftWorkbook), so both write paths agree. The print
+ *   area too: exceljs writes its rows as relative references.
  * - Custom document properties (docProps/custom.xml): exceljs writes no such part.
  *
  * Parts are matched by sheet name (workbook.xml and its relationships), never by part file name:
@@ -152,9 +157,12 @@ async function carryTables(from: Package, to: Package, shifts: RowShift[]): Prom
   }
 }
 
-/** A formula-like text (a defined name, a hyperlink's location) with its references moved. */
-function shiftText(text: string, formulaSheet: string, shifts: RowShift[]): string {
-  return shifts.reduce((t, s) => shiftFormula(t, formulaSheet, s), text);
+/**
+ * A defined name's formula with its references moved, as the package patch moves it: absolute rows
+ * only, a relative row being an offset from the cell using the name (formulaShift.ts, relativeRowsStay).
+ */
+function shiftName(text: string, shifts: RowShift[]): string {
+  return shifts.reduce((t, s) => shiftFormula(t, "", s, { relativeRowsStay: true }), text);
 }
 
 const escapeXml = (x: string) =>
@@ -192,8 +200,7 @@ async function carrySheetParts(from: Package, to: Package, shifts: RowShift[]): 
     const moved = links
       .map((h) => {
         const ref = shiftRef(attr(h, "ref") ?? "", sheet.name, shifts);
-        const location = escapeXml(shiftText(unescapeXml(attr(h, "location") ?? ""), sheet.name, shifts));
-        return { ref, tag: h.replace(/\bref="[^"]*"/, `ref="${ref}"`).replace(/\blocation="[^"]*"/, `location="${location}"`) };
+        return { ref, tag: h.replace(/\bref="[^"]*"/, `ref="${ref}"`) };
       })
       .filter((h) => !present.has(h.ref));
     if (moved.length > 0) {
@@ -220,18 +227,19 @@ async function carryWorkbookPart(from: Package, to: Package, shifts: RowShift[])
   if (protection && !/<workbookProtection\b/.test(xml)) xml = insertBefore(xml, protection, ["bookViews", "sheets"], "</workbook>");
 
   const names = [...original.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)];
-  // Built-in names are sheet-scoped too; exceljs models them, but writes a print area's rows as
-  // relative references ($A1:$F45, the original's $A$1:$F$45 read through pageSetup), so the print
-  // area is carried as well. The others (print titles, filters) stay exceljs's.
-  const carried = (a: string) => (/\blocalSheetId="/.test(a) && !/\bname="_xlnm\./.test(a)) || /\bname="_xlnm\.Print_Area"/.test(a);
-  const scoped = new Set(names.filter((m) => carried(m[1])).map((m) => attr(m[1], "name") ?? ""));
-  scoped.delete("");
-  if (scoped.size > 0) {
+  // Every name of the user's is carried (see the file comment). Built-in names are sheet-scoped;
+  // exceljs models them, but writes a print area's rows as relative references ($A1:$F45, the
+  // original's $A$1:$F$45 read through pageSetup), so the print area is carried as well. The others
+  // (print titles, filters) stay exceljs's.
+  const carried = (a: string) => !/\bname="_xlnm\./.test(a) || /\bname="_xlnm\.Print_Area"/.test(a);
+  const carriedNames = new Set(names.filter((m) => carried(m[1])).map((m) => attr(m[1], "name") ?? ""));
+  carriedNames.delete("");
+  if (carriedNames.size > 0) {
     const fromSheets = await from.sheets();
     const toSheets = await to.sheets();
     const kept = names.flatMap((m) => {
       const name = attr(m[1], "name") ?? "";
-      if (!scoped.has(name)) return [];
+      if (!carriedNames.has(name)) return [];
       const local = attr(m[1], "localSheetId");
       let head = m[1];
       if (local !== null) {
@@ -240,11 +248,11 @@ async function carryWorkbookPart(from: Package, to: Package, shifts: RowShift[])
         if (index === undefined) return [];
         head = head.replace(/\blocalSheetId="[^"]*"/, `localSheetId="${index}"`);
       }
-      return [`<definedName${head}>${escapeXml(shiftText(unescapeXml(m[2]), "", shifts))}</definedName>`];
+      return [`<definedName${head}>${escapeXml(shiftName(unescapeXml(m[2]), shifts))}</definedName>`];
     });
     // exceljs's own definitions of those names (it keeps one, as a global name) give way to them.
     xml = xml.replace(/<definedName\b([^>]*)>[\s\S]*?<\/definedName>/g, (whole, a: string) =>
-      scoped.has(unescapeXml(attr(a, "name") ?? "")) ? "" : whole,
+      carriedNames.has(unescapeXml(attr(a, "name") ?? "")) ? "" : whole,
     );
     const all = kept.join("");
     if (/<definedNames>/.test(xml)) xml = xml.replace("<definedNames>", `<definedNames>${all}`);

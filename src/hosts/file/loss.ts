@@ -5,8 +5,8 @@
  * writer — the CLI's fix, add and check --annotate (--allow-loss) and the preview's download (its
  * "download anyway" button): the user is told why the patch failed and what would be lost, and
  * nothing is written until they accept it. Such packages are rare (a fix into part of an array
- * formula, a stylesheet without cell formats, a damaged package), so asking costs little; a copy
- * changed behind the user's back would cost their trust.
+ * formula, a stylesheet without cell formats, a shared workbook with a revision log, a damaged
+ * package), so asking costs little; a copy changed behind the user's back would cost their trust.
  */
 import { Message } from "../../core/rules/types";
 import { PackageWarning } from "./package";

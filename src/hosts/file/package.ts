@@ -10,7 +10,7 @@ import { TextKind, fileReadError, textFileError } from "./errors";
 import { errorMessage } from "../../core/errors";
 import { englishPlurals } from "../../core/i18n";
 
-export type PackageWarningKind = "notes" | "threaded-comments" | "charts" | "pivots" | "drawings" | "macros";
+export type PackageWarningKind = "notes" | "threaded-comments" | "charts" | "pivots" | "drawings" | "macros" | "shared-workbook";
 
 export interface PackageWarning {
   kind: PackageWarningKind;
@@ -153,6 +153,8 @@ export async function inspectPackage(data: ArrayBuffer | Uint8Array, source: str
     throw fileReadError("corrupt", source, errorMessage(e));
   }
   if (shapes > 0) warnings.push(shapesLostWarning(shapes));
+  const shared = await sharedWorkbookWarning(zip, names, source);
+  if (shared) warnings.push(shared);
   if (names.some((n) => /^xl\/vbaProject\.bin$/i.test(n))) {
     warnings.push({
       kind: "macros",
@@ -192,5 +194,37 @@ export function notesLostWarning(lost: number): PackageWarning {
       zh: `工作簿中有 ${lost} 条批注未能读取,写出的副本中将不保留这些批注`,
       en: englishPlurals(`${lost} cell note(s) in the workbook could not be read; a written copy will not keep them`),
     },
+  };
+}
+
+/**
+ * A shared workbook (its user list, the Shared Workbook User Data part related from the workbook; MS-XLSB
+ * §2.1.7.55: "the presence of the User Names part indicates the workbook is a shared workbook") and
+ * its revision log (the revision headers, §12.3.16, and a log per editing session). exceljs writes
+ * neither part: a rewritten copy is no longer shared and its change history is gone.
+ */
+async function sharedWorkbookWarning(zip: JSZip, names: string[], source: string): Promise<PackageWarning | null> {
+  const workbook = names.find((n) => /^xl\/workbook\d*\.xml$/i.test(n))!;
+  const relsPath = workbook.replace(/([^/]+)$/, "_rels/$1.rels");
+  const rels = zip.file(relsPath) ?? zip.file(`/${relsPath}`);
+  const xml = rels
+    ? await rels.async("string").catch((e: unknown) => {
+        throw fileReadError("corrupt", source, errorMessage(e));
+      })
+    : "";
+  const types = [...xml.matchAll(/\bType="[^"]*\/([^"/]+)"/g)].map((m) => m[1]);
+  const log = types.includes("revisionHeaders");
+  if (!log && !types.includes("usernames")) return null;
+  return {
+    kind: "shared-workbook",
+    message: log
+      ? {
+          zh: "这是带修订记录的共享工作簿,写出的副本中将不保留修订记录(修订历史)和共享用户列表,副本不再是共享工作簿",
+          en: "This is a shared workbook with a revision log; a written copy keeps neither the log (the change history) nor the list of sharing users, and is no longer shared",
+        }
+      : {
+          zh: "这是共享工作簿,写出的副本中将不保留共享用户列表,副本不再是共享工作簿",
+          en: "This is a shared workbook; a written copy does not keep its list of sharing users and is no longer shared",
+        },
   };
 }

@@ -175,6 +175,9 @@ interface Rel {
   external: boolean;
 }
 
+/** Whether the workbook is shared with a revision log: its revision headers part, related from the workbook part. */
+export const hasRevisionLog = (wbRels: readonly Rel[]): boolean => wbRels.some((r) => /\/revisionHeaders$/.test(r.type));
+
 export function parseRels(xml: string): Rel[] {
   return [...xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)].map((m) => {
     const a = attrs(m[1]);
@@ -643,6 +646,15 @@ export async function patchValuesInto(
   blank: { sheet: string; row: number; col: number }[] = [],
 ): Promise<{ recomputed: string[]; fullCalcOnLoad: boolean }> {
   const { pkg, sheets, workbookPath, wbRels } = opened;
+  // A shared workbook logs every change of a cell's contents as a revision (rcc, ISO/IEC 29500-1
+  // §18.11.1.9; ECMA-376 Part 4's "Shared Workbook Data" and Part 3's primer show typing into a cell
+  // adding one; Excel's help: "Changes you make to cell contents are tracked"). This writes no
+  // revision, so the log would miss the change: refused, as the row insertion is (patchRows.ts).
+  if (edits.length > 0 && hasRevisionLog(wbRels))
+    throw new PatchUnsupported("value edits in a shared workbook with a revision log", {
+      zh: "这是带修订记录的共享工作簿:Excel 把对单元格内容的每次修改都记为一条修订,本工具不写修订记录,改值后修订记录将缺少这些修改",
+      en: "this is a shared workbook with a revision log: Excel records every change to a cell's contents as a revision, which this tool does not write, so the log would miss these changes",
+    });
   const sstRel = wbRels.find((r) => /\/sharedStrings$/.test(r.type));
   const sstPath = sstRel ? resolveTarget(workbookPath, sstRel.target) : "xl/sharedStrings.xml";
   const sst = new SharedStrings(sstRel ? await pkg.text(sstPath) : null, sstPath);

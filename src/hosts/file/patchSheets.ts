@@ -30,6 +30,7 @@ import {
   SharedStrings,
   attrs,
   escapeXml,
+  hasRevisionLog,
   openPackage,
   parseRels,
   relateToWorkbook,
@@ -339,6 +340,13 @@ export async function patchSheets(original: Uint8Array, wb: Workbook, names: rea
 
 export async function patchSheetsInto(opened: OpenedPackage, wb: Workbook, names: readonly string[]): Promise<void> {
   const { pkg, sheets, workbookPath, wbRels } = opened;
+  // A shared workbook logs a new sheet and every cell filled in it as revisions (MS-XLS §2.2.11.3:
+  // "Inserting a new sheet", "Changing a cell"); this writes none: refused, as value edits are (patch.ts).
+  if (names.length > 0 && hasRevisionLog(wbRels))
+    throw new PatchUnsupported("sheets written into a shared workbook with a revision log", {
+      zh: "这是带修订记录的共享工作簿:Excel 把插入工作表和填写单元格都记为修订,本工具不写修订记录,加入校验报告或设置工作表后修订记录将缺少这些修改",
+      en: "this is a shared workbook with a revision log: Excel records inserting a sheet and filling its cells as revisions, which this tool does not write, so the log would miss the report or settings sheet",
+    });
   let workbook = (await pkg.text(workbookPath))!;
   if (!workbook.includes(`"${MAIN}"`)) throw new PatchUnsupported("not a transitional SpreadsheetML workbook");
   const stylesRel = wbRels.find((r) => /\/styles$/.test(r.type));

@@ -1,9 +1,10 @@
 /**
  * Workbook features exceljs 4.4 reads but does not write back — custom document properties,
- * workbook structure protection, legacy sheet passwords, sheet-scoped names, hyperlinks to places in
- * the workbook — are carried over from the original package into every written copy, and move with
- * the rows `add` inserts (issue #7: they were lost, then only warned about). Each is proved twice:
- * exceljs's own copy lacks it, ours has it, read back from the package XML with jszip.
+ * workbook structure protection, legacy sheet passwords, defined names (sheet-scoped, relative,
+ * mixed, formulas), hyperlinks to places in the workbook — are carried over from the original package
+ * into every written copy, and move with the rows `add` inserts as the package patch moves them
+ * (issue #7: they were lost, then only warned about). Each is proved twice: exceljs's own copy lacks
+ * it, ours has it, read back from the package XML with jszip.
  */
 import JSZip from "jszip";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
@@ -15,6 +16,8 @@ import { writeXlsx } from "../../../src/hosts/file/write";
 import { readExample, toBytes } from "../../helpers/xlsx";
 import { run } from "../../cli/capture";
 import { parseRange } from "../../../src/core/a1";
+import { withRevisionLog } from "../../helpers/lossyForms";
+import { LossRefused } from "../../../src/hosts/file/loss";
 
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -235,4 +238,58 @@ test("a sheet with two print areas takes an insertion: both are kept, the one be
     }),
   ).toEqual({ ok: true });
   expect((await features(await host.toBuffer())).names).toEqual(["_xlnm.Print_Area@0=申报表!$A$1:$F$20,申报表!$A$30:$F$46"]);
+});
+
+/** `bytes` with `names` added to its definedNames, and whatever `more` does to the package. */
+async function withNames(bytes: Uint8Array, names: string, more?: (zip: JSZip) => Promise<void>): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const wb = await zip.file("xl/workbook.xml")!.async("string");
+  zip.file("xl/workbook.xml", wb.replace("<definedNames>", `<definedNames>${names}`));
+  if (more) await more(zip);
+  return zip.generateAsync({ type: "uint8array" });
+}
+
+test("an insertion moves names and links alike on both write paths: the package patch and the exceljs rewrite it falls back to", async () => {
+  // A relative row is an offset from the cell using the name (MS-XLS §2.5.198.85), which Excel's
+  // Insert leaves alone; exceljs alone drops 上一格 and 下面, makes 混合 absolute and mangles 公式.
+  const names =
+    '<definedName name="上一格">申报表!D1048576</definedName><definedName name="下面">申报表!D40</definedName>' +
+    '<definedName name="局部" localSheetId="0">申报表!D40</definedName><definedName name="混合">申报表!$D40:$E$41</definedName>' +
+    '<definedName name="公式">SUM(申报表!$D$40:$D$41)</definedName>';
+  const plain = await withNames(await withFeatures(), names);
+  // A shared workbook's insertion cannot be patched (its revision log would not record it): the
+  // same insertion then goes through exceljs, once the loss is accepted.
+  const shared = await withNames(await withFeatures(), names, withRevisionLog);
+  const insert = {
+    title: { zh: "插入", en: "insert" },
+    edits: [{ op: "insertRows" as const, sheet: "申报表", row: 38, count: 1, formatFrom: 37 }],
+  };
+  const patchedHost = await FileHost.fromData(plain, "names.xlsx");
+  expect(await patchedHost.apply(insert)).toEqual({ ok: true });
+  expect(patchedHost.keepsEverything).toBe(true);
+  const patched = await features(await patchedHost.toBuffer());
+  const rewrittenHost = await FileHost.fromData(shared, "names.xlsx");
+  expect(await rewrittenHost.apply(insert)).toEqual({ ok: true });
+  // The preview asks first, naming what the rewrite loses: the log and the sharing.
+  const refused = await rewrittenHost.toBuffer().catch((e: unknown) => e);
+  expect(refused).toBeInstanceOf(LossRefused);
+  expect((refused as LossRefused).loss.lost.map((m) => m.zh)).toEqual([
+    "这是带修订记录的共享工作簿,写出的副本中将不保留修订记录(修订历史)和共享用户列表,副本不再是共享工作簿",
+  ]);
+  const rewritten = await features(await rewrittenHost.toBuffer({ allowLoss: true }));
+
+  expect(patched).toEqual({
+    ...ORIGINAL,
+    names: [
+      "满意度=申报表!$E$41",
+      "本表金额@0=申报表!$D$8:$D$9",
+      "上一格=申报表!D1048576",
+      "下面=申报表!D40",
+      "局部@0=申报表!D40",
+      "混合=申报表!$D40:$E$42",
+      "公式=SUM(申报表!$D$41:$D$42)",
+    ].sort(),
+    links: ["H2→申报表!D8", "H3→申报表!D9", "H46→'申报表'!E40"],
+  });
+  expect(rewritten).toEqual(patched);
 });

@@ -7,6 +7,7 @@ import JSZip from "jszip";
 import { PatchUnsupported, ValueEdit, patchValues } from "../../../src/hosts/file/patch";
 import { evaluate, parseFormula } from "../../../src/hosts/file/formulaCalc";
 import { readRawXlsx } from "../../helpers/rawXlsx";
+import { withRevisionLog } from "../../helpers/lossyForms";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -180,4 +181,19 @@ test("the formula subset: what it computes and what it declines", () => {
   expect(parseFormula("SUM(D:D)").refsKnown).toBe(false);
   expect(parseFormula("LOG10(A1)").refsKnown).toBe(true);
   expect(parseFormula("'其 他'!A1+表!$B$2").tokens.filter((t) => t.k === "ref").length).toBe(2);
+});
+
+test("a shared workbook with a revision log takes no value edit: Excel would log it as a revision, this would not", async () => {
+  const plain = await pkg(`<row r="1"><c r="A1"><v>1</v></c></row>`);
+  const zip = await JSZip.loadAsync(plain);
+  await withRevisionLog(zip);
+  const shared = await zip.generateAsync({ type: "uint8array" });
+  const err = await patchValues(shared, [edit(0, 0, 2)]).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(PatchUnsupported);
+  expect((err as PatchUnsupported).reason).toEqual({
+    zh: "这是带修订记录的共享工作簿:Excel 把对单元格内容的每次修改都记为一条修订,本工具不写修订记录,改值后修订记录将缺少这些修改",
+    en: "this is a shared workbook with a revision log: Excel records every change to a cell's contents as a revision, which this tool does not write, so the log would miss these changes",
+  });
+  // The log is what refuses: the same edit without it is patched.
+  expect((await readRawXlsx((await patchValues(plain, [edit(0, 0, 2)])).bytes))[0].cells.get("0,0")).toBe(2);
 });

@@ -25,6 +25,8 @@ import { isInsertError, planInsertion } from "../../../src/core/templates/insert
 import { FEATURES, fidelityWorkbook } from "../../../scripts/build-fidelity";
 import { RawSheet, readRawXlsx } from "../../helpers/rawXlsx";
 import { packageParts, partText, sameBytes, wellFormed } from "../../helpers/packageParts";
+import { withRevisionLog } from "../../helpers/lossyForms";
+import { LossRefused } from "../../../src/hosts/file/loss";
 
 const features = FEATURES.filter((f) => f !== "protection");
 
@@ -359,4 +361,26 @@ test("a package without a shared-strings part gets the state as inline strings, 
   expect(partText(b.get("xl/worksheets/sheet2.xml")!)).toContain('<c r="A1" t="inlineStr"><is><t>');
   expect((await readSnapshotFast(out, "numbers.xlsx")).state).toEqual(STATE);
   expect(readState(await load(out))).toEqual(STATE);
+});
+
+test("a shared workbook with a revision log takes no report or settings sheet unasked: Excel would log the new sheet, this would not", async () => {
+  const zip = await JSZip.loadAsync(await fidelityWorkbook(features));
+  await withRevisionLog(zip);
+  const shared = await zip.generateAsync({ type: "uint8array" });
+  const { host } = await opened(shared);
+  // Nothing written yet: the download is the opened file itself, log included.
+  expect(sameBytes(await host.toBuffer(), shared)).toBe(true);
+  await host.saveState(STATE);
+  const refused = await host.toBuffer().catch((e: unknown) => e);
+  expect(refused).toBeInstanceOf(LossRefused);
+  const { head, lost } = (refused as LossRefused).loss;
+  expect(head.zh).toContain("无法按原文件包修补:这是带修订记录的共享工作簿:Excel 把插入工作表和填写单元格都记为修订");
+  expect(head.en).toContain("Excel records inserting a sheet and filling its cells as revisions");
+  expect(lost.map((m) => m.zh)).toContain(
+    "这是带修订记录的共享工作簿,写出的副本中将不保留修订记录(修订历史)和共享用户列表,副本不再是共享工作簿",
+  );
+  // Accepted, the rewrite keeps the settings and, as named, not the log.
+  const out = await host.toBuffer({ allowLoss: true });
+  expect(readState(await load(out))).toEqual(STATE);
+  expect([...(await packageParts(out)).keys()].filter((n) => n.startsWith("xl/revisions/"))).toEqual([]);
 });

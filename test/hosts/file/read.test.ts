@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { readFileSync } from "fs";
 import { FileReadError } from "../../../src/hosts/file/errors";
 import { readXlsx } from "../../../src/hosts/file/read";
@@ -6,6 +7,7 @@ import { cleanTsv, seedTsv } from "../../helpers/forms";
 import { fixturePath, readExample, readFixture, toBytes } from "../../helpers/xlsx";
 import { layoutFromTsv } from "../../../scripts/lib/tsvLayout";
 import { CellValue, SheetSnapshot } from "../../../src/core/snapshot";
+import { withRevisionLog } from "../../helpers/lossyForms";
 
 /** Trailing empty cells and leading empty rows say nothing; compare without them. */
 function content(s: SheetSnapshot): { origin: [number, number]; rows: CellValue[][] } {
@@ -126,6 +128,26 @@ describe("readXlsx: parts a written copy would lose", () => {
     }
     // The note exceljs did read is kept, so it is not counted as lost.
     expect(workbook.getWorksheet("申报表")!.getCell("B5").note).toBe("请核对部门全称");
+  });
+
+  test("a shared workbook: its revision log and user list named when it has both, the sharing alone when history is off", async () => {
+    const { workbook } = await readExample("corrected-form.xlsx");
+    const zip = await JSZip.loadAsync(await toBytes(workbook));
+    expect((await readXlsx(await zip.generateAsync({ type: "uint8array" }), "plain.xlsx")).warnings).toEqual([]);
+    await withRevisionLog(zip);
+    const withLog = (await readXlsx(await zip.generateAsync({ type: "uint8array" }), "shared.xlsx")).warnings;
+    expect(withLog.map((w) => [w.kind, w.message.zh])).toEqual([["shared-workbook", expect.stringContaining("不保留修订记录")]]);
+    // Shared without keeping a change history: only the user list is related from the workbook.
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    zip.file("xl/_rels/workbook.xml.rels", rels.replace(/<Relationship Id="rIdRevH"[^>]*\/>/, ""));
+    const sharingOnly = (await readXlsx(await zip.generateAsync({ type: "uint8array" }), "shared.xlsx")).warnings;
+    expect(sharingOnly.map((w) => [w.kind, w.message.zh, w.message.en])).toEqual([
+      [
+        "shared-workbook",
+        "这是共享工作簿,写出的副本中将不保留共享用户列表,副本不再是共享工作簿",
+        "This is a shared workbook; a written copy does not keep its list of sharing users and is no longer shared",
+      ],
+    ]);
   });
 });
 
