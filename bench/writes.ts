@@ -20,13 +20,12 @@ import type { EditTimings } from "../src/app/apply";
 import { writeFileAtomic } from "../src/cli/files";
 import { checkWorkbook } from "../src/core/engine";
 import { EditPlan } from "../src/core/plan/editPlan";
-import { compilePlan } from "../src/core/plan/steps";
+import { WorkbookSnapshot } from "../src/core/snapshot";
 import { findTemplate } from "../src/core/templates/catalogue";
 import { isInsertError, planInsertion } from "../src/core/templates/insert";
 import { applyVerified } from "../src/hosts/file/apply";
 import { openXlsx } from "../src/hosts/file/open";
 import { EditLog, writePatched } from "../src/hosts/file/patchWrite";
-import { snapshotWorkbook } from "../src/hosts/file/snapshot";
 
 const root = join(__dirname, "..");
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -70,18 +69,22 @@ const phases = (acc: Split) => (t: EditTimings) => {
   acc.recheck += t.checkAfter;
 };
 
-/** Patches the logged edits into the input's package, reads it back (verification), writes the file. */
+/**
+ * Patches the logged edits into the input's package, reads it back against `model` (the last edit's
+ * re-read, as the commands pass it) for verification, writes the file.
+ */
 async function save(
   bytes: Uint8Array,
   log: EditLog,
   wb: ExcelJS.Workbook,
-  before: ReturnType<typeof snapshotWorkbook>,
+  before: WorkbookSnapshot,
+  model: WorkbookSnapshot,
   out: string,
   acc: Split,
 ) {
   const t = performance.now();
   const steps = log.structuralSteps();
-  const patched = await writePatched(bytes, steps ? { steps } : log.edits(wb), snapshotWorkbook(wb, before.source), {
+  const patched = await writePatched(bytes, steps ? { steps } : log.edits(wb), model, {
     inflateRaw: inflateRawSync,
     before,
   });
@@ -102,10 +105,8 @@ async function addOnce(bytes: Uint8Array, out: string): Promise<Split> {
   const applied = await applyVerified(read.workbook, plan, { snapshot: read.snapshot, check }, undefined, { timings: phases(acc) });
   if (!applied.ok) throw new Error(applied.reason.en);
   const log = new EditLog();
-  const compiled = compilePlan(read.snapshot, plan);
-  if (!compiled.ok) throw new Error("compile failed");
-  log.record(compiled.steps);
-  await save(bytes, log, read.workbook, read.snapshot, out, acc);
+  log.record(applied.steps);
+  await save(bytes, log, read.workbook, read.snapshot, applied.after.snapshot, out, acc);
   return acc;
 }
 
@@ -130,12 +131,15 @@ async function fixOnce(bytes: Uint8Array, out: string): Promise<Split & { fixes:
       timings: phases(acc),
     });
     if (!r.ok) throw new Error(r.reason.en);
+    const t2 = performance.now();
+    touched.record(r.steps);
     log.merge(touched);
+    acc.write += performance.now() - t2;
     snapshot = r.after.snapshot;
     check = r.after.check;
     fixes++;
   }
-  await save(bytes, log, read.workbook, read.snapshot, out, acc);
+  await save(bytes, log, read.workbook, read.snapshot, snapshot, out, acc);
   return { ...acc, fixes };
 }
 

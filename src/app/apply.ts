@@ -62,7 +62,14 @@ export interface EditPrimitives {
 
 /** ApplyResult, with what the workbook looks like after a verified edit (the CLI plans its next fix on it). */
 export type EditOutcome =
-  { ok: true; warning?: Message; after?: { snapshot: WorkbookSnapshot; check: CheckResult } } | { ok: false; reason: Message };
+  | {
+      ok: true;
+      warning?: Message;
+      after?: { snapshot: WorkbookSnapshot; check: CheckResult };
+      /** The compiled steps that ran (a file host patches the user's package from them). */
+      steps?: Step[];
+    }
+  | { ok: false; reason: Message };
 
 /** The transaction's messages: one set for every host. */
 const APPLY = {
@@ -185,7 +192,7 @@ export async function applyEdit(p: EditPrimitives, plan: EditPlan, config?: Conf
   let why: Message;
   if (!failure) {
     // Written whole but not readable back: said, and never called a failure.
-    if (!after) return { ok: true, warning: APPLY.unverified };
+    if (!after) return { ok: true, warning: APPLY.unverified, steps: compiled.steps };
     // The check engine is a chunk of its own, so the pane paints before it is downloaded (bench: first
     // load); by the first write a check has long fetched it.
     const [{ checkWorkbook }, { verifyPlan }] = await Promise.all([
@@ -199,7 +206,7 @@ export async function applyEdit(p: EditPrimitives, plan: EditPlan, config?: Conf
     const verdict = verifyPlan({ snapshot: before, check: beforeCheck }, after, plan, config, afterCheck, compiled);
     if (verdict.ok) {
       opts.timings?.({ prepare, run: ran, reread, checkAfter, verify: lap() });
-      return { ok: true, after: { snapshot: after, check: verdict.after } };
+      return { ok: true, after: { snapshot: after, check: verdict.after }, steps: compiled.steps };
     }
     why = verdict.reason;
   } else {

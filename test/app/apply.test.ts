@@ -98,7 +98,12 @@ describe("applyEdit", () => {
     const doc = new Doc();
     doc.refuseReread = 1;
     const r = await applyEdit(doc, d8(), OFF);
-    expect(r).toEqual({ ok: true, warning: expect.objectContaining({ zh: expect.stringContaining("修改已写入") }) });
+    // The steps that ran come back too: the file host patches the user's package from them.
+    expect(r).toEqual({
+      ok: true,
+      warning: expect.objectContaining({ zh: expect.stringContaining("修改已写入") }),
+      steps: [{ op: "write", sheet: "申报表", row: 7, col: 3, value: 300 }],
+    });
     expect(D8(doc)).toBe(300);
   });
 

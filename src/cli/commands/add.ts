@@ -10,7 +10,6 @@ import { configOption } from "../config";
 import { Command, EXIT } from "../io";
 import { inputAndOutput, protectionAllows, readInput, writeEditedCopy } from "./rewrite";
 import { EditLog } from "../../hosts/file/patchWrite";
-import { compilePlan } from "../../core/plan/steps";
 import { loadTemplates } from "./templateLibrary";
 import { pick } from "../../core/i18n";
 import { CLI } from "../messages";
@@ -148,12 +147,11 @@ export const add: Command = {
     }
     const outDisplay = parsed.values.out!;
     // The insertion is written into the user's own package (patchRows.ts) from the steps applyVerified
-    // ran, compiled again from the same snapshot; a package the patcher cannot handle goes the exceljs way.
+    // ran; a package the patcher cannot handle goes the exceljs way.
     const log = new EditLog();
-    const compiled = compilePlan(read.snapshot, plan);
-    if (compiled.ok) log.record(compiled.steps);
-    else log.touchStructure();
-    if (!(await writeEditedCopy(read, log, { output, force }, outDisplay, ctx, parsed.flags.has("allow-loss")))) return EXIT.failure;
+    log.record(applied.steps);
+    if (!(await writeEditedCopy(read, log, applied.after.snapshot, { output, force }, outDisplay, ctx, parsed.flags.has("allow-loss"))))
+      return EXIT.failure;
     const row = plan.target.row + 1;
     io.stdout.write(
       `${pick(CLI.added, lang, plan.title, plan.target.mode === "fill", form.model.sheet, row, outDisplay, basename(outDisplay))}\n`,

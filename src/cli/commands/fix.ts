@@ -26,7 +26,6 @@ import { configOption } from "../config";
 import { Command, EXIT } from "../io";
 import { inputAndOutput, protectionAllows, readInput, writeEditedCopy } from "./rewrite";
 import { EditLog } from "../../hosts/file/patchWrite";
-import { compilePlan } from "../../core/plan/steps";
 import { CLI } from "../messages";
 
 const HELP = {
@@ -133,14 +132,11 @@ export const fix: Command = {
           const before = valuesOf(read.workbook, plan);
           const touched = new EditLog();
           for (const e of plan.edits) if (e.op === "setValue") touched.touch(read.workbook, e);
-          // The steps applyVerified runs (compiled from the same snapshot): a fix that moves merges is
-          // written into the package from them.
-          const compiled = compilePlan(snapshot, plan);
-          if (compiled.ok) touched.record(compiled.steps);
-          else if (plan.edits.some((e) => e.op !== "setValue")) touched.touchStructure();
           // Each fix is proved on the re-read workbook (and undone if it fails) before the next one.
           const r = await applyVerified(read.workbook, plan, { snapshot, check }, config, { check: { fixes: true } });
           if (!r.ok) return r;
+          // The steps that ran: a fix that moves merges is written into the package from them.
+          touched.record(r.steps);
           // The values shown after the arrow are read back from the workbook, not taken from the plan.
           const after = valuesOf(read.workbook, plan);
           done.push({
@@ -183,7 +179,7 @@ export const fix: Command = {
       return errors > 0 ? EXIT.findings : EXIT.ok;
     }
     if (!protectionAllows(read.workbook, log.sheets(), parsed.flags.has("write-protected"), ctx)) return EXIT.failure;
-    if (!(await writeEditedCopy(read, log, { output, force }, parsed.values.out!, ctx, parsed.flags.has("allow-loss"))))
+    if (!(await writeEditedCopy(read, log, snapshot, { output, force }, parsed.values.out!, ctx, parsed.flags.has("allow-loss"))))
       return EXIT.failure;
     io.stdout.write(`${pick(CLI.fixedAndWrote, lang, done.length, parsed.values.out!, errors, warnings)}\n`);
     return errors > 0 ? EXIT.findings : EXIT.ok;

@@ -13,7 +13,7 @@ import { openXlsx } from "../../hosts/file/open";
 import { WorkbookWriteError, writeXlsx } from "../../hosts/file/write";
 import { EditLog, protectedMessage, protectedSheets, writePatched } from "../../hosts/file/patchWrite";
 import { PatchUnsupported } from "../../hosts/file/patch";
-import { snapshotWorkbook } from "../../hosts/file/snapshot";
+import { WorkbookSnapshot } from "../../core/snapshot";
 import { PackageWarning } from "../../hosts/file/package";
 import { lossOf } from "../../hosts/file/loss";
 import { Message } from "../../core/rules/types";
@@ -139,6 +139,8 @@ export function protectionAllows(workbook: Workbook, sheets: string[], allowed: 
 export async function writeEditedCopy(
   read: Input,
   log: EditLog,
+  /** The edited workbook as the last edit's proof re-read it: what the copy must read as. */
+  model: WorkbookSnapshot,
   target: { output: string; force: boolean },
   outDisplay: string,
   ctx: CliContext,
@@ -150,7 +152,7 @@ export async function writeEditedCopy(
     const steps = log.structuralSteps();
     const edits = steps ? { steps } : log.edits(read.workbook);
     // The snapshot of the input as read lets the read-back of a large sheet parse only the rows the patch rewrote.
-    const written = await writePatched(read.bytes, edits, snapshotWorkbook(read.workbook, outDisplay), {
+    const written = await writePatched(read.bytes, edits, model, {
       inflateRaw: inflateRawSync,
       before: read.snapshot,
     });

@@ -60,7 +60,14 @@ export function applyCompiled(wb: Workbook, plan: EditPlan, snapshot?: WorkbookS
   return compiled;
 }
 
-export type VerifiedResult = { ok: true; after: { snapshot: WorkbookSnapshot; check: CheckResult } } | { ok: false; reason: Message };
+export type VerifiedResult =
+  | {
+      ok: true;
+      after: { snapshot: WorkbookSnapshot; check: CheckResult };
+      /** The compiled steps that ran: what a patched copy writes (patchWrite.ts EditLog.record). */
+      steps: Step[];
+    }
+  | { ok: false; reason: Message };
 
 /** exceljs's own messages are English and name its internals: the user is told what happened. */
 const CANNOT_HANDLE: Message = {
@@ -158,7 +165,8 @@ export async function applyVerified(
   // workbook read for the edit is not that one.
   const o = await applyEdit(fileEditPrimitives(wb, before.snapshot.source), plan, config, { ...opts, basis: before });
   if (!o.ok) return o;
-  if (o.after) return { ok: true, after: o.after };
+  const steps = o.steps ?? [];
+  if (o.after) return { ok: true, after: o.after, steps };
   const snapshot = snapshotWorkbook(wb, before.snapshot.source);
-  return { ok: true, after: { snapshot, check: checkWorkbook(snapshot, config, undefined, opts.check) } };
+  return { ok: true, after: { snapshot, check: checkWorkbook(snapshot, config, undefined, opts.check) }, steps };
 }

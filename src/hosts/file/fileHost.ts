@@ -21,7 +21,6 @@ import { STATE_SHEET, readState, writeState } from "./state";
 import { writeSheetsPatched } from "./patchSheets";
 import { rememberOrigin, writeXlsx } from "./write";
 import { EditLog, writePatched } from "./patchWrite";
-import { compilePlan } from "../../core/plan/steps";
 import { PatchUnsupported } from "./patch";
 import { LossRefused, lossOf } from "./loss";
 import { annotatedCopy } from "./patchMarks";
@@ -141,12 +140,10 @@ export class FileHost implements Host {
     const config = this.state.settings.config;
     let result: ApplyResult;
     try {
-      // The steps the transaction runs, compiled from the same snapshot: a download after a row
-      // insertion or a merge is patched into the opened package from them (patchRows.ts).
-      const compiled = compilePlan(snapshot, plan);
-      if (compiled.ok) touched.record(compiled.steps);
-      else if (structural) touched.touchStructure();
       const r = await applyVerified(this.workbook, plan, { snapshot, check: checkWorkbook(snapshot, config) }, config);
+      // The steps that ran: a download after a row insertion or a merge is patched into the opened
+      // package from them (patchRows.ts).
+      if (r.ok) touched.record(r.steps);
       result = r.ok ? { ok: true } : { ok: false, reason: r.reason };
     } catch {
       // Only a bug gets here (the transaction reports exceljs's refusals itself); the copy is re-read.
