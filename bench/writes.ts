@@ -143,14 +143,15 @@ async function fixOnce(bytes: Uint8Array, out: string): Promise<Split & { fixes:
   return { ...acc, fixes };
 }
 
-export async function runWriteBench(rounds = 31): Promise<WriteBench> {
+/** `warmup`: rounds run first and not counted (npm run bench: 3; more shows the cost once the JIT has settled). */
+export async function runWriteBench(rounds = 31, warmup = 3): Promise<WriteBench> {
   const dir = mkdtempSync(join(tmpdir(), "bfa-writes-"));
   const seed = new Uint8Array(readFileSync(join(root, "examples/seed-form.xlsx")));
   const flawed = await flawedBytes();
   const a: Split[] = [];
   const f: (Split & { fixes: number })[] = [];
   try {
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < warmup; i++) {
       await addOnce(seed, join(dir, "add.xlsx"));
       await fixOnce(flawed, join(dir, "fix.xlsx"));
     }
@@ -173,6 +174,8 @@ export async function runWriteBench(rounds = 31): Promise<WriteBench> {
   };
 }
 
+// npx tsx bench/writes.ts [--warm N]
 if (require.main === module) {
-  void runWriteBench().then((r) => console.log(r));
+  const at = process.argv.indexOf("--warm");
+  void runWriteBench(31, at >= 0 ? Number(process.argv[at + 1]) : 3).then((r) => console.log(r));
 }
