@@ -45,6 +45,21 @@ export function toA1(row: number, col: number): string {
 }
 
 export function parseA1(a1: string): CellPos {
+  // By char code first: the merges and findings of a check are thousands of plain "D21"s.
+  let i = 0,
+    col = 0,
+    row = 0;
+  const n = a1.length;
+  if (a1.charCodeAt(i) === 36) i++; // $
+  const c0 = i;
+  for (let c = a1.charCodeAt(i); i < n && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)); c = a1.charCodeAt(++i))
+    col = col * 26 + ((c >= 97 ? c - 32 : c) - 64);
+  const letters = i - c0;
+  if (a1.charCodeAt(i) === 36) i++;
+  const r0 = i;
+  for (let c = a1.charCodeAt(i); i < n && c >= 48 && c <= 57; c = a1.charCodeAt(++i)) row = row * 10 + (c - 48);
+  if (letters >= 1 && letters <= 3 && i > r0 && i === n) return { row: row - 1, col: col - 1 };
+  // Anything else (spaces around it, or not an address): the pattern decides, as it always did.
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
   if (!m) throw new Error(`not an A1 cell address: ${a1}`);
   return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };

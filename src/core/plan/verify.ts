@@ -62,6 +62,9 @@ const norm = (v: CellValue | undefined): string => {
   }
 };
 
+/** No content, as norm reads it ("" there), without building the tagged text. */
+const blank = (v: CellValue | undefined): boolean => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+
 /** Same values (or the same formulas) at every index, by identity: such a row needs no cell-by-cell look. */
 function sameRow<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
   if (a === b) return true;
@@ -112,7 +115,7 @@ function sheetProblems(
   // A value under a merge but not its top-left cell shows the merge's value: such a row is looked at cell by cell.
   const hidesValue = (line: CellValue[], to: number) =>
     (merged.get(to) ?? []).some((m) => {
-      for (let c = m.left; c <= m.right; c++) if (!(to === m.top && c === m.left) && norm(line[c - before.originCol]) !== "") return true;
+      for (let c = m.left; c <= m.right; c++) if (!(to === m.top && c === m.left) && !blank(line[c - before.originCol])) return true;
       return false;
     });
   const writtenRows = new Set([...written.keys()].map((k) => Number(k.slice(0, k.indexOf(",")))));
@@ -130,7 +133,7 @@ function sheetProblems(
     )
       return;
     line.forEach((v, j) => {
-      if (norm(v) === "") return;
+      if (blank(v)) return;
       const r = before.originRow + i;
       const c = before.originCol + j;
       const to = map(name, r);
