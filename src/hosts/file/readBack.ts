@@ -8,7 +8,9 @@
  * - a rewritten sheet is cut into its <row> elements; a row whose XML is the original's, with the
  *   same merges and hyperlinks over it, reads as the original row did, and only the other rows (and
  *   the sheet's head and tail: merges, hyperlinks) are parsed, by the same reader as a full read
- *   (fastRead.ts);
+ *   (fastRead.ts). When only rows changed (a value patch), only the rows around the first and last
+ *   difference are cut out (changedRows), and of a changed row only the cells whose XML changed are
+ *   parsed (changedCells);
  * - that a copied row "reads as the original did" needs the same context: shared strings only
  *   appended to, number formats only appended to, the same 1904 setting; a shared formula (a row's
  *   cells depend on another row's master) makes its sheet parsed whole.
