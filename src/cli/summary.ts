@@ -4,16 +4,16 @@
  * with every finding, both ready to sort, filter, print and send back.
  */
 import { formatRef } from "../core/a1";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { existsSync } from "fs";
 import { dirname, relative, resolve } from "path";
-import { PassThrough } from "stream";
 import { CATEGORY_NAMES, Lang, Message, PUNCTUATION, Phrase, SEVERITY_NAMES, pick } from "../core/i18n";
 import { markArgb } from "../core/marks";
 import { Finding } from "../core/rules/types";
 import { SEVERITIES, severityRank } from "../core/severity";
 import { CLI } from "./messages";
 import { Entry, FormEntry, VERDICT_NAMES, Verdict, entryName, isChecked, isUnreadable, kindName, verdictOf } from "./report";
+import { XlsxSheet, XlsxStyle, XlsxValue, quoteSheet, writeXlsx } from "./summaryXlsx";
 import { displayWidth } from "./table";
 
 /** Marks a workbook as one of our summaries, so a later `check` of the same folder skips it. */
@@ -110,9 +110,9 @@ function linkTo(file: string, cwd: string, summaryPath: string): string {
   return relative(dirname(summaryPath), resolve(cwd, file)).split("\\").join("/");
 }
 
-type Row = ExcelJS.CellValue[];
+type Row = XlsxValue[];
 
-const cellText = (v: ExcelJS.CellValue): string =>
+const cellText = (v: XlsxValue): string =>
   v === null || v === undefined ? "" : typeof v === "object" && "text" in v ? String(v.text) : String(v);
 
 /** Widths from the longest line of each column (Chinese counts double), within sane bounds. */
@@ -132,61 +132,6 @@ function widths(rows: Row[], max: number[]): number[] {
   });
 }
 
-const column = (n: number) => String.fromCharCode(64 + n); // A–K is all we need
-const solid = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
-
-/**
- * One sheet, streamed: each row is written out as it is added, so the summary of a large batch
- * costs little more than the text output (a whole exceljs Workbook kept a model of every cell).
- */
-function addSheet(
-  wb: ExcelJS.stream.xlsx.WorkbookWriter,
-  name: string,
-  rows: Row[],
-  max: number[],
-  style: (row: ExcelJS.Row, index: number, variant: Variant) => void,
-  wrap: number,
-): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, {
-    views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }],
-    // A4 landscape, all columns one page wide, the header row repeated on every page.
-    pageSetup: {
-      paperSize: 9,
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: "1:1",
-      horizontalCentered: true,
-    },
-    headerFooter: { oddFooter: "&P / &N" },
-  });
-  // Column styles must come before the rows: a streamed row is final once committed.
-  const base: Partial<ExcelJS.Style>[] = max.map((_, c) => ({
-    alignment: c + 1 === wrap ? { wrapText: true, vertical: "top" } : { vertical: "top" },
-  }));
-  const colWidths = widths(rows, max);
-  ws.columns = colWidths.map((width, c) => ({ width, style: base[c] }));
-  ws.autoFilter = `A1:${column(max.length)}${rows.length}`;
-  const header = base.map((b) => ({ ...b, font: { bold: true }, fill: solid(HEADER_FILL) }));
-  const variant = styleVariants(base);
-  rows.forEach((values, i) => {
-    const row = ws.addRow(values);
-    // Each cell gets the one shared style object of its kind, not a copy: exceljs's style registry
-    // recognises an object it has seen (a WeakMap) instead of serialising it again for every cell.
-    row.eachCell((cell, c) => {
-      cell.style = i === 0 ? header[c - 1] : base[c - 1];
-    });
-    if (i > 0) style(row, i, variant);
-    // A file carries no row heights unless written: LibreOffice (and a printout) would show one
-    // line of a wrapped cell. Lines as the column wraps them, at Excel's 15 pt per line.
-    const lines = wrappedLines(cellText(values[wrap - 1]), colWidths[wrap - 1]);
-    if (lines > 1) row.height = 15 * lines;
-    row.commit();
-  });
-  return ws;
-}
-
 /** How many lines a text takes in a wrapping column `width` characters wide (CJK counts double). */
 function wrappedLines(text: string, width: number): number {
   const room = Math.max(1, width - 1);
@@ -195,16 +140,25 @@ function wrappedLines(text: string, width: number): number {
   return n;
 }
 
-/** A column's style with something added (a fill, a font …), one shared object per column and kind. */
-type Variant = (col: number, kind: string, extra: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>;
-
-function styleVariants(base: Partial<ExcelJS.Style>[]): Variant {
-  const made = new Map<string, Partial<ExcelJS.Style>>();
-  return (col, kind, extra) => {
-    const key = `${col}|${kind}`;
-    let s = made.get(key);
-    if (!s) made.set(key, (s = { ...base[col - 1], ...extra }));
-    return s;
+/**
+ * One sheet: its header bold on a fill, the `wrap` column (1-based) wrapping, every cell aligned
+ * to the top, `extra` adding a cell's own format (a link, a number format, the verdict's fill).
+ */
+function sheet(name: string, rows: Row[], max: number[], wrap: number, extra: (row: number, col: number) => XlsxStyle = () => ({})): XlsxSheet {
+  const colWidths = widths(rows, max);
+  const base = (c: number): XlsxStyle => ({ wrap: c + 1 === wrap });
+  return {
+    name,
+    rows,
+    widths: colWidths,
+    columnStyle: base,
+    cellStyle: (r, c) => (r === 0 ? { ...base(c), bold: true, fill: HEADER_FILL } : { ...base(c), ...extra(r, c) }),
+    // A file carries no row heights unless written: LibreOffice (and a printout) would show one
+    // line of a wrapped cell. Lines as the column wraps them, at Excel's 15 pt per line.
+    height: (r) => {
+      const lines = wrappedLines(cellText(rows[r][wrap - 1]), colWidths[wrap - 1]);
+      return lines > 1 ? 15 * lines : undefined;
+    },
   };
 }
 
@@ -263,47 +217,21 @@ function summaryData(entries: Entry[], opts: SummaryOptions): { verdicts: Verdic
 /** The summary workbook as .xlsx bytes. */
 export async function buildSummary(entries: Entry[], opts: SummaryOptions): Promise<Uint8Array> {
   const { lang } = opts;
-  const chunks: Buffer[] = [];
-  const stream = new PassThrough();
-  stream.on("data", (c: Buffer) => chunks.push(c));
-  const ended = new Promise((resolve) => stream.on("end", resolve));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  wb.creator = "budget-form";
-
   const { verdicts, summary: summaryRows, details: detailRows } = summaryData(entries, opts);
-  const sum = addSheet(
-    wb,
-    pick(SHEET_NAMES.summary, lang),
-    summaryRows,
-    [40, 14, 10, 24, 14, 10, 8, 8, 8, 8, 80],
-    (row, i, variant) => {
-      row.getCell(COL.link).style = variant(COL.link, "link", { font: { color: { argb: "FF0563C1" }, underline: true } });
-      row.getCell(COL.money).style = variant(COL.money, "money", { numFmt: "0.00" });
-      const verdict = verdicts[i - 1];
-      row.getCell(COL.verdict).style = variant(COL.verdict, verdict, { fill: solid(VERDICT_FILL[verdict]) });
-    },
-    COL.problems,
-  );
-  sum.commit();
-
-  const det = addSheet(wb, pick(SHEET_NAMES.details, lang), detailRows, [40, 24, 16, 8, 14, 34, 90], () => undefined, 7);
-  // The severity colours by rule rather than per cell: thousands of styled cells cost more than the rows.
-  const n = Math.max(2, detailRows.length);
-  det.addConditionalFormatting({
-    ref: `D2:D${n}`,
-    rules: SEVERITIES.map((sev, k) => ({
-      type: "expression",
-      priority: k + 1,
-      formulae: [`$D2="${pick(SEVERITY_NAMES[sev], lang)}"`],
-      style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: markArgb(sev) } } },
-    })),
+  const summaryName = pick(SHEET_NAMES.summary, lang);
+  const sum = sheet(summaryName, summaryRows, [40, 14, 10, 24, 14, 10, 8, 8, 8, 8, 80], COL.problems, (r, c): XlsxStyle => {
+    if (c + 1 === COL.link) return { link: true };
+    if (c + 1 === COL.money) return { numFmt: "0.00" };
+    if (c + 1 === COL.verdict) return { fill: VERDICT_FILL[verdicts[r - 1]] };
+    return {};
   });
-  det.commit();
-
-  wb.definedNames.add(`'${sum.name}'!$A$1`, SUMMARY_NAME);
-  await wb.commit();
-  await ended;
-  return new Uint8Array(Buffer.concat(chunks));
+  const det = sheet(pick(SHEET_NAMES.details, lang), detailRows, [40, 24, 16, 8, 14, 34, 90], 7);
+  // The severity colours by rule rather than per cell: thousands of styled cells cost more than the rows.
+  det.conditional = {
+    ref: `D2:D${Math.max(2, detailRows.length)}`,
+    rules: SEVERITIES.map((sev) => ({ formula: `$D2="${pick(SEVERITY_NAMES[sev], lang)}"`, fill: markArgb(sev) })),
+  };
+  return writeXlsx({ sheets: [sum, det], names: { [SUMMARY_NAME]: `${quoteSheet(summaryName)}!$A$1` }, creator: "budget-form" });
 }
 
 /** Marks an .html summary as ours, as the defined name marks the workbook. */
@@ -319,7 +247,7 @@ const hex = (argb: string) => `#${argb.slice(2)}`;
 export function buildSummaryHtml(entries: Entry[], opts: SummaryOptions): Uint8Array {
   const { lang } = opts;
   const { verdicts, summary, details } = summaryData(entries, opts);
-  const cell = (v: ExcelJS.CellValue, numeric = false): string => {
+  const cell = (v: XlsxValue, numeric = false): string => {
     if (v !== null && typeof v === "object" && "hyperlink" in v) {
       const href = String(v.hyperlink).split("/").map(encodeURIComponent).join("/");
       return `<td><a href="${escapeHtml(href)}">${escapeHtml(String(v.text))}</a></td>`;
