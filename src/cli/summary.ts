@@ -144,7 +144,13 @@ function wrappedLines(text: string, width: number): number {
  * One sheet: its header bold on a fill, the `wrap` column (1-based) wrapping, every cell aligned
  * to the top, `extra` adding a cell's own format (a link, a number format, the verdict's fill).
  */
-function sheet(name: string, rows: Row[], max: number[], wrap: number, extra: (row: number, col: number) => XlsxStyle = () => ({})): XlsxSheet {
+function sheet(
+  name: string,
+  rows: Row[],
+  max: number[],
+  wrap: number,
+  extra: (row: number, col: number) => XlsxStyle = () => ({}),
+): XlsxSheet {
   const colWidths = widths(rows, max);
   const base = (c: number): XlsxStyle => ({ wrap: c + 1 === wrap });
   return {

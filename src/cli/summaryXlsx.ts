@@ -71,7 +71,7 @@ export const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
  * fills and number formats shared between them. Index 0 is the default format (Normal).
  */
 class StyleSheet {
-  private fonts = ["<font><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"];
+  private fonts = ['<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'];
   // Fills 0 and 1 are reserved: Excel expects none and gray125 there (§18.8.21).
   private fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
   private numFmts: string[] = [];
@@ -97,9 +97,19 @@ class StyleSheet {
     const fontId = s.bold
       ? this.intern("font", this.fonts, '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>')
       : s.link
-        ? this.intern("font", this.fonts, `<font><u/><sz val="11"/><color rgb="${LINK_COLOR}"/><name val="Calibri"/><family val="2"/></font>`)
+        ? this.intern(
+            "font",
+            this.fonts,
+            `<font><u/><sz val="11"/><color rgb="${LINK_COLOR}"/><name val="Calibri"/><family val="2"/></font>`,
+          )
         : 0;
-    const fillId = s.fill ? this.intern("fill", this.fills, `<fill><patternFill patternType="solid"><fgColor rgb="${escapeXml(s.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
+    const fillId = s.fill
+      ? this.intern(
+          "fill",
+          this.fills,
+          `<fill><patternFill patternType="solid"><fgColor rgb="${escapeXml(s.fill)}"/><bgColor indexed="64"/></patternFill></fill>`,
+        )
+      : 0;
     // 164 is the first id free for custom formats (built-in ones are below it, §18.8.30).
     const numFmtId = s.numFmt ? this.intern("numFmt", this.numFmts, s.numFmt, 164) : 0;
     const apply = `${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}${numFmtId ? ' applyNumberFormat="1"' : ""}`;
@@ -171,7 +181,10 @@ function sheetXml(sheet: XlsxSheet, styles: StyleSheet, links: string[]): string
   const conditional = cf
     ? `<conditionalFormatting sqref="${cf.ref}">` +
       cf.rules
-        .map((rule, k) => `<cfRule type="expression" dxfId="${styles.dxf(rule.fill)}" priority="${k + 1}"><formula>${escapeXml(rule.formula)}</formula></cfRule>`)
+        .map(
+          (rule, k) =>
+            `<cfRule type="expression" dxfId="${styles.dxf(rule.fill)}" priority="${k + 1}"><formula>${escapeXml(rule.formula)}</formula></cfRule>`,
+        )
         .join("") +
       "</conditionalFormatting>"
     : "";
@@ -274,10 +287,7 @@ export async function writeXlsx(book: XlsxBook): Promise<Uint8Array> {
   for (const f of sheetFiles) {
     put(f.path, f.xml);
     if (f.links.length)
-      put(
-        f.path.replace(/([^/]+)$/, "_rels/$1.rels"),
-        rels(f.links.map((target, k) => rel(`rId${k + 1}`, "hyperlink", target, true))),
-      );
+      put(f.path.replace(/([^/]+)$/, "_rels/$1.rels"), rels(f.links.map((target, k) => rel(`rId${k + 1}`, "hyperlink", target, true))));
   }
   put("xl/styles.xml", styles.xml());
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: LEVEL } });
