@@ -49,6 +49,9 @@ const VERDICT_FILL: Record<Verdict, string> = { submit: "FFC6EFCE", revise: "FFF
 /** 1-based columns of the 汇总 sheet that get their own style. */
 const COL = { link: 1, money: 5, verdict: 6, problems: 11 } as const;
 const HEADER_FILL = "FFDDEBF7";
+const NO_STYLE: XlsxStyle = {};
+const LINK_STYLE: XlsxStyle = { link: true };
+const MONEY_STYLE: XlsxStyle = { numFmt: "0.00" };
 
 /**
  * What a rule finds, as a countable noun: a rule that fires in several places is named once,
@@ -149,16 +152,25 @@ function sheet(
   rows: Row[],
   max: number[],
   wrap: number,
-  extra: (row: number, col: number) => XlsxStyle = () => ({}),
+  extra: (row: number, col: number) => XlsxStyle = () => NO_STYLE,
 ): XlsxSheet {
   const colWidths = widths(rows, max);
-  const base = (c: number): XlsxStyle => ({ wrap: c + 1 === wrap });
+  const base = max.map((_, c): XlsxStyle => ({ wrap: c + 1 === wrap }));
+  const header = base.map((b): XlsxStyle => ({ ...b, bold: true, fill: HEADER_FILL }));
+  // One object per column and kind of cell, so the writer maps each to its format once, not per cell.
+  const variants = new Map<XlsxStyle, XlsxStyle[]>();
+  const variant = (c: number, add: XlsxStyle): XlsxStyle => {
+    if (add === NO_STYLE) return base[c];
+    let list = variants.get(add);
+    if (!list) variants.set(add, (list = []));
+    return (list[c] ??= { ...base[c], ...add });
+  };
   return {
     name,
     rows,
     widths: colWidths,
-    columnStyle: base,
-    cellStyle: (r, c) => (r === 0 ? { ...base(c), bold: true, fill: HEADER_FILL } : { ...base(c), ...extra(r, c) }),
+    columnStyle: (c) => base[c],
+    cellStyle: (r, c) => (r === 0 ? header[c] : variant(c, extra(r, c))),
     // A file carries no row heights unless written: LibreOffice (and a printout) would show one
     // line of a wrapped cell. Lines as the column wraps them, at Excel's 15 pt per line.
     height: (r) => {
@@ -225,11 +237,12 @@ export async function buildSummary(entries: Entry[], opts: SummaryOptions): Prom
   const { lang } = opts;
   const { verdicts, summary: summaryRows, details: detailRows } = summaryData(entries, opts);
   const summaryName = pick(SHEET_NAMES.summary, lang);
+  const verdictFill = Object.fromEntries(Object.entries(VERDICT_FILL).map(([v, fill]) => [v, { fill }])) as Record<Verdict, XlsxStyle>;
   const sum = sheet(summaryName, summaryRows, [40, 14, 10, 24, 14, 10, 8, 8, 8, 8, 80], COL.problems, (r, c): XlsxStyle => {
-    if (c + 1 === COL.link) return { link: true };
-    if (c + 1 === COL.money) return { numFmt: "0.00" };
-    if (c + 1 === COL.verdict) return { fill: VERDICT_FILL[verdicts[r - 1]] };
-    return {};
+    if (c + 1 === COL.link) return LINK_STYLE;
+    if (c + 1 === COL.money) return MONEY_STYLE;
+    if (c + 1 === COL.verdict) return verdictFill[verdicts[r - 1]];
+    return NO_STYLE;
   });
   const det = sheet(pick(SHEET_NAMES.details, lang), detailRows, [40, 24, 16, 8, 14, 34, 90], 7);
   // The severity colours by rule rather than per cell: thousands of styled cells cost more than the rows.

@@ -72,6 +72,8 @@ class StyleSheet {
   private xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
   private dxfs: string[] = [];
   private ids = new Map<string, number>();
+  /** The same style object (a column's, say) asked for again, cell after cell. */
+  private byObject = new Map<XlsxStyle, number>();
 
   private intern(kind: string, list: string[], xml: string, first = 0): number {
     const key = `${kind}|${xml}`;
@@ -85,6 +87,14 @@ class StyleSheet {
 
   /** The cellXfs index of a format. */
   xf(s: XlsxStyle): number {
+    const seen = this.byObject.get(s);
+    if (seen !== undefined) return seen;
+    const id = this.xfOf(s);
+    this.byObject.set(s, id);
+    return id;
+  }
+
+  private xfOf(s: XlsxStyle): number {
     const key = `xf|${s.bold ? 1 : 0}${s.link ? 1 : 0}|${s.fill ?? ""}|${s.numFmt ?? ""}|${s.wrap ? 1 : 0}`;
     const known = this.ids.get(key);
     if (known !== undefined) return known;
