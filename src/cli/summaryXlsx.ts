@@ -158,7 +158,7 @@ function cellXml(ref: string, v: XlsxValue, s: number): string {
   return `<c r="${ref}"${style} t="inlineStr"><is>${tElement("", String(text))}</is></c>`;
 }
 
-function sheetXml(sheet: XlsxSheet, styles: StyleSheet, links: string[]): string {
+function sheetXml(sheet: XlsxSheet, styles: StyleSheet, links: string[], first: boolean): string {
   const ncols = sheet.widths.length;
   const last = columnLetters(ncols);
   const letters = Array.from({ length: ncols }, (_, c) => columnLetters(c + 1));
@@ -197,7 +197,8 @@ function sheetXml(sheet: XlsxSheet, styles: StyleSheet, links: string[]): string
     `${XML_DECL}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}">` +
     '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     `<dimension ref="A1:${last}${n}"/>` +
-    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+    `<sheetViews><sheetView${first ? ' tabSelected="1"' : ""} workbookViewId="0">` +
+    '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
     '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     `<cols>${cols.join("")}</cols>` +
@@ -224,7 +225,7 @@ export function writeXlsx(book: XlsxBook): Uint8Array {
   const styles = new StyleSheet();
   const sheetFiles = book.sheets.map((sheet, i) => {
     const links: string[] = [];
-    const xml = sheetXml(sheet, styles, links);
+    const xml = sheetXml(sheet, styles, links, i === 0);
     return { xml, links, path: `xl/worksheets/sheet${i + 1}.xml` };
   });
   const SHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
