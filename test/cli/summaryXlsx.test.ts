@@ -9,9 +9,9 @@ import { spawnSync } from "child_process";
 import { copyFileSync, mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { inflateRawSync } from "zlib";
+import { crc32 as zlibCrc32, inflateRawSync } from "zlib";
 import { SUMMARY_NAME, isSummaryWorkbook } from "../../src/cli/summary";
-import { XlsxSheet, columnLetters, writeXlsx } from "../../src/cli/summaryXlsx";
+import { XlsxSheet, columnLetters, tableCrc32, writeXlsx } from "../../src/cli/summaryXlsx";
 import { markArgb } from "../../src/core/marks";
 import { cellShown, cellValue } from "../../src/core/snapshot";
 import { readSnapshotFast } from "../../src/hosts/file/fastRead";
@@ -136,6 +136,14 @@ describe("writeXlsx", () => {
     expect(xml).toContain("<t>a &amp; b &lt; c &gt; d &quot;e&quot; 'f'</t>");
     // The second sheet has no link, so no relationships part.
     expect(names).not.toContain("xl/worksheets/_rels/sheet2.xml.rels");
+  });
+
+  test("the CRC-32 used where Node has no zlib.crc32: the check value, and the same as zlib's", () => {
+    // The standard check value of CRC-32/ISO-HDLC (the ZIP one) over "123456789".
+    expect(tableCrc32(Buffer.from("123456789"))).toBe(0xcbf43926);
+    const text = Buffer.from("汇总 & 明细\n".repeat(1000));
+    expect(tableCrc32(text)).toBe(zlibCrc32(text));
+    expect(tableCrc32(new Uint8Array(0))).toBe(0);
   });
 
   test("column letters past Z", () => {
