@@ -1,5 +1,5 @@
 /** Reading an .xlsx (bytes, no file system: the browser preview uses this too). */
-import ExcelJS from "exceljs";
+import type { Workbook } from "exceljs";
 import { WorkbookSnapshot } from "../../core/snapshot";
 import { fileReadError } from "./errors";
 import { PackageWarning, inspectPackage, notesLostWarning, sniff, toBytes } from "./package";
@@ -8,7 +8,7 @@ import { isStateSheet } from "./state";
 import { errorMessage } from "../../core/errors";
 
 export interface ReadResult {
-  workbook: ExcelJS.Workbook;
+  workbook: Workbook;
   snapshot: WorkbookSnapshot;
   /** What a copy written from this workbook would lose; tell the user before writing one. */
   warnings: PackageWarning[];
@@ -46,7 +46,7 @@ export async function loadWorkbook(
   data: ArrayBuffer | Uint8Array,
   sourceName: string,
   opts: ReadOptions = {},
-): Promise<{ workbook: ExcelJS.Workbook; warnings: PackageWarning[] }> {
+): Promise<{ workbook: Workbook; warnings: PackageWarning[] }> {
   const bytes = toBytes(data);
   // A check-only read needs no package inventory (its warnings are about writing a copy), so it
   // looks at the package only to explain a failure precisely: the inventory re-reads the zip.
@@ -54,6 +54,9 @@ export async function loadWorkbook(
   const explain = async (): Promise<void> => {
     if (!pkg) await inspectPackage(bytes, sourceName);
   };
+  // Loaded here, not with the module: exceljs takes about 240 ms to load, and `check` reads without it
+  // (fastRead.ts) though its imports reach this module.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings ask for a Node Buffer; it hands the bytes to JSZip, which takes any Uint8Array.
