@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { deflateSync } from "zlib";
+import { crc32 } from "../src/core/crc32";
 
 export const ICON_SIZES = [16, 32, 64, 80, 128];
 
@@ -90,18 +91,6 @@ export function render(size: number, samples = 4): Buffer {
     }
   }
   return px;
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-export function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of buf) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 function chunk(type: string, data: Buffer): Buffer {

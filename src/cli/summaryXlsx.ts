@@ -6,6 +6,8 @@
  * names — all written here as ECMA-376 Part 1 (SpreadsheetML) states them.
  */
 import * as zlib from "zlib";
+import { columnName } from "../core/a1";
+import { crc32 as tableCrc32 } from "../core/crc32";
 import { escapeXml, tElement } from "../hosts/file/patch";
 
 export type XlsxValue = string | number | null | undefined | { text: string; hyperlink: string };
@@ -49,13 +51,6 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const LINK_COLOR = "FF0563C1";
-
-/** 1-based column letters (A, …, Z, AA, …). */
-export function columnLetters(n: number): string {
-  let s = "";
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /** A sheet name as a formula quotes it ('O''Brien'). */
 export const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
@@ -169,8 +164,8 @@ function cellXml(ref: string, v: XlsxValue, s: number): string {
 
 function sheetXml(sheet: XlsxSheet, styles: StyleSheet, links: string[], first: boolean): string {
   const ncols = sheet.widths.length;
-  const last = columnLetters(ncols);
-  const letters = Array.from({ length: ncols }, (_, c) => columnLetters(c + 1));
+  const last = columnName(ncols - 1);
+  const letters = Array.from({ length: ncols }, (_, c) => columnName(c));
   const colXf = letters.map((_, c) => styles.xf(sheet.columnStyle(c)));
   const cols = sheet.widths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1" style="${colXf[c]}"/>`);
   const rows: string[] = [];
@@ -306,19 +301,7 @@ export function writeXlsx(book: XlsxBook): Uint8Array {
   return zipParts(parts, new Date());
 }
 
-const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-/** CRC-32 as ZIP stores it (APPNOTE 4.4.7), for Node before 20.15, which has no zlib.crc32. */
-export function tableCrc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
+// Node's own where it has one (20.15 and later), the table otherwise.
 const crc32 = (bytes: Uint8Array): number => (typeof zlib.crc32 === "function" ? zlib.crc32(bytes) : tableCrc32(bytes));
 
 /**
