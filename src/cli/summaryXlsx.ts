@@ -145,21 +145,13 @@ class StyleSheet {
   }
 }
 
-/**
- * Whatever tElement would change, and more: markup characters, control characters (escaped as
- * _xHHHH_), an underscore (which may start a literal _xHHHH_), whitespace to keep at either end.
- */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
-const NEEDS_ESCAPE = /[&<>"_\x00-\x1f\x7f\ufffe\uffff]|^\s|\s$/;
-
 function cellXml(ref: string, v: XlsxValue, s: number): string {
   const style = s ? ` s="${s}"` : "";
   if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${style}><v>${v}</v></c>` : "";
   const text = v !== null && typeof v === "object" ? v.text : v;
   const t = String(text);
   // Inline strings keep each sheet self-contained; no shared-string table to build (§18.3.1.53).
-  // Most text has nothing tElement would change: it goes in as it is (a tenth of the sheet's time).
-  return `<c r="${ref}"${style} t="inlineStr"><is>${NEEDS_ESCAPE.test(t) ? tElement("", t) : `<t>${t}</t>`}</is></c>`;
+  return `<c r="${ref}"${style} t="inlineStr"><is>${tElement("", t)}</is></c>`;
 }
 
 function sheetXml(sheet: XlsxSheet, styles: StyleSheet, links: string[], first: boolean): string {

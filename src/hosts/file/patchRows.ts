@@ -12,7 +12,7 @@
  *
  * As in patch.ts, parts are edited as text with regular expressions: what is not matched is copied.
  */
-import { columnName } from "../../core/a1";
+import { columnIndex, columnName } from "../../core/a1";
 import { Step } from "../../core/plan/steps";
 import { RowShift, shiftFormula } from "./formulaShift";
 import { slideFormula } from "./fastRead";
@@ -444,9 +444,8 @@ async function copyFormat(opened: OpenedPackage, sheet: SheetInfo, from: number,
 function parseSqrefRange(s: string): { top: number; bottom: number; left: number; right: number } | null {
   const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(s);
   if (!m) return null;
-  const col = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const [t, b] = [Number(m[2]) - 1, Number(m[4] ?? m[2]) - 1];
-  const [l, r] = [col(m[1]), col(m[3] ?? m[1])];
+  const [l, r] = [columnIndex(m[1]), columnIndex(m[3] ?? m[1])];
   return { top: Math.min(t, b), bottom: Math.max(t, b), left: Math.min(l, r), right: Math.max(l, r) };
 }
 

@@ -17,6 +17,7 @@
  * The original rows' values come from `before`, the snapshot of the original the edits were made
  * from. When any of this does not hold, the caller reads the copy back whole, as before.
  */
+import { columnIndex } from "../../core/a1";
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/snapshot";
 import {
   ParsedSheet,
@@ -385,7 +386,7 @@ function rowContexts(parsed: ParsedSheet, links: Map<string, string>): Map<numbe
   for (const ref of parsed.merges) {
     const m = /^[$]?([A-Z]+)[$]?(\d+)(?::[$]?([A-Z]+)[$]?(\d+))?$/.exec(ref);
     if (!m) return null;
-    const [c1, c2] = [m[1], m[3] ?? m[1]].map((l) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0));
+    const [c1, c2] = [m[1], m[3] ?? m[1]].map(columnIndex);
     const [r1, r2] = [parseInt(m[2], 10), m[4] === undefined ? parseInt(m[2], 10) : parseInt(m[4], 10)];
     const top = Math.min(r1, r2);
     for (let r = top; r <= Math.max(r1, r2); r++) add(r, `m${Math.min(c1, c2)}-${Math.max(c1, c2)}${r === top ? "t" : ""}`);
@@ -510,7 +511,7 @@ function changedCells(row1: number, chunk: string, old: string): { chunk: string
   const changed: string[] = [];
   const same: number[] = [];
   for (const [col, xml] of w.cells) {
-    if (o.cells.get(col) === xml) same.push(col.split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1);
+    if (o.cells.get(col) === xml) same.push(columnIndex(col));
     else changed.push(xml);
   }
   return { chunk: w.open + changed.join("") + w.close, same };
