@@ -13,7 +13,7 @@ import { Finding } from "../core/rules/types";
 import { SEVERITIES, severityRank } from "../core/severity";
 import { CLI } from "./messages";
 import { Entry, FormEntry, VERDICT_NAMES, Verdict, entryName, isChecked, isUnreadable, kindName, verdictOf } from "./report";
-import { XlsxSheet, XlsxStyle, XlsxValue, quoteSheet, writeXlsx } from "./summaryXlsx";
+import { XlsxSheet, XlsxStyle, XlsxValue, quotedSheet, writeXlsx } from "./summaryXlsx";
 import { displayWidth } from "./table";
 
 /** Marks a workbook as one of our summaries, so a later `check` of the same folder skips it. */
@@ -250,7 +250,7 @@ export async function buildSummary(entries: Entry[], opts: SummaryOptions): Prom
     ref: `D2:D${Math.max(2, detailRows.length)}`,
     rules: SEVERITIES.map((sev) => ({ formula: `$D2="${pick(SEVERITY_NAMES[sev], lang)}"`, fill: markArgb(sev) })),
   };
-  return writeXlsx({ sheets: [sum, det], names: { [SUMMARY_NAME]: `${quoteSheet(summaryName)}!$A$1` }, creator: "budget-form" });
+  return writeXlsx({ sheets: [sum, det], names: { [SUMMARY_NAME]: `${quotedSheet(summaryName)}!$A$1` }, creator: "budget-form" });
 }
 
 /** Marks an .html summary as ours, as the defined name marks the workbook. */

@@ -52,8 +52,8 @@ const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const LINK_COLOR = "FF0563C1";
 
-/** A sheet name as a formula quotes it ('O''Brien'). */
-export const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+/** A sheet name always quoted ('O''Brien'), as the summary's names were written; core/a1 quoteSheet quotes only when it must. */
+export const quotedSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 /**
  * The styles part, built as cell formats are asked for: one <xf> per distinct format, fonts,
@@ -265,7 +265,7 @@ export function writeXlsx(book: XlsxBook): Uint8Array {
   const names = [
     ...Object.entries(book.names).map(([name, ref]) => `<definedName name="${escapeXml(name)}">${escapeXml(ref)}</definedName>`),
     ...book.sheets.map(
-      (s, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`${quoteSheet(s.name)}!$1:$1`)}</definedName>`,
+      (s, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`${quotedSheet(s.name)}!$1:$1`)}</definedName>`,
     ),
   ];
   put(
